@@ -1,0 +1,381 @@
+/* poa-check.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-check"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-check.h"
+#include "poa-date.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+
+/* The review a planning unit would make of a plan: what is contradictory (an error) and what
+ * is missing or doubtful (a warning). The document is kept as written; these findings are how
+ * its contradictions come to light, on the command line and in the window. */
+
+struct _PoaFinding
+{
+  GObject      parent_instance;
+
+  PoaSeverity  severity;
+  char        *where;
+  char        *message;
+  const char  *field;
+  GObject     *subject;
+};
+
+G_DEFINE_FINAL_TYPE (PoaFinding, poa_finding, G_TYPE_OBJECT)
+
+static void
+poa_finding_finalize (GObject *object)
+{
+  PoaFinding *self = (PoaFinding *)object;
+
+  g_free (self->where);
+  g_free (self->message);
+  g_clear_object (&self->subject);
+
+  G_OBJECT_CLASS (poa_finding_parent_class)->finalize (object);
+}
+
+static void
+poa_finding_class_init (PoaFindingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = poa_finding_finalize;
+}
+
+static void
+poa_finding_init (PoaFinding *self)
+{
+}
+
+PoaSeverity
+poa_finding_get_severity (PoaFinding *self)
+{
+  g_return_val_if_fail (POA_IS_FINDING (self), POA_SEVERITY_ERROR);
+
+  return self->severity;
+}
+
+/**
+ * poa_finding_get_where:
+ *
+ * Returns: `plan`, `activity N` (its Nº) or `budget CODE`, as the command line prints it.
+ */
+const char *
+poa_finding_get_where (PoaFinding *self)
+{
+  g_return_val_if_fail (POA_IS_FINDING (self), NULL);
+
+  return self->where;
+}
+
+/**
+ * poa_finding_get_message:
+ *
+ * Returns: what is wrong, in the interface language.
+ */
+const char *
+poa_finding_get_message (PoaFinding *self)
+{
+  g_return_val_if_fail (POA_IS_FINDING (self), NULL);
+
+  return self->message;
+}
+
+/**
+ * poa_finding_get_field:
+ *
+ * Returns: (nullable): the plan-file key of the field at fault ("end", "months", "code" …), so
+ *   that the window can take the user to it.
+ */
+const char *
+poa_finding_get_field (PoaFinding *self)
+{
+  g_return_val_if_fail (POA_IS_FINDING (self), NULL);
+
+  return self->field;
+}
+
+/**
+ * poa_finding_get_subject:
+ *
+ * Returns: (transfer none) (nullable): the #PoaActivity or #PoaBudgetLine at fault, or %NULL
+ *   for the plan itself.
+ */
+GObject *
+poa_finding_get_subject (PoaFinding *self)
+{
+  g_return_val_if_fail (POA_IS_FINDING (self), NULL);
+
+  return self->subject;
+}
+
+/**
+ * poa_finding_to_line:
+ *
+ * Returns: (transfer full): `error<TAB>WHERE<TAB>MESSAGE`, or `warning…`, the `check` format.
+ */
+char *
+poa_finding_to_line (PoaFinding *self)
+{
+  g_return_val_if_fail (POA_IS_FINDING (self), NULL);
+
+  return g_strdup_printf ("%s\t%s\t%s",
+                          self->severity == POA_SEVERITY_ERROR ? "error" : "warning",
+                          self->where, self->message);
+}
+
+G_GNUC_PRINTF (6, 7)
+static void
+add (GListStore  *findings,
+     PoaSeverity  severity,
+     const char  *where,
+     GObject     *subject,
+     const char  *field,
+     const char  *format,
+     ...)
+{
+  g_autoptr(PoaFinding) finding = g_object_new (POA_TYPE_FINDING, NULL);
+  va_list args;
+
+  finding->severity = severity;
+  finding->where = g_strdup (where);
+  finding->field = field;
+  finding->subject = subject ? g_object_ref (subject) : NULL;
+
+  va_start (args, format);
+  finding->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_list_store_append (findings, finding);
+}
+
+static void
+check_dates (PoaPlan     *plan,
+             PoaActivity *activity,
+             const char  *where,
+             GListStore  *findings)
+{
+  const GDate *start = poa_activity_get_start (activity);
+  const GDate *end = poa_activity_get_end (activity);
+  guint year = poa_plan_get_year (plan);
+  guint months = poa_activity_get_months (activity);
+  g_autofree char *start_text = poa_date_format_dmy (start);
+  g_autofree char *end_text = poa_date_format_dmy (end);
+  GObject *subject = G_OBJECT (activity);
+
+  if (start == NULL)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "start", _("no start date"));
+  if (end == NULL)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "end", _("no end date"));
+
+  if (start != NULL && end != NULL && g_date_compare (end, start) < 0)
+    add (findings, POA_SEVERITY_ERROR, where, subject, "end",
+         _("ends on %s, before it starts on %s"), end_text, start_text);
+
+  if (start != NULL && g_date_get_year (start) != year)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "start",
+         _("starts on %s, outside the plan year %u"), start_text, year);
+  if (end != NULL && g_date_get_year (end) != year)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "end",
+         _("ends on %s, outside the plan year %u"), end_text, year);
+
+  if (months == 0)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "months",
+         _("no month is scheduled in the cronograma"));
+  else if (start != NULL && end != NULL && g_date_compare (end, start) >= 0 &&
+           (months & ~poa_months_from_range (start, end, year)) != 0)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "months",
+         _("the cronograma schedules months outside its dates (%s to %s)"), start_text, end_text);
+}
+
+static void
+check_goals (PoaActivity *activity,
+             const char  *where,
+             GListStore  *findings)
+{
+  guint annual = poa_activity_get_goal (activity, POA_ACTIVITY_ANNUAL_GOAL);
+  guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+  guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
+  GObject *subject = G_OBJECT (activity);
+
+  if (programmed == 0)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "programmed",
+         _("the programmed goal is 0, so its progress cannot be measured"));
+  else if (achieved > programmed)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "achieved",
+         _("achieved goal (%u) is above the programmed goal (%u)"), achieved, programmed);
+
+  if (programmed > annual)
+    add (findings, POA_SEVERITY_WARNING, where, subject, "programmed",
+         _("programmed goal (%u) is above the annual goal (%u)"), programmed, annual);
+}
+
+/**
+ * poa_check_activity:
+ * @findings: (element-type PoaFinding): where to add what is found
+ *
+ * The findings about one activity on its own; those about the plan as a whole (a Nº used
+ * twice) come from poa_check_plan().
+ */
+void
+poa_check_activity (PoaPlan     *plan,
+                    PoaActivity *activity,
+                    GListStore  *findings)
+{
+  g_autofree char *where = NULL;
+
+  g_return_if_fail (POA_IS_PLAN (plan));
+  g_return_if_fail (POA_IS_ACTIVITY (activity));
+  g_return_if_fail (G_IS_LIST_STORE (findings));
+
+  where = g_strdup_printf ("activity %u", poa_activity_get_number (activity));
+
+  if (poa_activity_get_name (activity)[0] == '\0')
+    add (findings, POA_SEVERITY_ERROR, where, G_OBJECT (activity), "name",
+         _("the activity has no name"));
+
+  for (guint i = POA_ACTIVITY_NAME + 1; i < POA_ACTIVITY_N_TEXTS; i++)
+    if (poa_activity_get_text (activity, i)[0] == '\0')
+      add (findings, POA_SEVERITY_WARNING, where, G_OBJECT (activity), poa_activity_text_key (i),
+           _("“%s” is empty"), poa_activity_text_label (i));
+
+  check_goals (activity, where, findings);
+  check_dates (plan, activity, where, findings);
+}
+
+static void
+check_header (PoaPlan    *plan,
+              GListStore *findings)
+{
+  static const PoaPlanText required[] = {
+    POA_PLAN_DIRECTION, POA_PLAN_AREA, POA_PLAN_OBJECTIVE, POA_PLAN_SPECIFIC_OBJECTIVES,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (poa_plan_get_text (plan, required[i])[0] == '\0')
+      add (findings, POA_SEVERITY_WARNING, "plan", NULL, poa_plan_text_key (required[i]),
+           _("“%s” is empty"), poa_plan_text_label (required[i]));
+
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    {
+      PoaSignature *signature = poa_plan_get_signature (plan, i);
+
+      if (poa_signature_get_name (signature)[0] == '\0')
+        add (findings, POA_SEVERITY_WARNING, "plan", G_OBJECT (signature), "signatures",
+             _("the signature “%s” has no name"), poa_signature_get_role (signature));
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))) == 0)
+    add (findings, POA_SEVERITY_WARNING, "plan", NULL, "activities", _("the plan has no activity"));
+}
+
+static gboolean
+is_partida_code (const char *code)
+{
+  if (strlen (code) != 4)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return FALSE;
+
+  return code[0] != '0';
+}
+
+static void
+check_budget (PoaPlan    *plan,
+              GListStore *findings)
+{
+  GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (plan));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (budget); i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, i);
+      const char *code = poa_budget_line_get_code (line);
+      g_autofree char *where = code[0] ? g_strdup_printf ("budget %s", code) : g_strdup ("budget");
+      GObject *subject = G_OBJECT (line);
+
+      if (!is_partida_code (code))
+        add (findings, POA_SEVERITY_ERROR, where, subject, "code",
+             _("the partida code “%s” must have four digits, like 2111"), code);
+      else if (!g_hash_table_add (seen, (gpointer)code))
+        add (findings, POA_SEVERITY_WARNING, where, subject, "code",
+             _("the partida %s appears more than once"), code);
+
+      if (poa_budget_line_get_name (line)[0] == '\0')
+        add (findings, POA_SEVERITY_WARNING, where, subject, "name", _("the partida has no name"));
+
+      if (poa_budget_line_get_centavos (line) == 0)
+        add (findings, POA_SEVERITY_WARNING, where, subject, "amount", _("the amount is $ 0.00"));
+    }
+}
+
+/**
+ * poa_check_plan:
+ *
+ * Returns: (transfer full): the findings about @plan, in the order of the document: the
+ *   header, then each activity, then the budget.
+ */
+GListStore *
+poa_check_plan (PoaPlan *plan)
+{
+  GListStore *findings;
+  GListModel *activities;
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+
+  findings = g_list_store_new (POA_TYPE_FINDING);
+  check_header (plan, findings);
+
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      guint number = poa_activity_get_number (activity);
+
+      poa_check_activity (plan, activity, findings);
+
+      if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
+        {
+          g_autofree char *where = g_strdup_printf ("activity %u", number);
+          add (findings, POA_SEVERITY_WARNING, where, G_OBJECT (activity), "number",
+               _("the Nº %u is used by more than one activity"), number);
+        }
+    }
+
+  check_budget (plan, findings);
+
+  return findings;
+}
+
+guint
+poa_check_count (GListModel  *findings,
+                 PoaSeverity  severity)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (findings, i);
+      count += finding->severity == severity;
+    }
+
+  return count;
+}

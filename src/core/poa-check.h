@@ -1,0 +1,40 @@
+/* poa-check.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  POA_SEVERITY_WARNING,
+  POA_SEVERITY_ERROR,
+} PoaSeverity;
+
+#define POA_TYPE_FINDING (poa_finding_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaFinding, poa_finding, POA, FINDING, GObject)
+
+PoaSeverity  poa_finding_get_severity  (PoaFinding  *self);
+const char  *poa_finding_get_where     (PoaFinding  *self);
+const char  *poa_finding_get_message   (PoaFinding  *self);
+const char  *poa_finding_get_field     (PoaFinding  *self);
+GObject     *poa_finding_get_subject   (PoaFinding  *self);
+char        *poa_finding_to_line       (PoaFinding  *self);
+
+GListStore  *poa_check_plan            (PoaPlan     *plan);
+void         poa_check_activity        (PoaPlan     *plan,
+                                        PoaActivity *activity,
+                                        GListStore  *findings);
+guint        poa_check_count           (GListModel  *findings,
+                                        PoaSeverity  severity);
+
+G_END_DECLS

@@ -1,0 +1,243 @@
+/* poa-money.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-money"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "poa-money.h"
+
+G_DEFINE_QUARK (poa-money-error-quark, poa_money_error)
+
+static gboolean
+invalid (GError **error)
+{
+  g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_INVALID,
+                       _("write an amount in pesos like 5000, 5,000.00 or $ 5,000.00"));
+  return FALSE;
+}
+
+static gboolean
+too_large (GError **error)
+{
+  g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_LARGE,
+                       _("the amount is too large"));
+  return FALSE;
+}
+
+/**
+ * poa_money_parse:
+ * @text: an amount as typed: `5000`, `5,000.00`, `$ 5,000.00`, `$5000.5`
+ * @centavos: (out): the amount in whole centavos
+ *
+ * Commas, when present, must group the pesos by thousands (the Mexican convention), and there
+ * are at most two decimals after a point. Everything else (`5.000,00`, `-3`, `1e9`, `abc`) is
+ * refused with a message that says why, rather than guessed.
+ */
+gboolean
+poa_money_parse (const char  *text,
+                 gint64      *centavos,
+                 GError     **error)
+{
+  gint64 pesos = 0, cents = 0;
+  guint digits = 0, group = 0, decimals = 0;
+  gboolean grouped = FALSE;
+  const char *p;
+
+  g_return_val_if_fail (centavos != NULL, FALSE);
+
+  if (text == NULL)
+    return invalid (error);
+
+  p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p == '-')
+    {
+      g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_NEGATIVE,
+                           _("the amount cannot be negative"));
+      return FALSE;
+    }
+
+  if (*p == '$')
+    {
+      p++;
+      while (g_ascii_isspace (*p))
+        p++;
+    }
+
+  if (*p == '-')
+    {
+      g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_NEGATIVE,
+                           _("the amount cannot be negative"));
+      return FALSE;
+    }
+
+  for (; *p != '\0' && *p != '.'; p++)
+    {
+      if (*p == ',')
+        {
+          /* A comma closes a group: the first of 1–3 digits, later ones of exactly 3. */
+          if (digits == 0 || (grouped && group != 3) || (!grouped && group > 3))
+            return invalid (error);
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+
+      if (!g_ascii_isdigit (*p))
+        break;
+
+      pesos = pesos * 10 + (*p - '0');
+      digits++;
+      group++;
+
+      if (pesos > POA_MONEY_MAX_CENTAVOS / 100)
+        return too_large (error);
+    }
+
+  if (digits == 0 || (grouped && group != 3))
+    return invalid (error);
+
+  if (*p == '.')
+    {
+      for (p++; g_ascii_isdigit (*p); p++)
+        {
+          /* Even 5.000 is refused: it may be five thousand written the European way. */
+          if (++decimals > 2)
+            {
+              g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_MANY_DECIMALS,
+                                   _("an amount has at most two decimals (centavos)"));
+              return FALSE;
+            }
+          cents = cents * 10 + (*p - '0');
+        }
+      if (decimals == 1)
+        cents *= 10;
+    }
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p != '\0')
+    return invalid (error);
+
+  if (pesos * 100 + cents > POA_MONEY_MAX_CENTAVOS)
+    return too_large (error);
+
+  *centavos = pesos * 100 + cents;
+  return TRUE;
+}
+
+/**
+ * poa_money_from_pesos:
+ * @pesos: an amount read from a plan file as a number
+ * @centavos: (out): the same amount in whole centavos
+ *
+ * Refuses amounts that are negative, not finite, too large, or that have more than two decimals
+ * (allowing only for the binary rounding of a decimal number like 0.1).
+ */
+gboolean
+poa_money_from_pesos (double   pesos,
+                      gint64  *centavos,
+                      GError **error)
+{
+  double scaled, rounded;
+
+  g_return_val_if_fail (centavos != NULL, FALSE);
+
+  if (!isfinite (pesos))
+    return invalid (error);
+
+  if (pesos < 0)
+    {
+      g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_NEGATIVE,
+                           _("the amount cannot be negative"));
+      return FALSE;
+    }
+
+  scaled = pesos * 100.0;
+  if (scaled > (double)POA_MONEY_MAX_CENTAVOS)
+    return too_large (error);
+
+  rounded = nearbyint (scaled);
+  if (fabs (scaled - rounded) > 1e-6 * MAX (1.0, rounded))
+    {
+      g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_MANY_DECIMALS,
+                           _("an amount has at most two decimals (centavos)"));
+      return FALSE;
+    }
+
+  *centavos = (gint64)rounded;
+  return TRUE;
+}
+
+/**
+ * poa_money_format:
+ *
+ * Returns: (transfer full): the amount as the documents print it, `$ 5,000.00`.
+ */
+char *
+poa_money_format (gint64 centavos)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *digits = NULL;
+  guint64 magnitude;
+  gsize len;
+
+  magnitude = centavos < 0 ? (guint64)(-(centavos + 1)) + 1 : (guint64)centavos;
+  if (centavos < 0)
+    g_string_append_c (s, '-');
+  g_string_append (s, "$ ");
+
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+  g_string_append_printf (s, ".%02u", (guint)(magnitude % 100));
+
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * poa_money_append_decimal:
+ *
+ * Appends the amount in pesos as a plain decimal number with two decimals (`5000.00`), the
+ * form a plan file holds.
+ */
+void
+poa_money_append_decimal (GString *string,
+                          gint64   centavos)
+{
+  g_return_if_fail (string != NULL);
+  g_return_if_fail (centavos >= 0);
+
+  g_string_append_printf (string, "%" G_GINT64_FORMAT ".%02u",
+                          centavos / 100, (guint)(centavos % 100));
+}
+
+/**
+ * poa_money_to_pesos:
+ *
+ * For spreadsheets and charts only, which hold numbers as doubles: exact up to
+ * %POA_MONEY_MAX_CENTAVOS.
+ */
+double
+poa_money_to_pesos (gint64 centavos)
+{
+  return centavos / 100.0;
+}

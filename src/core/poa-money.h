@@ -1,0 +1,41 @@
+/* poa-money.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Money is held as whole centavos (gint64), never as floating point. */
+
+/* One trillion pesos: far above any municipal budget, far below what a double holds exactly. */
+#define POA_MONEY_MAX_CENTAVOS G_GINT64_CONSTANT (100000000000000)
+
+#define POA_MONEY_ERROR (poa_money_error_quark ())
+
+typedef enum
+{
+  POA_MONEY_ERROR_INVALID,
+  POA_MONEY_ERROR_NEGATIVE,
+  POA_MONEY_ERROR_TOO_MANY_DECIMALS,
+  POA_MONEY_ERROR_TOO_LARGE,
+} PoaMoneyError;
+
+GQuark    poa_money_error_quark     (void);
+gboolean  poa_money_parse           (const char  *text,
+                                     gint64      *centavos,
+                                     GError     **error);
+gboolean  poa_money_from_pesos      (double       pesos,
+                                     gint64      *centavos,
+                                     GError     **error);
+char     *poa_money_format          (gint64       centavos);
+void      poa_money_append_decimal  (GString     *string,
+                                     gint64       centavos);
+double    poa_money_to_pesos        (gint64       centavos);
+
+G_END_DECLS

@@ -1,0 +1,889 @@
+/* poa-plan-json.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-plan-json"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-date.h"
+#include "poa-indicator.h"
+#include "poa-money.h"
+#include "poa-plan-json.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+
+/* The plan file of ../shared/spec/cli-and-plan-json.md. Reading is strict: a key that is not
+ * in the format is an error naming it (a typo must not silently lose data), and every value is
+ * checked for type and range, so that what reaches the store is already valid. */
+
+#define FORMAT_NAME "poa-plan"
+#define FORMAT_VERSION 1
+
+G_DEFINE_QUARK (poa-plan-json-error-quark, poa_plan_json_error)
+
+typedef struct
+{
+  const char *filename;
+  /* Where in the plan the value being read is, for messages: "activity 3", "budget line 2". */
+  const char *where;
+} Reader;
+
+static const char *plan_keys[] = {
+  "format", "version", "year", "municipality", "administration", "direction", "area",
+  "objective", "specific_objectives", "observations", "signatures", "activities",
+  "indicators", "budget", NULL
+};
+static const char *activity_keys[] = {
+  "number", "name", "strategic_axis", "strategic_line", "action_line", "specific_activity",
+  "responsible", "unit", "annual_goal", "programmed", "achieved", "start", "end", "months", NULL
+};
+static const char *signature_keys[] = { "role", "name", "title", NULL };
+static const char *indicator_keys[] = { "name", "variables", "formula", NULL };
+static const char *budget_keys[] = { "code", "name", "amount", NULL };
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail (Reader     *reader,
+      GError    **error,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (reader->where != NULL)
+    g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_INVALID,
+                 "%s: %s: %s", reader->filename, reader->where, message);
+  else
+    g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_INVALID,
+                 "%s: %s", reader->filename, message);
+  return FALSE;
+}
+
+static gboolean
+check_keys (Reader      *reader,
+            JsonObject  *object,
+            const char **allowed,
+            GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GString) unknown = NULL;
+  guint n_unknown = 0;
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (g_strv_contains (allowed, l->data))
+        continue;
+
+      if (unknown == NULL)
+        unknown = g_string_new (NULL);
+      else
+        g_string_append (unknown, ", ");
+      g_string_append_printf (unknown, "“%s”", (const char *)l->data);
+      n_unknown++;
+    }
+
+  if (unknown == NULL)
+    return TRUE;
+
+  return fail (reader, error,
+               g_dngettext (GETTEXT_PACKAGE, "unknown key %s", "unknown keys %s", n_unknown),
+               unknown->str);
+}
+
+static gboolean
+get_object (Reader      *reader,
+            JsonNode    *node,
+            const char  *what,
+            JsonObject **object,
+            GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (reader, error, _("%s must be an object { … }"), what);
+
+  *object = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+get_array (Reader     *reader,
+           JsonObject *object,
+           const char *key,
+           JsonArray **array,
+           GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *array = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, error, _("“%s” must be a list [ … ]"), key);
+
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+/* A missing or null text is the empty string. */
+static gboolean
+get_text (Reader      *reader,
+          JsonObject  *object,
+          const char  *key,
+          const char **text,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *text = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (reader, error, _("“%s” must be text in quotes"), key);
+
+  *text = json_node_get_string (node);
+  return TRUE;
+}
+
+/* A whole number from @min to @max; 20.0 is accepted as 20, 2.5 is not. */
+static gboolean
+get_whole (Reader     *reader,
+           JsonNode   *node,
+           const char *key,
+           gint64      min,
+           gint64      max,
+           gint64     *value,
+           GError    **error)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64)
+        *value = json_node_get_int (node);
+      else if (type == G_TYPE_DOUBLE && json_node_get_double (node) == (double)(gint64)json_node_get_double (node))
+        *value = (gint64)json_node_get_double (node);
+      else
+        goto bad;
+
+      if (*value >= min && *value <= max)
+        return TRUE;
+    }
+
+bad:
+  return fail (reader, error,
+               _("“%s” must be a whole number from %lld to %lld"),
+               key, (long long)min, (long long)max);
+}
+
+static gboolean
+get_goal (Reader     *reader,
+          JsonObject *object,
+          const char *key,
+          guint      *goal,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gint64 value = 0;
+
+  if (node == NULL)
+    {
+      *goal = 0;
+      return TRUE;
+    }
+
+  if (!get_whole (reader, node, key, 0, POA_GOAL_MAX, &value, error))
+    return FALSE;
+
+  *goal = (guint)value;
+  return TRUE;
+}
+
+static gboolean
+get_date (Reader     *reader,
+          JsonObject *object,
+          const char *key,
+          GDate      *date,
+          gboolean   *present,
+          GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  g_date_clear (date, 1);
+  *present = FALSE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !poa_date_parse_iso (json_node_get_string (node), date))
+    return fail (reader, error, _("“%s” must be a real date written YYYY-MM-DD, or null"), key);
+
+  *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+get_months (Reader     *reader,
+            JsonArray  *array,
+            guint      *months,
+            GError    **error)
+{
+  *months = 0;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gint64 month = 0;
+
+      if (!get_whole (reader, json_array_get_element (array, i), "months", 1, 12, &month, error))
+        return FALSE;
+      *months |= 1u << (month - 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_activity (Reader      *reader,
+               JsonNode    *node,
+               guint        position,
+               guint        year,
+               PoaActivity *activity,
+               GError     **error)
+{
+  JsonObject *object;
+  JsonArray *months_array;
+  GDate start, end;
+  gboolean has_start, has_end;
+  guint months;
+  gint64 number = position + 1;
+
+  if (!get_object (reader, node, _("an activity"), &object, error) ||
+      !check_keys (reader, object, activity_keys, error))
+    return FALSE;
+
+  if (json_object_has_member (object, "number") &&
+      !get_whole (reader, json_object_get_member (object, "number"), "number",
+                  0, G_MAXINT32, &number, error))
+    return FALSE;
+  poa_activity_set_number (activity, (guint)number);
+
+  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
+    {
+      const char *text;
+
+      if (!get_text (reader, object, poa_activity_text_key (i), &text, error))
+        return FALSE;
+      poa_activity_set_text (activity, i, text);
+    }
+
+  for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
+    {
+      guint goal;
+
+      if (!get_goal (reader, object, poa_activity_goal_key (i), &goal, error))
+        return FALSE;
+      poa_activity_set_goal (activity, i, goal);
+    }
+
+  if (!get_date (reader, object, "start", &start, &has_start, error) ||
+      !get_date (reader, object, "end", &end, &has_end, error))
+    return FALSE;
+  poa_activity_set_start (activity, has_start ? &start : NULL);
+  poa_activity_set_end (activity, has_end ? &end : NULL);
+
+  if (!get_array (reader, object, "months", &months_array, error))
+    return FALSE;
+
+  /* Without "months", the cronograma shades what the dates cover within the plan year. */
+  if (months_array == NULL)
+    months = poa_months_from_range (has_start ? &start : NULL, has_end ? &end : NULL, year);
+  else if (!get_months (reader, months_array, &months, error))
+    return FALSE;
+  poa_activity_set_months (activity, months);
+
+  return TRUE;
+}
+
+static gboolean
+read_activities (Reader     *reader,
+                 JsonObject *root,
+                 PoaPlan    *plan,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!get_array (reader, root, "activities", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  activities = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("activity %u"), i + 1);
+      PoaActivity *activity = poa_activity_new ();
+
+      g_ptr_array_add (activities, activity);
+      reader->where = where;
+      if (!read_activity (reader, json_array_get_element (array, i), i,
+                          poa_plan_get_year (plan), activity, error))
+        return FALSE;
+    }
+  reader->where = NULL;
+
+  g_list_store_splice (poa_plan_get_activities (plan), 0, 0, activities->pdata, activities->len);
+  return TRUE;
+}
+
+static gboolean
+read_signatures (Reader     *reader,
+                 JsonObject *root,
+                 PoaPlan    *plan,
+                 GError    **error)
+{
+  JsonArray *array;
+
+  if (!get_array (reader, root, "signatures", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  if (json_array_get_length (array) > POA_PLAN_N_SIGNATURES)
+    return fail (reader, error, _("“signatures” holds at most three blocks: Elaboró, Revisó, Aprobó"));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("signature %u"), i + 1);
+      PoaSignature *signature = poa_plan_get_signature (plan, i);
+      const char *role, *name, *title;
+      JsonObject *object;
+
+      reader->where = where;
+      if (!get_object (reader, json_array_get_element (array, i), _("a signature"), &object, error) ||
+          !check_keys (reader, object, signature_keys, error) ||
+          !get_text (reader, object, "role", &role, error) ||
+          !get_text (reader, object, "name", &name, error) ||
+          !get_text (reader, object, "title", &title, error))
+        return FALSE;
+
+      /* A block without its role keeps the official one for its place. */
+      if (role != NULL)
+        poa_signature_set_role (signature, role);
+      poa_signature_set_name (signature, name);
+      poa_signature_set_title (signature, title);
+    }
+  reader->where = NULL;
+
+  return TRUE;
+}
+
+static gboolean
+read_indicators (Reader     *reader,
+                 JsonObject *root,
+                 PoaPlan    *plan,
+                 GError    **error)
+{
+  JsonArray *array;
+
+  if (!get_array (reader, root, "indicators", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("indicator %u"), i + 1);
+      g_autoptr(PoaIndicator) indicator = NULL;
+      const char *name, *variables, *formula;
+      JsonObject *object;
+
+      reader->where = where;
+      if (!get_object (reader, json_array_get_element (array, i), _("an indicator"), &object, error) ||
+          !check_keys (reader, object, indicator_keys, error) ||
+          !get_text (reader, object, "name", &name, error) ||
+          !get_text (reader, object, "variables", &variables, error) ||
+          !get_text (reader, object, "formula", &formula, error))
+        return FALSE;
+
+      indicator = poa_indicator_new (name, variables, formula);
+      g_list_store_append (poa_plan_get_indicators (plan), indicator);
+    }
+  reader->where = NULL;
+
+  return TRUE;
+}
+
+static gboolean
+read_budget (Reader     *reader,
+             JsonObject *root,
+             PoaPlan    *plan,
+             GError    **error)
+{
+  JsonArray *array;
+
+  if (!get_array (reader, root, "budget", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("budget line %u"), i + 1);
+      g_autoptr(PoaBudgetLine) line = NULL;
+      g_autoptr(GError) money_error = NULL;
+      const char *code, *name;
+      JsonObject *object;
+      JsonNode *amount;
+      gint64 centavos = 0;
+
+      reader->where = where;
+      if (!get_object (reader, json_array_get_element (array, i), _("a budget line"), &object, error) ||
+          !check_keys (reader, object, budget_keys, error) ||
+          !get_text (reader, object, "code", &code, error) ||
+          !get_text (reader, object, "name", &name, error))
+        return FALSE;
+
+      amount = json_object_get_member (object, "amount");
+      if (amount != NULL && !JSON_NODE_HOLDS_NULL (amount))
+        {
+          GType type = JSON_NODE_HOLDS_VALUE (amount) ? json_node_get_value_type (amount) : G_TYPE_INVALID;
+
+          if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+            return fail (reader, error, _("“amount” must be a number of pesos, like 5000.00"));
+
+          if (!poa_money_from_pesos (json_node_get_double (amount), &centavos, &money_error))
+            return fail (reader, error, "“amount”: %s", money_error->message);
+        }
+
+      line = poa_budget_line_new (code, name, centavos);
+      g_list_store_append (poa_plan_get_budget (plan), line);
+    }
+  reader->where = NULL;
+
+  return TRUE;
+}
+
+static gboolean
+read_plan (Reader     *reader,
+           JsonNode   *root_node,
+           PoaPlan    *plan,
+           GError    **error)
+{
+  JsonObject *root;
+  const char *format;
+  gint64 version = 0, year = 0;
+
+  if (!get_object (reader, root_node, _("the plan"), &root, error))
+    return FALSE;
+
+  if (!get_text (reader, root, "format", &format, error))
+    return FALSE;
+  if (g_strcmp0 (format, FORMAT_NAME) != 0)
+    {
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_FORMAT,
+                   _("%s: not a POA plan file (“format” must be “%s”)"),
+                   reader->filename, FORMAT_NAME);
+      return FALSE;
+    }
+
+  if (!get_whole (reader, json_object_get_member (root, "version"), "version",
+                  1, G_MAXINT32, &version, error))
+    return FALSE;
+  if (version > FORMAT_VERSION)
+    {
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_FORMAT,
+                   _("%s: written by a newer version of POA (plan file version %d, this program "
+                     "reads up to %d)"),
+                   reader->filename, (int)version, FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!check_keys (reader, root, plan_keys, error))
+    return FALSE;
+
+  if (!get_whole (reader, json_object_get_member (root, "year"), "year",
+                  POA_YEAR_MIN, POA_YEAR_MAX, &year, error))
+    return FALSE;
+  poa_plan_set_year (plan, (guint)year);
+
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    {
+      const char *text;
+
+      if (!get_text (reader, root, poa_plan_text_key (i), &text, error))
+        return FALSE;
+      poa_plan_set_text (plan, i, text);
+    }
+
+  return read_signatures (reader, root, plan, error) &&
+         read_activities (reader, root, plan, error) &&
+         read_indicators (reader, root, plan, error) &&
+         read_budget (reader, root, plan, error);
+}
+
+/* Finds the line and column of the first byte that is not UTF-8, for the message. */
+static void
+locate_offset (const char *data,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar)data[i] & 0xc0) != 0x80)
+        (*column)++;
+    }
+}
+
+static gboolean
+parse_json (JsonParser  *parser,
+            const char  *data,
+            gsize        length,
+            const char  *filename,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GRegex) location = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  const char *end;
+
+  if (!g_utf8_validate (data, length, &end))
+    {
+      guint line, column;
+
+      locate_offset (data, end - data, &line, &column);
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                   _("%s, line %u, column %u: the file is not UTF-8 text"),
+                   filename, line, column);
+      return FALSE;
+    }
+
+  if (json_parser_load_from_data (parser, data, length, &local_error) &&
+      json_parser_get_root (parser) != NULL)
+    return TRUE;
+
+  if (local_error == NULL)
+    {
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                   _("%s: the file is empty"), filename);
+      return FALSE;
+    }
+
+  /* json-glib says "<data>:LINE:COL: Parse error: DETAIL", untranslated; keep the detail. */
+  location = g_regex_new ("^[^:]*:([0-9]+):([0-9]+): (?:Parse error: )?(.*)$", G_REGEX_DOTALL, 0, NULL);
+  if (g_regex_match (location, local_error->message, 0, &match))
+    {
+      g_autofree char *line = g_match_info_fetch (match, 1);
+      g_autofree char *column = g_match_info_fetch (match, 2);
+      g_autofree char *detail = g_match_info_fetch (match, 3);
+
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                   _("%s, line %s, column %s: the file is not valid JSON (%s)"),
+                   filename, line, column, detail);
+    }
+  else
+    g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                 _("%s: the file is not valid JSON (%s)"), filename, local_error->message);
+
+  return FALSE;
+}
+
+/**
+ * poa_plan_json_parse:
+ * @data: the contents of a plan file
+ * @filename: the name to give in messages
+ *
+ * Returns: (transfer full): the plan, with no store ids, or %NULL with @error set naming
+ *   @filename and the line and column, or the field, that is wrong.
+ */
+PoaPlan *
+poa_plan_json_parse (const char  *data,
+                     gsize        length,
+                     const char  *filename,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  Reader reader = { filename, NULL };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  parser = json_parser_new_immutable ();
+  if (!parse_json (parser, data != NULL ? data : "", length, filename, error))
+    return NULL;
+
+  plan = poa_plan_new (POA_YEAR_MIN);
+  if (!read_plan (&reader, json_parser_get_root (parser), plan, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * poa_plan_json_load:
+ *
+ * Reads a plan file from disk. See poa_plan_json_parse().
+ */
+PoaPlan *
+poa_plan_json_load (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  return poa_plan_json_parse (data, length, path, error);
+}
+
+/* Writing: by hand rather than with JsonGenerator, so that the keys keep the order of the
+ * specification and amounts are written with exactly two decimals. */
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if ((guchar)*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_key (GString    *out,
+            guint       indent,
+            const char *key,
+            gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < indent; i++)
+    g_string_append (out, "  ");
+  append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+append_text_member (GString    *out,
+                    guint       indent,
+                    const char *key,
+                    const char *text,
+                    gboolean    first)
+{
+  append_key (out, indent, key, first);
+  append_string (out, text);
+}
+
+static void
+append_date_member (GString     *out,
+                    guint        indent,
+                    const char  *key,
+                    const GDate *date)
+{
+  g_autofree char *iso = poa_date_format_iso (date);
+
+  append_key (out, indent, key, FALSE);
+  if (iso != NULL)
+    append_string (out, iso);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+append_activity (GString     *out,
+                 PoaActivity *activity)
+{
+  gboolean first_month = TRUE;
+
+  g_string_append (out, "{");
+  append_key (out, 3, "number", TRUE);
+  g_string_append_printf (out, "%u", poa_activity_get_number (activity));
+  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
+    append_text_member (out, 3, poa_activity_text_key (i), poa_activity_get_text (activity, i), FALSE);
+  for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
+    {
+      append_key (out, 3, poa_activity_goal_key (i), FALSE);
+      g_string_append_printf (out, "%u", poa_activity_get_goal (activity, i));
+    }
+  append_date_member (out, 3, "start", poa_activity_get_start (activity));
+  append_date_member (out, 3, "end", poa_activity_get_end (activity));
+
+  /* Always written, so that what the cronograma shades survives even where it differs from
+   * what the dates would give. */
+  append_key (out, 3, "months", FALSE);
+  g_string_append_c (out, '[');
+  for (guint m = 1; m <= 12; m++)
+    if (poa_activity_has_month (activity, m))
+      {
+        g_string_append_printf (out, first_month ? "%u" : ", %u", m);
+        first_month = FALSE;
+      }
+  g_string_append (out, "]\n    }");
+}
+
+static void
+append_list (GString    *out,
+             const char *key,
+             GListModel *list,
+             void      (*append_item) (GString *, gpointer))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  append_key (out, 1, key, FALSE);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+      append_item (out, item);
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+}
+
+static void
+append_signature (GString      *out,
+                  PoaSignature *signature)
+{
+  g_string_append (out, "{");
+  append_text_member (out, 3, "role", poa_signature_get_role (signature), TRUE);
+  append_text_member (out, 3, "name", poa_signature_get_name (signature), FALSE);
+  append_text_member (out, 3, "title", poa_signature_get_title (signature), FALSE);
+  g_string_append (out, "\n    }");
+}
+
+static void
+append_indicator (GString      *out,
+                  PoaIndicator *indicator)
+{
+  g_string_append (out, "{");
+  append_text_member (out, 3, "name", poa_indicator_get_name (indicator), TRUE);
+  append_text_member (out, 3, "variables", poa_indicator_get_variables (indicator), FALSE);
+  append_text_member (out, 3, "formula", poa_indicator_get_formula (indicator), FALSE);
+  g_string_append (out, "\n    }");
+}
+
+static void
+append_budget_line (GString       *out,
+                    PoaBudgetLine *line)
+{
+  g_string_append (out, "{");
+  append_text_member (out, 3, "code", poa_budget_line_get_code (line), TRUE);
+  append_text_member (out, 3, "name", poa_budget_line_get_name (line), FALSE);
+  append_key (out, 3, "amount", FALSE);
+  poa_money_append_decimal (out, poa_budget_line_get_centavos (line));
+  g_string_append (out, "\n    }");
+}
+
+/**
+ * poa_plan_json_to_string:
+ *
+ * Returns: (transfer full): the plan file's text, UTF-8, ending in a newline.
+ */
+char *
+poa_plan_json_to_string (PoaPlan *plan)
+{
+  GString *out;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+
+  out = g_string_new ("{");
+  append_text_member (out, 1, "format", FORMAT_NAME, TRUE);
+  append_key (out, 1, "version", FALSE);
+  g_string_append_printf (out, "%d", FORMAT_VERSION);
+  append_key (out, 1, "year", FALSE);
+  g_string_append_printf (out, "%u", poa_plan_get_year (plan));
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    append_text_member (out, 1, poa_plan_text_key (i), poa_plan_get_text (plan, i), FALSE);
+
+  append_list (out, "signatures", G_LIST_MODEL (poa_plan_get_signatures (plan)),
+               (void (*) (GString *, gpointer))append_signature);
+  append_list (out, "activities", G_LIST_MODEL (poa_plan_get_activities (plan)),
+               (void (*) (GString *, gpointer))append_activity);
+  append_list (out, "indicators", G_LIST_MODEL (poa_plan_get_indicators (plan)),
+               (void (*) (GString *, gpointer))append_indicator);
+  append_list (out, "budget", G_LIST_MODEL (poa_plan_get_budget (plan)),
+               (void (*) (GString *, gpointer))append_budget_line);
+  g_string_append (out, "\n}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * poa_plan_json_save:
+ *
+ * Writes the plan file beside @path and renames it into place, so that a failure leaves no
+ * partial file.
+ */
+gboolean
+poa_plan_json_save (PoaPlan     *plan,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = poa_plan_json_to_string (plan);
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+    {
+      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
+                   _("Cannot write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,38 @@
+/* poa-plan-json.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+#define POA_PLAN_JSON_ERROR (poa_plan_json_error_quark ())
+
+typedef enum
+{
+  POA_PLAN_JSON_ERROR_READ,
+  POA_PLAN_JSON_ERROR_SYNTAX,
+  POA_PLAN_JSON_ERROR_FORMAT,
+  POA_PLAN_JSON_ERROR_INVALID,
+} PoaPlanJsonError;
+
+GQuark    poa_plan_json_error_quark  (void);
+PoaPlan  *poa_plan_json_parse        (const char  *data,
+                                      gsize        length,
+                                      const char  *filename,
+                                      GError     **error);
+PoaPlan  *poa_plan_json_load         (const char  *path,
+                                      GError     **error);
+char     *poa_plan_json_to_string    (PoaPlan     *plan);
+gboolean  poa_plan_json_save         (PoaPlan     *plan,
+                                      const char  *path,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,508 @@
+/* poa-plan.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-indicator.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-util.h"
+
+/* A POA: one area's plan for one year. The plan owns its lists; the store fills them, the
+ * views bind to them, and nothing else keeps a copy. */
+struct _PoaPlan
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  guint       year;
+  char       *texts[POA_PLAN_N_TEXTS];
+
+  GListStore *signatures;
+  GListStore *activities;
+  GListStore *indicators;
+  GListStore *budget;
+};
+
+G_DEFINE_FINAL_TYPE (PoaPlan, poa_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_YEAR,
+  /* One property per PoaPlanText, in the same order. */
+  PROP_MUNICIPALITY,
+  PROP_ADMINISTRATION,
+  PROP_DIRECTION,
+  PROP_AREA,
+  PROP_OBJECTIVE,
+  PROP_SPECIFIC_OBJECTIVES,
+  PROP_OBSERVATIONS,
+  N_PROPS
+};
+
+#define PROP_FIRST_TEXT PROP_MUNICIPALITY
+
+static GParamSpec *properties[N_PROPS];
+
+/* Keys are the plan file's keys and the store's column names. */
+static const struct {
+  const char *key;
+  const char *property;
+  const char *label;
+} text_fields[POA_PLAN_N_TEXTS] = {
+  { "municipality",        "municipality",        N_("Municipality") },
+  { "administration",      "administration",      N_("Administration period") },
+  { "direction",           "direction",           N_("Directorate") },
+  { "area",                "area",                N_("Area") },
+  { "objective",           "objective",           N_("Objective") },
+  { "specific_objectives", "specific-objectives", N_("Specific objectives") },
+  { "observations",        "observations",        N_("Observations") },
+};
+
+/* The official roles of the three signature blocks, as the document prints them. */
+static const char *signature_roles[POA_PLAN_N_SIGNATURES] = { "Elaboró", "Revisó", "Aprobó" };
+
+static void
+poa_plan_dispose (GObject *object)
+{
+  PoaPlan *self = (PoaPlan *)object;
+
+  g_clear_object (&self->signatures);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->indicators);
+  g_clear_object (&self->budget);
+
+  G_OBJECT_CLASS (poa_plan_parent_class)->dispose (object);
+}
+
+static void
+poa_plan_finalize (GObject *object)
+{
+  PoaPlan *self = (PoaPlan *)object;
+
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    g_free (self->texts[i]);
+
+  G_OBJECT_CLASS (poa_plan_parent_class)->finalize (object);
+}
+
+static void
+poa_plan_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PoaPlan *self = POA_PLAN (object);
+
+  if (prop_id >= PROP_FIRST_TEXT && prop_id < PROP_FIRST_TEXT + POA_PLAN_N_TEXTS)
+    g_value_set_string (value, poa_plan_get_text (self, prop_id - PROP_FIRST_TEXT));
+  else if (prop_id == PROP_YEAR)
+    g_value_set_uint (value, self->year);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+poa_plan_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  PoaPlan *self = POA_PLAN (object);
+
+  if (prop_id >= PROP_FIRST_TEXT && prop_id < PROP_FIRST_TEXT + POA_PLAN_N_TEXTS)
+    poa_plan_set_text (self, prop_id - PROP_FIRST_TEXT, g_value_get_string (value));
+  else if (prop_id == PROP_YEAR)
+    poa_plan_set_year (self, g_value_get_uint (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+poa_plan_class_init (PoaPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = poa_plan_dispose;
+  object_class->finalize = poa_plan_finalize;
+  object_class->get_property = poa_plan_get_property;
+  object_class->set_property = poa_plan_set_property;
+
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL,
+                       POA_YEAR_MIN, POA_YEAR_MAX, 2026,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    properties[PROP_FIRST_TEXT + i] =
+      g_param_spec_string (text_fields[i].property, NULL, NULL, "",
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+poa_plan_init (PoaPlan *self)
+{
+  self->year = 2026;
+  self->signatures = g_list_store_new (POA_TYPE_SIGNATURE);
+  self->activities = g_list_store_new (POA_TYPE_ACTIVITY);
+  self->indicators = g_list_store_new (POA_TYPE_INDICATOR);
+  self->budget = g_list_store_new (POA_TYPE_BUDGET_LINE);
+
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    {
+      g_autoptr(PoaSignature) signature = poa_signature_new (signature_roles[i], NULL, NULL);
+      g_list_store_append (self->signatures, signature);
+    }
+}
+
+/**
+ * poa_plan_new:
+ * @year: the plan year
+ *
+ * Returns: (transfer full): an empty plan with the three official signature blocks.
+ */
+PoaPlan *
+poa_plan_new (guint year)
+{
+  return g_object_new (POA_TYPE_PLAN, "year", year, NULL);
+}
+
+static void
+copy_list (GListStore *from,
+           GListStore *to,
+           gpointer  (*copy) (gpointer))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (from));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_ptr_array_add (items, copy (item));
+    }
+
+  g_list_store_splice (to, 0, g_list_model_get_n_items (G_LIST_MODEL (to)),
+                       items->pdata, items->len);
+}
+
+/**
+ * poa_plan_copy:
+ *
+ * Returns: (transfer full): a deep copy of the plan, with no store ids.
+ */
+PoaPlan *
+poa_plan_copy (PoaPlan *self)
+{
+  PoaPlan *copy;
+
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  copy = poa_plan_new (self->year);
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    copy->texts[i] = g_strdup (self->texts[i]);
+
+  copy_list (self->signatures, copy->signatures, (gpointer (*) (gpointer))poa_signature_copy);
+  copy_list (self->activities, copy->activities, (gpointer (*) (gpointer))poa_activity_copy);
+  copy_list (self->indicators, copy->indicators, (gpointer (*) (gpointer))poa_indicator_copy);
+  copy_list (self->budget, copy->budget, (gpointer (*) (gpointer))poa_budget_line_copy);
+
+  return copy;
+}
+
+static gboolean
+lists_equal (GListStore *a,
+             GListStore *b,
+             gboolean  (*equal) (gpointer, gpointer))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  if (n != g_list_model_get_n_items (G_LIST_MODEL (b)))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(GObject) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      if (!equal (x, y))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * poa_plan_equal:
+ *
+ * Compares every field a plan file holds, deeply; store ids are not among them.
+ */
+gboolean
+poa_plan_equal (PoaPlan *a,
+                PoaPlan *b)
+{
+  g_return_val_if_fail (POA_IS_PLAN (a), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (b), FALSE);
+
+  if (a->year != b->year)
+    return FALSE;
+
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    if (g_strcmp0 (poa_plan_get_text (a, i), poa_plan_get_text (b, i)) != 0)
+      return FALSE;
+
+  return lists_equal (a->signatures, b->signatures, (gboolean (*) (gpointer, gpointer))poa_signature_equal) &&
+         lists_equal (a->activities, b->activities, (gboolean (*) (gpointer, gpointer))poa_activity_equal) &&
+         lists_equal (a->indicators, b->indicators, (gboolean (*) (gpointer, gpointer))poa_indicator_equal) &&
+         lists_equal (a->budget, b->budget, (gboolean (*) (gpointer, gpointer))poa_budget_line_equal);
+}
+
+gint64
+poa_plan_get_id (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), 0);
+
+  return self->id;
+}
+
+void
+poa_plan_set_id (PoaPlan *self,
+                 gint64   id)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+
+  self->id = id;
+}
+
+guint
+poa_plan_get_year (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), 0);
+
+  return self->year;
+}
+
+void
+poa_plan_set_year (PoaPlan *self,
+                   guint    year)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (year >= POA_YEAR_MIN && year <= POA_YEAR_MAX);
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/**
+ * poa_plan_get_text:
+ *
+ * Returns: (not nullable): the text, "" when empty.
+ */
+const char *
+poa_plan_get_text (PoaPlan     *self,
+                   PoaPlanText  field)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), "");
+  g_return_val_if_fail (field < POA_PLAN_N_TEXTS, "");
+
+  return self->texts[field] != NULL ? self->texts[field] : "";
+}
+
+void
+poa_plan_set_text (PoaPlan     *self,
+                   PoaPlanText  field,
+                   const char  *text)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (field < POA_PLAN_N_TEXTS);
+
+  if (_poa_set_text (&self->texts[field], text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
+}
+
+const char *
+poa_plan_get_area (PoaPlan *self)
+{
+  return poa_plan_get_text (self, POA_PLAN_AREA);
+}
+
+/**
+ * poa_plan_get_signatures:
+ *
+ * Returns: (transfer none): the three signature blocks, Elaboró, Revisó and Aprobó.
+ */
+GListStore *
+poa_plan_get_signatures (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->signatures;
+}
+
+/**
+ * poa_plan_get_signature:
+ * @position: 0 (Elaboró), 1 (Revisó) or 2 (Aprobó)
+ *
+ * Returns: (transfer none): the signature block.
+ */
+PoaSignature *
+poa_plan_get_signature (PoaPlan *self,
+                        guint    position)
+{
+  g_autoptr(PoaSignature) signature = NULL;
+
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+  g_return_val_if_fail (position < POA_PLAN_N_SIGNATURES, NULL);
+
+  /* The plan's list holds a reference for as long as the plan lives. */
+  signature = g_list_model_get_item (G_LIST_MODEL (self->signatures), position);
+  return signature;
+}
+
+/**
+ * poa_plan_get_activities:
+ *
+ * Returns: (transfer none): the activities, in the order of the document.
+ */
+GListStore *
+poa_plan_get_activities (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->activities;
+}
+
+/**
+ * poa_plan_get_indicators:
+ *
+ * Returns: (transfer none): the indicators of the plan.
+ */
+GListStore *
+poa_plan_get_indicators (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->indicators;
+}
+
+/**
+ * poa_plan_get_budget:
+ *
+ * Returns: (transfer none): the budget lines (partidas).
+ */
+GListStore *
+poa_plan_get_budget (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->budget;
+}
+
+/**
+ * poa_plan_sum_goal:
+ * @goal: a #PoaActivityGoal
+ *
+ * Returns: the sum of that meta over every activity.
+ */
+guint64
+poa_plan_sum_goal (PoaPlan *self,
+                   guint    goal)
+{
+  guint n;
+  guint64 sum = 0;
+
+  g_return_val_if_fail (POA_IS_PLAN (self), 0);
+  g_return_val_if_fail (goal < POA_ACTIVITY_N_GOALS, 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (self->activities), i);
+      sum += poa_activity_get_goal (activity, goal);
+    }
+
+  return sum;
+}
+
+/**
+ * poa_plan_get_budget_total:
+ *
+ * Returns: the sum of the budget lines, in whole centavos.
+ */
+gint64
+poa_plan_get_budget_total (PoaPlan *self)
+{
+  guint n;
+  gint64 total = 0;
+
+  g_return_val_if_fail (POA_IS_PLAN (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->budget));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (G_LIST_MODEL (self->budget), i);
+      total += poa_budget_line_get_centavos (line);
+    }
+
+  return total;
+}
+
+/**
+ * poa_plan_get_efficiency_index:
+ * @percent: (out) (optional): Σ achieved ÷ Σ programmed × 100
+ *
+ * The document's Índice de Eficiencia: Actividades Logradas ÷ Actividades Programadas × 100.
+ *
+ * Returns: %FALSE when nothing is programmed, and the index is undefined.
+ */
+gboolean
+poa_plan_get_efficiency_index (PoaPlan *self,
+                               double  *percent)
+{
+  guint64 programmed, achieved;
+
+  g_return_val_if_fail (POA_IS_PLAN (self), FALSE);
+
+  programmed = poa_plan_sum_goal (self, POA_ACTIVITY_PROGRAMMED);
+  achieved = poa_plan_sum_goal (self, POA_ACTIVITY_ACHIEVED);
+
+  if (percent != NULL)
+    *percent = programmed > 0 ? 100.0 * (double)achieved / (double)programmed : 0.0;
+
+  return programmed > 0;
+}
+
+const char *
+poa_plan_text_key (PoaPlanText field)
+{
+  g_return_val_if_fail (field < POA_PLAN_N_TEXTS, NULL);
+
+  return text_fields[field].key;
+}
+
+/**
+ * poa_plan_text_label:
+ *
+ * Returns: the field's name in the interface language.
+ */
+const char *
+poa_plan_text_label (PoaPlanText field)
+{
+  g_return_val_if_fail (field < POA_PLAN_N_TEXTS, NULL);
+
+  return _(text_fields[field].label);
+}

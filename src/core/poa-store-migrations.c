@@ -1,0 +1,127 @@
+/* poa-store-migrations.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "poa-store-private.h"
+
+/* The schema, one step per version. A released step never changes: a new version adds a step.
+ * The CHECK constraints are the second line of defence behind the model's validation, so that
+ * nothing invalid reaches the file even through a bug. Dates are ISO text that SQLite's date()
+ * gives back unchanged, which only real calendar dates do. */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE plan ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  year                INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+  "  municipality        TEXT NOT NULL DEFAULT '',"
+  "  administration      TEXT NOT NULL DEFAULT '',"
+  "  direction           TEXT NOT NULL DEFAULT '',"
+  "  area                TEXT NOT NULL DEFAULT '',"
+  "  objective           TEXT NOT NULL DEFAULT '',"
+  "  specific_objectives TEXT NOT NULL DEFAULT '',"
+  "  observations        TEXT NOT NULL DEFAULT '',"
+  "  opened_at           INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE signature ("
+  "  plan_id  INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 2),"
+  "  role     TEXT NOT NULL DEFAULT '',"
+  "  name     TEXT NOT NULL DEFAULT '',"
+  "  title    TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (plan_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE activity ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  plan_id           INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  position          INTEGER NOT NULL CHECK (position >= 0),"
+  "  number            INTEGER NOT NULL DEFAULT 0 CHECK (number >= 0),"
+  "  name              TEXT NOT NULL DEFAULT '',"
+  "  strategic_axis    TEXT NOT NULL DEFAULT '',"
+  "  strategic_line    TEXT NOT NULL DEFAULT '',"
+  "  action_line       TEXT NOT NULL DEFAULT '',"
+  "  specific_activity TEXT NOT NULL DEFAULT '',"
+  "  responsible       TEXT NOT NULL DEFAULT '',"
+  "  unit              TEXT NOT NULL DEFAULT '',"
+  "  annual_goal       INTEGER NOT NULL DEFAULT 0 CHECK (annual_goal BETWEEN 0 AND 1000000000),"
+  "  programmed        INTEGER NOT NULL DEFAULT 0 CHECK (programmed BETWEEN 0 AND 1000000000),"
+  "  achieved          INTEGER NOT NULL DEFAULT 0 CHECK (achieved BETWEEN 0 AND 1000000000),"
+  "  start_date        TEXT CHECK (start_date IS NULL OR date (start_date) IS start_date),"
+  "  end_date          TEXT CHECK (end_date IS NULL OR date (end_date) IS end_date),"
+  "  months            INTEGER NOT NULL DEFAULT 0 CHECK (months BETWEEN 0 AND 4095)"
+  ");"
+  "CREATE INDEX activity_by_plan ON activity (plan_id, position);"
+  "CREATE TABLE indicator ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  plan_id   INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL CHECK (position >= 0),"
+  "  name      TEXT NOT NULL DEFAULT '',"
+  "  variables TEXT NOT NULL DEFAULT '',"
+  "  formula   TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX indicator_by_plan ON indicator (plan_id, position);"
+  "CREATE TABLE budget_line ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  plan_id   INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL CHECK (position >= 0),"
+  "  code      TEXT NOT NULL DEFAULT '',"
+  "  name      TEXT NOT NULL DEFAULT '',"
+  "  centavos  INTEGER NOT NULL DEFAULT 0 CHECK (centavos BETWEEN 0 AND 100000000000000)"
+  ");"
+  "CREATE INDEX budget_line_by_plan ON budget_line (plan_id, position);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);
+
+/**
+ * _poa_store_migrate:
+ * @db: a connection inside a write transaction
+ * @from_version: the file's schema version
+ *
+ * Brings the schema from @from_version to %POA_STORE_SCHEMA_VERSION and records it. The caller
+ * owns the transaction, so a failure anywhere leaves the file as it was.
+ */
+gboolean
+_poa_store_migrate (sqlite3  *db,
+                    int       from_version,
+                    GError  **error)
+{
+  g_autofree char *set_version = NULL;
+
+  g_assert (db != NULL);
+  g_assert (from_version >= 0 && from_version <= POA_STORE_SCHEMA_VERSION);
+
+  for (int v = from_version; v < POA_STORE_SCHEMA_VERSION; v++)
+    {
+      char *message = NULL;
+
+      if (sqlite3_exec (db, migrations[v], NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FAILED,
+                       _("Could not upgrade the database to version %d: %s"),
+                       v + 1, message ? message : sqlite3_errmsg (db));
+          sqlite3_free (message);
+          return FALSE;
+        }
+    }
+
+  /* PRAGMAs take no bound parameters; both values are compile-time integers. */
+  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                 POA_STORE_APPLICATION_ID, POA_STORE_SCHEMA_VERSION);
+  if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FAILED,
+                   _("Could not upgrade the database: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}

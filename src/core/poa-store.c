@@ -1,0 +1,1000 @@
+/* poa-store.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "poa-activity-private.h"
+#include "poa-budget-line.h"
+#include "poa-date.h"
+#include "poa-default-plan.h"
+#include "poa-indicator.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-store-private.h"
+
+/* The only place that speaks SQL. Every statement is a constant string with bound parameters,
+ * prepared once and kept for the life of the connection; every change the user makes is one
+ * transaction. */
+struct _PoaStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;
+};
+
+G_DEFINE_FINAL_TYPE (PoaStore, poa_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (poa-store-error-quark, poa_store_error)
+
+/* A prepared statement on loan from the cache: g_autoptr() resets it when the borrower is done,
+ * so a statement is never left half-stepped holding a read lock. */
+typedef sqlite3_stmt PoaStmt;
+
+static void
+poa_stmt_release (PoaStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaStmt, poa_stmt_release)
+
+void
+poa_plan_summary_free (PoaPlanSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->area);
+  g_free (summary);
+}
+
+/* Turns SQLite's result code into an error that names the file and says what to do. */
+static gboolean
+set_error_from_code (PoaStore  *self,
+                     int        rc,
+                     GError   **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a POA database"), self->path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s); restore it from a backup"), self->path, detail);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file or its folder is read-only"), self->path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE,
+                   _("“%s” cannot be written: the disk is full"), self->path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_BUSY,
+                   _("“%s” is in use by another program; try again"), self->path);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                   _("“%s” cannot be opened (%s)"), self->path, detail);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                   _("“%s” could not be read or written (%s)"), self->path, detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
+                   _("“%s” refused an invalid value (%s)"), self->path, detail);
+      break;
+
+    default:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FAILED,
+                   "“%s”: %s", self->path, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static PoaStmt *
+prepare (PoaStore    *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (self, rc, error);
+      return NULL;
+    }
+
+  /* Keyed by the address of the constant string: each statement is written once, below. */
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no row. */
+static gboolean
+step_done (PoaStore  *self,
+           PoaStmt   *stmt,
+           GError   **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_error_from_code (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+exec_simple (PoaStore    *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(PoaStmt) stmt = prepare (self, sql, error);
+
+  return stmt != NULL && step_done (self, stmt, error);
+}
+
+static gboolean
+begin (PoaStore  *self,
+       GError   **error)
+{
+  return exec_simple (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (PoaStore  *self,
+        GError   **error)
+{
+  return exec_simple (self, "COMMIT", error);
+}
+
+static void
+rollback (PoaStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    exec_simple (self, "ROLLBACK", NULL);
+}
+
+static void
+bind_text (PoaStmt    *stmt,
+           int         column,
+           const char *text)
+{
+  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+static void
+bind_date (PoaStmt     *stmt,
+           int          column,
+           const GDate *date)
+{
+  char *iso = poa_date_format_iso (date);
+
+  if (iso != NULL)
+    sqlite3_bind_text (stmt, column, iso, -1, g_free);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* Empty texts are NULL in the model; the file holds ''. */
+static char *
+column_text (PoaStmt *stmt,
+             int      column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static void
+column_date (PoaStmt *stmt,
+             int      column,
+             GDate   *date)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  if (text == NULL || !poa_date_parse_iso (text, date))
+    g_date_clear (date, 1);
+}
+
+static void
+poa_store_finalize (GObject *object)
+{
+  PoaStore *self = (PoaStore *)object;
+
+  /* Statements must go before the connection can close. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (poa_store_parent_class)->finalize (object);
+}
+
+static void
+poa_store_class_init (PoaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = poa_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+poa_store_init (PoaStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/**
+ * poa_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/mx.gob.sombrerete.Poa/poa.sqlite3`
+ */
+char *
+poa_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "poa.sqlite3", NULL);
+}
+
+/* Creates a new, empty database file that only its owner may read. SQLite gives the -wal and
+ * -shm files it makes later the same permissions. */
+static gboolean
+create_file (PoaStore  *self,
+             GError   **error)
+{
+  int fd = g_open (self->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved_errno = errno;
+
+  if (fd >= 0)
+    return g_close (fd, error);
+
+  if (saved_errno == ENOENT)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                   _("Cannot create “%s”: the folder “%s” does not exist"), self->path, folder);
+    }
+  else if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
+                 _("Cannot create “%s”: the folder is read-only"), self->path);
+  else if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE,
+                 _("Cannot create “%s”: the disk is full"), self->path);
+  else
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                 _("Cannot create “%s”: %s"), self->path, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+static gboolean
+read_pragma (PoaStore    *self,
+             const char  *sql,
+             int         *value,
+             GError     **error)
+{
+  g_autoptr(PoaStmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error_from_code (self, rc, error);
+
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+insert_plan_rows (PoaStore  *self,
+                  PoaPlan   *plan,
+                  GError   **error);
+
+/* Checks what the file is before anything writes to it: a file from a newer POA, or another
+ * program's database, is refused and left exactly as it was. */
+static gboolean
+check_identity (PoaStore  *self,
+                int       *version,
+                gboolean  *fresh,
+                GError   **error)
+{
+  int application_id = 0, n_objects = 0;
+
+  if (!read_pragma (self, "PRAGMA user_version", version, error) ||
+      !read_pragma (self, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+
+  if (*version > POA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of POA (database version %d, this "
+                     "program knows up to %d); update POA to open it"),
+                   self->path, *version, POA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (application_id == POA_STORE_APPLICATION_ID)
+    {
+      *fresh = FALSE;
+      return TRUE;
+    }
+
+  if (!read_pragma (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if (*version != 0 || n_objects != 0)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a POA database"), self->path);
+      return FALSE;
+    }
+
+  *fresh = TRUE;
+  return TRUE;
+}
+
+static gboolean
+configure_connection (PoaStore  *self,
+                      GError   **error)
+{
+  char *message = NULL;
+  int rc;
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file or its folder is read-only"), self->path);
+      return FALSE;
+    }
+
+  /* WAL keeps the file consistent through a crash or a power cut, and readers never wait. */
+  rc = sqlite3_exec (self->db,
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = NORMAL;",
+                     NULL, NULL, &message);
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    return set_error_from_code (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+upgrade (PoaStore  *self,
+         int        version,
+         gboolean   fresh,
+         GError   **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+
+  if (version == POA_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (fresh && !(plan = poa_default_plan_new (error)))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  /* The schema and the embedded default plan arrive together or not at all. */
+  if (!_poa_store_migrate (self->db, version, error) ||
+      (plan != NULL && !insert_plan_rows (self, plan, error)) ||
+      !commit (self, error))
+    {
+      if (error != NULL && *error != NULL && (*error)->domain != POA_STORE_ERROR)
+        g_prefix_error (error, "“%s”: ", self->path);
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * poa_store_open:
+ * @path: the database file; created, with the embedded default plan, if it does not exist
+ *
+ * Opens the POA database, creating or upgrading its schema. A file that is not a POA database,
+ * or was written by a newer version, is refused and left untouched. A file this call created
+ * is removed again if opening fails.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+PoaStore *
+poa_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(PoaStore) self = NULL;
+  gboolean created = FALSE, fresh = FALSE;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (POA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create_file (self, error))
+        return NULL;
+      created = TRUE;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a file"), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK ||
+      !check_identity (self, &version, &fresh, error) ||
+      !configure_connection (self, error) ||
+      !upgrade (self, version, fresh, error))
+    {
+      if (rc != SQLITE_OK)
+        set_error_from_code (self, rc, error);
+
+      if (created)
+        {
+          g_clear_pointer (&self->statements, g_hash_table_unref);
+          g_clear_pointer (&self->db, sqlite3_close);
+          for (guint i = 0; i < 3; i++)
+            {
+              static const char *suffixes[] = { "", "-wal", "-shm" };
+              g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+              g_unlink (file);
+            }
+        }
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+poa_store_get_path (PoaStore *self)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * poa_store_list_plans:
+ *
+ * Returns: (transfer full) (element-type PoaPlanSummary): the plans, by year then área.
+ */
+GPtrArray *
+poa_store_list_plans (PoaStore  *self,
+                      GError   **error)
+{
+  static const char sql[] =
+    "SELECT p.id, p.year, p.area,"
+    "       (SELECT count(*) FROM activity a WHERE a.plan_id = p.id)"
+    "  FROM plan p ORDER BY p.year, p.area, p.id";
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_plan_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoaPlanSummary *summary = g_new0 (PoaPlanSummary, 1);
+
+      summary->id = sqlite3_column_int64 (stmt, 0);
+      summary->year = (guint)sqlite3_column_int (stmt, 1);
+      summary->area = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      summary->n_activities = (guint)sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (plans, summary);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_code (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&plans);
+}
+
+/**
+ * poa_store_resolve_plan:
+ * @requested: a plan id, or 0 for the default
+ *
+ * The plan to work on: @requested if it exists; without one, the only plan, or else the most
+ * recently opened.
+ *
+ * Returns: the plan id, or 0 with @error set.
+ */
+gint64
+poa_store_resolve_plan (PoaStore  *self,
+                        gint64     requested,
+                        GError   **error)
+{
+  static const char by_id[] = "SELECT id FROM plan WHERE id = ?1";
+  static const char latest[] = "SELECT id FROM plan ORDER BY opened_at DESC, id DESC LIMIT 1";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (POA_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, requested > 0 ? by_id : latest, error)))
+    return 0;
+
+  if (requested > 0)
+    sqlite3_bind_int64 (stmt, 1, requested);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  if (rc != SQLITE_DONE)
+    set_error_from_code (self, rc, error);
+  else if (requested > 0)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
+                 _("There is no plan %lld in “%s”"), (long long)requested, self->path);
+  else
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
+                 _("“%s” holds no plan"), self->path);
+  return 0;
+}
+
+static gboolean
+load_header (PoaStore  *self,
+             PoaPlan   *plan,
+             gint64     plan_id,
+             GError   **error)
+{
+  static const char sql[] =
+    "SELECT year, municipality, administration, direction, area, objective,"
+    "       specific_objectives, observations"
+    "  FROM plan WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
+                   _("There is no plan %lld in “%s”"), (long long)plan_id, self->path);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error_from_code (self, rc, error);
+
+  poa_plan_set_id (plan, plan_id);
+  poa_plan_set_year (plan, (guint)CLAMP (sqlite3_column_int (stmt, 0), POA_YEAR_MIN, POA_YEAR_MAX));
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    poa_plan_set_text (plan, i, (const char *)sqlite3_column_text (stmt, 1 + i));
+
+  return TRUE;
+}
+
+static gboolean
+load_signatures (PoaStore  *self,
+                 PoaPlan   *plan,
+                 GError   **error)
+{
+  static const char sql[] =
+    "SELECT position, role, name, title FROM signature WHERE plan_id = ?1 ORDER BY position";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoaSignature *signature = poa_plan_get_signature (plan, (guint)sqlite3_column_int (stmt, 0));
+
+      poa_signature_set_role (signature, (const char *)sqlite3_column_text (stmt, 1));
+      poa_signature_set_name (signature, (const char *)sqlite3_column_text (stmt, 2));
+      poa_signature_set_title (signature, (const char *)sqlite3_column_text (stmt, 3));
+    }
+
+  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+}
+
+static gboolean
+load_activities (PoaStore  *self,
+                 PoaPlan   *plan,
+                 GError   **error)
+{
+  static const char sql[] =
+    "SELECT id, number, name, strategic_axis, strategic_line, action_line, specific_activity,"
+    "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
+    "  FROM activity WHERE plan_id = ?1 ORDER BY position";
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PoaActivity *activity = poa_activity_new ();
+      int col = 0;
+
+      /* Fields are filled directly: nobody can be listening to a new activity yet. */
+      activity->id = sqlite3_column_int64 (stmt, col++);
+      activity->number = (guint)sqlite3_column_int (stmt, col++);
+      for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
+        activity->texts[i] = column_text (stmt, col++);
+      for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
+        {
+          int goal = sqlite3_column_int (stmt, col++);
+          activity->goals[i] = (guint)CLAMP (goal, 0, (int)POA_GOAL_MAX);
+        }
+      column_date (stmt, col++, &activity->start);
+      column_date (stmt, col++, &activity->end);
+      activity->months = (guint)sqlite3_column_int (stmt, col++) & POA_MONTHS_ALL;
+
+      g_ptr_array_add (activities, activity);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_code (self, rc, error);
+
+  g_list_store_splice (poa_plan_get_activities (plan), 0, 0, activities->pdata, activities->len);
+  return TRUE;
+}
+
+static gboolean
+load_indicators (PoaStore  *self,
+                 PoaPlan   *plan,
+                 GError   **error)
+{
+  static const char sql[] =
+    "SELECT name, variables, formula FROM indicator WHERE plan_id = ?1 ORDER BY position";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PoaIndicator) indicator =
+        poa_indicator_new ((const char *)sqlite3_column_text (stmt, 0),
+                           (const char *)sqlite3_column_text (stmt, 1),
+                           (const char *)sqlite3_column_text (stmt, 2));
+      g_list_store_append (poa_plan_get_indicators (plan), indicator);
+    }
+
+  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+}
+
+static gboolean
+load_budget (PoaStore  *self,
+             PoaPlan   *plan,
+             GError   **error)
+{
+  static const char sql[] =
+    "SELECT id, code, name, centavos FROM budget_line WHERE plan_id = ?1 ORDER BY position";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PoaBudgetLine) line =
+        poa_budget_line_new ((const char *)sqlite3_column_text (stmt, 1),
+                             (const char *)sqlite3_column_text (stmt, 2),
+                             sqlite3_column_int64 (stmt, 3));
+      poa_budget_line_set_id (line, sqlite3_column_int64 (stmt, 0));
+      g_list_store_append (poa_plan_get_budget (plan), line);
+    }
+
+  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+}
+
+/**
+ * poa_store_load_plan:
+ *
+ * Reads a whole plan, one query per table, inside one read transaction so that it is consistent.
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set.
+ */
+PoaPlan *
+poa_store_load_plan (PoaStore  *self,
+                     gint64     plan_id,
+                     GError   **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  if (!exec_simple (self, "BEGIN", error))
+    return NULL;
+
+  plan = poa_plan_new (POA_YEAR_MIN);
+  ok = load_header (self, plan, plan_id, error) &&
+       load_signatures (self, plan, error) &&
+       load_activities (self, plan, error) &&
+       load_indicators (self, plan, error) &&
+       load_budget (self, plan, error);
+
+  /* A read transaction has nothing to keep; ending it cannot lose anything. */
+  exec_simple (self, "COMMIT", NULL);
+
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+static gboolean
+insert_activities (PoaStore  *self,
+                   PoaPlan   *plan,
+                   GError   **error)
+{
+  static const char sql[] =
+    "INSERT INTO activity (plan_id, position, number, name, strategic_axis, strategic_line,"
+    "                      action_line, specific_activity, responsible, unit, annual_goal,"
+    "                      programmed, achieved, start_date, end_date, months)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  guint n = g_list_model_get_n_items (activities);
+  PoaStmt *stmt;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      g_autoptr(PoaStmt) lease = stmt;
+      int col = 1;
+
+      sqlite3_bind_int64 (lease, col++, poa_plan_get_id (plan));
+      sqlite3_bind_int (lease, col++, (int)i);
+      sqlite3_bind_int (lease, col++, (int)activity->number);
+      for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
+        bind_text (lease, col++, activity->texts[t]);
+      for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
+        sqlite3_bind_int (lease, col++, (int)activity->goals[g]);
+      bind_date (lease, col++, poa_activity_get_start (activity));
+      bind_date (lease, col++, poa_activity_get_end (activity));
+      sqlite3_bind_int (lease, col++, (int)activity->months);
+
+      if (!step_done (self, lease, error))
+        return FALSE;
+
+      activity->id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_plan_rows (PoaStore  *self,
+                  PoaPlan   *plan,
+                  GError   **error)
+{
+  static const char plan_sql[] =
+    "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
+    "                  specific_objectives, observations)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  static const char signature_sql[] =
+    "INSERT INTO signature (plan_id, position, role, name, title) VALUES (?1, ?2, ?3, ?4, ?5)";
+  static const char indicator_sql[] =
+    "INSERT INTO indicator (plan_id, position, name, variables, formula)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  static const char budget_sql[] =
+    "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  GListModel *list;
+  PoaStmt *stmt;
+  gint64 plan_id;
+
+  if (!(stmt = prepare (self, plan_sql, error)))
+    return FALSE;
+  {
+    g_autoptr(PoaStmt) lease = stmt;
+
+    sqlite3_bind_int (lease, 1, (int)poa_plan_get_year (plan));
+    for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+      bind_text (lease, 2 + i, poa_plan_get_text (plan, i));
+    if (!step_done (self, lease, error))
+      return FALSE;
+  }
+  plan_id = sqlite3_last_insert_rowid (self->db);
+  poa_plan_set_id (plan, plan_id);
+
+  if (!(stmt = prepare (self, signature_sql, error)))
+    return FALSE;
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    {
+      PoaSignature *signature = poa_plan_get_signature (plan, i);
+      g_autoptr(PoaStmt) lease = stmt;
+
+      sqlite3_bind_int64 (lease, 1, plan_id);
+      sqlite3_bind_int (lease, 2, (int)i);
+      bind_text (lease, 3, poa_signature_get_role (signature));
+      bind_text (lease, 4, poa_signature_get_name (signature));
+      bind_text (lease, 5, poa_signature_get_title (signature));
+      if (!step_done (self, lease, error))
+        return FALSE;
+    }
+
+  if (!insert_activities (self, plan, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, indicator_sql, error)))
+    return FALSE;
+  list = G_LIST_MODEL (poa_plan_get_indicators (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (list, i);
+      g_autoptr(PoaStmt) lease = stmt;
+
+      sqlite3_bind_int64 (lease, 1, plan_id);
+      sqlite3_bind_int (lease, 2, (int)i);
+      bind_text (lease, 3, poa_indicator_get_name (indicator));
+      bind_text (lease, 4, poa_indicator_get_variables (indicator));
+      bind_text (lease, 5, poa_indicator_get_formula (indicator));
+      if (!step_done (self, lease, error))
+        return FALSE;
+    }
+
+  if (!(stmt = prepare (self, budget_sql, error)))
+    return FALSE;
+  list = G_LIST_MODEL (poa_plan_get_budget (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (list, i);
+      g_autoptr(PoaStmt) lease = stmt;
+
+      sqlite3_bind_int64 (lease, 1, plan_id);
+      sqlite3_bind_int (lease, 2, (int)i);
+      bind_text (lease, 3, poa_budget_line_get_code (line));
+      bind_text (lease, 4, poa_budget_line_get_name (line));
+      sqlite3_bind_int64 (lease, 5, poa_budget_line_get_centavos (line));
+      if (!step_done (self, lease, error))
+        return FALSE;
+      poa_budget_line_set_id (line, sqlite3_last_insert_rowid (self->db));
+    }
+
+  return TRUE;
+}
+
+/* After a rollback, the ids handed out inside the transaction mean nothing. */
+static void
+forget_ids (PoaPlan *plan)
+{
+  GListModel *list = G_LIST_MODEL (poa_plan_get_activities (plan));
+
+  poa_plan_set_id (plan, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (list, i);
+      poa_activity_set_id (activity, 0);
+    }
+
+  list = G_LIST_MODEL (poa_plan_get_budget (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (list, i);
+      poa_budget_line_set_id (line, 0);
+    }
+}
+
+/**
+ * poa_store_insert_plan:
+ *
+ * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities and
+ * budget lines carry their new ids.
+ *
+ * Returns: the new plan's id, or 0 with @error set.
+ */
+gint64
+poa_store_insert_plan (PoaStore  *self,
+                       PoaPlan   *plan,
+                       GError   **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), 0);
+  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
+
+  if (!begin (self, error))
+    return 0;
+
+  if (!insert_plan_rows (self, plan, error) || !commit (self, error))
+    {
+      rollback (self);
+      forget_ids (plan);
+      return 0;
+    }
+
+  return poa_plan_get_id (plan);
+}
+
+/**
+ * poa_store_mark_opened:
+ *
+ * Records that the window opened this plan, so that it is the default next time.
+ */
+gboolean
+poa_store_mark_opened (PoaStore  *self,
+                       gint64     plan_id,
+                       GError   **error)
+{
+  static const char sql[] = "UPDATE plan SET opened_at = ?1 WHERE id = ?2";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  return step_done (self, stmt, error);
+}

@@ -1,0 +1,71 @@
+/* poa-store.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+#define POA_STORE_ERROR (poa_store_error_quark ())
+
+typedef enum
+{
+  POA_STORE_ERROR_NOT_A_DATABASE,
+  POA_STORE_ERROR_NEWER_SCHEMA,
+  POA_STORE_ERROR_CORRUPT,
+  POA_STORE_ERROR_READ_ONLY,
+  POA_STORE_ERROR_NO_SPACE,
+  POA_STORE_ERROR_BUSY,
+  POA_STORE_ERROR_IO,
+  POA_STORE_ERROR_NOT_FOUND,
+  POA_STORE_ERROR_INVALID,
+  POA_STORE_ERROR_FAILED,
+} PoaStoreError;
+
+/* The schema version this program writes; PRAGMA user_version holds the file's. */
+#define POA_STORE_SCHEMA_VERSION 1
+
+/* One line of the list of plans. */
+typedef struct
+{
+  gint64  id;
+  guint   year;
+  char   *area;
+  guint   n_activities;
+} PoaPlanSummary;
+
+void poa_plan_summary_free (PoaPlanSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaPlanSummary, poa_plan_summary_free)
+
+#define POA_TYPE_STORE (poa_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaStore, poa_store, POA, STORE, GObject)
+
+GQuark      poa_store_error_quark        (void);
+char       *poa_store_default_path       (void);
+PoaStore   *poa_store_open               (const char  *path,
+                                          GError     **error);
+const char *poa_store_get_path           (PoaStore    *self);
+GPtrArray  *poa_store_list_plans         (PoaStore    *self,
+                                          GError     **error);
+gint64      poa_store_resolve_plan       (PoaStore    *self,
+                                          gint64       requested,
+                                          GError     **error);
+PoaPlan    *poa_store_load_plan          (PoaStore    *self,
+                                          gint64       plan_id,
+                                          GError     **error);
+gint64      poa_store_insert_plan        (PoaStore    *self,
+                                          PoaPlan     *plan,
+                                          GError     **error);
+gboolean    poa_store_mark_opened        (PoaStore    *self,
+                                          gint64       plan_id,
+                                          GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* poa-activities-page.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+#define POA_TYPE_ACTIVITIES_PAGE (poa_activities_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaActivitiesPage, poa_activities_page, POA, ACTIVITIES_PAGE, GtkWidget)
+
+PoaPlan *poa_activities_page_get_plan (PoaActivitiesPage *self);
+void     poa_activities_page_set_plan (PoaActivitiesPage *self,
+                                       PoaPlan           *plan);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* poa-application.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "poa-application.h"
+#include "poa-cli.h"
+#include "poa-plan.h"
+#include "poa-store.h"
+#include "poa-window.h"
+
+struct _PoaApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  gint64          plan_id;
+  PoaStore       *store;
+};
+
+G_DEFINE_FINAL_TYPE (PoaApplication, poa_application, ADW_TYPE_APPLICATION)
+
+/* A database that cannot be opened is said in a dialog, and the program ends when it closes:
+ * nothing in the window could work without it. */
+static void
+show_fatal_error (PoaApplication *self,
+                  const char     *heading,
+                  const GError   *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static PoaPlan *
+open_plan (PoaApplication  *self,
+           GError         **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  gint64 id;
+
+  if (self->store == NULL)
+    {
+      if (!(path = poa_cli_database_path (self->db_path, error)) ||
+          !(self->store = poa_store_open (path, error)))
+        return NULL;
+    }
+
+  if (!(id = poa_store_resolve_plan (self->store, self->plan_id, error)) ||
+      !(plan = poa_store_load_plan (self->store, id, error)))
+    return NULL;
+
+  /* Only a convenience for the next start: failing to record it loses nothing. */
+  poa_store_mark_opened (self->store, id, NULL);
+
+  return g_steal_pointer (&plan);
+}
+
+static void
+poa_application_activate (GApplication *app)
+{
+  PoaApplication *self = POA_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!(plan = open_plan (self, &error)))
+    {
+      show_fatal_error (self, _("The plan could not be opened"), error);
+      return;
+    }
+
+  window = GTK_WINDOW (poa_window_new (self, plan));
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+poa_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit_activated },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (poa_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+poa_application_finalize (GObject *object)
+{
+  PoaApplication *self = (PoaApplication *)object;
+
+  g_clear_object (&self->store);
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (poa_application_parent_class)->finalize (object);
+}
+
+static void
+poa_application_class_init (PoaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = poa_application_finalize;
+  app_class->activate = poa_application_activate;
+  app_class->startup = poa_application_startup;
+}
+
+static void
+poa_application_init (PoaApplication *self)
+{
+}
+
+/**
+ * poa_application_new:
+ * @db_path: (nullable): the database; %NULL for $POA_DB or the default file
+ * @plan_id: the plan to open, or 0 for the last one opened
+ */
+PoaApplication *
+poa_application_new (const char        *db_path,
+                     gint64             plan_id,
+                     GApplicationFlags  flags)
+{
+  PoaApplication *self;
+
+  self = g_object_new (POA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+  self->db_path = g_strdup (db_path);
+  self->plan_id = plan_id;
+
+  return self;
+}
+
+/**
+ * poa_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database, once the window has opened it.
+ */
+PoaStore *
+poa_application_get_store (PoaApplication *self)
+{
+  g_return_val_if_fail (POA_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * poa_application_run:
+ *
+ * Opens the window on a plan and runs until it closes.
+ *
+ * Returns: the process exit status.
+ */
+int
+poa_application_run (const char *db_path,
+                     gint64      plan_id)
+{
+  g_autoptr(PoaApplication) app = NULL;
+  char *argv[] = { (char *)"poa", NULL };
+
+  /* An explicit database is a separate instance: activating another window's database would
+   * show the wrong plan. */
+  app = poa_application_new (db_path, plan_id,
+                             db_path != NULL ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}

@@ -1,0 +1,27 @@
+/* poa-application.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+#define POA_TYPE_APPLICATION (poa_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaApplication, poa_application, POA, APPLICATION, AdwApplication)
+
+PoaApplication *poa_application_new       (const char     *db_path,
+                                           gint64          plan_id,
+                                           GApplicationFlags flags);
+PoaStore       *poa_application_get_store (PoaApplication *self);
+int             poa_application_run       (const char     *db_path,
+                                           gint64          plan_id);
+
+G_END_DECLS

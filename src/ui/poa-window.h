@@ -1,0 +1,29 @@
+/* poa-window.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "poa-application.h"
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+#define POA_TYPE_WINDOW (poa_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaWindow, poa_window, POA, WINDOW, AdwApplicationWindow)
+
+PoaWindow *poa_window_new       (PoaApplication *application,
+                                 PoaPlan        *plan);
+PoaPlan   *poa_window_get_plan  (PoaWindow      *self);
+void       poa_window_set_plan  (PoaWindow      *self,
+                                 PoaPlan        *plan);
+void       poa_window_show_page (PoaWindow      *self,
+                                 const char     *name);
+
+G_END_DECLS

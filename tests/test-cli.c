@@ -1,0 +1,327 @@
+/* test-cli.c — the command line, run as a script would run it.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs `poa ARGS…` with @env_extra (NAME=VALUE, NULL-terminated) added to the environment. */
+static void
+run_env (Result      *result,
+         const char **env_extra,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("POA_BINARY");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer)binary);
+  va_start (args, env_extra);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "POA_DB");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env_extra[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+#define run(result, ...) run_env (result, NULL, __VA_ARGS__, NULL)
+
+/* Errors are one line each on stderr. */
+static void
+assert_one_error_line (Result     *result,
+                       const char *mention)
+{
+  g_autofree char *first = NULL;
+  const char *newline = strchr (result->err, '\n');
+
+  g_assert_nonnull (newline);
+  first = g_strndup (result->err, newline - result->err);
+  if (strstr (first, mention) == NULL)
+    g_error ("stderr “%s” does not mention “%s”", result->err, mention);
+  g_assert_cmpstr (result->out, ==, "");
+}
+
+static void
+test_plans_lists_the_default_plan (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+  g_assert_cmpstr (r.err, ==, "");
+}
+
+static void
+test_check_reports_and_exits_1 (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) format = g_regex_new ("^(error|warning)\t(plan|activity [0-9]+|budget( [^\t]+)?)\t[^\t]+$", 0, 0, NULL);
+
+  run (&r, "--db", fixture->db, "check");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "error\tactivity 7\tends on 31/12/2025, before it starts on 01/01/2026\n"));
+  g_assert_nonnull (strstr (r.out, "warning\tactivity 14\tstarts on 01/01/2025, outside the plan year 2026\n"));
+
+  lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_regex_match (format, lines[i], 0, NULL))
+      g_error ("not a finding line: “%s”", lines[i]);
+}
+
+static void
+test_check_speaks_spanish (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  const char *env[] = { "LANGUAGE=es", "LC_ALL=es_MX.UTF-8", NULL };
+
+  run_env (&r, env, "--db", fixture->db, "check", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "error\tactivity 7\ttermina el 31/12/2025, antes de empezar el 01/01/2026\n"));
+}
+
+static void
+test_export_then_import_round_trips (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "again.json", NULL);
+  g_auto(Result) r = { 0 };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  run (&r, "--db", fixture->db, "export", "--output", first);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "import", first);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "2\n");
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n2\t2026\tMigrantes y Ex braceros\t16\n");
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "--plan", "2", "export", "--output=" , second);
+  g_assert_cmpint (r.status, !=, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "--plan", "2", "export", "-o", second);
+  g_assert_cmpint (r.status, ==, 0);
+
+  a = test_file_checksum (first);
+  b = test_file_checksum (second);
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+test_bad_import_changes_nothing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const struct {
+    const char *contents;
+    const char *mention;
+  } cases[] = {
+    { "{ \"format\": \"poa-plan\", \"version\": 1,\n  \"year\": 2026, }", "line 2" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"colour\": \"red\"}", "colour" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"annual_goal\": -4}]}", "annual_goal" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"end\": \"2026-02-30\"}]}", "end" },
+  };
+  g_autofree char *plan = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *before = NULL;
+  g_auto(Result) setup = { 0 };
+
+  run (&setup, "--db", fixture->db, "plans");
+  before = test_file_checksum (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = { 0 };
+      g_autofree char *after = NULL;
+
+      test_write_file (plan, cases[i].contents);
+      run (&r, "--db", fixture->db, "import", plan);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_one_error_line (&r, "bad.json");
+      assert_one_error_line (&r, cases[i].mention);
+
+      after = test_file_checksum (fixture->db);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_bad_databases_exit_2_untouched (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.sqlite3", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) r = { 0 };
+
+  test_write_file (text, "Esto no es una base de datos.\n");
+  before = test_file_checksum (text);
+  run (&r, "--db", text, "plans");
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, text);
+  after = test_file_checksum (text);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_failed_export_leaves_no_file (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "plan.json", NULL);
+  g_autofree char *unknown = g_build_filename (fixture->dir, "plan.txt", NULL);
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "export", "--output", missing);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, missing);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "export", "--output", unknown);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, unknown);
+  g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors_exit_2 (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *cases[][4] = {
+    { "frobnicate", NULL },
+    { "export", NULL },
+    { "plans", "extra", NULL },
+    { "--plan", "abc", "plans", NULL },
+    { "--plan", "99", "check", NULL },
+    { "--colour", "plans", NULL },
+    { "import", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      run (&r, "--db", fixture->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_cmpstr (r.err, !=, "");
+    }
+}
+
+static void
+test_poa_db_names_the_database (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.sqlite3", NULL);
+  g_autofree char *setting = g_strdup_printf ("POA_DB=%s", fixture->db);
+  const char *env[] = { setting, NULL };
+  g_auto(Result) r = { 0 };
+
+  run_env (&r, env, "plans", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  /* --db wins over POA_DB. */
+  run_env (&r, env, "--db", other, "plans", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/plans/lists-the-default-plan", test_plans_lists_the_default_plan);
+  ADD ("/cli/check/reports-and-exits-1", test_check_reports_and_exits_1);
+  ADD ("/cli/check/speaks-spanish", test_check_speaks_spanish);
+  ADD ("/cli/export-import/round-trips", test_export_then_import_round_trips);
+  ADD ("/cli/import/bad-file-changes-nothing", test_bad_import_changes_nothing);
+  ADD ("/cli/db/bad-database-exits-2-untouched", test_bad_databases_exit_2_untouched);
+  ADD ("/cli/export/failure-leaves-no-file", test_failed_export_leaves_no_file);
+  ADD ("/cli/usage/errors-exit-2", test_usage_errors_exit_2);
+  ADD ("/cli/db/poa-db-names-the-database", test_poa_db_names_the_database);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,374 @@
+/* test-store.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include <glib/gstdio.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-indicator.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-store.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Runs SQL on the file behind the store's back, as another program or an older POA would. */
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static int
+read_int_sql (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+test_new_database_holds_the_default_plan (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  PoaPlanSummary *summary;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  plans = poa_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  summary = g_ptr_array_index (plans, 0);
+  g_assert_cmpuint (summary->year, ==, 2026);
+  g_assert_cmpstr (summary->area, ==, "Migrantes y Ex braceros");
+  g_assert_cmpuint (summary->n_activities, ==, 16);
+
+  /* Readable by its owner only. */
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA application_id"), ==, 0x504f4131);
+}
+
+static void
+test_reopen_keeps_the_plans (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaPlan) first = NULL;
+  g_autoptr(PoaPlan) second = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = poa_store_resolve_plan (store, 0, &error);
+  g_assert_no_error (error);
+  first = poa_store_load_plan (store, id, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Reopening must not add the default plan again. */
+  store = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  plans = poa_store_list_plans (store, &error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  second = poa_store_load_plan (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_equal (first, second));
+}
+
+static PoaPlan *
+awkward_plan (void)
+{
+  PoaPlan *plan = poa_plan_new (2027);
+  g_autoptr(PoaActivity) a = poa_activity_new ();
+  g_autoptr(PoaActivity) b = poa_activity_new ();
+  g_autoptr(PoaIndicator) indicator = NULL;
+  g_autoptr(PoaBudgetLine) line = NULL;
+  GDate start, end;
+
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Señalización «%u» — año, niño, acción, ü, “comillas”, 'apóstrofo'\nsegunda línea\t✓", i);
+      poa_plan_set_text (plan, i, text);
+    }
+  poa_signature_set_name (poa_plan_get_signature (plan, 0), "Ma. Guadalupe Núñez Ibáñez");
+  poa_signature_set_title (poa_plan_get_signature (plan, 2), "Presidenta Municipal");
+
+  poa_activity_set_number (a, 7);
+  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Campaña %u: “¿Año nuevo?” \\ ; DROP TABLE plan; --", i);
+      poa_activity_set_text (a, i, text);
+    }
+  poa_activity_set_goal (a, POA_ACTIVITY_ANNUAL_GOAL, POA_GOAL_MAX);
+  poa_activity_set_goal (a, POA_ACTIVITY_PROGRAMMED, 0);
+  poa_activity_set_goal (a, POA_ACTIVITY_ACHIEVED, 13);
+  g_date_set_dmy (&start, 29, 2, 2028);
+  g_date_set_dmy (&end, 1, 1, 2027);
+  poa_activity_set_start (a, &start);
+  poa_activity_set_end (a, &end);
+  poa_activity_set_months (a, 0x855);
+
+  /* b keeps every default: empty texts, no dates, no months. */
+  g_list_store_append (poa_plan_get_activities (plan), a);
+  g_list_store_append (poa_plan_get_activities (plan), b);
+
+  indicator = poa_indicator_new ("Índice de Eficiencia", "1. Logradas\n2. Programadas", "L ÷ P × 100");
+  g_list_store_append (poa_plan_get_indicators (plan), indicator);
+  line = poa_budget_line_new ("2111", "Papelería y útiles, año 2027", 123456789012);
+  g_list_store_append (poa_plan_get_budget (plan), line);
+
+  return plan;
+}
+
+static void
+test_every_field_round_trips (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaPlan) plan = awkward_plan ();
+  g_autoptr(PoaPlan) loaded = NULL;
+  g_autoptr(PoaActivity) activity = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = poa_store_insert_plan (store, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (poa_plan_get_id (plan), ==, id);
+
+  activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
+  g_assert_cmpint (poa_activity_get_id (activity), >, 0);
+
+  /* Through a new connection, so nothing comes from a cache. */
+  g_clear_object (&store);
+  store = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  loaded = poa_store_load_plan (store, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (poa_plan_equal (plan, loaded));
+  g_assert_cmpint (poa_plan_get_budget_total (loaded), ==, 123456789012);
+  g_assert_cmpstr (poa_signature_get_name (poa_plan_get_signature (loaded, 0)), ==,
+                   "Ma. Guadalupe Núñez Ibáñez");
+}
+
+static void
+test_insert_is_all_or_nothing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaPlan) plan = awkward_plan ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* The last table written refuses the row: everything before it must roll back. */
+  run_sql (fixture->path,
+           "CREATE TRIGGER refuse BEFORE INSERT ON budget_line "
+           "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END;");
+
+  store = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poa_store_insert_plan (store, plan, &error), ==, 0);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_clear_error (&error);
+  g_assert_cmpint (poa_plan_get_id (plan), ==, 0);
+
+  plans = poa_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM activity"), ==, 16);
+  g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM signature"), ==, 3);
+}
+
+static void
+test_refuses_newer_schema (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_sql (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  before = test_file_checksum (fixture->path);
+
+  store = poa_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  after = test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuses_a_file_that_is_not_sqlite (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = g_strnfill (5000, 'x');
+
+  test_write_file (fixture->path, text);
+  before = test_file_checksum (fixture->path);
+
+  store = poa_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  after = test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuses_another_programs_database (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  run_sql (fixture->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  before = test_file_checksum (fixture->path);
+
+  store = poa_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
+
+  after = test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_missing_folder_is_named (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "poa.sqlite3", NULL);
+
+  store = poa_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_resolve_prefers_the_last_opened (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaPlan) plan = awkward_plan ();
+  gint64 first, second;
+
+  g_assert_no_error (error);
+  first = poa_store_resolve_plan (store, 0, &error);
+  g_assert_no_error (error);
+  second = poa_store_insert_plan (store, plan, &error);
+  g_assert_no_error (error);
+
+  /* Never opened: the newest plan. */
+  g_assert_cmpint (poa_store_resolve_plan (store, 0, NULL), ==, second);
+  g_assert_true (poa_store_mark_opened (store, first, &error));
+  g_assert_cmpint (poa_store_resolve_plan (store, 0, NULL), ==, first);
+  g_assert_cmpint (poa_store_resolve_plan (store, second, NULL), ==, second);
+
+  g_assert_cmpint (poa_store_resolve_plan (store, 9999, &error), ==, 0);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "9999"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/open/new-database-holds-the-default-plan", test_new_database_holds_the_default_plan);
+  ADD ("/store/open/reopen-keeps-the-plans", test_reopen_keeps_the_plans);
+  ADD ("/store/open/refuses-a-file-that-is-not-sqlite", test_refuses_a_file_that_is_not_sqlite);
+  ADD ("/store/open/refuses-another-programs-database", test_refuses_another_programs_database);
+  ADD ("/store/open/missing-folder-is-named", test_missing_folder_is_named);
+  ADD ("/store/migrate/refuses-newer-schema", test_refuses_newer_schema);
+  ADD ("/store/plan/every-field-round-trips", test_every_field_round_trips);
+  ADD ("/store/plan/insert-is-all-or-nothing", test_insert_is_all_or_nothing);
+  ADD ("/store/plan/resolve-prefers-the-last-opened", test_resolve_prefers_the_last_opened);
+#undef ADD
+
+  return g_test_run ();
+}
