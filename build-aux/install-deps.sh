@@ -1,0 +1,53 @@
+#!/bin/sh
+# install-deps.sh — installs everything POA needs to build, run and test on Debian 12.
+#
+# Copyright 2026 Municipio de Sombrerete, Zacatecas
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Idempotent: packages already present are left alone, and the es_MX.UTF-8 locale is generated
+# only when missing.  Run as root, or as a user that may use sudo.
+set -eu
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+fi
+
+PACKAGES="
+  build-essential pkg-config meson ninja-build gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev sqlite3 libjson-glib-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev
+  desktop-file-utils appstream
+  adwaita-icon-theme hicolor-icon-theme librsvg2-common fonts-cantarell
+  xvfb xauth dbus dbus-x11 at-spi2-core
+  python3 python3-openpyxl
+  poppler-utils
+  locales
+"
+
+missing=
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -n "$missing" ]; then
+  echo "install-deps: installing:$missing"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # shellcheck disable=SC2086
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+else
+  echo "install-deps: all packages present"
+fi
+
+# The window is in Spanish under es_MX.UTF-8; make sure the locale exists.
+if ! locale -a 2>/dev/null | grep -qi '^es_MX\.utf-\?8$'; then
+  echo "install-deps: generating es_MX.UTF-8"
+  if [ -f /etc/locale.gen ] && grep -q '^# *es_MX.UTF-8' /etc/locale.gen; then
+    $SUDO sed -i 's/^# *\(es_MX.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  elif ! grep -q '^es_MX.UTF-8' /etc/locale.gen 2>/dev/null; then
+    echo 'es_MX.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  fi
+  $SUDO locale-gen
+fi

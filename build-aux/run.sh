@@ -1,0 +1,14 @@
+#!/bin/sh
+# run.sh — installs what POA needs, builds it, and opens the window in Spanish.
+#
+# Copyright 2026 Municipio de Sombrerete, Zacatecas
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Arguments are passed to the program: `sh build-aux/run.sh --db /tmp/prueba.sqlite3`.
+set -eu
+cd "$(dirname "$0")/.."
+
+sh build-aux/install-deps.sh
+[ -f build/build.ninja ] || meson setup build
+meson compile -C build
+exec env LANGUAGE=es LC_ALL=es_MX.UTF-8 ./build/src/poa "$@"
