@@ -106,7 +106,7 @@ collect_labels (GtkWidget *widget,
 static void
 assert_shows (GtkWidget  *window,
               const char *page,
-              const char *expected[])
+              const char * const *expected)
 {
   g_autoptr(GString) texts = g_string_new (NULL);
 

@@ -117,7 +117,7 @@ poa_activity_get_property (GObject    *object,
 
   if (prop_id >= PROP_FIRST_TEXT && prop_id < PROP_FIRST_TEXT + POA_ACTIVITY_N_TEXTS)
     {
-      g_value_set_string (value, self->texts[prop_id - PROP_FIRST_TEXT]);
+      g_value_set_string (value, poa_activity_get_text (self, prop_id - PROP_FIRST_TEXT));
       return;
     }
 

@@ -17,6 +17,7 @@ struct _PoaIndicator
 {
   GObject  parent_instance;
 
+  gint64   id;
   char    *texts[3];
 };
 
@@ -144,6 +145,23 @@ poa_indicator_equal (PoaIndicator *a,
       return FALSE;
 
   return TRUE;
+}
+
+gint64
+poa_indicator_get_id (PoaIndicator *self)
+{
+  g_return_val_if_fail (POA_IS_INDICATOR (self), 0);
+
+  return self->id;
+}
+
+void
+poa_indicator_set_id (PoaIndicator *self,
+                      gint64        id)
+{
+  g_return_if_fail (POA_IS_INDICATOR (self));
+
+  self->id = id;
 }
 
 const char *

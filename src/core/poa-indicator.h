@@ -23,6 +23,9 @@ PoaIndicator *poa_indicator_new           (const char *name,
 PoaIndicator *poa_indicator_copy          (PoaIndicator      *self);
 gboolean poa_indicator_equal       (PoaIndicator      *a,
                                   PoaIndicator      *b);
+gint64      poa_indicator_get_id (PoaIndicator      *self);
+void        poa_indicator_set_id (PoaIndicator      *self,
+                                  gint64             id);
 const char *poa_indicator_get_name   (PoaIndicator      *self);
 void        poa_indicator_set_name   (PoaIndicator      *self,
                                   const char *name);

@@ -711,7 +711,7 @@ load_indicators (PoaStore  *self,
                  GError   **error)
 {
   static const char sql[] =
-    "SELECT name, variables, formula FROM indicator WHERE plan_id = ?1 ORDER BY position";
+    "SELECT id, name, variables, formula FROM indicator WHERE plan_id = ?1 ORDER BY position";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
@@ -722,9 +722,10 @@ load_indicators (PoaStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(PoaIndicator) indicator =
-        poa_indicator_new ((const char *)sqlite3_column_text (stmt, 0),
-                           (const char *)sqlite3_column_text (stmt, 1),
-                           (const char *)sqlite3_column_text (stmt, 2));
+        poa_indicator_new ((const char *)sqlite3_column_text (stmt, 1),
+                           (const char *)sqlite3_column_text (stmt, 2),
+                           (const char *)sqlite3_column_text (stmt, 3));
+      poa_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 0));
       g_list_store_append (poa_plan_get_indicators (plan), indicator);
     }
 
@@ -792,43 +793,135 @@ poa_store_load_plan (PoaStore  *self,
 }
 
 static gboolean
-insert_activities (PoaStore  *self,
-                   PoaPlan   *plan,
-                   GError   **error)
+insert_activity_row (PoaStore     *self,
+                     gint64        plan_id,
+                     guint         position,
+                     PoaActivity  *activity,
+                     GError      **error)
 {
   static const char sql[] =
     "INSERT INTO activity (plan_id, position, number, name, strategic_axis, strategic_line,"
     "                      action_line, specific_activity, responsible, unit, annual_goal,"
     "                      programmed, achieved, start_date, end_date, months)"
     "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
-  guint n = g_list_model_get_n_items (activities);
-  PoaStmt *stmt;
+  g_autoptr(PoaStmt) stmt = NULL;
+  int col = 1;
 
   if (!(stmt = prepare (self, sql, error)))
     return FALSE;
 
+  sqlite3_bind_int64 (stmt, col++, plan_id);
+  sqlite3_bind_int (stmt, col++, (int)position);
+  sqlite3_bind_int (stmt, col++, (int)activity->number);
+  for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
+    bind_text (stmt, col++, activity->texts[t]);
+  for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
+    sqlite3_bind_int (stmt, col++, (int)activity->goals[g]);
+  bind_date (stmt, col++, poa_activity_get_start (activity));
+  bind_date (stmt, col++, poa_activity_get_end (activity));
+  sqlite3_bind_int (stmt, col++, (int)activity->months);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  activity->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+insert_indicator_row (PoaStore      *self,
+                      gint64         plan_id,
+                      guint          position,
+                      PoaIndicator  *indicator,
+                      GError       **error)
+{
+  static const char sql[] =
+    "INSERT INTO indicator (plan_id, position, name, variables, formula)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int (stmt, 2, (int)position);
+  bind_text (stmt, 3, poa_indicator_get_name (indicator));
+  bind_text (stmt, 4, poa_indicator_get_variables (indicator));
+  bind_text (stmt, 5, poa_indicator_get_formula (indicator));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  poa_indicator_set_id (indicator, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static gboolean
+insert_budget_line_row (PoaStore       *self,
+                        gint64          plan_id,
+                        guint           position,
+                        PoaBudgetLine  *line,
+                        GError        **error)
+{
+  static const char sql[] =
+    "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int (stmt, 2, (int)position);
+  bind_text (stmt, 3, poa_budget_line_get_code (line));
+  bind_text (stmt, 4, poa_budget_line_get_name (line));
+  sqlite3_bind_int64 (stmt, 5, poa_budget_line_get_centavos (line));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  poa_budget_line_set_id (line, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static gboolean
+update_signature_row (PoaStore      *self,
+                      gint64         plan_id,
+                      guint          position,
+                      PoaSignature  *signature,
+                      GError       **error)
+{
+  static const char sql[] =
+    "INSERT INTO signature (plan_id, position, role, name, title) VALUES (?1, ?2, ?3, ?4, ?5)"
+    "  ON CONFLICT (plan_id, position) DO UPDATE"
+    "  SET role = excluded.role, name = excluded.name, title = excluded.title";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int (stmt, 2, (int)position);
+  bind_text (stmt, 3, poa_signature_get_role (signature));
+  bind_text (stmt, 4, poa_signature_get_name (signature));
+  bind_text (stmt, 5, poa_signature_get_title (signature));
+  return step_done (self, stmt, error);
+}
+
+/* Calls @insert_row for every item of @list, at its position. */
+static gboolean
+insert_rows (PoaStore    *self,
+             gint64       plan_id,
+             GListModel  *list,
+             gboolean   (*insert_row) (PoaStore *, gint64, guint, gpointer, GError **),
+             GError     **error)
+{
+  guint n = g_list_model_get_n_items (list);
+
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
-      g_autoptr(PoaStmt) lease = stmt;
-      int col = 1;
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-      sqlite3_bind_int64 (lease, col++, poa_plan_get_id (plan));
-      sqlite3_bind_int (lease, col++, (int)i);
-      sqlite3_bind_int (lease, col++, (int)activity->number);
-      for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-        bind_text (lease, col++, activity->texts[t]);
-      for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
-        sqlite3_bind_int (lease, col++, (int)activity->goals[g]);
-      bind_date (lease, col++, poa_activity_get_start (activity));
-      bind_date (lease, col++, poa_activity_get_end (activity));
-      sqlite3_bind_int (lease, col++, (int)activity->months);
-
-      if (!step_done (self, lease, error))
+      if (!insert_row (self, plan_id, i, item, error))
         return FALSE;
-
-      activity->id = sqlite3_last_insert_rowid (self->db);
     }
 
   return TRUE;
@@ -843,87 +936,32 @@ insert_plan_rows (PoaStore  *self,
     "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
     "                  specific_objectives, observations)"
     "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-  static const char signature_sql[] =
-    "INSERT INTO signature (plan_id, position, role, name, title) VALUES (?1, ?2, ?3, ?4, ?5)";
-  static const char indicator_sql[] =
-    "INSERT INTO indicator (plan_id, position, name, variables, formula)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5)";
-  static const char budget_sql[] =
-    "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5)";
-  GListModel *list;
-  PoaStmt *stmt;
   gint64 plan_id;
 
-  if (!(stmt = prepare (self, plan_sql, error)))
-    return FALSE;
   {
-    g_autoptr(PoaStmt) lease = stmt;
+    g_autoptr(PoaStmt) stmt = prepare (self, plan_sql, error);
 
-    sqlite3_bind_int (lease, 1, (int)poa_plan_get_year (plan));
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int (stmt, 1, (int)poa_plan_get_year (plan));
     for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
-      bind_text (lease, 2 + i, poa_plan_get_text (plan, i));
-    if (!step_done (self, lease, error))
+      bind_text (stmt, 2 + i, poa_plan_get_text (plan, i));
+    if (!step_done (self, stmt, error))
       return FALSE;
   }
   plan_id = sqlite3_last_insert_rowid (self->db);
   poa_plan_set_id (plan, plan_id);
 
-  if (!(stmt = prepare (self, signature_sql, error)))
-    return FALSE;
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    {
-      PoaSignature *signature = poa_plan_get_signature (plan, i);
-      g_autoptr(PoaStmt) lease = stmt;
+    if (!update_signature_row (self, plan_id, i, poa_plan_get_signature (plan, i), error))
+      return FALSE;
 
-      sqlite3_bind_int64 (lease, 1, plan_id);
-      sqlite3_bind_int (lease, 2, (int)i);
-      bind_text (lease, 3, poa_signature_get_role (signature));
-      bind_text (lease, 4, poa_signature_get_name (signature));
-      bind_text (lease, 5, poa_signature_get_title (signature));
-      if (!step_done (self, lease, error))
-        return FALSE;
-    }
-
-  if (!insert_activities (self, plan, error))
-    return FALSE;
-
-  if (!(stmt = prepare (self, indicator_sql, error)))
-    return FALSE;
-  list = G_LIST_MODEL (poa_plan_get_indicators (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (list, i);
-      g_autoptr(PoaStmt) lease = stmt;
-
-      sqlite3_bind_int64 (lease, 1, plan_id);
-      sqlite3_bind_int (lease, 2, (int)i);
-      bind_text (lease, 3, poa_indicator_get_name (indicator));
-      bind_text (lease, 4, poa_indicator_get_variables (indicator));
-      bind_text (lease, 5, poa_indicator_get_formula (indicator));
-      if (!step_done (self, lease, error))
-        return FALSE;
-    }
-
-  if (!(stmt = prepare (self, budget_sql, error)))
-    return FALSE;
-  list = G_LIST_MODEL (poa_plan_get_budget (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (list, i);
-      g_autoptr(PoaStmt) lease = stmt;
-
-      sqlite3_bind_int64 (lease, 1, plan_id);
-      sqlite3_bind_int (lease, 2, (int)i);
-      bind_text (lease, 3, poa_budget_line_get_code (line));
-      bind_text (lease, 4, poa_budget_line_get_name (line));
-      sqlite3_bind_int64 (lease, 5, poa_budget_line_get_centavos (line));
-      if (!step_done (self, lease, error))
-        return FALSE;
-      poa_budget_line_set_id (line, sqlite3_last_insert_rowid (self->db));
-    }
-
-  return TRUE;
+  return insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_activities (plan)),
+                      (gpointer)insert_activity_row, error) &&
+         insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_indicators (plan)),
+                      (gpointer)insert_indicator_row, error) &&
+         insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_budget (plan)),
+                      (gpointer)insert_budget_line_row, error);
 }
 
 /* After a rollback, the ids handed out inside the transaction mean nothing. */
@@ -937,6 +975,13 @@ forget_ids (PoaPlan *plan)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (list, i);
       poa_activity_set_id (activity, 0);
+    }
+
+  list = G_LIST_MODEL (poa_plan_get_indicators (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (list, i);
+      poa_indicator_set_id (indicator, 0);
     }
 
   list = G_LIST_MODEL (poa_plan_get_budget (plan));
@@ -997,4 +1042,520 @@ poa_store_mark_opened (PoaStore  *self,
   sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
   sqlite3_bind_int64 (stmt, 2, plan_id);
   return step_done (self, stmt, error);
+}
+
+/* Single-row changes, for PoaDocument: each edit the user makes is one transaction made of a
+ * few of these. A change that takes several statements runs inside a savepoint, so it is whole
+ * even when called outside a transaction. */
+
+/**
+ * poa_store_begin:
+ *
+ * Starts a write transaction; poa_store_commit() or poa_store_rollback() ends it.
+ */
+gboolean
+poa_store_begin (PoaStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+
+  return begin (self, error);
+}
+
+gboolean
+poa_store_commit (PoaStore  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+
+  if (commit (self, error))
+    return TRUE;
+
+  rollback (self);
+  return FALSE;
+}
+
+void
+poa_store_rollback (PoaStore *self)
+{
+  g_return_if_fail (POA_IS_STORE (self));
+
+  rollback (self);
+}
+
+static gboolean
+savepoint (PoaStore  *self,
+           GError   **error)
+{
+  return exec_simple (self, "SAVEPOINT poa_change", error);
+}
+
+static gboolean
+release (PoaStore  *self,
+         gboolean   ok)
+{
+  if (!ok)
+    exec_simple (self, "ROLLBACK TO poa_change", NULL);
+  exec_simple (self, "RELEASE poa_change", NULL);
+  return ok;
+}
+
+static gboolean
+row_not_found (PoaStore  *self,
+               GError   **error)
+{
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
+               _("“%s” no longer holds what was being changed; reopen the plan"), self->path);
+  return FALSE;
+}
+
+/* Checks that an UPDATE or DELETE found its row. */
+static gboolean
+expect_one_row (PoaStore  *self,
+                GError   **error)
+{
+  return sqlite3_changes (self->db) == 1 || row_not_found (self, error);
+}
+
+/* The three ordered lists of a plan share their bookkeeping; only the table differs. */
+typedef struct
+{
+  const char *position_of;
+  const char *shift;
+  const char *set_position;
+  const char *delete;
+} RowTable;
+
+static const RowTable activity_table = {
+  "SELECT plan_id, position FROM activity WHERE id = ?1",
+  "UPDATE activity SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE activity SET position = ?2 WHERE id = ?1",
+  "DELETE FROM activity WHERE id = ?1",
+};
+
+static const RowTable indicator_table = {
+  "SELECT plan_id, position FROM indicator WHERE id = ?1",
+  "UPDATE indicator SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE indicator SET position = ?2 WHERE id = ?1",
+  "DELETE FROM indicator WHERE id = ?1",
+};
+
+static const RowTable budget_line_table = {
+  "SELECT plan_id, position FROM budget_line WHERE id = ?1",
+  "UPDATE budget_line SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE budget_line SET position = ?2 WHERE id = ?1",
+  "DELETE FROM budget_line WHERE id = ?1",
+};
+
+static gboolean
+row_position (PoaStore        *self,
+              const RowTable  *table,
+              gint64           id,
+              gint64          *plan_id,
+              guint           *position,
+              GError         **error)
+{
+  g_autoptr(PoaStmt) stmt = prepare (self, table->position_of, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return row_not_found (self, error);
+  if (rc != SQLITE_ROW)
+    return set_error_from_code (self, rc, error);
+
+  *plan_id = sqlite3_column_int64 (stmt, 0);
+  *position = (guint)sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
+/* Moves the rows at positions [@from, @to) of a plan's list by @delta. */
+static gboolean
+shift_rows (PoaStore        *self,
+            const RowTable  *table,
+            gint64           plan_id,
+            guint            from,
+            guint            to,
+            int              delta,
+            GError         **error)
+{
+  g_autoptr(PoaStmt) stmt = prepare (self, table->shift, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  sqlite3_bind_int (stmt, 4, delta);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+delete_row (PoaStore        *self,
+            const RowTable  *table,
+            gint64           id,
+            GError         **error)
+{
+  gint64 plan_id = 0;
+  guint position = 0;
+  gboolean ok;
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = row_position (self, table, id, &plan_id, &position, error);
+  if (ok)
+    {
+      g_autoptr(PoaStmt) stmt = prepare (self, table->delete, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          ok = step_done (self, stmt, error);
+        }
+    }
+
+  ok = ok && shift_rows (self, table, plan_id, position + 1, G_MAXINT32, -1, error);
+  return release (self, ok);
+}
+
+static gboolean
+move_row (PoaStore        *self,
+          const RowTable  *table,
+          gint64           id,
+          guint            to,
+          GError         **error)
+{
+  gint64 plan_id = 0;
+  guint from = 0;
+  gboolean ok;
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = row_position (self, table, id, &plan_id, &from, error);
+  if (ok && to > from)
+    ok = shift_rows (self, table, plan_id, from + 1, to + 1, -1, error);
+  else if (ok && to < from)
+    ok = shift_rows (self, table, plan_id, to, from, +1, error);
+
+  if (ok)
+    {
+      g_autoptr(PoaStmt) stmt = prepare (self, table->set_position, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int (stmt, 2, (int)to);
+          ok = step_done (self, stmt, error);
+        }
+    }
+
+  return release (self, ok);
+}
+
+/**
+ * poa_store_update_plan:
+ *
+ * Writes the plan's year and header texts.
+ */
+gboolean
+poa_store_update_plan (PoaStore  *self,
+                       PoaPlan   *plan,
+                       GError   **error)
+{
+  static const char sql[] =
+    "UPDATE plan SET year = ?2, municipality = ?3, administration = ?4, direction = ?5,"
+    "                area = ?6, objective = ?7, specific_objectives = ?8, observations = ?9"
+    "  WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
+  sqlite3_bind_int (stmt, 2, (int)poa_plan_get_year (plan));
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    bind_text (stmt, 3 + i, poa_plan_get_text (plan, i));
+
+  return step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
+/**
+ * poa_store_update_signature:
+ * @position: 0 (Elaboró), 1 (Revisó) or 2 (Aprobó)
+ */
+gboolean
+poa_store_update_signature (PoaStore  *self,
+                            PoaPlan   *plan,
+                            guint      position,
+                            GError   **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (position < POA_PLAN_N_SIGNATURES, FALSE);
+
+  return update_signature_row (self, poa_plan_get_id (plan), position,
+                               poa_plan_get_signature (plan, position), error);
+}
+
+/**
+ * poa_store_insert_activity:
+ * @position: where in the plan's list; the activities from there on move down one place
+ *
+ * Adds @activity to the plan in the file; on success it carries its new id.
+ */
+gboolean
+poa_store_insert_activity (PoaStore     *self,
+                           PoaPlan      *plan,
+                           guint         position,
+                           PoaActivity  *activity,
+                           GError      **error)
+{
+  gint64 plan_id;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
+
+  plan_id = poa_plan_get_id (plan);
+  if (!savepoint (self, error))
+    return FALSE;
+
+  return release (self,
+                  shift_rows (self, &activity_table, plan_id, position, G_MAXINT32, +1, error) &&
+                  insert_activity_row (self, plan_id, position, activity, error));
+}
+
+/**
+ * poa_store_update_activity:
+ *
+ * Writes every field of @activity to its row.
+ */
+gboolean
+poa_store_update_activity (PoaStore     *self,
+                           PoaActivity  *activity,
+                           GError      **error)
+{
+  static const char sql[] =
+    "UPDATE activity SET number = ?2, name = ?3, strategic_axis = ?4, strategic_line = ?5,"
+    "                    action_line = ?6, specific_activity = ?7, responsible = ?8, unit = ?9,"
+    "                    annual_goal = ?10, programmed = ?11, achieved = ?12,"
+    "                    start_date = ?13, end_date = ?14, months = ?15"
+    "  WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int col = 1;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, col++, activity->id);
+  sqlite3_bind_int (stmt, col++, (int)activity->number);
+  for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
+    bind_text (stmt, col++, activity->texts[t]);
+  for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
+    sqlite3_bind_int (stmt, col++, (int)activity->goals[g]);
+  bind_date (stmt, col++, poa_activity_get_start (activity));
+  bind_date (stmt, col++, poa_activity_get_end (activity));
+  sqlite3_bind_int (stmt, col++, (int)activity->months);
+
+  return step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
+gboolean
+poa_store_delete_activity (PoaStore     *self,
+                           PoaActivity  *activity,
+                           GError      **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
+
+  return delete_row (self, &activity_table, activity->id, error);
+}
+
+/**
+ * poa_store_move_activity:
+ * @position: the activity's new place in the plan's list
+ */
+gboolean
+poa_store_move_activity (PoaStore     *self,
+                         PoaActivity  *activity,
+                         guint         position,
+                         GError      **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
+
+  return move_row (self, &activity_table, activity->id, position, error);
+}
+
+gboolean
+poa_store_insert_indicator (PoaStore      *self,
+                            PoaPlan       *plan,
+                            guint          position,
+                            PoaIndicator  *indicator,
+                            GError       **error)
+{
+  gint64 plan_id;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
+
+  plan_id = poa_plan_get_id (plan);
+  if (!savepoint (self, error))
+    return FALSE;
+
+  return release (self,
+                  shift_rows (self, &indicator_table, plan_id, position, G_MAXINT32, +1, error) &&
+                  insert_indicator_row (self, plan_id, position, indicator, error));
+}
+
+gboolean
+poa_store_update_indicator (PoaStore      *self,
+                            PoaIndicator  *indicator,
+                            GError       **error)
+{
+  static const char sql[] =
+    "UPDATE indicator SET name = ?2, variables = ?3, formula = ?4 WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_indicator_get_id (indicator));
+  bind_text (stmt, 2, poa_indicator_get_name (indicator));
+  bind_text (stmt, 3, poa_indicator_get_variables (indicator));
+  bind_text (stmt, 4, poa_indicator_get_formula (indicator));
+
+  return step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
+gboolean
+poa_store_delete_indicator (PoaStore      *self,
+                            PoaIndicator  *indicator,
+                            GError       **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
+
+  return delete_row (self, &indicator_table, poa_indicator_get_id (indicator), error);
+}
+
+gboolean
+poa_store_move_indicator (PoaStore      *self,
+                          PoaIndicator  *indicator,
+                          guint          position,
+                          GError       **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
+
+  return move_row (self, &indicator_table, poa_indicator_get_id (indicator), position, error);
+}
+
+gboolean
+poa_store_insert_budget_line (PoaStore       *self,
+                              PoaPlan        *plan,
+                              guint           position,
+                              PoaBudgetLine  *line,
+                              GError        **error)
+{
+  gint64 plan_id;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
+
+  plan_id = poa_plan_get_id (plan);
+  if (!savepoint (self, error))
+    return FALSE;
+
+  return release (self,
+                  shift_rows (self, &budget_line_table, plan_id, position, G_MAXINT32, +1, error) &&
+                  insert_budget_line_row (self, plan_id, position, line, error));
+}
+
+gboolean
+poa_store_update_budget_line (PoaStore       *self,
+                              PoaBudgetLine  *line,
+                              GError        **error)
+{
+  static const char sql[] =
+    "UPDATE budget_line SET code = ?2, name = ?3, centavos = ?4 WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, poa_budget_line_get_id (line));
+  bind_text (stmt, 2, poa_budget_line_get_code (line));
+  bind_text (stmt, 3, poa_budget_line_get_name (line));
+  sqlite3_bind_int64 (stmt, 4, poa_budget_line_get_centavos (line));
+
+  return step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
+gboolean
+poa_store_delete_budget_line (PoaStore       *self,
+                              PoaBudgetLine  *line,
+                              GError        **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
+
+  return delete_row (self, &budget_line_table, poa_budget_line_get_id (line), error);
+}
+
+gboolean
+poa_store_move_budget_line (PoaStore       *self,
+                            PoaBudgetLine  *line,
+                            guint           position,
+                            GError        **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
+
+  return move_row (self, &budget_line_table, poa_budget_line_get_id (line), position, error);
+}
+
+/**
+ * poa_store_delete_plan:
+ *
+ * Deletes a plan and everything in it (the schema cascades), in one transaction.
+ */
+gboolean
+poa_store_delete_plan (PoaStore  *self,
+                       gint64     plan_id,
+                       GError   **error)
+{
+  static const char sql[] = "DELETE FROM plan WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  return step_done (self, stmt, error) && expect_one_row (self, error);
 }

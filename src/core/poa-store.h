@@ -67,5 +67,68 @@ gint64      poa_store_insert_plan        (PoaStore    *self,
 gboolean    poa_store_mark_opened        (PoaStore    *self,
                                           gint64       plan_id,
                                           GError     **error);
+gboolean    poa_store_delete_plan        (PoaStore    *self,
+                                          gint64       plan_id,
+                                          GError     **error);
+
+/* One user change is one transaction: begin, a few of the calls below, commit. */
+gboolean    poa_store_begin              (PoaStore    *self,
+                                          GError     **error);
+gboolean    poa_store_commit             (PoaStore    *self,
+                                          GError     **error);
+void        poa_store_rollback           (PoaStore    *self);
+
+gboolean    poa_store_update_plan        (PoaStore       *self,
+                                          PoaPlan        *plan,
+                                          GError        **error);
+gboolean    poa_store_update_signature   (PoaStore       *self,
+                                          PoaPlan        *plan,
+                                          guint           position,
+                                          GError        **error);
+gboolean    poa_store_insert_activity    (PoaStore       *self,
+                                          PoaPlan        *plan,
+                                          guint           position,
+                                          PoaActivity    *activity,
+                                          GError        **error);
+gboolean    poa_store_update_activity    (PoaStore       *self,
+                                          PoaActivity    *activity,
+                                          GError        **error);
+gboolean    poa_store_delete_activity    (PoaStore       *self,
+                                          PoaActivity    *activity,
+                                          GError        **error);
+gboolean    poa_store_move_activity      (PoaStore       *self,
+                                          PoaActivity    *activity,
+                                          guint           position,
+                                          GError        **error);
+gboolean    poa_store_insert_indicator   (PoaStore       *self,
+                                          PoaPlan        *plan,
+                                          guint           position,
+                                          PoaIndicator   *indicator,
+                                          GError        **error);
+gboolean    poa_store_update_indicator   (PoaStore       *self,
+                                          PoaIndicator   *indicator,
+                                          GError        **error);
+gboolean    poa_store_delete_indicator   (PoaStore       *self,
+                                          PoaIndicator   *indicator,
+                                          GError        **error);
+gboolean    poa_store_move_indicator     (PoaStore       *self,
+                                          PoaIndicator   *indicator,
+                                          guint           position,
+                                          GError        **error);
+gboolean    poa_store_insert_budget_line (PoaStore       *self,
+                                          PoaPlan        *plan,
+                                          guint           position,
+                                          PoaBudgetLine  *line,
+                                          GError        **error);
+gboolean    poa_store_update_budget_line (PoaStore       *self,
+                                          PoaBudgetLine  *line,
+                                          GError        **error);
+gboolean    poa_store_delete_budget_line (PoaStore       *self,
+                                          PoaBudgetLine  *line,
+                                          GError        **error);
+gboolean    poa_store_move_budget_line   (PoaStore       *self,
+                                          PoaBudgetLine  *line,
+                                          guint           position,
+                                          GError        **error);
 
 G_END_DECLS

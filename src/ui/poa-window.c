@@ -14,6 +14,7 @@
 #include "poa-activities-page.h"
 #include "poa-budget-page.h"
 #include "poa-cronograma-page.h"
+#include "poa-document.h"
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
 #include "poa-window.h"
@@ -23,8 +24,10 @@ struct _PoaWindow
   AdwApplicationWindow  parent_instance;
 
   PoaPlan              *plan;
+  PoaDocument          *document;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
 };
@@ -34,6 +37,7 @@ G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -68,6 +72,39 @@ plan_header_changed_cb (PoaWindow  *self,
 }
 
 static void
+update_history_actions (PoaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->document != NULL && poa_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->document != NULL && poa_document_can_redo (self->document));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !poa_document_undo (self->document, &error))
+    poa_window_show_error (self, _("The change could not be undone"), error);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !poa_document_redo (self->document, &error))
+    poa_window_show_error (self, _("The change could not be redone"), error);
+}
+
+static void
 show_page_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -83,6 +120,7 @@ poa_window_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -101,6 +139,10 @@ poa_window_get_property (GObject    *object,
     {
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     default:
@@ -140,6 +182,9 @@ poa_window_class_init (PoaWindowClass *klass)
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -149,10 +194,17 @@ poa_window_class_init (PoaWindowClass *klass)
   g_type_ensure (POA_TYPE_BUDGET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "activities");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "cronograma");
@@ -164,6 +216,7 @@ static void
 poa_window_init (PoaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_history_actions (self);
 }
 
 PoaWindow *
@@ -189,10 +242,19 @@ poa_window_get_plan (PoaWindow *self)
   return self->plan;
 }
 
+/**
+ * poa_window_set_plan:
+ * @plan: (nullable): a plan loaded from the application's store
+ *
+ * Shows @plan, ready for editing: its edits are saved at once and can be undone for as long as
+ * it stays in the window.
+ */
 void
 poa_window_set_plan (PoaWindow *self,
                      PoaPlan   *plan)
 {
+  PoaApplication *app;
+
   g_return_if_fail (POA_IS_WINDOW (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
@@ -201,8 +263,21 @@ poa_window_set_plan (PoaWindow *self,
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
 
   g_set_object (&self->plan, plan);
+
+  app = POA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (plan != NULL && app != NULL && poa_application_get_store (app) != NULL)
+    {
+      self->document = poa_document_new (poa_application_get_store (app), plan);
+      g_signal_connect_object (self->document, "notify::can-undo",
+                               G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::can-redo",
+                               G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+    }
 
   if (plan != NULL)
     {
@@ -213,7 +288,59 @@ poa_window_set_plan (PoaWindow *self,
     }
 
   update_title (self);
+  update_history_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * poa_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the plan open for editing: every change to the plan
+ *   goes through it.
+ */
+PoaDocument *
+poa_window_get_document (PoaWindow *self)
+{
+  g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * poa_window_show_toast:
+ *
+ * Says something briefly at the bottom of the window.
+ */
+void
+poa_window_show_toast (PoaWindow  *self,
+                       const char *message)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * poa_window_show_error:
+ * @heading: what failed, e.g. "The change could not be saved"
+ * @error: why, naming the file
+ *
+ * Shows a dialog over the window; the user closes it.
+ */
+void
+poa_window_show_error (PoaWindow    *self,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

@@ -25,5 +25,11 @@ void       poa_window_set_plan  (PoaWindow      *self,
                                  PoaPlan        *plan);
 void       poa_window_show_page (PoaWindow      *self,
                                  const char     *name);
+PoaDocument *poa_window_get_document (PoaWindow    *self);
+void       poa_window_show_toast (PoaWindow     *self,
+                                  const char    *message);
+void       poa_window_show_error (PoaWindow     *self,
+                                  const char    *heading,
+                                  const GError  *error);
 
 G_END_DECLS

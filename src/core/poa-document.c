@@ -1,0 +1,1003 @@
+/* poa-document.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-date.h"
+#include "poa-document.h"
+#include "poa-indicator.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-store.h"
+
+/* A plan open for editing: every change goes through here, is committed to the store at once
+ * as one transaction (there is no Save), and can be undone and redone for the whole session.
+ *
+ * An edit is a list of steps. A step changes the model (a property of one object, or an item
+ * inserted, removed or moved in one of the plan's lists) and then writes that change to the
+ * store. If the store refuses, the transaction is rolled back and the model steps are reverted
+ * in reverse order, so the model and the file never disagree. Undo runs the same steps
+ * backwards. */
+
+typedef enum
+{
+  STEP_SET,
+  STEP_INSERT,
+  STEP_REMOVE,
+  STEP_MOVE,
+} StepKind;
+
+typedef struct
+{
+  StepKind    kind;
+  GObject    *object;     /* the object changed, or the item inserted, removed or moved */
+  GParamSpec *pspec;      /* STEP_SET */
+  GValue      old_value;  /* STEP_SET */
+  GValue      new_value;  /* STEP_SET */
+  guint       from;       /* STEP_REMOVE, STEP_MOVE */
+  guint       to;         /* STEP_INSERT, STEP_MOVE */
+} Step;
+
+typedef struct
+{
+  char      *label;
+  GPtrArray *steps;
+} Edit;
+
+struct _PoaDocument
+{
+  GObject    parent_instance;
+
+  PoaStore  *store;
+  PoaPlan   *plan;
+  GPtrArray *undo;
+  GPtrArray *redo;
+};
+
+G_DEFINE_FINAL_TYPE (PoaDocument, poa_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (poa-document-error-quark, poa_document_error)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+step_free (Step *step)
+{
+  g_clear_object (&step->object);
+  if (G_IS_VALUE (&step->old_value))
+    g_value_unset (&step->old_value);
+  if (G_IS_VALUE (&step->new_value))
+    g_value_unset (&step->new_value);
+  g_free (step);
+}
+
+static Edit *
+edit_new (char *label)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->label = label;
+  edit->steps = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
+  return edit;
+}
+
+static void
+edit_free (Edit *edit)
+{
+  g_ptr_array_unref (edit->steps);
+  g_free (edit->label);
+  g_free (edit);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Edit, edit_free)
+
+static Step *
+add_step (Edit     *edit,
+          StepKind  kind,
+          gpointer  object)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = kind;
+  step->object = g_object_ref (object);
+  g_ptr_array_add (edit->steps, step);
+  return step;
+}
+
+static void
+add_set_step (Edit         *edit,
+              GObject      *object,
+              GParamSpec   *pspec,
+              const GValue *new_value)
+{
+  Step *step = add_step (edit, STEP_SET, object);
+
+  step->pspec = pspec;
+  g_value_init (&step->old_value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &step->old_value);
+  g_value_init (&step->new_value, pspec->value_type);
+  g_value_copy (new_value, &step->new_value);
+}
+
+/* The plan's list that holds items of @item's type. */
+static GListStore *
+list_for (PoaDocument *self,
+          GObject     *item)
+{
+  if (POA_IS_ACTIVITY (item))
+    return poa_plan_get_activities (self->plan);
+  if (POA_IS_BUDGET_LINE (item))
+    return poa_plan_get_budget (self->plan);
+  if (POA_IS_INDICATOR (item))
+    return poa_plan_get_indicators (self->plan);
+
+  return NULL;
+}
+
+static gboolean
+find_item (GListModel *list,
+           gpointer    item,
+           guint      *position)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (list, i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+model_apply (PoaDocument *self,
+             Step        *step,
+             gboolean     forward)
+{
+  GListStore *list;
+
+  switch (step->kind)
+    {
+    case STEP_SET:
+      g_object_set_property (step->object, step->pspec->name,
+                             forward ? &step->new_value : &step->old_value);
+      break;
+
+    case STEP_INSERT:
+      list = list_for (self, step->object);
+      if (forward)
+        g_list_store_insert (list, step->to, step->object);
+      else
+        g_list_store_remove (list, step->to);
+      break;
+
+    case STEP_REMOVE:
+      list = list_for (self, step->object);
+      if (forward)
+        g_list_store_remove (list, step->from);
+      else
+        g_list_store_insert (list, step->from, step->object);
+      break;
+
+    case STEP_MOVE:
+      list = list_for (self, step->object);
+      g_list_store_remove (list, forward ? step->from : step->to);
+      g_list_store_insert (list, forward ? step->to : step->from, step->object);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Writes one object's current state to its row. */
+static gboolean
+store_persist (PoaDocument  *self,
+               GObject      *object,
+               GError      **error)
+{
+  if (POA_IS_PLAN (object))
+    return poa_store_update_plan (self->store, POA_PLAN (object), error);
+
+  if (POA_IS_ACTIVITY (object))
+    return poa_store_update_activity (self->store, POA_ACTIVITY (object), error);
+
+  if (POA_IS_BUDGET_LINE (object))
+    return poa_store_update_budget_line (self->store, POA_BUDGET_LINE (object), error);
+
+  if (POA_IS_INDICATOR (object))
+    return poa_store_update_indicator (self->store, POA_INDICATOR (object), error);
+
+  if (POA_IS_SIGNATURE (object))
+    {
+      guint position = 0;
+
+      if (!find_item (G_LIST_MODEL (poa_plan_get_signatures (self->plan)), object, &position))
+        g_return_val_if_reached (FALSE);
+      return poa_store_update_signature (self->store, self->plan, position, error);
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+static gboolean
+store_insert (PoaDocument  *self,
+              GObject      *item,
+              guint         position,
+              GError      **error)
+{
+  if (POA_IS_ACTIVITY (item))
+    return poa_store_insert_activity (self->store, self->plan, position, POA_ACTIVITY (item), error);
+  if (POA_IS_BUDGET_LINE (item))
+    return poa_store_insert_budget_line (self->store, self->plan, position, POA_BUDGET_LINE (item), error);
+  return poa_store_insert_indicator (self->store, self->plan, position, POA_INDICATOR (item), error);
+}
+
+static gboolean
+store_delete (PoaDocument  *self,
+              GObject      *item,
+              GError      **error)
+{
+  if (POA_IS_ACTIVITY (item))
+    return poa_store_delete_activity (self->store, POA_ACTIVITY (item), error);
+  if (POA_IS_BUDGET_LINE (item))
+    return poa_store_delete_budget_line (self->store, POA_BUDGET_LINE (item), error);
+  return poa_store_delete_indicator (self->store, POA_INDICATOR (item), error);
+}
+
+static gboolean
+store_move (PoaDocument  *self,
+            GObject      *item,
+            guint         position,
+            GError      **error)
+{
+  if (POA_IS_ACTIVITY (item))
+    return poa_store_move_activity (self->store, POA_ACTIVITY (item), position, error);
+  if (POA_IS_BUDGET_LINE (item))
+    return poa_store_move_budget_line (self->store, POA_BUDGET_LINE (item), position, error);
+  return poa_store_move_indicator (self->store, POA_INDICATOR (item), position, error);
+}
+
+static gboolean
+store_apply (PoaDocument  *self,
+             Step         *step,
+             gboolean      forward,
+             GError      **error)
+{
+  switch (step->kind)
+    {
+    case STEP_SET:
+      return store_persist (self, step->object, error);
+
+    case STEP_INSERT:
+      return forward ? store_insert (self, step->object, step->to, error)
+                     : store_delete (self, step->object, error);
+
+    case STEP_REMOVE:
+      return forward ? store_delete (self, step->object, error)
+                     : store_insert (self, step->object, step->from, error);
+
+    case STEP_MOVE:
+      return store_move (self, step->object, forward ? step->to : step->from, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Runs @edit's steps forwards (do, redo) or backwards (undo) as one transaction. */
+static gboolean
+run_edit (PoaDocument  *self,
+          Edit         *edit,
+          gboolean      forward,
+          GError      **error)
+{
+  guint n = edit->steps->len;
+  guint done = 0;
+
+  if (!poa_store_begin (self->store, error))
+    return FALSE;
+
+  for (; done < n; done++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, forward ? done : n - 1 - done);
+
+      model_apply (self, step, forward);
+      if (!store_apply (self, step, forward, error))
+        {
+          done++;
+          goto failed;
+        }
+    }
+
+  if (poa_store_commit (self->store, error))
+    return TRUE;
+
+failed:
+  poa_store_rollback (self->store);
+
+  /* The file is as it was; put the model back the same way, last step first. */
+  while (done-- > 0)
+    {
+      Step *step = g_ptr_array_index (edit->steps, forward ? done : n - 1 - done);
+      model_apply (self, step, !forward);
+    }
+
+  return FALSE;
+}
+
+static void
+notify_history (PoaDocument *self,
+                gboolean     could_undo,
+                gboolean     could_redo)
+{
+  if (could_undo != poa_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != poa_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Applies a new edit and records it for undo; a new edit ends what could be redone. */
+static gboolean
+do_edit (PoaDocument  *self,
+         Edit         *edit,
+         GError      **error)
+{
+  gboolean could_undo = poa_document_can_undo (self);
+  gboolean could_redo = poa_document_can_redo (self);
+
+  if (edit->steps->len == 0)
+    {
+      edit_free (edit);
+      return TRUE;
+    }
+
+  if (!run_edit (self, edit, TRUE, error))
+    {
+      edit_free (edit);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->undo, edit);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
+}
+
+static char *
+describe (GObject *object)
+{
+  if (POA_IS_ACTIVITY (object))
+    return g_strdup_printf (_("activity %u"), poa_activity_get_number (POA_ACTIVITY (object)));
+  if (POA_IS_BUDGET_LINE (object))
+    return g_strdup_printf (_("partida %s"), poa_budget_line_get_code (POA_BUDGET_LINE (object)));
+  if (POA_IS_INDICATOR (object))
+    return g_strdup (_("an indicator"));
+  if (POA_IS_SIGNATURE (object))
+    return g_strdup (_("a signature"));
+  return g_strdup (_("the general data"));
+}
+
+/* After the activities' order changes, their Nº follow their places: 1, 2, 3 … @order is the
+ * list as it will be once the edit's structural step is applied. */
+static void
+add_renumber_steps (Edit      *edit,
+                    GPtrArray *order)
+{
+  GParamSpec *pspec = g_object_class_find_property (g_type_class_peek (POA_TYPE_ACTIVITY), "number");
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      PoaActivity *activity = g_ptr_array_index (order, i);
+
+      if (poa_activity_get_number (activity) != i + 1)
+        {
+          GValue value = G_VALUE_INIT;
+
+          g_value_init (&value, G_TYPE_UINT);
+          g_value_set_uint (&value, i + 1);
+          add_set_step (edit, G_OBJECT (activity), pspec, &value);
+          g_value_unset (&value);
+        }
+    }
+}
+
+static GPtrArray *
+list_snapshot (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *items = g_ptr_array_new_full (n + 1, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+
+  return items;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* Adds the steps that set @property of @object to @value, if that changes anything. A date
+ * change also moves the cronograma's months when they followed the dates. */
+static gboolean
+add_value_steps (PoaDocument   *self,
+                 Edit          *edit,
+                 GObject       *object,
+                 const char    *property,
+                 const GValue  *value,
+                 GError       **error)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) checked = G_VALUE_INIT;
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE))
+    return invalid (error, "no property “%s”", property);
+
+  g_value_init (&checked, pspec->value_type);
+  if (!g_value_type_compatible (G_VALUE_TYPE (value), pspec->value_type) &&
+      !g_value_type_transformable (G_VALUE_TYPE (value), pspec->value_type))
+    return invalid (error, "wrong type for “%s”", property);
+  g_value_transform (value, &checked);
+
+  /* The model's own limits (a meta of at most POA_GOAL_MAX, a year in range …). */
+  if (g_param_value_validate (pspec, &checked))
+    return invalid (error, _("the value is out of range"));
+
+  g_value_init (&current, pspec->value_type);
+  g_object_get_property (object, property, &current);
+  if (g_param_values_cmp (pspec, &current, &checked) == 0)
+    {
+      /* Boxed dates compare by pointer: compare them by value. */
+      if (pspec->value_type != G_TYPE_DATE)
+        return TRUE;
+    }
+
+  if (pspec->value_type == G_TYPE_DATE)
+    {
+      const GDate *a = g_value_get_boxed (&current);
+      const GDate *b = g_value_get_boxed (&checked);
+
+      if ((a == NULL && b == NULL) || (a != NULL && b != NULL && g_date_compare (a, b) == 0))
+        return TRUE;
+    }
+
+  if (POA_IS_ACTIVITY (object) && pspec->value_type == G_TYPE_DATE)
+    {
+      PoaActivity *activity = POA_ACTIVITY (object);
+      guint year = poa_plan_get_year (self->plan);
+      const GDate *start = poa_activity_get_start (activity);
+      const GDate *end = poa_activity_get_end (activity);
+      gboolean followed = poa_activity_get_months (activity) == poa_months_from_range (start, end, year);
+
+      add_set_step (edit, object, pspec, &checked);
+
+      if (followed)
+        {
+          gboolean is_start = g_str_equal (pspec->name, "start");
+          const GDate *date = g_value_get_boxed (&checked);
+          guint months = poa_months_from_range (is_start ? date : start, is_start ? end : date, year);
+          GValue months_value = G_VALUE_INIT;
+
+          /* Unknown or reversed dates leave the shaded months as they were. */
+          if (months != 0 && months != poa_activity_get_months (activity))
+            {
+              g_value_init (&months_value, G_TYPE_UINT);
+              g_value_set_uint (&months_value, months);
+              add_set_step (edit, object,
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (object), "months"),
+                            &months_value);
+              g_value_unset (&months_value);
+            }
+        }
+      return TRUE;
+    }
+
+  add_set_step (edit, object, pspec, &checked);
+  return TRUE;
+}
+
+static void
+poa_document_finalize (GObject *object)
+{
+  PoaDocument *self = (PoaDocument *)object;
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (poa_document_parent_class)->finalize (object);
+}
+
+static void
+poa_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PoaDocument *self = POA_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, poa_document_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, poa_document_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+poa_document_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PoaDocument *self = POA_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_PLAN:
+      self->plan = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+poa_document_class_init (PoaDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = poa_document_finalize;
+  object_class->get_property = poa_document_get_property;
+  object_class->set_property = poa_document_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, POA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+poa_document_init (PoaDocument *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify)edit_free);
+}
+
+/**
+ * poa_document_new:
+ * @store: the open database
+ * @plan: a plan loaded from @store
+ *
+ * Returns: (transfer full): the plan, ready for editing.
+ */
+PoaDocument *
+poa_document_new (PoaStore *store,
+                  PoaPlan  *plan)
+{
+  g_return_val_if_fail (POA_IS_STORE (store), NULL);
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (poa_plan_get_id (plan) > 0, NULL);
+
+  return g_object_new (POA_TYPE_DOCUMENT, "store", store, "plan", plan, NULL);
+}
+
+PoaStore *
+poa_document_get_store (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), NULL);
+
+  return self->store;
+}
+
+PoaPlan *
+poa_document_get_plan (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * poa_document_set_values:
+ * @object: the plan, or one of its signatures, activities, budget lines or indicators
+ * @properties: (array length=n_values): property names
+ * @values: (array length=n_values): their new values
+ *
+ * Changes several fields of one object as one edit: one transaction, one undo step. Values the
+ * model cannot hold are refused with %POA_DOCUMENT_ERROR_INVALID and nothing changes.
+ */
+gboolean
+poa_document_set_values (PoaDocument   *self,
+                         gpointer       object,
+                         guint          n_values,
+                         const char   **property_names,
+                         const GValue  *values,
+                         GError       **error)
+{
+  g_autofree char *what = NULL;
+  Edit *edit;
+
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  what = describe (object);
+  edit = edit_new (g_strdup_printf (_("Change %s"), what));
+  for (guint i = 0; i < n_values; i++)
+    if (!add_value_steps (self, edit, object, property_names[i], &values[i], error))
+      {
+        edit_free (edit);
+        return FALSE;
+      }
+
+  return do_edit (self, edit, error);
+}
+
+gboolean
+poa_document_set_value (PoaDocument   *self,
+                        gpointer       object,
+                        const char    *property,
+                        const GValue  *value,
+                        GError       **error)
+{
+  return poa_document_set_values (self, object, 1, &property, value, error);
+}
+
+gboolean
+poa_document_set_text (PoaDocument  *self,
+                       gpointer      object,
+                       const char   *property,
+                       const char   *text,
+                       GError      **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return poa_document_set_value (self, object, property, &value, error);
+}
+
+gboolean
+poa_document_set_uint (PoaDocument  *self,
+                       gpointer      object,
+                       const char   *property,
+                       guint         number,
+                       GError      **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, number);
+  return poa_document_set_value (self, object, property, &value, error);
+}
+
+gboolean
+poa_document_set_int64 (PoaDocument  *self,
+                        gpointer      object,
+                        const char   *property,
+                        gint64        number,
+                        GError      **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, number);
+  return poa_document_set_value (self, object, property, &value, error);
+}
+
+/**
+ * poa_document_set_date:
+ * @property: "start" or "end"
+ * @date: (nullable): the new date, or %NULL for none
+ *
+ * When the activity's months followed its dates, they follow the new dates too.
+ */
+gboolean
+poa_document_set_date (PoaDocument  *self,
+                       PoaActivity  *activity,
+                       const char   *property,
+                       const GDate  *date,
+                       GError      **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DATE);
+  g_value_set_boxed (&value, date != NULL && g_date_valid (date) ? date : NULL);
+  return poa_document_set_value (self, activity, property, &value, error);
+}
+
+/**
+ * poa_document_insert:
+ * @item: a new #PoaActivity, #PoaBudgetLine or #PoaIndicator, not yet in the plan
+ * @position: where in its list; past the end appends
+ *
+ * Adds @item to the plan. Activities are numbered by their place.
+ */
+gboolean
+poa_document_insert (PoaDocument  *self,
+                     gpointer      item,
+                     guint         position,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  GListStore *list;
+  Edit *edit;
+  Step *step;
+  guint ignored;
+
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  list = list_for (self, item);
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (!find_item (G_LIST_MODEL (list), item, &ignored), FALSE);
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  if (POA_IS_ACTIVITY (item))
+    edit = edit_new (g_strdup (_("Add activity")));
+  else if (POA_IS_BUDGET_LINE (item))
+    edit = edit_new (g_strdup (_("Add partida")));
+  else
+    edit = edit_new (g_strdup (_("Add indicator")));
+
+  step = add_step (edit, STEP_INSERT, item);
+  step->to = position;
+
+  if (POA_IS_ACTIVITY (item))
+    {
+      order = list_snapshot (G_LIST_MODEL (list));
+      g_ptr_array_insert (order, position, g_object_ref (item));
+      add_renumber_steps (edit, order);
+    }
+
+  return do_edit (self, edit, error);
+}
+
+/**
+ * poa_document_remove:
+ * @item: an activity, budget line or indicator of the plan
+ */
+gboolean
+poa_document_remove (PoaDocument  *self,
+                     gpointer      item,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  g_autofree char *what = NULL;
+  GListStore *list;
+  Edit *edit;
+  Step *step;
+  guint position;
+
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  list = list_for (self, item);
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (find_item (G_LIST_MODEL (list), item, &position), FALSE);
+
+  what = describe (item);
+  edit = edit_new (g_strdup_printf (_("Delete %s"), what));
+  step = add_step (edit, STEP_REMOVE, item);
+  step->from = position;
+
+  if (POA_IS_ACTIVITY (item))
+    {
+      order = list_snapshot (G_LIST_MODEL (list));
+      g_ptr_array_remove_index (order, position);
+      add_renumber_steps (edit, order);
+    }
+
+  return do_edit (self, edit, error);
+}
+
+/**
+ * poa_document_move:
+ * @item: an activity, budget line or indicator of the plan
+ * @position: its new place in its list
+ */
+gboolean
+poa_document_move (PoaDocument  *self,
+                   gpointer      item,
+                   guint         position,
+                   GError      **error)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  g_autofree char *what = NULL;
+  GListStore *list;
+  Edit *edit;
+  Step *step;
+  guint from;
+
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  list = list_for (self, item);
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (find_item (G_LIST_MODEL (list), item, &from), FALSE);
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+  if (position == from)
+    return TRUE;
+
+  what = describe (item);
+  edit = edit_new (g_strdup_printf (_("Move %s"), what));
+  step = add_step (edit, STEP_MOVE, item);
+  step->from = from;
+  step->to = position;
+
+  if (POA_IS_ACTIVITY (item))
+    {
+      order = list_snapshot (G_LIST_MODEL (list));
+      g_ptr_array_remove_index (order, from);
+      g_ptr_array_insert (order, position, g_object_ref (item));
+      add_renumber_steps (edit, order);
+    }
+
+  return do_edit (self, edit, error);
+}
+
+gboolean
+poa_document_can_undo (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+gboolean
+poa_document_can_redo (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+/**
+ * poa_document_get_undo_label:
+ *
+ * Returns: (nullable): what undo would undo ("Delete activity 5"), or %NULL.
+ */
+const char *
+poa_document_get_undo_label (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  return ((Edit *)g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+const char *
+poa_document_get_redo_label (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+  return ((Edit *)g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+/* Moves the last edit of @from to @to, running it backwards (undo) or forwards (redo). */
+static gboolean
+replay (PoaDocument  *self,
+        GPtrArray    *from,
+        GPtrArray    *to,
+        gboolean      forward,
+        GError      **error)
+{
+  gboolean could_undo = poa_document_can_undo (self);
+  gboolean could_redo = poa_document_can_redo (self);
+  Edit *edit;
+
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_NOTHING_TO_UNDO,
+                           forward ? _("There is nothing to redo") : _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  edit = g_ptr_array_index (from, from->len - 1);
+  if (!run_edit (self, edit, forward, error))
+    return FALSE;
+
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
+}
+
+/**
+ * poa_document_undo:
+ *
+ * Undoes the last edit, and commits that at once like any edit.
+ */
+gboolean
+poa_document_undo (PoaDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+
+  return replay (self, self->undo, self->redo, FALSE, error);
+}
+
+gboolean
+poa_document_redo (PoaDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+
+  return replay (self, self->redo, self->undo, TRUE, error);
+}

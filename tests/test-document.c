@@ -1,0 +1,432 @@
+/* test-document.c — editing a plan: every change committed at once, undone and redone.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-document.h"
+#include "poa-indicator.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-store.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PoaStore    *store;
+  PoaPlan     *plan;
+  PoaDocument *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
+  fixture->store = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->plan = poa_store_load_plan (fixture->store, poa_store_resolve_plan (fixture->store, 0, NULL), &error);
+  g_assert_no_error (error);
+  fixture->document = poa_document_new (fixture->store, fixture->plan);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->store);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* What the file holds, read through a new connection, must be what the window shows. */
+static void
+assert_stored (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaPlan) stored = NULL;
+
+  g_assert_no_error (error);
+  stored = poa_store_load_plan (store, poa_plan_get_id (fixture->plan), &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_equal (stored, fixture->plan));
+}
+
+static PoaActivity *
+activity_at (Fixture *fixture,
+             guint    position)
+{
+  PoaActivity *activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), position);
+
+  /* The plan holds a reference for as long as the test needs it. */
+  g_object_unref (activity);
+  return activity;
+}
+
+static guint
+n_activities (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)));
+}
+
+static void
+assert_numbered_in_order (Fixture *fixture)
+{
+  for (guint i = 0; i < n_activities (fixture); i++)
+    g_assert_cmpuint (poa_activity_get_number (activity_at (fixture, i)), ==, i + 1);
+}
+
+static void
+test_text_edit_is_saved_and_undone (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *activity = activity_at (fixture, 0);
+
+  g_assert_false (poa_document_can_undo (fixture->document));
+  g_assert_true (poa_document_set_text (fixture->document, activity, "name", "Corazón de Plata 2026", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (poa_activity_get_name (activity), ==, "Corazón de Plata 2026");
+  g_assert_true (poa_document_can_undo (fixture->document));
+  g_assert_cmpstr (poa_document_get_undo_label (fixture->document), ==, "Change activity 1");
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmpstr (poa_activity_get_name (activity), ==, "Corazón de Plata");
+  g_assert_false (poa_document_can_undo (fixture->document));
+  g_assert_true (poa_document_can_redo (fixture->document));
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_redo (fixture->document, &error));
+  g_assert_cmpstr (poa_activity_get_name (activity), ==, "Corazón de Plata 2026");
+  assert_stored (fixture);
+
+  /* Setting what is already there is no edit. */
+  g_assert_true (poa_document_set_text (fixture->document, activity, "name", "Corazón de Plata 2026", &error));
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_false (poa_document_can_undo (fixture->document));
+}
+
+static void
+test_every_kind_of_field_is_saved (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *activity = activity_at (fixture, 6);
+  g_autoptr(PoaBudgetLine) line = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_budget (fixture->plan)), 3);
+  g_autoptr(PoaIndicator) indicator = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_indicators (fixture->plan)), 0);
+  PoaSignature *signature = poa_plan_get_signature (fixture->plan, 0);
+
+  g_assert_true (poa_document_set_text (fixture->document, fixture->plan, "observations", "Sin observaciones, año 2026.", &error));
+  g_assert_true (poa_document_set_uint (fixture->document, fixture->plan, "year", 2027, &error));
+  g_assert_true (poa_document_set_text (fixture->document, signature, "name", "Lic. Ñoño Pérez", &error));
+  g_assert_true (poa_document_set_uint (fixture->document, activity, "achieved", 2, &error));
+  g_assert_true (poa_document_set_text (fixture->document, activity, "unit", "Reuniones", &error));
+  g_assert_true (poa_document_set_int64 (fixture->document, line, "centavos", 4500050, &error));
+  g_assert_true (poa_document_set_text (fixture->document, line, "name", "Viáticos internacionales", &error));
+  g_assert_true (poa_document_set_text (fixture->document, indicator, "formula", "L ÷ P × 100", &error));
+  g_assert_no_error (error);
+  assert_stored (fixture);
+
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_false (poa_document_can_undo (fixture->document));
+  g_assert_cmpuint (poa_plan_get_year (fixture->plan), ==, 2026);
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 5000000);
+  assert_stored (fixture);
+}
+
+static void
+test_out_of_range_is_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *activity = activity_at (fixture, 0);
+
+  g_assert_false (poa_document_set_uint (fixture->document, activity, "programmed", POA_GOAL_MAX + 1, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (poa_document_set_uint (fixture->document, fixture->plan, "year", 1999, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpuint (poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED), ==, 20);
+  g_assert_false (poa_document_can_undo (fixture->document));
+  assert_stored (fixture);
+}
+
+static void
+test_months_follow_new_dates (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *fifth = activity_at (fixture, 4);     /* 01/03/2026 – 30/09/2026 */
+  PoaActivity *seventh = activity_at (fixture, 6);   /* ends before it starts: no months */
+  GDate date;
+
+  g_assert_cmphex (poa_activity_get_months (fifth), ==, 0x1fc);
+  g_date_set_dmy (&date, 15, 11, 2026);
+  g_assert_true (poa_document_set_date (fixture->document, fifth, "end", &date, &error));
+  g_assert_cmphex (poa_activity_get_months (fifth), ==, 0x7fc);
+  assert_stored (fixture);
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmphex (poa_activity_get_months (fifth), ==, 0x1fc);
+
+  /* Fixing activity 7's end date gives it its months. */
+  g_date_set_dmy (&date, 31, 12, 2026);
+  g_assert_true (poa_document_set_date (fixture->document, seventh, "end", &date, &error));
+  g_assert_cmphex (poa_activity_get_months (seventh), ==, POA_MONTHS_ALL);
+
+  /* Months chosen by hand are kept when a date moves. */
+  g_assert_true (poa_document_set_uint (fixture->document, fifth, "months", 0x8, &error));
+  g_date_set_dmy (&date, 1, 2, 2026);
+  g_assert_true (poa_document_set_date (fixture->document, fifth, "start", &date, &error));
+  g_assert_cmphex (poa_activity_get_months (fifth), ==, 0x8);
+
+  g_assert_true (poa_document_set_date (fixture->document, fifth, "start", NULL, &error));
+  g_assert_null (poa_activity_get_start (fifth));
+  assert_stored (fixture);
+}
+
+static void
+test_insert_remove_move_renumber (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaActivity) added = poa_activity_new ();
+  g_autoptr(PoaPlan) before = poa_plan_copy (fixture->plan);
+  PoaActivity *seventh = activity_at (fixture, 6);
+
+  poa_activity_set_text (added, POA_ACTIVITY_NAME, "Nueva actividad");
+  g_assert_true (poa_document_insert (fixture->document, added, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_activities (fixture), ==, 17);
+  g_assert_true (activity_at (fixture, 2) == added);
+  g_assert_cmpint (poa_activity_get_id (added), >, 0);
+  assert_numbered_in_order (fixture);
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_move (fixture->document, seventh, 0, &error));
+  g_assert_true (activity_at (fixture, 0) == seventh);
+  assert_numbered_in_order (fixture);
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_move (fixture->document, seventh, 16, &error));
+  g_assert_true (activity_at (fixture, 16) == seventh);
+  assert_numbered_in_order (fixture);
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_remove (fixture->document, seventh, &error));
+  g_assert_cmpuint (n_activities (fixture), ==, 16);
+  g_assert_cmpstr (poa_document_get_undo_label (fixture->document), ==, "Delete activity 17");
+  assert_numbered_in_order (fixture);
+  assert_stored (fixture);
+
+  /* Undo everything: the plan is as it was, field for field, in the window and the file. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_true (poa_plan_equal (before, fixture->plan));
+  assert_stored (fixture);
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (poa_document_redo (fixture->document, &error));
+  g_assert_cmpuint (n_activities (fixture), ==, 16);
+  assert_stored (fixture);
+}
+
+static void
+test_budget_and_indicators_lists (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("2161", "Material de limpieza", 150000);
+  g_autoptr(PoaIndicator) indicator = poa_indicator_new ("Cobertura", "Personas atendidas", "A ÷ B × 100");
+  g_autoptr(PoaBudgetLine) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_budget (fixture->plan)), 0);
+
+  g_assert_true (poa_document_insert (fixture->document, line, 99, &error));
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, 9150000);
+  g_assert_true (poa_document_insert (fixture->document, indicator, 0, &error));
+  g_assert_true (poa_document_move (fixture->document, first, 5, &error));
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_remove (fixture->document, line, &error));
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, 9000000);
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, 9150000);
+  assert_stored (fixture);
+}
+
+static void
+test_refused_write_changes_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) before = NULL;
+  g_autoptr(PoaActivity) added = poa_activity_new ();
+  sqlite3 *db = NULL;
+
+  g_assert_true (poa_document_set_text (fixture->document, activity_at (fixture, 0), "unit", "Apoyos", &error));
+  before = poa_plan_copy (fixture->plan);
+
+  /* The file refuses the renumbering that follows an insert at the top: the insert itself must
+   * not survive either, in the file or in the window. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE UPDATE OF number ON activity "
+                                     "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (poa_document_insert (fixture->document, added, 0, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID);
+  g_assert_true (poa_plan_equal (before, fixture->plan));
+  g_assert_cmpstr (poa_document_get_undo_label (fixture->document), ==, "Change activity 1");
+  assert_stored (fixture);
+
+  /* An undo the file refuses stays available. */
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse_unit BEFORE UPDATE OF unit ON activity "
+                                     "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (poa_document_undo (fixture->document, &error));
+  g_assert_true (poa_document_can_undo (fixture->document));
+  g_assert_true (poa_plan_equal (before, fixture->plan));
+}
+
+/* A long random session of edits, undos and redos: after each, the file matches the window. */
+static void
+test_random_session_stays_in_step (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint n = n_activities (fixture);
+      PoaActivity *activity = n > 0 ? activity_at (fixture, g_rand_int_range (rand, 0, n)) : NULL;
+
+      switch (g_rand_int_range (rand, 0, 8))
+        {
+        case 0:
+          {
+            g_autoptr(PoaActivity) added = poa_activity_new ();
+            poa_activity_set_text (added, POA_ACTIVITY_NAME, "añadida");
+            g_assert_true (poa_document_insert (fixture->document, added, g_rand_int_range (rand, 0, n + 1), &error));
+          }
+          break;
+
+        case 1:
+          if (activity)
+            g_assert_true (poa_document_remove (fixture->document, activity, &error));
+          break;
+
+        case 2:
+          if (activity)
+            g_assert_true (poa_document_move (fixture->document, activity, g_rand_int_range (rand, 0, n), &error));
+          break;
+
+        case 3:
+          if (activity)
+            g_assert_true (poa_document_set_uint (fixture->document, activity, "achieved", g_rand_int_range (rand, 0, 100), &error));
+          break;
+
+        case 4:
+          if (activity)
+            {
+              GDate date;
+              g_date_set_dmy (&date, g_rand_int_range (rand, 1, 29), g_rand_int_range (rand, 1, 13), 2026);
+              g_assert_true (poa_document_set_date (fixture->document, activity, g_rand_boolean (rand) ? "start" : "end", &date, &error));
+            }
+          break;
+
+        case 5:
+          if (activity)
+            g_assert_true (poa_document_set_text (fixture->document, activity, "responsible", g_rand_boolean (rand) ? "Ñandú" : "", &error));
+          break;
+
+        case 6:
+          if (poa_document_can_undo (fixture->document))
+            g_assert_true (poa_document_undo (fixture->document, &error));
+          break;
+
+        default:
+          if (poa_document_can_redo (fixture->document))
+            g_assert_true (poa_document_redo (fixture->document, &error));
+          break;
+        }
+
+      g_assert_no_error (error);
+      if (round % 10 == 0)
+        assert_stored (fixture);
+    }
+
+  assert_numbered_in_order (fixture);
+  assert_stored (fixture);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_history_is_announced (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint can_undo = 0, can_redo = 0;
+
+  g_signal_connect (fixture->document, "notify::can-undo", G_CALLBACK (count_notify_cb), &can_undo);
+  g_signal_connect (fixture->document, "notify::can-redo", G_CALLBACK (count_notify_cb), &can_redo);
+
+  poa_document_set_text (fixture->document, fixture->plan, "area", "Migrantes", NULL);
+  g_assert_cmpuint (can_undo, ==, 1);
+  poa_document_set_text (fixture->document, fixture->plan, "area", "Migrantes y Ex braceros", NULL);
+  g_assert_cmpuint (can_undo, ==, 1);
+  poa_document_undo (fixture->document, NULL);
+  g_assert_cmpuint (can_redo, ==, 1);
+  poa_document_undo (fixture->document, NULL);
+  g_assert_cmpuint (can_undo, ==, 2);
+  g_assert_false (poa_document_undo (fixture->document, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/document/edit/text-is-saved-and-undone", test_text_edit_is_saved_and_undone);
+  ADD ("/document/edit/every-kind-of-field-is-saved", test_every_kind_of_field_is_saved);
+  ADD ("/document/edit/out-of-range-is-refused", test_out_of_range_is_refused);
+  ADD ("/document/edit/months-follow-new-dates", test_months_follow_new_dates);
+  ADD ("/document/list/insert-remove-move-renumber", test_insert_remove_move_renumber);
+  ADD ("/document/list/budget-and-indicators", test_budget_and_indicators_lists);
+  ADD ("/document/failure/refused-write-changes-nothing", test_refused_write_changes_nothing);
+  ADD ("/document/history/random-session-stays-in-step", test_random_session_stays_in_step);
+  ADD ("/document/history/is-announced", test_history_is_announced);
+#undef ADD
+
+  return g_test_run ();
+}
