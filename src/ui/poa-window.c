@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-activities-page.h"
+#include "poa-activity.h"
 #include "poa-budget-page.h"
 #include "poa-cronograma-page.h"
 #include "poa-document.h"
@@ -25,6 +26,7 @@ struct _PoaWindow
 
   PoaPlan              *plan;
   PoaDocument          *document;
+  PoaActivity          *selected_activity;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -38,6 +40,7 @@ enum {
   PROP_0,
   PROP_PLAN,
   PROP_DOCUMENT,
+  PROP_SELECTED_ACTIVITY,
   N_PROPS
 };
 
@@ -121,6 +124,7 @@ poa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->document);
+  g_clear_object (&self->selected_activity);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -145,6 +149,10 @@ poa_window_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_SELECTED_ACTIVITY:
+      g_value_set_object (value, self->selected_activity);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +170,10 @@ poa_window_set_property (GObject      *object,
     {
     case PROP_PLAN:
       poa_window_set_plan (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_ACTIVITY:
+      poa_window_set_selected_activity (self, g_value_get_object (value));
       break;
 
     default:
@@ -185,6 +197,11 @@ poa_window_class_init (PoaWindowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* The activity selected on any page; the pages bind to it both ways, so that choosing an
+   * activity in the table selects it in the cronograma and back. */
+  properties[PROP_SELECTED_ACTIVITY] =
+    g_param_spec_object ("selected-activity", NULL, NULL, POA_TYPE_ACTIVITY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -268,6 +285,7 @@ poa_window_set_plan (PoaWindow *self,
   g_clear_object (&self->document);
 
   g_set_object (&self->plan, plan);
+  poa_window_set_selected_activity (self, NULL);
 
   app = POA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   if (plan != NULL && app != NULL && poa_application_get_store (app) != NULL)
@@ -305,6 +323,30 @@ poa_window_get_document (PoaWindow *self)
   g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
 
   return self->document;
+}
+
+/**
+ * poa_window_get_selected_activity:
+ *
+ * Returns: (transfer none) (nullable): the activity selected in the window's pages.
+ */
+PoaActivity *
+poa_window_get_selected_activity (PoaWindow *self)
+{
+  g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
+
+  return self->selected_activity;
+}
+
+void
+poa_window_set_selected_activity (PoaWindow   *self,
+                                  PoaActivity *activity)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (activity == NULL || POA_IS_ACTIVITY (activity));
+
+  if (g_set_object (&self->selected_activity, activity))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTIVITY]);
 }
 
 /**

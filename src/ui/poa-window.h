@@ -26,6 +26,9 @@ void       poa_window_set_plan  (PoaWindow      *self,
 void       poa_window_show_page (PoaWindow      *self,
                                  const char     *name);
 PoaDocument *poa_window_get_document (PoaWindow    *self);
+PoaActivity *poa_window_get_selected_activity (PoaWindow   *self);
+void       poa_window_set_selected_activity (PoaWindow     *self,
+                                             PoaActivity   *activity);
 void       poa_window_show_toast (PoaWindow     *self,
                                   const char    *message);
 void       poa_window_show_error (PoaWindow     *self,
