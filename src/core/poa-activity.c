@@ -102,7 +102,7 @@ poa_activity_finalize (GObject *object)
   PoaActivity *self = (PoaActivity *)object;
 
   for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    g_free (self->texts[i]);
+    g_clear_pointer (&self->texts[i], g_ref_string_release);
 
   G_OBJECT_CLASS (poa_activity_parent_class)->finalize (object);
 }
@@ -286,7 +286,7 @@ poa_activity_copy (PoaActivity *self)
   copy = poa_activity_new ();
   copy->number = self->number;
   for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    copy->texts[i] = g_strdup (self->texts[i]);
+    copy->texts[i] = self->texts[i] ? g_ref_string_acquire (self->texts[i]) : NULL;
   for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
     copy->goals[i] = self->goals[i];
   copy->start = self->start;
@@ -383,8 +383,15 @@ poa_activity_set_text (PoaActivity     *self,
   g_return_if_fail (POA_IS_ACTIVITY (self));
   g_return_if_fail (field < POA_ACTIVITY_N_TEXTS);
 
-  if (_poa_set_text (&self->texts[field], text))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+
+  if (g_strcmp0 (self->texts[field], text) == 0)
+    return;
+
+  g_clear_pointer (&self->texts[field], g_ref_string_release);
+  self->texts[field] = text ? g_ref_string_new (text) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
 }
 
 const char *

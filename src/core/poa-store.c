@@ -215,14 +215,27 @@ bind_date (PoaStmt     *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-/* Empty texts are NULL in the model; the file holds ''. */
+/* A text shared by every row that holds it, as a GRefString; empty texts are NULL in the
+ * model (the file holds ''). @pool maps each distinct text to its shared copy. */
 static char *
-column_text (PoaStmt *stmt,
-             int      column)
+column_shared_text (PoaStmt    *stmt,
+                    int         column,
+                    GHashTable *pool)
 {
   const char *text = (const char *)sqlite3_column_text (stmt, column);
+  char *shared;
 
-  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  shared = g_hash_table_lookup (pool, text);
+  if (shared == NULL)
+    {
+      shared = g_ref_string_new (text);
+      g_hash_table_add (pool, shared);
+    }
+
+  return g_ref_string_acquire (shared);
 }
 
 static void
@@ -669,6 +682,8 @@ load_activities (PoaStore  *self,
     "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
     "  FROM activity WHERE plan_id = ?1 ORDER BY position";
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) pool = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                      (GDestroyNotify)g_ref_string_release, NULL);
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
@@ -685,7 +700,7 @@ load_activities (PoaStore  *self,
       activity->id = sqlite3_column_int64 (stmt, col++);
       activity->number = (guint)sqlite3_column_int (stmt, col++);
       for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-        activity->texts[i] = column_text (stmt, col++);
+        activity->texts[i] = column_shared_text (stmt, col++, pool);
       for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
         {
           int goal = sqlite3_column_int (stmt, col++);
