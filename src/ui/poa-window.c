@@ -16,6 +16,8 @@
 #include "poa-cronograma-page.h"
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
+#include "poa-settings.h"
+#include "poa-window-private.h"
 #include "poa-window.h"
 
 struct _PoaWindow
@@ -23,8 +25,10 @@ struct _PoaWindow
   AdwApplicationWindow  parent_instance;
 
   PoaPlan              *plan;
+  GSettings            *settings;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
 };
@@ -75,6 +79,53 @@ show_page_activated (GtkWidget  *widget,
   poa_window_show_page (POA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The size the window had when it was last closed; the settings may be missing (run from the
+ * build tree), and then the window opens at the template's size. */
+static void
+restore_window_state (PoaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (PoaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The default size follows the window as the user resizes it, but not while maximized: the
+   * size saved is the one to come back to when unmaximizing. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+poa_window_close_request (GtkWindow *window)
+{
+  save_window_state (POA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (poa_window_parent_class)->close_request (window);
+}
+
 static void
 poa_window_dispose (GObject *object)
 {
@@ -83,6 +134,7 @@ poa_window_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -132,10 +184,12 @@ poa_window_class_init (PoaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = poa_window_dispose;
   object_class->get_property = poa_window_get_property;
   object_class->set_property = poa_window_set_property;
+  window_class->close_request = poa_window_close_request;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
@@ -149,6 +203,7 @@ poa_window_class_init (PoaWindowClass *klass)
   g_type_ensure (POA_TYPE_BUDGET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
 
@@ -158,12 +213,17 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "cronograma");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "indicators");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
+
+  _poa_window_class_add_import_action (widget_class);
 }
 
 static void
 poa_window_init (PoaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = poa_settings_new ();
+  restore_window_state (self);
 }
 
 PoaWindow *
@@ -227,4 +287,20 @@ poa_window_show_page (PoaWindow  *self,
   g_return_if_fail (POA_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * poa_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows a short notice at the bottom of the window.
+ */
+void
+poa_window_add_toast (PoaWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

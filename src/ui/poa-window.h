@@ -25,5 +25,11 @@ void       poa_window_set_plan  (PoaWindow      *self,
                                  PoaPlan        *plan);
 void       poa_window_show_page (PoaWindow      *self,
                                  const char     *name);
+void       poa_window_add_toast (PoaWindow      *self,
+                                 AdwToast       *toast);
+
+/* poa-window-import.c */
+gboolean   poa_window_import_file (PoaWindow *self,
+                                   GFile     *file);
 
 G_END_DECLS
