@@ -20,7 +20,7 @@
 static void
 assert_shows (GtkWidget  *window,
               const char *page,
-              const char *const expected[])
+              const char * const *expected)
 {
   g_autoptr(GString) texts = g_string_new (NULL);
 

@@ -18,20 +18,6 @@
 #include "poa-store.h"
 #include "poa-window-private.h"
 
-/* The message already names the file and the line and column or the field (poa-plan-json.c),
- * or the database and what went wrong with it (poa-store.c). */
-static void
-show_import_error (PoaWindow    *self,
-                   const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The plan could not be imported"),
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static PoaPlan *
 import_plan (PoaWindow  *self,
              GFile      *file,
@@ -86,14 +72,15 @@ poa_window_import_file (PoaWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(PoaPlan) plan = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   g_return_val_if_fail (POA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* The message names the file and the line and column or the field (poa-plan-json.c), or the
+   * database and what went wrong with it (poa-store.c). */
   if (!(plan = import_plan (self, file, &error)))
     {
-      show_import_error (self, error);
+      poa_window_show_error (self, _("The plan could not be imported"), error);
       return FALSE;
     }
 
@@ -101,9 +88,7 @@ poa_window_import_file (PoaWindow *self,
 
   /* Translators: %s is the window's title, which names the plan: "POA 2026 — Migrantes" */
   message = g_strdup_printf (_("Imported “%s”"), gtk_window_get_title (GTK_WINDOW (self)));
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 4);
-  poa_window_add_toast (self, toast);
+  poa_window_show_toast (self, message);
 
   return TRUE;
 }

@@ -277,6 +277,42 @@ poa_window_set_plan (PoaWindow *self,
 }
 
 /**
+ * poa_window_show_toast:
+ *
+ * Says something briefly at the bottom of the window.
+ */
+void
+poa_window_show_toast (PoaWindow  *self,
+                       const char *message)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * poa_window_show_error:
+ * @heading: what failed, e.g. "The change could not be saved"
+ * @error: why, naming the file
+ *
+ * Shows a dialog over the window; the user closes it.
+ */
+void
+poa_window_show_error (PoaWindow    *self,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
  * poa_window_show_page:
  * @name: "activities", "cronograma", "indicators" or "budget"
  */
@@ -287,20 +323,4 @@ poa_window_show_page (PoaWindow  *self,
   g_return_if_fail (POA_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->stack, name);
-}
-
-/**
- * poa_window_add_toast:
- * @toast: (transfer full): the toast
- *
- * Shows a short notice at the bottom of the window.
- */
-void
-poa_window_add_toast (PoaWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (POA_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

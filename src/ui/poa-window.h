@@ -25,8 +25,11 @@ void       poa_window_set_plan  (PoaWindow      *self,
                                  PoaPlan        *plan);
 void       poa_window_show_page (PoaWindow      *self,
                                  const char     *name);
-void       poa_window_add_toast (PoaWindow      *self,
-                                 AdwToast       *toast);
+void       poa_window_show_toast (PoaWindow     *self,
+                                  const char    *message);
+void       poa_window_show_error (PoaWindow     *self,
+                                  const char    *heading,
+                                  const GError  *error);
 
 /* poa-window-import.c */
 gboolean   poa_window_import_file (PoaWindow *self,
