@@ -40,7 +40,7 @@ build_debug_info (PoaStore *store)
  * @parent: (nullable): the window it belongs to
  * @store: (nullable): the open database, named in the troubleshooting information
  *
- * Returns: (transfer floating): the About window, not yet shown.
+ * Returns: (transfer none): the About window, not yet shown; GTK keeps it until it is closed.
  */
 GtkWidget *
 poa_about_window_new (GtkWindow *parent,
