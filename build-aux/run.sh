@@ -11,4 +11,5 @@ cd "$(dirname "$0")/.."
 sh build-aux/install-deps.sh
 [ -f build/build.ninja ] || meson setup build
 meson compile -C build
-exec env LANGUAGE=es LC_ALL=es_MX.UTF-8 ./build/src/poa "$@"
+# The settings schema compiled in the build tree, so that the window remembers its size.
+exec env LANGUAGE=es LC_ALL=es_MX.UTF-8 GSETTINGS_SCHEMA_DIR="$PWD/build/data" ./build/src/poa "$@"

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -15,93 +14,8 @@
 
 #include "poa-application.h"
 #include "poa-window.h"
+#include "test-ui-util.h"
 #include "test-util.h"
-
-/* Waits until the frame clock has run a few times, so that pending layout is done. */
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (frames < n && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (frames, >=, n);
-}
-
-/* Renders the window as it is on screen into a PNG beside the tests, for people to look at,
- * and checks that it is not blank. */
-static void
-render_to_png (GtkWidget  *window,
-               const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  gsize differing = 0;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s", path);
-
-  pixels = g_malloc ((gsize)width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize)width * 4);
-  for (gsize i = 0; i < (gsize)width * height; i++)
-    differing += memcmp (pixels + 4 * i, pixels, 4) != 0;
-  g_assert_cmpuint (differing, >, (gsize)width * height / 100);
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GString   *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
-
-      /* A label still showing an English message id that has a Spanish translation was not
-       * translated. "May" is the exception: it is also Mayo's Spanish abbreviation. */
-      if (text[0] != '\0' && strcmp (text, "May") != 0 &&
-          strcmp (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
-        g_error ("untranslated label “%s”", text);
-      g_string_append_printf (texts, "%s\n", text);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
 
 static void
 assert_shows (GtkWidget  *window,
@@ -110,7 +24,7 @@ assert_shows (GtkWidget  *window,
 {
   g_autoptr(GString) texts = g_string_new (NULL);
 
-  collect_labels (window, texts);
+  test_ui_collect_labels (window, texts);
   for (guint i = 0; expected[i] != NULL; i++)
     if (strstr (texts->str, expected[i]) == NULL)
       g_error ("page %s does not show “%s”; it shows:\n%s", page, expected[i], texts->str);
@@ -129,19 +43,11 @@ test_window_shows_every_page (void)
     { "budget", { "Presupuesto estimado", "Papelería de oficina", "Partida 2111", "$ 90,000.00", NULL } },
   };
   g_autofree char *dir = test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
-  g_autoptr(PoaApplication) app = poa_application_new (db, 0, G_APPLICATION_NON_UNIQUE);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window;
+  g_autoptr(PoaApplication) app = test_ui_open_window (dir, &window);
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (POA_IS_WINDOW (window));
   gtk_window_set_default_size (window, 1280, 800);
-  wait_for_frames (GTK_WIDGET (window), 3);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2026 — Migrantes y Ex braceros");
 
@@ -150,14 +56,12 @@ test_window_shows_every_page (void)
       g_autofree char *png = g_strdup_printf ("ui-%s.png", pages[i].name);
 
       poa_window_show_page (POA_WINDOW (window), pages[i].name);
-      wait_for_frames (GTK_WIDGET (window), 3);
+      test_ui_wait_for_frames (GTK_WIDGET (window), 3);
       assert_shows (GTK_WIDGET (window), pages[i].name, pages[i].expected);
-      render_to_png (GTK_WIDGET (window), png);
+      test_ui_render_to_png (GTK_WIDGET (window), png);
     }
 
-  gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_ui_close_windows (app);
   test_remove_tree (dir);
 }
 
@@ -165,14 +69,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/shows-every-page-in-spanish", test_window_shows_every_page);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "poa-about.h"
 #include "poa-application.h"
 #include "poa-cli.h"
 #include "poa-plan.h"
@@ -93,12 +94,31 @@ poa_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Closes the windows rather than quitting outright, so that each saves its state (and may one
+ * day refuse to lose work); the application ends with its last window. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closing one window changes the application's list: walk a copy. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PoaApplication *self = POA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (poa_about_window_new (parent, self->store)));
 }
 
 static void
@@ -106,6 +126,7 @@ poa_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
+    { "about", about_activated },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
 
@@ -113,6 +134,10 @@ poa_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* Window lists and task switchers on X11 take the icon from the window; the icon theme finds
+   * it installed, or in the resources (RESOURCE_PATH "/icons") when run from the build tree. */
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
 static void

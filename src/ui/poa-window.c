@@ -18,6 +18,8 @@
 #include "poa-document.h"
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
+#include "poa-settings.h"
+#include "poa-window-private.h"
 #include "poa-window.h"
 
 struct _PoaWindow
@@ -27,6 +29,7 @@ struct _PoaWindow
   PoaPlan              *plan;
   PoaDocument          *document;
   PoaActivity          *selected_activity;
+  GSettings            *settings;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -115,6 +118,53 @@ show_page_activated (GtkWidget  *widget,
   poa_window_show_page (POA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The size the window had when it was last closed; the settings may be missing (run from the
+ * build tree), and then the window opens at the template's size. */
+static void
+restore_window_state (PoaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (PoaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The default size follows the window as the user resizes it, but not while maximized: the
+   * size saved is the one to come back to when unmaximizing. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+poa_window_close_request (GtkWindow *window)
+{
+  save_window_state (POA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (poa_window_parent_class)->close_request (window);
+}
+
 static void
 poa_window_dispose (GObject *object)
 {
@@ -125,6 +175,7 @@ poa_window_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->document);
   g_clear_object (&self->selected_activity);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -186,10 +237,12 @@ poa_window_class_init (PoaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = poa_window_dispose;
   object_class->get_property = poa_window_get_property;
   object_class->set_property = poa_window_set_property;
+  window_class->close_request = poa_window_close_request;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
@@ -227,6 +280,8 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "cronograma");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "indicators");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
+
+  _poa_window_class_add_import_action (widget_class);
 }
 
 static void
@@ -234,6 +289,9 @@ poa_window_init (PoaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_history_actions (self);
+
+  self->settings = poa_settings_new ();
+  restore_window_state (self);
 }
 
 PoaWindow *

@@ -35,4 +35,8 @@ void       poa_window_show_error (PoaWindow     *self,
                                   const char    *heading,
                                   const GError  *error);
 
+/* poa-window-import.c */
+gboolean   poa_window_import_file (PoaWindow *self,
+                                   GFile     *file);
+
 G_END_DECLS

@@ -1,0 +1,73 @@
+#!/bin/sh
+# check-install.sh BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR APP_ID VERSION — `meson install
+# --destdir` into a temporary folder lays out every file where the desktop looks for it: the
+# shell (applications/, icons/hicolor/), GNOME Software (metainfo/), GSettings (schemas) and
+# gettext (locale/).
+#
+# Copyright 2026 Municipio de Sombrerete, Zacatecas
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+build=$1 prefix=$2 bindir=$3 datadir=$4 localedir=$5 app_id=$6 version=$7
+dest=$(mktemp -d "${TMPDIR:-/tmp}/poa-install-XXXXXX")
+trap 'rm -rf "$dest"' EXIT
+
+fail() {
+  echo "check-install: $*" >&2
+  exit 1
+}
+
+# Relative options are relative to the prefix; absolute ones (say /etc) are not.
+under_prefix() {
+  case $1 in
+    /*) echo "$dest$1" ;;
+    *) echo "$dest$prefix/$1" ;;
+  esac
+}
+
+meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$dest.log" 2>&1 ||
+  { cat "$dest.log" >&2; rm -f "$dest.log"; fail "meson install failed"; }
+rm -f "$dest.log"
+
+bin=$(under_prefix "$bindir")
+data=$(under_prefix "$datadir")
+locale=$(under_prefix "$localedir")
+
+desktop=$data/applications/$app_id.desktop
+metainfo=$data/metainfo/$app_id.metainfo.xml
+schema=$data/glib-2.0/schemas/$app_id.gschema.xml
+icon=$data/icons/hicolor/scalable/apps/$app_id.svg
+symbolic=$data/icons/hicolor/symbolic/apps/$app_id-symbolic.svg
+catalog=$locale/es/LC_MESSAGES/poa.mo
+
+for f in "$bin/poa" "$desktop" "$metainfo" "$schema" "$icon" "$symbolic" "$catalog"; do
+  [ -f "$f" ] || fail "not installed: ${f#"$dest"}"
+done
+
+# Nothing may land outside the prefix: a package would put it somewhere nobody looks.
+stray=$(find "$dest" -type f | grep -v "^$dest$prefix/" || true)
+[ -z "$stray" ] || fail "installed outside the prefix: $stray"
+
+[ -x "$bin/poa" ] || fail "poa is not executable"
+[ "$("$bin/poa" --version)" = "poa $version" ] || fail "poa --version does not say poa $version"
+
+# The menu entry starts the program with its icon, in Spanish too.
+desktop-file-validate "$desktop" || fail "desktop-file-validate refused ${desktop#"$dest"}"
+grep -qx "Exec=poa" "$desktop" || fail "the desktop entry does not run poa"
+grep -qx "Icon=$app_id" "$desktop" || fail "the desktop entry does not name the icon $app_id"
+grep -qx "Comment\[es\]=.*" "$desktop" || fail "the desktop entry has no Spanish comment"
+
+# The software centre's page: names the desktop entry, in Spanish too; validate-tree also checks
+# that the desktop entry and the icon it names are installed beside it.
+grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" ||
+  fail "the metainfo does not launch $app_id.desktop"
+grep -q 'xml:lang="es"' "$metainfo" || fail "the metainfo has no Spanish translation"
+appstreamcli validate-tree --no-net "$dest$prefix" || fail "appstreamcli validate-tree refused the tree"
+
+glib-compile-schemas --strict --dry-run "$(dirname "$schema")" || fail "the installed schema does not compile"
+
+# The catalog is the compiled Spanish one.
+msgunfmt "$catalog" | grep -q '^msgstr "_Acerca de POA"$' || fail "${catalog#"$dest"} is not the Spanish catalog"
+
+echo "check-install: installed under $prefix:"
+(cd "$dest$prefix" && find . -type f | sort)

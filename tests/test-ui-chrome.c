@@ -1,0 +1,382 @@
+/* test-ui-chrome.c — what surrounds the pages: the primary menu, the About and keyboard
+ * shortcuts windows, the remembered window size and importing a plan, in Spanish, under a
+ * display (Xvfb). g_test_init() makes every GTK warning or critical fatal.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "poa-application.h"
+#include "poa-plan-json.h"
+#include "poa-plan.h"
+#include "poa-settings.h"
+#include "poa-store.h"
+#include "poa-window.h"
+#include "test-ui-util.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char           *dir;
+  PoaApplication *app;
+  GtkWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->app = test_ui_open_window (fixture->dir, &fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_ui_close_windows (fixture->app);
+  g_clear_object (&fixture->app);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The visible window of @type: a dialog the test made the program open. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+collect_menu_actions (GMenuModel *model,
+                      GString    *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (actions, "%s=%s\n", action, label);
+    }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_menu_has_import_shortcuts_and_about (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  g_autoptr(GString) actions = g_string_new (NULL);
+
+  g_assert_nonnull (button);
+  collect_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), actions);
+
+  g_assert_nonnull (strstr (actions->str, "win.import=_Importar plan…\n"));
+  g_assert_nonnull (strstr (actions->str, "win.show-help-overlay=_Atajos de teclado\n"));
+  g_assert_nonnull (strstr (actions->str, "app.about=_Acerca de POA\n"));
+
+  /* The actions behind the items exist, so that none of them is greyed out. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "about"));
+}
+
+static void
+test_about_shows_version_licence_and_municipality (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  AdwAboutWindow *about;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GtkIconTheme *theme;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  about = (AdwAboutWindow *)find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  test_ui_wait_for_frames (GTK_WIDGET (about), 3);
+
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "POA");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "Municipio de Sombrerete, Zacatecas");
+  g_assert_cmpstr (adw_about_window_get_comments (about), ==,
+                   "Elabore y dé seguimiento al Plan Operativo Anual de cada área");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == fixture->window);
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (about), "poa.sqlite3"));
+
+  /* The icon comes from the resources when nothing is installed; a missing one would show
+   * as a broken image. */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about)));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID "-symbolic"));
+  icon = gtk_icon_theme_lookup_icon (theme, APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, APPLICATION_ID);
+
+  test_ui_render_to_png (GTK_WIDGET (about), "ui-about.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
+test_shortcuts_list_every_shortcut_in_spanish (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  /* Those the program has, and those the export, print, editing and cronograma features add. */
+  static const char *expected[] = {
+    "<Control>question", "F10", "<Control>q", "<Control>o", "<Control>e", "<Control>p",
+    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Control>n", "Delete", "<Control>f",
+    "<Control>z", "<Shift><Control>z", "<Control>plus", "<Control>minus",
+  };
+  g_auto(GStrv) help_accels = NULL;
+  g_autoptr(GString) listed = g_string_new ("\n");
+  GtkShortcutsWindow *shortcuts;
+  guint n_shortcuts = 0;
+  GtkWidget *section;
+  GtkWidget *widget;
+
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                       "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char *const *)help_accels, "<Control>question"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  test_ui_wait_for_frames (GTK_WIDGET (shortcuts), 3);
+
+  /* Walks every shortcut of the section, shown or on a later page; the search page beside it
+   * holds copies. */
+  section = find_descendant (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SECTION);
+  g_assert_nonnull (section);
+  for (widget = section; widget != NULL; )
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *accelerator = NULL;
+
+          g_object_get (widget, "title", &title, "accelerator", &accelerator, NULL);
+          test_ui_assert_translated (title);
+          g_string_append_printf (listed, "%s\n", accelerator);
+          n_shortcuts++;
+        }
+
+      /* Depth first, without recursion: first child, else next sibling up the tree. */
+      next = gtk_widget_get_first_child (widget);
+      while (next == NULL && widget != section)
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+
+  g_assert_cmpuint (n_shortcuts, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n%s\n", expected[i]);
+
+      if (strstr (listed->str, line) == NULL)
+        g_error ("the shortcuts window does not list %s; it lists:%s", expected[i], listed->str);
+    }
+
+  test_ui_render_to_png (GTK_WIDGET (shortcuts), "ui-shortcuts.png");
+  gtk_window_close (GTK_WINDOW (shortcuts));
+}
+
+static void
+test_window_remembers_its_size (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = poa_settings_new ();
+  PoaWindow *second;
+  int width, height;
+
+  /* The tests find the schema compiled in the build tree (GSETTINGS_SCHEMA_DIR). */
+  g_assert_nonnull (settings);
+
+  /* Above the window's minimum size, which would win over a smaller one. */
+  gtk_window_set_default_size (fixture->window, 1100, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  /* Ctrl+Q: quitting saves the state as closing the window does. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+  fixture->window = NULL;
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 800);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  second = poa_window_new (fixture->app, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 800);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+/* Run from the build tree with no schema anywhere, the window still opens. */
+static void
+test_window_opens_without_settings_schema (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_make_tmpdir ();
+      g_autoptr(PoaApplication) app = NULL;
+      GtkWindow *window;
+
+      g_assert_null (poa_settings_new ());
+      app = test_ui_open_window (dir, &window);
+      g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2026 — Migrantes y Ex braceros");
+      gtk_window_close (window);
+      test_ui_close_windows (app);
+      test_remove_tree (dir);
+      return;
+    }
+
+  {
+    g_autofree char *schema_dir = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+    g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+    /* GTK's own schemas stay (Debian's /usr/share); POA's is neither in the build tree nor in
+     * /usr/local/share, where a developer may have installed it. */
+    g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+    g_setenv ("XDG_DATA_DIRS", "/usr/share", TRUE);
+    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    if (data_dirs != NULL)
+      g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
+    else
+      g_unsetenv ("XDG_DATA_DIRS");
+
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr_unmatched ("*WARNING*");
+    g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
+  }
+}
+
+static void
+test_import_shows_the_new_plan (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PoaWindow *window = POA_WINDOW (fixture->window);
+  PoaStore *store = poa_application_get_store (fixture->app);
+  g_autofree char *path = g_build_filename (fixture->dir, "cultura.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  PoaPlan *plan = poa_window_get_plan (window);
+  gint64 first_id = poa_plan_get_id (plan);
+
+  poa_plan_set_text (plan, POA_PLAN_AREA, "Cultura");
+  g_assert_true (poa_plan_json_save (plan, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (poa_window_import_file (window, file));
+
+  plan = poa_window_get_plan (window);
+  g_assert_cmpstr (poa_plan_get_area (plan), ==, "Cultura");
+  g_assert_cmpint (poa_plan_get_id (plan), !=, first_id);
+  g_assert_cmpstr (gtk_window_get_title (fixture->window), ==, "POA 2026 — Cultura");
+  plans = poa_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 2);
+
+  /* The next start opens the plan the window shows. */
+  g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, poa_plan_get_id (plan));
+}
+
+static void
+test_import_error_names_the_file_and_the_place (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  PoaWindow *window = POA_WINDOW (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "roto.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) plans = NULL;
+  PoaPlan *before = poa_window_get_plan (window);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  test_write_file (path, "{\n  \"format\": \"poa-plan\",\n  \"year\": 2026,,\n}\n");
+
+  g_assert_false (poa_window_import_file (window, file));
+
+  g_assert_true (poa_window_get_plan (window) == before);
+  plans = poa_store_list_plans (poa_application_get_store (fixture->app), NULL);
+  g_assert_cmpuint (plans->len, ==, 1);
+
+  dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No se pudo importar el plan");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, path));
+  g_assert_nonnull (strstr (body, "línea 3"));
+  test_ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  test_ui_render_to_png (GTK_WIDGET (dialog), "ui-import-error.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_ui_init (&argc, &argv);
+
+  g_test_add ("/ui/menu/has-import-shortcuts-and-about", Fixture, NULL,
+              fixture_set_up, test_menu_has_import_shortcuts_and_about, fixture_tear_down);
+  g_test_add ("/ui/about/shows-version-licence-and-municipality", Fixture, NULL,
+              fixture_set_up, test_about_shows_version_licence_and_municipality, fixture_tear_down);
+  g_test_add ("/ui/shortcuts/list-every-shortcut-in-spanish", Fixture, NULL,
+              fixture_set_up, test_shortcuts_list_every_shortcut_in_spanish, fixture_tear_down);
+  g_test_add ("/ui/window/remembers-its-size", Fixture, NULL,
+              fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
+  g_test_add_func ("/ui/window/opens-without-settings-schema",
+                   test_window_opens_without_settings_schema);
+  g_test_add ("/ui/import/shows-the-new-plan", Fixture, NULL,
+              fixture_set_up, test_import_shows_the_new_plan, fixture_tear_down);
+  g_test_add ("/ui/import/error-names-the-file-and-the-place", Fixture, NULL,
+              fixture_set_up, test_import_error_names_the_file_and_the_place, fixture_tear_down);
+
+  return g_test_run ();
+}
