@@ -25,6 +25,7 @@
 
 #define LABEL_MAX_WIDTH 260.0
 #define VALUE_WIDTH     64.0
+#define LATE_WIDTH      96.0
 #define GAP             8.0
 #define BAR_HEIGHT      14.0
 #define LEGEND_HEIGHT   24.0
@@ -42,6 +43,7 @@ poa_progress_chart_style_init (PoaProgressChartStyle *style)
     { 0.0, 0.0, 0.0, 0.1 },
     { 0.0, 0.0, 0.0, 0.85 },
     "Sans 10",
+    NULL,
     NULL,
     NULL,
   };
@@ -181,8 +183,9 @@ draw_row (cairo_t                     *cr,
   PoaSemaforo level;
   double percent = 0;
   double middle = y + POA_PROGRESS_CHART_ROW_HEIGHT / 2;
+  double late_width = style->late_format != NULL ? LATE_WIDTH : 0;
   double bar_x = label_width + GAP;
-  double bar_width = MAX (width - bar_x - GAP - VALUE_WIDTH, 10);
+  double bar_width = MAX (width - bar_x - GAP - VALUE_WIDTH - late_width, 10);
 
   label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity),
                            poa_activity_get_name (activity));
@@ -214,7 +217,22 @@ draw_row (cairo_t                     *cr,
 
   value = level == POA_SEMAFORO_NONE ? g_strdup ("—") : g_strdup_printf ("%.0f %%", percent);
   set_rgba (cr, style->text);
-  draw_text (cr, layout, value, width - VALUE_WIDTH, middle, VALUE_WIDTH, PANGO_ALIGN_RIGHT);
+  draw_text (cr, layout, value, width - late_width - VALUE_WIDTH, middle, VALUE_WIDTH,
+             PANGO_ALIGN_RIGHT);
+
+  /* Lateness in words too, in the semáforo's red, for whoever cannot tell the mark apart. */
+  if (style->late_format != NULL && status.behind > 0)
+    {
+      g_autofree char *late = NULL;
+
+      /* The format is the caller's translated text, with one %u, as documented. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      late = g_strdup_printf (style->late_format, status.behind);
+#pragma GCC diagnostic pop
+      set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_RED));
+      draw_text (cr, layout, late, width - late_width, middle, late_width, PANGO_ALIGN_RIGHT);
+    }
 }
 
 /**

@@ -23,6 +23,8 @@ typedef struct
   const char *font;             /* a Pango font description, e.g. "Sans 10" */
   const char *legend_achieved;  /* (nullable) legend texts; without them, no legend */
   const char *legend_expected;
+  const char *late_format;      /* (nullable) printf format with one %u, the goals behind:
+                                 * "%u late"; without it, lateness shows by the mark alone */
 } PoaProgressChartStyle;
 
 #define POA_PROGRESS_CHART_ROW_HEIGHT 26.0

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
-void _poa_widget_unparent_children (GtkWidget *widget);
+void _poa_widget_unparent_children (GtkWidget    *widget);
+void _poa_widget_report_error      (GtkWidget    *widget,
+                                    const char   *heading,
+                                    const GError *error);
+void _poa_widget_show_undo_toast   (GtkWidget    *widget,
+                                    const char   *message);
 
 G_END_DECLS
