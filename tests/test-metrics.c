@@ -425,8 +425,13 @@ test_chart_draws_bars_and_marks (void)
   int row1, bar_x;
 
   poa_progress_chart_style_init (&style);
-  height = poa_progress_chart_get_height (plan, &style);
+  height = poa_progress_chart_get_height (plan, 800, &style);
   g_assert_cmpfloat (height, ==, 16 * POA_PROGRESS_CHART_ROW_HEIGHT);
+  /* Narrow, each row takes two lines; a legend adds to the top. */
+  g_assert_cmpfloat (poa_progress_chart_get_height (plan, 400, &style), >, 1.8 * height);
+  style.legend_achieved = style.legend_expected = "x";
+  g_assert_cmpfloat (poa_progress_chart_get_height (plan, 800, &style), >, height);
+  style.legend_achieved = style.legend_expected = NULL;
 
   /* Activity 1 has 30 %: green once green starts at 25. */
   poa_plan_set_semaforo_green (plan, 25);
@@ -457,6 +462,29 @@ test_chart_draws_bars_and_marks (void)
   for (int x = bar_x + (int)(460 * 0.35); x < bar_x + 450; x++)
     g_assert_cmphex (pixel_at (surface, x, (int)(6.5 * POA_PROGRESS_CHART_ROW_HEIGHT)) & 0xff, >, 0x80);
 
+  cairo_surface_destroy (surface);
+
+  /* With a text for lateness, row 1 (4 behind on 1 July) says so in red, row 6 (on time) not. */
+  style.late_format = "%u late";
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int)height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poa_progress_chart_draw (cr, plan, &date, 800, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint row = 0; row < 6; row += 5)
+    {
+      gboolean red = FALSE;
+
+      for (int x = 800 - 96; x < 800; x++)
+        for (int y = (int)(row * POA_PROGRESS_CHART_ROW_HEIGHT); y < (int)((row + 1) * POA_PROGRESS_CHART_ROW_HEIGHT); y++)
+          {
+            guint32 rgb = pixel_at (surface, x, y);
+            red |= (rgb >> 16) > 0xc0 && ((rgb >> 8) & 0xff) < 0x80;
+          }
+      g_assert_true (red == (row == 0));
+    }
   cairo_surface_destroy (surface);
 }
 

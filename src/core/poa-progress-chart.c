@@ -30,6 +30,58 @@
 #define BAR_HEIGHT      14.0
 #define LEGEND_HEIGHT   24.0
 
+/* Below this width a row takes two lines, its name and figures over a bar as wide as the
+ * chart, so that the bars stay readable on a narrow window or a portrait page. */
+#define COMPACT_WIDTH   560.0
+
+/* Where the parts of every row go, for one width. */
+typedef struct
+{
+  double row_height;
+  double text_y;     /* middle of the line with the name and the figures */
+  double bar_y;      /* middle of the bar */
+  double label_width;
+  double bar_x;
+  double bar_width;
+  double value_x;
+  double late_x;
+  double late_width;
+  double legend_height;
+} Layout;
+
+static void
+compute_layout (Layout                      *layout,
+                double                       width,
+                const PoaProgressChartStyle *style)
+{
+  gboolean compact = width < COMPACT_WIDTH;
+  gboolean legend = style->legend_achieved != NULL && style->legend_expected != NULL;
+
+  layout->late_width = style->late_format != NULL ? LATE_WIDTH : 0;
+  layout->late_x = width - layout->late_width;
+  layout->value_x = layout->late_x - VALUE_WIDTH;
+
+  if (compact)
+    {
+      layout->row_height = 2 * POA_PROGRESS_CHART_ROW_HEIGHT - 4;
+      layout->text_y = POA_PROGRESS_CHART_ROW_HEIGHT / 2;
+      layout->bar_y = POA_PROGRESS_CHART_ROW_HEIGHT + (POA_PROGRESS_CHART_ROW_HEIGHT - 4) / 2 - 2;
+      layout->label_width = MAX (layout->value_x - GAP, 10);
+      layout->bar_x = 0;
+      layout->bar_width = width;
+      layout->legend_height = legend ? 2 * LEGEND_HEIGHT : 0;
+    }
+  else
+    {
+      layout->row_height = POA_PROGRESS_CHART_ROW_HEIGHT;
+      layout->text_y = layout->bar_y = POA_PROGRESS_CHART_ROW_HEIGHT / 2;
+      layout->label_width = MIN (width * 0.4, LABEL_MAX_WIDTH);
+      layout->bar_x = layout->label_width + GAP;
+      layout->bar_width = MAX (layout->value_x - GAP - layout->bar_x, 10);
+      layout->legend_height = legend ? LEGEND_HEIGHT : 0;
+    }
+}
+
 /**
  * poa_progress_chart_style_init:
  *
@@ -53,28 +105,26 @@ poa_progress_chart_style_init (PoaProgressChartStyle *style)
   *style = light;
 }
 
-static gboolean
-has_legend (const PoaProgressChartStyle *style)
-{
-  return style->legend_achieved != NULL && style->legend_expected != NULL;
-}
-
 /**
  * poa_progress_chart_get_height:
+ * @width: the width the chart will be drawn at
  *
- * Returns: the height the chart takes for @plan, whatever its width.
+ * Returns: the height the chart takes for @plan at @width.
  */
 double
 poa_progress_chart_get_height (PoaPlan                     *plan,
+                               double                       width,
                                const PoaProgressChartStyle *style)
 {
+  Layout layout;
   guint n;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), 0);
   g_return_val_if_fail (style != NULL, 0);
 
+  compute_layout (&layout, width, style);
   n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
-  return n * POA_PROGRESS_CHART_ROW_HEIGHT + (has_legend (style) ? LEGEND_HEIGHT : 0);
+  return n * layout.row_height + layout.legend_height;
 }
 
 /**
@@ -148,60 +198,60 @@ static void
 draw_legend (cairo_t                     *cr,
              PangoLayout                 *layout,
              const PoaProgressChartStyle *style,
-             double                       width)
+             double                       width,
+             gboolean                     stacked)
 {
   double y = LEGEND_HEIGHT / 2 - 2;
-  double half = width / 2;
+  double x = stacked ? 0 : width / 2 + 10;
+  double second_y = stacked ? y + LEGEND_HEIGHT : y;
+  double text_width = stacked ? width - 30 : width / 2 - 36;
 
   set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_GREEN));
   rounded_rectangle (cr, 0, y - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
   cairo_fill (cr);
   set_rgba (cr, style->text);
-  draw_text (cr, layout, style->legend_achieved, 30, y, half - 36, PANGO_ALIGN_LEFT);
+  draw_text (cr, layout, style->legend_achieved, 30, y, text_width, PANGO_ALIGN_LEFT);
 
   set_rgba (cr, style->marker);
-  cairo_rectangle (cr, half + 10, y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
+  cairo_rectangle (cr, x + 10, second_y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
   cairo_fill (cr);
   set_rgba (cr, style->text);
-  draw_text (cr, layout, style->legend_expected, half + 20, y, half - 20, PANGO_ALIGN_LEFT);
+  draw_text (cr, layout, style->legend_expected, x + 30, second_y, text_width, PANGO_ALIGN_LEFT);
 }
 
 static void
 draw_row (cairo_t                     *cr,
-          PangoLayout                 *layout,
+          PangoLayout                 *pango,
           const PoaProgressChartStyle *style,
+          const Layout                *layout,
           PoaPlan                     *plan,
           PoaActivity                 *activity,
           const GDate                 *date,
-          double                       y,
-          double                       label_width,
-          double                       width)
+          double                       y)
 {
   g_autofree char *label = NULL;
   g_autofree char *value = NULL;
   PoaScheduleStatus status;
   PoaSemaforo level;
   double percent = 0;
-  double middle = y + POA_PROGRESS_CHART_ROW_HEIGHT / 2;
-  double late_width = style->late_format != NULL ? LATE_WIDTH : 0;
-  double bar_x = label_width + GAP;
-  double bar_width = MAX (width - bar_x - GAP - VALUE_WIDTH - late_width, 10);
+  double text_y = y + layout->text_y;
+  double bar_y = y + layout->bar_y;
 
   label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity),
                            poa_activity_get_name (activity));
   set_rgba (cr, style->text);
-  draw_text (cr, layout, label, 0, middle, label_width, PANGO_ALIGN_LEFT);
+  draw_text (cr, pango, label, 0, text_y, layout->label_width, PANGO_ALIGN_LEFT);
 
   set_rgba (cr, style->track);
-  rounded_rectangle (cr, bar_x, middle - BAR_HEIGHT / 2, bar_width, BAR_HEIGHT);
+  rounded_rectangle (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2, layout->bar_width, BAR_HEIGHT);
   cairo_fill (cr);
 
   level = poa_activity_get_semaforo (activity, plan, &percent);
   if (poa_progress_chart_bar_fraction (percent) > 0)
     {
       set_rgb_hex (cr, poa_semaforo_rgb (level));
-      rounded_rectangle (cr, bar_x, middle - BAR_HEIGHT / 2,
-                         MAX (bar_width * poa_progress_chart_bar_fraction (percent), BAR_HEIGHT),
+      rounded_rectangle (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2,
+                         MAX (layout->bar_width * poa_progress_chart_bar_fraction (percent), BAR_HEIGHT),
                          BAR_HEIGHT);
       cairo_fill (cr);
     }
@@ -210,15 +260,14 @@ draw_row (cairo_t                     *cr,
   if (poa_activity_get_schedule_status (activity, poa_plan_get_year (plan), date, &status))
     {
       set_rgba (cr, style->marker);
-      cairo_rectangle (cr, bar_x + round (bar_width * status.share) - 1.5,
-                       middle - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
+      cairo_rectangle (cr, layout->bar_x + round (layout->bar_width * status.share) - 1.5,
+                       bar_y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
       cairo_fill (cr);
     }
 
   value = level == POA_SEMAFORO_NONE ? g_strdup ("—") : g_strdup_printf ("%.0f %%", percent);
   set_rgba (cr, style->text);
-  draw_text (cr, layout, value, width - late_width - VALUE_WIDTH, middle, VALUE_WIDTH,
-             PANGO_ALIGN_RIGHT);
+  draw_text (cr, pango, value, layout->value_x, text_y, VALUE_WIDTH, PANGO_ALIGN_RIGHT);
 
   /* Lateness in words too, in the semáforo's red, for whoever cannot tell the mark apart. */
   if (style->late_format != NULL && status.behind > 0)
@@ -231,7 +280,7 @@ draw_row (cairo_t                     *cr,
       late = g_strdup_printf (style->late_format, status.behind);
 #pragma GCC diagnostic pop
       set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_RED));
-      draw_text (cr, layout, late, width - late_width, middle, late_width, PANGO_ALIGN_RIGHT);
+      draw_text (cr, pango, late, layout->late_x, text_y, layout->late_width, PANGO_ALIGN_RIGHT);
     }
 }
 
@@ -251,36 +300,35 @@ poa_progress_chart_draw (cairo_t                     *cr,
                          const PoaProgressChartStyle *style)
 {
   g_autoptr(PangoFontDescription) font = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) pango = NULL;
   GListModel *activities;
-  double label_width, y = 0;
+  Layout layout;
+  double y;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (POA_IS_PLAN (plan));
   g_return_if_fail (date != NULL && g_date_valid (date));
   g_return_if_fail (style != NULL);
 
-  layout = pango_cairo_create_layout (cr);
+  pango = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string (style->font != NULL ? style->font : "Sans 10");
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_font_description (pango, font);
+  pango_layout_set_ellipsize (pango, PANGO_ELLIPSIZE_END);
+  compute_layout (&layout, width, style);
 
   cairo_save (cr);
 
-  if (has_legend (style))
-    {
-      draw_legend (cr, layout, style, width);
-      y = LEGEND_HEIGHT;
-    }
+  if (layout.legend_height > 0)
+    draw_legend (cr, pango, style, width, width < COMPACT_WIDTH);
 
-  label_width = MIN (width * 0.4, LABEL_MAX_WIDTH);
+  y = layout.legend_height;
   activities = G_LIST_MODEL (poa_plan_get_activities (plan));
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
 
-      draw_row (cr, layout, style, plan, activity, date, y, label_width, width);
-      y += POA_PROGRESS_CHART_ROW_HEIGHT;
+      draw_row (cr, pango, style, &layout, plan, activity, date, y);
+      y += layout.row_height;
     }
 
   cairo_restore (cr);

@@ -31,6 +31,7 @@ typedef struct
 
 void    poa_progress_chart_style_init   (PoaProgressChartStyle       *style);
 double  poa_progress_chart_get_height   (PoaPlan                     *plan,
+                                         double                       width,
                                          const PoaProgressChartStyle *style);
 double  poa_progress_chart_bar_fraction (double                       percent);
 void    poa_progress_chart_draw         (cairo_t                     *cr,

@@ -108,10 +108,19 @@ poa_progress_chart_view_measure (GtkWidget      *widget,
       poa_progress_chart_style_init (&style);
       style.legend_achieved = style.legend_expected = "";
       style.late_format = "";
-      *minimum = *natural = (int)ceil (poa_progress_chart_get_height (self->plan, &style));
+      /* Height for width: a narrow chart takes two lines a row. */
+      *minimum = *natural = (int)ceil (poa_progress_chart_get_height (self->plan,
+                                                                      for_size >= 0 ? for_size : 720,
+                                                                      &style));
     }
   else
     *minimum = *natural = 0;
+}
+
+static GtkSizeRequestMode
+poa_progress_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -239,6 +248,7 @@ poa_progress_chart_view_class_init (PoaProgressChartViewClass *klass)
   object_class->get_property = poa_progress_chart_view_get_property;
   object_class->set_property = poa_progress_chart_view_set_property;
 
+  widget_class->get_request_mode = poa_progress_chart_view_get_request_mode;
   widget_class->measure = poa_progress_chart_view_measure;
   widget_class->snapshot = poa_progress_chart_view_snapshot;
 
