@@ -315,16 +315,9 @@ lines_changed_cb (PoaBudgetPage *self,
                   guint          added,
                   GListModel    *lines)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (lines, i);
+  static const char * const watched[] = { "notify::code", "notify::centavos", NULL };
 
-      g_signal_connect_object (line, "notify::code", G_CALLBACK (update_totals), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (line, "notify::centavos", G_CALLBACK (update_totals), self,
-                               G_CONNECT_SWAPPED);
-    }
-
+  _poa_connect_items (lines, position, added, watched, G_CALLBACK (update_totals), self);
   update_totals (self);
 }
 
@@ -355,18 +348,8 @@ add_line_clicked_cb (PoaBudgetPage *self)
 static void
 disconnect_plan (PoaBudgetPage *self)
 {
-  GListModel *lines;
-
-  if (self->plan == NULL)
-    return;
-
-  lines = G_LIST_MODEL (poa_plan_get_budget (self->plan));
-  g_signal_handlers_disconnect_by_data (lines, self);
-  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
-    {
-      g_autoptr(GObject) line = g_list_model_get_item (lines, i);
-      g_signal_handlers_disconnect_by_data (line, self);
-    }
+  if (self->plan != NULL)
+    _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_budget (self->plan)), self);
 }
 
 static void

@@ -266,18 +266,12 @@ activities_changed_cb (PoaIndicatorsPage *self,
                        GListModel        *activities)
 {
   /* The index and the count of late activities follow every activity's metas and months. */
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+  static const char * const watched[] = {
+    "notify::programmed", "notify::achieved", "notify::months", NULL
+  };
 
-      g_signal_connect_object (activity, "notify::programmed",
-                               G_CALLBACK (activity_goal_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (activity, "notify::achieved",
-                               G_CALLBACK (activity_goal_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (activity, "notify::months",
-                               G_CALLBACK (activity_goal_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
+  _poa_connect_items (activities, position, added, watched,
+                      G_CALLBACK (activity_goal_changed_cb), self);
   activity_goal_changed_cb (self);
 }
 
@@ -426,18 +420,10 @@ add_indicator_clicked_cb (PoaIndicatorsPage *self)
 static void
 disconnect_plan (PoaIndicatorsPage *self)
 {
-  GListModel *activities;
-
-  if (self->plan == NULL)
-    return;
-
-  activities = G_LIST_MODEL (poa_plan_get_activities (self->plan));
-  g_signal_handlers_disconnect_by_data (activities, self);
-  g_signal_handlers_disconnect_by_data (self->plan, self);
-  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+  if (self->plan != NULL)
     {
-      g_autoptr(GObject) activity = g_list_model_get_item (activities, i);
-      g_signal_handlers_disconnect_by_data (activity, self);
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+      _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)), self);
     }
 }
 

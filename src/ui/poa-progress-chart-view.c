@@ -18,6 +18,7 @@
 #include "poa-plan.h"
 #include "poa-progress-chart-view.h"
 #include "poa-progress-chart.h"
+#include "poa-ui-util.h"
 
 /* The Indicadores bar chart on screen: a thin widget around poa_progress_chart_draw(), which
  * the PDF calls too. It takes its text colour and font from the theme, and redraws when an
@@ -41,8 +42,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *watched[] = {
+static const char * const watched[] = {
   "notify::programmed", "notify::achieved", "notify::months", "notify::name", "notify::number",
+  NULL
 };
 
 static void
@@ -151,33 +153,17 @@ activities_changed_cb (PoaProgressChartView *self,
                        guint                 added,
                        GListModel           *activities)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
-
-      for (guint w = 0; w < G_N_ELEMENTS (watched); w++)
-        g_signal_connect_object (activity, watched[w], G_CALLBACK (gtk_widget_queue_draw),
-                                 self, G_CONNECT_SWAPPED);
-    }
-
+  _poa_connect_items (activities, position, added, watched, G_CALLBACK (gtk_widget_queue_draw), self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
 disconnect_plan (PoaProgressChartView *self)
 {
-  GListModel *activities;
-
-  if (self->plan == NULL)
-    return;
-
-  activities = G_LIST_MODEL (poa_plan_get_activities (self->plan));
-  g_signal_handlers_disconnect_by_data (activities, self);
-  g_signal_handlers_disconnect_by_data (self->plan, self);
-  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+  if (self->plan != NULL)
     {
-      g_autoptr(GObject) activity = g_list_model_get_item (activities, i);
-      g_signal_handlers_disconnect_by_data (activity, self);
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+      _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)), self);
     }
 }
 

@@ -69,3 +69,48 @@ _poa_widget_show_undo_toast (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+/**
+ * _poa_connect_items:
+ * @list: a list of model objects
+ * @position: the first item to watch
+ * @added: how many items from there
+ * @signals: (array zero-terminated=1): the signals to watch on each, e.g. "notify::achieved"
+ * @callback: called swapped, with @widget first
+ *
+ * For a page's "items-changed" handler: watches the items just added, for as long as @widget
+ * lives or until _poa_disconnect_items().
+ */
+void
+_poa_connect_items (GListModel         *list,
+                    guint               position,
+                    guint               added,
+                    const char * const *signals,
+                    GCallback           callback,
+                    gpointer            widget)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      for (guint s = 0; signals[s] != NULL; s++)
+        g_signal_connect_object (item, signals[s], callback, widget, G_CONNECT_SWAPPED);
+    }
+}
+
+/**
+ * _poa_disconnect_items:
+ *
+ * Stops every handler of @widget on @list and on each of its items, when a page leaves a plan.
+ */
+void
+_poa_disconnect_items (GListModel *list,
+                       gpointer    widget)
+{
+  g_signal_handlers_disconnect_by_data (list, widget);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_signal_handlers_disconnect_by_data (item, widget);
+    }
+}
