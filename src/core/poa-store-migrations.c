@@ -124,7 +124,7 @@ _poa_store_migrate_to (sqlite3  *db,
         }
     }
 
-  /* PRAGMAs take no bound parameters; both values are compile-time integers. */
+  /* PRAGMAs take no bound parameters; both values are integers of this program, not input. */
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                  POA_STORE_APPLICATION_ID, to_version);
   if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
