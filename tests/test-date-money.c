@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "poa-date.h"
 #include "poa-money.h"
 #include "poa-types.h"
@@ -160,6 +162,9 @@ test_money_refuses_bad_input (void)
       g_assert_false (poa_money_parse (bad[i].text, &centavos, &error));
       g_assert_error (error, POA_MONEY_ERROR, bad[i].code);
       g_assert_cmpint (centavos, ==, 42);
+      /* The message says how to write it, for the Presupuesto page to show as it is. */
+      if (bad[i].code == POA_MONEY_ERROR_INVALID)
+        g_assert_nonnull (strstr (error->message, "5,000.00"));
     }
 }
 

@@ -410,6 +410,30 @@ test_history_is_announced (Fixture       *fixture,
   g_assert_false (poa_document_undo (fixture->document, NULL));
 }
 
+/* The semáforo's thresholds are plan settings like any field: saved at once, undone, refused
+ * out of range. */
+static void
+test_semaforo_thresholds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (poa_document_set_uint (fixture->document, fixture->plan, "semaforo-green", 80, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (poa_plan_get_semaforo_green (fixture->plan), ==, 80);
+  assert_stored (fixture);
+
+  g_assert_false (poa_document_set_uint (fixture->document, fixture->plan, "semaforo-yellow", 101, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (poa_plan_get_semaforo_yellow (fixture->plan), ==, 70);
+
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (poa_plan_get_semaforo_green (fixture->plan), ==, 90);
+  assert_stored (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +447,7 @@ main (int   argc,
   ADD ("/document/edit/months-follow-new-dates", test_months_follow_new_dates);
   ADD ("/document/list/insert-remove-move-renumber", test_insert_remove_move_renumber);
   ADD ("/document/list/budget-and-indicators", test_budget_and_indicators_lists);
+  ADD ("/document/plan/semaforo-thresholds", test_semaforo_thresholds);
   ADD ("/document/failure/refused-write-changes-nothing", test_refused_write_changes_nothing);
   ADD ("/document/history/random-session-stays-in-step", test_random_session_stays_in_step);
   ADD ("/document/history/is-announced", test_history_is_announced);

@@ -147,6 +147,10 @@ test_refuses_bad_input (void)
       POA_PLAN_JSON_ERROR_INVALID, { "plan.json", "amount", NULL } },
     { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"budget\": [{\"code\": \"2111\", \"amount\": -5}]}",
       POA_PLAN_JSON_ERROR_INVALID, { "plan.json", "amount", NULL } },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"semaforo_green\": 101}",
+      POA_PLAN_JSON_ERROR_INVALID, { "plan.json", "semaforo_green", "100" } },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"semaforo_yellow\": \"70\"}",
+      POA_PLAN_JSON_ERROR_INVALID, { "plan.json", "semaforo_yellow", NULL } },
     { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"signatures\": [{}, {}, {}, {}]}",
       POA_PLAN_JSON_ERROR_INVALID, { "plan.json", "signatures", NULL } },
     { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": {}}",
@@ -170,6 +174,41 @@ test_refuses_bad_input (void)
     }
 }
 
+/* The semáforo's thresholds: absent in files written before them (defaults), written only when
+ * they differ from the defaults, and back field for field. */
+static void
+test_semaforo_thresholds_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (&error);
+  g_autoptr(PoaPlan) again = NULL;
+  g_autofree char *defaults = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (poa_plan_get_semaforo_green (plan), ==, POA_SEMAFORO_DEFAULT_GREEN);
+  g_assert_cmpuint (poa_plan_get_semaforo_yellow (plan), ==, POA_SEMAFORO_DEFAULT_YELLOW);
+  defaults = poa_plan_json_to_string (plan);
+  g_assert_null (strstr (defaults, "semaforo"));
+
+  poa_plan_set_semaforo_green (plan, 85);
+  text = poa_plan_json_to_string (plan);
+  g_assert_nonnull (strstr (text, "\"semaforo_green\": 85,\n  \"semaforo_yellow\": 70,"));
+  again = parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_equal (plan, again));
+
+  /* Equality sees the thresholds: a plan with other thresholds is another plan. */
+  poa_plan_set_semaforo_green (again, POA_SEMAFORO_DEFAULT_GREEN);
+  g_assert_false (poa_plan_equal (plan, again));
+
+  g_clear_object (&again);
+  again = parse ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"semaforo_yellow\": 0}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (poa_plan_get_semaforo_green (again), ==, POA_SEMAFORO_DEFAULT_GREEN);
+  g_assert_cmpuint (poa_plan_get_semaforo_yellow (again), ==, 0);
+}
+
 static void
 test_load_names_a_missing_file (void)
 {
@@ -189,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/plan-json/round-trip/default-plan", test_default_plan_round_trips);
   g_test_add_func ("/plan-json/round-trip/awkward-texts", test_awkward_texts_round_trip);
+  g_test_add_func ("/plan-json/round-trip/semaforo-thresholds", test_semaforo_thresholds_round_trip);
   g_test_add_func ("/plan-json/read/months-follow-dates-when-absent", test_months_follow_dates_when_absent);
   g_test_add_func ("/plan-json/read/whole-numbers-may-be-written-20.0", test_whole_numbers_may_be_written_20_0);
   g_test_add_func ("/plan-json/read/refuses-bad-input", test_refuses_bad_input);

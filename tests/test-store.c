@@ -19,7 +19,7 @@
 #include "poa-indicator.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
-#include "poa-store.h"
+#include "poa-store-private.h"
 #include "test-util.h"
 
 typedef struct
@@ -150,6 +150,8 @@ awkward_plan (void)
       poa_plan_set_text (plan, i, text);
     }
   poa_signature_set_name (poa_plan_get_signature (plan, 0), "Ma. Guadalupe Núñez Ibáñez");
+  poa_plan_set_semaforo_green (plan, 100);
+  poa_plan_set_semaforo_yellow (plan, 0);
   poa_signature_set_title (poa_plan_get_signature (plan, 2), "Presidenta Municipal");
 
   poa_activity_set_number (a, 7);
@@ -208,6 +210,8 @@ test_every_field_round_trips (Fixture       *fixture,
 
   g_assert_true (poa_plan_equal (plan, loaded));
   g_assert_cmpint (poa_plan_get_budget_total (loaded), ==, 123456789012);
+  g_assert_cmpuint (poa_plan_get_semaforo_green (loaded), ==, 100);
+  g_assert_cmpuint (poa_plan_get_semaforo_yellow (loaded), ==, 0);
   g_assert_cmpstr (poa_signature_get_name (poa_plan_get_signature (loaded, 0)), ==,
                    "Ma. Guadalupe Núñez Ibáñez");
 }
@@ -267,6 +271,60 @@ test_refuses_newer_schema (Fixture       *fixture,
 
   after = test_file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* A file as POA wrote it before the semáforo's thresholds existed (schema version 1): made by
+ * the real version-1 migration, with a plan in it, then opened by this program. */
+static void
+test_migrates_from_version_1 (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_poa_store_migrate_to (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO plan (year, area) VALUES (2025, 'Área de 2025');"
+                                 "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
+                                 "  VALUES (last_insert_rowid (), 0, '2111', 'Papelería', 150000);"
+                                 "COMMIT",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  store = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, 2);
+
+  /* The plan is kept, with the default thresholds, and no default plan is added to it. */
+  g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM plan"), ==, 1);
+  id = poa_store_resolve_plan (store, 0, &error);
+  g_assert_no_error (error);
+  plan = poa_store_load_plan (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (poa_plan_get_year (plan), ==, 2025);
+  g_assert_cmpstr (poa_plan_get_area (plan), ==, "Área de 2025");
+  g_assert_cmpint (poa_plan_get_budget_total (plan), ==, 150000);
+  g_assert_cmpuint (poa_plan_get_semaforo_green (plan), ==, POA_SEMAFORO_DEFAULT_GREEN);
+  g_assert_cmpuint (poa_plan_get_semaforo_yellow (plan), ==, POA_SEMAFORO_DEFAULT_YELLOW);
+
+  /* And the new columns take writes, within their limits. */
+  poa_plan_set_semaforo_green (plan, 80);
+  g_assert_true (poa_store_update_plan (store, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read_int_sql (fixture->path, "SELECT semaforo_green FROM plan"), ==, 80);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE plan SET semaforo_yellow = 101", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  g_assert_cmpint (read_int_sql (fixture->path, "SELECT semaforo_yellow FROM plan"), ==, 70);
 }
 
 static void
@@ -365,6 +423,7 @@ main (int   argc,
   ADD ("/store/open/refuses-another-programs-database", test_refuses_another_programs_database);
   ADD ("/store/open/missing-folder-is-named", test_missing_folder_is_named);
   ADD ("/store/migrate/refuses-newer-schema", test_refuses_newer_schema);
+  ADD ("/store/migrate/from-version-1-keeps-the-plan-with-default-thresholds", test_migrates_from_version_1);
   ADD ("/store/plan/every-field-round-trips", test_every_field_round_trips);
   ADD ("/store/plan/insert-is-all-or-nothing", test_insert_is_all_or_nothing);
   ADD ("/store/plan/resolve-prefers-the-last-opened", test_resolve_prefers_the_last_opened);

@@ -13,6 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "poa-application.h"
+#include "poa-budget-line.h"
+#include "poa-indicators-page.h"
+#include "poa-plan.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -30,17 +33,41 @@ assert_shows (GtkWidget  *window,
       g_error ("page %s does not show “%s”; it shows:\n%s", page, expected[i], texts->str);
 }
 
+/* The first widget under @widget of @type, or named @name, depth first. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if ((type != G_TYPE_NONE && G_TYPE_CHECK_INSTANCE_TYPE (widget, type)) ||
+      (name != NULL && g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_shows_every_page (void)
 {
   static const struct {
     const char *name;
-    const char *expected[6];
+    const char *expected[8];
   } pages[] = {
     { "activities", { "Actividades", "Dirección", "Secretaría de Gobierno", "Corazón de Plata", "Actividad / Proyecto general", NULL } },
     { "cronograma", { "Cronograma programado 2026", "Ene", "Dic", "31/12/2025", NULL } },
-    { "indicators", { "Índice de Eficiencia", "11.6 %", "23 logradas de 198 metas programadas", NULL } },
-    { "budget", { "Presupuesto estimado", "Papelería de oficina", "Partida 2111", "$ 90,000.00", NULL } },
+    { "indicators", { "Índice de Eficiencia", "11.6 %", "Crítico", "23 logradas de 198 metas programadas",
+                      "Al 01/07/2026, 10 de 16 actividades van atrasadas", NULL } },
+    { "budget", { "Presupuesto estimado", "Papelería de oficina",
+                  "Partida 2111 · CONAC: Materiales, útiles y equipos menores de oficina",
+                  "3000 Servicios generales", "$ 90,000.00", NULL } },
   };
   g_autofree char *dir = test_make_tmpdir ();
   GtkWindow *window;
@@ -50,6 +77,16 @@ test_window_shows_every_page (void)
   test_ui_wait_for_frames (GTK_WIDGET (window), 3);
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2026 — Migrantes y Ex braceros");
+
+  /* Progress is measured on a fixed date, so that what is late does not depend on today. */
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 1, 7, 2026);
+    poa_indicators_page_set_date (POA_INDICATORS_PAGE (find_widget (GTK_WIDGET (window), POA_TYPE_INDICATORS_PAGE, NULL)),
+                                  &date);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -65,6 +102,66 @@ test_window_shows_every_page (void)
   test_remove_tree (dir);
 }
 
+static void
+apply_amount (GtkWidget  *entry,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+}
+
+/* Types an amount into the first partida, as the office would, then a bad one, then undoes. */
+static void
+test_budget_edit_and_undo (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autoptr(PoaApplication) app = NULL;
+  g_autoptr(PoaBudgetLine) line = NULL;
+  GtkWidget *entry, *message;
+  GtkWindow *window;
+  PoaPlan *plan;
+  const char *expected_after[] = { "$ 92,500.00", "$ 7,500.00", NULL };
+  const char *expected_before[] = { "$ 90,000.00", NULL };
+
+  app = test_ui_open_window (dir, &window);
+  gtk_window_set_default_size (window, 1280, 800);
+  poa_window_show_page (POA_WINDOW (window), "budget");
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+
+  plan = poa_window_get_plan (POA_WINDOW (window));
+  line = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_budget (plan)), 0);
+  entry = find_widget (GTK_WIDGET (window), G_TYPE_NONE, "budget-amount");
+  message = find_widget (GTK_WIDGET (window), G_TYPE_NONE, "budget-amount-message");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "$ 5,000.00");
+
+  apply_amount (entry, "7,500.00");
+  test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 750000);
+  g_assert_cmpint (poa_plan_get_budget_total (plan), ==, 9250000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "$ 7,500.00");
+  assert_shows (GTK_WIDGET (window), "budget", expected_after);
+
+  /* A European amount is refused with a message, and nothing changes. */
+  apply_amount (entry, "5.000,00");
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "«5.000,00»"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 750000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 500000);
+  g_assert_cmpint (poa_plan_get_budget_total (plan), ==, 9000000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "$ 5,000.00");
+  assert_shows (GTK_WIDGET (window), "budget", expected_before);
+
+  g_clear_object (&line);
+  test_ui_close_windows (app);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +169,7 @@ main (int   argc,
   test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/shows-every-page-in-spanish", test_window_shows_every_page);
+  g_test_add_func ("/ui/budget/edits-an-amount-and-undoes-it", test_budget_edit_and_undo);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
+#include "poa-catalog.h"
 #include "poa-check.h"
 #include "poa-date.h"
 #include "poa-plan.h"
@@ -278,21 +279,13 @@ check_header (PoaPlan    *plan,
              _("the signature “%s” has no name"), poa_signature_get_role (signature));
     }
 
+  if (poa_plan_get_semaforo_yellow (plan) > poa_plan_get_semaforo_green (plan))
+    add (findings, POA_SEVERITY_WARNING, "plan", NULL, "semaforo_yellow",
+         _("the semáforo turns yellow from %u %%, above green from %u %%"),
+         poa_plan_get_semaforo_yellow (plan), poa_plan_get_semaforo_green (plan));
+
   if (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))) == 0)
     add (findings, POA_SEVERITY_WARNING, "plan", NULL, "activities", _("the plan has no activity"));
-}
-
-static gboolean
-is_partida_code (const char *code)
-{
-  if (strlen (code) != 4)
-    return FALSE;
-
-  for (guint i = 0; i < 4; i++)
-    if (!g_ascii_isdigit (code[i]))
-      return FALSE;
-
-  return code[0] != '0';
 }
 
 static void
@@ -308,11 +301,19 @@ check_budget (PoaPlan    *plan,
       const char *code = poa_budget_line_get_code (line);
       g_autofree char *where = code[0] ? g_strdup_printf ("budget %s", code) : g_strdup ("budget");
       GObject *subject = G_OBJECT (line);
+      PoaPartidaStatus status;
 
-      if (!is_partida_code (code))
+      status = poa_catalog_classify (code, NULL);
+      if (status == POA_PARTIDA_MALFORMED)
         add (findings, POA_SEVERITY_ERROR, where, subject, "code",
              _("the partida code “%s” must have four digits, like 2111"), code);
-      else if (!g_hash_table_add (seen, (gpointer)code))
+      else if (status == POA_PARTIDA_UNLISTED)
+        /* A warning, not an error: the catalog holds only the names that could be checked. */
+        add (findings, POA_SEVERITY_WARNING, where, subject, "code",
+             _("the partida genérica %.3s is not in the CONAC catalog POA knows; check the code"),
+             code);
+
+      if (status != POA_PARTIDA_MALFORMED && !g_hash_table_add (seen, (gpointer)code))
         add (findings, POA_SEVERITY_WARNING, where, subject, "code",
              _("the partida %s appears more than once"), code);
 

@@ -41,8 +41,8 @@ typedef struct
 
 static const char *plan_keys[] = {
   "format", "version", "year", "municipality", "administration", "direction", "area",
-  "objective", "specific_objectives", "observations", "signatures", "activities",
-  "indicators", "budget", NULL
+  "objective", "specific_objectives", "observations", "semaforo_green", "semaforo_yellow",
+  "signatures", "activities", "indicators", "budget", NULL
 };
 static const char *activity_keys[] = {
   "number", "name", "strategic_axis", "strategic_line", "action_line", "specific_activity",
@@ -483,6 +483,31 @@ read_budget (Reader     *reader,
   return TRUE;
 }
 
+/* The semáforo's thresholds are optional keys: a plan file without them (every file written
+ * before they existed) gets the defaults. */
+static gboolean
+read_semaforo (Reader     *reader,
+               JsonObject *root,
+               PoaPlan    *plan,
+               GError    **error)
+{
+  gint64 green = POA_SEMAFORO_DEFAULT_GREEN, yellow = POA_SEMAFORO_DEFAULT_YELLOW;
+
+  if (json_object_has_member (root, "semaforo_green") &&
+      !get_whole (reader, json_object_get_member (root, "semaforo_green"), "semaforo_green",
+                  0, POA_SEMAFORO_MAX, &green, error))
+    return FALSE;
+
+  if (json_object_has_member (root, "semaforo_yellow") &&
+      !get_whole (reader, json_object_get_member (root, "semaforo_yellow"), "semaforo_yellow",
+                  0, POA_SEMAFORO_MAX, &yellow, error))
+    return FALSE;
+
+  poa_plan_set_semaforo_green (plan, (guint)green);
+  poa_plan_set_semaforo_yellow (plan, (guint)yellow);
+  return TRUE;
+}
+
 static gboolean
 read_plan (Reader     *reader,
            JsonNode   *root_node,
@@ -534,6 +559,9 @@ read_plan (Reader     *reader,
         return FALSE;
       poa_plan_set_text (plan, i, text);
     }
+
+  if (!read_semaforo (reader, root, plan, error))
+    return FALSE;
 
   return read_signatures (reader, root, plan, error) &&
          read_activities (reader, root, plan, error) &&
@@ -846,6 +874,17 @@ poa_plan_json_to_string (PoaPlan *plan)
   g_string_append_printf (out, "%u", poa_plan_get_year (plan));
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
     append_text_member (out, 1, poa_plan_text_key (i), poa_plan_get_text (plan, i), FALSE);
+
+  /* Written only when they differ from the defaults, so that a plan that keeps them stays
+   * readable by a POA that predates them. */
+  if (poa_plan_get_semaforo_green (plan) != POA_SEMAFORO_DEFAULT_GREEN ||
+      poa_plan_get_semaforo_yellow (plan) != POA_SEMAFORO_DEFAULT_YELLOW)
+    {
+      append_key (out, 1, "semaforo_green", FALSE);
+      g_string_append_printf (out, "%u", poa_plan_get_semaforo_green (plan));
+      append_key (out, 1, "semaforo_yellow", FALSE);
+      g_string_append_printf (out, "%u", poa_plan_get_semaforo_yellow (plan));
+    }
 
   append_list (out, "signatures", G_LIST_MODEL (poa_plan_get_signatures (plan)),
                (void (*) (GString *, gpointer))append_signature);

@@ -27,6 +27,8 @@ struct _PoaPlan
   gint64      id;
   guint       year;
   char       *texts[POA_PLAN_N_TEXTS];
+  guint       semaforo_green;
+  guint       semaforo_yellow;
 
   GListStore *signatures;
   GListStore *activities;
@@ -47,6 +49,8 @@ enum {
   PROP_OBJECTIVE,
   PROP_SPECIFIC_OBJECTIVES,
   PROP_OBSERVATIONS,
+  PROP_SEMAFORO_GREEN,
+  PROP_SEMAFORO_YELLOW,
   N_PROPS
 };
 
@@ -108,6 +112,10 @@ poa_plan_get_property (GObject    *object,
     g_value_set_string (value, poa_plan_get_text (self, prop_id - PROP_FIRST_TEXT));
   else if (prop_id == PROP_YEAR)
     g_value_set_uint (value, self->year);
+  else if (prop_id == PROP_SEMAFORO_GREEN)
+    g_value_set_uint (value, self->semaforo_green);
+  else if (prop_id == PROP_SEMAFORO_YELLOW)
+    g_value_set_uint (value, self->semaforo_yellow);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -124,6 +132,10 @@ poa_plan_set_property (GObject      *object,
     poa_plan_set_text (self, prop_id - PROP_FIRST_TEXT, g_value_get_string (value));
   else if (prop_id == PROP_YEAR)
     poa_plan_set_year (self, g_value_get_uint (value));
+  else if (prop_id == PROP_SEMAFORO_GREEN)
+    poa_plan_set_semaforo_green (self, g_value_get_uint (value));
+  else if (prop_id == PROP_SEMAFORO_YELLOW)
+    poa_plan_set_semaforo_yellow (self, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -148,6 +160,17 @@ poa_plan_class_init (PoaPlanClass *klass)
       g_param_spec_string (text_fields[i].property, NULL, NULL, "",
                            (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The semáforo's thresholds are the plan's own settings, so that the planning unit can hold
+   * each area to the standard it agreed. */
+  properties[PROP_SEMAFORO_GREEN] =
+    g_param_spec_uint ("semaforo-green", NULL, NULL,
+                       0, POA_SEMAFORO_MAX, POA_SEMAFORO_DEFAULT_GREEN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SEMAFORO_YELLOW] =
+    g_param_spec_uint ("semaforo-yellow", NULL, NULL,
+                       0, POA_SEMAFORO_MAX, POA_SEMAFORO_DEFAULT_YELLOW,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -155,6 +178,8 @@ static void
 poa_plan_init (PoaPlan *self)
 {
   self->year = 2026;
+  self->semaforo_green = POA_SEMAFORO_DEFAULT_GREEN;
+  self->semaforo_yellow = POA_SEMAFORO_DEFAULT_YELLOW;
   self->signatures = g_list_store_new (POA_TYPE_SIGNATURE);
   self->activities = g_list_store_new (POA_TYPE_ACTIVITY);
   self->indicators = g_list_store_new (POA_TYPE_INDICATOR);
@@ -212,6 +237,8 @@ poa_plan_copy (PoaPlan *self)
   copy = poa_plan_new (self->year);
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
     copy->texts[i] = g_strdup (self->texts[i]);
+  copy->semaforo_green = self->semaforo_green;
+  copy->semaforo_yellow = self->semaforo_yellow;
 
   copy_list (self->signatures, copy->signatures, (gpointer (*) (gpointer))poa_signature_copy);
   copy_list (self->activities, copy->activities, (gpointer (*) (gpointer))poa_activity_copy);
@@ -255,7 +282,9 @@ poa_plan_equal (PoaPlan *a,
   g_return_val_if_fail (POA_IS_PLAN (a), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (b), FALSE);
 
-  if (a->year != b->year)
+  if (a->year != b->year ||
+      a->semaforo_green != b->semaforo_green ||
+      a->semaforo_yellow != b->semaforo_yellow)
     return FALSE;
 
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
@@ -338,6 +367,61 @@ const char *
 poa_plan_get_area (PoaPlan *self)
 {
   return poa_plan_get_text (self, POA_PLAN_AREA);
+}
+
+/**
+ * poa_plan_get_semaforo_green:
+ *
+ * Returns: the efficiency index, in whole percent, from which the semáforo is green.
+ */
+guint
+poa_plan_get_semaforo_green (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), POA_SEMAFORO_DEFAULT_GREEN);
+
+  return self->semaforo_green;
+}
+
+void
+poa_plan_set_semaforo_green (PoaPlan *self,
+                             guint    percent)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (percent <= POA_SEMAFORO_MAX);
+
+  if (self->semaforo_green == percent)
+    return;
+
+  self->semaforo_green = percent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEMAFORO_GREEN]);
+}
+
+/**
+ * poa_plan_get_semaforo_yellow:
+ *
+ * Returns: the efficiency index, in whole percent, from which the semáforo is yellow rather
+ *   than red.
+ */
+guint
+poa_plan_get_semaforo_yellow (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), POA_SEMAFORO_DEFAULT_YELLOW);
+
+  return self->semaforo_yellow;
+}
+
+void
+poa_plan_set_semaforo_yellow (PoaPlan *self,
+                              guint    percent)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (percent <= POA_SEMAFORO_MAX);
+
+  if (self->semaforo_yellow == percent)
+    return;
+
+  self->semaforo_yellow = percent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEMAFORO_YELLOW]);
 }
 
 /**

@@ -27,6 +27,12 @@ typedef enum
 } PoaPlanText;
 
 #define POA_PLAN_N_SIGNATURES 3
+
+/* The semáforo's thresholds, in whole percent of the efficiency index: green from the first,
+ * yellow from the second, red below. See poa-metrics.h. */
+#define POA_SEMAFORO_DEFAULT_GREEN  90
+#define POA_SEMAFORO_DEFAULT_YELLOW 70
+#define POA_SEMAFORO_MAX            100
 #define POA_YEAR_MIN 2000
 #define POA_YEAR_MAX 2100
 
@@ -51,6 +57,12 @@ void         poa_plan_set_text             (PoaPlan      *self,
                                             PoaPlanText   field,
                                             const char   *text);
 const char  *poa_plan_get_area             (PoaPlan      *self);
+guint        poa_plan_get_semaforo_green   (PoaPlan      *self);
+void         poa_plan_set_semaforo_green   (PoaPlan      *self,
+                                            guint         percent);
+guint        poa_plan_get_semaforo_yellow  (PoaPlan      *self);
+void         poa_plan_set_semaforo_yellow  (PoaPlan      *self,
+                                            guint         percent);
 
 GListStore  *poa_plan_get_signatures       (PoaPlan      *self);
 PoaSignature*poa_plan_get_signature        (PoaPlan      *self,

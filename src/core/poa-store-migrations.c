@@ -77,29 +77,40 @@ static const char *migrations[] = {
   "  centavos  INTEGER NOT NULL DEFAULT 0 CHECK (centavos BETWEEN 0 AND 100000000000000)"
   ");"
   "CREATE INDEX budget_line_by_plan ON budget_line (plan_id, position);",
+
+  /* 1 → 2: the semáforo's thresholds, plan settings. Additive: a version-1 plan gets the
+   * defaults, 90 and 70 (POA_SEMAFORO_DEFAULT_GREEN, _YELLOW). */
+  "ALTER TABLE plan ADD COLUMN semaforo_green INTEGER NOT NULL DEFAULT 90"
+  "  CHECK (semaforo_green BETWEEN 0 AND 100);"
+  "ALTER TABLE plan ADD COLUMN semaforo_yellow INTEGER NOT NULL DEFAULT 70"
+  "  CHECK (semaforo_yellow BETWEEN 0 AND 100);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);
 
 /**
- * _poa_store_migrate:
+ * _poa_store_migrate_to:
  * @db: a connection inside a write transaction
  * @from_version: the file's schema version
+ * @to_version: the version to reach; only tests ask for less than %POA_STORE_SCHEMA_VERSION,
+ *   to make a file as an older POA wrote it
  *
- * Brings the schema from @from_version to %POA_STORE_SCHEMA_VERSION and records it. The caller
- * owns the transaction, so a failure anywhere leaves the file as it was.
+ * Brings the schema from @from_version to @to_version and records it. The caller owns the
+ * transaction, so a failure anywhere leaves the file as it was.
  */
 gboolean
-_poa_store_migrate (sqlite3  *db,
-                    int       from_version,
-                    GError  **error)
+_poa_store_migrate_to (sqlite3  *db,
+                       int       from_version,
+                       int       to_version,
+                       GError  **error)
 {
   g_autofree char *set_version = NULL;
 
   g_assert (db != NULL);
-  g_assert (from_version >= 0 && from_version <= POA_STORE_SCHEMA_VERSION);
+  g_assert (to_version >= 0 && to_version <= POA_STORE_SCHEMA_VERSION);
+  g_assert (from_version >= 0 && from_version <= to_version);
 
-  for (int v = from_version; v < POA_STORE_SCHEMA_VERSION; v++)
+  for (int v = from_version; v < to_version; v++)
     {
       char *message = NULL;
 
@@ -113,9 +124,9 @@ _poa_store_migrate (sqlite3  *db,
         }
     }
 
-  /* PRAGMAs take no bound parameters; both values are compile-time integers. */
+  /* PRAGMAs take no bound parameters; both values are integers of this program, not input. */
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                                 POA_STORE_APPLICATION_ID, POA_STORE_SCHEMA_VERSION);
+                                 POA_STORE_APPLICATION_ID, to_version);
   if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FAILED,
@@ -124,4 +135,17 @@ _poa_store_migrate (sqlite3  *db,
     }
 
   return TRUE;
+}
+
+/**
+ * _poa_store_migrate:
+ *
+ * Brings the schema from @from_version to %POA_STORE_SCHEMA_VERSION.
+ */
+gboolean
+_poa_store_migrate (sqlite3  *db,
+                    int       from_version,
+                    GError  **error)
+{
+  return _poa_store_migrate_to (db, from_version, POA_STORE_SCHEMA_VERSION, error);
 }

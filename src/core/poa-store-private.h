@@ -17,8 +17,12 @@ G_BEGIN_DECLS
  * recognised and refused rather than "migrated". "POA1" in ASCII. */
 #define POA_STORE_APPLICATION_ID 0x504f4131
 
-gboolean _poa_store_migrate (sqlite3  *db,
-                             int       from_version,
-                             GError  **error);
+gboolean _poa_store_migrate    (sqlite3  *db,
+                                int       from_version,
+                                GError  **error);
+gboolean _poa_store_migrate_to (sqlite3  *db,
+                                int       from_version,
+                                int       to_version,
+                                GError  **error);
 
 G_END_DECLS

@@ -619,7 +619,7 @@ load_header (PoaStore  *self,
 {
   static const char sql[] =
     "SELECT year, municipality, administration, direction, area, objective,"
-    "       specific_objectives, observations"
+    "       specific_objectives, observations, semaforo_green, semaforo_yellow"
     "  FROM plan WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
@@ -642,6 +642,10 @@ load_header (PoaStore  *self,
   poa_plan_set_year (plan, (guint)CLAMP (sqlite3_column_int (stmt, 0), POA_YEAR_MIN, POA_YEAR_MAX));
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
     poa_plan_set_text (plan, i, (const char *)sqlite3_column_text (stmt, 1 + i));
+  poa_plan_set_semaforo_green (plan, (guint)CLAMP (sqlite3_column_int (stmt, 1 + POA_PLAN_N_TEXTS),
+                                                   0, POA_SEMAFORO_MAX));
+  poa_plan_set_semaforo_yellow (plan, (guint)CLAMP (sqlite3_column_int (stmt, 2 + POA_PLAN_N_TEXTS),
+                                                    0, POA_SEMAFORO_MAX));
 
   return TRUE;
 }
@@ -949,8 +953,8 @@ insert_plan_rows (PoaStore  *self,
 {
   static const char plan_sql[] =
     "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
-    "                  specific_objectives, observations)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "                  specific_objectives, observations, semaforo_green, semaforo_yellow)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
   gint64 plan_id;
 
   {
@@ -961,6 +965,8 @@ insert_plan_rows (PoaStore  *self,
     sqlite3_bind_int (stmt, 1, (int)poa_plan_get_year (plan));
     for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
       bind_text (stmt, 2 + i, poa_plan_get_text (plan, i));
+    sqlite3_bind_int (stmt, 2 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_green (plan));
+    sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
     if (!step_done (self, stmt, error))
       return FALSE;
   }
@@ -1288,7 +1294,8 @@ poa_store_update_plan (PoaStore  *self,
 {
   static const char sql[] =
     "UPDATE plan SET year = ?2, municipality = ?3, administration = ?4, direction = ?5,"
-    "                area = ?6, objective = ?7, specific_objectives = ?8, observations = ?9"
+    "                area = ?6, objective = ?7, specific_objectives = ?8, observations = ?9,"
+    "                semaforo_green = ?10, semaforo_yellow = ?11"
     "  WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
 
@@ -1302,6 +1309,8 @@ poa_store_update_plan (PoaStore  *self,
   sqlite3_bind_int (stmt, 2, (int)poa_plan_get_year (plan));
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
     bind_text (stmt, 3 + i, poa_plan_get_text (plan, i));
+  sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_green (plan));
+  sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
 
   return step_done (self, stmt, error) && expect_one_row (self, error);
 }

@@ -13,20 +13,27 @@
 
 #include "poa-budget-line.h"
 #include "poa-budget-page.h"
+#include "poa-catalog.h"
+#include "poa-document.h"
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-ui-util.h"
 
-/* The estimated budget: each partida with its code, name and amount, and the total. */
+/* The estimated budget: each partida with its code, the office's own name for it (kept as
+ * written) and the official name of its partida genérica, its amount; the totals by capítulo
+ * and the total. Partidas are added, edited and deleted through the document, so every change
+ * is saved at once and can be undone. */
 struct _PoaBudgetPage
 {
-  GtkWidget   parent_instance;
+  GtkWidget    parent_instance;
 
-  PoaPlan    *plan;
+  PoaPlan     *plan;
+  PoaDocument *document;
 
   /* Template widgets */
-  GtkListBox *lines_list;
-  GtkLabel   *total_label;
+  GtkListBox  *lines_list;
+  GtkListBox  *chapters_list;
+  GtkLabel    *total_label;
 };
 
 G_DEFINE_FINAL_TYPE (PoaBudgetPage, poa_budget_page, GTK_TYPE_WIDGET)
@@ -34,32 +41,207 @@ G_DEFINE_FINAL_TYPE (PoaBudgetPage, poa_budget_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void
-update_total (PoaBudgetPage *self)
+edit_failed (PoaBudgetPage *self,
+             const GError  *error)
+{
+  _poa_widget_report_error (GTK_WIDGET (self), _("The change could not be saved"), error);
+}
+
+static GtkWidget *
+amount_row_new (const char *title,
+                gint64      centavos)
+{
+  g_autofree char *amount = poa_money_format (centavos);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (amount);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+/* The total and the totals by capítulo, rebuilt whenever a line's code or amount changes. */
+static void
+update_totals (PoaBudgetPage *self)
 {
   g_autofree char *total = poa_money_format (self->plan ? poa_plan_get_budget_total (self->plan) : 0);
+  g_autoptr(GArray) chapters = NULL;
+  GtkWidget *child;
 
   gtk_label_set_label (self->total_label, total);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chapters_list))) != NULL)
+    gtk_list_box_remove (self->chapters_list, child);
+
+  if (self->plan == NULL)
+    return;
+
+  chapters = poa_budget_chapter_totals (self->plan);
+  for (guint i = 0; i < chapters->len; i++)
+    {
+      PoaChapterTotal *chapter = &g_array_index (chapters, PoaChapterTotal, i);
+      g_autofree char *title = NULL;
+
+      if (chapter->chapter == 0)
+        title = g_strdup (_("Partidas whose code must be corrected"));
+      else
+        title = g_strdup_printf ("%u %s", chapter->chapter,
+                                 poa_catalog_chapter_name (chapter->chapter));
+      gtk_list_box_append (self->chapters_list, amount_row_new (title, chapter->centavos));
+    }
 }
 
-static char *
-format_code (gpointer    this,
-             const char *code)
+static void
+update_line_subtitle (AdwExpanderRow *row)
 {
-  /* Translators: the code of a spending partida, e.g. "Partida 2111" */
-  return g_strdup_printf (_("Partida %s"), code);
+  PoaBudgetLine *line = g_object_get_data (G_OBJECT (row), "line");
+  const char *code = poa_budget_line_get_code (line);
+  g_autofree char *subtitle = NULL;
+  const char *generic = NULL;
+
+  switch (poa_catalog_classify (code, &generic))
+    {
+    case POA_PARTIDA_KNOWN:
+      /* Translators: "Partida 2111 · Materiales, útiles y equipos menores de oficina", the
+       * official name of its partida genérica beside the code */
+      subtitle = g_strdup_printf (_("Partida %s · CONAC: %s"), code, generic);
+      break;
+
+    case POA_PARTIDA_UNLISTED:
+      subtitle = g_strdup_printf (_("Partida %s · its partida genérica %.3s is not in the CONAC catalog POA knows"),
+                                  code, code);
+      break;
+
+    case POA_PARTIDA_MALFORMED:
+    default:
+      subtitle = g_strdup_printf (_("Partida “%s” · a code has four digits, like 2111"), code);
+      break;
+    }
+
+  adw_expander_row_set_subtitle (row, subtitle);
 }
 
-static char *
-format_amount (gpointer this,
-               gint64   centavos)
+static gboolean
+name_to_title (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
 {
-  return poa_money_format (centavos);
+  const char *name = g_value_get_string (from);
+
+  g_value_set_string (to, name != NULL && name[0] != '\0' ? name : _("Partida without a name"));
+  return TRUE;
+}
+
+static gboolean
+centavos_to_text (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_take_string (to, poa_money_format (g_value_get_int64 (from)));
+  return TRUE;
+}
+
+static void
+text_field_applied_cb (AdwEntryRow *entry,
+                       gpointer     user_data)
+{
+  PoaBudgetPage *self = user_data;
+  PoaBudgetLine *line = g_object_get_data (G_OBJECT (entry), "line");
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+
+  /* The code is trimmed, since " 2111" is a typo; the name is kept exactly as written. */
+  if (self->document != NULL &&
+      !poa_document_set_text (self->document, line, property,
+                              g_str_equal (property, "code") ? text
+                              : gtk_editable_get_text (GTK_EDITABLE (entry)),
+                              &error))
+    edit_failed (self, error);
+}
+
+/* An amount as the office types it (5000, 5,000.00, $ 5,000.00); anything else is refused
+ * with a message under the entry that says how to write it, and nothing changes. */
+static void
+amount_applied_cb (AdwEntryRow *entry,
+                   gpointer     user_data)
+{
+  PoaBudgetPage *self = user_data;
+  PoaBudgetLine *line = g_object_get_data (G_OBJECT (entry), "line");
+  GtkLabel *message = g_object_get_data (G_OBJECT (entry), "message");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *formatted = NULL;
+  gint64 centavos = 0;
+
+  if (!poa_money_parse (text, &centavos, &error))
+    {
+      /* Translators: "«5.000,00» is not an amount: write an amount in pesos like …" */
+      g_autofree char *why = g_strdup_printf (_("“%s” is not an amount: %s"), text, error->message);
+
+      gtk_label_set_label (message, why);
+      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+
+  if (self->document != NULL &&
+      !poa_document_set_int64 (self->document, line, "centavos", centavos, &error))
+    edit_failed (self, error);
+
+  /* Shown as the document prints it, even when the value did not change ("5000"). */
+  formatted = poa_money_format (poa_budget_line_get_centavos (line));
+  gtk_editable_set_text (GTK_EDITABLE (entry), formatted);
+}
+
+static void
+delete_line_clicked_cb (GtkButton *button,
+                        gpointer   user_data)
+{
+  PoaBudgetPage *self = user_data;
+  PoaBudgetLine *line = g_object_get_data (G_OBJECT (button), "line");
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  message = g_strdup_printf (_("Partida %s deleted"), poa_budget_line_get_code (line));
+  if (poa_document_remove (self->document, line, &error))
+    _poa_widget_show_undo_toast (GTK_WIDGET (self), message);
+  else
+    edit_failed (self, error);
+}
+
+static GtkWidget *
+add_entry (AdwExpanderRow *row,
+           PoaBudgetLine  *line,
+           const char     *title,
+           const char     *property)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  g_object_set_data (G_OBJECT (entry), "line", line);
+  g_object_set_data (G_OBJECT (entry), "property", (gpointer)property);
+  adw_expander_row_add_row (row, entry);
+  return entry;
 }
 
 static GtkWidget *
@@ -68,31 +250,106 @@ create_line_row (gpointer item,
 {
   PoaBudgetPage *self = user_data;
   PoaBudgetLine *line = item;
-  GtkExpression *code, *amount;
-  GtkWidget *row, *amount_label;
+  GtkWidget *row, *amount_label, *delete, *code, *name, *amount, *message;
 
-  row = adw_action_row_new ();
+  row = adw_expander_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_bind_property (line, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (row), "line", line);
+  g_object_bind_property_full (line, "name", row, "title", G_BINDING_SYNC_CREATE,
+                               name_to_title, NULL, NULL, NULL);
+  g_signal_connect_object (line, "notify::code", G_CALLBACK (update_line_subtitle), row,
+                           G_CONNECT_SWAPPED);
+  update_line_subtitle (ADW_EXPANDER_ROW (row));
 
-  code = gtk_property_expression_new (POA_TYPE_BUDGET_LINE, NULL, "code");
-  code = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &code,
-                                      G_CALLBACK (format_code), NULL, NULL);
-  gtk_expression_bind (code, row, "subtitle", line);
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (delete, _("Delete partida"));
+  gtk_widget_add_css_class (delete, "flat");
+  g_object_set_data (G_OBJECT (delete), "line", line);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_line_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), delete);
 
   amount_label = gtk_label_new (NULL);
+  gtk_widget_set_valign (amount_label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (amount_label, "numeric");
-  amount = gtk_property_expression_new (POA_TYPE_BUDGET_LINE, NULL, "centavos");
-  amount = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &amount,
-                                        G_CALLBACK (format_amount), NULL, NULL);
-  gtk_expression_bind (amount, amount_label, "label", line);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount_label);
+  g_object_bind_property_full (line, "centavos", amount_label, "label", G_BINDING_SYNC_CREATE,
+                               centavos_to_text, NULL, NULL, NULL);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), amount_label);
 
-  g_signal_connect_object (line, "notify::centavos", G_CALLBACK (update_total),
-                           self, G_CONNECT_SWAPPED);
+  code = add_entry (ADW_EXPANDER_ROW (row), line, _("Partida code"), "code");
+  g_object_bind_property (line, "code", code, "text", G_BINDING_SYNC_CREATE);
+  g_signal_connect (code, "apply", G_CALLBACK (text_field_applied_cb), self);
+
+  name = add_entry (ADW_EXPANDER_ROW (row), line, _("Name, as the office writes it"), "name");
+  g_object_bind_property (line, "name", name, "text", G_BINDING_SYNC_CREATE);
+  g_signal_connect (name, "apply", G_CALLBACK (text_field_applied_cb), self);
+
+  amount = add_entry (ADW_EXPANDER_ROW (row), line, _("Amount"), "centavos");
+  gtk_widget_set_name (amount, "budget-amount");
+  g_object_bind_property_full (line, "centavos", amount, "text", G_BINDING_SYNC_CREATE,
+                               centavos_to_text, NULL, NULL, NULL);
+  g_signal_connect (amount, "apply", G_CALLBACK (amount_applied_cb), self);
+
+  message = gtk_label_new (NULL);
+  gtk_widget_set_name (message, "budget-amount-message");
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_set_margin_start (message, 12);
+  gtk_widget_set_margin_end (message, 12);
+  gtk_widget_set_margin_top (message, 6);
+  gtk_widget_set_margin_bottom (message, 6);
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (amount),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message, NULL, -1);
+  g_object_set_data (G_OBJECT (amount), "message", message);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), message);
 
   return row;
+}
+
+static void
+lines_changed_cb (PoaBudgetPage *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  GListModel    *lines)
+{
+  static const char * const watched[] = { "notify::code", "notify::centavos", NULL };
+
+  _poa_connect_items (lines, position, added, watched, G_CALLBACK (update_totals), self);
+  update_totals (self);
+}
+
+static void
+add_line_clicked_cb (PoaBudgetPage *self)
+{
+  g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("", "", 0);
+  g_autoptr(GError) error = NULL;
+  GListModel *lines;
+  GtkListBoxRow *row;
+
+  if (self->plan == NULL || self->document == NULL)
+    return;
+
+  if (!poa_document_insert (self->document, line, G_MAXUINT, &error))
+    {
+      edit_failed (self, error);
+      return;
+    }
+
+  /* Open the new partida for writing its code, name and amount. */
+  lines = G_LIST_MODEL (poa_plan_get_budget (self->plan));
+  row = gtk_list_box_get_row_at_index (self->lines_list, (int)g_list_model_get_n_items (lines) - 1);
+  if (row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+}
+
+static void
+disconnect_plan (PoaBudgetPage *self)
+{
+  if (self->plan != NULL)
+    _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_budget (self->plan)), self);
 }
 
 static void
@@ -101,6 +358,7 @@ poa_budget_page_dispose (GObject *object)
   PoaBudgetPage *self = (PoaBudgetPage *)object;
 
   poa_budget_page_set_plan (self, NULL);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_BUDGET_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
 
@@ -119,6 +377,10 @@ poa_budget_page_get_property (GObject    *object,
     {
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     default:
@@ -140,6 +402,11 @@ poa_budget_page_set_property (GObject      *object,
       poa_budget_page_set_plan (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      if (g_set_object (&self->document, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -158,20 +425,26 @@ poa_budget_page_class_init (PoaBudgetPageClass *klass)
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Every edit goes through the document, for undo; without one the page only shows. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-budget-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaBudgetPage, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, PoaBudgetPage, chapters_list);
   gtk_widget_class_bind_template_child (widget_class, PoaBudgetPage, total_label);
+  gtk_widget_class_bind_template_callback (widget_class, add_line_clicked_cb);
 }
 
 static void
 poa_budget_page_init (PoaBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_total (self);
+  update_totals (self);
 }
 
 /**
@@ -191,25 +464,31 @@ void
 poa_budget_page_set_plan (PoaBudgetPage *self,
                           PoaPlan       *plan)
 {
+  GListModel *lines;
+
   g_return_if_fail (POA_IS_BUDGET_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (poa_plan_get_budget (self->plan), self);
-
+  disconnect_plan (self);
   g_set_object (&self->plan, plan);
 
   if (plan != NULL)
-    g_signal_connect_object (poa_plan_get_budget (plan), "items-changed",
-                             G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
+    {
+      lines = G_LIST_MODEL (poa_plan_get_budget (plan));
+      g_signal_connect_object (lines, "items-changed",
+                               G_CALLBACK (lines_changed_cb), self, G_CONNECT_SWAPPED);
+      lines_changed_cb (self, 0, 0, g_list_model_get_n_items (lines), lines);
+    }
+  else
+    update_totals (self);
 
-  gtk_list_box_bind_model (self->lines_list,
-                           plan ? G_LIST_MODEL (poa_plan_get_budget (plan)) : NULL,
-                           create_line_row, self, NULL);
-  update_total (self);
+  if (self->lines_list != NULL)
+    gtk_list_box_bind_model (self->lines_list,
+                             plan ? G_LIST_MODEL (poa_plan_get_budget (plan)) : NULL,
+                             create_line_row, self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

@@ -12,23 +12,37 @@
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
+#include "poa-date.h"
+#include "poa-document.h"
 #include "poa-indicator.h"
 #include "poa-indicators-page.h"
+#include "poa-metrics.h"
 #include "poa-plan.h"
+#include "poa-progress-chart-view.h"
 #include "poa-ui-util.h"
 
-/* The plan's efficiency index, Σ achieved ÷ Σ programmed × 100, and its indicators as the
- * document defines them. */
+/* The plan's efficiency index, Σ achieved ÷ Σ programmed × 100, with its semáforo; each
+ * activity against what its cronograma asks by today, so that the office sees what is late and
+ * not only what is low; and the plan's indicators and semáforo thresholds, editable. */
 struct _PoaIndicatorsPage
 {
-  GtkWidget   parent_instance;
+  GtkWidget             parent_instance;
 
-  PoaPlan    *plan;
+  PoaPlan              *plan;
+  PoaDocument          *document;
+  GDate                 date;
 
   /* Template widgets */
-  GtkLabel   *index_label;
-  GtkLabel   *detail_label;
-  GtkListBox *indicators_list;
+  GtkLabel             *index_label;
+  GtkImage             *semaforo_icon;
+  GtkLabel             *semaforo_label;
+  GtkLabel             *detail_label;
+  AdwPreferencesGroup  *schedule_group;
+  PoaProgressChartView *chart;
+  GtkListBox           *activities_list;
+  GtkListBox           *indicators_list;
+  GtkSpinButton        *green_spin;
+  GtkSpinButton        *yellow_spin;
 };
 
 G_DEFINE_FINAL_TYPE (PoaIndicatorsPage, poa_indicators_page, GTK_TYPE_WIDGET)
@@ -36,16 +50,40 @@ G_DEFINE_FINAL_TYPE (PoaIndicatorsPage, poa_indicators_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_DOCUMENT,
+  PROP_DATE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What the index and each activity show of a semáforo level: a colour (CSS class), a shape
+ * (icon) and a word, so that the colour is never the only sign. */
+static const struct {
+  const char *css_class;
+  const char *icon_name;
+} level_looks[] = {
+  [POA_SEMAFORO_NONE]   = { "dim-label", "content-loading-symbolic" },
+  [POA_SEMAFORO_RED]    = { "error",     "dialog-error-symbolic" },
+  [POA_SEMAFORO_YELLOW] = { "warning",   "dialog-warning-symbolic" },
+  [POA_SEMAFORO_GREEN]  = { "success",   "emblem-ok-symbolic" },
+};
+
+static void
+set_level_class (GtkWidget   *widget,
+                 PoaSemaforo  level)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (level_looks); i++)
+    gtk_widget_remove_css_class (widget, level_looks[i].css_class);
+  gtk_widget_add_css_class (widget, level_looks[level].css_class);
+}
 
 static void
 update_index (PoaIndicatorsPage *self)
 {
   g_autofree char *index = NULL;
   g_autofree char *detail = NULL;
+  PoaSemaforo level = POA_SEMAFORO_NONE;
   guint64 programmed = 0, achieved = 0;
   double percent = 0;
 
@@ -53,9 +91,10 @@ update_index (PoaIndicatorsPage *self)
     {
       programmed = poa_plan_sum_goal (self->plan, POA_ACTIVITY_PROGRAMMED);
       achieved = poa_plan_sum_goal (self->plan, POA_ACTIVITY_ACHIEVED);
+      level = poa_plan_get_semaforo (self->plan, &percent);
     }
 
-  if (self->plan != NULL && poa_plan_get_efficiency_index (self->plan, &percent))
+  if (level != POA_SEMAFORO_NONE)
     {
       /* Translators: the efficiency index, a percentage with one decimal */
       index = g_strdup_printf (_("%.1f %%"), percent);
@@ -73,12 +112,150 @@ update_index (PoaIndicatorsPage *self)
 
   gtk_label_set_label (self->index_label, index);
   gtk_label_set_label (self->detail_label, detail);
+  gtk_label_set_label (self->semaforo_label, poa_semaforo_label (level));
+  gtk_image_set_from_icon_name (self->semaforo_icon, level_looks[level].icon_name);
+  set_level_class (GTK_WIDGET (self->index_label), level);
+  set_level_class (GTK_WIDGET (self->semaforo_label), level);
+  set_level_class (GTK_WIDGET (self->semaforo_icon), level);
+}
+
+static void
+update_schedule_summary (PoaIndicatorsPage *self)
+{
+  g_autofree char *date = poa_date_format_dmy (&self->date);
+  g_autofree char *summary = NULL;
+  guint late = 0, n = 0;
+
+  if (self->plan != NULL)
+    {
+      late = poa_plan_count_late (self->plan, &self->date);
+      n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)));
+    }
+
+  if (late > 0)
+    /* Translators: "As of 29/11/2026, 13 of 16 activities are behind their schedule." */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "As of %s, %u of %u activities is behind its schedule.",
+                                            "As of %s, %u of %u activities are behind their schedule.",
+                                            late),
+                               date, late, n);
+  else
+    summary = g_strdup_printf (_("As of %s, no activity is behind its schedule."), date);
+
+  adw_preferences_group_set_description (self->schedule_group, summary);
+}
+
+/* One activity's row: its semáforo (icon, word and percentage) and what its schedule asks. */
+static void
+update_activity_row (AdwActionRow *row)
+{
+  PoaIndicatorsPage *self = g_object_get_data (G_OBJECT (row), "page");
+  PoaActivity *activity = g_object_get_data (G_OBJECT (row), "activity");
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "icon");
+  GtkLabel *level_label = g_object_get_data (G_OBJECT (row), "level");
+  GtkLabel *status_label = g_object_get_data (G_OBJECT (row), "status");
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *level_text = NULL;
+  g_autofree char *status_text = NULL;
+  PoaScheduleStatus status;
+  PoaSemaforo level;
+  double percent = 0;
+  gboolean scheduled;
+
+  if (self->plan == NULL)
+    return;
+
+  title = g_strdup_printf ("%u. %s", poa_activity_get_number (activity),
+                           poa_activity_get_name (activity));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  level = poa_activity_get_semaforo (activity, self->plan, &percent);
+  level_text = level == POA_SEMAFORO_NONE
+             ? g_strdup (poa_semaforo_label (level))
+             /* Translators: an activity's efficiency and its semáforo word: "30 % · Critical" */
+             : g_strdup_printf (_("%.0f %% · %s"), percent, poa_semaforo_label (level));
+  gtk_label_set_label (level_label, level_text);
+  gtk_image_set_from_icon_name (icon, level_looks[level].icon_name);
+  set_level_class (GTK_WIDGET (icon), level);
+
+  scheduled = poa_activity_get_schedule_status (activity, poa_plan_get_year (self->plan),
+                                                &self->date, &status);
+  subtitle = g_strdup_printf (_("%u of %u achieved; %u due by now"),
+                              poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED),
+                              poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED),
+                              status.expected_whole);
+  adw_action_row_set_subtitle (row, subtitle);
+
+  if (!scheduled)
+    status_text = g_strdup (_("No month scheduled"));
+  else if (status.behind > 0)
+    status_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Late: %u goal behind",
+                                                "Late: %u goals behind", status.behind),
+                                   status.behind);
+  else
+    status_text = g_strdup (_("On schedule"));
+  gtk_label_set_label (status_label, status_text);
+  set_level_class (GTK_WIDGET (status_label),
+                   !scheduled ? POA_SEMAFORO_NONE
+                   : status.behind > 0 ? POA_SEMAFORO_RED : POA_SEMAFORO_GREEN);
+}
+
+static GtkWidget *
+create_activity_row (gpointer item,
+                     gpointer user_data)
+{
+  PoaIndicatorsPage *self = user_data;
+  GtkWidget *row, *box, *level_box, *icon, *level, *status;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  level_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (level_box, GTK_ALIGN_END);
+  icon = gtk_image_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  level = gtk_label_new (NULL);
+  gtk_widget_add_css_class (level, "numeric");
+  status = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (status), 1.0);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_box_append (GTK_BOX (level_box), icon);
+  gtk_box_append (GTK_BOX (level_box), level);
+  gtk_box_append (GTK_BOX (box), level_box);
+  gtk_box_append (GTK_BOX (box), status);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+  g_object_set_data (G_OBJECT (row), "page", self);
+  g_object_set_data_full (G_OBJECT (row), "activity", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "level", level);
+  g_object_set_data (G_OBJECT (row), "status", status);
+
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_activity_row), row, G_CONNECT_SWAPPED);
+  update_activity_row (ADW_ACTION_ROW (row));
+
+  return row;
+}
+
+/* Rebinding rebuilds every row: for what all rows depend on (thresholds, the date). */
+static void
+bind_activities (PoaIndicatorsPage *self)
+{
+  gtk_list_box_bind_model (self->activities_list,
+                           self->plan ? G_LIST_MODEL (poa_plan_get_activities (self->plan)) : NULL,
+                           create_activity_row, self, NULL);
 }
 
 static void
 activity_goal_changed_cb (PoaIndicatorsPage *self)
 {
   update_index (self);
+  update_schedule_summary (self);
 }
 
 static void
@@ -88,39 +265,166 @@ activities_changed_cb (PoaIndicatorsPage *self,
                        guint              added,
                        GListModel        *activities)
 {
-  /* The index follows every activity's metas: watch the new ones. */
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+  /* The index and the count of late activities follow every activity's metas and months. */
+  static const char * const watched[] = {
+    "notify::programmed", "notify::achieved", "notify::months", NULL
+  };
 
-      g_signal_connect_object (activity, "notify::programmed",
-                               G_CALLBACK (activity_goal_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (activity, "notify::achieved",
-                               G_CALLBACK (activity_goal_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  _poa_connect_items (activities, position, added, watched,
+                      G_CALLBACK (activity_goal_changed_cb), self);
+  activity_goal_changed_cb (self);
+}
 
+static void
+edit_failed (PoaIndicatorsPage *self,
+             const GError      *error)
+{
+  _poa_widget_report_error (GTK_WIDGET (self), _("The change could not be saved"), error);
+}
+
+static void
+thresholds_changed_cb (PoaIndicatorsPage *self)
+{
+  gtk_spin_button_set_value (self->green_spin, poa_plan_get_semaforo_green (self->plan));
+  gtk_spin_button_set_value (self->yellow_spin, poa_plan_get_semaforo_yellow (self->plan));
   update_index (self);
+  bind_activities (self);
+}
+
+static void
+threshold_changed_cb (PoaIndicatorsPage *self,
+                      GtkSpinButton     *spin)
+{
+  g_autoptr(GError) error = NULL;
+  const char *property = spin == self->green_spin ? "semaforo-green" : "semaforo-yellow";
+  guint value = (guint)gtk_spin_button_get_value_as_int (spin);
+  guint current;
+
+  if (self->plan == NULL || self->document == NULL)
+    return;
+
+  /* Setting the spin from the plan comes back here; only a new value is an edit. */
+  g_object_get (self->plan, property, &current, NULL);
+  if (current == value)
+    return;
+
+  if (!poa_document_set_uint (self->document, self->plan, property, value, &error))
+    {
+      edit_failed (self, error);
+      thresholds_changed_cb (self);
+    }
+}
+
+/* An indicator's field, edited in an entry row and saved when the user applies it. */
+static void
+indicator_field_applied_cb (AdwEntryRow *entry,
+                            gpointer     user_data)
+{
+  PoaIndicatorsPage *self = user_data;
+  PoaIndicator *indicator = g_object_get_data (G_OBJECT (entry), "indicator");
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL &&
+      !poa_document_set_text (self->document, indicator, property,
+                              gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    edit_failed (self, error);
+}
+
+static void
+delete_indicator_clicked_cb (GtkButton *button,
+                             gpointer   user_data)
+{
+  PoaIndicatorsPage *self = user_data;
+  PoaIndicator *indicator = g_object_get_data (G_OBJECT (button), "indicator");
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (poa_document_remove (self->document, indicator, &error))
+    _poa_widget_show_undo_toast (GTK_WIDGET (self), _("Indicator deleted"));
+  else
+    edit_failed (self, error);
 }
 
 static GtkWidget *
 create_indicator_row (gpointer item,
                       gpointer user_data)
 {
-  PoaIndicator *indicator = item;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
+  static const struct {
+    const char *property;
+    const char *title;
+  } fields[] = {
+    { "name",      N_("Name") },
+    { "variables", N_("Variables") },
+    { "formula",   N_("Formula") },
+  };
+  PoaIndicatorsPage *self = user_data;
+  GtkWidget *row, *delete;
 
-  subtitle = g_strdup_printf ("%s\n%s",
-                              poa_indicator_get_variables (indicator),
-                              poa_indicator_get_formula (indicator));
-
-  row = adw_action_row_new ();
+  row = adw_expander_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), poa_indicator_get_name (indicator));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_bind_property (item, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (item, "formula", row, "subtitle", G_BINDING_SYNC_CREATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(fields[i].title));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+      g_object_bind_property (item, fields[i].property, entry, "text", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (entry), "indicator", item);
+      g_object_set_data (G_OBJECT (entry), "property", (gpointer)fields[i].property);
+      g_signal_connect (entry, "apply", G_CALLBACK (indicator_field_applied_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+    }
+
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (delete, _("Delete indicator"));
+  gtk_widget_add_css_class (delete, "flat");
+  g_object_set_data (G_OBJECT (delete), "indicator", item);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_indicator_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), delete);
 
   return row;
+}
+
+static void
+add_indicator_clicked_cb (PoaIndicatorsPage *self)
+{
+  g_autoptr(PoaIndicator) indicator = poa_indicator_new (_("New indicator"), "", "");
+  g_autoptr(GError) error = NULL;
+  GListModel *indicators;
+  GtkListBoxRow *row;
+
+  if (self->plan == NULL || self->document == NULL)
+    return;
+
+  indicators = G_LIST_MODEL (poa_plan_get_indicators (self->plan));
+  if (!poa_document_insert (self->document, indicator, G_MAXUINT, &error))
+    {
+      edit_failed (self, error);
+      return;
+    }
+
+  /* Open the new indicator for writing its name, variables and formula. */
+  row = gtk_list_box_get_row_at_index (self->indicators_list,
+                                       (int)g_list_model_get_n_items (indicators) - 1);
+  if (row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+}
+
+static void
+disconnect_plan (PoaIndicatorsPage *self)
+{
+  if (self->plan != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+      _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)), self);
+    }
 }
 
 static void
@@ -129,6 +433,7 @@ poa_indicators_page_dispose (GObject *object)
   PoaIndicatorsPage *self = (PoaIndicatorsPage *)object;
 
   poa_indicators_page_set_plan (self, NULL);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_INDICATORS_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
 
@@ -147,6 +452,14 @@ poa_indicators_page_get_property (GObject    *object,
     {
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_DATE:
+      g_value_set_boxed (value, &self->date);
       break;
 
     default:
@@ -168,6 +481,15 @@ poa_indicators_page_set_property (GObject      *object,
       poa_indicators_page_set_plan (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      if (g_set_object (&self->document, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_DATE:
+      poa_indicators_page_set_date (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -186,21 +508,45 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Every edit goes through the document, for undo; without one the page only shows. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The date progress is measured at: today, unless a test fixes it. */
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (POA_TYPE_PROGRESS_CHART_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, index_label);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, semaforo_icon);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, semaforo_label);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, activities_list);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, indicators_list);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, green_spin);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, yellow_spin);
+  gtk_widget_class_bind_template_callback (widget_class, add_indicator_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, threshold_changed_cb);
 }
 
 static void
 poa_indicators_page_init (PoaIndicatorsPage *self)
 {
+  g_date_clear (&self->date, 1);
+  g_date_set_time_t (&self->date, time (NULL));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  poa_progress_chart_view_set_date (self->chart, &self->date);
   update_index (self);
+  update_schedule_summary (self);
 }
 
 /**
@@ -228,17 +574,7 @@ poa_indicators_page_set_plan (PoaIndicatorsPage *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    {
-      activities = G_LIST_MODEL (poa_plan_get_activities (self->plan));
-      g_signal_handlers_disconnect_by_data (activities, self);
-      for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
-        {
-          g_autoptr(GObject) activity = g_list_model_get_item (activities, i);
-          g_signal_handlers_disconnect_by_data (activity, self);
-        }
-    }
-
+  disconnect_plan (self);
   g_set_object (&self->plan, plan);
 
   if (plan != NULL)
@@ -246,15 +582,45 @@ poa_indicators_page_set_plan (PoaIndicatorsPage *self,
       activities = G_LIST_MODEL (poa_plan_get_activities (plan));
       g_signal_connect_object (activities, "items-changed",
                                G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::semaforo-green",
+                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::semaforo-yellow",
+                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
       activities_changed_cb (self, 0, 0, g_list_model_get_n_items (activities), activities);
+      thresholds_changed_cb (self);
     }
   else
-    update_index (self);
+    {
+      update_index (self);
+      update_schedule_summary (self);
+      bind_activities (self);
+    }
 
   if (self->indicators_list != NULL)
     gtk_list_box_bind_model (self->indicators_list,
                              plan ? G_LIST_MODEL (poa_plan_get_indicators (plan)) : NULL,
-                             create_indicator_row, NULL, NULL);
+                             create_indicator_row, self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/**
+ * poa_indicators_page_set_date:
+ * @date: the date progress is measured at
+ */
+void
+poa_indicators_page_set_date (PoaIndicatorsPage *self,
+                              const GDate       *date)
+{
+  g_return_if_fail (POA_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  if (g_date_compare (&self->date, date) == 0)
+    return;
+
+  self->date = *date;
+  poa_progress_chart_view_set_date (self->chart, date);
+  update_schedule_summary (self);
+  bind_activities (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (PoaIndicatorsPage, poa_indicators_page, POA, INDICATORS_PA
 PoaPlan *poa_indicators_page_get_plan (PoaIndicatorsPage *self);
 void     poa_indicators_page_set_plan (PoaIndicatorsPage *self,
                                        PoaPlan           *plan);
+void     poa_indicators_page_set_date (PoaIndicatorsPage *self,
+                                       const GDate       *date);
 
 G_END_DECLS

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "poa-ui-util.h"
+#include "poa-window.h"
 
 /**
  * _poa_widget_unparent_children:
@@ -23,4 +26,91 @@ _poa_widget_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/**
+ * _poa_widget_report_error:
+ * @heading: what failed, e.g. "The change could not be saved"
+ *
+ * Shows @error over the window that holds @widget, as every failed edit should be shown.
+ */
+void
+_poa_widget_report_error (GtkWidget    *widget,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, POA_TYPE_WINDOW);
+
+  if (window != NULL)
+    poa_window_show_error (POA_WINDOW (window), heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+/**
+ * _poa_widget_show_undo_toast:
+ * @message: what was just done, e.g. "Partida 2111 deleted"
+ *
+ * Says @message at the bottom of the window with an Undo button (win.undo), for changes such
+ * as a deletion that the user may not have meant.
+ */
+void
+_poa_widget_show_undo_toast (GtkWidget  *widget,
+                             const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * _poa_connect_items:
+ * @list: a list of model objects
+ * @position: the first item to watch
+ * @added: how many items from there
+ * @signals: (array zero-terminated=1): the signals to watch on each, e.g. "notify::achieved"
+ * @callback: called swapped, with @widget first
+ *
+ * For a page's "items-changed" handler: watches the items just added, for as long as @widget
+ * lives or until _poa_disconnect_items().
+ */
+void
+_poa_connect_items (GListModel         *list,
+                    guint               position,
+                    guint               added,
+                    const char * const *signals,
+                    GCallback           callback,
+                    gpointer            widget)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      for (guint s = 0; signals[s] != NULL; s++)
+        g_signal_connect_object (item, signals[s], callback, widget, G_CONNECT_SWAPPED);
+    }
+}
+
+/**
+ * _poa_disconnect_items:
+ *
+ * Stops every handler of @widget on @list and on each of its items, when a page leaves a plan.
+ */
+void
+_poa_disconnect_items (GListModel *list,
+                       gpointer    widget)
+{
+  g_signal_handlers_disconnect_by_data (list, widget);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_signal_handlers_disconnect_by_data (item, widget);
+    }
 }

@@ -1,0 +1,335 @@
+/* poa-progress-chart.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-progress-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "poa-activity.h"
+#include "poa-metrics.h"
+#include "poa-plan.h"
+#include "poa-progress-chart.h"
+
+/* The Indicadores bar chart: one bar per activity, achieved ÷ programmed, coloured by the
+ * semáforo and labelled with its percentage, with a dark mark where the cronograma says the
+ * bar should have reached by the date. A bar that stops short of its mark is late. The drawing
+ * knows nothing of widgets: the window draws it in a snapshot, the PDF on a page. */
+
+#define LABEL_MAX_WIDTH 260.0
+#define VALUE_WIDTH     64.0
+#define LATE_WIDTH      96.0
+#define GAP             8.0
+#define BAR_HEIGHT      14.0
+#define LEGEND_HEIGHT   24.0
+
+/* Below this width a row takes two lines, its name and figures over a bar as wide as the
+ * chart, so that the bars stay readable on a narrow window or a portrait page. */
+#define COMPACT_WIDTH   560.0
+
+/* Where the parts of every row go, for one width. */
+typedef struct
+{
+  double row_height;
+  double text_y;     /* middle of the line with the name and the figures */
+  double bar_y;      /* middle of the bar */
+  double label_width;
+  double bar_x;
+  double bar_width;
+  double value_x;
+  double late_x;
+  double late_width;
+  double legend_height;
+} Layout;
+
+static void
+compute_layout (Layout                      *layout,
+                double                       width,
+                const PoaProgressChartStyle *style)
+{
+  gboolean compact = width < COMPACT_WIDTH;
+  gboolean legend = style->legend_achieved != NULL && style->legend_expected != NULL;
+
+  layout->late_width = style->late_format != NULL ? LATE_WIDTH : 0;
+  layout->late_x = width - layout->late_width;
+  layout->value_x = layout->late_x - VALUE_WIDTH;
+
+  if (compact)
+    {
+      layout->row_height = 2 * POA_PROGRESS_CHART_ROW_HEIGHT - 4;
+      layout->text_y = POA_PROGRESS_CHART_ROW_HEIGHT / 2;
+      layout->bar_y = POA_PROGRESS_CHART_ROW_HEIGHT + (POA_PROGRESS_CHART_ROW_HEIGHT - 4) / 2 - 2;
+      layout->label_width = MAX (layout->value_x - GAP, 10);
+      layout->bar_x = 0;
+      layout->bar_width = width;
+      layout->legend_height = legend ? 2 * LEGEND_HEIGHT : 0;
+    }
+  else
+    {
+      layout->row_height = POA_PROGRESS_CHART_ROW_HEIGHT;
+      layout->text_y = layout->bar_y = POA_PROGRESS_CHART_ROW_HEIGHT / 2;
+      layout->label_width = MIN (width * 0.4, LABEL_MAX_WIDTH);
+      layout->bar_x = layout->label_width + GAP;
+      layout->bar_width = MAX (layout->value_x - GAP - layout->bar_x, 10);
+      layout->legend_height = legend ? LEGEND_HEIGHT : 0;
+    }
+}
+
+/**
+ * poa_progress_chart_style_init:
+ *
+ * Fills @style for dark text on a light background, without a legend.
+ */
+void
+poa_progress_chart_style_init (PoaProgressChartStyle *style)
+{
+  static const PoaProgressChartStyle light = {
+    { 0.0, 0.0, 0.0, 0.8 },
+    { 0.0, 0.0, 0.0, 0.1 },
+    { 0.0, 0.0, 0.0, 0.85 },
+    "Sans 10",
+    NULL,
+    NULL,
+    NULL,
+  };
+
+  g_return_if_fail (style != NULL);
+
+  *style = light;
+}
+
+/**
+ * poa_progress_chart_get_height:
+ * @width: the width the chart will be drawn at
+ *
+ * Returns: the height the chart takes for @plan at @width.
+ */
+double
+poa_progress_chart_get_height (PoaPlan                     *plan,
+                               double                       width,
+                               const PoaProgressChartStyle *style)
+{
+  Layout layout;
+  guint n;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
+  g_return_val_if_fail (style != NULL, 0);
+
+  compute_layout (&layout, width, style);
+  n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  return n * layout.row_height + layout.legend_height;
+}
+
+/**
+ * poa_progress_chart_bar_fraction:
+ * @percent: achieved ÷ programmed × 100
+ *
+ * Returns: how much of its track a bar fills: above 100 % the bar is full (its label says by
+ *   how much), never negative.
+ */
+double
+poa_progress_chart_bar_fraction (double percent)
+{
+  if (isnan (percent))
+    return 0;
+  return CLAMP (percent / 100.0, 0.0, 1.0);
+}
+
+static void
+set_rgba (cairo_t      *cr,
+          const double  rgba[4])
+{
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+}
+
+static void
+set_rgb_hex (cairo_t *cr,
+             guint32  rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height)
+{
+  double r = MIN (height / 2, width / 2);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Draws @text in a box of @width at (@x, middle @y), ellipsized, aligned by @alignment. */
+static void
+draw_text (cairo_t        *cr,
+           PangoLayout    *layout,
+           const char     *text,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  alignment)
+{
+  int text_height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  cairo_move_to (cr, x, y - text_height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_legend (cairo_t                     *cr,
+             PangoLayout                 *layout,
+             const PoaProgressChartStyle *style,
+             double                       width,
+             gboolean                     stacked)
+{
+  double y = LEGEND_HEIGHT / 2 - 2;
+  double x = stacked ? 0 : width / 2 + 10;
+  double second_y = stacked ? y + LEGEND_HEIGHT : y;
+  double text_width = stacked ? width - 30 : width / 2 - 36;
+
+  set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_GREEN));
+  rounded_rectangle (cr, 0, y - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
+  cairo_fill (cr);
+  set_rgba (cr, style->text);
+  draw_text (cr, layout, style->legend_achieved, 30, y, text_width, PANGO_ALIGN_LEFT);
+
+  set_rgba (cr, style->marker);
+  cairo_rectangle (cr, x + 10, second_y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
+  cairo_fill (cr);
+  set_rgba (cr, style->text);
+  draw_text (cr, layout, style->legend_expected, x + 30, second_y, text_width, PANGO_ALIGN_LEFT);
+}
+
+static void
+draw_row (cairo_t                     *cr,
+          PangoLayout                 *pango,
+          const PoaProgressChartStyle *style,
+          const Layout                *layout,
+          PoaPlan                     *plan,
+          PoaActivity                 *activity,
+          const GDate                 *date,
+          double                       y)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *value = NULL;
+  PoaScheduleStatus status;
+  PoaSemaforo level;
+  double percent = 0;
+  double text_y = y + layout->text_y;
+  double bar_y = y + layout->bar_y;
+
+  label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity),
+                           poa_activity_get_name (activity));
+  set_rgba (cr, style->text);
+  draw_text (cr, pango, label, 0, text_y, layout->label_width, PANGO_ALIGN_LEFT);
+
+  set_rgba (cr, style->track);
+  rounded_rectangle (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2, layout->bar_width, BAR_HEIGHT);
+  cairo_fill (cr);
+
+  level = poa_activity_get_semaforo (activity, plan, &percent);
+  if (poa_progress_chart_bar_fraction (percent) > 0)
+    {
+      set_rgb_hex (cr, poa_semaforo_rgb (level));
+      rounded_rectangle (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2,
+                         MAX (layout->bar_width * poa_progress_chart_bar_fraction (percent), BAR_HEIGHT),
+                         BAR_HEIGHT);
+      cairo_fill (cr);
+    }
+
+  /* The mark is where the bar should be by the date; none when no month is scheduled. */
+  if (poa_activity_get_schedule_status (activity, poa_plan_get_year (plan), date, &status))
+    {
+      set_rgba (cr, style->marker);
+      cairo_rectangle (cr, layout->bar_x + round (layout->bar_width * status.share) - 1.5,
+                       bar_y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
+      cairo_fill (cr);
+    }
+
+  value = level == POA_SEMAFORO_NONE ? g_strdup ("—") : g_strdup_printf ("%.0f %%", percent);
+  set_rgba (cr, style->text);
+  draw_text (cr, pango, value, layout->value_x, text_y, VALUE_WIDTH, PANGO_ALIGN_RIGHT);
+
+  /* Lateness in words too, in the semáforo's red, for whoever cannot tell the mark apart. */
+  if (style->late_format != NULL && status.behind > 0)
+    {
+      g_autofree char *late = NULL;
+
+      /* The format is the caller's translated text, with one %u, as documented. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      late = g_strdup_printf (style->late_format, status.behind);
+#pragma GCC diagnostic pop
+      set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_RED));
+      draw_text (cr, pango, late, layout->late_x, text_y, layout->late_width, PANGO_ALIGN_RIGHT);
+    }
+}
+
+/**
+ * poa_progress_chart_draw:
+ * @cr: where to draw, with the origin at the chart's top left corner
+ * @date: the date the marks stand for, usually today
+ * @width: the chart's width; its height is poa_progress_chart_get_height()
+ *
+ * Draws one row per activity of @plan, in the plan's order.
+ */
+void
+poa_progress_chart_draw (cairo_t                     *cr,
+                         PoaPlan                     *plan,
+                         const GDate                 *date,
+                         double                       width,
+                         const PoaProgressChartStyle *style)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(PangoLayout) pango = NULL;
+  GListModel *activities;
+  Layout layout;
+  double y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (POA_IS_PLAN (plan));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  g_return_if_fail (style != NULL);
+
+  pango = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (style->font != NULL ? style->font : "Sans 10");
+  pango_layout_set_font_description (pango, font);
+  pango_layout_set_ellipsize (pango, PANGO_ELLIPSIZE_END);
+  compute_layout (&layout, width, style);
+
+  cairo_save (cr);
+
+  if (layout.legend_height > 0)
+    draw_legend (cr, pango, style, width, width < COMPACT_WIDTH);
+
+  y = layout.legend_height;
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      draw_row (cr, pango, style, &layout, plan, activity, date, y);
+      y += layout.row_height;
+    }
+
+  cairo_restore (cr);
+}

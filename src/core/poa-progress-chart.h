@@ -1,0 +1,43 @@
+/* poa-progress-chart.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+/* How the chart looks; the screen takes its colours from the theme, the PDF from paper. */
+typedef struct
+{
+  double      text[4];          /* RGBA of names and figures */
+  double      track[4];         /* RGBA of the empty part of a bar */
+  double      marker[4];        /* RGBA of the "expected by the date" mark */
+  const char *font;             /* a Pango font description, e.g. "Sans 10" */
+  const char *legend_achieved;  /* (nullable) legend texts; without them, no legend */
+  const char *legend_expected;
+  const char *late_format;      /* (nullable) printf format with one %u, the goals behind:
+                                 * "%u late"; without it, lateness shows by the mark alone */
+} PoaProgressChartStyle;
+
+#define POA_PROGRESS_CHART_ROW_HEIGHT 26.0
+
+void    poa_progress_chart_style_init   (PoaProgressChartStyle       *style);
+double  poa_progress_chart_get_height   (PoaPlan                     *plan,
+                                         double                       width,
+                                         const PoaProgressChartStyle *style);
+double  poa_progress_chart_bar_fraction (double                       percent);
+void    poa_progress_chart_draw         (cairo_t                     *cr,
+                                         PoaPlan                     *plan,
+                                         const GDate                 *date,
+                                         double                       width,
+                                         const PoaProgressChartStyle *style);
+
+G_END_DECLS
