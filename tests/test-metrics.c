@@ -277,8 +277,15 @@ test_catalog_lookups (void)
   g_assert_cmpint (poa_catalog_classify ("2121", &name), ==, POA_PARTIDA_KNOWN);
   g_assert_cmpstr (name, ==, "Materiales y útiles de impresión y reproducción");
 
+  g_assert_cmpint (poa_catalog_classify ("2611", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Combustibles, lubricantes y aditivos");
+  g_assert_cmpint (poa_catalog_classify ("3761", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Viáticos en el extranjero");
+  g_assert_cmpint (poa_catalog_classify ("4244", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Transferencias otorgadas a entidades federativas y municipios");
+
   /* Well formed but not among the names that could be checked: unlisted, not wrong. */
-  g_assert_cmpint (poa_catalog_classify ("2611", &name), ==, POA_PARTIDA_UNLISTED);
+  g_assert_cmpint (poa_catalog_classify ("3991", &name), ==, POA_PARTIDA_UNLISTED);
   g_assert_null (name);
 
   for (guint i = 0; i < 6; i++)
@@ -381,10 +388,12 @@ test_check_flags_unlisted_and_malformed_codes (void)
 {
   g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
   g_autoptr(PoaBudgetLine) bad = poa_budget_line_new ("21A1", "Mala", 100);
+  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("3991", "Otros servicios", 100);
   g_autoptr(GListStore) findings = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
 
   g_list_store_append (poa_plan_get_budget (plan), bad);
+  g_list_store_append (poa_plan_get_budget (plan), unlisted);
   findings = poa_check_plan (plan);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
     {
@@ -395,8 +404,10 @@ test_check_flags_unlisted_and_malformed_codes (void)
     }
 
   g_assert_nonnull (strstr (lines->str, "error\tbudget 21A1\t"));
-  g_assert_nonnull (strstr (lines->str, "warning\tbudget 2611\tthe partida genérica 261 is not in"));
-  g_assert_nonnull (strstr (lines->str, "warning\tbudget 3761\t"));
+  g_assert_nonnull (strstr (lines->str, "warning\tbudget 3991\tthe partida genérica 399 is not in"));
+  g_assert_null (strstr (lines->str, "budget 2611"));
+  g_assert_null (strstr (lines->str, "budget 3761"));
+  g_assert_null (strstr (lines->str, "budget 4244"));
   g_assert_null (strstr (lines->str, "budget 2111"));
   g_assert_null (strstr (lines->str, "budget 2121"));
 }
