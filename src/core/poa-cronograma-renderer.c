@@ -1297,7 +1297,7 @@ poa_cronograma_renderer_draw_legend (PoaCronogramaRenderer *self,
     const char *translated;
   } items[] = {
     { SAMPLE_BAR, "Programado", N_("Scheduled") },
-    { SAMPLE_ACHIEVED, "Alcanzado", N_("Achieved") },
+    { SAMPLE_ACHIEVED, "Alcanzado", N_("Achieved share") },
     { SAMPLE_TODAY, "Hoy", N_("Today") },
     { SAMPLE_ERROR, "Error", N_("Error") },
     { SAMPLE_WARNING, "Advertencia", N_("Warning") },
@@ -1511,8 +1511,11 @@ poa_cronograma_renderer_set_official (PoaCronogramaRenderer *self,
 {
   g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
 
-  self->official = !!official;
-  invalidate_geometry (self);
+  if (self->official != !!official)
+    {
+      self->official = !!official;
+      invalidate_geometry (self);
+    }
 }
 
 void
@@ -1521,8 +1524,11 @@ poa_cronograma_renderer_set_zoom (PoaCronogramaRenderer *self,
 {
   g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
 
-  self->zoom = zoom;
-  invalidate_geometry (self);
+  if (self->zoom != zoom)
+    {
+      self->zoom = zoom;
+      invalidate_geometry (self);
+    }
 }
 
 PoaCronogramaZoom
@@ -1539,8 +1545,11 @@ poa_cronograma_renderer_set_columns (PoaCronogramaRenderer *self,
 {
   g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
 
-  self->columns = columns;
-  invalidate_geometry (self);
+  if (self->columns != columns)
+    {
+      self->columns = columns;
+      invalidate_geometry (self);
+    }
 }
 
 /**

@@ -1,0 +1,17 @@
+/* test-ui-util.h — helpers shared by the window tests.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void test_wait_for_frames (GtkWidget *widget,
+                           guint      n);
+
+G_END_DECLS
