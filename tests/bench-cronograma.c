@@ -15,26 +15,17 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include <pango/pangocairo.h>
 
 #include "poa-cronograma-renderer.h"
 #include "poa-plan.h"
+#include "bench-util.h"
 #include "test-plans.h"
 
 #define WIDTH   1200
 #define HEIGHT  800
 #define FRAMES  300
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 bench (guint            n_activities,
@@ -84,9 +75,7 @@ bench (guint            n_activities,
       scroll = max_scroll > 0 ? fmod (scroll + rows_h / 3 + max_scroll / FRAMES, max_scroll) : 0;
     }
 
-  qsort (times, FRAMES, sizeof times[0], compare_doubles);
-  g_print ("%7u activities: median %.2f ms, 95th percentile %.2f ms per frame (%u frames)\n",
-           n_activities, times[FRAMES / 2], times[FRAMES * 95 / 100], FRAMES);
+  bench_report (n_activities, times, FRAMES);
 }
 
 int

@@ -12,27 +12,18 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 
 #include <adwaita.h>
 
 #include "poa-gantt-view.h"
 #include "poa-plan.h"
+#include "bench-util.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
 
 #define WIDTH   1200
 #define HEIGHT  800
 #define FRAMES  200
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 bench (guint n_activities)
@@ -76,10 +67,7 @@ bench (guint n_activities)
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (times, FRAMES, sizeof times[0], compare_doubles);
-  g_print ("%7u activities: median %.2f ms, 95th percentile %.2f ms per frame (view %d × %d, %u frames)\n",
-           n_activities, times[FRAMES / 2], times[FRAMES * 95 / 100],
-           gtk_widget_get_width (view), gtk_widget_get_height (view), FRAMES);
+  bench_report (n_activities, times, FRAMES);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -12,6 +12,7 @@
 #include "poa-activity.h"
 #include "poa-check.h"
 #include "poa-cronograma-renderer.h"
+#include "poa-date.h"
 #include "poa-plan.h"
 #include "test-plans.h"
 
@@ -81,6 +82,31 @@ test_scale_x_maps_back_to_its_day_and_month (void)
       g_assert_cmpint (g_date_compare (&found, day), ==, 0);
       g_assert_cmpuint (poa_time_scale_month_at (&scale, (x0 + x1) / 2), ==, g_date_get_month (day));
     }
+}
+
+static void
+test_months_come_in_runs (void)
+{
+  /* January to March, June, October to December. */
+  guint months = 0x7 | (1u << 5) | (0x7u << 9);
+  guint first = 1, last = 0;
+
+  g_assert_true (poa_months_next_run (months, &first, &last));
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (last, ==, 3);
+  first = last + 1;
+  g_assert_true (poa_months_next_run (months, &first, &last));
+  g_assert_cmpuint (first, ==, 6);
+  g_assert_cmpuint (last, ==, 6);
+  first = last + 1;
+  g_assert_true (poa_months_next_run (months, &first, &last));
+  g_assert_cmpuint (first, ==, 10);
+  g_assert_cmpuint (last, ==, 12);
+  first = last + 1;
+  g_assert_false (poa_months_next_run (months, &first, &last));
+
+  first = 1;
+  g_assert_false (poa_months_next_run (0, &first, &last));
 }
 
 /* ─── Pixels ─────────────────────────────────────────────────────────────────────────────── */
@@ -356,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/cronograma/scale/days-map-linearly", test_scale_days_map_linearly);
   g_test_add_func ("/cronograma/scale/dates-outside-the-year-fall-outside", test_scale_dates_outside_the_year_fall_outside);
   g_test_add_func ("/cronograma/scale/x-maps-back-to-its-day-and-month", test_scale_x_maps_back_to_its_day_and_month);
+  g_test_add_func ("/cronograma/months/come-in-runs", test_months_come_in_runs);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cronograma/render/scheduled-month-is-bar-coloured", test_scheduled_month_is_bar_coloured);

@@ -7,7 +7,27 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "test-ui-util.h"
+
+/* The window tests run in Spanish, with the catalog of the build tree. */
+void
+test_ui_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
 
 static gboolean
 count_frame_cb (GtkWidget     *widget,

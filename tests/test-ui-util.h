@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+void test_ui_init          (int       *argc,
+                           char    ***argv);
 void test_wait_for_frames (GtkWidget *widget,
                            guint      n);
 

@@ -657,21 +657,13 @@ month_runs (const PoaTimeScale *scale,
             double              inset,
             Run                 runs[6])
 {
-  guint n = 0;
+  guint n = 0, last;
 
-  for (guint m = 1; m <= 12; m++)
+  for (guint m = 1; poa_months_next_run (months, &m, &last); m = last + 1)
     {
-      guint last = m;
-
-      if (!(months & (1u << (m - 1))))
-        continue;
-      while (last < 12 && (months & (1u << last)))
-        last++;
-
       runs[n].x0 = poa_time_scale_x_for_month (scale, m) + inset;
       runs[n].x1 = poa_time_scale_x_for_month (scale, last + 1) - inset;
       n++;
-      m = last;
     }
   return n;
 }

@@ -270,23 +270,16 @@ static char *
 describe_months (guint months)
 {
   GString *text = g_string_new (NULL);
+  guint last;
 
-  for (guint m = 1; m <= 12; m++)
+  for (guint m = 1; poa_months_next_run (months, &m, &last); m = last + 1)
     {
-      guint last = m;
-
-      if (!(months & (1u << (m - 1))))
-        continue;
-      while (last < 12 && (months & (1u << last)))
-        last++;
-
       if (text->len > 0)
         g_string_append (text, ", ");
       if (last == m)
         g_string_append (text, poa_month_name (m));
       else
         g_string_append_printf (text, _("%s to %s"), poa_month_name (m), poa_month_name (last));
-      m = last;
     }
 
   if (text->len == 0)
