@@ -308,11 +308,14 @@ test_findings_are_marked_and_exposed (Fixture       *fixture,
   GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (fixture->plan));
   g_autoptr(PoaActivity) first = g_list_model_get_item (activities, 0);
   g_autoptr(PoaActivity) seventh = g_list_model_get_item (activities, 6);
-  GListModel *findings;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) mended = NULL;
   g_autoptr(PoaFinding) finding = NULL;
 
   /* Activity 1 lacks only its unit of measure: nothing about its schedule. */
-  g_assert_cmpuint (g_list_model_get_n_items (poa_cronograma_renderer_get_findings (fixture->renderer, first)), ==, 0);
+  none = poa_cronograma_renderer_get_findings (fixture->renderer, first);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 
   /* Activity 7 ends before it starts: an error, about its end date. */
   findings = poa_cronograma_renderer_get_findings (fixture->renderer, seventh);
@@ -327,6 +330,8 @@ test_findings_are_marked_and_exposed (Fixture       *fixture,
   /* Once the dates are mended and the renderer told, the mark goes. */
   poa_activity_set_end (seventh, poa_activity_get_start (seventh));
   poa_cronograma_renderer_invalidate (fixture->renderer, seventh);
+  mended = poa_cronograma_renderer_get_findings (fixture->renderer, seventh);
+  g_assert_cmpuint (poa_check_count (mended, POA_SEVERITY_ERROR), ==, 0);
   draw (fixture, 0, 16);
   g_assert_false (row_has_error_mark (fixture, 6));
 }

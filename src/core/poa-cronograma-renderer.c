@@ -92,6 +92,9 @@ typedef enum
  * unit of measure is a finding too, but not one about the schedule. */
 static const char *schedule_fields[] = { "start", "end", "months", "programmed", "achieved" };
 
+/* A few screens' worth of rows: enough for scrolling back and forth. */
+#define FINDINGS_CACHE_MAX 4096
+
 /* ─── Time scale ─────────────────────────────────────────────────────────────────────────── */
 
 static int
@@ -993,7 +996,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
-      GListModel *findings = poa_cronograma_renderer_get_findings (self, activity);
+      g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self, activity);
 
       draw_timeline_row (self, cr, activity, findings, &scale, i * self->row_height);
     }
@@ -1016,7 +1019,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
-      GListModel *findings = poa_cronograma_renderer_get_findings (self, activity);
+      g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self, activity);
 
       draw_fixed_columns (self, cr, activity, findings, i * self->row_height);
     }
@@ -1715,9 +1718,11 @@ poa_cronograma_renderer_month_at (PoaCronogramaRenderer *self,
  * poa_cronograma_renderer_get_findings:
  *
  * What `check` reports about @activity's dates, months and metas: what the marks show.
+ * Computed when first asked for and kept until poa_cronograma_renderer_invalidate() says the
+ * activity changed; only the rows drawn are ever asked for, and the cache is emptied when it
+ * grows past a few thousand, so that scrolling a huge plan does not keep it all.
  *
- * Returns: (transfer none): a list of #PoaFinding, valid until the activity changes and
- *   poa_cronograma_renderer_invalidate() is called.
+ * Returns: (transfer full): a list of #PoaFinding.
  */
 GListModel *
 poa_cronograma_renderer_get_findings (PoaCronogramaRenderer *self,
@@ -1742,10 +1747,13 @@ poa_cronograma_renderer_get_findings (PoaCronogramaRenderer *self,
           if (is_schedule_field (poa_finding_get_field (finding)))
             g_list_store_append (findings, finding);
         }
+
+      if (g_hash_table_size (self->findings) >= FINDINGS_CACHE_MAX)
+        g_hash_table_remove_all (self->findings);
       g_hash_table_insert (self->findings, g_object_ref (activity), findings);
     }
 
-  return G_LIST_MODEL (findings);
+  return g_object_ref (G_LIST_MODEL (findings));
 }
 
 /**

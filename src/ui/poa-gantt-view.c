@@ -322,7 +322,7 @@ describe_row (PoaGanttView *self,
   g_autofree char *progress = NULL;
   g_autofree char *cursor = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
-  GListModel *findings;
+  g_autoptr(GListModel) findings = NULL;
 
   if (activity == NULL)
     return;
@@ -370,7 +370,7 @@ tooltip_markup (PoaGanttView *self,
   g_autofree char *scheduled = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *title = NULL;
-  GListModel *findings = poa_cronograma_renderer_get_findings (self->renderer, activity);
+  g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self->renderer, activity);
 
   title = g_markup_printf_escaped ("<b>%u. %s</b>", poa_activity_get_number (activity),
                                    poa_activity_get_name (activity));
