@@ -42,7 +42,7 @@ bench (guint n_activities)
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   poa_gantt_view_set_plan (POA_GANTT_VIEW (view), plan);
   gtk_window_present (GTK_WINDOW (window));
-  test_wait_for_frames (view, 3);
+  test_ui_wait_for_frames (view, 3);
 
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   step = gtk_adjustment_get_page_size (vadjustment) / 3 +
@@ -57,7 +57,7 @@ bench (guint n_activities)
       gint64 start;
 
       gtk_adjustment_set_value (vadjustment, i * step);
-      test_wait_for_frames (view, 1);
+      test_ui_wait_for_frames (view, 1);
 
       start = g_get_monotonic_time ();
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);

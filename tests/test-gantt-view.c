@@ -55,28 +55,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint n_applications;
-  g_autofree char *application_id = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
   fixture->dir = test_make_tmpdir ();
   fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-  fixture->app = poa_application_new (fixture->db, 0, G_APPLICATION_NON_UNIQUE);
-  /* An application that never ran keeps its bus name until the process ends: each test's
-   * application gets its own. */
-  application_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_applications);
-  g_application_set_application_id (G_APPLICATION (fixture->app), application_id);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-
-  fixture->window = POA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_nonnull (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  fixture->app = test_ui_open_window (fixture->dir, &window);
+  fixture->window = POA_WINDOW (window);
+  gtk_window_set_default_size (window, 1280, 800);
   poa_window_show_page (fixture->window, "cronograma");
-  test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
 
-  fixture->view = POA_GANTT_VIEW (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_GANTT_VIEW));
+  fixture->view = POA_GANTT_VIEW (find_widget (GTK_WIDGET (window), POA_TYPE_GANTT_VIEW));
   g_assert_nonnull (fixture->view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 }
@@ -85,11 +74,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (fixture->window);
+  test_ui_close_windows (fixture->app);
   g_clear_object (&fixture->app);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -204,7 +189,7 @@ test_keys_move_the_cursor_and_space_toggles (Fixture       *fixture,
   guint row, month;
 
   g_assert_true (gtk_widget_grab_focus (view));
-  test_wait_for_frames (view, 2);
+  test_ui_wait_for_frames (view, 2);
 
   /* The focus is on the row's stand-in, which carries the row's accessible name. */
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
@@ -224,7 +209,7 @@ test_keys_move_the_cursor_and_space_toggles (Fixture       *fixture,
   g_assert_true (poa_window_get_selected_activity (fixture->window) == window_activity (fixture, 3));
 
   /* The focus followed the cursor to the new row. */
-  test_wait_for_frames (view, 1);
+  test_ui_wait_for_frames (view, 1);
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_get_parent (focus) == view);
   {
@@ -267,13 +252,13 @@ test_ctrl_plus_zooms_to_weeks (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
 
   g_assert_true (gtk_widget_activate_action (page, "cronograma.zoom-in", NULL));
-  test_wait_for_frames (page, 2);
+  test_ui_wait_for_frames (page, 2);
   g_assert_cmpint (poa_gantt_view_get_zoom (fixture->view), ==, POA_CRONOGRAMA_ZOOM_WEEKS);
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, 1.5 * gtk_adjustment_get_page_size (hadjustment));
 
   /* The cursor's month comes into view: December, scrolled to the end. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "gantt.move-cursor", "(ii)", 12, 0);
-  test_wait_for_frames (page, 2);
+  test_ui_wait_for_frames (page, 2);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==,
                      gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment));
 
@@ -306,7 +291,7 @@ test_huge_plan_keeps_only_visible_rows (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   poa_gantt_view_set_plan (POA_GANTT_VIEW (view), plan);
   gtk_window_present (GTK_WINDOW (window));
-  test_wait_for_frames (view, 3);
+  test_ui_wait_for_frames (view, 3);
 
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), ==,
@@ -319,7 +304,7 @@ test_huge_plan_keeps_only_visible_rows (void)
   for (double at = 0; at <= 1; at += 0.25)
     {
       gtk_adjustment_set_value (vadjustment, at * (gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment)));
-      test_wait_for_frames (view, 2);
+      test_ui_wait_for_frames (view, 2);
       g_assert_cmpuint (count_row_children (view), <=, (guint)ceil (page_rows) + 2);
       g_assert_cmpuint (count_row_children (view), >=, (guint)page_rows);
     }

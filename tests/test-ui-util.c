@@ -8,13 +8,16 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "poa-window.h"
 #include "test-ui-util.h"
 
-/* The window tests run in Spanish, with the catalog of the build tree. */
+/* The window tests run in Spanish (LANGUAGE=es, LC_ALL=es_MX.UTF-8 from tests/meson.build) on
+ * the catalog compiled in the build tree. */
 void
 test_ui_init (int    *argc,
               char ***argv)
@@ -29,6 +32,58 @@ test_ui_init (int    *argc,
   adw_init ();
 }
 
+/* Opens the window as the program does, on a new database in @dir (so on the 2026 plan).
+ *
+ * A registered GApplication stays exported on the session bus, holding a reference to itself,
+ * until g_application_run() returns; tests that open several in one process give each its own
+ * ID so that they do not collide. */
+PoaApplication *
+test_ui_open_window (const char  *dir,
+                     GtkWindow  **window)
+{
+  static guint n_apps = 0;
+  g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
+  PoaApplication *app = poa_application_new (db, 0, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (POA_IS_WINDOW (*window));
+
+  return app;
+}
+
+/* Destroys the application's windows, lets GTK finish with them, and checks that nothing kept
+ * them alive. */
+void
+test_ui_close_windows (PoaApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  guint n = g_list_length (windows);
+  g_autofree gpointer *alive = g_new0 (gpointer, n);
+  guint i = 0;
+
+  for (GList *l = windows; l != NULL; l = l->next, i++)
+    {
+      alive[i] = l->data;
+      g_object_add_weak_pointer (alive[i], &alive[i]);
+    }
+  for (i = 0; i < n; i++)
+    if (alive[i] != NULL)
+      gtk_window_destroy (alive[i]);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  for (i = 0; i < n; i++)
+    g_assert_null (alive[i]);
+}
+
+/* Waits until the frame clock has run a few times, so that pending layout is done. */
 static gboolean
 count_frame_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -40,10 +95,9 @@ count_frame_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Waits until the frame clock has run @n times, so that pending layout and drawing are done. */
 void
-test_wait_for_frames (GtkWidget *widget,
-                      guint      n)
+test_ui_wait_for_frames (GtkWidget *widget,
+                         guint      n)
 {
   guint frames = 0;
   guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
@@ -54,4 +108,70 @@ test_wait_for_frames (GtkWidget *widget,
 
   gtk_widget_remove_tick_callback (widget, id);
   g_assert_cmpuint (frames, >=, n);
+}
+
+/* Renders the window as it is on screen into a PNG beside the tests, for people to look at,
+ * and checks that it is not blank. */
+void
+test_ui_render_to_png (GtkWidget  *window,
+                       const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  gsize differing = 0;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+
+  pixels = g_malloc ((gsize)width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  for (gsize i = 0; i < (gsize)width * height; i++)
+    differing += memcmp (pixels + 4 * i, pixels, 4) != 0;
+  g_assert_cmpuint (differing, >, (gsize)width * height / 100);
+}
+
+/* Appends the text of every label on screen to @texts, one a line, checking it is translated. */
+void
+test_ui_collect_labels (GtkWidget *widget,
+                        GString   *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      test_ui_assert_translated (text);
+      g_string_append_printf (texts, "%s\n", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    test_ui_collect_labels (child, texts);
+}
+
+/* A text still showing an English message id that has a Spanish translation was not
+ * translated. "May" is the exception: it is also Mayo's Spanish abbreviation. */
+void
+test_ui_assert_translated (const char *text)
+{
+  if (text[0] != '\0' && strcmp (text, "May") != 0 &&
+      strcmp (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
+    g_error ("untranslated text “%s”", text);
 }

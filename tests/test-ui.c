@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -14,8 +15,34 @@
 
 #include "poa-application.h"
 #include "poa-window.h"
-#include "test-ui-util.h"
 #include "test-util.h"
+
+/* Waits until the frame clock has run a few times, so that pending layout is done. */
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (frames < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, id);
+  g_assert_cmpuint (frames, >=, n);
+}
 
 /* Renders the window as it is on screen into a PNG beside the tests, for people to look at,
  * and checks that it is not blank. */
@@ -114,7 +141,7 @@ test_window_shows_every_page (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (POA_IS_WINDOW (window));
   gtk_window_set_default_size (window, 1280, 800);
-  test_wait_for_frames (GTK_WIDGET (window), 3);
+  wait_for_frames (GTK_WIDGET (window), 3);
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2026 — Migrantes y Ex braceros");
 
@@ -123,7 +150,7 @@ test_window_shows_every_page (void)
       g_autofree char *png = g_strdup_printf ("ui-%s.png", pages[i].name);
 
       poa_window_show_page (POA_WINDOW (window), pages[i].name);
-      test_wait_for_frames (GTK_WIDGET (window), 3);
+      wait_for_frames (GTK_WIDGET (window), 3);
       assert_shows (GTK_WIDGET (window), pages[i].name, pages[i].expected);
       render_to_png (GTK_WIDGET (window), png);
     }
@@ -138,7 +165,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  test_ui_init (&argc, &argv);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
 
   g_test_add_func ("/ui/window/shows-every-page-in-spanish", test_window_shows_every_page);
 
