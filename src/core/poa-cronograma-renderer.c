@@ -711,7 +711,6 @@ static void
 draw_timeline_row (PoaCronogramaRenderer *self,
                    cairo_t               *cr,
                    PoaActivity           *activity,
-                   GListModel            *findings,
                    const PoaTimeScale    *scale,
                    double                 y)
 {
@@ -996,9 +995,8 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
-      g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self, activity);
 
-      draw_timeline_row (self, cr, activity, findings, &scale, i * self->row_height);
+      draw_timeline_row (self, cr, activity, &scale, i * self->row_height);
     }
   draw_today (self, cr, &scale, 0, height);
 

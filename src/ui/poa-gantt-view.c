@@ -448,7 +448,8 @@ ensure_row (PoaGanttView *self,
   child->row = row;
   child->described = FALSE;
   gtk_widget_set_child_visible (GTK_WIDGET (child), TRUE);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   return child;
 }
 
