@@ -257,7 +257,38 @@ test_failed_export_leaves_no_file (Fixture       *fixture,
   run (&r, "--db", fixture->db, "export", "--output", unknown);
   g_assert_cmpint (r.status, ==, 2);
   assert_one_error_line (&r, unknown);
+  assert_one_error_line (&r, ".json, .pdf or .png");
   g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
+}
+
+/* The cronograma as a document: the format follows the name, as for .json. */
+static void
+test_export_writes_pdf_and_png (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cronograma.pdf", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "Cronograma.PNG", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Result) r = { 0 };
+  gsize length;
+
+  run (&r, "--db", fixture->db, "export", "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "export", "-o", png);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  result_clear (&r);
+
+  run (&r, "--help");
+  g_assert_nonnull (strstr (r.out, ".json, .pdf or .png"));
 }
 
 static void
@@ -319,6 +350,7 @@ main (int   argc,
   ADD ("/cli/import/bad-file-changes-nothing", test_bad_import_changes_nothing);
   ADD ("/cli/db/bad-database-exits-2-untouched", test_bad_databases_exit_2_untouched);
   ADD ("/cli/export/failure-leaves-no-file", test_failed_export_leaves_no_file);
+  ADD ("/cli/export/writes-pdf-and-png", test_export_writes_pdf_and_png);
   ADD ("/cli/usage/errors-exit-2", test_usage_errors_exit_2);
   ADD ("/cli/db/poa-db-names-the-database", test_poa_db_names_the_database);
 #undef ADD

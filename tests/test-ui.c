@@ -62,7 +62,7 @@ test_window_shows_every_page (void)
     const char *expected[8];
   } pages[] = {
     { "activities", { "Actividades", "Dirección", "Secretaría de Gobierno", "Corazón de Plata", "Actividad / Proyecto general", NULL } },
-    { "cronograma", { "Cronograma programado 2026", "Ene", "Dic", "31/12/2025", NULL } },
+    { "cronograma", { "Cronograma programado 2026", "Meses", "Semanas", NULL } },
     { "indicators", { "Índice de Eficiencia", "11.6 %", "Crítico", "23 logradas de 198 metas programadas",
                       "Al 01/07/2026, 10 de 16 actividades van atrasadas", NULL } },
     { "budget", { "Presupuesto estimado", "Papelería de oficina",

@@ -211,6 +211,37 @@ poa_months_count (guint months)
   return n;
 }
 
+/**
+ * poa_months_next_run:
+ * @first: (inout): in, the month (1 to 13) to look from; out, the run's first month
+ * @last: (out): the run's last month
+ *
+ * Finds the next run of consecutive months in a month set, as a bar or "enero a septiembre"
+ * shows it. Loop with `for (guint m = 1; poa_months_next_run (months, &m, &last); m = last + 1)`.
+ *
+ * Returns: %FALSE when no month is set from @first on.
+ */
+gboolean
+poa_months_next_run (guint  months,
+                     guint *first,
+                     guint *last)
+{
+  guint m;
+
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  for (m = MAX (*first, 1); m <= 12 && !(months & (1u << (m - 1))); m++)
+    ;
+  if (m > 12)
+    return FALSE;
+
+  *first = m;
+  while (m < 12 && (months & (1u << m)))
+    m++;
+  *last = m;
+  return TRUE;
+}
+
 static const char *month_names[12] = {
   N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
   N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),

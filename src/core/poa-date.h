@@ -22,6 +22,9 @@ guint       poa_months_from_range   (const GDate *start,
                                      const GDate *end,
                                      guint        year);
 guint       poa_months_count        (guint        months);
+gboolean    poa_months_next_run     (guint        months,
+                                     guint       *first,
+                                     guint       *last);
 const char *poa_month_name          (guint        month);
 const char *poa_month_name_spanish  (guint        month);
 

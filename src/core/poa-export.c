@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "poa-cronograma-pages.h"
 #include "poa-export.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
@@ -28,13 +29,17 @@ static const struct {
   ExportFunc  export;
 } formats[] = {
   { ".json", poa_plan_json_save },
+  { ".pdf", poa_cronograma_write_pdf },
+  { ".png", poa_cronograma_write_png },
 };
 
 /**
  * poa_export_plan:
  * @path: the file to write; its extension chooses the format
  *
- * Writes the plan in the format that @path's extension names (`.json` …).
+ * Writes the plan in the format that @path's extension names: `.json` (the plan file), `.pdf`
+ * (the cronograma on landscape letter pages, with the signatures) or `.png` (the cronograma as
+ * one image).
  */
 gboolean
 poa_export_plan (PoaPlan     *plan,
@@ -52,6 +57,6 @@ poa_export_plan (PoaPlan     *plan,
       return formats[i].export (plan, path, error);
 
   g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_UNKNOWN_FORMAT,
-               _("Cannot export to “%s”: the name must end in .json"), path);
+               _("Cannot export to “%s”: the name must end in .json, .pdf or .png"), path);
   return FALSE;
 }

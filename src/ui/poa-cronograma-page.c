@@ -13,22 +13,24 @@
 
 #include "poa-activity.h"
 #include "poa-cronograma-page.h"
-#include "poa-date.h"
-#include "poa-list-columns.h"
+#include "poa-document.h"
+#include "poa-gantt-view.h"
 #include "poa-plan.h"
 #include "poa-ui-util.h"
 
-/* The cronograma as the official table draws it: one row per activity, one cell per month of
- * the plan year, the scheduled months shaded. */
+/* The cronograma page: the Gantt chart under a title and the zoom buttons. The selection is
+ * the view's, shared through the page's selected-activity with the window. */
 struct _PoaCronogramaPage
 {
   GtkWidget        parent_instance;
 
   PoaPlan         *plan;
-  GtkNoSelection  *selection;
+  PoaDocument     *document;
 
   /* Template widgets */
-  GtkColumnView   *column_view;
+  PoaGanttView    *gantt_view;
+  GtkToggleButton *months_button;
+  GtkToggleButton *weeks_button;
 };
 
 G_DEFINE_FINAL_TYPE (PoaCronogramaPage, poa_cronograma_page, GTK_TYPE_WIDGET)
@@ -36,24 +38,12 @@ G_DEFINE_FINAL_TYPE (PoaCronogramaPage, poa_cronograma_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_DOCUMENT,
+  PROP_SELECTED_ACTIVITY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The cell's style classes from the activity's months: the cell of month @user_data is shaded
- * when the month is scheduled. */
-static GStrv
-month_css_classes (gpointer this,
-                   guint    months,
-                   gpointer user_data)
-{
-  guint month = GPOINTER_TO_UINT (user_data);
-  gboolean scheduled = (months & (1u << (month - 1))) != 0;
-  const char *classes[] = { "month-cell", scheduled ? "scheduled" : NULL, NULL };
-
-  return g_strdupv ((char **)classes);
-}
 
 static char *
 schedule_heading (gpointer this,
@@ -63,53 +53,39 @@ schedule_heading (gpointer this,
 }
 
 static void
-month_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
+zoom_toggled_cb (PoaCronogramaPage *self,
+                 GtkToggleButton   *button)
 {
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkExpression *item, *months, *classes;
-
-  gtk_widget_set_size_request (cell, 36, 22);
-  gtk_widget_set_hexpand (cell, TRUE);
-
-  item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  months = gtk_property_expression_new (POA_TYPE_ACTIVITY, item, "months");
-  classes = gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, &months,
-                                         G_CALLBACK (month_css_classes), user_data, NULL);
-  gtk_expression_bind (classes, cell, "css-classes", list_item);
-
-  gtk_list_item_set_child (list_item, cell);
+  if (gtk_toggle_button_get_active (button))
+    poa_gantt_view_set_zoom (self->gantt_view, button == self->weeks_button
+                                               ? POA_CRONOGRAMA_ZOOM_WEEKS : POA_CRONOGRAMA_ZOOM_MONTHS);
 }
 
 static void
-add_columns (PoaCronogramaPage *self)
+zoom_changed_cb (PoaCronogramaPage *self)
 {
-  g_autoptr(GtkColumnViewColumn) number = _poa_number_column_new (_("Nº"), "number");
-  g_autoptr(GtkColumnViewColumn) name = _poa_text_column_new (_("Activity"), "name", 240, FALSE);
-  g_autoptr(GtkColumnViewColumn) start = _poa_date_column_new (_("Start"), "start");
-  g_autoptr(GtkColumnViewColumn) end = _poa_date_column_new (_("End"), "end");
+  gboolean weeks = poa_gantt_view_get_zoom (self->gantt_view) == POA_CRONOGRAMA_ZOOM_WEEKS;
 
-  gtk_column_view_append_column (self->column_view, number);
-  gtk_column_view_append_column (self->column_view, name);
+  gtk_toggle_button_set_active (weeks ? self->weeks_button : self->months_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cronograma.zoom-in", !weeks);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cronograma.zoom-out", weeks);
+}
 
-  for (guint m = 1; m <= 12; m++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autofree char *abbreviation = NULL;
+static void
+selection_changed_cb (PoaCronogramaPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTIVITY]);
+}
 
-      g_signal_connect (factory, "setup", G_CALLBACK (month_setup_cb), GUINT_TO_POINTER (m));
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PoaCronogramaPage *self = POA_CRONOGRAMA_PAGE (widget);
 
-      /* The heading is the month's first three letters; the full name is in the cells' rows. */
-      abbreviation = g_utf8_substring (poa_month_name (m), 0, 3);
-      column = gtk_column_view_column_new (abbreviation, factory);
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
-
-  gtk_column_view_append_column (self->column_view, start);
-  gtk_column_view_append_column (self->column_view, end);
+  poa_gantt_view_set_zoom (self->gantt_view, g_str_equal (action_name, "cronograma.zoom-in")
+                                             ? POA_CRONOGRAMA_ZOOM_WEEKS : POA_CRONOGRAMA_ZOOM_MONTHS);
 }
 
 static void
@@ -119,7 +95,7 @@ poa_cronograma_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_CRONOGRAMA_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->selection);
+  g_clear_object (&self->document);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (poa_cronograma_page_parent_class)->dispose (object);
@@ -137,6 +113,14 @@ poa_cronograma_page_get_property (GObject    *object,
     {
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTED_ACTIVITY:
+      g_value_set_object (value, poa_gantt_view_get_selected_activity (self->gantt_view));
       break;
 
     default:
@@ -158,6 +142,14 @@ poa_cronograma_page_set_property (GObject      *object,
       poa_cronograma_page_set_plan (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      poa_cronograma_page_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_ACTIVITY:
+      poa_gantt_view_set_selected_activity (self->gantt_view, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -176,13 +168,33 @@ poa_cronograma_page_class_init (PoaCronogramaPageClass *klass)
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_ACTIVITY] =
+    g_param_spec_object ("selected-activity", NULL, NULL, POA_TYPE_ACTIVITY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (POA_TYPE_GANTT_VIEW);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-cronograma-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PoaCronogramaPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PoaCronogramaPage, gantt_view);
+  gtk_widget_class_bind_template_child (widget_class, PoaCronogramaPage, months_button);
+  gtk_widget_class_bind_template_child (widget_class, PoaCronogramaPage, weeks_button);
   gtk_widget_class_bind_template_callback (widget_class, schedule_heading);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_toggled_cb);
+
+  /* Ctrl+plus shows more detail (weeks), Ctrl+minus the whole year, as in a browser. */
+  gtk_widget_class_install_action (widget_class, "cronograma.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "cronograma.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "cronograma.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "cronograma.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "cronograma.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "cronograma.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "cronograma.zoom-out", NULL);
 }
 
 static void
@@ -190,9 +202,11 @@ poa_cronograma_page_init (PoaCronogramaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_no_selection_new (NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_columns (self);
+  g_signal_connect_object (self->gantt_view, "notify::zoom", G_CALLBACK (zoom_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->gantt_view, "notify::selected-activity",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
 }
 
 /**
@@ -215,10 +229,43 @@ poa_cronograma_page_set_plan (PoaCronogramaPage *self,
   g_return_if_fail (POA_IS_CRONOGRAMA_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
-  if (!g_set_object (&self->plan, plan))
-    return;
+  if (g_set_object (&self->plan, plan))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
 
-  gtk_no_selection_set_model (self->selection,
-                              plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+/**
+ * poa_cronograma_page_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document months are changed through.
+ */
+PoaDocument *
+poa_cronograma_page_get_document (PoaCronogramaPage *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+poa_cronograma_page_set_document (PoaCronogramaPage *self,
+                                  PoaDocument       *document)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_PAGE (self));
+  g_return_if_fail (document == NULL || POA_IS_DOCUMENT (document));
+
+  if (g_set_object (&self->document, document))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * poa_cronograma_page_get_gantt_view:
+ *
+ * Returns: (transfer none): the chart.
+ */
+PoaGanttView *
+poa_cronograma_page_get_gantt_view (PoaCronogramaPage *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_PAGE (self), NULL);
+
+  return self->gantt_view;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "poa-gantt-view.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoaCronogramaPage, poa_cronograma_page, POA, CRONOGRAMA_PAGE, GtkWidget)
 
-PoaPlan *poa_cronograma_page_get_plan (PoaCronogramaPage *self);
-void     poa_cronograma_page_set_plan (PoaCronogramaPage *self,
-                                       PoaPlan           *plan);
+PoaPlan      *poa_cronograma_page_get_plan      (PoaCronogramaPage *self);
+void          poa_cronograma_page_set_plan      (PoaCronogramaPage *self,
+                                                 PoaPlan           *plan);
+PoaDocument  *poa_cronograma_page_get_document  (PoaCronogramaPage *self);
+void          poa_cronograma_page_set_document  (PoaCronogramaPage *self,
+                                                 PoaDocument       *document);
+PoaGanttView *poa_cronograma_page_get_gantt_view (PoaCronogramaPage *self);
 
 G_END_DECLS

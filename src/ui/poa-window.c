@@ -20,6 +20,7 @@
 #include "poa-plan.h"
 #include "poa-settings.h"
 #include "poa-window-private.h"
+#include "poa-window-print.h"
 #include "poa-window.h"
 
 struct _PoaWindow
@@ -35,6 +36,7 @@ struct _PoaWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
+  PoaCronogramaPage    *cronograma_page;
 };
 
 G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -267,6 +269,9 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_page);
+
+  _poa_window_class_add_print_actions (widget_class);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -292,6 +297,8 @@ poa_window_init (PoaWindow *self)
 
   self->settings = poa_settings_new ();
   restore_window_state (self);
+  g_object_bind_property (self, "selected-activity", self->cronograma_page, "selected-activity",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 PoaWindow *

@@ -1,0 +1,1773 @@
+/* poa-cronograma-renderer.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-cronograma-renderer"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "poa-activity.h"
+#include "poa-check.h"
+#include "poa-cronograma-renderer.h"
+#include "poa-date.h"
+#include "poa-plan.h"
+
+/* The cronograma of a plan drawn into any cairo context: the window's view, the PNG and PDF
+ * writers and the printer all draw through here, so that they show the same thing.
+ *
+ * The drawing is split in a heading and a range of rows, each drawn at the context's origin:
+ * the view draws only the rows it shows (a plan may have 100,000 activities), the documents
+ * draw the rows of one page. Left of the timeline are Nº, the name and optionally the metas;
+ * right of it, optionally, the dates. When the timeline is wider than its room (zoomed to
+ * weeks) it scrolls sideways under the fixed columns, by set_scroll_x().
+ *
+ * Sizes come from the font: in the window they are pixels, in documents points. */
+
+struct _PoaCronogramaRenderer
+{
+  GObject               parent_instance;
+
+  PoaPlan              *plan;
+  GListModel           *activities;
+  PangoContext         *context;
+  PangoLayout          *layout;
+  PangoLayout          *bold_layout;
+  PangoFontDescription *font;
+
+  PoaCronogramaPalette  palette;
+  PoaCronogramaZoom     zoom;
+  PoaCronogramaColumns  columns;
+  GDate                 today;
+  PoaActivity          *selected;
+  int                   cursor_row;
+  guint                 cursor_month;
+  double                width;
+  double                scroll_x;
+  gboolean              official;
+  gboolean              own_context;
+
+  /* The activity's findings about its schedule and metas, computed when first drawn. */
+  GHashTable           *findings;
+
+  /* Geometry, from the font and the width; recomputed when either changes. */
+  gboolean              geometry_valid;
+  double                line;
+  double                pad;
+  double                row_height;
+  double                heading_height;
+  double                mark_size;
+  double                number_width;
+  double                name_width;
+  double                goal_width;
+  double                date_width;
+  double                timeline_x;
+  double                timeline_view;
+  double                timeline_width;
+  double                min_width;
+};
+
+G_DEFINE_FINAL_TYPE (PoaCronogramaRenderer, poa_cronograma_renderer, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (PoaCronogramaZoom, poa_cronograma_zoom,
+                    G_DEFINE_ENUM_VALUE (POA_CRONOGRAMA_ZOOM_MONTHS, "months"),
+                    G_DEFINE_ENUM_VALUE (POA_CRONOGRAMA_ZOOM_WEEKS, "weeks"))
+
+typedef enum
+{
+  ALIGN_START,
+  ALIGN_CENTER,
+  ALIGN_END,
+} Align;
+
+/* The fields of a finding that the cronograma shows: its dates, months and metas. A missing
+ * unit of measure is a finding too, but not one about the schedule. */
+static const char *schedule_fields[] = { "start", "end", "months", "programmed", "achieved" };
+
+/* A few screens' worth of rows: enough for scrolling back and forth. */
+#define FINDINGS_CACHE_MAX 4096
+
+/* ─── Time scale ─────────────────────────────────────────────────────────────────────────── */
+
+static int
+days_in_year (guint year)
+{
+  return g_date_is_leap_year (year) ? 366 : 365;
+}
+
+/* Days from the 1st of January of @year to @date; negative before it. */
+static int
+day_in_year (guint        year,
+             const GDate *date)
+{
+  GDate first;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, year);
+  return (int)g_date_get_julian (date) - (int)g_date_get_julian (&first);
+}
+
+/**
+ * poa_time_scale_x_for_day:
+ * @day: days after the 1st of January (0 for the 1st itself); may fall outside the year
+ *
+ * Returns: where that day starts.
+ */
+double
+poa_time_scale_x_for_day (const PoaTimeScale *scale,
+                          int                 day)
+{
+  g_return_val_if_fail (scale != NULL, 0);
+
+  return scale->x + scale->width * day / days_in_year (scale->year);
+}
+
+/**
+ * poa_time_scale_x_for_date:
+ *
+ * Returns: where @date starts, left of the year for a date before it, right of it after.
+ */
+double
+poa_time_scale_x_for_date (const PoaTimeScale *scale,
+                           const GDate        *date)
+{
+  g_return_val_if_fail (scale != NULL, 0);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+
+  return poa_time_scale_x_for_day (scale, day_in_year (scale->year, date));
+}
+
+/**
+ * poa_time_scale_x_after_date:
+ *
+ * Returns: where @date ends: an end date's mark goes after its whole day.
+ */
+double
+poa_time_scale_x_after_date (const PoaTimeScale *scale,
+                             const GDate        *date)
+{
+  g_return_val_if_fail (scale != NULL, 0);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+
+  return poa_time_scale_x_for_day (scale, day_in_year (scale->year, date) + 1);
+}
+
+/**
+ * poa_time_scale_x_for_month:
+ * @month: 1 (Enero) to 12, or 13 for the end of the year
+ *
+ * Returns: where the month starts.
+ */
+double
+poa_time_scale_x_for_month (const PoaTimeScale *scale,
+                            guint               month)
+{
+  GDate first;
+
+  g_return_val_if_fail (scale != NULL, 0);
+  g_return_val_if_fail (month >= 1 && month <= 13, 0);
+
+  if (month == 13)
+    return scale->x + scale->width;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, scale->year);
+  return poa_time_scale_x_for_date (scale, &first);
+}
+
+/**
+ * poa_time_scale_date_at:
+ * @date: (out caller-allocates): the day at @x
+ *
+ * Returns: %TRUE if @x falls in the year.
+ */
+gboolean
+poa_time_scale_date_at (const PoaTimeScale *scale,
+                        double              x,
+                        GDate              *date)
+{
+  int days, day;
+
+  g_return_val_if_fail (scale != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (scale->width <= 0)
+    return FALSE;
+
+  days = days_in_year (scale->year);
+  day = (int)floor ((x - scale->x) * days / scale->width);
+  if (x < scale->x || day >= days)
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, 1, G_DATE_JANUARY, scale->year);
+  g_date_add_days (date, (guint)day);
+  return TRUE;
+}
+
+/**
+ * poa_time_scale_month_at:
+ *
+ * Returns: the month (1 to 12) at @x, or 0 outside the year.
+ */
+guint
+poa_time_scale_month_at (const PoaTimeScale *scale,
+                         double              x)
+{
+  GDate date;
+
+  g_return_val_if_fail (scale != NULL, 0);
+
+  if (!poa_time_scale_date_at (scale, x, &date))
+    return 0;
+
+  return g_date_get_month (&date);
+}
+
+/* ─── Palette ────────────────────────────────────────────────────────────────────────────── */
+
+static void
+set_hex (PoaColor *color,
+         guint32   rgb)
+{
+  color->red = ((rgb >> 16) & 0xff) / 255.0;
+  color->green = ((rgb >> 8) & 0xff) / 255.0;
+  color->blue = (rgb & 0xff) / 255.0;
+  color->alpha = 1.0;
+}
+
+/**
+ * poa_cronograma_palette_init_print:
+ *
+ * The colours of printed cronogramas: dark text on white, a pale bar with a dark achieved
+ * share, so that it reads on a black-and-white printer too.
+ */
+void
+poa_cronograma_palette_init_print (PoaCronogramaPalette *palette)
+{
+  g_return_if_fail (palette != NULL);
+
+  set_hex (&palette->background, 0xffffff);
+  set_hex (&palette->foreground, 0x000000);
+  set_hex (&palette->dim, 0x505050);
+  set_hex (&palette->heading, 0xe4eaf2);
+  set_hex (&palette->grid, 0xa8a8a8);
+  set_hex (&palette->bar, 0xb9cfea);
+  set_hex (&palette->achieved, 0x1c4f8c);
+  set_hex (&palette->achieved_text, 0xffffff);
+  set_hex (&palette->today, 0x813d9c);
+  set_hex (&palette->error, 0xc01c28);
+  set_hex (&palette->warning, 0xc17d11);
+  set_hex (&palette->selection, 0xffffff);
+  set_hex (&palette->focus, 0x1c71d8);
+}
+
+/* ─── Drawing helpers ────────────────────────────────────────────────────────────────────── */
+
+static void
+set_color (cairo_t        *cr,
+           const PoaColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+set_color_faded (cairo_t        *cr,
+                 const PoaColor *color,
+                 double          fade)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * fade);
+}
+
+/* Vector targets (PDF, PostScript, SVG) have no pixels to align lines with. */
+static gboolean
+is_vector (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_WIN32_PRINTING:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The thinnest line worth drawing: one pixel on screen, half a point on paper. */
+static double
+hairline (PoaCronogramaRenderer *self)
+{
+  return self->own_context ? 0.5 : 1.0;
+}
+
+/* Moves a point so that a line of the current width through it, along the y axis (or the x
+ * axis when @across_y), covers whole device pixels: crisp instead of two half-lit pixels,
+ * whatever the scale. */
+static void
+snap (cairo_t  *cr,
+      double   *x,
+      double   *y,
+      gboolean  across_y)
+{
+  double w = cairo_get_line_width (cr), h = w;
+  double *value;
+  int pixels;
+
+  if (is_vector (cr))
+    return;
+
+  cairo_user_to_device_distance (cr, &w, &h);
+  pixels = MAX (1, (int)round (fabs (across_y ? h : w)));
+  cairo_user_to_device (cr, x, y);
+  value = across_y ? y : x;
+  *value = pixels % 2 ? floor (*value) + 0.5 : round (*value);
+  cairo_device_to_user (cr, x, y);
+}
+
+static void
+vertical_line (cairo_t *cr,
+               double   x,
+               double   y0,
+               double   y1)
+{
+  snap (cr, &x, &y0, FALSE);
+  cairo_move_to (cr, x, y0);
+  cairo_line_to (cr, x, y1);
+}
+
+static void
+horizontal_line (cairo_t *cr,
+                 double   x0,
+                 double   x1,
+                 double   y)
+{
+  snap (cr, &x0, &y, TRUE);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static double
+text_width (PoaCronogramaRenderer *self,
+            const char            *text,
+            gboolean               bold)
+{
+  PangoLayout *layout = bold ? self->bold_layout : self->layout;
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)logical.width / PANGO_SCALE;
+}
+
+/* Draws @text in the box, centred vertically; @width > 0 ellipsizes it to the box. */
+static void
+show_text (PoaCronogramaRenderer *self,
+           cairo_t               *cr,
+           const char            *text,
+           double                 x,
+           double                 y,
+           double                 width,
+           double                 height,
+           Align                  align,
+           const PoaColor        *color,
+           gboolean               bold)
+{
+  PangoLayout *layout = bold ? self->bold_layout : self->layout;
+  PangoRectangle logical;
+  double tx, text_w, text_h;
+
+  if (width <= 0)
+    return;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_get_extents (layout, NULL, &logical);
+  text_w = (double)logical.width / PANGO_SCALE;
+  text_h = (double)logical.height / PANGO_SCALE;
+
+  if (align == ALIGN_START)
+    tx = x;
+  else if (align == ALIGN_END)
+    tx = x + width - text_w;
+  else
+    tx = x + (width - text_w) / 2;
+
+  set_color (cr, color);
+  cairo_move_to (cr, tx - (double)logical.x / PANGO_SCALE, y + (height - text_h) / 2);
+  pango_cairo_show_layout (cr, layout);
+  /* No current point left behind: the next arc would draw a line from it. */
+  cairo_new_path (cr);
+}
+
+/* ─── Geometry ───────────────────────────────────────────────────────────────────────────── */
+
+static guint
+count_digits (guint n)
+{
+  guint digits = 1;
+
+  while (n >= 10)
+    {
+      n /= 10;
+      digits++;
+    }
+  return digits;
+}
+
+static const char *
+label (PoaCronogramaRenderer *self,
+       const char            *official,
+       const char            *translated)
+{
+  return self->official ? official : translated;
+}
+
+static const char *
+month_name (PoaCronogramaRenderer *self,
+            guint                  month)
+{
+  return self->official ? poa_month_name_spanish (month) : poa_month_name (month);
+}
+
+static void
+update_geometry (PoaCronogramaRenderer *self)
+{
+  PangoFontMetrics *metrics;
+  double digit, left, right, min_month;
+  guint n_rows;
+
+  if (self->geometry_valid)
+    return;
+
+  metrics = pango_context_get_metrics (self->context, self->font, NULL);
+  self->line = ceil ((double)(pango_font_metrics_get_ascent (metrics) +
+                              pango_font_metrics_get_descent (metrics)) / PANGO_SCALE);
+  digit = (double)pango_font_metrics_get_approximate_digit_width (metrics) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+
+  self->pad = ceil (self->line * 0.3);
+  self->row_height = self->line + 2 * self->pad;
+  self->heading_height = 2 * (self->line + self->pad) + self->pad;
+  self->mark_size = round (self->line * 0.8);
+
+  n_rows = g_list_model_get_n_items (self->activities);
+  self->number_width = ceil (self->pad + self->mark_size + self->pad / 2 +
+                             MAX (2, count_digits (n_rows)) * digit + self->pad);
+  self->name_width = floor (CLAMP (self->width * 0.25, 8 * digit, 36 * digit));
+
+  self->goal_width = 0;
+  if (self->columns & POA_CRONOGRAMA_COLUMN_GOALS)
+    self->goal_width = ceil (MAX (text_width (self, label (self, "Programada", _("Programmed")), TRUE),
+                                  text_width (self, label (self, "Alcanzada", _("Achieved")), TRUE))
+                             + 2 * self->pad);
+  self->date_width = 0;
+  if (self->columns & POA_CRONOGRAMA_COLUMN_DATES)
+    self->date_width = ceil (text_width (self, "00/00/0000", FALSE) + 2 * self->pad);
+
+  left = self->number_width + self->name_width + 2 * self->goal_width;
+  right = 2 * self->date_width;
+  min_month = ceil (self->line * 1.2);
+
+  self->timeline_x = left;
+  self->timeline_view = MAX (0, floor (self->width - left - right));
+  if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
+    {
+      double week = MAX (self->line * 2.2, 2 * digit + 2 * self->pad);
+      self->timeline_width = ceil (week * days_in_year (poa_plan_get_year (self->plan)) / 7);
+    }
+  else
+    self->timeline_width = MAX (self->timeline_view, 12 * min_month);
+
+  self->min_width = self->number_width + 8 * digit + 12 * min_month + right;
+  self->scroll_x = CLAMP (self->scroll_x, 0, MAX (0, self->timeline_width - self->timeline_view));
+  self->geometry_valid = TRUE;
+}
+
+static void
+invalidate_geometry (PoaCronogramaRenderer *self)
+{
+  self->geometry_valid = FALSE;
+}
+
+static void
+time_scale (PoaCronogramaRenderer *self,
+            PoaTimeScale          *scale)
+{
+  update_geometry (self);
+  scale->year = poa_plan_get_year (self->plan);
+  scale->x = self->timeline_x - self->scroll_x;
+  scale->width = self->timeline_width;
+}
+
+/* ─── Findings ───────────────────────────────────────────────────────────────────────────── */
+
+static gboolean
+is_schedule_field (const char *field)
+{
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (schedule_fields); i++)
+    if (strcmp (field, schedule_fields[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The worst finding about @field (any field when %NULL): an error, a warning, or -1. */
+static int
+worst_severity (GListModel *findings,
+                const char *field)
+{
+  int worst = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (findings, i);
+
+      if (field == NULL || g_strcmp0 (poa_finding_get_field (finding), field) == 0)
+        worst = MAX (worst, (int)poa_finding_get_severity (finding));
+    }
+  return worst;
+}
+
+static void
+activities_changed_cb (PoaCronogramaRenderer *self,
+                       guint                  position,
+                       guint                  removed,
+                       guint                  added,
+                       GListModel            *model)
+{
+  g_hash_table_remove_all (self->findings);
+  invalidate_geometry (self);
+}
+
+static void
+plan_year_changed_cb (PoaCronogramaRenderer *self,
+                      GParamSpec            *pspec,
+                      PoaPlan               *plan)
+{
+  g_hash_table_remove_all (self->findings);
+  invalidate_geometry (self);
+}
+
+/* ─── Rows ───────────────────────────────────────────────────────────────────────────────── */
+
+/* A mark in the Nº column: a red disc for an error, an amber triangle for a warning, both
+ * with an exclamation sign, so that they differ in shape as well as colour. */
+static void
+draw_finding_mark (PoaCronogramaRenderer *self,
+                   cairo_t               *cr,
+                   double                 x,
+                   double                 y,
+                   PoaSeverity            severity)
+{
+  double s = self->mark_size;
+  double cx = x + s / 2;
+
+  if (severity == POA_SEVERITY_ERROR)
+    {
+      set_color (cr, &self->palette.error);
+      cairo_arc (cr, cx, y + s / 2, s / 2, 0, 2 * G_PI);
+    }
+  else
+    {
+      set_color (cr, &self->palette.warning);
+      cairo_move_to (cr, cx, y);
+      cairo_line_to (cr, x + s, y + s);
+      cairo_line_to (cr, x, y + s);
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
+
+  set_color (cr, &self->palette.background);
+  cairo_rectangle (cr, cx - s * 0.07, y + s * (severity == POA_SEVERITY_ERROR ? 0.2 : 0.3),
+                   s * 0.14, s * 0.4);
+  cairo_rectangle (cr, cx - s * 0.07, y + s * 0.74, s * 0.14, s * 0.12);
+  cairo_fill (cr);
+}
+
+/* A bracket at an exact start (opening right) or end (opening left) day. */
+static void
+draw_day_mark (PoaCronogramaRenderer *self,
+               cairo_t               *cr,
+               double                 x,
+               double                 y0,
+               double                 y1,
+               double                 direction)
+{
+  double stub = MAX (2, self->pad * 0.6) * direction;
+
+  snap (cr, &x, &y0, FALSE);
+  cairo_move_to (cr, x + stub, y0);
+  cairo_line_to (cr, x, y0);
+  cairo_line_to (cr, x, y1);
+  cairo_line_to (cr, x + stub, y1);
+  cairo_stroke (cr);
+}
+
+/* A small arrowhead at the edge of the year: the activity goes on beyond it. */
+static void
+draw_beyond_mark (PoaCronogramaRenderer *self,
+                  cairo_t               *cr,
+                  double                 x,
+                  double                 cy,
+                  double                 direction)
+{
+  double s = self->pad;
+
+  cairo_move_to (cr, x + direction * s, cy);
+  cairo_line_to (cr, x, cy - s);
+  cairo_line_to (cr, x, cy + s);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+typedef struct
+{
+  double x0;
+  double x1;
+} Run;
+
+/* The scheduled months as bars: adjacent months make one bar. Returns the number of runs. */
+static guint
+month_runs (const PoaTimeScale *scale,
+            guint               months,
+            double              inset,
+            Run                 runs[6])
+{
+  guint n = 0, last;
+
+  for (guint m = 1; poa_months_next_run (months, &m, &last); m = last + 1)
+    {
+      runs[n].x0 = poa_time_scale_x_for_month (scale, m) + inset;
+      runs[n].x1 = poa_time_scale_x_for_month (scale, last + 1) - inset;
+      n++;
+    }
+  return n;
+}
+
+/* The percentage inside the bar: dark where it lies on the pale part, light on the achieved
+ * part, as a progress bar writes it. */
+static void
+draw_percent (PoaCronogramaRenderer *self,
+              cairo_t               *cr,
+              const char            *text,
+              const Run             *last,
+              double                 fill_end,
+              double                 bar_y,
+              double                 bar_h)
+{
+  double text_w = text_width (self, text, FALSE);
+  double x = last->x1 - self->pad - text_w;
+
+  if (text_w + 2 * self->pad <= last->x1 - last->x0)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, fill_end, bar_y, last->x1 - fill_end, bar_h);
+      cairo_clip (cr);
+      show_text (self, cr, text, x, bar_y, text_w + 1, bar_h, ALIGN_START, &self->palette.foreground, FALSE);
+      cairo_restore (cr);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, last->x0, bar_y, fill_end - last->x0, bar_h);
+      cairo_clip (cr);
+      show_text (self, cr, text, x, bar_y, text_w + 1, bar_h, ALIGN_START, &self->palette.achieved_text, FALSE);
+      cairo_restore (cr);
+    }
+  else
+    {
+      /* Too short a bar: the percentage follows it. */
+      show_text (self, cr, text, last->x1 + self->pad / 2, bar_y, text_w + 1, bar_h, ALIGN_START,
+                 &self->palette.dim, FALSE);
+    }
+}
+
+static void
+draw_timeline_row (PoaCronogramaRenderer *self,
+                   cairo_t               *cr,
+                   PoaActivity           *activity,
+                   const PoaTimeScale    *scale,
+                   double                 y)
+{
+  guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+  guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
+  const GDate *start = poa_activity_get_start (activity);
+  const GDate *end = poa_activity_get_end (activity);
+  double bar_h = round (self->row_height * 0.56);
+  double bar_y = y + round ((self->row_height - bar_h) / 2);
+  double month_w = scale->width / 12;
+  double inset = CLAMP (round (month_w * 0.06), 1, 3);
+  double total = 0, fill, fill_end = 0;
+  double year_end = scale->x + scale->width;
+  gboolean reversed;
+  Run runs[6];
+  guint n_runs;
+
+  n_runs = month_runs (scale, poa_activity_get_months (activity), inset, runs);
+  for (guint i = 0; i < n_runs; i++)
+    total += runs[i].x1 - runs[i].x0;
+
+  /* The achieved share fills the scheduled months from the first, across gaps. */
+  fill = programmed > 0 ? total * MIN (1.0, (double)achieved / programmed) : 0;
+  for (guint i = 0; i < n_runs; i++)
+    {
+      double w = runs[i].x1 - runs[i].x0;
+      double part = CLAMP (fill, 0, w);
+
+      rounded_rectangle (cr, runs[i].x0, bar_y, w, bar_h, bar_h * 0.25);
+      set_color (cr, &self->palette.bar);
+      if (part <= 0)
+        {
+          cairo_fill (cr);
+          fill_end = runs[i].x0;
+          continue;
+        }
+
+      cairo_save (cr);
+      cairo_fill_preserve (cr);
+      cairo_clip (cr);
+      set_color (cr, &self->palette.achieved);
+      cairo_rectangle (cr, runs[i].x0, bar_y, part, bar_h);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      fill_end = runs[i].x0 + part;
+      fill -= part;
+    }
+
+  if (n_runs > 0 && programmed > 0)
+    {
+      char text[32];
+
+      g_snprintf (text, sizeof text, "%.0f %%", 100.0 * achieved / programmed);
+      draw_percent (self, cr, text, &runs[n_runs - 1], fill_end, bar_y, bar_h);
+    }
+
+  /* The exact days, as brackets around the bar; arrowheads when the dates lie beyond the
+   * year. Reversed dates are drawn as they are, in the colour of errors. */
+  reversed = start != NULL && end != NULL && g_date_compare (end, start) < 0;
+  set_color (cr, reversed ? &self->palette.error : &self->palette.foreground);
+  cairo_set_line_width (cr, hairline (self) * 1.5);
+  if (start != NULL)
+    {
+      double x = poa_time_scale_x_for_date (scale, start);
+
+      if (x < scale->x)
+        draw_beyond_mark (self, cr, scale->x, y + self->row_height / 2, -1);
+      else if (x < year_end)
+        draw_day_mark (self, cr, x, bar_y - self->pad / 2, bar_y + bar_h + self->pad / 2, 1);
+    }
+  if (end != NULL)
+    {
+      double x = poa_time_scale_x_after_date (scale, end);
+
+      if (x > year_end)
+        draw_beyond_mark (self, cr, year_end, y + self->row_height / 2, 1);
+      else if (x > scale->x)
+        draw_day_mark (self, cr, x, bar_y - self->pad / 2, bar_y + bar_h + self->pad / 2, -1);
+    }
+}
+
+static void
+draw_fixed_columns (PoaCronogramaRenderer *self,
+                    cairo_t               *cr,
+                    PoaActivity           *activity,
+                    GListModel            *findings,
+                    double                 y)
+{
+  const PoaCronogramaPalette *p = &self->palette;
+  double h = self->row_height;
+  double x = self->pad;
+  int worst = worst_severity (findings, NULL);
+  char number[16];
+
+  if (worst >= 0)
+    draw_finding_mark (self, cr, x, y + (h - self->mark_size) / 2, worst);
+
+  x += self->mark_size + self->pad / 2;
+  g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
+  show_text (self, cr, number, x, y, self->number_width - x - self->pad, h, ALIGN_END, &p->dim, FALSE);
+
+  x = self->number_width;
+  show_text (self, cr, poa_activity_get_name (activity), x, y, self->name_width - self->pad, h,
+             ALIGN_START, &p->foreground, FALSE);
+  x += self->name_width;
+
+  if (self->columns & POA_CRONOGRAMA_COLUMN_GOALS)
+    {
+      static const PoaActivityGoal goals[] = { POA_ACTIVITY_PROGRAMMED, POA_ACTIVITY_ACHIEVED };
+
+      for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
+        {
+          int severity = worst_severity (findings, poa_activity_goal_key (goals[i]));
+          g_snprintf (number, sizeof number, "%u", poa_activity_get_goal (activity, goals[i]));
+          show_text (self, cr, number, x + self->pad, y, self->goal_width - 2 * self->pad, h,
+                     ALIGN_END, severity == POA_SEVERITY_ERROR ? &p->error :
+                                severity == POA_SEVERITY_WARNING ? &p->warning : &p->foreground,
+                     FALSE);
+          x += self->goal_width;
+        }
+    }
+
+  if (self->columns & POA_CRONOGRAMA_COLUMN_DATES)
+    {
+      const GDate *dates[] = { poa_activity_get_start (activity), poa_activity_get_end (activity) };
+      const char *fields[] = { "start", "end" };
+
+      x = self->timeline_x + self->timeline_view;
+      for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+        {
+          g_autofree char *text = poa_date_format_dmy (dates[i]);
+          int severity = worst_severity (findings, fields[i]);
+
+          show_text (self, cr, text ? text : "—", x, y, self->date_width, h, ALIGN_CENTER,
+                     severity == POA_SEVERITY_ERROR ? &p->error :
+                     severity == POA_SEVERITY_WARNING ? &p->warning : &p->foreground,
+                     FALSE);
+          x += self->date_width;
+        }
+    }
+}
+
+/* Month lines (and week lines when zoomed to weeks) over a band of the timeline. */
+static void
+draw_timeline_grid (PoaCronogramaRenderer *self,
+                    cairo_t               *cr,
+                    const PoaTimeScale    *scale,
+                    double                 y0,
+                    double                 y1)
+{
+  cairo_set_line_width (cr, hairline (self));
+
+  if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
+    {
+      int days = days_in_year (scale->year);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, scale->year);
+      set_color_faded (cr, &self->palette.grid, 0.45);
+      for (int day = 0; day < days; day++, g_date_add_days (&date, 1))
+        if (g_date_get_weekday (&date) == G_DATE_MONDAY && g_date_get_day (&date) != 1)
+          vertical_line (cr, poa_time_scale_x_for_day (scale, day), y0, y1);
+      cairo_stroke (cr);
+    }
+
+  set_color (cr, &self->palette.grid);
+  for (guint m = 2; m <= 12; m++)
+    vertical_line (cr, poa_time_scale_x_for_month (scale, m), y0, y1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_today (PoaCronogramaRenderer *self,
+            cairo_t               *cr,
+            const PoaTimeScale    *scale,
+            double                 y0,
+            double                 y1)
+{
+  double x;
+
+  if (!g_date_valid (&self->today) || g_date_get_year (&self->today) != scale->year)
+    return;
+
+  x = (poa_time_scale_x_for_date (scale, &self->today) +
+       poa_time_scale_x_after_date (scale, &self->today)) / 2;
+  set_color (cr, &self->palette.today);
+  cairo_set_line_width (cr, 2 * hairline (self));
+  vertical_line (cr, x, y0, y1);
+  cairo_stroke (cr);
+}
+
+/* Separators between the fixed columns and around the timeline, over a band. */
+static void
+draw_column_lines (PoaCronogramaRenderer *self,
+                   cairo_t               *cr,
+                   double                 y0,
+                   double                 y1,
+                   gboolean               heading)
+{
+  double x = self->number_width + self->name_width;
+
+  cairo_set_line_width (cr, hairline (self));
+  set_color (cr, &self->palette.grid);
+  if (self->columns & POA_CRONOGRAMA_COLUMN_GOALS)
+    {
+      vertical_line (cr, x, y0, y1);
+      /* In the heading the two metas share the word "Meta" above them. */
+      vertical_line (cr, x + self->goal_width, heading ? y0 + self->line + self->pad : y0, y1);
+    }
+  vertical_line (cr, self->timeline_x, y0, y1);
+  if (self->columns & POA_CRONOGRAMA_COLUMN_DATES)
+    {
+      x = self->timeline_x + self->timeline_view;
+      vertical_line (cr, x, y0, y1);
+      vertical_line (cr, x + self->date_width, heading ? y0 + self->line + self->pad : y0, y1);
+    }
+  cairo_stroke (cr);
+}
+
+/**
+ * poa_cronograma_renderer_draw_rows:
+ * @cr: where to draw; the first row goes at its origin
+ * @first: the first row, from 0
+ * @n_rows: how many rows, at most; those past the plan's last activity are left out
+ *
+ * Draws a range of activities' rows, each get_row_height() high, in the width given by
+ * set_width(). Only those rows are read: the cost follows @n_rows, not the plan's size.
+ */
+void
+poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
+                                   cairo_t               *cr,
+                                   guint                  first,
+                                   guint                  n_rows)
+{
+  const PoaCronogramaPalette *p;
+  PoaTimeScale scale;
+  guint n_items;
+  double height;
+
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+
+  update_geometry (self);
+  time_scale (self, &scale);
+  p = &self->palette;
+
+  n_items = g_list_model_get_n_items (self->activities);
+  if (first >= n_items)
+    return;
+  n_rows = MIN (n_rows, n_items - first);
+  height = n_rows * self->row_height;
+
+  cairo_save (cr);
+
+  set_color (cr, &p->background);
+  cairo_rectangle (cr, 0, 0, self->width, height);
+  cairo_fill (cr);
+
+  /* Grounds and separators first, for all rows at once; then each row's contents. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
+      double y = i * self->row_height;
+
+      if (activity == self->selected && self->selected != NULL)
+        {
+          set_color (cr, &p->selection);
+          cairo_rectangle (cr, 0, y, self->width, self->row_height);
+          cairo_fill (cr);
+        }
+      cairo_set_line_width (cr, hairline (self));
+      set_color (cr, &p->grid);
+      horizontal_line (cr, 0, self->width, y + self->row_height - hairline (self) / 2);
+      cairo_stroke (cr);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, self->timeline_x, 0, self->timeline_view, height);
+  cairo_clip (cr);
+  draw_timeline_grid (self, cr, &scale, 0, height);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
+
+      draw_timeline_row (self, cr, activity, &scale, i * self->row_height);
+    }
+  draw_today (self, cr, &scale, 0, height);
+
+  if (self->cursor_row >= (int)first && self->cursor_row < (int)(first + n_rows))
+    {
+      double y = (self->cursor_row - first) * self->row_height;
+      double x0 = poa_time_scale_x_for_month (&scale, self->cursor_month);
+      double x1 = poa_time_scale_x_for_month (&scale, self->cursor_month + 1);
+      double w = 2 * hairline (self);
+
+      set_color (cr, &p->focus);
+      cairo_set_line_width (cr, w);
+      cairo_rectangle (cr, x0 + w, y + w, x1 - x0 - 2 * w, self->row_height - 2 * w);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
+      g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self, activity);
+
+      draw_fixed_columns (self, cr, activity, findings, i * self->row_height);
+    }
+  draw_column_lines (self, cr, 0, height, FALSE);
+
+  cairo_restore (cr);
+}
+
+/* ─── Heading ────────────────────────────────────────────────────────────────────────────── */
+
+/* The longest month name that fits every month's width: full, three letters, or one. */
+static guint
+month_label_length (PoaCronogramaRenderer *self,
+                    double                 room)
+{
+  static const guint lengths[] = { G_MAXUINT, 3, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      gboolean fits = TRUE;
+
+      for (guint m = 1; m <= 12 && fits; m++)
+        {
+          g_autofree char *text = g_utf8_substring (month_name (self, m), 0,
+                                                    MIN (lengths[i], g_utf8_strlen (month_name (self, m), -1)));
+          fits = text_width (self, text, TRUE) + self->pad <= room;
+        }
+      if (fits)
+        return lengths[i];
+    }
+  return 1;
+}
+
+static void
+draw_timeline_heading (PoaCronogramaRenderer *self,
+                       cairo_t               *cr,
+                       const PoaTimeScale    *scale)
+{
+  const PoaCronogramaPalette *p = &self->palette;
+  double top = self->pad;
+  double band = self->line + self->pad;
+  double bottom = top + band;
+
+  if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
+    {
+      int days = days_in_year (scale->year);
+      GDate date;
+
+      for (guint m = 1; m <= 12; m++)
+        {
+          double x0 = poa_time_scale_x_for_month (scale, m);
+          double x1 = poa_time_scale_x_for_month (scale, m + 1);
+
+          show_text (self, cr, month_name (self, m), x0, top, x1 - x0, band, ALIGN_CENTER,
+                     &p->foreground, TRUE);
+        }
+
+      /* Each week by the day of the month its Monday falls on. */
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, scale->year);
+      for (int day = 0; day < days; day++, g_date_add_days (&date, 1))
+        if (g_date_get_weekday (&date) == G_DATE_MONDAY)
+          {
+            char text[4];
+            double x = poa_time_scale_x_for_day (scale, day);
+
+            g_snprintf (text, sizeof text, "%u", g_date_get_day (&date));
+            show_text (self, cr, text, x, bottom, scale->width * 7 / days, band, ALIGN_CENTER,
+                       &p->dim, FALSE);
+          }
+    }
+  else
+    {
+      double month_w = scale->width / 12;
+      guint length = month_label_length (self, month_w);
+
+      for (guint q = 0; q < 4; q++)
+        {
+          double x0 = poa_time_scale_x_for_month (scale, 3 * q + 1);
+          double x1 = poa_time_scale_x_for_month (scale, 3 * q + 4);
+          g_autofree char *text = NULL;
+
+          text = self->official ? g_strdup_printf ("Trimestre %u", q + 1)
+                                : g_strdup_printf (_("Quarter %u"), q + 1);
+          if (text_width (self, text, FALSE) + self->pad > x1 - x0)
+            {
+              g_free (text);
+              text = self->official ? g_strdup_printf ("T%u", q + 1)
+                                    : g_strdup_printf (_("Q%u"), q + 1);
+            }
+          show_text (self, cr, text, x0, top, x1 - x0, band, ALIGN_CENTER, &p->dim, FALSE);
+        }
+
+      for (guint m = 1; m <= 12; m++)
+        {
+          const char *name = month_name (self, m);
+          g_autofree char *text = g_utf8_substring (name, 0, MIN (length, g_utf8_strlen (name, -1)));
+          double x0 = poa_time_scale_x_for_month (scale, m);
+          double x1 = poa_time_scale_x_for_month (scale, m + 1);
+
+          show_text (self, cr, text, x0, bottom, x1 - x0, band, ALIGN_CENTER, &p->foreground, TRUE);
+        }
+    }
+
+  /* Month lines under the upper band; quarter (or month) lines through it. */
+  cairo_set_line_width (cr, hairline (self));
+  set_color (cr, &p->grid);
+  for (guint m = 2; m <= 12; m++)
+    {
+      gboolean through = self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS || (m - 1) % 3 == 0;
+
+      vertical_line (cr, poa_time_scale_x_for_month (scale, m), through ? 0 : bottom,
+                     self->heading_height);
+    }
+  horizontal_line (cr, scale->x, scale->x + scale->width, bottom);
+  cairo_stroke (cr);
+
+  if (g_date_valid (&self->today) && g_date_get_year (&self->today) == scale->year)
+    {
+      double x = (poa_time_scale_x_for_date (scale, &self->today) +
+                  poa_time_scale_x_after_date (scale, &self->today)) / 2;
+      double s = self->pad;
+
+      draw_today (self, cr, scale, self->heading_height - s, self->heading_height);
+      cairo_move_to (cr, x - s, self->heading_height - s);
+      cairo_line_to (cr, x + s, self->heading_height - s);
+      cairo_line_to (cr, x, self->heading_height);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+}
+
+/**
+ * poa_cronograma_renderer_draw_heading:
+ * @cr: where to draw; the heading goes at its origin
+ *
+ * Draws the heading, get_heading_height() high: Nº, Actividad, the metas, quarters and months
+ * (or months and weeks), and the dates.
+ */
+void
+poa_cronograma_renderer_draw_heading (PoaCronogramaRenderer *self,
+                                      cairo_t               *cr)
+{
+  const PoaCronogramaPalette *p;
+  PoaTimeScale scale;
+  double h, band, x;
+
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+
+  update_geometry (self);
+  time_scale (self, &scale);
+  p = &self->palette;
+  h = self->heading_height;
+  band = self->line + self->pad;
+
+  cairo_save (cr);
+
+  set_color (cr, &p->heading);
+  cairo_rectangle (cr, 0, 0, self->width, h);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, self->timeline_x, 0, self->timeline_view, h);
+  cairo_clip (cr);
+  draw_timeline_heading (self, cr, &scale);
+  cairo_restore (cr);
+
+  show_text (self, cr, label (self, "Nº", _("Nº")), 0, 0, self->number_width - self->pad, h,
+             ALIGN_END, &p->foreground, TRUE);
+  x = self->number_width;
+  show_text (self, cr, label (self, "Actividad", _("Activity")), x, 0, self->name_width - self->pad, h,
+             ALIGN_START, &p->foreground, TRUE);
+  x += self->name_width;
+
+  if (self->columns & POA_CRONOGRAMA_COLUMN_GOALS)
+    {
+      show_text (self, cr, label (self, "Meta", _("Goal")), x, self->pad, 2 * self->goal_width,
+                 band, ALIGN_CENTER, &p->dim, FALSE);
+      show_text (self, cr, label (self, "Programada", _("Programmed")), x, self->pad + band,
+                 self->goal_width, band, ALIGN_CENTER, &p->foreground, TRUE);
+      show_text (self, cr, label (self, "Alcanzada", _("Achieved")), x + self->goal_width,
+                 self->pad + band, self->goal_width, band, ALIGN_CENTER, &p->foreground, TRUE);
+    }
+
+  if (self->columns & POA_CRONOGRAMA_COLUMN_DATES)
+    {
+      x = self->timeline_x + self->timeline_view;
+      show_text (self, cr, label (self, "Fechas", _("Dates")), x, self->pad, 2 * self->date_width,
+                 band, ALIGN_CENTER, &p->dim, FALSE);
+      show_text (self, cr, label (self, "Inicio", _("Start")), x, self->pad + band,
+                 self->date_width, band, ALIGN_CENTER, &p->foreground, TRUE);
+      show_text (self, cr, label (self, "Fin", _("End")), x + self->date_width, self->pad + band,
+                 self->date_width, band, ALIGN_CENTER, &p->foreground, TRUE);
+    }
+
+  draw_column_lines (self, cr, 0, h, TRUE);
+  set_color (cr, &p->grid);
+  cairo_set_line_width (cr, hairline (self));
+  horizontal_line (cr, 0, self->width, h - hairline (self) / 2);
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
+/* ─── Legend ─────────────────────────────────────────────────────────────────────────────── */
+
+typedef enum
+{
+  SAMPLE_BAR,
+  SAMPLE_ACHIEVED,
+  SAMPLE_TODAY,
+  SAMPLE_ERROR,
+  SAMPLE_WARNING,
+} Sample;
+
+static void
+draw_sample (PoaCronogramaRenderer *self,
+             cairo_t               *cr,
+             Sample                 sample,
+             double                 x,
+             double                 w)
+{
+  double h = self->line;
+  double bar_h = round (self->line * 0.7);
+
+  switch (sample)
+    {
+    case SAMPLE_BAR:
+    case SAMPLE_ACHIEVED:
+      set_color (cr, sample == SAMPLE_BAR ? &self->palette.bar : &self->palette.achieved);
+      rounded_rectangle (cr, x, (h - bar_h) / 2, w, bar_h, bar_h * 0.25);
+      cairo_fill (cr);
+      break;
+
+    case SAMPLE_TODAY:
+      set_color (cr, &self->palette.today);
+      cairo_set_line_width (cr, 2 * hairline (self));
+      cairo_move_to (cr, x + w / 2, 0);
+      cairo_line_to (cr, x + w / 2, h);
+      cairo_stroke (cr);
+      break;
+
+    case SAMPLE_ERROR:
+    case SAMPLE_WARNING:
+      draw_finding_mark (self, cr, x + (w - self->mark_size) / 2, (h - self->mark_size) / 2,
+                         sample == SAMPLE_ERROR ? POA_SEVERITY_ERROR : POA_SEVERITY_WARNING);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * poa_cronograma_renderer_draw_legend:
+ * @cr: (nullable): where to draw, at its origin, one line high; %NULL only to measure
+ *
+ * What the colours and marks mean: scheduled, achieved, today, error, warning.
+ *
+ * Returns: the legend's width.
+ */
+double
+poa_cronograma_renderer_draw_legend (PoaCronogramaRenderer *self,
+                                     cairo_t               *cr)
+{
+  const struct {
+    Sample      sample;
+    const char *official;
+    const char *translated;
+  } items[] = {
+    { SAMPLE_BAR, "Programado", N_("Scheduled") },
+    { SAMPLE_ACHIEVED, "Alcanzado", N_("Achieved share") },
+    { SAMPLE_TODAY, "Hoy", N_("Today") },
+    { SAMPLE_ERROR, "Error", N_("Error") },
+    { SAMPLE_WARNING, "Advertencia", N_("Warning") },
+  };
+  double x = 0;
+
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  update_geometry (self);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      const char *text = label (self, items[i].official, _(items[i].translated));
+      double sample_w = items[i].sample <= SAMPLE_ACHIEVED ? 2 * self->line : self->mark_size;
+      double text_w = text_width (self, text, FALSE);
+
+      if (i > 0)
+        x += 2 * self->pad;
+      if (cr != NULL)
+        {
+          draw_sample (self, cr, items[i].sample, x, sample_w);
+          show_text (self, cr, text, x + sample_w + self->pad / 2, 0, text_w + 1, self->line,
+                     ALIGN_START, &self->palette.foreground, FALSE);
+        }
+      x += sample_w + self->pad / 2 + text_w;
+    }
+
+  return ceil (x);
+}
+
+/* ─── Object ─────────────────────────────────────────────────────────────────────────────── */
+
+static void
+poa_cronograma_renderer_dispose (GObject *object)
+{
+  PoaCronogramaRenderer *self = (PoaCronogramaRenderer *)object;
+
+  if (self->activities != NULL)
+    g_signal_handlers_disconnect_by_data (self->activities, self);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->bold_layout);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+
+  G_OBJECT_CLASS (poa_cronograma_renderer_parent_class)->dispose (object);
+}
+
+static void
+poa_cronograma_renderer_finalize (GObject *object)
+{
+  PoaCronogramaRenderer *self = (PoaCronogramaRenderer *)object;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (poa_cronograma_renderer_parent_class)->finalize (object);
+}
+
+static void
+poa_cronograma_renderer_class_init (PoaCronogramaRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = poa_cronograma_renderer_dispose;
+  object_class->finalize = poa_cronograma_renderer_finalize;
+}
+
+static void
+poa_cronograma_renderer_init (PoaCronogramaRenderer *self)
+{
+  GDateTime *now = g_date_time_new_now_local ();
+
+  self->findings = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->cursor_row = -1;
+  self->cursor_month = 1;
+  self->width = 800;
+  poa_cronograma_palette_init_print (&self->palette);
+
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  g_date_time_unref (now);
+}
+
+static void
+update_layouts (PoaCronogramaRenderer *self)
+{
+  g_autoptr(PangoFontDescription) bold = pango_font_description_copy (self->font);
+
+  pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (self->layout, self->font);
+  pango_layout_set_font_description (self->bold_layout, bold);
+  pango_layout_context_changed (self->layout);
+  pango_layout_context_changed (self->bold_layout);
+  invalidate_geometry (self);
+}
+
+/**
+ * poa_cronograma_renderer_new:
+ * @context: (nullable): the window's Pango context, for sizes in pixels; %NULL for documents:
+ *   sizes in points, the same on every surface, and the official Spanish headings
+ *
+ * Returns: (transfer full): a renderer of @plan's cronograma.
+ */
+PoaCronogramaRenderer *
+poa_cronograma_renderer_new (PoaPlan      *plan,
+                             PangoContext *context)
+{
+  PoaCronogramaRenderer *self;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (POA_TYPE_CRONOGRAMA_RENDERER, NULL);
+  self->plan = g_object_ref (plan);
+  self->activities = g_object_ref (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  g_signal_connect_swapped (self->activities, "items-changed", G_CALLBACK (activities_changed_cb), self);
+  g_signal_connect_swapped (plan, "notify::year", G_CALLBACK (plan_year_changed_cb), self);
+
+  if (context != NULL)
+    {
+      self->context = g_object_ref (context);
+      self->font = pango_font_description_copy (pango_context_get_font_description (context));
+    }
+  else
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      /* Metrics unhinted and at 72 dpi, so that a point is a unit and the pages come out the
+       * same on PDF, PNG and every printer. */
+      self->own_context = TRUE;
+      self->official = TRUE;
+      self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_resolution (self->context, 72);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (self->context, options);
+      cairo_font_options_destroy (options);
+      self->font = pango_font_description_from_string ("Sans 7");
+    }
+
+  self->layout = pango_layout_new (self->context);
+  self->bold_layout = pango_layout_new (self->context);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_ellipsize (self->bold_layout, PANGO_ELLIPSIZE_END);
+  update_layouts (self);
+
+  return self;
+}
+
+PoaPlan *
+poa_cronograma_renderer_get_plan (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * poa_cronograma_renderer_get_context:
+ *
+ * Returns: (transfer none): the Pango context the renderer lays text out with; documents
+ *   write their other texts with it, so that they have the same metrics.
+ */
+PangoContext *
+poa_cronograma_renderer_get_context (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), NULL);
+
+  return self->context;
+}
+
+void
+poa_cronograma_renderer_set_palette (PoaCronogramaRenderer      *self,
+                                     const PoaCronogramaPalette *palette)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (palette != NULL);
+
+  self->palette = *palette;
+}
+
+/**
+ * poa_cronograma_renderer_set_font:
+ *
+ * Sets the font of the rows (the heading is its bold); every size follows from it. Call it
+ * also when the Pango context's settings change.
+ */
+void
+poa_cronograma_renderer_set_font (PoaCronogramaRenderer      *self,
+                                  const PangoFontDescription *font)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (font != NULL);
+
+  pango_font_description_free (self->font);
+  self->font = pango_font_description_copy (font);
+  update_layouts (self);
+}
+
+/**
+ * poa_cronograma_renderer_set_official:
+ * @official: %TRUE for the official Spanish headings, %FALSE for the interface language
+ */
+void
+poa_cronograma_renderer_set_official (PoaCronogramaRenderer *self,
+                                      gboolean               official)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  if (self->official != !!official)
+    {
+      self->official = !!official;
+      invalidate_geometry (self);
+    }
+}
+
+void
+poa_cronograma_renderer_set_zoom (PoaCronogramaRenderer *self,
+                                  PoaCronogramaZoom      zoom)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  if (self->zoom != zoom)
+    {
+      self->zoom = zoom;
+      invalidate_geometry (self);
+    }
+}
+
+PoaCronogramaZoom
+poa_cronograma_renderer_get_zoom (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), POA_CRONOGRAMA_ZOOM_MONTHS);
+
+  return self->zoom;
+}
+
+void
+poa_cronograma_renderer_set_columns (PoaCronogramaRenderer *self,
+                                     PoaCronogramaColumns   columns)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  if (self->columns != columns)
+    {
+      self->columns = columns;
+      invalidate_geometry (self);
+    }
+}
+
+/**
+ * poa_cronograma_renderer_set_today:
+ * @today: (nullable): the day to mark; %NULL for none. A new renderer marks the current day.
+ */
+void
+poa_cronograma_renderer_set_today (PoaCronogramaRenderer *self,
+                                   const GDate           *today)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  if (today != NULL && g_date_valid (today))
+    self->today = *today;
+  else
+    g_date_clear (&self->today, 1);
+}
+
+void
+poa_cronograma_renderer_set_selected (PoaCronogramaRenderer *self,
+                                      PoaActivity           *activity)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  g_set_object (&self->selected, activity);
+}
+
+/**
+ * poa_cronograma_renderer_set_cursor:
+ * @row: the row of the focused cell, or -1 for none
+ * @month: its month, 1 to 12
+ */
+void
+poa_cronograma_renderer_set_cursor (PoaCronogramaRenderer *self,
+                                    int                    row,
+                                    guint                  month)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  self->cursor_row = row;
+  self->cursor_month = month;
+}
+
+void
+poa_cronograma_renderer_set_width (PoaCronogramaRenderer *self,
+                                   double                 width)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  if (self->width != width)
+    {
+      self->width = width;
+      invalidate_geometry (self);
+    }
+}
+
+/**
+ * poa_cronograma_renderer_set_scroll_x:
+ *
+ * Scrolls the timeline sideways, when it is wider than its room; clamped.
+ */
+void
+poa_cronograma_renderer_set_scroll_x (PoaCronogramaRenderer *self,
+                                      double                 scroll_x)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  update_geometry (self);
+  self->scroll_x = CLAMP (scroll_x, 0, MAX (0, self->timeline_width - self->timeline_view));
+}
+
+guint
+poa_cronograma_renderer_get_n_rows (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  return g_list_model_get_n_items (self->activities);
+}
+
+double
+poa_cronograma_renderer_get_row_height (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  update_geometry (self);
+  return self->row_height;
+}
+
+double
+poa_cronograma_renderer_get_heading_height (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  update_geometry (self);
+  return self->heading_height;
+}
+
+/**
+ * poa_cronograma_renderer_get_min_width:
+ *
+ * Returns: the narrowest width that still shows every month and a few letters of the names.
+ */
+double
+poa_cronograma_renderer_get_min_width (PoaCronogramaRenderer *self)
+{
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  update_geometry (self);
+  return self->min_width;
+}
+
+/**
+ * poa_cronograma_renderer_get_timeline:
+ * @x: (out) (optional): where the timeline's room starts
+ * @view_width: (out) (optional): the room's width
+ * @content_width: (out) (optional): the whole year's width; wider than the room when zoomed
+ *   to weeks
+ */
+void
+poa_cronograma_renderer_get_timeline (PoaCronogramaRenderer *self,
+                                      double                *x,
+                                      double                *view_width,
+                                      double                *content_width)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  update_geometry (self);
+  if (x != NULL)
+    *x = self->timeline_x;
+  if (view_width != NULL)
+    *view_width = self->timeline_view;
+  if (content_width != NULL)
+    *content_width = self->timeline_width;
+}
+
+/**
+ * poa_cronograma_renderer_get_time_scale:
+ * @scale: (out caller-allocates): where the year lies now, scrolling included
+ */
+void
+poa_cronograma_renderer_get_time_scale (PoaCronogramaRenderer *self,
+                                        PoaTimeScale          *scale)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (scale != NULL);
+
+  time_scale (self, scale);
+}
+
+/**
+ * poa_cronograma_renderer_month_at:
+ *
+ * Returns: the month whose cells are at @x, or 0 when @x is not over the timeline.
+ */
+guint
+poa_cronograma_renderer_month_at (PoaCronogramaRenderer *self,
+                                  double                 x)
+{
+  PoaTimeScale scale;
+
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  time_scale (self, &scale);
+  if (x < self->timeline_x || x >= self->timeline_x + self->timeline_view)
+    return 0;
+  return poa_time_scale_month_at (&scale, x);
+}
+
+/**
+ * poa_cronograma_renderer_get_findings:
+ *
+ * What `check` reports about @activity's dates, months and metas: what the marks show.
+ * Computed when first asked for and kept until poa_cronograma_renderer_invalidate() says the
+ * activity changed; only the rows drawn are ever asked for, and the cache is emptied when it
+ * grows past a few thousand, so that scrolling a huge plan does not keep it all.
+ *
+ * Returns: (transfer full): a list of #PoaFinding.
+ */
+GListModel *
+poa_cronograma_renderer_get_findings (PoaCronogramaRenderer *self,
+                                      PoaActivity           *activity)
+{
+  GListStore *findings;
+
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), NULL);
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), NULL);
+
+  findings = g_hash_table_lookup (self->findings, activity);
+  if (findings == NULL)
+    {
+      g_autoptr(GListStore) all = g_list_store_new (POA_TYPE_FINDING);
+
+      poa_check_activity (self->plan, activity, all);
+      findings = g_list_store_new (POA_TYPE_FINDING);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+        {
+          g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+          if (is_schedule_field (poa_finding_get_field (finding)))
+            g_list_store_append (findings, finding);
+        }
+
+      if (g_hash_table_size (self->findings) >= FINDINGS_CACHE_MAX)
+        g_hash_table_remove_all (self->findings);
+      g_hash_table_insert (self->findings, g_object_ref (activity), findings);
+    }
+
+  return g_object_ref (G_LIST_MODEL (findings));
+}
+
+/**
+ * poa_cronograma_renderer_invalidate:
+ * @activity: (nullable): the activity that changed, or %NULL for all
+ *
+ * Forgets what was computed about @activity, after it changed.
+ */
+void
+poa_cronograma_renderer_invalidate (PoaCronogramaRenderer *self,
+                                    PoaActivity           *activity)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  if (activity == NULL)
+    g_hash_table_remove_all (self->findings);
+  else
+    g_hash_table_remove (self->findings, activity);
+}

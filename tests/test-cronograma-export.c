@@ -1,0 +1,260 @@
+/* test-cronograma-export.c — the cronograma as PDF and PNG, read back by independent tools.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "poa-activity.h"
+#include "poa-cronograma-pages.h"
+#include "poa-export.h"
+#include "poa-plan.h"
+#include "test-plans.h"
+#include "test-util.h"
+
+/* Runs a poppler-utils program (pdfinfo, pdftotext) and returns what it prints. They are in
+ * build-aux/install-deps.sh: a missing one fails the test rather than skipping it. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  int status = 0;
+
+  if (program == NULL)
+    g_error ("%s is missing: run build-aux/install-deps.sh (poppler-utils)", argv[0]);
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return g_steal_pointer (&out);
+}
+
+static guint
+pdf_page_count (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
+  return (guint)g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” not found in:\n%s", expected, text);
+}
+
+static void
+test_default_plan_is_one_page_with_signatures (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cronograma.pdf", NULL);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (pdf_page_count (path), ==, 1);
+  text = pdf_page_text (path, 1);
+  assert_contains (text, "POA (PLAN OPERATIVO ANUAL) 2026");
+  assert_contains (text, "Secretaría de Gobierno");
+  assert_contains (text, "Cronograma programado 2026");
+  assert_contains (text, "Ene");
+  assert_contains (text, "Dic");
+  assert_contains (text, "Corazón de Plata");
+  assert_contains (text, "31/12/2025");
+  assert_contains (text, "30 %");
+  assert_contains (text, "Elaboró");
+  assert_contains (text, "Revisó");
+  assert_contains (text, "Aprobó");
+  assert_contains (text, "Lic. J. Santos Ramiro Hinojosa Aguay");
+  assert_contains (text, "Página 1 de 1");
+
+  test_remove_tree (dir);
+}
+
+/* A hundred activities take four pages of 30, 30, 30 and 10 rows; each page repeats the
+ * plan's header and the table's heading; every activity is on exactly one page; the
+ * signatures come once, after the last row. */
+static void
+test_hundred_activities_paginate (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cronograma.pdf", NULL);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (100);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  guint n_pages;
+
+  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_page_count (path);
+  g_assert_cmpuint (n_pages, ==, 4);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+      g_autofree char *footer = g_strdup_printf ("Página %u de %u", page, n_pages);
+
+      assert_contains (text, "POA (PLAN OPERATIVO ANUAL) 2026");
+      assert_contains (text, "Migrantes y Ex braceros");
+      assert_contains (text, "Actividad");
+      assert_contains (text, "Trimestre 1");
+      assert_contains (text, footer);
+      g_assert_true ((strstr (text, "Aprobó") != NULL) == (page == n_pages));
+      g_string_append (all, text);
+    }
+
+  for (guint n = 17; n <= 100; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("(%u)", n);
+      const char *found = strstr (all->str, name);
+
+      g_assert_nonnull (found);
+      g_assert_null (strstr (found + 1, name));
+    }
+
+  test_remove_tree (dir);
+}
+
+static void
+test_pages_hold_every_row_once (void)
+{
+  const guint sizes[] = { 0, 1, 16, 30, 31, 100, 1000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(PoaPlan) plan = test_plan_with_activities (sizes[i]);
+      g_autoptr(PoaCronogramaPages) pages = poa_cronograma_pages_new (plan, POA_PAGE_WIDTH, POA_PAGE_HEIGHT);
+      guint next = 0, n_pages = poa_cronograma_pages_get_n_pages (pages);
+
+      g_assert_cmpuint (n_pages, >=, 1);
+      for (guint page = 0; page < n_pages; page++)
+        {
+          guint first;
+          guint n_rows = poa_cronograma_pages_get_rows (pages, page, &first);
+
+          g_assert_cmpuint (first, ==, next);
+          next += n_rows;
+        }
+      g_assert_cmpuint (next, ==, sizes[i]);
+    }
+}
+
+static void
+test_png_is_a_page_wide_and_the_plan_tall (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cronograma.png", NULL);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
+  g_autoptr(PoaPlan) longer = test_plan_with_activities (40);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  int height;
+
+  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2 * POA_PAGE_WIDTH);
+  height = cairo_image_surface_get_height (image);
+  cairo_surface_destroy (image);
+
+  /* 24 more activities, 24 more rows. */
+  g_assert_true (poa_export_plan (longer, path, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_height (image), >, height + 24 * 20);
+  cairo_surface_destroy (image);
+
+  test_remove_tree (dir);
+}
+
+static void
+test_too_long_png_is_refused_and_not_written (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cronograma.png", NULL);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (2000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (poa_export_plan (plan, path, &error));
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, ".pdf"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  test_remove_tree (dir);
+}
+
+static void
+test_failed_pdf_leaves_nothing (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "cronograma.pdf", NULL);
+  g_autofree char *existing = g_build_filename (dir, "cronograma.pdf", NULL);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_false (poa_export_plan (plan, path, &error));
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+
+  /* Writing over a file replaces it whole, leaving no temporary beside it. */
+  test_write_file (existing, "old");
+  g_assert_true (poa_export_plan (plan, existing, NULL));
+  g_assert_cmpuint (pdf_page_count (existing), ==, 1);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "cronograma.pdf");
+  g_assert_null (g_dir_read_name (listing));
+
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/pdf/default-plan-is-one-page-with-signatures", test_default_plan_is_one_page_with_signatures);
+  g_test_add_func ("/export/pdf/hundred-activities-paginate", test_hundred_activities_paginate);
+  g_test_add_func ("/export/pdf/pages-hold-every-row-once", test_pages_hold_every_row_once);
+  g_test_add_func ("/export/pdf/failure-leaves-nothing", test_failed_pdf_leaves_nothing);
+  g_test_add_func ("/export/png/is-a-page-wide-and-the-plan-tall", test_png_is_a_page_wide_and_the_plan_tall);
+  g_test_add_func ("/export/png/too-long-plan-is-refused-and-not-written", test_too_long_png_is_refused_and_not_written);
+
+  return g_test_run ();
+}
