@@ -9,8 +9,16 @@
 
 #include <gtk/gtk.h>
 
+#include "poa-types.h"
+
 G_BEGIN_DECLS
 
-void _poa_widget_unparent_children (GtkWidget *widget);
+void _poa_widget_unparent_children (GtkWidget    *widget);
+void _poa_show_error               (GtkWidget    *widget,
+                                    const char   *heading,
+                                    const GError *error);
+void _poa_undo                     (GtkWidget    *widget,
+                                    PoaDocument  *document,
+                                    gboolean      redo);
 
 G_END_DECLS

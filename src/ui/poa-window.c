@@ -32,6 +32,7 @@ struct _PoaWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
+  PoaActivitiesPage    *activities_page;
 };
 
 G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -214,6 +215,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -234,6 +236,9 @@ poa_window_init (PoaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_history_actions (self);
+
+  g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 PoaWindow *
