@@ -16,7 +16,9 @@
 #include "poa-budget-page.h"
 #include "poa-cronograma-page.h"
 #include "poa-document.h"
+#include "poa-findings-button.h"
 #include "poa-indicators-page.h"
+#include "poa-plan-chooser.h"
 #include "poa-plan.h"
 #include "poa-window.h"
 
@@ -210,6 +212,8 @@ poa_window_class_init (PoaWindowClass *klass)
   g_type_ensure (POA_TYPE_CRONOGRAMA_PAGE);
   g_type_ensure (POA_TYPE_INDICATORS_PAGE);
   g_type_ensure (POA_TYPE_BUDGET_PAGE);
+  g_type_ensure (POA_TYPE_PLAN_CHOOSER);
+  g_type_ensure (POA_TYPE_FINDINGS_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
