@@ -603,7 +603,6 @@ poa_activities_page_init (PoaActivitiesPage *self)
 
   self->filter = gtk_custom_filter_new (matches_search, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   add_columns (self);
   self->sorted_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
                                                 g_object_ref (gtk_column_view_get_sorter (self->column_view)));

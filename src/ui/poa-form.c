@@ -39,6 +39,7 @@ typedef struct
   GtkTextBuffer *buffer;
   GtkCalendar   *calendar;
   GtkWidget     *calendar_button;
+  GtkEventController *focus;
 } Field;
 
 struct _PoaForm
@@ -422,6 +423,24 @@ poa_form_dispose (GObject *object)
 
   poa_form_set_target (self, NULL, NULL, 0);
 
+  /* The rows may outlive the form (the window is torn down after it): losing the focus as
+   * they go must not reach a field that is gone. */
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      g_signal_handlers_disconnect_by_data (field->focus, field);
+      g_signal_handlers_disconnect_by_data (field->entry, field);
+      if (field->buffer != NULL)
+        g_signal_handlers_disconnect_by_data (field->buffer, field);
+      if (field->calendar != NULL)
+        {
+          g_signal_handlers_disconnect_by_data (field->calendar, field);
+          g_signal_handlers_disconnect_by_data (gtk_widget_get_ancestor (GTK_WIDGET (field->calendar), GTK_TYPE_POPOVER), field);
+        }
+    }
+  g_ptr_array_set_size (self->fields, 0);
+
   G_OBJECT_CLASS (poa_form_parent_class)->dispose (object);
 }
 
@@ -621,6 +640,7 @@ poa_form_add (PoaForm     *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), field);
   gtk_widget_add_controller (field->entry, focus);
+  field->focus = focus;
 
   if (self->object != NULL)
     {
