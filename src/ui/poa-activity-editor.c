@@ -408,7 +408,7 @@ poa_activity_editor_focus_field (PoaActivityEditor *self,
 
   if (g_strcmp0 (field, "months") == 0)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->months[0]));
+      _poa_focus_when_shown (GTK_WIDGET (self->months[0]));
       return TRUE;
     }
 

@@ -366,8 +366,15 @@ poa_findings_button_update (PoaFindingsButton *self)
       guint n = g_list_model_get_n_items (G_LIST_MODEL (found));
       g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (found), i));
+      /* Errors first, each kind in the order of the document. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (found), i);
+
+            if ((poa_finding_get_severity (finding) == POA_SEVERITY_ERROR) == (pass == 0))
+              g_ptr_array_add (items, g_steal_pointer (&finding));
+          }
       g_list_store_splice (self->findings, 0, 0, items->pdata, items->len);
     }
 

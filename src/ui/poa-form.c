@@ -578,7 +578,7 @@ poa_form_add (PoaForm     *self,
 
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_widget_add_css_class (label, "dim-label");
-        gtk_widget_add_css_class (label, "caption-heading");
+        gtk_widget_add_css_class (label, "caption");
         gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
         gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
         gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 2);
@@ -723,7 +723,7 @@ poa_form_focus (PoaForm    *self,
   if (property == NULL || !(field = find_field (self, property)))
     return FALSE;
 
-  gtk_widget_grab_focus (field->entry);
+  _poa_focus_when_shown (field->entry);
   return TRUE;
 }
 

@@ -17,6 +17,7 @@ void _poa_widget_unparent_children (GtkWidget    *widget);
 void _poa_show_error               (GtkWidget    *widget,
                                     const char   *heading,
                                     const GError *error);
+void _poa_focus_when_shown         (GtkWidget    *widget);
 void _poa_undo                     (GtkWidget    *widget,
                                     PoaDocument  *document,
                                     gboolean      redo);
