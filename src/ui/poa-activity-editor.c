@@ -239,6 +239,7 @@ add_fields (PoaActivityEditor *self)
 
   percent_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (percent_row), _("Percentages"));
+  gtk_widget_set_focusable (percent_row, FALSE);
   self->percent_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_justify (self->percent_label, GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (self->percent_label, 1.0);
@@ -272,6 +273,7 @@ add_fields (PoaActivityEditor *self)
   months_row = adw_preferences_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (months_row), _("Months in the cronograma"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (months_row), FALSE);
+  gtk_widget_set_focusable (months_row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (months_row), flow);
   adw_preferences_group_add (self->schedule_group, months_row);
 }

@@ -595,6 +595,8 @@ poa_form_add (PoaForm     *self,
         field->row = adw_preferences_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->row), FALSE);
+        /* Tab goes from the previous field straight into the text. */
+        gtk_widget_set_focusable (field->row, FALSE);
         gtk_widget_add_css_class (field->row, "paragraph-row");
         gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->row), box);
         field->entry = view;
@@ -607,6 +609,8 @@ poa_form_add (PoaForm     *self,
     case POA_FORM_DATE:
     default:
       field->row = adw_action_row_new ();
+      /* Tab goes straight into the entry, not to the row around it first. */
+      gtk_widget_set_focusable (field->row, FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), hint ? hint : "");
       field->entry = gtk_entry_new ();

@@ -30,8 +30,7 @@ struct _PoaPlanChooser
 
   GtkWidget      *menu_button;
   GtkWidget      *plans_list;
-  GtkWidget      *copy_button;
-  GtkWidget      *delete_button;
+  GMenu          *actions_section;
   guint           n_plans;
 };
 
@@ -133,14 +132,15 @@ poa_plan_chooser_refresh (PoaPlanChooser *self)
     copy_label = g_strdup_printf (_("_Copy to %u…"), poa_plan_get_year (self->plan) + 1);
   else
     copy_label = g_strdup (_("_Copy to the next year…"));
-  gtk_button_set_label (GTK_BUTTON (self->copy_button), copy_label);
+  g_menu_remove_all (self->actions_section);
+  g_menu_append (self->actions_section, _("_New Empty Plan…"), "plans.new");
+  g_menu_append (self->actions_section, copy_label, "plans.copy");
+  g_menu_append (self->actions_section, _("_Delete This Plan…"), "plans.delete");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.copy",
                                  self->plan != NULL && poa_plan_get_year (self->plan) < POA_YEAR_MAX);
   /* The window always shows a plan: the last one cannot go. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.delete", self->plan != NULL && self->n_plans > 1);
-  gtk_widget_set_tooltip_text (self->delete_button,
-                               self->n_plans > 1 ? NULL : _("The only plan cannot be deleted"));
 }
 
 /**
@@ -468,25 +468,23 @@ delete_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-new_menu_item (const char *label,
-               const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-  return button;
-}
-
+/* A popover menu: the list of plans as a custom item on top, then the actions. */
 static void
 build_popover (PoaPlanChooser *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) plans_section = g_menu_new ();
+  g_autoptr(GMenuItem) plans_item = g_menu_item_new (NULL, NULL);
+  GtkWidget *popover;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Plans"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  g_menu_item_set_attribute (plans_item, "custom", "s", "plans");
+  g_menu_append_item (plans_section, plans_item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (plans_section));
+  self->actions_section = g_menu_new ();
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (self->actions_section));
 
   gtk_widget_set_size_request (box, 300, -1);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -505,14 +503,8 @@ build_popover (PoaPlanChooser *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->plans_list);
   gtk_box_append (GTK_BOX (box), scrolled);
 
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), new_menu_item (_("_New Empty Plan…"), "plans.new"));
-  self->copy_button = new_menu_item (_("_Copy to the next year…"), "plans.copy");
-  gtk_box_append (GTK_BOX (box), self->copy_button);
-  self->delete_button = new_menu_item (_("_Delete This Plan…"), "plans.delete");
-  gtk_box_append (GTK_BOX (box), self->delete_button);
-
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), box, "plans");
   g_signal_connect_swapped (popover, "show", G_CALLBACK (poa_plan_chooser_refresh), self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
 }
@@ -523,6 +515,7 @@ poa_plan_chooser_dispose (GObject *object)
   PoaPlanChooser *self = (PoaPlanChooser *)object;
 
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
+  g_clear_object (&self->actions_section);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (poa_plan_chooser_parent_class)->dispose (object);
@@ -594,7 +587,6 @@ poa_plan_chooser_init (PoaPlanChooser *self)
 {
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->menu_button), _("Plans"));
-  gtk_widget_set_tooltip_text (self->menu_button, _("Plans: switch, create, copy into the next year, delete"));
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   build_popover (self);
 }
