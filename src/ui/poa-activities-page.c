@@ -165,7 +165,7 @@ update_empty (PoaActivitiesPage *self)
     }
   else
     {
-      description = g_strdup (_("Add the first one with the Add button or Ctrl+N."));
+      description = g_strdup (_("Add the first one with the + button or Ctrl+N."));
       adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
       adw_status_page_set_title (self->empty_page, _("No activities yet"));
     }

@@ -586,7 +586,9 @@ static void
 poa_plan_chooser_init (PoaPlanChooser *self)
 {
   self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->menu_button), _("Plans"));
+  /* An icon, so that the header bar still fits the title at 360 pixels. */
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "folder-documents-symbolic");
+  gtk_widget_set_tooltip_text (self->menu_button, _("Plans: switch, create, copy into the next year, delete"));
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   build_popover (self);
 }
