@@ -7,9 +7,28 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "test-ui-util.h"
+
+/* The window tests run in Spanish, with the catalog of the build tree. */
+void
+test_ui_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
 
 /* Waits until the frame clock has run a few times, so that pending layout is done. */
 static gboolean

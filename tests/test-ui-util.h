@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+void  test_ui_init     (int        *argc,
+                        char     ***argv);
 void  wait_for_frames  (GtkWidget  *widget,
                         guint       n);
 void  render_to_png    (GtkWidget  *window,

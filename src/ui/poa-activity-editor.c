@@ -322,13 +322,8 @@ poa_activity_editor_class_init (PoaActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, schedule_group);
 
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+  _poa_editor_class_init (widget_class, undo_activated);
 }
 
 static void

@@ -206,6 +206,30 @@ insert_and_open (PoaPlanChooser *self,
   poa_window_show_toast (get_window (self), done);
 }
 
+/* A question over the window with Cancel and one answer. @answered, if any, is connected to
+ * "response" with the chooser as its data. A destructive answer is never the default. */
+static AdwMessageDialog *
+new_question (PoaPlanChooser        *self,
+              const char            *heading,
+              const char            *body,
+              const char            *response,
+              const char            *label,
+              AdwResponseAppearance  appearance,
+              GCallback              answered)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                                                         heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE ? "cancel" : response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (answered != NULL)
+    g_signal_connect_object (dialog, "response", answered, self, G_CONNECT_DEFAULT);
+
+  return dialog;
+}
+
 typedef struct
 {
   PoaPlanChooser *self;
@@ -280,15 +304,9 @@ new_activated (GtkWidget  *widget,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
 
   data->self = g_object_ref (self);
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("New Empty Plan"),
-                                   _("A plan with no activity yet, for an área and a year. It takes the municipality and the administration period of the plan shown."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (new_question (self, _("New Empty Plan"),
+                                     _("A plan with no activity yet, for an área and a year. It takes the municipality and the administration period of the plan shown."),
+                                     "create", _("C_reate"), ADW_RESPONSE_SUGGESTED, NULL));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -366,7 +384,7 @@ copy_activated (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   guint year;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
   if (self->plan == NULL)
@@ -385,15 +403,8 @@ copy_activated (GtkWidget  *widget,
       body = g_steal_pointer (&both);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "copy", _("_Copy"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (copy_response_cb), self, G_CONNECT_DEFAULT);
+  dialog = new_question (self, heading, body, "copy", _("_Copy"), ADW_RESPONSE_SUGGESTED,
+                         G_CALLBACK (copy_response_cb));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -441,7 +452,7 @@ delete_activated (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   guint n;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
   if (self->plan == NULL)
@@ -456,15 +467,8 @@ delete_activated (GtkWidget  *widget,
                                        n),
                           n);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, G_CONNECT_DEFAULT);
+  dialog = new_question (self, heading, body, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE,
+                         G_CALLBACK (delete_response_cb));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -111,3 +111,22 @@ _poa_focus_when_shown (GtkWidget *widget)
 {
   gtk_widget_add_tick_callback (widget, focus_tick_cb, NULL, NULL);
 }
+
+/**
+ * _poa_editor_class_init:
+ * @undo_activated: handles both "editor.undo" and "editor.redo"
+ *
+ * What the editor windows share: Escape closes them, and Ctrl+Z / Ctrl+Shift+Z undo and redo
+ * there too, since the main window's shortcuts do not reach a modal window over it.
+ */
+void
+_poa_editor_class_init (GtkWidgetClass              *widget_class,
+                        GtkWidgetActionActivateFunc  undo_activated)
+{
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+}

@@ -17,6 +17,8 @@ void _poa_widget_unparent_children (GtkWidget    *widget);
 void _poa_show_error               (GtkWidget    *widget,
                                     const char   *heading,
                                     const GError *error);
+void _poa_editor_class_init        (GtkWidgetClass             *widget_class,
+                                    GtkWidgetActionActivateFunc undo_activated);
 void _poa_focus_when_shown         (GtkWidget    *widget);
 void _poa_undo                     (GtkWidget    *widget,
                                     PoaDocument  *document,
