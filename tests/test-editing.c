@@ -169,25 +169,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWindow *window = NULL;
 
   fixture->dir = test_make_tmpdir ();
   fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-  static guint n_apps = 0;
-  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
-
-  fixture->app = poa_application_new (fixture->db, 0, G_APPLICATION_NON_UNIQUE);
-  /* Each test is its own instance on the session bus. */
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-
-  fixture->window = POA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_nonnull (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  wait_for_frames (GTK_WIDGET (fixture->window), 3);
-  fixture->page = POA_ACTIVITIES_PAGE (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_ACTIVITIES_PAGE));
+  fixture->app = test_ui_open_window (fixture->dir, &window);
+  fixture->window = POA_WINDOW (window);
+  gtk_window_set_default_size (window, 1280, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  fixture->page = POA_ACTIVITIES_PAGE (find_widget (GTK_WIDGET (window), POA_TYPE_ACTIVITIES_PAGE));
 }
 
 static void
@@ -196,11 +186,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   GtkWindow *window;
 
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+  /* The editors and dialogs are not the application's windows: close them first. */
+  while ((window = find_toplevel (ADW_TYPE_WINDOW)) != NULL)
     gtk_window_destroy (window);
-  iterate ();
-  g_assert_null (fixture->window);
+  test_ui_close_windows (fixture->app);
   g_clear_object (&fixture->app);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -215,7 +204,7 @@ open_new_activity_editor (Fixture *fixture)
   click (find_action_button (GTK_WIDGET (fixture->page), "activities.add"));
   editor = POA_ACTIVITY_EDITOR (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
   g_assert_nonnull (editor);
-  wait_for_frames (GTK_WIDGET (editor), 2);
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
   return editor;
 }
 
@@ -337,11 +326,11 @@ test_fix_activity_7_dates (Fixture       *fixture,
   g_assert_true (poa_activity_editor_get_activity (editor) == seventh);
   g_assert_true (poa_window_get_selected_activity (fixture->window) == seventh);
   entry = poa_activity_editor_get_entry (editor, "end");
-  wait_for_frames (GTK_WIDGET (editor), 2);
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
   focus = gtk_window_get_focus (GTK_WINDOW (editor));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  render_to_png (GTK_WIDGET (editor), "ui-activity-editor.png");
+  test_ui_render_to_png (GTK_WIDGET (editor), "ui-activity-editor.png");
 
   /* A bad fix is refused and never stored. */
   type_into (entry, "31/02/2026");
@@ -450,8 +439,8 @@ test_delete_move_search_sort (Fixture       *fixture,
   poa_window_set_selected_activity (fixture->window, activity_at (plan, 5));
   g_assert_false (gtk_widget_is_sensitive (find_action_button (page, "activities.move-up")));
   g_assert_true (gtk_widget_get_visible (find_action_button (page, "activities.unsort")));
-  wait_for_frames (GTK_WIDGET (fixture->window), 3);
-  render_to_png (GTK_WIDGET (fixture->window), "ui-activities-sorted.png");
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  test_ui_render_to_png (GTK_WIDGET (fixture->window), "ui-activities-sorted.png");
   click (find_action_button (page, "activities.unsort"));
   g_assert_true (gtk_widget_is_sensitive (find_action_button (page, "activities.move-up")));
 }

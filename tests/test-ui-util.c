@@ -13,9 +13,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "poa-window.h"
 #include "test-ui-util.h"
 
-/* The window tests run in Spanish, with the catalog of the build tree. */
+/* The window tests run in Spanish (LANGUAGE=es, LC_ALL=es_MX.UTF-8 from tests/meson.build) on
+ * the catalog compiled in the build tree. */
 void
 test_ui_init (int    *argc,
               char ***argv)
@@ -28,6 +30,57 @@ test_ui_init (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+}
+
+/* Opens the window as the program does, on a new database in @dir (so on the 2026 plan).
+ *
+ * A registered GApplication stays exported on the session bus, holding a reference to itself,
+ * until g_application_run() returns; tests that open several in one process give each its own
+ * ID so that they do not collide. */
+PoaApplication *
+test_ui_open_window (const char  *dir,
+                     GtkWindow  **window)
+{
+  static guint n_apps = 0;
+  g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
+  PoaApplication *app = poa_application_new (db, 0, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (POA_IS_WINDOW (*window));
+
+  return app;
+}
+
+/* Destroys the application's windows, lets GTK finish with them, and checks that nothing kept
+ * them alive. */
+void
+test_ui_close_windows (PoaApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  guint n = g_list_length (windows);
+  g_autofree gpointer *alive = g_new0 (gpointer, n);
+  guint i = 0;
+
+  for (GList *l = windows; l != NULL; l = l->next, i++)
+    {
+      alive[i] = l->data;
+      g_object_add_weak_pointer (alive[i], &alive[i]);
+    }
+  for (i = 0; i < n; i++)
+    if (alive[i] != NULL)
+      gtk_window_destroy (alive[i]);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  for (i = 0; i < n; i++)
+    g_assert_null (alive[i]);
 }
 
 /* Waits until the frame clock has run a few times, so that pending layout is done. */
@@ -43,8 +96,8 @@ count_frame_cb (GtkWidget     *widget,
 }
 
 void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
+test_ui_wait_for_frames (GtkWidget *widget,
+                         guint      n)
 {
   guint frames = 0;
   guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
@@ -60,8 +113,8 @@ wait_for_frames (GtkWidget *widget,
 /* Renders the window as it is on screen into a PNG beside the tests, for people to look at,
  * and checks that it is not blank. */
 void
-render_to_png (GtkWidget  *window,
-               const char *name)
+test_ui_render_to_png (GtkWidget  *window,
+                       const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -91,4 +144,34 @@ render_to_png (GtkWidget  *window,
   for (gsize i = 0; i < (gsize)width * height; i++)
     differing += memcmp (pixels + 4 * i, pixels, 4) != 0;
   g_assert_cmpuint (differing, >, (gsize)width * height / 100);
+}
+
+/* Appends the text of every label on screen to @texts, one a line, checking it is translated. */
+void
+test_ui_collect_labels (GtkWidget *widget,
+                        GString   *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      test_ui_assert_translated (text);
+      g_string_append_printf (texts, "%s\n", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    test_ui_collect_labels (child, texts);
+}
+
+/* A text still showing an English message id that has a Spanish translation was not
+ * translated. "May" is the exception: it is also Mayo's Spanish abbreviation. */
+void
+test_ui_assert_translated (const char *text)
+{
+  if (text[0] != '\0' && strcmp (text, "May") != 0 &&
+      strcmp (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
+    g_error ("untranslated text “%s”", text);
 }

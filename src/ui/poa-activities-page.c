@@ -314,7 +314,7 @@ duplicate_activated (GtkWidget  *widget,
 
   copy = poa_activity_copy (self->selected_activity);
   if (!poa_document_insert (self->document, copy, position + 1, &error))
-    _poa_show_error (widget, _("The activity could not be duplicated"), error);
+    _poa_widget_report_error (widget, _("The activity could not be duplicated"), error);
   else
     poa_activities_page_set_selected_activity (self, copy);
 }
@@ -330,12 +330,10 @@ delete_activated (GtkWidget  *widget,
   g_autofree char *title = NULL;
   guint shown_position = gtk_single_selection_get_selected (self->selection);
   guint number = poa_activity_get_number (activity);
-  GtkWidget *overlay;
-  AdwToast *toast;
 
   if (!poa_document_remove (self->document, activity, &error))
     {
-      _poa_show_error (widget, _("The activity could not be deleted"), error);
+      _poa_widget_report_error (widget, _("The activity could not be deleted"), error);
       return;
     }
 
@@ -345,16 +343,7 @@ delete_activated (GtkWidget  *widget,
 
   /* Translators: %u is the activity's Nº, %s its name */
   title = g_strdup_printf (_("Activity %u “%s” deleted"), number, poa_activity_get_name (activity));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  _poa_widget_show_undo_toast (widget, title);
 }
 
 static void
@@ -372,7 +361,7 @@ move_activated (GtkWidget  *widget,
     return;
 
   if (!poa_document_move (self->document, activity, up ? position - 1 : position + 1, &error))
-    _poa_show_error (widget, _("The activity could not be moved"), error);
+    _poa_widget_report_error (widget, _("The activity could not be moved"), error);
 
   select_in_view (self, activity);
 }

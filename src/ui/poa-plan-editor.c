@@ -16,7 +16,7 @@
 #include "poa-plan-editor.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
-#include "poa-ui-util.h"
+#include "poa-editor-util.h"
 
 /* The general data of the plan as the document prints it above and below the tables: the
  * header, the objectives, the observations and the three signature blocks. Each field is
@@ -56,7 +56,7 @@ undo_activated (GtkWidget  *widget,
   PoaPlanEditor *self = POA_PLAN_EDITOR (widget);
 
   commit_all (self);
-  _poa_undo (widget, self->document, g_str_equal (action_name, "editor.redo"));
+  _poa_editor_undo (widget, self->document, g_str_equal (action_name, "editor.redo"));
 }
 
 static gboolean

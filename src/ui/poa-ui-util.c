@@ -7,11 +7,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "poa-document.h"
 #include "poa-ui-util.h"
+#include "poa-window.h"
 
 /**
  * _poa_widget_unparent_children:
@@ -30,103 +29,88 @@ _poa_widget_unparent_children (GtkWidget *widget)
 }
 
 /**
- * _poa_show_error:
- * @widget: a widget of the main window or of a dialog over it
+ * _poa_widget_report_error:
+ * @heading: what failed, e.g. "The change could not be saved"
  *
- * Says why something failed in a dialog over the window @widget belongs to.
+ * Shows @error over the window that holds @widget, as every failed edit should be shown.
  */
 void
-_poa_show_error (GtkWidget    *widget,
-                 const char   *heading,
-                 const GError *error)
+_poa_widget_report_error (GtkWidget    *widget,
+                          const char   *heading,
+                          const GError *error)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-  GtkWidget *dialog;
+  GtkWidget *window = gtk_widget_get_ancestor (widget, POA_TYPE_WINDOW);
 
-  g_return_if_fail (error != NULL);
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (window != NULL)
+    poa_window_show_error (POA_WINDOW (window), heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
 }
 
 /**
- * _poa_undo:
- * @widget: a widget of the editor window asking
- * @redo: redo rather than undo
+ * _poa_widget_show_undo_toast:
+ * @message: what was just done, e.g. "Partida 2111 deleted"
  *
- * Ctrl+Z in an editor window, which the main window's shortcut does not reach while the
- * editor is modal over it.
+ * Says @message at the bottom of the window with an Undo button (win.undo), for changes such
+ * as a deletion that the user may not have meant.
  */
 void
-_poa_undo (GtkWidget   *widget,
-           PoaDocument *document,
-           gboolean     redo)
+_poa_widget_show_undo_toast (GtkWidget  *widget,
+                             const char *message)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
 
-  if (document == NULL)
+  if (overlay == NULL)
     return;
 
-  if (!(redo ? poa_document_redo (document, &error) : poa_document_undo (document, &error)) &&
-      !g_error_matches (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_NOTHING_TO_UNDO))
-    _poa_show_error (widget, redo ? _("The change could not be redone") : _("The change could not be undone"), error);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static gboolean
-focus_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+/**
+ * _poa_connect_items:
+ * @list: a list of model objects
+ * @position: the first item to watch
+ * @added: how many items from there
+ * @signals: (array zero-terminated=1): the signals to watch on each, e.g. "notify::achieved"
+ * @callback: called swapped, with @widget first
+ *
+ * For a page's "items-changed" handler: watches the items just added, for as long as @widget
+ * lives or until _poa_disconnect_items().
+ */
+void
+_poa_connect_items (GListModel         *list,
+                    guint               position,
+                    guint               added,
+                    const char * const *signals,
+                    GCallback           callback,
+                    gpointer            widget)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_point_t point;
-
-  /* Not laid out yet: wait for the next frame. */
-  if (gtk_widget_get_height (widget) == 0)
-    return G_SOURCE_CONTINUE;
-
-  gtk_widget_grab_focus (widget);
-
-  if (scrolled != NULL &&
-      gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                &GRAPHENE_POINT_INIT (0, 0), &point))
+  for (guint i = position; i < position + added; i++)
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-      /* A third of the way down, with what comes before it in sight. */
-      gtk_adjustment_set_value (adjustment, point.y - gtk_adjustment_get_page_size (adjustment) / 3);
+      for (guint s = 0; signals[s] != NULL; s++)
+        g_signal_connect_object (item, signals[s], callback, widget, G_CONNECT_SWAPPED);
     }
-
-  return G_SOURCE_REMOVE;
 }
 
 /**
- * _poa_focus_when_shown:
+ * _poa_disconnect_items:
  *
- * Puts the focus in @widget once its window is laid out, and scrolls it into view: an editor
- * opened on one field shows that field.
+ * Stops every handler of @widget on @list and on each of its items, when a page leaves a plan.
  */
 void
-_poa_focus_when_shown (GtkWidget *widget)
+_poa_disconnect_items (GListModel *list,
+                       gpointer    widget)
 {
-  gtk_widget_add_tick_callback (widget, focus_tick_cb, NULL, NULL);
-}
-
-/**
- * _poa_editor_class_init:
- * @undo_activated: handles both "editor.undo" and "editor.redo"
- *
- * What the editor windows share: Escape closes them, and Ctrl+Z / Ctrl+Shift+Z undo and redo
- * there too, since the main window's shortcuts do not reach a modal window over it.
- */
-void
-_poa_editor_class_init (GtkWidgetClass              *widget_class,
-                        GtkWidgetActionActivateFunc  undo_activated)
-{
-  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+  g_signal_handlers_disconnect_by_data (list, widget);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_signal_handlers_disconnect_by_data (item, widget);
+    }
 }

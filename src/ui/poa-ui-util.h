@@ -9,19 +9,21 @@
 
 #include <gtk/gtk.h>
 
-#include "poa-types.h"
-
 G_BEGIN_DECLS
 
 void _poa_widget_unparent_children (GtkWidget    *widget);
-void _poa_show_error               (GtkWidget    *widget,
+void _poa_widget_report_error      (GtkWidget    *widget,
                                     const char   *heading,
                                     const GError *error);
-void _poa_editor_class_init        (GtkWidgetClass             *widget_class,
-                                    GtkWidgetActionActivateFunc undo_activated);
-void _poa_focus_when_shown         (GtkWidget    *widget);
-void _poa_undo                     (GtkWidget    *widget,
-                                    PoaDocument  *document,
-                                    gboolean      redo);
+void _poa_widget_show_undo_toast   (GtkWidget    *widget,
+                                    const char   *message);
+void _poa_connect_items            (GListModel          *list,
+                                    guint                position,
+                                    guint                added,
+                                    const char * const  *signals,
+                                    GCallback            callback,
+                                    gpointer             widget);
+void _poa_disconnect_items         (GListModel   *list,
+                                    gpointer      widget);
 
 G_END_DECLS
