@@ -31,6 +31,7 @@ struct _PoaFindingsButton
   PoaDocument       *document;
   PoaActivitiesPage *activities_page;
   GListStore        *findings;
+  GListStore        *shown;
   guint              update_source;
 
   GtkWidget         *menu_button;
@@ -38,7 +39,12 @@ struct _PoaFindingsButton
   GtkWidget         *count_label;
   GtkWidget         *list;
   GtkWidget         *summary_label;
+  GtkWidget         *more_label;
 };
+
+/* A list box makes a row per item: a plan of 100,000 activities with no unit of measure would
+ * make 100,000 rows. The popover lists the first ones; the count says how many there are. */
+#define MAX_SHOWN 200
 
 G_DEFINE_FINAL_TYPE (PoaFindingsButton, poa_findings_button, GTK_TYPE_WIDGET)
 
@@ -155,7 +161,7 @@ static void
 document_changed_cb (PoaFindingsButton *self)
 {
   g_clear_handle_id (&self->update_source, g_source_remove);
-  self->update_source = g_timeout_add (300, update_timeout_cb, self);
+  self->update_source = g_timeout_add (500, update_timeout_cb, self);
 }
 
 static void
@@ -167,6 +173,7 @@ poa_findings_button_dispose (GObject *object)
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
   g_clear_object (&self->findings);
+  g_clear_object (&self->shown);
   g_clear_weak_pointer (&self->activities_page);
 
   G_OBJECT_CLASS (poa_findings_button_parent_class)->dispose (object);
@@ -250,6 +257,7 @@ poa_findings_button_init (PoaFindingsButton *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->findings = g_list_store_new (POA_TYPE_FINDING);
+  self->shown = g_list_store_new (POA_TYPE_FINDING);
 
   self->icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
   self->count_label = gtk_label_new (NULL);
@@ -269,7 +277,7 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_widget_add_css_class (self->list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Findings of the check"), -1);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->findings), create_row, self, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->shown), create_row, self, NULL);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -278,6 +286,13 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
   gtk_widget_set_size_request (scrolled, 340, -1);
   gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->more_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->more_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->more_label), 0);
+  gtk_widget_set_margin_start (self->more_label, 6);
+  gtk_widget_add_css_class (self->more_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->more_label);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
 
   self->menu_button = gtk_menu_button_new ();
@@ -376,7 +391,18 @@ poa_findings_button_update (PoaFindingsButton *self)
               g_ptr_array_add (items, g_steal_pointer (&finding));
           }
       g_list_store_splice (self->findings, 0, 0, items->pdata, items->len);
+      g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                           items->pdata, MIN (items->len, MAX_SHOWN));
     }
+  else
+    g_list_store_remove_all (self->shown);
+
+  if (errors + warnings > MAX_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u are listed; fix them and the others follow."), MAX_SHOWN);
+      gtk_label_set_label (GTK_LABEL (self->more_label), more);
+    }
+  gtk_widget_set_visible (self->more_label, errors + warnings > MAX_SHOWN);
 
   gtk_widget_remove_css_class (self->icon, "error");
   gtk_widget_remove_css_class (self->icon, "warning");
