@@ -40,7 +40,6 @@ struct _PoaActivitiesPage
 
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted_model;
   GtkSingleSelection *selection;
 
   /* Template widgets */
@@ -645,15 +644,16 @@ static void
 poa_activities_page_init (PoaActivitiesPage *self)
 {
   GtkEventController *shortcuts;
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (matches_search, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   add_columns (self);
-  self->sorted_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                                g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted_model));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
