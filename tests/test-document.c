@@ -434,6 +434,45 @@ test_semaforo_thresholds (Fixture       *fixture,
   assert_stored (fixture);
 }
 
+static void
+test_duplicate_is_one_edit (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) before = poa_plan_copy (fixture->plan);
+  PoaActivity *third = activity_at (fixture, 2);
+  g_autoptr(PoaActivity) copy = poa_activity_copy (third);
+  guint changed = 0;
+
+  g_signal_connect (fixture->document, "changed", G_CALLBACK (count_notify_cb), &changed);
+
+  /* What the Duplicate button does: a copy inserted just below, numbered by its place. */
+  g_assert_true (poa_document_insert (fixture->document, copy, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (n_activities (fixture), ==, 17);
+  g_assert_cmpuint (poa_activity_get_number (copy), ==, 4);
+  g_assert_cmpstr (poa_activity_get_name (copy), ==, poa_activity_get_name (third));
+  g_assert_cmpint (poa_activity_get_id (copy), !=, poa_activity_get_id (third));
+  assert_numbered_in_order (fixture);
+  assert_stored (fixture);
+
+  /* Editing the copy leaves the original alone. */
+  g_assert_true (poa_document_set_uint (fixture->document, copy, "annual-goal", 40, &error));
+  g_assert_cmpuint (poa_activity_get_goal (third, POA_ACTIVITY_ANNUAL_GOAL), ==, 20);
+  assert_stored (fixture);
+
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_true (poa_plan_equal (before, fixture->plan));
+  assert_stored (fixture);
+
+  /* A refused value is no change. */
+  g_assert_false (poa_document_set_uint (fixture->document, third, "achieved", POA_GOAL_MAX + 1, NULL));
+  g_assert_cmpuint (changed, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +490,7 @@ main (int   argc,
   ADD ("/document/failure/refused-write-changes-nothing", test_refused_write_changes_nothing);
   ADD ("/document/history/random-session-stays-in-step", test_random_session_stays_in_step);
   ADD ("/document/history/is-announced", test_history_is_announced);
+  ADD ("/document/list/duplicate-is-one-edit", test_duplicate_is_one_edit);
 #undef ADD
 
   return g_test_run ();

@@ -79,6 +79,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 step_free (Step *step)
 {
@@ -386,6 +393,7 @@ do_edit (PoaDocument  *self,
   g_ptr_array_add (self->undo, edit);
   g_ptr_array_set_size (self->redo, 0);
   notify_history (self, could_undo, could_redo);
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -627,6 +635,16 @@ poa_document_class_init (PoaDocumentClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PoaDocument::changed:
+   *
+   * Emitted after an edit, an undo or a redo has been committed: what depends on the whole
+   * plan (the findings of `check`) is computed again from here.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -976,6 +994,7 @@ replay (PoaDocument  *self,
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   notify_history (self, could_undo, could_redo);
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 

@@ -248,6 +248,86 @@ poa_plan_copy (PoaPlan *self)
   return copy;
 }
 
+/**
+ * poa_plan_new_empty:
+ * @like: (nullable): a plan of the same municipality, whose municipality and administration
+ *   period the new plan takes
+ * @year: the plan year
+ * @area: the área the plan belongs to
+ *
+ * Returns: (transfer full): a plan with no activity, budget or indicator yet.
+ */
+PoaPlan *
+poa_plan_new_empty (PoaPlan    *like,
+                    guint       year,
+                    const char *area)
+{
+  PoaPlan *plan;
+
+  g_return_val_if_fail (like == NULL || POA_IS_PLAN (like), NULL);
+  g_return_val_if_fail (year >= POA_YEAR_MIN && year <= POA_YEAR_MAX, NULL);
+
+  plan = poa_plan_new (year);
+  poa_plan_set_text (plan, POA_PLAN_AREA, area);
+  if (like != NULL)
+    {
+      poa_plan_set_text (plan, POA_PLAN_MUNICIPALITY, poa_plan_get_text (like, POA_PLAN_MUNICIPALITY));
+      poa_plan_set_text (plan, POA_PLAN_ADMINISTRATION, poa_plan_get_text (like, POA_PLAN_ADMINISTRATION));
+    }
+
+  return plan;
+}
+
+/* The same day a year later; g_date_add_years() makes 29 February 28 February. */
+static void
+move_date_one_year (PoaActivity *activity,
+                    const GDate *date,
+                    void       (*set) (PoaActivity *, const GDate *))
+{
+  GDate moved;
+
+  if (date == NULL)
+    return;
+
+  moved = *date;
+  g_date_add_years (&moved, 1);
+  set (activity, &moved);
+}
+
+/**
+ * poa_plan_copy_to_next_year:
+ *
+ * The starting point of next year's plan: the same texts, signatures, indicators, budget and
+ * activities, with nothing achieved yet and every date one year later. The months shaded in
+ * the cronograma stay the same months.
+ *
+ * Returns: (transfer full): the new plan, with no store ids.
+ */
+PoaPlan *
+poa_plan_copy_to_next_year (PoaPlan *self)
+{
+  PoaPlan *copy;
+  GListModel *activities;
+
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+  g_return_val_if_fail (self->year < POA_YEAR_MAX, NULL);
+
+  copy = poa_plan_copy (self);
+  poa_plan_set_year (copy, self->year + 1);
+
+  activities = G_LIST_MODEL (copy->activities);
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      poa_activity_set_goal (activity, POA_ACTIVITY_ACHIEVED, 0);
+      move_date_one_year (activity, poa_activity_get_start (activity), poa_activity_set_start);
+      move_date_one_year (activity, poa_activity_get_end (activity), poa_activity_set_end);
+    }
+
+  return copy;
+}
+
 static gboolean
 lists_equal (GListStore *a,
              GListStore *b,

@@ -42,6 +42,10 @@ G_DECLARE_FINAL_TYPE (PoaPlan, poa_plan, POA, PLAN, GObject)
 
 PoaPlan     *poa_plan_new                  (guint         year);
 PoaPlan     *poa_plan_copy                 (PoaPlan      *self);
+PoaPlan     *poa_plan_new_empty            (PoaPlan      *like,
+                                            guint         year,
+                                            const char   *area);
+PoaPlan     *poa_plan_copy_to_next_year    (PoaPlan      *self);
 gboolean     poa_plan_equal                (PoaPlan      *a,
                                             PoaPlan      *b);
 

@@ -9,23 +9,46 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "poa-activities-page.h"
+#include "poa-activity-editor.h"
+#include "poa-activity.h"
+#include "poa-document.h"
 #include "poa-list-columns.h"
+#include "poa-plan-editor.h"
 #include "poa-plan.h"
 #include "poa-ui-util.h"
 
-/* The plan's general data over the activities table with the six columns of the document. */
+/* The plan's general data over the activities table with the six columns of the document,
+ * and the tools to write them: add, edit, duplicate, delete, move, search, sort.
+ *
+ * The table shows the plan's own list through a filter (the search) and a sort model (the
+ * column headers), so it never holds a copy; every change goes through PoaDocument. Moving
+ * is about the document's order, so it is off while the table is sorted by a column. */
 struct _PoaActivitiesPage
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  PoaPlan           *plan;
+  PoaPlan            *plan;
+  PoaDocument        *document;
+  PoaActivity        *selected_activity;
+  char               *needle;
+  gboolean            sorted;
+
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
 
   /* Template widgets */
-  GtkColumnView     *column_view;
+  GtkColumnView      *column_view;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkWidget          *unsort_button;
+  GtkStack           *content_stack;
+  AdwStatusPage      *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (PoaActivitiesPage, poa_activities_page, GTK_TYPE_WIDGET)
@@ -33,10 +56,399 @@ G_DEFINE_FINAL_TYPE (PoaActivitiesPage, poa_activities_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_DOCUMENT,
+  PROP_SELECTED_ACTIVITY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Text as the search compares it: no case, no accents, so "migracion" finds "Migración". */
+static char *
+fold_for_search (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) plain = NULL;
+  const char *p;
+
+  for (p = text; *p != '\0' && (guchar)*p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  plain = g_string_new (NULL);
+  for (p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (plain, c);
+    }
+
+  return g_utf8_casefold (plain->str, -1);
+}
+
+typedef struct
+{
+  char *texts;    /* the activity's texts, one after the other, as last folded */
+  char *folded;
+} SearchCache;
+
+static void
+search_cache_free (SearchCache *cache)
+{
+  g_free (cache->texts);
+  g_free (cache->folded);
+  g_free (cache);
+}
+
+static GQuark search_cache_quark;
+
+/* Folding every text of 100,000 activities takes over a second: each activity keeps its
+ * folded texts, folded again only when a text has changed since. */
+static const char *
+searchable_text (PoaActivity *activity)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+  SearchCache *cache = g_object_get_qdata (G_OBJECT (activity), search_cache_quark);
+
+  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
+    {
+      g_string_append (texts, poa_activity_get_text (activity, i));
+      g_string_append_c (texts, '\n');
+    }
+
+  if (cache != NULL && g_str_equal (cache->texts, texts->str))
+    return cache->folded;
+
+  cache = g_new0 (SearchCache, 1);
+  cache->folded = fold_for_search (texts->str);
+  cache->texts = g_string_free (g_steal_pointer (&texts), FALSE);
+  g_object_set_qdata_full (G_OBJECT (activity), search_cache_quark, cache,
+                           (GDestroyNotify)search_cache_free);
+  return cache->folded;
+}
+
+static gboolean
+matches_search (gpointer item,
+                gpointer user_data)
+{
+  PoaActivitiesPage *self = user_data;
+  PoaActivity *activity = item;
+  char number[16];
+
+  if (self->needle == NULL)
+    return TRUE;
+
+  g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
+  if (g_str_equal (number, self->needle))
+    return TRUE;
+
+  return strstr (searchable_text (activity), self->needle) != NULL;
+}
+
+static guint
+plan_position (PoaActivitiesPage *self,
+               PoaActivity       *activity)
+{
+  GListModel *list;
+  guint position = 0;
+
+  if (self->plan == NULL || activity == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  list = G_LIST_MODEL (poa_plan_get_activities (self->plan));
+  return g_list_store_find (G_LIST_STORE (list), activity, &position) ? position : GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_actions (PoaActivitiesPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean editable = self->document != NULL;
+  gboolean shown = editable && gtk_widget_get_mapped (widget);
+  gboolean has = editable && self->selected_activity != NULL;
+  guint position = plan_position (self, self->selected_activity);
+  guint n = self->plan ? g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (self->plan))) : 0;
+
+  /* Ctrl+N and Ctrl+F belong to this page only while it is the one shown. */
+  gtk_widget_action_set_enabled (widget, "activities.add", shown);
+  gtk_widget_action_set_enabled (widget, "activities.search", shown);
+  gtk_widget_action_set_enabled (widget, "activities.general-data", editable);
+  gtk_widget_action_set_enabled (widget, "activities.edit", has);
+  gtk_widget_action_set_enabled (widget, "activities.duplicate", has);
+  gtk_widget_action_set_enabled (widget, "activities.delete", has);
+  gtk_widget_action_set_enabled (widget, "activities.move-up", has && !self->sorted && position > 0 &&
+                                 position != GTK_INVALID_LIST_POSITION);
+  gtk_widget_action_set_enabled (widget, "activities.move-down", has && !self->sorted && position + 1 < n);
+  gtk_widget_action_set_enabled (widget, "activities.unsort", self->sorted);
+  gtk_widget_set_visible (self->unsort_button, self->sorted);
+}
+
+static void
+update_empty (PoaActivitiesPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *description = NULL;
+
+  if (n_shown > 0 || self->plan == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "table");
+      return;
+    }
+
+  if (self->needle != NULL)
+    {
+      description = g_strdup_printf (_("No activity mentions “%s”."),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Nothing found"));
+    }
+  else
+    {
+      description = g_strdup (_("Add the first one with the + button or Ctrl+N."));
+      adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No activities yet"));
+    }
+
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+/* GTK 4.8's column view has no scroll-to API; its inner list view has the action. */
+static void
+scroll_to (PoaActivitiesPage *self,
+           guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* Shows @activity selected in the table, if the search lets it be seen. */
+static void
+select_in_view (PoaActivitiesPage *self,
+                PoaActivity       *activity)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; activity != NULL && i < n; i++)
+    {
+      g_autoptr(PoaActivity) item = g_list_model_get_item (shown, i);
+
+      if (item == activity)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_to (self, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+selection_changed_cb (PoaActivitiesPage *self)
+{
+  PoaActivity *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (g_set_object (&self->selected_activity, item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTIVITY]);
+  update_actions (self);
+}
+
+static void
+sorter_changed_cb (PoaActivitiesPage *self)
+{
+  self->sorted = gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE;
+  update_actions (self);
+}
+
+static void
+search_changed_cb (PoaActivitiesPage *self)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (typed[0] != '\0')
+    self->needle = fold_for_search (typed);
+
+  /* Typing on only narrows what is shown, and deleting only widens it: the filter model then
+   * looks again at part of the list, not all of it. A Nº matches whole, so digits do not. */
+  if (old != NULL && self->needle != NULL && !g_ascii_isdigit (old[0]) && !g_ascii_isdigit (self->needle[0]))
+    {
+      if (strstr (self->needle, old) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (strstr (old, self->needle) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+  else if (self->needle == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  select_in_view (self, self->selected_activity);
+  update_empty (self);
+}
+
+static void
+stop_search_cb (PoaActivitiesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+activities_changed_cb (PoaActivitiesPage *self)
+{
+  update_actions (self);
+  update_empty (self);
+}
+
+static GtkWindow *
+parent_window (PoaActivitiesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+activity_added_cb (PoaActivitiesPage *self,
+                   PoaActivity       *activity)
+{
+  poa_activities_page_set_selected_activity (self, activity);
+}
+
+static void
+row_activated_cb (PoaActivitiesPage *self,
+                  guint              position)
+{
+  g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (activity != NULL)
+    poa_activities_page_edit_activity (self, activity, NULL);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+
+  poa_activities_page_edit_activity (self, NULL, NULL);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+
+  poa_activities_page_edit_activity (self, self->selected_activity, NULL);
+}
+
+static void
+duplicate_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+  g_autoptr(PoaActivity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = plan_position (self, self->selected_activity);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  copy = poa_activity_copy (self->selected_activity);
+  if (!poa_document_insert (self->document, copy, position + 1, &error))
+    _poa_widget_report_error (widget, _("The activity could not be duplicated"), error);
+  else
+    poa_activities_page_set_selected_activity (self, copy);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+  g_autoptr(PoaActivity) activity = g_object_ref (self->selected_activity);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint shown_position = gtk_single_selection_get_selected (self->selection);
+  guint number = poa_activity_get_number (activity);
+
+  if (!poa_document_remove (self->document, activity, &error))
+    {
+      _poa_widget_report_error (widget, _("The activity could not be deleted"), error);
+      return;
+    }
+
+  /* The next activity takes the deleted one's place under the cursor. */
+  if (shown_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    gtk_single_selection_set_selected (self->selection, shown_position);
+
+  /* Translators: %u is the activity's Nº, %s its name */
+  title = g_strdup_printf (_("Activity %u “%s” deleted"), number, poa_activity_get_name (activity));
+  _poa_widget_show_undo_toast (widget, title);
+}
+
+static void
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+  g_autoptr(PoaActivity) activity = g_object_ref (self->selected_activity);
+  g_autoptr(GError) error = NULL;
+  gboolean up = g_str_equal (action_name, "activities.move-up");
+  guint position = plan_position (self, activity);
+
+  if (self->sorted || position == GTK_INVALID_LIST_POSITION || (up && position == 0))
+    return;
+
+  if (!poa_document_move (self->document, activity, up ? position - 1 : position + 1, &error))
+    _poa_widget_report_error (widget, _("The activity could not be moved"), error);
+
+  select_in_view (self, activity);
+}
+
+static void
+unsort_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+general_data_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  poa_activities_page_edit_general_data (POA_ACTIVITIES_PAGE (widget), NULL, NULL);
+}
 
 static void
 add_columns (PoaActivitiesPage *self)
@@ -53,12 +465,21 @@ add_columns (PoaActivitiesPage *self)
     { N_("Specific activity"), "specific-activity", 320 },
   };
   g_autoptr(GtkColumnViewColumn) number = _poa_number_column_new (_("Nº"), "number");
+  GtkSorter *sorter;
 
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (POA_TYPE_ACTIVITY, NULL, "number")));
+  gtk_column_view_column_set_sorter (number, sorter);
+  g_object_unref (sorter);
   gtk_column_view_append_column (self->column_view, number);
+
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr(GtkColumnViewColumn) column =
         _poa_text_column_new (_(texts[i].title), texts[i].property, texts[i].width, TRUE);
+
+      sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (POA_TYPE_ACTIVITY, NULL, texts[i].property)));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
 
       /* The last column takes the width left, so that the table fills the window. */
       gtk_column_view_column_set_expand (column, i == G_N_ELEMENTS (texts) - 1);
@@ -67,16 +488,44 @@ add_columns (PoaActivitiesPage *self)
 }
 
 static void
+poa_activities_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (poa_activities_page_parent_class)->map (widget);
+  update_actions (POA_ACTIVITIES_PAGE (widget));
+}
+
+static void
+poa_activities_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (poa_activities_page_parent_class)->unmap (widget);
+  update_actions (POA_ACTIVITIES_PAGE (widget));
+}
+
+static void
 poa_activities_page_dispose (GObject *object)
 {
   PoaActivitiesPage *self = (PoaActivitiesPage *)object;
 
+  poa_activities_page_set_plan (self, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_ACTIVITIES_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
-  g_clear_object (&self->plan);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected_activity);
 
   G_OBJECT_CLASS (poa_activities_page_parent_class)->dispose (object);
+}
+
+static void
+poa_activities_page_finalize (GObject *object)
+{
+  PoaActivitiesPage *self = (PoaActivitiesPage *)object;
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (poa_activities_page_parent_class)->finalize (object);
 }
 
 static void
@@ -91,6 +540,14 @@ poa_activities_page_get_property (GObject    *object,
     {
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTED_ACTIVITY:
+      g_value_set_object (value, self->selected_activity);
       break;
 
     default:
@@ -112,6 +569,14 @@ poa_activities_page_set_property (GObject      *object,
       poa_activities_page_set_plan (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      poa_activities_page_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_ACTIVITY:
+      poa_activities_page_set_selected_activity (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,30 +589,95 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = poa_activities_page_dispose;
+  object_class->finalize = poa_activities_page_finalize;
   object_class->get_property = poa_activities_page_get_property;
   object_class->set_property = poa_activities_page_set_property;
+  widget_class->map = poa_activities_page_map;
+  widget_class->unmap = poa_activities_page_unmap;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_ACTIVITY] =
+    g_param_spec_object ("selected-activity", NULL, NULL, POA_TYPE_ACTIVITY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  search_cache_quark = g_quark_from_static_string ("poa-activities-page-search");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, unsort_button);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "activities.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "activities.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "activities.duplicate", NULL, duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "activities.move-up", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "activities.move-down", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "activities.unsort", NULL, unsort_activated);
+  gtk_widget_class_install_action (widget_class, "activities.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "activities.general-data", NULL, general_data_activated);
+
+  /* Keys that act on the selected row work while the focus is in the page, not while typing
+   * in the search entry (which takes Delete for itself). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "activities.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "activities.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "activities.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "activities.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "activities.move-down", NULL);
 }
 
 static void
 poa_activities_page_init (PoaActivitiesPage *self)
 {
+  GtkEventController *shortcuts;
+  GtkSortListModel *sorted;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->filter = gtk_custom_filter_new (matches_search, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  add_columns (self);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_columns (self);
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_empty),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Ctrl+N and Ctrl+F work wherever the focus is in the window, while the page is shown. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("activities.add")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("activities.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_actions (self);
 }
 
 /**
@@ -170,10 +700,158 @@ poa_activities_page_set_plan (PoaActivitiesPage *self,
   g_return_if_fail (POA_IS_ACTIVITIES_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
-  if (!g_set_object (&self->plan, plan))
+  if (self->plan == plan)
     return;
 
-  gtk_single_selection_set_model (self->selection,
-                                  plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
+
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
+                             G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->filtered != NULL)
+    gtk_filter_list_model_set_model (self->filtered,
+                                     plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
+
+  /* Another plan starts with no search and in the document's order. */
+  if (self->search_entry != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+      update_actions (self);
+      update_empty (self);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/**
+ * poa_activities_page_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document every edit goes through.
+ */
+PoaDocument *
+poa_activities_page_get_document (PoaActivitiesPage *self)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+poa_activities_page_set_document (PoaActivitiesPage *self,
+                                  PoaDocument       *document)
+{
+  g_return_if_fail (POA_IS_ACTIVITIES_PAGE (self));
+  g_return_if_fail (document == NULL || POA_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * poa_activities_page_get_selected_activity:
+ *
+ * Returns: (transfer none) (nullable): the activity selected in the table.
+ */
+PoaActivity *
+poa_activities_page_get_selected_activity (PoaActivitiesPage *self)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return self->selected_activity;
+}
+
+void
+poa_activities_page_set_selected_activity (PoaActivitiesPage *self,
+                                           PoaActivity       *activity)
+{
+  g_return_if_fail (POA_IS_ACTIVITIES_PAGE (self));
+  g_return_if_fail (activity == NULL || POA_IS_ACTIVITY (activity));
+
+  if (!g_set_object (&self->selected_activity, activity))
+    return;
+
+  select_in_view (self, activity);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTIVITY]);
+}
+
+/**
+ * poa_activities_page_edit_activity:
+ * @activity: (nullable): an activity of the plan, or %NULL to write a new one below the
+ *   selected activity (at the end when none is)
+ * @field: (nullable): the field to put the cursor in, as findings name fields
+ *
+ * Returns: (transfer none) (nullable): the editor shown.
+ */
+GtkWindow *
+poa_activities_page_edit_activity (PoaActivitiesPage *self,
+                                   PoaActivity       *activity,
+                                   const char        *field)
+{
+  PoaActivityEditor *editor;
+  guint position;
+
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  if (self->document == NULL || parent_window (self) == NULL)
+    return NULL;
+
+  position = plan_position (self, self->selected_activity);
+  position = position != GTK_INVALID_LIST_POSITION && !self->sorted ? position + 1 : G_MAXUINT;
+
+  editor = poa_activity_editor_new (parent_window (self), self->document, activity, position);
+  g_signal_connect_object (editor, "added", G_CALLBACK (activity_added_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  if (field != NULL)
+    poa_activity_editor_focus_field (editor, field);
+
+  return GTK_WINDOW (editor);
+}
+
+/**
+ * poa_activities_page_edit_general_data:
+ * @subject: (nullable): the plan or one of its signatures, as a finding names it
+ * @field: (nullable): the field to put the cursor in
+ *
+ * Returns: (transfer none) (nullable): the editor shown.
+ */
+GtkWindow *
+poa_activities_page_edit_general_data (PoaActivitiesPage *self,
+                                       GObject           *subject,
+                                       const char        *field)
+{
+  PoaPlanEditor *editor;
+
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  if (self->document == NULL || parent_window (self) == NULL)
+    return NULL;
+
+  editor = poa_plan_editor_new (parent_window (self), self->document);
+  gtk_window_present (GTK_WINDOW (editor));
+  if (field != NULL)
+    poa_plan_editor_focus_field (editor, subject, field);
+
+  return GTK_WINDOW (editor);
+}
+
+/**
+ * poa_activities_page_get_shown:
+ *
+ * Returns: (transfer none): the activities as the table shows them, searched and sorted.
+ */
+GListModel *
+poa_activities_page_get_shown (PoaActivitiesPage *self)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
 }

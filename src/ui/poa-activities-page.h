@@ -17,8 +17,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoaActivitiesPage, poa_activities_page, POA, ACTIVITIES_PAGE, GtkWidget)
 
-PoaPlan *poa_activities_page_get_plan (PoaActivitiesPage *self);
-void     poa_activities_page_set_plan (PoaActivitiesPage *self,
-                                       PoaPlan           *plan);
+PoaPlan     *poa_activities_page_get_plan              (PoaActivitiesPage *self);
+void         poa_activities_page_set_plan              (PoaActivitiesPage *self,
+                                                        PoaPlan           *plan);
+PoaDocument *poa_activities_page_get_document          (PoaActivitiesPage *self);
+void         poa_activities_page_set_document          (PoaActivitiesPage *self,
+                                                        PoaDocument       *document);
+PoaActivity *poa_activities_page_get_selected_activity (PoaActivitiesPage *self);
+void         poa_activities_page_set_selected_activity (PoaActivitiesPage *self,
+                                                        PoaActivity       *activity);
+GtkWindow   *poa_activities_page_edit_activity         (PoaActivitiesPage *self,
+                                                        PoaActivity       *activity,
+                                                        const char        *field);
+GtkWindow   *poa_activities_page_edit_general_data     (PoaActivitiesPage *self,
+                                                        GObject           *subject,
+                                                        const char        *field);
+GListModel  *poa_activities_page_get_shown             (PoaActivitiesPage *self);
 
 G_END_DECLS

@@ -837,8 +837,9 @@ poa_gantt_view_measure (GtkWidget      *widget,
     }
   else
     {
+      /* Room for a few rows at least, even in a plan with fewer (an empty plan has none). */
       *minimum = (int)ceil (heading_height (self) + 3 * row_height (self));
-      *natural = (int)ceil (heading_height (self) + MIN (n_rows (self), 24) * row_height (self));
+      *natural = MAX (*minimum, (int)ceil (heading_height (self) + MIN (n_rows (self), 24) * row_height (self)));
     }
 }
 

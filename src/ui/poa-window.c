@@ -16,7 +16,9 @@
 #include "poa-budget-page.h"
 #include "poa-cronograma-page.h"
 #include "poa-document.h"
+#include "poa-findings-button.h"
 #include "poa-indicators-page.h"
+#include "poa-plan-chooser.h"
 #include "poa-plan.h"
 #include "poa-settings.h"
 #include "poa-window-private.h"
@@ -37,6 +39,7 @@ struct _PoaWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   PoaCronogramaPage    *cronograma_page;
+  PoaActivitiesPage    *activities_page;
 };
 
 G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -264,6 +267,8 @@ poa_window_class_init (PoaWindowClass *klass)
   g_type_ensure (POA_TYPE_CRONOGRAMA_PAGE);
   g_type_ensure (POA_TYPE_INDICATORS_PAGE);
   g_type_ensure (POA_TYPE_BUDGET_PAGE);
+  g_type_ensure (POA_TYPE_PLAN_CHOOSER);
+  g_type_ensure (POA_TYPE_FINDINGS_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
@@ -272,6 +277,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_page);
 
   _poa_window_class_add_print_actions (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -298,6 +304,8 @@ poa_window_init (PoaWindow *self)
   self->settings = poa_settings_new ();
   restore_window_state (self);
   g_object_bind_property (self, "selected-activity", self->cronograma_page, "selected-activity",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 

@@ -1,0 +1,26 @@
+/* poa-editor-util.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+void _poa_editor_class_init  (GtkWidgetClass              *widget_class,
+                              GtkWidgetActionActivateFunc  undo_activated);
+void _poa_editor_show_error  (GtkWidget                   *widget,
+                              const char                  *heading,
+                              const GError                *error);
+void _poa_editor_undo        (GtkWidget                   *widget,
+                              PoaDocument                 *document,
+                              gboolean                     redo);
+void _poa_focus_when_shown   (GtkWidget                   *widget);
+
+G_END_DECLS

@@ -1,0 +1,488 @@
+/* poa-findings-button.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-findings-button"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "poa-activities-page.h"
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-check.h"
+#include "poa-document.h"
+#include "poa-findings-button.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-window.h"
+
+/* What `check` finds in the plan, in the header bar: a count of errors and warnings, and a
+ * popover listing them; choosing one opens the editor on the field at fault. The findings
+ * are computed again shortly after each edit, undo or redo. */
+struct _PoaFindingsButton
+{
+  GtkWidget          parent_instance;
+
+  PoaDocument       *document;
+  PoaActivitiesPage *activities_page;
+  GListStore        *findings;
+  GListStore        *shown;
+  guint              update_source;
+
+  GtkWidget         *menu_button;
+  GtkWidget         *icon;
+  GtkWidget         *count_label;
+  GtkWidget         *list;
+  GtkWidget         *summary_label;
+  GtkWidget         *more_label;
+};
+
+/* A list box makes a row per item: a plan of 100,000 activities with no unit of measure would
+ * make 100,000 rows. The popover lists the first ones; the count says how many there are. */
+#define MAX_SHOWN 200
+
+G_DEFINE_FINAL_TYPE (PoaFindingsButton, poa_findings_button, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ACTIVITIES_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The name of the field a finding points at, as the editors label it. */
+static const char *
+field_label (PoaFinding *finding)
+{
+  const char *field = poa_finding_get_field (finding);
+  GObject *subject = poa_finding_get_subject (finding);
+
+  if (field == NULL)
+    return NULL;
+
+  if (POA_IS_ACTIVITY (subject))
+    {
+      for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
+        if (g_str_equal (field, poa_activity_text_key (i)))
+          return poa_activity_text_label (i);
+      for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
+        if (g_str_equal (field, poa_activity_goal_key (i)))
+          return poa_activity_goal_label (i);
+      if (g_str_equal (field, "start"))
+        return _("Start");
+      if (g_str_equal (field, "end"))
+        return _("End");
+      if (g_str_equal (field, "months"))
+        return _("Months in the cronograma");
+      if (g_str_equal (field, "number"))
+        return _("Nº");
+      return NULL;
+    }
+
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    if (g_str_equal (field, poa_plan_text_key (i)))
+      return poa_plan_text_label (i);
+
+  return NULL;
+}
+
+/* Where the finding is, in the interface language: "Activity 7 · End". */
+static char *
+describe_place (PoaFinding *finding)
+{
+  GObject *subject = poa_finding_get_subject (finding);
+  const char *field = field_label (finding);
+  g_autofree char *place = NULL;
+
+  if (POA_IS_ACTIVITY (subject))
+    place = g_strdup_printf (_("Activity %u"), poa_activity_get_number (POA_ACTIVITY (subject)));
+  else if (POA_IS_BUDGET_LINE (subject))
+    place = g_strdup_printf (_("Partida %s"), poa_budget_line_get_code (POA_BUDGET_LINE (subject)));
+  else if (POA_IS_SIGNATURE (subject))
+    place = g_strdup_printf (_("Signature: %s"), poa_signature_get_role (POA_SIGNATURE (subject)));
+  else
+    place = g_strdup (_("General data"));
+
+  return field != NULL ? g_strdup_printf ("%s · %s", place, field) : g_steal_pointer (&place);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PoaFinding *finding = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autofree char *place = describe_place (finding);
+  gboolean error = poa_finding_get_severity (finding) == POA_SEVERITY_ERROR;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), poa_finding_get_message (finding));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+  icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  error ? _("Error") : _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static void
+row_activated_cb (PoaFindingsButton *self,
+                  GtkListBoxRow     *row)
+{
+  poa_findings_button_go_to (self, (guint)gtk_list_box_row_get_index (row));
+}
+
+static gboolean
+update_timeout_cb (gpointer user_data)
+{
+  PoaFindingsButton *self = user_data;
+
+  self->update_source = 0;
+  poa_findings_button_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing through a form commits field after field: check once they settle. */
+static void
+document_changed_cb (PoaFindingsButton *self)
+{
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_source = g_timeout_add (500, update_timeout_cb, self);
+}
+
+static void
+poa_findings_button_dispose (GObject *object)
+{
+  PoaFindingsButton *self = (PoaFindingsButton *)object;
+
+  poa_findings_button_set_document (self, NULL);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_pointer (&self->menu_button, gtk_widget_unparent);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->shown);
+  g_clear_weak_pointer (&self->activities_page);
+
+  G_OBJECT_CLASS (poa_findings_button_parent_class)->dispose (object);
+}
+
+static void
+poa_findings_button_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PoaFindingsButton *self = POA_FINDINGS_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_ACTIVITIES_PAGE:
+      g_value_set_object (value, self->activities_page);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+poa_findings_button_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PoaFindingsButton *self = POA_FINDINGS_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      poa_findings_button_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_ACTIVITIES_PAGE:
+      g_set_weak_pointer (&self->activities_page, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+poa_findings_button_class_init (PoaFindingsButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = poa_findings_button_dispose;
+  object_class->get_property = poa_findings_button_get_property;
+  object_class->set_property = poa_findings_button_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Where a finding about an activity or the general data is fixed. */
+  properties[PROP_ACTIVITIES_PAGE] =
+    g_param_spec_object ("activities-page", NULL, NULL, POA_TYPE_ACTIVITIES_PAGE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+poa_findings_button_init (PoaFindingsButton *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->findings = g_list_store_new (POA_TYPE_FINDING);
+  self->shown = g_list_store_new (POA_TYPE_FINDING);
+
+  self->icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  self->count_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->count_label, "numeric");
+  gtk_box_append (GTK_BOX (content), self->icon);
+  gtk_box_append (GTK_BOX (content), self->count_label);
+
+  self->summary_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
+  gtk_widget_set_margin_start (self->summary_label, 6);
+  gtk_widget_add_css_class (self->summary_label, "heading");
+  gtk_box_append (GTK_BOX (box), self->summary_label);
+
+  self->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Findings of the check"), -1);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->shown), create_row, self, NULL);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
+  gtk_widget_set_size_request (scrolled, 340, -1);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->more_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->more_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->more_label), 0);
+  gtk_widget_set_margin_start (self->more_label, 6);
+  gtk_widget_add_css_class (self->more_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->more_label);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+  gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
+
+  poa_findings_button_update (self);
+}
+
+/**
+ * poa_findings_button_get_document:
+ *
+ * Returns: (transfer none) (nullable): the plan checked.
+ */
+PoaDocument *
+poa_findings_button_get_document (PoaFindingsButton *self)
+{
+  g_return_val_if_fail (POA_IS_FINDINGS_BUTTON (self), NULL);
+
+  return self->document;
+}
+
+void
+poa_findings_button_set_document (PoaFindingsButton *self,
+                                  PoaDocument       *document)
+{
+  g_return_if_fail (POA_IS_FINDINGS_BUTTON (self));
+  g_return_if_fail (document == NULL || POA_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  poa_findings_button_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * poa_findings_button_get_findings:
+ *
+ * Returns: (transfer none): the findings listed, #PoaFinding objects.
+ */
+GListModel *
+poa_findings_button_get_findings (PoaFindingsButton *self)
+{
+  g_return_val_if_fail (POA_IS_FINDINGS_BUTTON (self), NULL);
+
+  return G_LIST_MODEL (self->findings);
+}
+
+/**
+ * poa_findings_button_update:
+ *
+ * Checks the plan now.
+ */
+void
+poa_findings_button_update (PoaFindingsButton *self)
+{
+  g_autoptr(GListStore) found = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *tooltip = NULL;
+  guint errors = 0, warnings = 0;
+
+  g_return_if_fail (POA_IS_FINDINGS_BUTTON (self));
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+
+  if (self->document != NULL)
+    {
+      found = poa_check_plan (poa_document_get_plan (self->document));
+      errors = poa_check_count (G_LIST_MODEL (found), POA_SEVERITY_ERROR);
+      warnings = poa_check_count (G_LIST_MODEL (found), POA_SEVERITY_WARNING);
+    }
+
+  g_list_store_remove_all (self->findings);
+  if (found != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (found));
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+      /* Errors first, each kind in the order of the document. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (found), i);
+
+            if ((poa_finding_get_severity (finding) == POA_SEVERITY_ERROR) == (pass == 0))
+              g_ptr_array_add (items, g_steal_pointer (&finding));
+          }
+      g_list_store_splice (self->findings, 0, 0, items->pdata, items->len);
+      g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                           items->pdata, MIN (items->len, MAX_SHOWN));
+    }
+  else
+    g_list_store_remove_all (self->shown);
+
+  if (errors + warnings > MAX_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u are listed; fix them and the others follow."), MAX_SHOWN);
+      gtk_label_set_label (GTK_LABEL (self->more_label), more);
+    }
+  gtk_widget_set_visible (self->more_label, errors + warnings > MAX_SHOWN);
+
+  gtk_widget_remove_css_class (self->icon, "error");
+  gtk_widget_remove_css_class (self->icon, "warning");
+  if (errors > 0)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-error-symbolic");
+      gtk_widget_add_css_class (self->icon, "error");
+    }
+  else if (warnings > 0)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
+      gtk_widget_add_css_class (self->icon, "warning");
+    }
+  else
+    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "emblem-ok-symbolic");
+
+  count = errors + warnings > 0 ? g_strdup_printf ("%u", errors + warnings) : g_strdup ("");
+  gtk_label_set_label (GTK_LABEL (self->count_label), count);
+  gtk_widget_set_visible (self->count_label, errors + warnings > 0);
+
+  if (errors + warnings == 0)
+    tooltip = g_strdup (_("The check finds nothing to fix"));
+  else
+    {
+      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+
+      /* Translators: "2 errors, 5 warnings" in the plan's check */
+      tooltip = g_strdup_printf (_("Check: %s, %s"), e, w);
+    }
+  gtk_widget_set_tooltip_text (self->menu_button, tooltip);
+  gtk_label_set_label (GTK_LABEL (self->summary_label), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+/**
+ * poa_findings_button_go_to:
+ * @position: a finding's place in the list
+ *
+ * Takes the user to the field the finding is about: the activity's editor, the general data,
+ * or the budget page.
+ *
+ * Returns: (transfer none) (nullable): the editor opened, if any.
+ */
+GtkWindow *
+poa_findings_button_go_to (PoaFindingsButton *self,
+                           guint              position)
+{
+  g_autoptr(PoaFinding) finding = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PoaWindow *window = POA_IS_WINDOW (root) ? POA_WINDOW (root) : NULL;
+  GObject *subject;
+  const char *field;
+
+  g_return_val_if_fail (POA_IS_FINDINGS_BUTTON (self), NULL);
+
+  if (!(finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position)) ||
+      window == NULL || self->activities_page == NULL)
+    return NULL;
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  subject = poa_finding_get_subject (finding);
+  field = poa_finding_get_field (finding);
+
+  if (POA_IS_BUDGET_LINE (subject))
+    {
+      poa_window_show_page (window, "budget");
+      return NULL;
+    }
+
+  poa_window_show_page (window, "activities");
+  if (POA_IS_ACTIVITY (subject))
+    {
+      poa_window_set_selected_activity (window, POA_ACTIVITY (subject));
+      return poa_activities_page_edit_activity (self->activities_page, POA_ACTIVITY (subject), field);
+    }
+
+  /* The plan has no activity: the page's Add is where that is fixed. */
+  if (g_strcmp0 (field, "activities") == 0)
+    return NULL;
+
+  return poa_activities_page_edit_general_data (self->activities_page, subject, field);
+}

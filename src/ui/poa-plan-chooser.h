@@ -1,0 +1,28 @@
+/* poa-plan-chooser.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "poa-types.h"
+
+G_BEGIN_DECLS
+
+#define POA_TYPE_PLAN_CHOOSER (poa_plan_chooser_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaPlanChooser, poa_plan_chooser, POA, PLAN_CHOOSER, GtkWidget)
+
+PoaPlan  *poa_plan_chooser_get_plan  (PoaPlanChooser *self);
+void      poa_plan_chooser_set_plan  (PoaPlanChooser *self,
+                                      PoaPlan        *plan);
+gboolean  poa_plan_chooser_open_plan (PoaPlanChooser *self,
+                                      gint64          plan_id,
+                                      GError        **error);
+void      poa_plan_chooser_refresh   (PoaPlanChooser *self);
+
+G_END_DECLS

@@ -1,0 +1,553 @@
+/* test-editing.c — writing a plan in the window, as a user would: the activity editor with
+ * typed values (bad ones refused with a reason), delete and undo, search and sort, several
+ * plans, and the check's findings leading to the field. Every change is looked for in the
+ * database through a new connection, as the next start of the program would read it.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "poa-activities-page.h"
+#include "poa-activity-editor.h"
+#include "poa-activity.h"
+#include "poa-application.h"
+#include "poa-check.h"
+#include "poa-date.h"
+#include "poa-findings-button.h"
+#include "poa-plan-chooser.h"
+#include "poa-plan-editor.h"
+#include "poa-plan.h"
+#include "poa-store.h"
+#include "poa-window.h"
+#include "test-ui-util.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *db;
+  PoaApplication *app;
+  PoaWindow      *window;
+  PoaActivitiesPage *page;
+} Fixture;
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      /* GTK's list of toplevels keeps the window alive. */
+      g_object_unref (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+done_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Clicks a button the way the keyboard would: through the widget, so an insensitive button
+ * (an action disabled) does nothing. A button shows itself pressed for a moment (250 ms)
+ * before it emits "clicked". */
+static void
+click (GtkWidget *button)
+{
+  gboolean done = FALSE;
+
+  g_assert_nonnull (button);
+  if (gtk_widget_is_sensitive (button))
+    gtk_widget_activate (button);
+
+  g_timeout_add (400, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+/* Types @text into an entry and presses Enter. */
+static void
+type_into (GtkWidget  *entry,
+           const char *text)
+{
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* What Enter does: GtkEntry says "activate", AdwEntryRow "entry-activated". */
+  g_signal_emit_by_name (entry, GTK_IS_ENTRY (entry) ? "activate" : "entry-activated");
+  iterate ();
+}
+
+static PoaPlan *
+load_fresh (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
+  PoaPlan *plan;
+
+  g_assert_no_error (error);
+  plan = poa_store_load_plan (store, poa_plan_get_id (poa_window_get_plan (fixture->window)), &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+static PoaActivity *
+activity_at (PoaPlan *plan,
+             guint    position)
+{
+  PoaActivity *activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), position);
+
+  g_object_unref (activity);
+  return activity;
+}
+
+static guint
+n_activities (PoaPlan *plan)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWindow *window = NULL;
+
+  fixture->dir = test_make_tmpdir ();
+  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
+  fixture->app = test_ui_open_window (fixture->dir, &window);
+  fixture->window = POA_WINDOW (window);
+  gtk_window_set_default_size (window, 1280, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  fixture->page = POA_ACTIVITIES_PAGE (find_widget (GTK_WIDGET (window), POA_TYPE_ACTIVITIES_PAGE));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *window;
+
+  /* The editors and dialogs are not the application's windows: close them first. */
+  while ((window = find_toplevel (ADW_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+  test_ui_close_windows (fixture->app);
+  g_clear_object (&fixture->app);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static PoaActivityEditor *
+open_new_activity_editor (Fixture *fixture)
+{
+  PoaActivityEditor *editor;
+
+  click (find_action_button (GTK_WIDGET (fixture->page), "activities.add"));
+  editor = POA_ACTIVITY_EDITOR (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+  g_assert_nonnull (editor);
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  return editor;
+}
+
+static void
+assert_refused (PoaActivityEditor *editor,
+                const char        *field,
+                const char        *text)
+{
+  GtkWidget *entry = poa_activity_editor_get_entry (editor, field);
+
+  type_into (entry, text);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_nonnull (poa_activity_editor_get_message (editor, field));
+  g_test_message ("%s “%s”: %s", field, text, poa_activity_editor_get_message (editor, field));
+}
+
+static void
+test_add_activity_through_the_editor (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  PoaActivityEditor *editor = open_new_activity_editor (fixture);
+  GtkWidget *add = find_action_button (GTK_WIDGET (editor), "editor.add");
+  g_autoptr(PoaPlan) stored = NULL;
+  PoaActivity *added;
+
+  /* Nothing can be added before it has a name. */
+  g_assert_false (gtk_widget_is_sensitive (add));
+  type_into (poa_activity_editor_get_entry (editor, "name"), "Taller de remesas productivas");
+  type_into (poa_activity_editor_get_entry (editor, "strategic-axis"), "Mas desarrollo y competitividad");
+  type_into (poa_activity_editor_get_entry (editor, "responsible"), "Migrantes y Ex braceros");
+  type_into (poa_activity_editor_get_entry (editor, "unit"), "Talleres");
+
+  /* Every bad value is refused with a reason, and Add is off while one is shown. */
+  assert_refused (editor, "annual-goal", "-4");
+  g_assert_cmpstr (poa_activity_editor_get_message (editor, "annual-goal"), ==,
+                   "Una meta no puede ser negativa: escriba 0 o más");
+  g_assert_false (gtk_widget_is_sensitive (add));
+  assert_refused (editor, "annual-goal", "2.5");
+  assert_refused (editor, "annual-goal", "doce");
+  assert_refused (editor, "annual-goal", "");
+  assert_refused (editor, "annual-goal", "2000000000");
+  type_into (poa_activity_editor_get_entry (editor, "annual-goal"), "12");
+  g_assert_false (gtk_widget_has_css_class (poa_activity_editor_get_entry (editor, "annual-goal"), "error"));
+  type_into (poa_activity_editor_get_entry (editor, "programmed"), "10");
+  type_into (poa_activity_editor_get_entry (editor, "achieved"), "0");
+
+  assert_refused (editor, "start", "31/02/2026");
+  assert_refused (editor, "start", "1/3/26");
+  assert_refused (editor, "start", "2026-03-01");
+  type_into (poa_activity_editor_get_entry (editor, "start"), "01/03/2026");
+  assert_refused (editor, "end", "15/02/2026");
+  g_assert_cmpstr (poa_activity_editor_get_message (editor, "end"), ==,
+                   "El fin (15/02/2026) es anterior al inicio (01/03/2026)");
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  /* A date outside the plan year is accepted, but flagged. */
+  type_into (poa_activity_editor_get_entry (editor, "end"), "15/01/2027");
+  g_assert_true (gtk_widget_has_css_class (poa_activity_editor_get_entry (editor, "end"), "warning"));
+  g_assert_cmpstr (poa_activity_editor_get_message (editor, "end"), ==, "15/01/2027 está fuera del año del plan 2026");
+  type_into (poa_activity_editor_get_entry (editor, "end"), "30/11/2026");
+  g_assert_null (poa_activity_editor_get_message (editor, "end"));
+
+  /* Nothing reached the database while the editor was being filled in. */
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 16);
+  g_clear_object (&stored);
+
+  g_assert_true (gtk_widget_is_sensitive (add));
+  click (add);
+  g_assert_null (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+
+  /* Added at the end (nothing was selected), numbered 17, with the months of its dates. */
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 17);
+  added = activity_at (stored, 16);
+  g_assert_cmpuint (poa_activity_get_number (added), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (added), ==, "Taller de remesas productivas");
+  g_assert_cmpstr (poa_activity_get_text (added, POA_ACTIVITY_UNIT), ==, "Talleres");
+  g_assert_cmpuint (poa_activity_get_goal (added, POA_ACTIVITY_ANNUAL_GOAL), ==, 12);
+  g_assert_cmpuint (poa_activity_get_goal (added, POA_ACTIVITY_PROGRAMMED), ==, 10);
+  g_assert_cmphex (poa_activity_get_months (added), ==, 0x7fc);
+  g_assert_true (poa_window_get_selected_activity (fixture->window) ==
+                 activity_at (poa_window_get_plan (fixture->window), 16));
+  g_clear_object (&stored);
+
+  /* One undo takes the whole activity away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 16);
+  g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
+}
+
+static void
+test_fix_activity_7_dates (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *seventh = activity_at (plan, 6);
+  PoaFindingsButton *findings = POA_FINDINGS_BUTTON (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FINDINGS_BUTTON));
+  GListModel *list = poa_findings_button_get_findings (findings);
+  PoaActivityEditor *editor = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  g_autofree char *end = NULL;
+  guint errors = poa_check_count (list, POA_SEVERITY_ERROR);
+  GtkWidget *entry, *focus;
+
+  g_assert_cmpuint (errors, ==, 1);
+
+  /* The one error of the 2026 plan takes the user to activity 7's end date. */
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (list, i);
+
+      if (poa_finding_get_severity (finding) == POA_SEVERITY_ERROR)
+        editor = POA_ACTIVITY_EDITOR (poa_findings_button_go_to (findings, i));
+    }
+  g_assert_nonnull (editor);
+  g_assert_true (poa_activity_editor_get_activity (editor) == seventh);
+  g_assert_true (poa_window_get_selected_activity (fixture->window) == seventh);
+  entry = poa_activity_editor_get_entry (editor, "end");
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  test_ui_render_to_png (GTK_WIDGET (editor), "ui-activity-editor.png");
+
+  /* A bad fix is refused and never stored. */
+  type_into (entry, "31/02/2026");
+  stored = load_fresh (fixture);
+  end = poa_date_format_dmy (poa_activity_get_end (activity_at (stored, 6)));
+  g_assert_cmpstr (end, ==, "31/12/2025");
+  g_clear_object (&stored);
+  g_clear_pointer (&end, g_free);
+
+  type_into (entry, "31/12/2026");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  stored = load_fresh (fixture);
+  end = poa_date_format_dmy (poa_activity_get_end (activity_at (stored, 6)));
+  g_assert_cmpstr (end, ==, "31/12/2026");
+  g_assert_cmphex (poa_activity_get_months (activity_at (stored, 6)), ==, POA_MONTHS_ALL);
+  g_clear_object (&stored);
+
+  /* The findings follow, once the edits settle. */
+  poa_findings_button_update (findings);
+  g_assert_cmpuint (poa_check_count (list, POA_SEVERITY_ERROR), ==, 0);
+
+  /* Ctrl+Z in the editor undoes, and the field shows the old date again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "31/12/2025");
+  stored = load_fresh (fixture);
+  g_assert_true (poa_plan_equal (stored, plan));
+}
+
+static void
+test_delete_move_search_sort (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *third = activity_at (plan, 2);
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GListModel *shown = poa_activities_page_get_shown (fixture->page);
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GListModel) columns = NULL;
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  g_autoptr(PoaPlan) before = poa_plan_copy (plan);
+  g_autoptr(PoaActivity) first_shown = NULL;
+
+  /* Delete, then the toast's Deshacer (win.undo). */
+  poa_window_set_selected_activity (fixture->window, third);
+  click (find_action_button (page, "activities.delete"));
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 15);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 2)), ==, "Apostillado");
+  g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 2)), ==, 3);
+  g_clear_object (&stored);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  stored = load_fresh (fixture);
+  g_assert_true (poa_plan_equal (stored, before));
+  g_clear_object (&stored);
+
+  /* Move activity 3 up: it becomes Nº 2. */
+  poa_window_set_selected_activity (fixture->window, third);
+  click (find_action_button (page, "activities.move-up"));
+  stored = load_fresh (fixture);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 1)), ==, "Doble nacionalidad");
+  g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 1)), ==, 2);
+  g_assert_true (poa_window_get_selected_activity (fixture->window) == third);
+  g_clear_object (&stored);
+
+  /* Duplicate it: the copy goes just below, Nº 3. */
+  click (find_action_button (page, "activities.duplicate"));
+  g_assert_cmpuint (n_activities (plan), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (plan, 2)), ==, "Doble nacionalidad");
+  g_assert_true (activity_at (plan, 2) != third);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  stored = load_fresh (fixture);
+  g_assert_true (poa_plan_equal (stored, before));
+  g_clear_object (&stored);
+
+  /* Search as you type, without accents or case: "sezami" and "migracion". */
+  gtk_editable_set_text (GTK_EDITABLE (search), "sezami");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  first_shown = g_list_model_get_item (shown, 1);
+  g_assert_cmpuint (poa_activity_get_number (first_shown), ==, 7);
+  g_clear_object (&first_shown);
+  gtk_editable_set_text (GTK_EDITABLE (search), "MIGRACION");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 16);
+
+  /* Sorted by name, Z first: moving is off until the document's order comes back. */
+  columns = gtk_column_view_get_columns (view);
+  g_object_ref (columns);
+  name_column = g_list_model_get_item (columns, 1);
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
+  iterate ();
+  first_shown = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (poa_activity_get_name (first_shown), ==, "Seguros Americanos");
+  poa_window_set_selected_activity (fixture->window, activity_at (plan, 5));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (page, "activities.move-up")));
+  g_assert_true (gtk_widget_get_visible (find_action_button (page, "activities.unsort")));
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  test_ui_render_to_png (GTK_WIDGET (fixture->window), "ui-activities-sorted.png");
+  click (find_action_button (page, "activities.unsort"));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (page, "activities.move-up")));
+}
+
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  /* What clicking the response's button does after emitting it. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static void
+test_several_plans (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PoaPlanChooser *chooser = POA_PLAN_CHOOSER (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_PLAN_CHOOSER));
+  gint64 first = poa_plan_get_id (poa_window_get_plan (fixture->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  PoaPlan *plan;
+  gint64 copy_id;
+
+  /* Copy into 2027: the window shows the copy, and the program would reopen on it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.copy", NULL));
+  respond ("copy");
+  plan = poa_window_get_plan (fixture->window);
+  copy_id = poa_plan_get_id (plan);
+  g_assert_cmpint (copy_id, !=, first);
+  g_assert_cmpuint (poa_plan_get_year (plan), ==, 2027);
+  g_assert_cmpuint (poa_activity_get_goal (activity_at (plan, 0), POA_ACTIVITY_ACHIEVED), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "POA 2027 — Migrantes y Ex braceros");
+  store = poa_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, copy_id);
+
+  /* Edits go to the plan shown. */
+  g_assert_nonnull (poa_window_get_document (fixture->window));
+  type_into (poa_plan_editor_get_entry (POA_PLAN_EDITOR (poa_activities_page_edit_general_data (fixture->page, NULL, NULL)),
+                                        NULL, "administration"), "2027 - 2030");
+  gtk_window_close (find_toplevel (POA_TYPE_PLAN_EDITOR));
+  iterate ();
+  g_clear_object (&store);
+  store = poa_store_open (fixture->db, &error);
+  {
+    g_autoptr(PoaPlan) copy = poa_store_load_plan (store, copy_id, &error);
+    g_autoptr(PoaPlan) original = poa_store_load_plan (store, first, &error);
+    g_assert_cmpstr (poa_plan_get_text (copy, POA_PLAN_ADMINISTRATION), ==, "2027 - 2030");
+    g_assert_cmpstr (poa_plan_get_text (original, POA_PLAN_ADMINISTRATION), ==, "2024 - 2027");
+  }
+
+  /* A new empty plan, for another área. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.new", NULL));
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *area = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+    GtkWidget *year = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (area);
+    g_assert_nonnull (year);
+    gtk_editable_set_text (GTK_EDITABLE (area), "Desarrollo Social");
+    gtk_editable_set_text (GTK_EDITABLE (year), "1999");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+    gtk_editable_set_text (GTK_EDITABLE (year), "2027");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  }
+  respond ("create");
+  plan = poa_window_get_plan (fixture->window);
+  g_assert_cmpstr (poa_plan_get_area (plan), ==, "Desarrollo Social");
+  g_assert_cmpuint (n_activities (plan), ==, 0);
+  plans = poa_store_list_plans (store, &error);
+  g_assert_cmpuint (plans->len, ==, 3);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* Delete it after the confirmation that names it; the window goes back to the copy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.delete", NULL));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))), ==,
+                   "¿Eliminar el plan «Desarrollo Social 2027»?");
+  respond ("delete");
+  plans = poa_store_list_plans (store, &error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpint (poa_plan_get_id (poa_window_get_plan (fixture->window)), ==, copy_id);
+
+  /* Back to 2026 through the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.open", "x", first));
+  iterate ();
+  g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2026);
+  g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, first);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_ui_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/editing/add-activity-through-the-editor-then-undo", test_add_activity_through_the_editor);
+  ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
+  ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
+  ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
+#undef ADD
+
+  return g_test_run ();
+}
