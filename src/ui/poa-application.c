@@ -16,6 +16,7 @@
 #include "poa-cli.h"
 #include "poa-plan.h"
 #include "poa-store.h"
+#include "poa-ui-util.h"
 #include "poa-window.h"
 
 struct _PoaApplication
@@ -91,6 +92,7 @@ poa_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (poa_window_new (self, plan));
+  _poa_report_first_frame (window);
   gtk_window_present (window);
 }
 

@@ -114,3 +114,45 @@ _poa_disconnect_items (GListModel *list,
       g_signal_handlers_disconnect_by_data (item, widget);
     }
 }
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, window);
+
+  /* CLOCK_MONOTONIC is shared by every process: the benchmark that started this one subtracts
+   * its own reading taken just before. */
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+
+  if (g_strcmp0 (g_getenv ("POA_REPORT_FIRST_FRAME"), "quit") == 0)
+    gtk_window_destroy (window);
+}
+
+static void
+window_mapped_cb (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, window_mapped_cb, NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), widget, 0);
+}
+
+/**
+ * _poa_report_first_frame:
+ *
+ * For the startup benchmark: when $POA_REPORT_FIRST_FRAME is set, prints `first-frame T` (the
+ * monotonic clock, in microseconds) once @window has painted its first frame, and closes the
+ * window if the variable says `quit`.
+ */
+void
+_poa_report_first_frame (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (g_getenv ("POA_REPORT_FIRST_FRAME") == NULL)
+    return;
+
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+}

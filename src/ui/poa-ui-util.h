@@ -26,4 +26,6 @@ void _poa_connect_items            (GListModel          *list,
 void _poa_disconnect_items         (GListModel   *list,
                                     gpointer      widget);
 
+void _poa_report_first_frame (GtkWindow *window);
+
 G_END_DECLS
