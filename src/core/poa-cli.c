@@ -192,7 +192,7 @@ poa_cli_print_help (void)
            _("Without a subcommand, POA opens its window. Subcommands:"),
            _("plans                  list the plans: ID, year, area, activities"),
            _("import FILE.json       add the plan in FILE as a new plan; prints its ID"),
-           _("export --output FILE   write the plan; .json, by the name’s extension"),
+           _("export --output FILE   write the plan: .json, or .xlsx (the official workbook)"),
            _("check                  validate the plan: one finding per line"),
            _("Options:"),
            _("--db FILE    the database (default: $POA_DB, or the user’s data folder)"),

@@ -1092,12 +1092,14 @@ static void
 set_properties (Book *book)
 {
   PoaPlan *plan = book->plan;
-  g_autofree char *title = g_strdup_printf ("POA %u - %s", poa_plan_get_year (plan), poa_plan_get_area (plan));
+  const char *area = poa_plan_get_area (plan);
+  g_autofree char *title = area[0] != '\0' ? g_strdup_printf ("POA %u - %s", poa_plan_get_year (plan), area)
+                                            : g_strdup_printf ("POA %u", poa_plan_get_year (plan));
   g_autofree char *subject = g_strdup_printf ("Plan Operativo Anual %u", poa_plan_get_year (plan));
   lxw_doc_properties properties = {
     .title = title,
     .subject = subject,
-    .author = (char *)poa_plan_get_area (plan),
+    .author = (char *)area,
     .company = (char *)poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY),
   };
 

@@ -16,7 +16,7 @@
 #include "poa-cronograma-page.h"
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
-#include "poa-window.h"
+#include "poa-window-private.h"
 
 struct _PoaWindow
 {
@@ -27,6 +27,7 @@ struct _PoaWindow
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
+  AdwToastOverlay      *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -151,6 +152,9 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
+
+  _poa_window_class_add_export (widget_class);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
@@ -214,6 +218,20 @@ poa_window_set_plan (PoaWindow *self,
 
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/**
+ * _poa_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ */
+void
+_poa_window_add_toast (PoaWindow *self,
+                       AdwToast  *toast)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

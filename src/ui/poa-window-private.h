@@ -1,0 +1,22 @@
+/* poa-window-private.h — what the window's source files share, and nothing else sees.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "poa-window.h"
+
+G_BEGIN_DECLS
+
+void _poa_window_add_toast              (PoaWindow      *self,
+                                         AdwToast       *toast);
+
+/* poa-window-export.c */
+void _poa_window_class_add_export       (GtkWidgetClass *widget_class);
+void _poa_window_export_xlsx_to_file    (PoaWindow      *self,
+                                         GFile          *file);
+
+G_END_DECLS
