@@ -40,7 +40,8 @@ def close(where, got, expected):
     if expected is None:
         # An undefined percentage is an empty result, never an error value.
         return check(got in (None, ""), f"{where}: got {got!r}, expected an empty result")
-    return check(isinstance(got, (int, float)) and math.isclose(got, expected, rel_tol=1e-12, abs_tol=1e-15),
+    # Numbers are written with 16 significant digits.
+    return check(isinstance(got, (int, float)) and math.isclose(got, expected, rel_tol=1e-15, abs_tol=1e-300),
                  f"{where}: got {got!r}, expected {expected!r}")
 
 

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,6 +350,14 @@ run_export (PoaCliOptions *options)
 
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
+
+#ifdef __GLIBC__
+  /* A workbook is written part by part, each compressed with buffers that are freed after it:
+   * by default glibc hands that memory back to the system every time and takes it again, page
+   * by page, for the next part, which costs more than writing a small plan. The process ends
+   * after this one export, so it keeps the memory instead. */
+  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
 
   if (!poa_export_plan (plan, output, &error))
     {

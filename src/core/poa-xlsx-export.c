@@ -127,10 +127,11 @@ typedef struct
   lxw_workbook *workbook;
   lxw_format   *styles[N_STYLES];
   /* The first problem met; writing goes on and the file is thrown away at the end. */
-  lxw_error     lxw_error;
+  lxw_error     xlsx_error;
   GError       *error;
-  /* The Cronograma's row of totals, which the Indicadores' formula reads. */
+  /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
   lxw_row_t     totals_row;
+  guint64       sums[POA_ACTIVITY_N_GOALS];
 } Book;
 
 typedef struct
@@ -262,8 +263,8 @@ static void
 keep_error (Book      *book,
             lxw_error  error)
 {
-  if (error != LXW_NO_ERROR && book->lxw_error == LXW_NO_ERROR)
-    book->lxw_error = error;
+  if (error != LXW_NO_ERROR && book->xlsx_error == LXW_NO_ERROR)
+    book->xlsx_error = error;
 }
 
 /* Excel refuses longer texts; saying where is more useful than cutting them short. */
@@ -344,23 +345,25 @@ put_formula (Sheet      *sheet,
 }
 
 /* @numerator ÷ @denominator (cell references) as a percentage, empty when the denominator is
- * zero: the formula guards the division as the model does, and caches the model's value. */
+ * zero, as the model has it (poa_activity_get_achieved_percent () …). The cached value is the
+ * division the formula makes rather than the model's percentage ÷ 100, one rounding less;
+ * libxlsxwriter writes it with 16 significant digits. */
 static void
 put_ratio (Sheet      *sheet,
            lxw_col_t   col,
            const char *numerator,
            const char *denominator,
-           gboolean    defined,
-           double      percent,
+           guint64     numerator_value,
+           guint64     denominator_value,
            Style       id)
 {
   char formula[128];
   lxw_error error;
 
   g_snprintf (formula, sizeof formula, "=IF(%s=0,\"\",%s/%s)", denominator, numerator, denominator);
-  if (defined)
+  if (denominator_value != 0)
     error = worksheet_write_formula_num (sheet->sheet, sheet->row, col, formula, style (sheet, id),
-                                         percent / 100.0);
+                                         (double)numerator_value / (double)denominator_value);
   else
     error = worksheet_write_formula_str (sheet->sheet, sheet->row, col, formula, style (sheet, id), "");
 
@@ -394,14 +397,6 @@ merge_down (Sheet     *sheet,
             Style      id)
 {
   worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, "", style (sheet, id));
-}
-
-static void
-cell_name (char      *name,
-           lxw_row_t  row,
-           lxw_col_t  col)
-{
-  lxw_rowcol_to_cell (name, row, col);
 }
 
 /* Sheets ----------------------------------------------------------------------------------- */
@@ -695,14 +690,31 @@ put_date (Sheet       *sheet,
                                                      style (sheet, STYLE_DATE)));
 }
 
+/* The current row's two percentages: programada ÷ anual and alcanzada ÷ programada. */
+static void
+put_percentages (Sheet   *sheet,
+                 guint64  annual,
+                 guint64  programmed,
+                 guint64  achieved,
+                 Style    id)
+{
+  char annual_cell[LXW_MAX_CELL_NAME_LENGTH], programmed_cell[LXW_MAX_CELL_NAME_LENGTH];
+  char achieved_cell[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (annual_cell, sheet->row, CRON_ANNUAL);
+  lxw_rowcol_to_cell (programmed_cell, sheet->row, CRON_PROGRAMMED);
+  lxw_rowcol_to_cell (achieved_cell, sheet->row, CRON_ACHIEVED);
+  put_ratio (sheet, CRON_PROGRAMMED_PERCENT, programmed_cell, annual_cell, programmed, annual, id);
+  put_ratio (sheet, CRON_ACHIEVED_PERCENT, achieved_cell, programmed_cell, achieved, programmed, id);
+}
+
 static void
 write_cronograma_activity (Sheet       *sheet,
                            PoaActivity *activity)
 {
-  char annual[LXW_MAX_CELL_NAME_LENGTH], programmed[LXW_MAX_CELL_NAME_LENGTH];
-  char achieved[LXW_MAX_CELL_NAME_LENGTH];
-  gboolean defined;
-  double percent;
+  guint annual = poa_activity_get_goal (activity, POA_ACTIVITY_ANNUAL_GOAL);
+  guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+  guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
   guint lines = 1;
 
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
@@ -714,17 +726,10 @@ write_cronograma_activity (Sheet       *sheet,
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
     put_text (sheet, c, poa_activity_get_text (activity, cron_columns[c].text), STYLE_TEXT);
 
-  put_number (sheet, CRON_ANNUAL, poa_activity_get_goal (activity, POA_ACTIVITY_ANNUAL_GOAL), STYLE_NUMBER);
-  put_number (sheet, CRON_PROGRAMMED, poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED), STYLE_NUMBER);
-  put_number (sheet, CRON_ACHIEVED, poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED), STYLE_NUMBER);
-
-  cell_name (annual, sheet->row, CRON_ANNUAL);
-  cell_name (programmed, sheet->row, CRON_PROGRAMMED);
-  cell_name (achieved, sheet->row, CRON_ACHIEVED);
-  defined = poa_activity_get_programmed_percent (activity, &percent);
-  put_ratio (sheet, CRON_PROGRAMMED_PERCENT, programmed, annual, defined, percent, STYLE_PERCENT);
-  defined = poa_activity_get_achieved_percent (activity, &percent);
-  put_ratio (sheet, CRON_ACHIEVED_PERCENT, achieved, programmed, defined, percent, STYLE_PERCENT);
+  put_number (sheet, CRON_ANNUAL, annual, STYLE_NUMBER);
+  put_number (sheet, CRON_PROGRAMMED, programmed, STYLE_NUMBER);
+  put_number (sheet, CRON_ACHIEVED, achieved, STYLE_NUMBER);
+  put_percentages (sheet, annual, programmed, achieved, STYLE_PERCENT);
 
   for (guint m = 1; m <= 12; m++)
     put_text (sheet, CRON_JANUARY + m - 1, NULL,
@@ -734,65 +739,48 @@ write_cronograma_activity (Sheet       *sheet,
   put_date (sheet, CRON_END, poa_activity_get_end (activity));
 }
 
-/* The sums of the metas and their percentages, under the activities. */
+/* The sums of the metas and their percentages, under the activities. The sum of the achieved
+ * ÷ the sum of the programmed is the plan's efficiency index. */
 static void
 write_cronograma_totals (Sheet     *sheet,
                          lxw_row_t  first,
                          lxw_row_t  last)
 {
-  static const struct {
-    lxw_col_t col;
-    guint     goal;
-  } sums[] = {
-    { CRON_ANNUAL,     POA_ACTIVITY_ANNUAL_GOAL },
-    { CRON_PROGRAMMED, POA_ACTIVITY_PROGRAMMED },
-    { CRON_ACHIEVED,   POA_ACTIVITY_ACHIEVED },
+  static const lxw_col_t columns[POA_ACTIVITY_N_GOALS] = {
+    [POA_ACTIVITY_ANNUAL_GOAL] = CRON_ANNUAL,
+    [POA_ACTIVITY_PROGRAMMED]  = CRON_PROGRAMMED,
+    [POA_ACTIVITY_ACHIEVED]    = CRON_ACHIEVED,
   };
-  PoaPlan *plan = sheet->book->plan;
-  char annual[LXW_MAX_CELL_NAME_LENGTH], programmed[LXW_MAX_CELL_NAME_LENGTH];
-  char achieved[LXW_MAX_CELL_NAME_LENGTH];
-  guint64 annual_sum, programmed_sum;
-  double percent;
-  gboolean defined;
+  Book *book = sheet->book;
 
   begin_row (sheet, sheet->row, 0);
   merge (sheet, CRON_NUMBER, CRON_UNIT, "Total", STYLE_TOTAL_LABEL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+  for (guint goal = 0; goal < POA_ACTIVITY_N_GOALS; goal++)
     {
       char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
-      double sum = poa_plan_sum_goal (plan, sums[i].goal);
+
+      book->sums[goal] = poa_plan_sum_goal (book->plan, goal);
 
       /* With no activity there is no range to add up. */
       if (last < first)
         {
-          put_number (sheet, sums[i].col, 0, STYLE_TOTAL_NUMBER);
+          put_number (sheet, columns[goal], 0, STYLE_TOTAL_NUMBER);
           continue;
         }
-      cell_name (from, first, sums[i].col);
-      cell_name (to, last, sums[i].col);
+      lxw_rowcol_to_cell (from, first, columns[goal]);
+      lxw_rowcol_to_cell (to, last, columns[goal]);
       g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", from, to);
-      put_formula (sheet, sums[i].col, formula, sum, STYLE_TOTAL_NUMBER);
+      put_formula (sheet, columns[goal], formula, book->sums[goal], STYLE_TOTAL_NUMBER);
     }
 
-  cell_name (annual, sheet->row, CRON_ANNUAL);
-  cell_name (programmed, sheet->row, CRON_PROGRAMMED);
-  cell_name (achieved, sheet->row, CRON_ACHIEVED);
-
-  annual_sum = poa_plan_sum_goal (plan, POA_ACTIVITY_ANNUAL_GOAL);
-  programmed_sum = poa_plan_sum_goal (plan, POA_ACTIVITY_PROGRAMMED);
-  defined = annual_sum > 0;
-  percent = defined ? 100.0 * (double)programmed_sum / (double)annual_sum : 0.0;
-  put_ratio (sheet, CRON_PROGRAMMED_PERCENT, programmed, annual, defined, percent, STYLE_TOTAL_PERCENT);
-
-  /* Σ achieved ÷ Σ programmed is the plan's efficiency index. */
-  defined = poa_plan_get_efficiency_index (plan, &percent);
-  put_ratio (sheet, CRON_ACHIEVED_PERCENT, achieved, programmed, defined, percent, STYLE_TOTAL_PERCENT);
+  put_percentages (sheet, book->sums[POA_ACTIVITY_ANNUAL_GOAL], book->sums[POA_ACTIVITY_PROGRAMMED],
+                   book->sums[POA_ACTIVITY_ACHIEVED], STYLE_TOTAL_PERCENT);
 
   for (lxw_col_t c = CRON_JANUARY; c < CRON_N_COLUMNS; c++)
     put_text (sheet, c, NULL, STYLE_TOTAL_LABEL);
 
-  sheet->book->totals_row = sheet->row;
+  book->totals_row = sheet->row;
 }
 
 static void
@@ -859,16 +847,17 @@ put_indicator (Sheet      *sheet,
 
   if (efficiency)
     {
+      Book *book = sheet->book;
       char programmed[LXW_MAX_CELL_NAME_LENGTH + 16], achieved[LXW_MAX_CELL_NAME_LENGTH + 16];
       char cell[LXW_MAX_CELL_NAME_LENGTH];
-      double percent;
-      gboolean defined = poa_plan_get_efficiency_index (sheet->book->plan, &percent);
 
-      cell_name (cell, sheet->book->totals_row, CRON_PROGRAMMED);
+      /* The index is Σ logradas ÷ Σ programadas (poa_plan_get_efficiency_index ()). */
+      lxw_rowcol_to_cell (cell, book->totals_row, CRON_PROGRAMMED);
       g_snprintf (programmed, sizeof programmed, "Cronograma!%s", cell);
-      cell_name (cell, sheet->book->totals_row, CRON_ACHIEVED);
+      lxw_rowcol_to_cell (cell, book->totals_row, CRON_ACHIEVED);
       g_snprintf (achieved, sizeof achieved, "Cronograma!%s", cell);
-      put_ratio (sheet, IND_RESULT, achieved, programmed, defined, percent, STYLE_INDEX);
+      put_ratio (sheet, IND_RESULT, achieved, programmed, book->sums[POA_ACTIVITY_ACHIEVED],
+                 book->sums[POA_ACTIVITY_PROGRAMMED], STYLE_INDEX);
     }
   else
     put_text (sheet, IND_RESULT, NULL, STYLE_INDEX);
@@ -962,14 +951,14 @@ write_budget_lines (Sheet *sheet)
       return;
     }
 
-  cell_name (from, first, BUDGET_AMOUNT);
-  cell_name (to, first + n - 1, BUDGET_AMOUNT);
+  lxw_rowcol_to_cell (from, first, BUDGET_AMOUNT);
+  lxw_rowcol_to_cell (to, first + n - 1, BUDGET_AMOUNT);
   g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", from, to);
   put_formula (sheet, BUDGET_AMOUNT, formula, total, STYLE_TOTAL_MONEY);
 
   /* Partida codes are text (a code may start with 0); Excel need not flag them. */
-  cell_name (from, first, BUDGET_CODE);
-  cell_name (to, first + n - 1, BUDGET_CODE);
+  lxw_rowcol_to_cell (from, first, BUDGET_CODE);
+  lxw_rowcol_to_cell (to, first + n - 1, BUDGET_CODE);
   g_snprintf (formula, sizeof formula, "%s:%s", from, to);
   keep_error (sheet->book, worksheet_ignore_errors (sheet->sheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT, formula));
 }
@@ -1150,14 +1139,14 @@ poa_xlsx_export (PoaPlan     *plan,
   closed = workbook_close (book.workbook);
   keep_error (&book, closed);
 
-  if (book.error != NULL || book.lxw_error != LXW_NO_ERROR)
+  if (book.error != NULL || book.xlsx_error != LXW_NO_ERROR)
     {
       g_unlink (temp_path);
       if (book.error != NULL)
         g_propagate_error (error, book.error);
       else
         g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
-                     path, lxw_strerror (book.lxw_error));
+                     path, lxw_strerror (book.xlsx_error));
       return FALSE;
     }
 

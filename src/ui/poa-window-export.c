@@ -218,12 +218,12 @@ open_uri_activated (GtkWidget  *widget,
 }
 
 /**
- * _poa_window_class_add_export:
+ * _poa_window_class_add_export_action:
  *
  * Installs win.export-xlsx (Ctrl+E) and win.open-uri, which the toasts' buttons use.
  */
 void
-_poa_window_class_add_export (GtkWidgetClass *widget_class)
+_poa_window_class_add_export_action (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_activated);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated);

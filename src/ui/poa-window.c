@@ -154,7 +154,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
 
-  _poa_window_class_add_export (widget_class);
+  _poa_window_class_add_export_action (widget_class);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
