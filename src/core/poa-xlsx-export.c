@@ -386,17 +386,18 @@ merge (Sheet      *sheet,
 }
 
 /* Merges column @col from @first_row down to the current row, whose cells are all written
- * already: the top one with its text, the others blank in the same style. In constant-memory
+ * already: the top one with @text, the others blank in the same style. In constant-memory
  * mode the rows above are on disk, so the merge's own writes there are refused and only the
- * range is recorded; without it, they would rewrite the same cells. Either way the result is
- * the same. */
+ * range is recorded; without it, they would write the same cells again. Either way the result
+ * is the same. */
 static void
-merge_down (Sheet     *sheet,
-            lxw_row_t  first_row,
-            lxw_col_t  col,
-            Style      id)
+merge_down (Sheet      *sheet,
+            lxw_row_t   first_row,
+            lxw_col_t   col,
+            const char *text,
+            Style       id)
 {
-  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, "", style (sheet, id));
+  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, text, style (sheet, id));
 }
 
 /* Sheets ----------------------------------------------------------------------------------- */
@@ -442,7 +443,7 @@ finish_sheet (Sheet     *sheet,
   keep_error (book, worksheet_set_footer (ws, "&CPágina &P de &N"));
 }
 
-/* A sheet's title, merged over its width, and a blank row under it. */
+/* A sheet's title in its first row, merged over its width; the tables start on the third. */
 static void
 put_title (Sheet      *sheet,
            const char *title)
@@ -451,22 +452,19 @@ put_title (Sheet      *sheet,
   merge (sheet, 0, sheet->n_columns - 1, title, STYLE_TITLE);
 }
 
-/* The headings of a table in the current row, one per column from @first, as tall as the
- * tallest. */
+/* The headings of a table in the current row, one per column, as tall as the tallest. */
 static void
-put_headings (Sheet      *sheet,
-              lxw_col_t   first,
-              const char *const *headings,
-              guint       n)
+put_headings (Sheet             *sheet,
+              const char *const *headings)
 {
   guint lines = 1;
 
-  for (guint i = 0; i < n; i++)
-    lines = MAX (lines, count_lines (headings[i], sheet->widths[first + i], TRUE));
+  for (lxw_col_t c = 0; c < sheet->n_columns; c++)
+    lines = MAX (lines, count_lines (headings[c], sheet->widths[c], TRUE));
 
   begin_row (sheet, sheet->row, lines_height (lines));
-  for (guint i = 0; i < n; i++)
-    put_text (sheet, first + i, headings[i], STYLE_HEADING);
+  for (lxw_col_t c = 0; c < sheet->n_columns; c++)
+    put_text (sheet, c, headings[c], STYLE_HEADING);
 }
 
 /* POA: the plan's header and the activities as they tie to the Plan Municipal de Desarrollo. */
@@ -549,7 +547,7 @@ write_poa (Book *book)
 
   heading_row = 2 + G_N_ELEMENTS (poa_header) + 1;
   sheet.row = heading_row;
-  put_headings (&sheet, 0, headings, POA_N_COLUMNS);
+  put_headings (&sheet, headings);
   worksheet_freeze_panes (sheet.sheet, heading_row + 1, 0);
 
   for (guint i = 0; i < n; i++)
@@ -663,11 +661,12 @@ write_cronograma_heading (Sheet *sheet,
   put_text (sheet, CRON_END, NULL, STYLE_HEADING);
 
   for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
-    merge_down (sheet, CRON_HEADING_FIRST, c, STYLE_HEADING);
-  for (guint c = CRON_JANUARY; c <= CRON_DECEMBER; c++)
-    merge_down (sheet, CRON_HEADING_FIRST + 1, c, STYLE_HEADING_VERTICAL);
-  merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_START, STYLE_HEADING);
-  merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_END, STYLE_HEADING);
+    merge_down (sheet, CRON_HEADING_FIRST, c, cron_columns[c].heading, STYLE_HEADING);
+  for (guint m = 1; m <= 12; m++)
+    merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_JANUARY + m - 1, poa_month_name_spanish (m),
+                STYLE_HEADING_VERTICAL);
+  merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_START, cron_columns[CRON_START].heading, STYLE_HEADING);
+  merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_END, cron_columns[CRON_END].heading, STYLE_HEADING);
 }
 
 static void
@@ -892,7 +891,7 @@ write_indicators (Book *book)
 
   put_title (&sheet, "Indicador de Medida");
   sheet.row = 2;
-  put_headings (&sheet, 0, headings, IND_N_COLUMNS);
+  put_headings (&sheet, headings);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1023,7 +1022,7 @@ write_budget (Book *book)
 
   put_title (&sheet, "Presupuesto Estimado");
   sheet.row = 2;
-  put_headings (&sheet, 0, headings, BUDGET_N_COLUMNS);
+  put_headings (&sheet, headings);
   sheet.row = 3;
   write_budget_lines (&sheet);
 
