@@ -67,6 +67,11 @@ def check_texts_fit(ws, row, columns_texts):
     check(height <= ROW_HEIGHT_MAX, f"{ws.title} row {row}: {height} pt is more than Excel allows")
 
 
+def check_title(ws, title):
+    same(f"{ws.title}!A1", ws["A1"].value, title)
+    check(ws["A1"].font.b and ws["A1"].alignment.horizontal == "center", f"{ws.title}!A1: title not bold and centred")
+
+
 def check_print_setup(ws, title_rows, last_row, last_column):
     same(f"{ws.title} orientation", ws.page_setup.orientation, "landscape")
     same(f"{ws.title} paper", str(ws.page_setup.paperSize), "1")
@@ -102,8 +107,7 @@ def check_no_error_values(wb):
 
 def check_poa(ws, plan):
     activities = plan["activities"]
-    same("POA!A1", ws["A1"].value, f"POA (PLAN OPERATIVO ANUAL) {plan['year']}")
-    check(ws["A1"].font.b, "POA!A1: the title is not bold")
+    check_title(ws, f"POA (PLAN OPERATIVO ANUAL) {plan['year']}")
     header = [("Dirección:", "direction"), ("Área:", "area"), ("Objetivo:", "objective"),
               ("Objetivos específicos:", "specific_objectives")]
     for i, (label, key) in enumerate(header):
@@ -135,7 +139,7 @@ def check_cronograma(ws, plan):
     activities = plan["activities"]
     year = plan["year"]
     first, total = 6, 6 + len(activities)
-    same("Cronograma!A1", ws["A1"].value, "Cronograma")
+    check_title(ws, "Cronograma")
     expected_headings = {
         "A3": "N°", "B3": "Actividad", "C3": "Responsable", "D3": "Unidad de medida", "E3": "Meta Anual",
         "F3": str(year), "J3": f"{year} Cronograma Programado", "V3": "Fechas de metas",
@@ -193,7 +197,7 @@ def check_cronograma(ws, plan):
 
 
 def check_indicators(ws, plan, totals_row, sums):
-    same("Indicadores!A1", ws["A1"].value, "Indicador de Medida")
+    check_title(ws, "Indicador de Medida")
     for column, heading in enumerate(["Nombre", "Variables", "Fórmula", "Resultado"], 1):
         same(f"Indicadores!{get_column_letter(column)}3", ws.cell(3, column).value, heading)
     rows = [(i["name"], i["variables"], i["formula"]) for i in plan["indicators"]]
@@ -218,7 +222,7 @@ def check_indicators(ws, plan, totals_row, sums):
 
 def check_budget(ws, plan):
     lines = plan["budget"]
-    same("Presupuesto!A1", ws["A1"].value, "Presupuesto Estimado")
+    check_title(ws, "Presupuesto Estimado")
     for column, heading in enumerate(["PARTIDA", "NOMBRE", "CANTIDAD"], 1):
         same(f"Presupuesto!{get_column_letter(column)}3", ws.cell(3, column).value, heading)
     for i, line in enumerate(lines):
