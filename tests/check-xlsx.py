@@ -172,6 +172,11 @@ def check_cronograma(ws, plan):
             check(cell.border.left.style == "thin", f"{where} {MONTHS[m]}: no border")
         for column, key in (("V", "start"), ("W", "end")):
             cell = ws[f"{column}{row}"]
+            if a[key] and a[key] < "1900":
+                # Spreadsheet dates start in 1900: an earlier one is written as it reads.
+                year, month, day = a[key].split("-")
+                same(f"{where} {key}", cell.value, f"{day}/{month}/{year}")
+                continue
             expected = datetime.datetime.fromisoformat(a[key]) if a[key] else None
             same(f"{where} {key}", cell.value, expected)
             if expected:

@@ -163,7 +163,7 @@ add_activity (PoaPlan    *plan,
 
 /* 300 activities of everything a plan may hold that a workbook could trip on: very long texts
  * and words, accents and ñ, XML's special characters, texts that look like formulas, empty
- * fields, zero and huge metas, missing dates, dates outside the year. */
+ * fields, zero and huge metas, missing dates, dates outside the year or before 1900. */
 static PoaPlan *
 make_awkward_plan (void)
 {
@@ -171,11 +171,12 @@ make_awkward_plan (void)
   g_autofree char *long_text = repeat ("Atención a niñas, niños y señoras del año en curso; ", 60);
   g_autofree char *huge_text = repeat ("Pequeña acción comunitaria número ñ. ", 540);
   g_autofree char *long_word = repeat ("Ñandú", 60);
-  GDate jan1, dec31, late;
+  GDate jan1, dec31, late, slip;
 
   g_date_set_dmy (&jan1, 1, 1, 2027);
   g_date_set_dmy (&dec31, 31, 12, 2027);
   g_date_set_dmy (&late, 15, 3, 2029);
+  g_date_set_dmy (&slip, 2, 5, 207);
 
   poa_plan_set_text (plan, POA_PLAN_MUNICIPALITY, "Sombrerete, Zac. & «Compañía» <S.A.>");
   poa_plan_set_text (plan, POA_PLAN_ADMINISTRATION, "2027 - 2030");
@@ -218,8 +219,8 @@ make_awkward_plan (void)
         case 4: /* the largest metas */
           add_activity (plan, 0, accents, POA_GOAL_MAX, POA_GOAL_MAX, POA_GOAL_MAX / 3, &dec31, &late, 0x001);
           break;
-        default:
-          add_activity (plan, i + 1, accents, 7, 3, 2, &jan1, &jan1, 0x001);
+        default: /* a year mistyped, before spreadsheets' dates begin */
+          add_activity (plan, i + 1, accents, 7, 3, 2, &slip, &jan1, 0x001);
         }
     }
 

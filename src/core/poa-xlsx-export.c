@@ -669,6 +669,8 @@ write_cronograma_heading (Sheet *sheet,
   merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_END, cron_columns[CRON_END].heading, STYLE_HEADING);
 }
 
+/* A real date, shown dd/mm/yyyy. Spreadsheets count days from 1900: an earlier date, surely a
+ * typing slip, is written as the text the office would read, rather than as ####. */
 static void
 put_date (Sheet       *sheet,
           lxw_col_t    col,
@@ -676,9 +678,11 @@ put_date (Sheet       *sheet,
 {
   lxw_datetime datetime = { 0 };
 
-  if (date == NULL)
+  if (date == NULL || g_date_get_year (date) < 1900)
     {
-      put_text (sheet, col, NULL, STYLE_DATE);
+      g_autofree char *text = poa_date_format_dmy (date);
+
+      put_text (sheet, col, text, STYLE_DATE);
       return;
     }
 
