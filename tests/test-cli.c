@@ -257,8 +257,36 @@ test_failed_export_leaves_no_file (Fixture       *fixture,
   run (&r, "--db", fixture->db, "export", "--output", unknown);
   g_assert_cmpint (r.status, ==, 2);
   assert_one_error_line (&r, unknown);
-  assert_one_error_line (&r, ".json, .pdf or .png");
+  assert_one_error_line (&r, ".json, .xlsx, .pdf or .png");
   g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  g_free (missing);
+  missing = g_build_filename (fixture->dir, "no-such-folder", "poa.xlsx", NULL);
+  run (&r, "--db", fixture->db, "export", "--output", missing);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, missing);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_writes_a_workbook (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *workbook = g_build_filename (fixture->dir, "poa.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Result) r = { 0 };
+  gsize length = 0;
+
+  run (&r, "--db", fixture->db, "export", "--output", workbook);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "");
+
+  /* An .xlsx is a zip file; test-xlsx reads its contents back. */
+  g_assert_true (g_file_get_contents (workbook, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 2, "PK", 2);
 }
 
 /* The cronograma as a document: the format follows the name, as for .json. */
@@ -288,7 +316,7 @@ test_export_writes_pdf_and_png (Fixture       *fixture,
   result_clear (&r);
 
   run (&r, "--help");
-  g_assert_nonnull (strstr (r.out, ".json, .pdf or .png"));
+  g_assert_nonnull (strstr (r.out, ".json, .xlsx, .pdf or .png"));
 }
 
 static void
@@ -351,6 +379,7 @@ main (int   argc,
   ADD ("/cli/db/bad-database-exits-2-untouched", test_bad_databases_exit_2_untouched);
   ADD ("/cli/export/failure-leaves-no-file", test_failed_export_leaves_no_file);
   ADD ("/cli/export/writes-pdf-and-png", test_export_writes_pdf_and_png);
+  ADD ("/cli/export/writes-a-workbook", test_export_writes_a_workbook);
   ADD ("/cli/usage/errors-exit-2", test_usage_errors_exit_2);
   ADD ("/cli/db/poa-db-names-the-database", test_poa_db_names_the_database);
 #undef ADD

@@ -16,6 +16,7 @@
 #include "poa-budget-line.h"
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
+#include "poa-window-private.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -162,6 +163,128 @@ test_budget_edit_and_undo (void)
   test_remove_tree (dir);
 }
 
+static gboolean
+window_shows (GtkWidget  *window,
+              const char *text)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  test_ui_collect_labels (window, texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+/* The first toplevel of @type other than @except, or NULL. */
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWidget *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && GTK_WIDGET (window) != except &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (done (data));
+}
+
+static gboolean
+chooser_open (gpointer window)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, window) != NULL;
+}
+
+static gboolean
+chooser_closed (gpointer window)
+{
+  return !chooser_open (window);
+}
+
+static gboolean
+export_toast_shown (gpointer window)
+{
+  return window_shows (window, "Se exportó «POA 2026 - Migrantes y Ex braceros.xlsx»");
+}
+
+static gboolean
+error_dialog_open (gpointer window)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window) != NULL;
+}
+
+/* Ctrl+E's action opens a file chooser proposing the official name; accepting it writes the
+ * workbook off the main thread and says so in a toast. A failure is said in a dialog. */
+static void
+exports_to_excel (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *workbook = g_build_filename (dir, "POA 2026 - Migrantes y Ex braceros.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "poa.xlsx", NULL);
+  g_autoptr(PoaApplication) app = NULL;
+  g_autofree char *typed = g_build_filename (dir, "POA 2026 - Migrantes y Ex braceros", NULL);
+  g_autoptr(GFile) chosen = g_file_new_for_path (typed);
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  GtkWindow *window, *chooser, *dialog;
+  gsize length = 0;
+
+  app = test_ui_open_window (dir, &window);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-xlsx", NULL));
+  spin_until (chooser_open, window);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WIDGET (window));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "POA 2026 - Migrantes y Ex braceros.xlsx");
+
+  /* GTK's own saving steps (the overwrite question …) are not ours to test: the chooser is
+   * cancelled, and a name typed without its extension is exported directly. */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  spin_until (chooser_closed, window);
+  _poa_window_export_xlsx_to_file (POA_WINDOW (window), chosen);
+
+  spin_until (export_toast_shown, window);
+  g_assert_true (g_file_get_contents (workbook, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 2, "PK", 2);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (missing);
+
+    _poa_window_export_xlsx_to_file (POA_WINDOW (window), file);
+    spin_until (error_dialog_open, window);
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WIDGET (window));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), missing));
+    gtk_window_destroy (dialog);
+  }
+
+  test_ui_close_windows (app);
+  test_remove_tree (dir);
+}
+
+static void
+test_window_exports_to_excel (void)
+{
+  exports_to_excel ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/shows-every-page-in-spanish", test_window_shows_every_page);
   g_test_add_func ("/ui/budget/edits-an-amount-and-undoes-it", test_budget_edit_and_undo);
+  g_test_add_func ("/ui/window/exports-to-excel", test_window_exports_to_excel);
 
   return g_test_run ();
 }

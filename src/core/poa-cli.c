@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,7 +195,7 @@ poa_cli_print_help (void)
            _("Without a subcommand, POA opens its window. Subcommands:"),
            _("plans                  list the plans: ID, year, area, activities"),
            _("import FILE.json       add the plan in FILE as a new plan; prints its ID"),
-           _("export --output FILE   write the plan; .json, .pdf or .png, by the name’s extension"),
+           _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
            _("check                  validate the plan: one finding per line"),
            _("Options:"),
            _("--db FILE    the database (default: $POA_DB, or the user’s data folder)"),
@@ -347,6 +350,14 @@ run_export (PoaCliOptions *options)
 
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
+
+#ifdef __GLIBC__
+  /* A workbook is written part by part, each compressed with buffers that are freed after it:
+   * by default glibc hands that memory back to the system every time and takes it again, page
+   * by page, for the next part, which costs more than writing a small plan. The process ends
+   * after this one export, so it keeps the memory instead. */
+  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
 
   if (!poa_export_plan (plan, output, &error))
     {

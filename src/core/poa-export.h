@@ -26,4 +26,11 @@ gboolean poa_export_plan        (PoaPlan     *plan,
                                  const char  *path,
                                  GError     **error);
 
+/* For the writers: an empty file beside the target to write into, then renamed over it. */
+char    *_poa_export_begin      (const char  *path,
+                                 GError     **error);
+gboolean _poa_export_commit     (const char  *temp_path,
+                                 const char  *path,
+                                 GError     **error);
+
 G_END_DECLS

@@ -12,5 +12,12 @@
 G_BEGIN_DECLS
 
 void _poa_window_class_add_import_action (GtkWidgetClass *widget_class);
+void _poa_window_add_toast                (PoaWindow      *self,
+                                           AdwToast       *toast);
+
+/* poa-window-export.c */
+void _poa_window_class_add_export_action  (GtkWidgetClass *widget_class);
+void _poa_window_export_xlsx_to_file      (PoaWindow      *self,
+                                           GFile          *file);
 
 G_END_DECLS

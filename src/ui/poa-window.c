@@ -278,6 +278,7 @@ poa_window_class_init (PoaWindowClass *klass)
 
   _poa_window_class_add_print_actions (widget_class);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
+  _poa_window_class_add_export_action (widget_class);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -456,6 +457,20 @@ poa_window_show_error (PoaWindow    *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _poa_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ */
+void
+_poa_window_add_toast (PoaWindow *self,
+                       AdwToast  *toast)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

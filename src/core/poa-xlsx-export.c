@@ -1,0 +1,1157 @@
+/* poa-xlsx-export.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-xlsx-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-date.h"
+#include "poa-export.h"
+#include "poa-indicator.h"
+#include "poa-money.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-xlsx-export.h"
+
+/* The official workbook: four sheets laid out as the printed POA, with live formulas whose
+ * computed values are cached, so that every reader shows them without recalculating.
+ *
+ * The headings are Spanish literals on purpose: the document is the same whatever the
+ * interface language.
+ *
+ * The workbook is written in libxlsxwriter's constant-memory mode: a row goes to disk as soon
+ * as the next one starts, so a plan of any size costs a few megabytes. The price is that rows
+ * are written top to bottom, each one whole (its height first) before the next; column widths
+ * and row heights are therefore worked out from the plan before a row is written. */
+
+/* Excel's limits: characters in a cell, and points in a row's height. */
+#define MAX_CELL_CHARS 32767
+#define MAX_ROW_HEIGHT 409.0
+/* A line of Calibri 11, the default font, in points. */
+#define LINE_HEIGHT 15.0
+#define PAPER_LETTER 1
+#define MAX_COLUMNS 23
+
+typedef enum
+{
+  STYLE_TITLE,
+  STYLE_LABEL,
+  STYLE_VALUE,
+  STYLE_HEADING,
+  STYLE_HEADING_VERTICAL,
+  STYLE_TEXT,
+  STYLE_NUMBER,
+  STYLE_PERCENT,
+  STYLE_INDEX,
+  STYLE_DATE,
+  STYLE_CODE,
+  STYLE_MONEY,
+  STYLE_MONTH,
+  STYLE_MONTH_SCHEDULED,
+  STYLE_TOTAL_LABEL,
+  STYLE_TOTAL_NUMBER,
+  STYLE_TOTAL_PERCENT,
+  STYLE_TOTAL_MONEY,
+  STYLE_BOX,
+  STYLE_SIGNATURE_ROLE,
+  STYLE_SIGNATURE_LINE,
+  STYLE_CENTRED,
+  STYLE_CENTRED_BOLD,
+  N_STYLES
+} Style;
+
+enum {
+  BOLD        = 1 << 0,
+  BORDER      = 1 << 1,
+  SHADED      = 1 << 2,
+  WRAP        = 1 << 3,
+  CENTRE      = 1 << 4,
+  RIGHT       = 1 << 5,
+  TOP         = 1 << 6,  /* else centred vertically */
+  BOTTOM      = 1 << 11,
+  VERTICAL    = 1 << 7,  /* text turned a quarter */
+  FILLED      = 1 << 8,  /* a scheduled month */
+  LARGE       = 1 << 9,
+  BOTTOM_LINE = 1 << 10,
+};
+
+#define SHADE_COLOUR 0xD9E1F2
+#define MONTH_COLOUR 0x4472C4
+#define MONEY_FORMAT "$ #,##0.00"
+
+static const struct {
+  guint       flags;
+  const char *number_format;
+} style_specs[N_STYLES] = {
+  [STYLE_TITLE]            = { BOLD | CENTRE | LARGE, NULL },
+  [STYLE_LABEL]            = { BOLD | WRAP | TOP, NULL },
+  [STYLE_VALUE]            = { WRAP | TOP, NULL },
+  [STYLE_HEADING]          = { BOLD | BORDER | SHADED | WRAP | CENTRE, NULL },
+  [STYLE_HEADING_VERTICAL] = { BOLD | BORDER | SHADED | CENTRE | VERTICAL, NULL },
+  [STYLE_TEXT]             = { BORDER | WRAP, NULL },
+  [STYLE_NUMBER]           = { BORDER | CENTRE, "0" },
+  [STYLE_PERCENT]          = { BORDER | CENTRE, "0%" },
+  [STYLE_INDEX]            = { BOLD | BORDER | CENTRE, "0.0%" },
+  [STYLE_DATE]             = { BORDER | CENTRE, "dd/mm/yyyy" },
+  [STYLE_CODE]             = { BORDER | CENTRE, "@" },
+  [STYLE_MONEY]            = { BORDER, MONEY_FORMAT },
+  [STYLE_MONTH]            = { BORDER, NULL },
+  [STYLE_MONTH_SCHEDULED]  = { BORDER | FILLED, NULL },
+  [STYLE_TOTAL_LABEL]      = { BOLD | BORDER | SHADED | RIGHT, NULL },
+  [STYLE_TOTAL_NUMBER]     = { BOLD | BORDER | SHADED | CENTRE, "0" },
+  [STYLE_TOTAL_PERCENT]    = { BOLD | BORDER | SHADED | CENTRE, "0%" },
+  [STYLE_TOTAL_MONEY]      = { BOLD | BORDER | SHADED, MONEY_FORMAT },
+  [STYLE_BOX]              = { BORDER | WRAP | TOP, NULL },
+  [STYLE_SIGNATURE_ROLE]   = { BOLD | BOTTOM, NULL },
+  [STYLE_SIGNATURE_LINE]   = { BOTTOM_LINE, NULL },
+  [STYLE_CENTRED]          = { CENTRE | WRAP, NULL },
+  [STYLE_CENTRED_BOLD]     = { BOLD | CENTRE | WRAP, NULL },
+};
+
+typedef struct
+{
+  PoaPlan      *plan;
+  const char   *path;
+  lxw_workbook *workbook;
+  lxw_format   *styles[N_STYLES];
+  /* The first problem met; writing goes on and the file is thrown away at the end. */
+  lxw_error     xlsx_error;
+  GError       *error;
+  /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
+  lxw_row_t     totals_row;
+  guint64       sums[POA_ACTIVITY_N_GOALS];
+} Book;
+
+typedef struct
+{
+  Book          *book;
+  const char    *name;
+  lxw_worksheet *sheet;
+  double         widths[MAX_COLUMNS];
+  lxw_col_t      n_columns;
+  /* The row being written. */
+  lxw_row_t      row;
+} Sheet;
+
+/* Text measures ---------------------------------------------------------------------------- */
+
+/* Widths are in Excel's unit, the width of the digit 0 in Calibri 11, counted here in tenths
+ * per byte of UTF-8. They err on the generous side so that no text is cut when the file opens:
+ * Calibri's lower case is a little narrower than its digits, capitals and m, w are wider. Only
+ * the lead byte of a non-ASCII character counts: ñ, á … are ordinary letters. Zero means 10. */
+static const guint8 ascii_widths[128] = {
+  [' '] = 5, ['!'] = 6, ['\''] = 5, ['('] = 6, [')'] = 6, [','] = 5, ['.'] = 5, [':'] = 5,
+  [';'] = 5, ['['] = 6, [']'] = 6, ['|'] = 5, ['f'] = 7, ['i'] = 5, ['j'] = 5, ['l'] = 5,
+  ['r'] = 7, ['t'] = 7, ['m'] = 16, ['w'] = 15,
+  ['A' ... 'H'] = 13, ['I'] = 6, ['J' ... 'L'] = 13, ['M'] = 17, ['N' ... 'V'] = 13,
+  ['W'] = 18, ['X' ... 'Z'] = 13,
+};
+
+static inline guint
+byte_width (guchar c)
+{
+  if (c >= 0x80)
+    return (c & 0xc0) == 0x80 ? 0 : 10;
+
+  return ascii_widths[c] != 0 ? ascii_widths[c] : 10;
+}
+
+/* The width of @text's longest line, in Excel's unit; measuring stops past @limit. */
+static double
+text_width (const char *text,
+            double      limit)
+{
+  guint widest = 0, line = 0;
+  guint stop = (guint)(limit * 10);
+
+  for (const guchar *p = (const guchar *)text; *p != '\0' && widest <= stop; p++)
+    {
+      if (*p == '\n')
+        line = 0;
+      else
+        line += byte_width (*p);
+      widest = MAX (widest, line);
+    }
+
+  return widest / 10.0;
+}
+
+/* How many lines @text takes in a column @width wide that wraps it, as Excel wraps: words
+ * go on a line while they fit, a word longer than a line is cut. */
+static guint
+count_lines (const char *text,
+             double      width,
+             gboolean    bold)
+{
+  /* A cell keeps some padding; bold letters are about a tenth wider. */
+  guint capacity = (guint)MAX ((width - 1.0) * (bold ? 9.0 : 10.0), 10.0);
+  guint lines = 1, line = 0, word = 0;
+
+  for (const guchar *p = (const guchar *)text;; p++)
+    {
+      if (*p != ' ' && *p != '\n' && *p != '\0')
+        {
+          word += byte_width (*p);
+          continue;
+        }
+
+      if (line > 0 && line + word > capacity)
+        {
+          lines++;
+          line = 0;
+        }
+      for (; word > capacity; word -= capacity)
+        lines++;
+      line += word;
+      word = 0;
+
+      if (*p == '\0')
+        break;
+      if (*p == '\n')
+        {
+          lines++;
+          line = 0;
+        }
+      else
+        line += byte_width (' ');
+    }
+
+  return lines;
+}
+
+static double
+lines_height (guint lines)
+{
+  return MIN (lines * LINE_HEIGHT, MAX_ROW_HEIGHT);
+}
+
+/* @text's width, plus padding, within [@min, @max]. */
+static double
+fit_width (double      current,
+           const char *text,
+           double      min,
+           double      max)
+{
+  double width = text_width (text, max) + 1.5;
+
+  return CLAMP (MAX (current, width), min, max);
+}
+
+static gboolean
+is_efficiency_index (PoaIndicator *indicator)
+{
+  g_autofree char *ascii = g_str_to_ascii (poa_indicator_get_name (indicator), "C");
+
+  return g_ascii_strcasecmp (g_strstrip (ascii), "Indice de Eficiencia") == 0;
+}
+
+/* Writing cells ---------------------------------------------------------------------------- */
+
+static void
+keep_error (Book      *book,
+            lxw_error  error)
+{
+  if (error != LXW_NO_ERROR && book->xlsx_error == LXW_NO_ERROR)
+    book->xlsx_error = error;
+}
+
+/* Excel refuses longer texts; saying where is more useful than cutting them short. */
+static gboolean
+text_fits (Sheet      *sheet,
+           lxw_col_t   col,
+           const char *text)
+{
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+  if (strlen (text) <= MAX_CELL_CHARS || g_utf8_strlen (text, -1) <= MAX_CELL_CHARS)
+    return TRUE;
+
+  if (sheet->book->error == NULL)
+    {
+      lxw_rowcol_to_cell (cell, sheet->row, col);
+      g_set_error (&sheet->book->error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
+                   _("Cannot write “%s”: the text of %s!%s is longer than the %d characters a spreadsheet cell holds"),
+                   sheet->book->path, sheet->name, cell, MAX_CELL_CHARS);
+    }
+  return FALSE;
+}
+
+static lxw_format *
+style (Sheet *sheet,
+       Style  id)
+{
+  return sheet->book->styles[id];
+}
+
+/* Starts the next row; @height 0 leaves Excel's default. */
+static void
+begin_row (Sheet     *sheet,
+           lxw_row_t  row,
+           double     height)
+{
+  sheet->row = row;
+  if (height > 0)
+    keep_error (sheet->book, worksheet_set_row (sheet->sheet, row, height, NULL));
+}
+
+static void
+put_text (Sheet      *sheet,
+          lxw_col_t   col,
+          const char *text,
+          Style       id)
+{
+  lxw_error error;
+
+  if (text == NULL || text[0] == '\0')
+    error = worksheet_write_blank (sheet->sheet, sheet->row, col, style (sheet, id));
+  else if (text_fits (sheet, col, text))
+    error = worksheet_write_string (sheet->sheet, sheet->row, col, text, style (sheet, id));
+  else
+    return;
+
+  keep_error (sheet->book, error);
+}
+
+static void
+put_number (Sheet     *sheet,
+            lxw_col_t  col,
+            double     value,
+            Style      id)
+{
+  keep_error (sheet->book, worksheet_write_number (sheet->sheet, sheet->row, col, value, style (sheet, id)));
+}
+
+static void
+put_formula (Sheet      *sheet,
+             lxw_col_t   col,
+             const char *formula,
+             double      value,
+             Style       id)
+{
+  keep_error (sheet->book,
+              worksheet_write_formula_num (sheet->sheet, sheet->row, col, formula, style (sheet, id), value));
+}
+
+/* @numerator ÷ @denominator (cell references) as a percentage, empty when the denominator is
+ * zero, as the model has it (poa_activity_get_achieved_percent () …). The cached value is the
+ * division the formula makes rather than the model's percentage ÷ 100, one rounding less;
+ * libxlsxwriter writes it with 16 significant digits. */
+static void
+put_ratio (Sheet      *sheet,
+           lxw_col_t   col,
+           const char *numerator,
+           const char *denominator,
+           guint64     numerator_value,
+           guint64     denominator_value,
+           Style       id)
+{
+  char formula[128];
+  lxw_error error;
+
+  g_snprintf (formula, sizeof formula, "=IF(%s=0,\"\",%s/%s)", denominator, numerator, denominator);
+  if (denominator_value != 0)
+    error = worksheet_write_formula_num (sheet->sheet, sheet->row, col, formula, style (sheet, id),
+                                         (double)numerator_value / (double)denominator_value);
+  else
+    error = worksheet_write_formula_str (sheet->sheet, sheet->row, col, formula, style (sheet, id), "");
+
+  keep_error (sheet->book, error);
+}
+
+/* Merges the current row's cells @first to @last, holding @text. */
+static void
+merge (Sheet      *sheet,
+       lxw_col_t   first,
+       lxw_col_t   last,
+       const char *text,
+       Style       id)
+{
+  if (!text_fits (sheet, first, text))
+    text = "";
+
+  keep_error (sheet->book, worksheet_merge_range (sheet->sheet, sheet->row, first, sheet->row, last,
+                                                  text, style (sheet, id)));
+}
+
+/* Merges column @col from @first_row down to the current row, whose cells are all written
+ * already: the top one with @text, the others blank in the same style. In constant-memory
+ * mode the rows above are on disk, so the merge's own writes there are refused and only the
+ * range is recorded; without it, they would write the same cells again. Either way the result
+ * is the same. */
+static void
+merge_down (Sheet      *sheet,
+            lxw_row_t   first_row,
+            lxw_col_t   col,
+            const char *text,
+            Style       id)
+{
+  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, text, style (sheet, id));
+}
+
+/* Sheets ----------------------------------------------------------------------------------- */
+
+static gboolean
+add_sheet (Book       *book,
+           Sheet      *sheet,
+           const char *name,
+           lxw_col_t   n_columns)
+{
+  memset (sheet, 0, sizeof *sheet);
+  sheet->book = book;
+  sheet->name = name;
+  sheet->n_columns = n_columns;
+  sheet->sheet = workbook_add_worksheet (book->workbook, name);
+
+  /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
+  if (sheet->sheet == NULL)
+    keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+
+  return sheet->sheet != NULL;
+}
+
+/* Printing: landscape letter, one page wide, the headings on every page, numbered pages. */
+static void
+finish_sheet (Sheet     *sheet,
+              lxw_row_t  heading_first,
+              lxw_row_t  heading_last)
+{
+  lxw_worksheet *ws = sheet->sheet;
+  Book *book = sheet->book;
+
+  for (lxw_col_t col = 0; col < sheet->n_columns; col++)
+    keep_error (book, worksheet_set_column (ws, col, col, sheet->widths[col], NULL));
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, PAPER_LETTER);
+  worksheet_set_margins (ws, 0.4, 0.4, 0.5, 0.7);
+  worksheet_center_horizontally (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  keep_error (book, worksheet_repeat_rows (ws, heading_first, heading_last));
+  keep_error (book, worksheet_print_area (ws, 0, 0, sheet->row, sheet->n_columns - 1));
+  keep_error (book, worksheet_set_footer (ws, "&CPágina &P de &N"));
+}
+
+/* A sheet's title in its first row, merged over its width; the tables start on the third. */
+static void
+put_title (Sheet      *sheet,
+           const char *title)
+{
+  begin_row (sheet, 0, 24);
+  merge (sheet, 0, sheet->n_columns - 1, title, STYLE_TITLE);
+}
+
+/* The headings of a table in the current row, one per column, as tall as the tallest. */
+static void
+put_headings (Sheet             *sheet,
+              const char *const *headings)
+{
+  guint lines = 1;
+
+  for (lxw_col_t c = 0; c < sheet->n_columns; c++)
+    lines = MAX (lines, count_lines (headings[c], sheet->widths[c], TRUE));
+
+  begin_row (sheet, sheet->row, lines_height (lines));
+  for (lxw_col_t c = 0; c < sheet->n_columns; c++)
+    put_text (sheet, c, headings[c], STYLE_HEADING);
+}
+
+/* POA: the plan's header and the activities as they tie to the Plan Municipal de Desarrollo. */
+
+static const struct {
+  const char *label;
+  PoaPlanText field;
+} poa_header[] = {
+  { "Dirección:",             POA_PLAN_DIRECTION },
+  { "Área:",                  POA_PLAN_AREA },
+  { "Objetivo:",              POA_PLAN_OBJECTIVE },
+  { "Objetivos específicos:", POA_PLAN_SPECIFIC_OBJECTIVES },
+};
+
+enum { POA_NUMBER, POA_NAME, POA_AXIS, POA_LINE, POA_ACTION, POA_SPECIFIC, POA_N_COLUMNS };
+
+static const struct {
+  const char *heading;
+  int         text;  /* a PoaActivityText; the number has none */
+  double      min_width;
+  double      max_width;
+} poa_columns[POA_N_COLUMNS] = {
+  { "Nº",                                                 -1,                             5, 5 },
+  { "Actividad / Proyecto General",                       POA_ACTIVITY_NAME,              16, 30 },
+  { "Eje Estratégico del Plan Municipal de Desarrollo",   POA_ACTIVITY_STRATEGIC_AXIS,    18, 26 },
+  { "Línea Estratégica del Plan Municipal de Desarrollo", POA_ACTIVITY_STRATEGIC_LINE,    18, 26 },
+  { "Línea de Acción del Plan Municipal de Desarrollo",   POA_ACTIVITY_ACTION_LINE,       20, 50 },
+  { "Actividad Específica",                               POA_ACTIVITY_SPECIFIC_ACTIVITY, 20, 50 },
+};
+
+/* Labels span the first two columns, values the rest. */
+#define POA_VALUE_FIRST POA_AXIS
+
+static void
+write_poa (Book *book)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
+  guint n = g_list_model_get_n_items (activities);
+  const char *headings[POA_N_COLUMNS];
+  g_autofree char *title = NULL;
+  double label_width, value_width = 0;
+  lxw_row_t heading_row;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "POA", POA_N_COLUMNS))
+    return;
+
+  for (guint c = 0; c < POA_N_COLUMNS; c++)
+    {
+      sheet.widths[c] = poa_columns[c].min_width;
+      headings[c] = poa_columns[c].heading;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
+        sheet.widths[c] = fit_width (sheet.widths[c],
+                                     poa_activity_get_text (activity, poa_columns[c].text),
+                                     poa_columns[c].min_width, poa_columns[c].max_width);
+    }
+
+  title = g_strdup_printf ("POA (PLAN OPERATIVO ANUAL) %u", poa_plan_get_year (book->plan));
+  put_title (&sheet, title);
+
+  label_width = sheet.widths[POA_NUMBER] + sheet.widths[POA_NAME];
+  for (guint c = POA_VALUE_FIRST; c < POA_N_COLUMNS; c++)
+    value_width += sheet.widths[c];
+
+  for (guint i = 0; i < G_N_ELEMENTS (poa_header); i++)
+    {
+      const char *value = poa_plan_get_text (book->plan, poa_header[i].field);
+      guint lines = MAX (count_lines (value, value_width, FALSE),
+                         count_lines (poa_header[i].label, label_width, TRUE));
+
+      begin_row (&sheet, 2 + i, lines > 1 ? lines_height (lines) : 0);
+      merge (&sheet, POA_NUMBER, POA_NAME, poa_header[i].label, STYLE_LABEL);
+      merge (&sheet, POA_VALUE_FIRST, POA_N_COLUMNS - 1, value, STYLE_VALUE);
+    }
+
+  heading_row = 2 + G_N_ELEMENTS (poa_header) + 1;
+  sheet.row = heading_row;
+  put_headings (&sheet, headings);
+  worksheet_freeze_panes (sheet.sheet, heading_row + 1, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      guint lines = 1;
+
+      for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
+        lines = MAX (lines, count_lines (poa_activity_get_text (activity, poa_columns[c].text),
+                                         sheet.widths[c], FALSE));
+
+      begin_row (&sheet, heading_row + 1 + i, lines > 1 ? lines_height (lines) : 0);
+      put_number (&sheet, POA_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
+      for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
+        put_text (&sheet, c, poa_activity_get_text (activity, poa_columns[c].text), STYLE_TEXT);
+    }
+
+  finish_sheet (&sheet, heading_row, heading_row);
+}
+
+/* Cronograma: metas, their percentages as formulas, the months shaded, and the dates. */
+
+enum {
+  CRON_NUMBER,
+  CRON_NAME,
+  CRON_RESPONSIBLE,
+  CRON_UNIT,
+  CRON_ANNUAL,
+  CRON_PROGRAMMED,
+  CRON_PROGRAMMED_PERCENT,
+  CRON_ACHIEVED,
+  CRON_ACHIEVED_PERCENT,
+  CRON_JANUARY,
+  CRON_DECEMBER = CRON_JANUARY + 11,
+  CRON_START,
+  CRON_END,
+  CRON_N_COLUMNS
+};
+
+G_STATIC_ASSERT (CRON_N_COLUMNS <= MAX_COLUMNS);
+
+/* The heading's three rows, as the document has them. */
+#define CRON_HEADING_FIRST 2
+#define CRON_HEADING_LAST 4
+
+static const struct {
+  const char *heading;
+  int         text;  /* a PoaActivityText, or -1 */
+  double      min_width;
+  double      max_width;
+} cron_columns[CRON_N_COLUMNS] = {
+  [CRON_NUMBER]             = { "N°",               -1,                       5, 5 },
+  [CRON_NAME]               = { "Actividad",        POA_ACTIVITY_NAME,        14, 32 },
+  [CRON_RESPONSIBLE]        = { "Responsable",      POA_ACTIVITY_RESPONSIBLE, 13, 24 },
+  [CRON_UNIT]               = { "Unidad de medida", POA_ACTIVITY_UNIT,        10, 18 },
+  [CRON_ANNUAL]             = { "Meta Anual",       -1,                       8, 8 },
+  [CRON_PROGRAMMED]         = { "N°",               -1,                       7, 7 },
+  [CRON_PROGRAMMED_PERCENT] = { "%",                -1,                       7, 7 },
+  [CRON_ACHIEVED]           = { "N°",               -1,                       7, 7 },
+  [CRON_ACHIEVED_PERCENT]   = { "%",                -1,                       7, 7 },
+  [CRON_START]              = { "Inicio",           -1,                       11, 11 },
+  [CRON_END]                = { "Fin",              -1,                       11, 11 },
+};
+
+#define MONTH_WIDTH 4
+
+static void
+write_cronograma_heading (Sheet *sheet,
+                          guint  year)
+{
+  g_autofree char *year_text = g_strdup_printf ("%u", year);
+  g_autofree char *months_text = g_strdup_printf ("%u Cronograma Programado", year);
+  double month_names = 0;
+  guint lines = 1;
+
+  for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
+    lines = MAX (lines, count_lines (cron_columns[c].heading, sheet->widths[c], TRUE));
+  for (guint m = 1; m <= 12; m++)
+    month_names = MAX (month_names, text_width (poa_month_name_spanish (m), 100));
+
+  /* First row: the columns that span all three, and the groups. */
+  begin_row (sheet, CRON_HEADING_FIRST, 0);
+  for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
+    put_text (sheet, c, cron_columns[c].heading, STYLE_HEADING);
+  merge (sheet, CRON_PROGRAMMED, CRON_ACHIEVED_PERCENT, year_text, STYLE_HEADING);
+  merge (sheet, CRON_JANUARY, CRON_DECEMBER, months_text, STYLE_HEADING);
+  merge (sheet, CRON_START, CRON_END, "Fechas de metas", STYLE_HEADING);
+
+  /* Second row: the two metas, the months turned upright, the dates. A Calibri 0 is some 5.3
+   * points wide; the months get a third more, for bold and for wider fonts standing in. */
+  begin_row (sheet, CRON_HEADING_FIRST + 1,
+             MAX (MAX (2, lines - 1) * LINE_HEIGHT, month_names * 5.3 * 1.35 + 6 - LINE_HEIGHT));
+  for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
+    put_text (sheet, c, NULL, STYLE_HEADING);
+  merge (sheet, CRON_PROGRAMMED, CRON_PROGRAMMED_PERCENT, "Meta Programada", STYLE_HEADING);
+  merge (sheet, CRON_ACHIEVED, CRON_ACHIEVED_PERCENT, "Meta Alcanzada", STYLE_HEADING);
+  for (guint m = 1; m <= 12; m++)
+    put_text (sheet, CRON_JANUARY + m - 1, poa_month_name_spanish (m), STYLE_HEADING_VERTICAL);
+  put_text (sheet, CRON_START, cron_columns[CRON_START].heading, STYLE_HEADING);
+  put_text (sheet, CRON_END, cron_columns[CRON_END].heading, STYLE_HEADING);
+
+  /* Third row: N° and % under each meta. */
+  begin_row (sheet, CRON_HEADING_LAST, 0);
+  for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
+    put_text (sheet, c, NULL, STYLE_HEADING);
+  for (guint c = CRON_PROGRAMMED; c <= CRON_ACHIEVED_PERCENT; c++)
+    put_text (sheet, c, cron_columns[c].heading, STYLE_HEADING);
+  for (guint c = CRON_JANUARY; c <= CRON_DECEMBER; c++)
+    put_text (sheet, c, NULL, STYLE_HEADING_VERTICAL);
+  put_text (sheet, CRON_START, NULL, STYLE_HEADING);
+  put_text (sheet, CRON_END, NULL, STYLE_HEADING);
+
+  for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
+    merge_down (sheet, CRON_HEADING_FIRST, c, cron_columns[c].heading, STYLE_HEADING);
+  for (guint m = 1; m <= 12; m++)
+    merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_JANUARY + m - 1, poa_month_name_spanish (m),
+                STYLE_HEADING_VERTICAL);
+  merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_START, cron_columns[CRON_START].heading, STYLE_HEADING);
+  merge_down (sheet, CRON_HEADING_FIRST + 1, CRON_END, cron_columns[CRON_END].heading, STYLE_HEADING);
+}
+
+/* A real date, shown dd/mm/yyyy. Spreadsheets count days from 1900: an earlier date, surely a
+ * typing slip, is written as the text the office would read, rather than as ####. */
+static void
+put_date (Sheet       *sheet,
+          lxw_col_t    col,
+          const GDate *date)
+{
+  lxw_datetime datetime = { 0 };
+
+  if (date == NULL || g_date_get_year (date) < 1900)
+    {
+      g_autofree char *text = poa_date_format_dmy (date);
+
+      put_text (sheet, col, text, STYLE_DATE);
+      return;
+    }
+
+  datetime.year = g_date_get_year (date);
+  datetime.month = g_date_get_month (date);
+  datetime.day = g_date_get_day (date);
+  keep_error (sheet->book, worksheet_write_datetime (sheet->sheet, sheet->row, col, &datetime,
+                                                     style (sheet, STYLE_DATE)));
+}
+
+/* The current row's two percentages: programada ÷ anual and alcanzada ÷ programada. */
+static void
+put_percentages (Sheet   *sheet,
+                 guint64  annual,
+                 guint64  programmed,
+                 guint64  achieved,
+                 Style    id)
+{
+  char annual_cell[LXW_MAX_CELL_NAME_LENGTH], programmed_cell[LXW_MAX_CELL_NAME_LENGTH];
+  char achieved_cell[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (annual_cell, sheet->row, CRON_ANNUAL);
+  lxw_rowcol_to_cell (programmed_cell, sheet->row, CRON_PROGRAMMED);
+  lxw_rowcol_to_cell (achieved_cell, sheet->row, CRON_ACHIEVED);
+  put_ratio (sheet, CRON_PROGRAMMED_PERCENT, programmed_cell, annual_cell, programmed, annual, id);
+  put_ratio (sheet, CRON_ACHIEVED_PERCENT, achieved_cell, programmed_cell, achieved, programmed, id);
+}
+
+static void
+write_cronograma_activity (Sheet       *sheet,
+                           PoaActivity *activity)
+{
+  guint annual = poa_activity_get_goal (activity, POA_ACTIVITY_ANNUAL_GOAL);
+  guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+  guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
+  guint lines = 1;
+
+  for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
+    lines = MAX (lines, count_lines (poa_activity_get_text (activity, cron_columns[c].text),
+                                     sheet->widths[c], FALSE));
+
+  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  put_number (sheet, CRON_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
+  for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
+    put_text (sheet, c, poa_activity_get_text (activity, cron_columns[c].text), STYLE_TEXT);
+
+  put_number (sheet, CRON_ANNUAL, annual, STYLE_NUMBER);
+  put_number (sheet, CRON_PROGRAMMED, programmed, STYLE_NUMBER);
+  put_number (sheet, CRON_ACHIEVED, achieved, STYLE_NUMBER);
+  put_percentages (sheet, annual, programmed, achieved, STYLE_PERCENT);
+
+  for (guint m = 1; m <= 12; m++)
+    put_text (sheet, CRON_JANUARY + m - 1, NULL,
+              poa_activity_has_month (activity, m) ? STYLE_MONTH_SCHEDULED : STYLE_MONTH);
+
+  put_date (sheet, CRON_START, poa_activity_get_start (activity));
+  put_date (sheet, CRON_END, poa_activity_get_end (activity));
+}
+
+/* The sums of the metas and their percentages, under the activities. The sum of the achieved
+ * ÷ the sum of the programmed is the plan's efficiency index. */
+static void
+write_cronograma_totals (Sheet     *sheet,
+                         lxw_row_t  first,
+                         lxw_row_t  last)
+{
+  static const lxw_col_t columns[POA_ACTIVITY_N_GOALS] = {
+    [POA_ACTIVITY_ANNUAL_GOAL] = CRON_ANNUAL,
+    [POA_ACTIVITY_PROGRAMMED]  = CRON_PROGRAMMED,
+    [POA_ACTIVITY_ACHIEVED]    = CRON_ACHIEVED,
+  };
+  Book *book = sheet->book;
+
+  begin_row (sheet, sheet->row, 0);
+  merge (sheet, CRON_NUMBER, CRON_UNIT, "Total", STYLE_TOTAL_LABEL);
+
+  for (guint goal = 0; goal < POA_ACTIVITY_N_GOALS; goal++)
+    {
+      char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+
+      book->sums[goal] = poa_plan_sum_goal (book->plan, goal);
+
+      /* With no activity there is no range to add up. */
+      if (last < first)
+        {
+          put_number (sheet, columns[goal], 0, STYLE_TOTAL_NUMBER);
+          continue;
+        }
+      lxw_rowcol_to_cell (from, first, columns[goal]);
+      lxw_rowcol_to_cell (to, last, columns[goal]);
+      g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", from, to);
+      put_formula (sheet, columns[goal], formula, book->sums[goal], STYLE_TOTAL_NUMBER);
+    }
+
+  put_percentages (sheet, book->sums[POA_ACTIVITY_ANNUAL_GOAL], book->sums[POA_ACTIVITY_PROGRAMMED],
+                   book->sums[POA_ACTIVITY_ACHIEVED], STYLE_TOTAL_PERCENT);
+
+  for (lxw_col_t c = CRON_JANUARY; c < CRON_N_COLUMNS; c++)
+    put_text (sheet, c, NULL, STYLE_TOTAL_LABEL);
+
+  book->totals_row = sheet->row;
+}
+
+static void
+write_cronograma (Book *book)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
+  guint n = g_list_model_get_n_items (activities);
+  lxw_row_t first = CRON_HEADING_LAST + 1;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "Cronograma", CRON_N_COLUMNS))
+    return;
+
+  for (guint c = 0; c < CRON_N_COLUMNS; c++)
+    sheet.widths[c] = c >= CRON_JANUARY && c <= CRON_DECEMBER ? MONTH_WIDTH : cron_columns[c].min_width;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
+        sheet.widths[c] = fit_width (sheet.widths[c],
+                                     poa_activity_get_text (activity, cron_columns[c].text),
+                                     cron_columns[c].min_width, cron_columns[c].max_width);
+    }
+
+  put_title (&sheet, "Cronograma");
+  write_cronograma_heading (&sheet, poa_plan_get_year (book->plan));
+  worksheet_freeze_panes (sheet.sheet, first, CRON_NAME + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      sheet.row = first + i;
+      write_cronograma_activity (&sheet, activity);
+    }
+
+  sheet.row = first + n;
+  write_cronograma_totals (&sheet, first, first + n - 1);
+
+  finish_sheet (&sheet, CRON_HEADING_FIRST, CRON_HEADING_LAST);
+}
+
+/* Indicadores: the plan's indicators, the efficiency index computed from the Cronograma. */
+
+enum { IND_NAME, IND_VARIABLES, IND_FORMULA, IND_RESULT, IND_N_COLUMNS };
+
+static void
+put_indicator (Sheet      *sheet,
+               const char *name,
+               const char *variables,
+               const char *formula_text,
+               gboolean    efficiency)
+{
+  const char *texts[] = { name, variables, formula_text };
+  guint lines = 1;
+
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    lines = MAX (lines, count_lines (texts[c], sheet->widths[c], FALSE));
+
+  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    put_text (sheet, c, texts[c], STYLE_TEXT);
+
+  if (efficiency)
+    {
+      Book *book = sheet->book;
+      char programmed[LXW_MAX_CELL_NAME_LENGTH + 16], achieved[LXW_MAX_CELL_NAME_LENGTH + 16];
+      char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+      /* The index is Σ logradas ÷ Σ programadas (poa_plan_get_efficiency_index ()). */
+      lxw_rowcol_to_cell (cell, book->totals_row, CRON_PROGRAMMED);
+      g_snprintf (programmed, sizeof programmed, "Cronograma!%s", cell);
+      lxw_rowcol_to_cell (cell, book->totals_row, CRON_ACHIEVED);
+      g_snprintf (achieved, sizeof achieved, "Cronograma!%s", cell);
+      put_ratio (sheet, IND_RESULT, achieved, programmed, book->sums[POA_ACTIVITY_ACHIEVED],
+                 book->sums[POA_ACTIVITY_PROGRAMMED], STYLE_INDEX);
+    }
+  else
+    put_text (sheet, IND_RESULT, NULL, STYLE_INDEX);
+}
+
+static void
+write_indicators (Book *book)
+{
+  static const char *const headings[IND_N_COLUMNS] = { "Nombre", "Variables", "Fórmula", "Resultado" };
+  static const double min_widths[IND_N_COLUMNS] = { 16, 24, 28, 12 };
+  static const double max_widths[IND_N_COLUMNS] = { 30, 40, 50, 12 };
+  GListModel *indicators = G_LIST_MODEL (poa_plan_get_indicators (book->plan));
+  guint n = g_list_model_get_n_items (indicators);
+  gboolean has_efficiency = FALSE;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "Indicadores", IND_N_COLUMNS))
+    return;
+
+  for (guint c = 0; c < IND_N_COLUMNS; c++)
+    sheet.widths[c] = min_widths[c];
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
+      const char *texts[] = { poa_indicator_get_name (indicator),
+                              poa_indicator_get_variables (indicator),
+                              poa_indicator_get_formula (indicator) };
+
+      for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+        sheet.widths[c] = fit_width (sheet.widths[c], texts[c], min_widths[c], max_widths[c]);
+    }
+
+  put_title (&sheet, "Indicador de Medida");
+  sheet.row = 2;
+  put_headings (&sheet, headings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
+      gboolean efficiency = !has_efficiency && is_efficiency_index (indicator);
+
+      sheet.row = 3 + i;
+      put_indicator (&sheet, poa_indicator_get_name (indicator),
+                     poa_indicator_get_variables (indicator),
+                     poa_indicator_get_formula (indicator), efficiency);
+      has_efficiency |= efficiency;
+    }
+
+  /* The index is part of every POA: it is shown even when the plan does not list it. */
+  if (!has_efficiency)
+    {
+      sheet.row = 3 + n;
+      put_indicator (&sheet, "Índice de Eficiencia",
+                     "1. Actividades Logradas 2. Actividades Programadas",
+                     "Actividades Logradas / Actividades Programadas × 100", TRUE);
+    }
+
+  finish_sheet (&sheet, 2, 2);
+}
+
+/* Presupuesto: the partidas and their total, the observations, the signatures. */
+
+enum { BUDGET_CODE, BUDGET_NAME, BUDGET_AMOUNT, BUDGET_N_COLUMNS };
+
+static void
+write_budget_lines (Sheet *sheet)
+{
+  GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (sheet->book->plan));
+  guint n = g_list_model_get_n_items (budget);
+  lxw_row_t first = sheet->row;
+  char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+  double total = poa_money_to_pesos (poa_plan_get_budget_total (sheet->book->plan));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, i);
+      const char *name = poa_budget_line_get_name (line);
+      guint lines = count_lines (name, sheet->widths[BUDGET_NAME], FALSE);
+
+      begin_row (sheet, first + i, lines > 1 ? lines_height (lines) : 0);
+      put_text (sheet, BUDGET_CODE, poa_budget_line_get_code (line), STYLE_CODE);
+      put_text (sheet, BUDGET_NAME, name, STYLE_TEXT);
+      put_number (sheet, BUDGET_AMOUNT, poa_money_to_pesos (poa_budget_line_get_centavos (line)), STYLE_MONEY);
+    }
+
+  begin_row (sheet, first + n, 0);
+  merge (sheet, BUDGET_CODE, BUDGET_NAME, "TOTAL", STYLE_TOTAL_LABEL);
+  if (n == 0)
+    {
+      put_number (sheet, BUDGET_AMOUNT, 0, STYLE_TOTAL_MONEY);
+      return;
+    }
+
+  lxw_rowcol_to_cell (from, first, BUDGET_AMOUNT);
+  lxw_rowcol_to_cell (to, first + n - 1, BUDGET_AMOUNT);
+  g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", from, to);
+  put_formula (sheet, BUDGET_AMOUNT, formula, total, STYLE_TOTAL_MONEY);
+
+  /* Partida codes are text (a code may start with 0); Excel need not flag them. */
+  lxw_rowcol_to_cell (from, first, BUDGET_CODE);
+  lxw_rowcol_to_cell (to, first + n - 1, BUDGET_CODE);
+  g_snprintf (formula, sizeof formula, "%s:%s", from, to);
+  keep_error (sheet->book, worksheet_ignore_errors (sheet->sheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT, formula));
+}
+
+/* Each signature as the document has it, "Revisó:" then the name and the title, over a line
+ * to sign on; then the municipality and its administration period. */
+static void
+write_signatures (Sheet *sheet)
+{
+  PoaPlan *plan = sheet->book->plan;
+  g_autofree char *municipality = g_utf8_strup (poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY), -1);
+  double width = sheet->widths[BUDGET_NAME];
+
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    {
+      PoaSignature *signature = poa_plan_get_signature (plan, i);
+      g_autofree char *role = g_strdup_printf ("%s:", poa_signature_get_role (signature));
+      const char *name = poa_signature_get_name (signature);
+      const char *title = poa_signature_get_title (signature);
+
+      begin_row (sheet, sheet->row + 2, 2.5 * LINE_HEIGHT);
+      put_text (sheet, BUDGET_CODE, role, STYLE_SIGNATURE_ROLE);
+      put_text (sheet, BUDGET_NAME, NULL, STYLE_SIGNATURE_LINE);
+      begin_row (sheet, sheet->row + 1, lines_height (count_lines (name, width, FALSE)));
+      put_text (sheet, BUDGET_NAME, name, STYLE_CENTRED);
+      begin_row (sheet, sheet->row + 1, lines_height (count_lines (title, width, FALSE)));
+      put_text (sheet, BUDGET_NAME, title, STYLE_CENTRED);
+    }
+
+  begin_row (sheet, sheet->row + 2, 0);
+  merge (sheet, BUDGET_CODE, BUDGET_AMOUNT, municipality, STYLE_CENTRED_BOLD);
+  begin_row (sheet, sheet->row + 1, 0);
+  merge (sheet, BUDGET_CODE, BUDGET_AMOUNT, poa_plan_get_text (plan, POA_PLAN_ADMINISTRATION),
+         STYLE_CENTRED_BOLD);
+}
+
+static void
+write_budget (Book *book)
+{
+  static const char *const headings[BUDGET_N_COLUMNS] = { "PARTIDA", "NOMBRE", "CANTIDAD" };
+  GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (book->plan));
+  guint n = g_list_model_get_n_items (budget);
+  const char *observations = poa_plan_get_text (book->plan, POA_PLAN_OBSERVATIONS);
+  g_autofree char *total = poa_money_format (poa_plan_get_budget_total (book->plan));
+  double box_width;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "Presupuesto", BUDGET_N_COLUMNS))
+    return;
+
+  sheet.widths[BUDGET_CODE] = 11;
+  sheet.widths[BUDGET_NAME] = 40;
+  sheet.widths[BUDGET_AMOUNT] = fit_width (14, total, 14, 24);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, i);
+
+      sheet.widths[BUDGET_CODE] = fit_width (sheet.widths[BUDGET_CODE], poa_budget_line_get_code (line), 11, 16);
+      sheet.widths[BUDGET_NAME] = fit_width (sheet.widths[BUDGET_NAME], poa_budget_line_get_name (line), 40, 60);
+    }
+  box_width = sheet.widths[BUDGET_CODE] + sheet.widths[BUDGET_NAME] + sheet.widths[BUDGET_AMOUNT];
+
+  put_title (&sheet, "Presupuesto Estimado");
+  sheet.row = 2;
+  put_headings (&sheet, headings);
+  sheet.row = 3;
+  write_budget_lines (&sheet);
+
+  begin_row (&sheet, sheet.row + 2, 0);
+  merge (&sheet, BUDGET_CODE, BUDGET_AMOUNT, "Observaciones.", STYLE_LABEL);
+  begin_row (&sheet, sheet.row + 1,
+             lines_height (MAX (3, count_lines (observations, box_width, FALSE))));
+  merge (&sheet, BUDGET_CODE, BUDGET_AMOUNT, observations, STYLE_BOX);
+
+  write_signatures (&sheet);
+
+  finish_sheet (&sheet, 2, 2);
+}
+
+/* The workbook ----------------------------------------------------------------------------- */
+
+static void
+create_styles (Book *book)
+{
+  for (guint i = 0; i < N_STYLES; i++)
+    {
+      lxw_format *format = workbook_add_format (book->workbook);
+      guint flags = style_specs[i].flags;
+
+      if (flags & BOLD)
+        format_set_bold (format);
+      if (flags & LARGE)
+        format_set_font_size (format, 14);
+      if (flags & BORDER)
+        format_set_border (format, LXW_BORDER_THIN);
+      if (flags & BOTTOM_LINE)
+        format_set_bottom (format, LXW_BORDER_THIN);
+      if (flags & SHADED)
+        format_set_bg_color (format, SHADE_COLOUR);
+      if (flags & FILLED)
+        format_set_bg_color (format, MONTH_COLOUR);
+      if (flags & WRAP)
+        format_set_text_wrap (format);
+      if (flags & CENTRE)
+        format_set_align (format, LXW_ALIGN_CENTER);
+      if (flags & RIGHT)
+        format_set_align (format, LXW_ALIGN_RIGHT);
+      format_set_align (format, (flags & TOP) ? LXW_ALIGN_VERTICAL_TOP :
+                                (flags & BOTTOM) ? LXW_ALIGN_VERTICAL_BOTTOM : LXW_ALIGN_VERTICAL_CENTER);
+      if (flags & VERTICAL)
+        format_set_rotation (format, 90);
+      if (style_specs[i].number_format != NULL)
+        format_set_num_format (format, style_specs[i].number_format);
+
+      book->styles[i] = format;
+    }
+}
+
+static void
+set_properties (Book *book)
+{
+  PoaPlan *plan = book->plan;
+  const char *area = poa_plan_get_area (plan);
+  g_autofree char *title = area[0] != '\0' ? g_strdup_printf ("POA %u - %s", poa_plan_get_year (plan), area)
+                                            : g_strdup_printf ("POA %u", poa_plan_get_year (plan));
+  g_autofree char *subject = g_strdup_printf ("Plan Operativo Anual %u", poa_plan_get_year (plan));
+  lxw_doc_properties properties = {
+    .title = title,
+    .subject = subject,
+    .author = (char *)area,
+    .company = (char *)poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY),
+  };
+
+  keep_error (book, workbook_set_properties (book->workbook, &properties));
+}
+
+/**
+ * poa_xlsx_export:
+ * @plan: the plan
+ * @path: the workbook to write
+ *
+ * Writes @plan as the official POA workbook. The file is written beside @path and renamed
+ * into place: a failure leaves @path as it was.
+ */
+gboolean
+poa_xlsx_export (PoaPlan     *plan,
+                 const char  *path,
+                 GError     **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  g_autofree char *temp_path = NULL;
+  Book book = { .plan = plan, .path = path };
+  lxw_error closed;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(temp_path = _poa_export_begin (path, error)))
+    return FALSE;
+
+  book.workbook = workbook_new_opt (temp_path, &options);
+  if (book.workbook == NULL)
+    {
+      g_unlink (temp_path);
+      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      return FALSE;
+    }
+
+  create_styles (&book);
+  set_properties (&book);
+  write_poa (&book);
+  write_cronograma (&book);
+  write_indicators (&book);
+  write_budget (&book);
+
+  /* Closing writes the file, and frees the workbook whatever happens. */
+  closed = workbook_close (book.workbook);
+  keep_error (&book, closed);
+
+  if (book.error != NULL || book.xlsx_error != LXW_NO_ERROR)
+    {
+      g_unlink (temp_path);
+      if (book.error != NULL)
+        g_propagate_error (error, book.error);
+      else
+        g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                     path, lxw_strerror (book.xlsx_error));
+      return FALSE;
+    }
+
+  return _poa_export_commit (temp_path, path, error);
+}

@@ -1,0 +1,362 @@
+/* test-xlsx.c — the official workbook: written, then read back by an independent reader.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reader is check-xlsx.py, run with Debian's Python and openpyxl ($POA_PYTHON3): it
+ * compares the workbook with the plan file written from the same plan.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-default-plan.h"
+#include "poa-export.h"
+#include "poa-indicator.h"
+#include "poa-plan-json.h"
+#include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-xlsx-export.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *xlsx;
+  char *json;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->xlsx = g_build_filename (fixture->dir, "POA 2026 - Área.xlsx", NULL);
+  fixture->json = g_build_filename (fixture->dir, "plan.json", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->xlsx);
+  g_free (fixture->json);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The names in @dir, sorted and joined by spaces: what a failed export may have left. */
+static char *
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **)names->pdata);
+}
+
+/* Writes @plan as a workbook and as a plan file, and has the reader compare them. */
+static void
+export_and_read_back (Fixture *fixture,
+                      PoaPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) reader = NULL;
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
+  g_autofree char *out = NULL;
+  const char *python = g_getenv ("POA_PYTHON3");
+
+  g_assert_nonnull (python);
+
+  g_assert_true (poa_export_plan (plan, fixture->xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_json_save (plan, fixture->json, &error));
+  g_assert_no_error (error);
+
+  reader = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                             python, script, fixture->json, fixture->xlsx, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (reader, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (out), "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_test_message ("%s", lines[i]);
+  }
+  if (!g_subprocess_get_successful (reader))
+    g_error ("the workbook does not read back as the plan: see the lines above");
+}
+
+static void
+test_default_plan_reads_back (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (&error);
+
+  g_assert_no_error (error);
+  export_and_read_back (fixture, plan);
+
+  /* Only the workbook and the plan file: the temporary file was renamed into place. */
+  {
+    g_autofree char *names = list_folder (fixture->dir);
+    g_assert_cmpstr (names, ==, "POA 2026 - Área.xlsx plan.json");
+  }
+}
+
+static char *
+repeat (const char *text,
+        guint       times)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (s, text);
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_activity (PoaPlan    *plan,
+              guint       number,
+              const char *texts[POA_ACTIVITY_N_TEXTS],
+              guint       annual,
+              guint       programmed,
+              guint       achieved,
+              const GDate *start,
+              const GDate *end,
+              guint       months)
+{
+  g_autoptr(PoaActivity) activity = poa_activity_new ();
+
+  poa_activity_set_number (activity, number);
+  for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
+    poa_activity_set_text (activity, t, texts[t]);
+  poa_activity_set_goal (activity, POA_ACTIVITY_ANNUAL_GOAL, annual);
+  poa_activity_set_goal (activity, POA_ACTIVITY_PROGRAMMED, programmed);
+  poa_activity_set_goal (activity, POA_ACTIVITY_ACHIEVED, achieved);
+  poa_activity_set_start (activity, start);
+  poa_activity_set_end (activity, end);
+  poa_activity_set_months (activity, months);
+  g_list_store_append (poa_plan_get_activities (plan), activity);
+}
+
+/* 300 activities of everything a plan may hold that a workbook could trip on: very long texts
+ * and words, accents and ñ, XML's special characters, texts that look like formulas, empty
+ * fields, zero and huge metas, missing dates, dates outside the year or before 1900. */
+static PoaPlan *
+make_awkward_plan (void)
+{
+  PoaPlan *plan = poa_plan_new (2027);
+  g_autofree char *long_text = repeat ("Atención a niñas, niños y señoras del año en curso; ", 60);
+  g_autofree char *huge_text = repeat ("Pequeña acción comunitaria número ñ. ", 540);
+  g_autofree char *long_word = repeat ("Ñandú", 60);
+  GDate jan1, dec31, late, slip;
+
+  g_date_set_dmy (&jan1, 1, 1, 2027);
+  g_date_set_dmy (&dec31, 31, 12, 2027);
+  g_date_set_dmy (&late, 15, 3, 2029);
+  g_date_set_dmy (&slip, 2, 5, 207);
+
+  poa_plan_set_text (plan, POA_PLAN_MUNICIPALITY, "Sombrerete, Zac. & «Compañía» <S.A.>");
+  poa_plan_set_text (plan, POA_PLAN_ADMINISTRATION, "2027 - 2030");
+  poa_plan_set_text (plan, POA_PLAN_DIRECTION, "");
+  poa_plan_set_text (plan, POA_PLAN_AREA, "Niñez, Adolescencia y Señoríos");
+  poa_plan_set_text (plan, POA_PLAN_OBJECTIVE, long_text);
+  poa_plan_set_text (plan, POA_PLAN_SPECIFIC_OBJECTIVES, "Uno.\nDos.\n\tTres, con tabulador.");
+  poa_plan_set_text (plan, POA_PLAN_OBSERVATIONS, long_text);
+  poa_signature_set_name (poa_plan_get_signature (plan, 0), "");
+  poa_signature_set_title (poa_plan_get_signature (plan, 0), "");
+  poa_signature_set_name (poa_plan_get_signature (plan, 2), "Lic. Ñoño Peñaloza Muñoz");
+
+  for (guint i = 0; i < 300; i++)
+    {
+      const char *empty[POA_ACTIVITY_N_TEXTS] = { "", "", "", "", "", "", "" };
+      const char *accents[POA_ACTIVITY_N_TEXTS] = {
+        "Campaña de vacunación", "Más bienestar", "Atención", long_text, "Año nuevo", "Dirección de Niñez", "Niños atendidos",
+      };
+      const char *specials[POA_ACTIVITY_N_TEXTS] = {
+        "=SUM(A1:A9)", "  espacios alrededor  ", "<b>&amp;</b> \"citas\" 'sencillas'", "+1", "@arroba", "-menos", "100%",
+      };
+      const char *longest[POA_ACTIVITY_N_TEXTS] = {
+        long_word, long_text, long_word, huge_text, long_text, long_text, long_word,
+      };
+
+      switch (i % 6)
+        {
+        case 0: /* nothing filled in */
+          add_activity (plan, i + 1, empty, 0, 0, 0, NULL, NULL, 0);
+          break;
+        case 1: /* programmed without an annual goal: no programmed percentage */
+          add_activity (plan, i + 1, accents, 0, 5, 3, &jan1, &dec31, POA_MONTHS_ALL);
+          break;
+        case 2: /* nothing programmed: no achieved percentage */
+          add_activity (plan, i + 1, specials, 10, 0, 0, &jan1, NULL, 0x0a5);
+          break;
+        case 3:
+          add_activity (plan, i + 1, longest, 3, 3, 1, NULL, &dec31, 0x800);
+          break;
+        case 4: /* the largest metas */
+          add_activity (plan, 0, accents, POA_GOAL_MAX, POA_GOAL_MAX, POA_GOAL_MAX / 3, &dec31, &late, 0x001);
+          break;
+        default: /* a year mistyped, before spreadsheets' dates begin */
+          add_activity (plan, i + 1, accents, 7, 3, 2, &slip, &jan1, 0x001);
+        }
+    }
+
+  {
+    g_autoptr(PoaIndicator) other = poa_indicator_new ("Cobertura", "1. Atendidos 2. Población", "Atendidos / Población × 100");
+    g_autoptr(PoaIndicator) blank = poa_indicator_new ("", "", "");
+    g_autoptr(PoaBudgetLine) zero = poa_budget_line_new ("0211", "Útiles & «papelería» <oficina>", 0);
+    g_autoptr(PoaBudgetLine) cents = poa_budget_line_new ("3761", long_text, 123456);
+    g_autoptr(PoaBudgetLine) large = poa_budget_line_new ("", "", G_GINT64_CONSTANT (99999999999999));
+
+    g_list_store_append (poa_plan_get_indicators (plan), other);
+    g_list_store_append (poa_plan_get_indicators (plan), blank);
+    g_list_store_append (poa_plan_get_budget (plan), zero);
+    g_list_store_append (poa_plan_get_budget (plan), cents);
+    g_list_store_append (poa_plan_get_budget (plan), large);
+  }
+
+  return plan;
+}
+
+static void
+test_awkward_plan_reads_back (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PoaPlan) plan = make_awkward_plan ();
+
+  export_and_read_back (fixture, plan);
+}
+
+static void
+test_empty_plan_reads_back (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PoaPlan) plan = poa_plan_new (2026);
+
+  export_and_read_back (fixture, plan);
+}
+
+/* Whatever goes wrong, the target keeps what it had and no temporary file is left. */
+static void
+test_failure_leaves_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_plan_new (2026);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "poa.xlsx", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "a folder.xlsx", NULL);
+  g_autofree char *names = NULL;
+
+  g_assert_false (poa_xlsx_export (plan, missing, &error));
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  /* The workbook is written whole, then cannot replace a folder. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (poa_xlsx_export (plan, folder, &error));
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, folder));
+
+  names = list_folder (fixture->dir);
+  g_assert_cmpstr (names, ==, "a folder.xlsx");
+}
+
+static void
+test_text_too_long_is_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_plan_new (2026);
+  g_autofree char *text = repeat ("ñ", 32768);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *texts[POA_ACTIVITY_N_TEXTS] = { "Uno", "", "", text, "", "", "" };
+
+  add_activity (plan, 1, texts, 1, 1, 1, NULL, NULL, 0);
+  test_write_file (fixture->xlsx, "the previous workbook");
+  before = test_file_checksum (fixture->xlsx);
+
+  g_assert_false (poa_xlsx_export (plan, fixture->xlsx, &error));
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, fixture->xlsx));
+  g_assert_nonnull (strstr (error->message, "POA!E9"));
+
+  after = test_file_checksum (fixture->xlsx);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *names = list_folder (fixture->dir);
+    g_assert_cmpstr (names, ==, "POA 2026 - Área.xlsx");
+  }
+
+  /* One character less fits. */
+  g_clear_error (&error);
+  g_free (text);
+  texts[3] = text = repeat ("ñ", 32767);
+  g_clear_object (&plan);
+  plan = poa_plan_new (2026);
+  add_activity (plan, 1, texts, 1, 1, 1, NULL, NULL, 0);
+  g_assert_true (poa_xlsx_export (plan, fixture->xlsx, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_export_replaces_the_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_plan_new (2026);
+  g_autofree char *upper = g_build_filename (fixture->dir, "PLAN.XLSX", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  test_write_file (upper, "old");
+  g_assert_true (poa_export_plan (plan, upper, &error));
+  g_assert_no_error (error);
+
+  /* A zip file, as every .xlsx is. */
+  g_assert_true (g_file_get_contents (upper, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/xlsx/default-plan/reads-back-as-the-document", test_default_plan_reads_back);
+  ADD ("/xlsx/awkward-plan/reads-back-with-right-cached-values", test_awkward_plan_reads_back);
+  ADD ("/xlsx/empty-plan/reads-back", test_empty_plan_reads_back);
+  ADD ("/xlsx/failure/leaves-nothing-behind", test_failure_leaves_nothing);
+  ADD ("/xlsx/failure/text-too-long-for-a-cell-is-refused", test_text_too_long_is_refused);
+  ADD ("/xlsx/export/replaces-the-file-by-extension", test_export_replaces_the_file);
+#undef ADD
+
+  return g_test_run ();
+}
