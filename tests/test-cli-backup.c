@@ -1,0 +1,255 @@
+/* test-cli-backup.c — `poa backup` and `poa restore`, run as a script would run them.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-cli-util.h"
+#include "test-sqlite.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *backup;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
+  fixture->backup = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->backup);
+}
+
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* A database with two plans, and a backup of it taken when it had only the first. */
+static void
+make_two_plans_and_a_backup (Fixture *fixture)
+{
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "export", "--output", json);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "import", json);
+  g_assert_cmpstr (r.out, ==, "2\n");
+}
+
+static void
+test_backup_writes_a_private_copy (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *check = NULL;
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "");
+
+  assert_private (fixture->backup);
+  check = test_sql_text (fixture->backup, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (test_sql_int (fixture->backup, "SELECT count(*) FROM activity"), ==, 16);
+}
+
+static void
+test_backup_failure_names_the_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "r.sqlite3", NULL);
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "-o", missing);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, missing);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->db);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+}
+
+static void
+test_usage_errors_exit_2 (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *cases[][4] = {
+    { "backup", NULL },
+    { "backup", "--output", NULL },
+    { "backup", "--output=", NULL },
+    { "backup", "copia.sqlite3", NULL },
+    { "restore", NULL },
+    { "restore", "a.sqlite3", "b.sqlite3", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      run (&r, "--db", fixture->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_cmpstr (r.err, !=, "");
+    }
+}
+
+static void
+test_restore_replaces_and_prints_the_kept_copy (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *kept = NULL;
+
+  make_two_plans_and_a_backup (fixture);
+
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_str_has_prefix (r.out, fixture->db));
+  g_assert_true (g_str_has_suffix (r.out, ".bak\n"));
+  kept = g_strndup (r.out, strlen (r.out) - 1);
+  assert_private (kept);
+  g_assert_cmpint (test_sql_int (kept, "SELECT count(*) FROM plan"), ==, 2);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+static void
+test_restore_refuses_bad_backups_untouched (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notas.sqlite3", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "contactos.sqlite3", NULL);
+  g_autofree char *newer = g_build_filename (fixture->dir, "nuevo.sqlite3", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-existe.sqlite3", NULL);
+  const char *cases[] = { text, other, newer, missing };
+  g_autofree char *before = NULL;
+  g_auto(Result) r = { 0 };
+
+  test_write_file (text, "Esto no es un respaldo.\n");
+  test_sql_exec (other, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  run (&r, "--db", fixture->db, "backup", "--output", newer);
+  g_assert_cmpint (r.status, ==, 0);
+  test_sql_exec (newer, "PRAGMA user_version = 7;");
+  before = test_file_checksum (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *after = NULL;
+
+      result_clear (&r);
+      run (&r, "--db", fixture->db, "restore", cases[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_one_error_line (&r, cases[i]);
+
+      after = test_file_checksum (fixture->db);
+      g_assert_cmpstr (before, ==, after);
+      backups = test_list_backups (fixture->db);
+      g_assert_cmpuint (backups->len, ==, 0);
+    }
+}
+
+static void
+test_restore_over_a_damaged_database (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *damaged = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  test_write_file (fixture->db, "SQLite format 3, o lo que queda de él");
+  damaged = test_file_checksum (fixture->db);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_strchomp (r.out);
+  kept_sum = test_file_checksum (r.out);
+  g_assert_cmpstr (kept_sum, ==, damaged);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+static void
+test_restore_creates_a_missing_database (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (fixture->dir, "nueva.sqlite3", NULL);
+  g_auto(Result) r = { 0 };
+
+  make_two_plans_and_a_backup (fixture);
+  result_clear (&r);
+  run (&r, "--db", fresh, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  assert_private (fresh);
+  result_clear (&r);
+
+  run (&r, "--db", fresh, "plans");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/backup/writes-a-private-copy", test_backup_writes_a_private_copy);
+  ADD ("/cli/backup/failure-names-the-file", test_backup_failure_names_the_file);
+  ADD ("/cli/backup/usage-errors-exit-2", test_usage_errors_exit_2);
+  ADD ("/cli/restore/replaces-and-prints-the-kept-copy", test_restore_replaces_and_prints_the_kept_copy);
+  ADD ("/cli/restore/refuses-bad-backups-untouched", test_restore_refuses_bad_backups_untouched);
+  ADD ("/cli/restore/over-a-damaged-database", test_restore_over_a_damaged_database);
+  ADD ("/cli/restore/creates-a-missing-database", test_restore_creates_a_missing_database);
+#undef ADD
+
+  return g_test_run ();
+}
