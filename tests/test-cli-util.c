@@ -22,6 +22,7 @@ void
 run_env_setup (Result                *result,
                const char           **env_extra,
                GSpawnChildSetupFunc   child_setup,
+               gpointer               child_data,
                const char            *first_arg,
                ...)
 {
@@ -51,7 +52,7 @@ run_env_setup (Result                *result,
       g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
     }
   if (child_setup != NULL)
-    g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, child_data, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);

@@ -26,10 +26,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 void run_env_setup         (Result                *result,
                             const char           **env_extra,
                             GSpawnChildSetupFunc   child_setup,
+                            gpointer               child_data,
                             const char            *first_arg,
                             ...) G_GNUC_NULL_TERMINATED;
-#define run_env(result, env_extra, ...) run_env_setup (result, env_extra, NULL, __VA_ARGS__)
-#define run(result, ...) run_env_setup (result, NULL, NULL, __VA_ARGS__, NULL)
+#define run_env(result, env_extra, ...) run_env_setup (result, env_extra, NULL, NULL, __VA_ARGS__)
+#define run(result, ...) run_env_setup (result, NULL, NULL, NULL, __VA_ARGS__, NULL)
 
 void assert_one_error_line (Result      *result,
                             const char  *mention);
