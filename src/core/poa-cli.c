@@ -195,8 +195,7 @@ poa_cli_print_help (void)
            _("export --output FILE   write the plan; .json, by the name’s extension"),
            _("check                  validate the plan: one finding per line"),
            _("backup --output FILE   copy the whole database to FILE"),
-           _("restore FILE           replace the database with the backup FILE; prints where "
-             "the replaced one was kept"),
+           _("restore FILE           replace the database with the backup FILE, keeping a copy"),
            _("Options:"),
            _("--db FILE    the database (default: $POA_DB, or the user’s data folder)"),
            _("--plan ID    the plan (default: the only one, or the last opened)"),

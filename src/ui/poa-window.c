@@ -16,6 +16,7 @@
 #include "poa-cronograma-page.h"
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
+#include "poa-window-backup.h"
 #include "poa-window.h"
 
 struct _PoaWindow
@@ -158,6 +159,8 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "cronograma");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "indicators");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
+
+  _poa_window_backup_class_init (widget_class);
 }
 
 static void
