@@ -311,7 +311,6 @@ static void
 full_disk_by_file_size_limit (Fixture *fixture)
 {
   g_autofree char *json = write_big_plan (fixture->dir);
-  g_autofree char *copy = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_auto(Result) r = { 0 };

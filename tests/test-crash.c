@@ -352,7 +352,6 @@ test_restore_is_whole_or_not_at_all (Fixture       *fixture,
 {
   g_autofree char *a = g_build_filename (fixture->dir, "a.sqlite3", NULL);
   g_autofree char *b = g_build_filename (fixture->dir, "b.sqlite3", NULL);
-  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
   g_autoptr(GError) error = NULL;
   guint n_rounds = rounds (60) / 3 + 1, n_done = 0;
 
@@ -397,6 +396,8 @@ test_backup_is_whole_or_absent (Fixture       *fixture,
     {
       g_auto(GStrv) lines = run_and_kill (g_test_rand_int_range (0, 150), "--backup", fixture->db, output, NULL);
 
+      /* The backer prints nothing: what counts is the file it leaves. */
+      g_assert_null (lines[0]);
       if (!g_file_test (output, G_FILE_TEST_EXISTS))
         continue;
       assert_whole (output);

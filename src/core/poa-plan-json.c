@@ -177,8 +177,16 @@ get_whole (Reader     *reader,
 
       if (type == G_TYPE_INT64)
         *value = json_node_get_int (node);
-      else if (type == G_TYPE_DOUBLE && json_node_get_double (node) == (double)(gint64)json_node_get_double (node))
-        *value = (gint64)json_node_get_double (node);
+      else if (type == G_TYPE_DOUBLE)
+        {
+          double number = json_node_get_double (node);
+
+          /* Range first: casting 1e300 (or NaN) to an integer is undefined behaviour. */
+          if (!(number >= (double)min && number <= (double)max) ||
+              number != (double)(gint64)number)
+            goto bad;
+          *value = (gint64)number;
+        }
       else
         goto bad;
 
@@ -562,6 +570,52 @@ locate_offset (const char *data,
     }
 }
 
+/* json-glib parses nested lists and objects by recursion, so a file of a hundred thousand "["
+ * would overflow the stack and crash the program. A plan file nests four levels deep (plan,
+ * activities, activity, months); anything deeper than this is refused before parsing. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             const char  *filename,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else if (data[i] == '[' || data[i] == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              guint line, column;
+
+              locate_offset (data, i, &line, &column);
+              g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                           _("%s, line %u, column %u: lists and objects are nested more than %d "
+                             "levels deep"),
+                           filename, line, column, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_json (JsonParser  *parser,
             const char  *data,
@@ -584,6 +638,9 @@ parse_json (JsonParser  *parser,
                    filename, line, column);
       return FALSE;
     }
+
+  if (!check_depth (data, length, filename, error))
+    return FALSE;
 
   if (json_parser_load_from_data (parser, data, length, &local_error) &&
       json_parser_get_root (parser) != NULL)
