@@ -96,6 +96,42 @@ test_huge_goal_is_refused (void)
     }
 }
 
+/* Found by libFuzzer: json-glib reads "\udad0" (half a UTF-16 pair) as bytes that are not UTF-8;
+ * the plan was accepted, and its export could not be imported again. */
+static void
+test_lone_surrogate_is_refused (void)
+{
+  const char *texts[] = {
+    "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"area\": \"rec\\udad0dos\"}",
+    "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"name\": \"\\udc00\"}]}",
+    "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"\\ud800\": 1}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaPlan) plan = poa_plan_json_parse (texts[i], strlen (texts[i]), "mitad.json", &error);
+
+      /* Refused, by json-glib or by POA, with a message that can be shown. */
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == POA_PLAN_JSON_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, "mitad.json"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_test_message ("%s", error->message);
+    }
+
+  /* A whole pair is a character, and stays one. */
+  {
+    const char *pair = "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"area\": \"\\ud83d\\ude00\"}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PoaPlan) plan = poa_plan_json_parse (pair, strlen (pair), "par.json", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (poa_plan_get_area (plan), ==, "😀");
+  }
+}
+
 /* A plan as deep as the format is must still read: the limit is far above it. */
 static void
 test_nesting_of_a_plan_is_accepted (void)
@@ -121,6 +157,7 @@ main (int   argc,
   g_test_add_func ("/fuzz/plan-json/deep-nesting-is-refused", test_deep_nesting_is_refused);
   g_test_add_func ("/fuzz/plan-json/nesting-of-a-plan-is-accepted", test_nesting_of_a_plan_is_accepted);
   g_test_add_func ("/fuzz/plan-json/huge-goal-is-refused", test_huge_goal_is_refused);
+  g_test_add_func ("/fuzz/plan-json/lone-surrogate-is-refused", test_lone_surrogate_is_refused);
 
   return g_test_run ();
 }

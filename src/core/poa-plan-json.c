@@ -87,6 +87,8 @@ check_keys (Reader      *reader,
 
   for (const GList *l = members; l != NULL; l = l->next)
     {
+      g_autofree char *name = NULL;
+
       if (g_strv_contains (allowed, l->data))
         continue;
 
@@ -94,7 +96,9 @@ check_keys (Reader      *reader,
         unknown = g_string_new (NULL);
       else
         g_string_append (unknown, ", ");
-      g_string_append_printf (unknown, "“%s”", (const char *)l->data);
+      /* The name goes into the message, which must be UTF-8 (see get_text()). */
+      name = g_utf8_make_valid (l->data, -1);
+      g_string_append_printf (unknown, "“%s”", name);
       n_unknown++;
     }
 
@@ -156,6 +160,11 @@ get_text (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (reader, error, _("“%s” must be text in quotes"), key);
+
+  /* json-glib turns a \u escape of half a UTF-16 pair ("\ud800") into bytes that are not
+   * UTF-8; they would reach the database, the window and the next export. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return fail (reader, error, _("“%s” holds a \\u escape that is not a character"), key);
 
   *text = json_node_get_string (node);
   return TRUE;
