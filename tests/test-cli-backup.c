@@ -235,6 +235,47 @@ test_restore_creates_a_missing_database (Fixture       *fixture,
   g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
 }
 
+/* With every debug message switched on, nothing from the plans reaches stderr: only errors,
+ * which name files. */
+static void
+test_no_plan_text_in_the_log (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char *personal[] = {
+    "Paulo", "Hinojosa", "Migrantes", "Corazón", "Brindar", "Papelería", "Zacarías", NULL
+  };
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "malo.json", NULL);
+  const char *env[] = { "G_MESSAGES_DEBUG=all", NULL };
+  g_autoptr(GString) log = g_string_new (NULL);
+  const char *commands[][4] = {
+    { "plans", NULL },
+    { "check", NULL },
+    { "export", "--output", json, NULL },
+    { "import", json, NULL },
+    { "import", bad, NULL },
+    { "backup", "--output", fixture->backup, NULL },
+    { "restore", fixture->backup, NULL },
+  };
+
+  test_write_file (bad, "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, "
+                        "\"area\": \"Zacarías\", \"colour\": 1}");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      run_env (&r, env, "--db", fixture->db, commands[i][0], commands[i][1], commands[i][2],
+               commands[i][3], NULL);
+      g_assert_cmpint (r.status, <=, 2);
+      g_string_append (log, r.err);
+    }
+
+  g_test_message ("stderr of all the commands:\n%s", log->str);
+  for (guint i = 0; personal[i] != NULL; i++)
+    if (strstr (log->str, personal[i]) != NULL)
+      g_error ("“%s” reached the log:\n%s", personal[i], log->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +290,7 @@ main (int   argc,
   ADD ("/cli/restore/refuses-bad-backups-untouched", test_restore_refuses_bad_backups_untouched);
   ADD ("/cli/restore/over-a-damaged-database", test_restore_over_a_damaged_database);
   ADD ("/cli/restore/creates-a-missing-database", test_restore_creates_a_missing_database);
+  ADD ("/cli/privacy/no-plan-text-in-the-log", test_no_plan_text_in_the_log);
 #undef ADD
 
   return g_test_run ();
