@@ -14,7 +14,8 @@ sh build-aux/install-deps.sh
 
 # clang and its libFuzzer runtime are needed here only, not by the test suite.
 if ! command -v clang >/dev/null 2>&1 ||
-   ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q 'install ok installed'; then
+   ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null |
+     grep -q 'install ok installed'; then
   SUDO=
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \

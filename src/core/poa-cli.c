@@ -341,7 +341,8 @@ read_output (PoaCliOptions  *options,
         }
       else
         {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), command, args[i]);
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"),
+                                                      command, args[i]);
           return fail_usage (message);
         }
     }

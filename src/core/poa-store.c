@@ -648,7 +648,8 @@ keep_before_upgrade (PoaStore  *self,
   backup = backup_name_beside (self->path);
   if (!write_copy (self->db, backup, error))
     {
-      g_prefix_error (error, _("“%s” needs an upgrade, which was not done since its backup failed: "),
+      g_prefix_error (error,
+                      _("“%s” needs an upgrade, which was not done since its backup failed: "),
                       self->path);
       return FALSE;
     }
@@ -917,7 +918,8 @@ poa_store_restore (PoaStore    *self,
   copy = backup_name_beside (self->path);
   if (!write_copy (self->db, copy, error))
     {
-      g_prefix_error (error, _("Nothing was restored, since the current plans could not be kept: "));
+      g_prefix_error (error,
+                      _("Nothing was restored, since the current plans could not be kept: "));
       sqlite3_close (src);
       return FALSE;
     }

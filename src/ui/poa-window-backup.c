@@ -41,7 +41,8 @@ show_toast (PoaWindow  *self,
 
   if (previous != NULL)
     adw_toast_dismiss (previous);
-  g_object_set_data_full (G_OBJECT (self), "poa-backup-toast", g_object_ref (toast), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), "poa-backup-toast", g_object_ref (toast),
+                          g_object_unref);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
 }
 
@@ -220,10 +221,12 @@ _poa_window_confirm_restore (PoaWindow *self,
   g_return_val_if_fail (store != NULL, NULL);
 
   name = g_file_get_basename (file);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore this backup?"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Restore this backup?"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("Every plan in “%s” will be replaced by the plans in the "
-                                    "backup “%s”. A copy of the current database is kept beside it."),
+                                    "backup “%s”. A copy of the current database is kept "
+                                    "beside it."),
                                   poa_store_get_path (store), name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -284,6 +287,8 @@ restore_backup_activated (GtkWidget  *widget,
 void
 _poa_window_backup_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.backup-database", NULL, backup_database_activated);
-  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_activated);
+  gtk_widget_class_install_action (widget_class, "win.backup-database", NULL,
+                                   backup_database_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_activated);
 }
