@@ -829,20 +829,21 @@ open_backup (const char  *backup,
              GError     **error)
 {
   g_autofree char *absolute = g_canonicalize_filename (backup, NULL);
+  g_autofree char *file_uri = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *verdict = NULL;
   sqlite3 *db = NULL;
   int application_id = 0, rc;
 
   if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR) ||
-      !(uri = g_filename_to_uri (absolute, NULL, NULL)))
+      !(file_uri = g_filename_to_uri (absolute, NULL, NULL)))
     {
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
                    _("“%s” does not exist or is not a file"), backup);
       return NULL;
     }
 
-  uri = g_strconcat (g_steal_pointer (&uri), "?immutable=1", NULL);
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc == SQLITE_OK)
