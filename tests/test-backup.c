@@ -8,9 +8,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/stat.h>
 
-#include <glib/gstdio.h>
 
 #include "poa-activity.h"
 #include "poa-plan.h"
@@ -18,40 +16,7 @@
 #include "test-sqlite.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;     /* the database */
-  char *backup;   /* a file beside it */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-  fixture->backup = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->backup);
-}
-
-static void
-assert_private (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-}
+typedef TestFiles Fixture;
 
 /* Files in @dir, not counting the -wal and -shm of an open database: no temporary file may be
  * left behind. */
@@ -103,7 +68,7 @@ static void
 test_backup_is_a_private_self_contained_copy (Fixture       *fixture,
                                               gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(PoaStore) copy = NULL;
   g_autoptr(PoaPlan) original = NULL;
   g_autoptr(PoaPlan) restored = NULL;
@@ -113,7 +78,7 @@ test_backup_is_a_private_self_contained_copy (Fixture       *fixture,
 
   g_assert_true (poa_store_backup (store, fixture->backup, &error));
   g_assert_no_error (error);
-  assert_private (fixture->backup);
+  test_assert_private (fixture->backup);
 
   /* One file, no -wal needed: it can be carried on a memory stick as it is. */
   mode = test_sql_text (fixture->backup, "PRAGMA journal_mode");
@@ -134,7 +99,7 @@ static void
 test_backup_replaces_an_existing_file (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(GError) error = NULL;
 
   test_write_file (fixture->backup, "an older file with the same name");
@@ -147,15 +112,15 @@ static void
 test_backup_refuses_the_database_itself (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = test_file_checksum (fixture->path);
+  g_autofree char *before = test_file_checksum (fixture->db);
   g_autofree char *after = NULL;
 
-  g_assert_false (poa_store_backup (store, fixture->path, &error));
+  g_assert_false (poa_store_backup (store, fixture->db, &error));
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, fixture->path));
-  after = test_file_checksum (fixture->path);
+  g_assert_nonnull (strstr (error->message, fixture->db));
+  after = test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -163,7 +128,7 @@ static void
 test_failed_backup_leaves_no_file (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(GError) error = NULL;
   g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "r.sqlite3", NULL);
 
@@ -182,16 +147,16 @@ test_upgrade_keeps_a_dated_copy_first (Fixture       *fixture,
   g_autofree char *note = NULL;
   g_autoptr(GRegex) dated = g_regex_new ("/poa\\.sqlite3\\.[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}\\.bak$", 0, 0, NULL);
 
-  test_make_version_0 (fixture->path);
-  store = open_store (fixture->path);
-  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  test_make_version_0 (fixture->db);
+  store = open_store (fixture->db);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (count_plans (store), ==, 0);
 
   /* The copy is the file as it was before the upgrade, whatever it held. */
-  backups = test_list_backups (fixture->path);
+  backups = test_list_backups (fixture->db);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_true (g_regex_match (dated, g_ptr_array_index (backups, 0), 0, NULL));
-  assert_private (g_ptr_array_index (backups, 0));
+  test_assert_private (g_ptr_array_index (backups, 0));
   g_assert_cmpint (test_sql_int (g_ptr_array_index (backups, 0), "PRAGMA user_version"), ==, 0);
   g_assert_cmpint (test_sql_int (g_ptr_array_index (backups, 0),
                                  "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 0);
@@ -201,8 +166,8 @@ test_upgrade_keeps_a_dated_copy_first (Fixture       *fixture,
   /* A database that needs no upgrade gets no copy. */
   g_clear_object (&store);
   g_clear_pointer (&backups, g_ptr_array_unref);
-  store = open_store (fixture->path);
-  backups = test_list_backups (fixture->path);
+  store = open_store (fixture->db);
+  backups = test_list_backups (fixture->db);
   g_assert_cmpuint (backups->len, ==, 1);
 }
 
@@ -210,8 +175,8 @@ static void
 test_new_database_needs_no_copy (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
-  g_autoptr(GPtrArray) backups = test_list_backups (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GPtrArray) backups = test_list_backups (fixture->db);
 
   g_assert_cmpuint (backups->len, ==, 0);
   g_assert_cmpuint (count_plans (store), ==, 1);
@@ -221,7 +186,7 @@ static void
 test_restore_replaces_the_plans_and_keeps_the_old (Fixture       *fixture,
                                                    gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(PoaStore) other = NULL;
   g_autoptr(PoaPlan) plan = small_plan ("Cultura");
   g_autoptr(GError) error = NULL;
@@ -232,7 +197,7 @@ test_restore_replaces_the_plans_and_keeps_the_old (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* A second connection, as the window would hold while the command line restores. */
-  other = open_store (fixture->path);
+  other = open_store (fixture->db);
   g_assert_cmpuint (count_plans (other), ==, 2);
 
   g_assert_true (poa_store_restore (store, fixture->backup, &kept, &error));
@@ -242,16 +207,16 @@ test_restore_replaces_the_plans_and_keeps_the_old (Fixture       *fixture,
 
   /* What was replaced is kept beside the database, private. */
   g_assert_nonnull (kept);
-  g_assert_true (g_str_has_prefix (kept, fixture->path));
-  assert_private (kept);
+  g_assert_true (g_str_has_prefix (kept, fixture->db));
+  test_assert_private (kept);
   g_assert_cmpint (test_sql_int (kept, "SELECT count(*) FROM plan"), ==, 2);
 
   /* The database stays in WAL mode and whole. */
   g_clear_object (&store);
   g_clear_object (&other);
-  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM plan"), ==, 1);
   g_free (kept);
-  kept = test_sql_text (fixture->path, "PRAGMA journal_mode");
+  kept = test_sql_text (fixture->db, "PRAGMA journal_mode");
   g_assert_cmpstr (kept, ==, "wal");
 }
 
@@ -264,7 +229,7 @@ test_restore_refuses_bad_backups (Fixture       *fixture,
   g_autofree char *newer = g_build_filename (fixture->dir, "nuevo.sqlite3", NULL);
   g_autofree char *cut = g_build_filename (fixture->dir, "cortado.sqlite3", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "no-existe.sqlite3", NULL);
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(PoaPlan) plan = small_plan ("Cultura");
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -278,7 +243,7 @@ test_restore_refuses_bad_backups (Fixture       *fixture,
     { newer, POA_STORE_ERROR_NEWER_SCHEMA },
     { cut, POA_STORE_ERROR_CORRUPT },
     { missing, POA_STORE_ERROR_NOT_FOUND },
-    { fixture->path, POA_STORE_ERROR_INVALID },
+    { fixture->db, POA_STORE_ERROR_INVALID },
   };
 
   test_write_file (text, "Esto no es un respaldo.\n");
@@ -303,7 +268,7 @@ test_restore_refuses_bad_backups (Fixture       *fixture,
       g_assert_null (kept);
 
       /* Refused before anything changed: no copy kept, both plans still there. */
-      backups = test_list_backups (fixture->path);
+      backups = test_list_backups (fixture->db);
       g_assert_cmpuint (backups->len, ==, 0);
       g_assert_cmpuint (count_plans (store), ==, 2);
     }
@@ -313,7 +278,7 @@ static void
 test_restore_upgrades_an_older_backup (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(GError) error = NULL;
 
   test_make_version_0 (fixture->backup);
@@ -321,16 +286,16 @@ test_restore_upgrades_an_older_backup (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (count_plans (store), ==, 0);
   g_clear_object (&store);
-  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM scratch"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM scratch"), ==, 1);
 }
 
 static void
 test_restore_file_replaces_a_damaged_database (Fixture       *fixture,
                                                gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autoptr(PoaStore) store = open_store (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
   g_autoptr(GError) error = NULL;
   g_autofree char *damaged = NULL;
   g_autofree char *kept = NULL;
@@ -341,14 +306,14 @@ test_restore_file_replaces_a_damaged_database (Fixture       *fixture,
   g_assert_true (poa_store_backup (store, fixture->backup, &error));
   g_clear_object (&store);
 
-  test_write_file (fixture->path, "destrozado");
-  damaged = test_file_checksum (fixture->path);
-  store = poa_store_open (fixture->path, &error);
+  test_write_file (fixture->db, "destrozado");
+  damaged = test_file_checksum (fixture->db);
+  store = poa_store_open (fixture->db, &error);
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
   g_clear_error (&error);
   test_write_file (wal, "restos del registro");
 
-  g_assert_true (poa_store_restore_file (fixture->path, fixture->backup, &kept, &error));
+  g_assert_true (poa_store_restore_file (fixture->db, fixture->backup, &kept, &error));
   g_assert_no_error (error);
 
   /* The damaged file is kept byte for byte, with its -wal; none is left for the new file. */
@@ -358,9 +323,9 @@ test_restore_file_replaces_a_damaged_database (Fixture       *fixture,
   g_assert_true (g_file_get_contents (kept_wal, &wal_contents, NULL, NULL));
   g_assert_cmpstr (wal_contents, ==, "restos del registro");
 
-  store = open_store (fixture->path);
+  store = open_store (fixture->db);
   g_assert_cmpuint (count_plans (store), ==, 1);
-  assert_private (fixture->path);
+  test_assert_private (fixture->db);
 }
 
 static void
@@ -372,10 +337,10 @@ test_restore_file_creates_a_missing_database (Fixture       *fixture,
   g_autofree char *kept = NULL;
 
   g_clear_object (&store);
-  g_assert_true (poa_store_restore_file (fixture->path, fixture->backup, &kept, &error));
+  g_assert_true (poa_store_restore_file (fixture->db, fixture->backup, &kept, &error));
   g_assert_no_error (error);
   g_assert_null (kept);
-  store = open_store (fixture->path);
+  store = open_store (fixture->db);
   g_assert_cmpuint (count_plans (store), ==, 1);
 }
 
@@ -387,14 +352,14 @@ test_restore_file_refuses_bad_backups (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  test_write_file (fixture->path, "destrozado");
+  test_write_file (fixture->db, "destrozado");
   test_write_file (fixture->backup, "tampoco es un respaldo");
-  before = test_file_checksum (fixture->path);
+  before = test_file_checksum (fixture->db);
 
-  g_assert_false (poa_store_restore_file (fixture->path, fixture->backup, NULL, &error));
+  g_assert_false (poa_store_restore_file (fixture->db, fixture->backup, NULL, &error));
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
   g_assert_nonnull (strstr (error->message, fixture->backup));
-  after = test_file_checksum (fixture->path);
+  after = test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_files (fixture->dir), ==, 2);
 }
@@ -405,7 +370,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/backup/backup/is-a-private-self-contained-copy", test_backup_is_a_private_self_contained_copy);
   ADD ("/backup/backup/replaces-an-existing-file", test_backup_replaces_an_existing_file);
   ADD ("/backup/backup/refuses-the-database-itself", test_backup_refuses_the_database_itself);

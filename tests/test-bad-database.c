@@ -17,32 +17,10 @@
 #include "test-system.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef TestFiles Fixture;
 
 /* How many bad files the suite offered the program, for the report at the end. */
 static guint n_bad_files;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_chmod (fixture->dir, 0700);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
 
 static int
 compare_lines (gconstpointer a,
@@ -364,7 +342,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/bad-database/cli/not-sqlite", test_not_sqlite);
   ADD ("/bad-database/cli/truncated", test_truncated);
   ADD ("/bad-database/cli/newer-schema", test_newer_schema);

@@ -9,46 +9,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 
 #include "test-cli-util.h"
 #include "test-sqlite.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *backup;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-  fixture->backup = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->backup);
-}
-
-static void
-assert_private (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-}
+typedef TestFiles Fixture;
 
 /* A database with two plans, and a backup of it taken when it had only the first. */
 static void
@@ -79,7 +45,7 @@ test_backup_writes_a_private_copy (Fixture       *fixture,
   g_assert_cmpstr (r.out, ==, "");
   g_assert_cmpstr (r.err, ==, "");
 
-  assert_private (fixture->backup);
+  test_assert_private (fixture->backup);
   check = test_sql_text (fixture->backup, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
   g_assert_cmpint (test_sql_int (fixture->backup, "SELECT count(*) FROM activity"), ==, 16);
@@ -104,30 +70,6 @@ test_backup_failure_names_the_file (Fixture       *fixture,
 }
 
 static void
-test_usage_errors_exit_2 (Fixture       *fixture,
-                          gconstpointer  data)
-{
-  static const char *cases[][4] = {
-    { "backup", NULL },
-    { "backup", "--output", NULL },
-    { "backup", "--output=", NULL },
-    { "backup", "copia.sqlite3", NULL },
-    { "restore", NULL },
-    { "restore", "a.sqlite3", "b.sqlite3", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(Result) r = { 0 };
-
-      run (&r, "--db", fixture->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3]);
-      g_assert_cmpint (r.status, ==, 2);
-      g_assert_cmpstr (r.out, ==, "");
-      g_assert_cmpstr (r.err, !=, "");
-    }
-}
-
-static void
 test_restore_replaces_and_prints_the_kept_copy (Fixture       *fixture,
                                                 gconstpointer  data)
 {
@@ -142,7 +84,7 @@ test_restore_replaces_and_prints_the_kept_copy (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (r.out, fixture->db));
   g_assert_true (g_str_has_suffix (r.out, ".bak\n"));
   kept = g_strndup (r.out, strlen (r.out) - 1);
-  assert_private (kept);
+  test_assert_private (kept);
   g_assert_cmpint (test_sql_int (kept, "SELECT count(*) FROM plan"), ==, 2);
   result_clear (&r);
 
@@ -228,7 +170,7 @@ test_restore_creates_a_missing_database (Fixture       *fixture,
   run (&r, "--db", fresh, "restore", fixture->backup);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
-  assert_private (fresh);
+  test_assert_private (fresh);
   result_clear (&r);
 
   run (&r, "--db", fresh, "plans");
@@ -282,10 +224,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/cli/backup/writes-a-private-copy", test_backup_writes_a_private_copy);
   ADD ("/cli/backup/failure-names-the-file", test_backup_failure_names_the_file);
-  ADD ("/cli/backup/usage-errors-exit-2", test_usage_errors_exit_2);
   ADD ("/cli/restore/replaces-and-prints-the-kept-copy", test_restore_replaces_and_prints_the_kept_copy);
   ADD ("/cli/restore/refuses-bad-backups-untouched", test_restore_refuses_bad_backups_untouched);
   ADD ("/cli/restore/over-a-damaged-database", test_restore_over_a_damaged_database);

@@ -201,6 +201,12 @@ test_usage_errors_exit_2 (Fixture       *fixture,
     { "--plan", "99", "check", NULL },
     { "--colour", "plans", NULL },
     { "import", NULL },
+    { "backup", NULL },
+    { "backup", "--output", NULL },
+    { "backup", "--output=", NULL },
+    { "backup", "copia.sqlite3", NULL },
+    { "restore", NULL },
+    { "restore", "a.sqlite3", "b.sqlite3", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
@@ -184,28 +183,7 @@ run_backer (const char *path,
 
 /* ---- The test -------------------------------------------------------------------------- */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
+typedef TestFiles Fixture;
 
 static guint
 rounds (guint default_rounds)
@@ -422,7 +400,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/crash/edit/every-reported-edit-survives", test_every_reported_edit_survives);
   ADD ("/crash/restore/is-whole-or-not-at-all", test_restore_is_whole_or_not_at_all);
   ADD ("/crash/backup/is-whole-or-absent", test_backup_is_whole_or_absent);

@@ -107,18 +107,39 @@ _poa_window_backup_to (PoaWindow *self,
 }
 
 static void
+show_chooser (PoaWindow            *self,
+              GtkFileChooserNative *chooser,
+              GCallback             response_cb)
+{
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", response_cb, self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The file the user accepted in @chooser, or %NULL. The chooser goes with its response. */
+static GFile *
+take_chosen_file (GtkNativeDialog *chooser,
+                  int              response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  /* The reference gtk_file_chooser_native_new() gave. */
+  g_object_unref (chooser);
+  return file;
+}
+
+static void
 backup_chooser_response_cb (GtkNativeDialog *chooser,
                             int              response,
                             PoaWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = take_chosen_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+  if (file != NULL)
     _poa_window_backup_to (self, file);
-
-  /* The reference gtk_file_chooser_native_new() gave. */
-  g_object_unref (chooser);
 }
 
 static void
@@ -138,10 +159,8 @@ backup_database_activated (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Back Up Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Back Up"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, G_CALLBACK (backup_chooser_response_cb));
 }
 
 /* Shows the restored plans: the one last opened, as at start-up. */
@@ -248,13 +267,10 @@ restore_chooser_response_cb (GtkNativeDialog *chooser,
                              int              response,
                              PoaWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = take_chosen_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+  if (file != NULL)
     _poa_window_confirm_restore (self, file);
-
-  g_object_unref (chooser);
 }
 
 static void
@@ -277,11 +293,9 @@ restore_backup_activated (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Restore Backup"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), backups);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (restore_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, G_CALLBACK (restore_chooser_response_cb));
 }
 
 void
