@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-
 #include "poa-activity.h"
 #include "poa-plan.h"
 #include "poa-store.h"

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-
 #include "test-cli-util.h"
 #include "test-sqlite.h"
 #include "test-util.h"
