@@ -22,6 +22,7 @@ PACKAGES="
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-openpyxl
   poppler-utils
+  valgrind
   locales
 "
 

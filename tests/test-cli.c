@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "test-cli-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -18,22 +19,6 @@ typedef struct
   char *dir;
   char *db;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -50,62 +35,6 @@ fixture_tear_down (Fixture       *fixture,
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
-}
-
-/* Runs `poa ARGS…` with @env_extra (NAME=VALUE, NULL-terminated) added to the environment. */
-static void
-run_env (Result      *result,
-         const char **env_extra,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("POA_BINARY");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer)binary);
-  va_start (args, env_extra);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "POA_DB");
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env_extra[i], "=", 2);
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->status = g_subprocess_get_exit_status (process);
-}
-
-#define run(result, ...) run_env (result, NULL, __VA_ARGS__, NULL)
-
-/* Errors are one line each on stderr. */
-static void
-assert_one_error_line (Result     *result,
-                       const char *mention)
-{
-  g_autofree char *first = NULL;
-  const char *newline = strchr (result->err, '\n');
-
-  g_assert_nonnull (newline);
-  first = g_strndup (result->err, newline - result->err);
-  if (strstr (first, mention) == NULL)
-    g_error ("stderr “%s” does not mention “%s”", result->err, mention);
-  g_assert_cmpstr (result->out, ==, "");
 }
 
 static void
@@ -331,6 +260,12 @@ test_usage_errors_exit_2 (Fixture       *fixture,
     { "--plan", "99", "check", NULL },
     { "--colour", "plans", NULL },
     { "import", NULL },
+    { "backup", NULL },
+    { "backup", "--output", NULL },
+    { "backup", "--output=", NULL },
+    { "backup", "copia.sqlite3", NULL },
+    { "restore", NULL },
+    { "restore", "a.sqlite3", "b.sqlite3", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -11,6 +11,16 @@
 
 #include "test-util.h"
 
+/* Readable and writable by its owner only: a database, a backup. */
+void
+test_assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 char *
 test_make_tmpdir (void)
 {
@@ -63,4 +73,23 @@ test_write_file (const char *path,
 
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
+}
+
+void
+test_files_set_up (TestFiles     *files,
+                   gconstpointer  data)
+{
+  files->dir = test_make_tmpdir ();
+  files->db = g_build_filename (files->dir, "poa.sqlite3", NULL);
+  files->backup = g_build_filename (files->dir, "respaldo.sqlite3", NULL);
+}
+
+void
+test_files_tear_down (TestFiles     *files,
+                      gconstpointer  data)
+{
+  test_remove_tree (files->dir);
+  g_clear_pointer (&files->dir, g_free);
+  g_clear_pointer (&files->db, g_free);
+  g_clear_pointer (&files->backup, g_free);
 }

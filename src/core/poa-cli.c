@@ -190,13 +190,15 @@ poa_cli_database_path (const char  *explicit_path,
 void
 poa_cli_print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
+  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
            _("Usage: poa [--db FILE] [--plan ID] [SUBCOMMAND [ARGS]]"),
            _("Without a subcommand, POA opens its window. Subcommands:"),
            _("plans                  list the plans: ID, year, area, activities"),
            _("import FILE.json       add the plan in FILE as a new plan; prints its ID"),
            _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
            _("check                  validate the plan: one finding per line"),
+           _("backup --output FILE   copy the whole database to FILE"),
+           _("restore FILE           replace the database with the backup FILE, keeping a copy"),
            _("Options:"),
            _("--db FILE    the database (default: $POA_DB, or the user’s data folder)"),
            _("--plan ID    the plan (default: the only one, or the last opened)"),
@@ -318,15 +320,17 @@ run_import (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* Reads the `--output FILE` (or `-o FILE`) that @command requires and allows alone. */
 static int
-run_export (PoaCliOptions *options)
+read_output (PoaCliOptions  *options,
+             const char     *command,
+             const char    **output)
 {
-  g_autoptr(PoaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
-  const char *output = NULL;
   GStrv args = options->args;
   int n = (int)g_strv_length (args);
 
+  *output = NULL;
   for (int i = 0; i < n; i++)
     {
       const char *value = NULL;
@@ -336,17 +340,34 @@ run_export (PoaCliOptions *options)
         {
           if (value == NULL)
             return fail_usage (error->message);
-          output = value;
+          *output = value;
         }
       else
         {
-          g_autofree char *message = g_strdup_printf (_("“export” does not take “%s”"), args[i]);
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"),
+                                                      command, args[i]);
           return fail_usage (message);
         }
     }
 
-  if (output == NULL || output[0] == '\0')
-    return fail_usage (_("“export” needs --output FILE"));
+  if (*output == NULL || (*output)[0] == '\0')
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” needs --output FILE"), command);
+      return fail_usage (message);
+    }
+
+  return POA_EXIT_OK;
+}
+
+static int
+run_export (PoaCliOptions *options)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *output = NULL;
+
+  if (read_output (options, "export", &output) != POA_EXIT_OK)
+    return POA_EXIT_ERROR;
 
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
@@ -395,6 +416,74 @@ run_check (PoaCliOptions *options)
          ? POA_EXIT_FINDINGS : POA_EXIT_OK;
 }
 
+static int
+run_backup (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *output = NULL;
+
+  if (read_output (options, "backup", &output) != POA_EXIT_OK)
+    return POA_EXIT_ERROR;
+
+  if (!(store = open_store (options)))
+    return POA_EXIT_ERROR;
+
+  if (!poa_store_backup (store, output, &error))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  return POA_EXIT_OK;
+}
+
+/* A database that opens is restored through its connection, so that a window open on it sees
+ * the change whole; one that does not open because it is damaged is replaced as a file, which
+ * is what a backup is for. */
+static int
+run_restore (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  const char *backup = options->args[0];
+  gboolean done;
+
+  if (backup == NULL || options->args[1] != NULL)
+    return fail_usage (_("“restore” takes one backup file: poa restore FILE"));
+
+  if (!(path = poa_cli_database_path (options->db_path, &error)))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    done = poa_store_restore_file (path, backup, &kept, &error);
+  else if ((store = poa_store_open (path, &error)))
+    done = poa_store_restore (store, backup, &kept, &error);
+  else if (g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT) ||
+           g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE))
+    {
+      g_clear_error (&error);
+      done = poa_store_restore_file (path, backup, &kept, &error);
+    }
+  else
+    done = FALSE;
+
+  if (!done)
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  if (kept != NULL)
+    g_print ("%s\n", kept);
+  return POA_EXIT_OK;
+}
+
 /**
  * poa_cli_run:
  *
@@ -413,6 +502,8 @@ poa_cli_run (PoaCliOptions *options)
     { "import", run_import },
     { "export", run_export },
     { "check",  run_check },
+    { "backup", run_backup },
+    { "restore", run_restore },
   };
   g_autofree char *message = NULL;
 

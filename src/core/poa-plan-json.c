@@ -87,6 +87,8 @@ check_keys (Reader      *reader,
 
   for (const GList *l = members; l != NULL; l = l->next)
     {
+      g_autofree char *name = NULL;
+
       if (g_strv_contains (allowed, l->data))
         continue;
 
@@ -94,7 +96,9 @@ check_keys (Reader      *reader,
         unknown = g_string_new (NULL);
       else
         g_string_append (unknown, ", ");
-      g_string_append_printf (unknown, "“%s”", (const char *)l->data);
+      /* The name goes into the message, which must be UTF-8 (see get_text()). */
+      name = g_utf8_make_valid (l->data, -1);
+      g_string_append_printf (unknown, "“%s”", name);
       n_unknown++;
     }
 
@@ -157,6 +161,11 @@ get_text (Reader      *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (reader, error, _("“%s” must be text in quotes"), key);
 
+  /* json-glib turns a \u escape of half a UTF-16 pair ("\ud800") into bytes that are not
+   * UTF-8; they would reach the database, the window and the next export. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return fail (reader, error, _("“%s” holds a \\u escape that is not a character"), key);
+
   *text = json_node_get_string (node);
   return TRUE;
 }
@@ -177,8 +186,16 @@ get_whole (Reader     *reader,
 
       if (type == G_TYPE_INT64)
         *value = json_node_get_int (node);
-      else if (type == G_TYPE_DOUBLE && json_node_get_double (node) == (double)(gint64)json_node_get_double (node))
-        *value = (gint64)json_node_get_double (node);
+      else if (type == G_TYPE_DOUBLE)
+        {
+          double number = json_node_get_double (node);
+
+          /* Range first: casting 1e300 (or NaN) to an integer is undefined behaviour. */
+          if (!(number >= (double)min && number <= (double)max) ||
+              number != (double)(gint64)number)
+            goto bad;
+          *value = (gint64)number;
+        }
       else
         goto bad;
 
@@ -590,6 +607,52 @@ locate_offset (const char *data,
     }
 }
 
+/* json-glib parses nested lists and objects by recursion, so a file of a hundred thousand "["
+ * would overflow the stack and crash the program. A plan file nests four levels deep (plan,
+ * activities, activity, months); anything deeper than this is refused before parsing. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             const char  *filename,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else if (data[i] == '[' || data[i] == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              guint line, column;
+
+              locate_offset (data, i, &line, &column);
+              g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                           _("%s, line %u, column %u: lists and objects are nested more than %d "
+                             "levels deep"),
+                           filename, line, column, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_json (JsonParser  *parser,
             const char  *data,
@@ -612,6 +675,9 @@ parse_json (JsonParser  *parser,
                    filename, line, column);
       return FALSE;
     }
+
+  if (!check_depth (data, length, filename, error))
+    return FALSE;
 
   if (json_parser_load_from_data (parser, data, length, &local_error) &&
       json_parser_get_root (parser) != NULL)

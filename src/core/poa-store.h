@@ -53,6 +53,17 @@ char       *poa_store_default_path       (void);
 PoaStore   *poa_store_open               (const char  *path,
                                           GError     **error);
 const char *poa_store_get_path           (PoaStore    *self);
+gboolean    poa_store_backup             (PoaStore    *self,
+                                          const char  *dest,
+                                          GError     **error);
+gboolean    poa_store_restore            (PoaStore    *self,
+                                          const char  *backup,
+                                          char       **kept,
+                                          GError     **error);
+gboolean    poa_store_restore_file       (const char  *path,
+                                          const char  *backup,
+                                          char       **kept,
+                                          GError     **error);
 GPtrArray  *poa_store_list_plans         (PoaStore    *self,
                                           GError     **error);
 gint64      poa_store_resolve_plan       (PoaStore    *self,

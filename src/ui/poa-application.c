@@ -38,8 +38,14 @@ show_fatal_error (PoaApplication *self,
                   const GError   *error)
 {
   GtkWidget *dialog;
+  GtkWidget *parent;
 
-  dialog = adw_message_dialog_new (NULL, heading, error->message);
+  /* libadwaita asks for a parent ("mapped without a transient parent" on the terminal), and
+   * there is no window yet: an empty one, never shown, stands in and goes with the dialog. */
+  parent = gtk_window_new ();
+  dialog = adw_message_dialog_new (GTK_WINDOW (parent), heading, error->message);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (gtk_window_destroy), parent,
+                           G_CONNECT_SWAPPED);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -21,6 +21,7 @@
 #include "poa-plan-chooser.h"
 #include "poa-plan.h"
 #include "poa-settings.h"
+#include "poa-window-backup.h"
 #include "poa-window-private.h"
 #include "poa-window-print.h"
 #include "poa-window.h"
@@ -294,6 +295,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
 
   _poa_window_class_add_import_action (widget_class);
+  _poa_window_backup_class_init (widget_class);
 }
 
 static void

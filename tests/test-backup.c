@@ -1,0 +1,388 @@
+/* test-backup.c — copies of the database: on demand, before an upgrade, and restoring them.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "poa-activity.h"
+#include "poa-plan.h"
+#include "poa-store.h"
+#include "test-sqlite.h"
+#include "test-util.h"
+
+typedef TestFiles Fixture;
+
+/* Files in @dir, not counting the -wal and -shm of an open database: no temporary file may be
+ * left behind. */
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm");
+  return n;
+}
+
+static PoaPlan *
+small_plan (const char *area)
+{
+  PoaPlan *plan = poa_plan_new (2027);
+  g_autoptr(PoaActivity) activity = poa_activity_new ();
+
+  poa_plan_set_text (plan, POA_PLAN_AREA, area);
+  poa_activity_set_text (activity, POA_ACTIVITY_NAME, "Feria del migrante");
+  g_list_store_append (poa_plan_get_activities (plan), activity);
+  return plan;
+}
+
+static PoaStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PoaStore *store = poa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+count_plans (PoaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = poa_store_list_plans (store, &error);
+
+  g_assert_no_error (error);
+  return plans->len;
+}
+
+static void
+test_backup_is_a_private_self_contained_copy (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(PoaStore) copy = NULL;
+  g_autoptr(PoaPlan) original = NULL;
+  g_autoptr(PoaPlan) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *check = NULL;
+
+  g_assert_true (poa_store_backup (store, fixture->backup, &error));
+  g_assert_no_error (error);
+  test_assert_private (fixture->backup);
+
+  /* One file, no -wal needed: it can be carried on a memory stick as it is. */
+  mode = test_sql_text (fixture->backup, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  check = test_sql_text (fixture->backup, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+
+  copy = open_store (fixture->backup);
+  original = poa_store_load_plan (store, 1, &error);
+  g_assert_no_error (error);
+  restored = poa_store_load_plan (copy, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_equal (original, restored));
+}
+
+static void
+test_backup_replaces_an_existing_file (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (fixture->backup, "an older file with the same name");
+  g_assert_true (poa_store_backup (store, fixture->backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (fixture->backup, "SELECT count(*) FROM activity"), ==, 16);
+}
+
+static void
+test_backup_refuses_the_database_itself (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_file_checksum (fixture->db);
+  g_autofree char *after = NULL;
+
+  g_assert_false (poa_store_backup (store, fixture->db, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, fixture->db));
+  after = test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_failed_backup_leaves_no_file (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "r.sqlite3", NULL);
+
+  g_assert_false (poa_store_backup (store, missing, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_upgrade_keeps_a_dated_copy_first (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GRegex) dated = g_regex_new ("/poa\\.sqlite3\\.[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}\\.bak$", 0, 0, NULL);
+
+  test_make_version_0 (fixture->db);
+  store = open_store (fixture->db);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (count_plans (store), ==, 0);
+
+  /* The copy is the file as it was before the upgrade, whatever it held. */
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_true (g_regex_match (dated, g_ptr_array_index (backups, 0), 0, NULL));
+  test_assert_private (g_ptr_array_index (backups, 0));
+  g_assert_cmpint (test_sql_int (g_ptr_array_index (backups, 0), "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (test_sql_int (g_ptr_array_index (backups, 0),
+                                 "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 0);
+  note = test_sql_text (g_ptr_array_index (backups, 0), "SELECT note FROM scratch");
+  g_assert_cmpstr (note, ==, "notas de la oficina");
+
+  /* A database that needs no upgrade gets no copy. */
+  g_clear_object (&store);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  store = open_store (fixture->db);
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+static void
+test_new_database_needs_no_copy (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GPtrArray) backups = test_list_backups (fixture->db);
+
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_assert_cmpuint (count_plans (store), ==, 1);
+}
+
+static void
+test_restore_replaces_the_plans_and_keeps_the_old (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(PoaStore) other = NULL;
+  g_autoptr(PoaPlan) plan = small_plan ("Cultura");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_true (poa_store_backup (store, fixture->backup, &error));
+  g_assert_cmpint (poa_store_insert_plan (store, plan, &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* A second connection, as the window would hold while the command line restores. */
+  other = open_store (fixture->db);
+  g_assert_cmpuint (count_plans (other), ==, 2);
+
+  g_assert_true (poa_store_restore (store, fixture->backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (store), ==, 1);
+  g_assert_cmpuint (count_plans (other), ==, 1);
+
+  /* What was replaced is kept beside the database, private. */
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_prefix (kept, fixture->db));
+  test_assert_private (kept);
+  g_assert_cmpint (test_sql_int (kept, "SELECT count(*) FROM plan"), ==, 2);
+
+  /* The database stays in WAL mode and whole. */
+  g_clear_object (&store);
+  g_clear_object (&other);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM plan"), ==, 1);
+  g_free (kept);
+  kept = test_sql_text (fixture->db, "PRAGMA journal_mode");
+  g_assert_cmpstr (kept, ==, "wal");
+}
+
+static void
+test_restore_refuses_bad_backups (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notas.txt", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "contactos.sqlite3", NULL);
+  g_autofree char *newer = g_build_filename (fixture->dir, "nuevo.sqlite3", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "cortado.sqlite3", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-existe.sqlite3", NULL);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(PoaPlan) plan = small_plan ("Cultura");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  const struct {
+    const char *file;
+    int         code;
+  } cases[] = {
+    { text, POA_STORE_ERROR_NOT_A_DATABASE },
+    { other, POA_STORE_ERROR_NOT_A_DATABASE },
+    { newer, POA_STORE_ERROR_NEWER_SCHEMA },
+    { cut, POA_STORE_ERROR_CORRUPT },
+    { missing, POA_STORE_ERROR_NOT_FOUND },
+    { fixture->db, POA_STORE_ERROR_INVALID },
+  };
+
+  test_write_file (text, "Esto no es un respaldo.\n");
+  test_sql_exec (other, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  g_assert_true (poa_store_backup (store, newer, &error));
+  test_sql_exec (newer, "PRAGMA user_version = 99;");
+  g_assert_true (poa_store_backup (store, cut, &error));
+  g_assert_true (g_file_get_contents (cut, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+  g_assert_cmpint (poa_store_insert_plan (store, plan, &error), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *kept = NULL;
+
+      g_assert_false (poa_store_restore (store, cases[i].file, &kept, &error));
+      g_assert_error (error, POA_STORE_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].file) == NULL)
+        g_error ("“%s” does not name “%s”", error->message, cases[i].file);
+      g_clear_error (&error);
+      g_assert_null (kept);
+
+      /* Refused before anything changed: no copy kept, both plans still there. */
+      backups = test_list_backups (fixture->db);
+      g_assert_cmpuint (backups->len, ==, 0);
+      g_assert_cmpuint (count_plans (store), ==, 2);
+    }
+}
+
+static void
+test_restore_upgrades_an_older_backup (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GError) error = NULL;
+
+  test_make_version_0 (fixture->backup);
+  g_assert_true (poa_store_restore (store, fixture->backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (store), ==, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM scratch"), ==, 1);
+}
+
+static void
+test_restore_file_replaces_a_damaged_database (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autofree char *kept_wal = NULL;
+  g_autofree char *wal_contents = NULL;
+
+  g_assert_true (poa_store_backup (store, fixture->backup, &error));
+  g_clear_object (&store);
+
+  test_write_file (fixture->db, "destrozado");
+  damaged = test_file_checksum (fixture->db);
+  store = poa_store_open (fixture->db, &error);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  test_write_file (wal, "restos del registro");
+
+  g_assert_true (poa_store_restore_file (fixture->db, fixture->backup, &kept, &error));
+  g_assert_no_error (error);
+
+  /* The damaged file is kept byte for byte, with its -wal; none is left for the new file. */
+  kept_sum = test_file_checksum (kept);
+  g_assert_cmpstr (kept_sum, ==, damaged);
+  kept_wal = g_strconcat (kept, "-wal", NULL);
+  g_assert_true (g_file_get_contents (kept_wal, &wal_contents, NULL, NULL));
+  g_assert_cmpstr (wal_contents, ==, "restos del registro");
+
+  store = open_store (fixture->db);
+  g_assert_cmpuint (count_plans (store), ==, 1);
+  test_assert_private (fixture->db);
+}
+
+static void
+test_restore_file_creates_a_missing_database (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->backup);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_clear_object (&store);
+  g_assert_true (poa_store_restore_file (fixture->db, fixture->backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_null (kept);
+  store = open_store (fixture->db);
+  g_assert_cmpuint (count_plans (store), ==, 1);
+}
+
+static void
+test_restore_file_refuses_bad_backups (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  test_write_file (fixture->db, "destrozado");
+  test_write_file (fixture->backup, "tampoco es un respaldo");
+  before = test_file_checksum (fixture->db);
+
+  g_assert_false (poa_store_restore_file (fixture->db, fixture->backup, NULL, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, fixture->backup));
+  after = test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
+  ADD ("/backup/backup/is-a-private-self-contained-copy", test_backup_is_a_private_self_contained_copy);
+  ADD ("/backup/backup/replaces-an-existing-file", test_backup_replaces_an_existing_file);
+  ADD ("/backup/backup/refuses-the-database-itself", test_backup_refuses_the_database_itself);
+  ADD ("/backup/backup/failure-leaves-no-file", test_failed_backup_leaves_no_file);
+  ADD ("/backup/upgrade/keeps-a-dated-copy-first", test_upgrade_keeps_a_dated_copy_first);
+  ADD ("/backup/upgrade/new-database-needs-no-copy", test_new_database_needs_no_copy);
+  ADD ("/backup/restore/replaces-the-plans-and-keeps-the-old", test_restore_replaces_the_plans_and_keeps_the_old);
+  ADD ("/backup/restore/refuses-bad-backups", test_restore_refuses_bad_backups);
+  ADD ("/backup/restore/upgrades-an-older-backup", test_restore_upgrades_an_older_backup);
+  ADD ("/backup/restore-file/replaces-a-damaged-database", test_restore_file_replaces_a_damaged_database);
+  ADD ("/backup/restore-file/creates-a-missing-database", test_restore_file_creates_a_missing_database);
+  ADD ("/backup/restore-file/refuses-bad-backups", test_restore_file_refuses_bad_backups);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,360 @@
+/* test-bad-database.c — every way the database file can be wrong, on the command line: each is
+ * said in one line that names the file, with exit status 2, and the folder is left as it was.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-cli-util.h"
+#include "test-sqlite.h"
+#include "test-system.h"
+#include "test-util.h"
+
+typedef TestFiles Fixture;
+
+/* How many bad files the suite offered the program, for the report at the end. */
+static guint n_bad_files;
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* Every file in @dir with its checksum: "the folder is left as it was" means this is equal, so
+ * no -wal, -shm or temporary file appeared either. */
+static char *
+snapshot (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *sum = test_file_checksum (path);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s", name, sum));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+static void
+make_database (const char *path)
+{
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", path, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+/* `poa --db DB SUBCOMMAND` must refuse: exit 2, one line on stderr naming the file and saying
+ * @why, nothing on stdout, and nothing changed in the folder. */
+static void
+assert_refused (const char           *db,
+                const char           *subcommand,
+                const char           *why,
+                GSpawnChildSetupFunc  setup,
+                gpointer              setup_data)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *before = snapshot (folder);
+  g_autofree char *after = NULL;
+  g_auto(Result) r = { 0 };
+
+  run_env_setup (&r, NULL, setup, setup_data, "--db", db, subcommand, NULL);
+  if (r.status == 77 && setup != NULL)
+    g_error ("the test could not set up the child process");
+  g_test_message ("%s %s: %s", db, subcommand, r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, db);
+  if (why != NULL && strstr (r.err, why) == NULL)
+    g_error ("“%s” does not say “%s”", r.err, why);
+
+  after = snapshot (folder);
+  g_assert_cmpstr (before, ==, after);
+  n_bad_files++;
+}
+
+static void
+test_not_sqlite (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *binary = g_malloc (8192);
+
+  test_write_file (fixture->db, "Plan operativo anual, escrito a mano.\n");
+  assert_refused (fixture->db, "plans", "not a POA database", NULL, NULL);
+
+  for (guint i = 0; i < 8192; i++)
+    binary[i] = (char)(i * 7 + 3);
+  g_assert_true (g_file_set_contents (fixture->db, binary, 8192, NULL));
+  assert_refused (fixture->db, "check", "not a POA database", NULL, NULL);
+}
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *whole = g_build_filename (fixture->dir, "whole.sqlite3", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  make_database (whole);
+  g_assert_true (g_file_get_contents (whole, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+
+  /* Nothing at all, part of the header, the header page alone, and cuts inside and between
+   * later pages. */
+  {
+    const gsize cuts[] = { 0, 50, 100, 4096, 2 * 4096 + 1000, 5 * 4096, length - 4096 };
+    const char *why[] = { "empty", "not a POA database", NULL, "damaged", "damaged", "damaged", "damaged" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_test_message ("cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", cuts[i], length);
+        g_assert_true (g_file_set_contents (fixture->db, contents, cuts[i], NULL));
+        assert_refused (fixture->db, "plans", why[i], NULL, NULL);
+      }
+  }
+}
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  make_database (fixture->db);
+  test_sql_exec (fixture->db, "PRAGMA user_version = 99;");
+  assert_refused (fixture->db, "plans", "newer version of POA", NULL, NULL);
+}
+
+static void
+test_another_programs_database (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  test_sql_exec (fixture->db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  assert_refused (fixture->db, "plans", "not a POA database", NULL, NULL);
+}
+
+static gboolean
+can_test_file_modes (Fixture *fixture)
+{
+  if (test_file_modes_are_obeyed (fixture->dir))
+    return TRUE;
+
+  g_test_skip ("running as root, and root could not give up CAP_DAC_OVERRIDE here: "
+               "a read-only file would still be written");
+  return FALSE;
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (!can_test_file_modes (fixture))
+    return;
+
+  make_database (fixture->db);
+  g_assert_cmpint (g_chmod (fixture->db, 0400), ==, 0);
+  assert_refused (fixture->db, "plans", "read-only", test_obey_file_modes_cb, NULL);
+  assert_refused (fixture->db, "check", "read-only", test_obey_file_modes_cb, NULL);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (fixture->dir, "nueva.sqlite3", NULL);
+
+  if (!can_test_file_modes (fixture))
+    return;
+
+  make_database (fixture->db);
+  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+  assert_refused (fixture->db, "plans", "read-only", test_obey_file_modes_cb, NULL);
+  assert_refused (fresh, "plans", "read-only", test_obey_file_modes_cb, NULL);
+}
+
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "poa.sqlite3", NULL);
+  g_autofree char *folder = g_path_get_dirname (missing);
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", missing, "plans");
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, missing);
+  g_assert_nonnull (strstr (r.err, "does not exist"));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  n_bad_files++;
+}
+
+/* A plan too big for what is left of the disk: one text of 600 kB. */
+static char *
+write_big_plan (const char *dir)
+{
+  g_autofree char *json = g_build_filename (dir, "grande.json", NULL);
+  g_autofree char *text = g_strnfill (600 * 1024, 'a');
+  g_autofree char *contents =
+    g_strdup_printf ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"objective\": \"%s\"}", text);
+
+  test_write_file (json, contents);
+  return g_steal_pointer (&json);
+}
+
+/* The body of the full-disk test, in a child process that owns its mounts. */
+static void
+full_disk_on_tmpfs (Fixture *fixture)
+{
+  g_autofree char *roomy = g_build_filename (fixture->dir, "roomy", NULL);
+  g_autofree char *full = g_build_filename (fixture->dir, "full", NULL);
+  g_autofree char *nearly = g_build_filename (fixture->dir, "nearly", NULL);
+  g_autofree char *db = g_build_filename (roomy, "poa.sqlite3", NULL);
+  g_autofree char *fresh = g_build_filename (full, "nueva.sqlite3", NULL);
+  g_autofree char *copy = g_build_filename (full, "respaldo.sqlite3", NULL);
+  g_autofree char *old = g_build_filename (nearly, "antigua.sqlite3", NULL);
+  g_autofree char *json = write_big_plan (fixture->dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  if (!test_enter_mount_namespace (&error) ||
+      !test_mount_tmpfs (roomy, 512 * 1024, &error) ||
+      !test_mount_tmpfs (full, 256 * 1024, &error) ||
+      !test_mount_tmpfs (nearly, 512 * 1024, &error))
+    {
+      g_autofree char *marker = g_build_filename (fixture->dir, "no-tmpfs", NULL);
+
+      test_write_file (marker, error->message);
+      exit (0);
+    }
+
+  /* Room to open the database (its -shm takes 32 kB), none for a 600 kB plan. */
+  make_database (db);
+  test_fill_disk (roomy, 64 * 1024);
+  before = snapshot (roomy);
+  run (&r, "--db", db, "import", json);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, db);
+  g_assert_nonnull (strstr (r.err, "disk is full"));
+  after = snapshot (roomy);
+  g_assert_cmpstr (before, ==, after);
+  n_bad_files++;
+  result_clear (&r);
+
+  /* Nor for the copy that a restore keeps first. */
+  run (&r, "--db", db, "restore", db);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  g_clear_pointer (&after, g_free);
+
+  /* Nothing left at all: no new database, no backup. */
+  test_fill_disk (full, 0);
+  assert_refused (fresh, "plans", "disk is full", NULL, NULL);
+  g_clear_pointer (&before, g_free);
+  before = snapshot (full);
+  run (&r, "--db", db, "backup", "--output", copy);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, copy);
+  g_assert_nonnull (strstr (r.err, "disk is full"));
+  after = snapshot (full);
+  g_assert_cmpstr (before, ==, after);
+  result_clear (&r);
+
+  /* A database that needs an upgrade, with no room for its copy: no upgrade. */
+  test_make_version_0 (old);
+  test_sql_exec (old, "INSERT INTO scratch VALUES (zeroblob (200000));");
+  test_fill_disk (nearly, 64 * 1024);
+  assert_refused (old, "plans", "backup failed", NULL, NULL);
+  g_assert_cmpint (test_sql_int (old, "PRAGMA user_version"), ==, 0);
+
+  g_print ("n_bad_files=%u\n", n_bad_files);
+}
+
+/* Where no file system may be mounted, a file-size limit stands in for the full disk. */
+static void
+full_disk_by_file_size_limit (Fixture *fixture)
+{
+  g_autofree char *json = write_big_plan (fixture->dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) r = { 0 };
+  gpointer limit = GSIZE_TO_POINTER (64 * 1024);
+
+  make_database (fixture->db);
+  before = snapshot (fixture->dir);
+  run_env_setup (&r, NULL, test_limit_file_size_cb, limit, "--db", fixture->db, "import", json, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  result_clear (&r);
+
+  g_test_message ("tmpfs not allowed here: a full disk stood in by RLIMIT_FSIZE (EFBIG)");
+  n_bad_files++;
+}
+
+static void
+test_full_disk (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *marker = g_build_filename (fixture->dir, "no-tmpfs", NULL);
+  g_autofree char *reason = NULL;
+
+  if (g_test_subprocess ())
+    {
+      full_disk_on_tmpfs (fixture);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  if (g_test_trap_has_passed () && g_file_get_contents (marker, &reason, NULL, NULL))
+    {
+      g_test_message ("%s", reason);
+      g_unlink (marker);
+      full_disk_by_file_size_limit (fixture);
+      return;
+    }
+
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*n_bad_files=*");
+  n_bad_files += 3;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
+  ADD ("/bad-database/cli/not-sqlite", test_not_sqlite);
+  ADD ("/bad-database/cli/truncated", test_truncated);
+  ADD ("/bad-database/cli/newer-schema", test_newer_schema);
+  ADD ("/bad-database/cli/another-programs-database", test_another_programs_database);
+  ADD ("/bad-database/cli/read-only-file", test_read_only_file);
+  ADD ("/bad-database/cli/read-only-folder", test_read_only_folder);
+  ADD ("/bad-database/cli/missing-folder", test_missing_folder);
+  ADD ("/bad-database/cli/full-disk", test_full_disk);
+#undef ADD
+
+  status = g_test_run ();
+  if (!g_test_subprocess ())
+    g_test_message ("bad database files tried: %u", n_bad_files);
+  return status;
+}

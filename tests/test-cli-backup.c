@@ -1,0 +1,237 @@
+/* test-cli-backup.c — `poa backup` and `poa restore`, run as a script would run them.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-cli-util.h"
+#include "test-sqlite.h"
+#include "test-util.h"
+
+typedef TestFiles Fixture;
+
+/* A database with two plans, and a backup of it taken when it had only the first. */
+static void
+make_two_plans_and_a_backup (Fixture *fixture)
+{
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "export", "--output", json);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "import", json);
+  g_assert_cmpstr (r.out, ==, "2\n");
+}
+
+static void
+test_backup_writes_a_private_copy (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *check = NULL;
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "");
+
+  test_assert_private (fixture->backup);
+  check = test_sql_text (fixture->backup, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (test_sql_int (fixture->backup, "SELECT count(*) FROM activity"), ==, 16);
+}
+
+static void
+test_backup_failure_names_the_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "r.sqlite3", NULL);
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "-o", missing);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, missing);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->db);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+}
+
+static void
+test_restore_replaces_and_prints_the_kept_copy (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *kept = NULL;
+
+  make_two_plans_and_a_backup (fixture);
+
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_str_has_prefix (r.out, fixture->db));
+  g_assert_true (g_str_has_suffix (r.out, ".bak\n"));
+  kept = g_strndup (r.out, strlen (r.out) - 1);
+  test_assert_private (kept);
+  g_assert_cmpint (test_sql_int (kept, "SELECT count(*) FROM plan"), ==, 2);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+static void
+test_restore_refuses_bad_backups_untouched (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notas.sqlite3", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "contactos.sqlite3", NULL);
+  g_autofree char *newer = g_build_filename (fixture->dir, "nuevo.sqlite3", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-existe.sqlite3", NULL);
+  const char *cases[] = { text, other, newer, missing };
+  g_autofree char *before = NULL;
+  g_auto(Result) r = { 0 };
+
+  test_write_file (text, "Esto no es un respaldo.\n");
+  test_sql_exec (other, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  run (&r, "--db", fixture->db, "backup", "--output", newer);
+  g_assert_cmpint (r.status, ==, 0);
+  test_sql_exec (newer, "PRAGMA user_version = 7;");
+  before = test_file_checksum (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *after = NULL;
+
+      result_clear (&r);
+      run (&r, "--db", fixture->db, "restore", cases[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_one_error_line (&r, cases[i]);
+
+      after = test_file_checksum (fixture->db);
+      g_assert_cmpstr (before, ==, after);
+      backups = test_list_backups (fixture->db);
+      g_assert_cmpuint (backups->len, ==, 0);
+    }
+}
+
+static void
+test_restore_over_a_damaged_database (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *damaged = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  test_write_file (fixture->db, "SQLite format 3, o lo que queda de él");
+  damaged = test_file_checksum (fixture->db);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_strchomp (r.out);
+  kept_sum = test_file_checksum (r.out);
+  g_assert_cmpstr (kept_sum, ==, damaged);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+static void
+test_restore_creates_a_missing_database (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (fixture->dir, "nueva.sqlite3", NULL);
+  g_auto(Result) r = { 0 };
+
+  make_two_plans_and_a_backup (fixture);
+  result_clear (&r);
+  run (&r, "--db", fresh, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  test_assert_private (fresh);
+  result_clear (&r);
+
+  run (&r, "--db", fresh, "plans");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+/* With every debug message switched on, nothing from the plans reaches stderr: only errors,
+ * which name files. */
+static void
+test_no_plan_text_in_the_log (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char *personal[] = {
+    "Paulo", "Hinojosa", "Migrantes", "Corazón", "Brindar", "Papelería", "Zacarías", NULL
+  };
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "malo.json", NULL);
+  const char *env[] = { "G_MESSAGES_DEBUG=all", NULL };
+  g_autoptr(GString) log = g_string_new (NULL);
+  const char *commands[][4] = {
+    { "plans", NULL },
+    { "check", NULL },
+    { "export", "--output", json, NULL },
+    { "import", json, NULL },
+    { "import", bad, NULL },
+    { "backup", "--output", fixture->backup, NULL },
+    { "restore", fixture->backup, NULL },
+  };
+
+  test_write_file (bad, "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, "
+                        "\"area\": \"Zacarías\", \"colour\": 1}");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      run_env (&r, env, "--db", fixture->db, commands[i][0], commands[i][1], commands[i][2],
+               commands[i][3], NULL);
+      g_assert_cmpint (r.status, <=, 2);
+      g_string_append (log, r.err);
+    }
+
+  g_test_message ("stderr of all the commands:\n%s", log->str);
+  for (guint i = 0; personal[i] != NULL; i++)
+    if (strstr (log->str, personal[i]) != NULL)
+      g_error ("“%s” reached the log:\n%s", personal[i], log->str);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
+  ADD ("/cli/backup/writes-a-private-copy", test_backup_writes_a_private_copy);
+  ADD ("/cli/backup/failure-names-the-file", test_backup_failure_names_the_file);
+  ADD ("/cli/restore/replaces-and-prints-the-kept-copy", test_restore_replaces_and_prints_the_kept_copy);
+  ADD ("/cli/restore/refuses-bad-backups-untouched", test_restore_refuses_bad_backups_untouched);
+  ADD ("/cli/restore/over-a-damaged-database", test_restore_over_a_damaged_database);
+  ADD ("/cli/restore/creates-a-missing-database", test_restore_creates_a_missing_database);
+  ADD ("/cli/privacy/no-plan-text-in-the-log", test_no_plan_text_in_the_log);
+#undef ADD
+
+  return g_test_run ();
+}

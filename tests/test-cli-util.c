@@ -1,0 +1,77 @@
+/* test-cli-util.c — runs the `poa` binary as a script would.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-cli-util.h"
+
+void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+void
+run_env_setup (Result                *result,
+               const char           **env_extra,
+               GSpawnChildSetupFunc   child_setup,
+               gpointer               child_data,
+               const char            *first_arg,
+               ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("POA_BINARY");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer)binary);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "POA_DB");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env_extra[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  if (child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, child_data, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  result->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/* Errors are one line each on stderr, naming @mention; nothing goes to stdout. */
+void
+assert_one_error_line (Result     *result,
+                       const char *mention)
+{
+  g_autofree char *first = NULL;
+  const char *newline = strchr (result->err, '\n');
+
+  g_assert_nonnull (newline);
+  first = g_strndup (result->err, newline - result->err);
+  if (strstr (first, mention) == NULL)
+    g_error ("stderr “%s” does not mention “%s”", result->err, mention);
+  g_assert_cmpstr (result->out, ==, "");
+}
