@@ -340,7 +340,10 @@ test_catalog_file_is_consistent (void)
         g_assert_true (g_ascii_isdigit (code[c]));
       g_assert_cmpint (code[0], !=, '0');
       g_assert_cmpstr (poa_catalog_lookup (code), ==, fields[1]);
-      g_assert_cmpstr (g_strstrip (g_strdup (fields[1])), ==, fields[1]);
+      {
+        g_autofree char *stripped = g_strstrip (g_strdup (fields[1]));
+        g_assert_cmpstr (stripped, ==, fields[1]);
+      }
 
       chapter[0] = code[0];
       g_assert_nonnull (poa_catalog_lookup (chapter));

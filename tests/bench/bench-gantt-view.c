@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 
 #include <adwaita.h>
 
@@ -67,7 +69,7 @@ bench (guint n_activities)
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  bench_report (n_activities, times, FRAMES);
+  bench_report ("gantt: view snapshot and render, one frame", n_activities, times, FRAMES);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -77,6 +79,7 @@ main (int   argc,
       char *argv[])
 {
   const guint sizes[] = { 16, 10000, 100000 };
+  setlocale (LC_ALL, "");
 
   gtk_init ();
   adw_init ();

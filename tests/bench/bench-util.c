@@ -1,0 +1,174 @@
+/* bench-util.c — what the benchmarks share.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-util.h"
+
+extern char **environ;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values. */
+double
+bench_median (double *values,
+              guint   n)
+{
+  g_assert (n > 0);
+
+  qsort (values, n, sizeof values[0], compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* Sorts @values. */
+double
+bench_percentile (double *values,
+                  guint   n,
+                  guint   percent)
+{
+  g_assert (n > 0);
+
+  qsort (values, n, sizeof values[0], compare_doubles);
+  return values[MIN (n - 1, n * percent / 100)];
+}
+
+void
+bench_run_clear (BenchRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+}
+
+/* Runs @argv with the variables of @envp_extra added, collects its standard output, and
+ * measures it: wall time from just before the spawn (the monotonic clock, which the program
+ * may also print), processor time and peak RSS from wait4(). */
+void
+bench_spawn (char * const *argv,
+             char * const *envp_extra,
+             BenchRun     *run)
+{
+  g_autoptr(GPtrArray) env = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  posix_spawn_file_actions_t actions;
+  struct rusage usage;
+  int pipe_fds[2];
+  gint64 start;
+  pid_t pid;
+  char buffer[4096];
+  ssize_t n;
+  int status = 0;
+
+  for (char **e = environ; *e != NULL; e++)
+    g_ptr_array_add (env, *e);
+  for (guint i = 0; envp_extra != NULL && envp_extra[i] != NULL; i++)
+    g_ptr_array_add (env, envp_extra[i]);
+  g_ptr_array_add (env, NULL);
+
+  g_assert_cmpint (pipe (pipe_fds), ==, 0);
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose (&actions, pipe_fds[0]);
+
+  start = g_get_monotonic_time ();
+  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, (char **)env->pdata) != 0)
+    g_error ("cannot run %s: %s", argv[0], g_strerror (errno));
+  close (pipe_fds[1]);
+  posix_spawn_file_actions_destroy (&actions);
+
+  while ((n = read (pipe_fds[0], buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  close (pipe_fds[0]);
+
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    g_error ("wait4: %s", g_strerror (errno));
+
+  run->wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+  run->cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+  run->peak_kb = (gsize)usage.ru_maxrss;
+  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+  run->out = g_string_free (g_steal_pointer (&out), FALSE);
+  run->start_us = start;
+}
+
+/* From the run's start to the first frame its window painted, in ms: the program prints the
+ * monotonic clock as `first-frame T` when POA_REPORT_FIRST_FRAME is set. */
+double
+bench_first_frame_ms (const BenchRun *run)
+{
+  const char *line = strstr (run->out, "first-frame ");
+
+  if (line == NULL)
+    g_error ("the program reported no first frame (exit status %d)", run->status);
+
+  return (g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10) - run->start_us) / 1000.0;
+}
+
+/* One line of the table build-aux/bench.sh prints; tab-separated, read by that script. */
+void
+bench_result (const char *name,
+              const char *size,
+              double      median_ms,
+              gsize       peak_kb,
+              const char *target,
+              gboolean    met)
+{
+  g_print ("RESULT\t%s\t%s\t%.2f\t%.1f\t%s\t%s\n",
+           name, size, median_ms, peak_kb / 1024.0, target ? target : "",
+           target == NULL ? "" : met ? "met" : "NOT MET");
+}
+
+/* Prints the median and the 95th percentile of @times, in milliseconds; sorts @times. The
+ * median is the figure to compare: the machine's other work shows in the percentile. At
+ * 100,000 activities a frame should take under 4 ms. */
+void
+bench_report (const char *name,
+              guint       n_activities,
+              double     *times,
+              guint       n_frames)
+{
+  g_autofree char *size = g_strdup_printf ("%u (95th percentile %.2f ms)", n_activities,
+                                           bench_percentile (times, n_frames, 95));
+  double median = bench_median (times, n_frames);
+
+  g_print ("%7u activities: median %.2f ms, 95th percentile %.2f ms per frame (%u frames)\n",
+           n_activities, median, bench_percentile (times, n_frames, 95), n_frames);
+  bench_result (name, size, median, 0,
+                n_activities == 100000 ? "< 4 ms per frame" : NULL, median < 4);
+}
+
+/* Removes a benchmark's scratch folder and what is in it (one level deep). */
+void
+bench_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
