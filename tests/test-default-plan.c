@@ -297,6 +297,46 @@ test_check_budget_and_numbers (void)
   g_assert_nonnull (strstr (lines->str, "warning\tactivity 1\tachieved goal (51) is above the programmed goal (50)"));
 }
 
+/* The window's list keeps a few findings of a big plan, and counts them all. */
+static void
+test_check_limited_counts_everything (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  g_autoptr(GListStore) all = poa_check_plan (plan);
+  g_autoptr(GListStore) kept = NULL;
+  guint errors = 0, warnings = 0;
+
+  kept = poa_check_plan_limited (plan, 5, &errors, &warnings);
+  g_assert_cmpuint (errors, ==, poa_check_count (G_LIST_MODEL (all), POA_SEVERITY_ERROR));
+  g_assert_cmpuint (warnings, ==, poa_check_count (G_LIST_MODEL (all), POA_SEVERITY_WARNING));
+  g_assert_cmpuint (warnings, >, 5);
+  g_assert_cmpuint (poa_check_count (G_LIST_MODEL (kept), POA_SEVERITY_WARNING), ==, 5);
+  g_assert_cmpuint (poa_check_count (G_LIST_MODEL (kept), POA_SEVERITY_ERROR), ==, errors);
+
+  /* The kept ones are the first of each kind, word for word. */
+  for (guint i = 0, j = 0; i < g_list_model_get_n_items (G_LIST_MODEL (kept)); i++)
+    {
+      g_autoptr(PoaFinding) k = g_list_model_get_item (G_LIST_MODEL (kept), i);
+      g_autoptr(PoaFinding) a = NULL;
+      g_autofree char *kl = poa_finding_to_line (k);
+      g_autofree char *al = NULL;
+
+      do
+        {
+          g_clear_object (&a);
+          a = g_list_model_get_item (G_LIST_MODEL (all), j++);
+        }
+      while (poa_finding_get_severity (a) != poa_finding_get_severity (k));
+      al = poa_finding_to_line (a);
+      g_assert_cmpstr (kl, ==, al);
+    }
+
+  g_clear_object (&kept);
+  kept = poa_check_plan_limited (plan, 0, &errors, &warnings);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, 0);
+  g_assert_cmpuint (errors, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/default-plan/signatures-and-indicator", test_signatures_and_indicator);
   g_test_add_func ("/check/reports-the-document-contradictions", test_check_reports_the_contradictions);
   g_test_add_func ("/check/budget-codes-and-repeated-numbers", test_check_budget_and_numbers);
+  g_test_add_func ("/check/limited-keeps-few-and-counts-all", test_check_limited_counts_everything);
 
   return g_test_run ();
 }

@@ -439,12 +439,12 @@ test_chart_draws_bars_and_marks (void)
   int row1, bar_x;
 
   poa_progress_chart_style_init (&style);
-  height = poa_progress_chart_get_height (plan, 800, &style);
+  height = poa_progress_chart_get_height (16, 800, &style);
   g_assert_cmpfloat (height, ==, 16 * POA_PROGRESS_CHART_ROW_HEIGHT);
   /* Narrow, each row takes two lines; a legend adds to the top. */
-  g_assert_cmpfloat (poa_progress_chart_get_height (plan, 400, &style), >, 1.8 * height);
+  g_assert_cmpfloat (poa_progress_chart_get_height (16, 400, &style), >, 1.8 * height);
   style.legend_achieved = style.legend_expected = "x";
-  g_assert_cmpfloat (poa_progress_chart_get_height (plan, 800, &style), >, height);
+  g_assert_cmpfloat (poa_progress_chart_get_height (16, 800, &style), >, height);
   style.legend_achieved = style.legend_expected = NULL;
 
   /* Activity 1 has 30 %: green once green starts at 25. */
@@ -457,7 +457,7 @@ test_chart_draws_bars_and_marks (void)
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  poa_progress_chart_draw (cr, plan, &date, 800, &style);
+  poa_progress_chart_draw (cr, plan, NULL, &date, 800, &style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -484,7 +484,7 @@ test_chart_draws_bars_and_marks (void)
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  poa_progress_chart_draw (cr, plan, &date, 800, &style);
+  poa_progress_chart_draw (cr, plan, NULL, &date, 800, &style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   for (guint row = 0; row < 6; row += 5)

@@ -369,6 +369,28 @@ test_refuses_another_programs_database (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A file that lost its end is refused from its header, without reading it whole (which POA
+ * does not do for big files). */
+static void
+test_truncation_is_found_from_the_header (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (fixture->path, contents, length - 4096, NULL));
+
+  store = poa_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+}
+
 static void
 test_missing_folder_is_named (Fixture       *fixture,
                               gconstpointer  data)
@@ -422,6 +444,7 @@ main (int   argc,
   ADD ("/store/open/refuses-a-file-that-is-not-sqlite", test_refuses_a_file_that_is_not_sqlite);
   ADD ("/store/open/refuses-another-programs-database", test_refuses_another_programs_database);
   ADD ("/store/open/missing-folder-is-named", test_missing_folder_is_named);
+  ADD ("/store/open/truncation-is-found-from-the-header", test_truncation_is_found_from_the_header);
   ADD ("/store/migrate/refuses-newer-schema", test_refuses_newer_schema);
   ADD ("/store/migrate/from-version-1-keeps-the-plan-with-default-thresholds", test_migrates_from_version_1);
   ADD ("/store/plan/every-field-round-trips", test_every_field_round_trips);

@@ -138,21 +138,51 @@ poa_finding_to_line (PoaFinding *self)
                           self->where, self->message);
 }
 
+/* Where findings go: a list, or only the counts. @limit keeps at most that many findings of
+ * each severity (the window lists a few hundred of a plan's many); the counts are always whole.
+ * A finding that is not kept costs no allocation. */
+typedef struct
+{
+  GListStore *findings;
+  guint       limit;
+  guint       count[2];  /* by PoaSeverity */
+} Sink;
+
+/* "plan", "activity N" or "budget CODE", written out only for a finding that is kept. */
+typedef struct
+{
+  const char *kind;
+  guint       number;
+  const char *code;
+} Where;
+
+#define WHERE_PLAN { "plan", 0, NULL }
+
 G_GNUC_PRINTF (6, 7)
 static void
-add (GListStore  *findings,
+add (Sink        *sink,
      PoaSeverity  severity,
-     const char  *where,
+     const Where *where,
      GObject     *subject,
      const char  *field,
      const char  *format,
      ...)
 {
-  g_autoptr(PoaFinding) finding = g_object_new (POA_TYPE_FINDING, NULL);
+  g_autoptr(PoaFinding) finding = NULL;
   va_list args;
 
+  if (++sink->count[severity] > sink->limit || sink->findings == NULL)
+    return;
+
+  finding = g_object_new (POA_TYPE_FINDING, NULL);
   finding->severity = severity;
-  finding->where = g_strdup (where);
+  if (where->code != NULL)
+    finding->where = where->code[0] ? g_strdup_printf ("%s %s", where->kind, where->code)
+                                    : g_strdup (where->kind);
+  else if (g_str_equal (where->kind, "activity"))
+    finding->where = g_strdup_printf ("activity %u", where->number);
+  else
+    finding->where = g_strdup (where->kind);
   finding->field = field;
   finding->subject = subject ? g_object_ref (subject) : NULL;
 
@@ -160,52 +190,65 @@ add (GListStore  *findings,
   finding->message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_list_store_append (findings, finding);
+  g_list_store_append (sink->findings, finding);
+}
+
+/* dd/mm/yyyy into @buffer, without allocating: a check looks at every date of the plan. */
+static const char *
+dmy (const GDate *date,
+     char         buffer[16])
+{
+  if (date == NULL)
+    return "";
+
+  g_snprintf (buffer, 16, "%02u/%02u/%04u",
+              g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
+  return buffer;
 }
 
 static void
 check_dates (PoaPlan     *plan,
              PoaActivity *activity,
-             const char  *where,
-             GListStore  *findings)
+             const Where *where,
+             Sink        *sink)
 {
   const GDate *start = poa_activity_get_start (activity);
   const GDate *end = poa_activity_get_end (activity);
   guint year = poa_plan_get_year (plan);
   guint months = poa_activity_get_months (activity);
-  g_autofree char *start_text = poa_date_format_dmy (start);
-  g_autofree char *end_text = poa_date_format_dmy (end);
   GObject *subject = G_OBJECT (activity);
+  char a[16], b[16];
 
   if (start == NULL)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "start", _("no start date"));
+    add (sink, POA_SEVERITY_WARNING, where, subject, "start", _("no start date"));
   if (end == NULL)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "end", _("no end date"));
+    add (sink, POA_SEVERITY_WARNING, where, subject, "end", _("no end date"));
 
   if (start != NULL && end != NULL && g_date_compare (end, start) < 0)
-    add (findings, POA_SEVERITY_ERROR, where, subject, "end",
-         _("ends on %s, before it starts on %s"), end_text, start_text);
+    add (sink, POA_SEVERITY_ERROR, where, subject, "end",
+         _("ends on %s, before it starts on %s"), dmy (end, a), dmy (start, b));
 
   if (start != NULL && g_date_get_year (start) != year)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "start",
-         _("starts on %s, outside the plan year %u"), start_text, year);
+    add (sink, POA_SEVERITY_WARNING, where, subject, "start",
+         _("starts on %s, outside the plan year %u"), dmy (start, a), year);
   if (end != NULL && g_date_get_year (end) != year)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "end",
-         _("ends on %s, outside the plan year %u"), end_text, year);
+    add (sink, POA_SEVERITY_WARNING, where, subject, "end",
+         _("ends on %s, outside the plan year %u"), dmy (end, a), year);
 
   if (months == 0)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "months",
+    add (sink, POA_SEVERITY_WARNING, where, subject, "months",
          _("no month is scheduled in the cronograma"));
   else if (start != NULL && end != NULL && g_date_compare (end, start) >= 0 &&
            (months & ~poa_months_from_range (start, end, year)) != 0)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "months",
-         _("the cronograma schedules months outside its dates (%s to %s)"), start_text, end_text);
+    add (sink, POA_SEVERITY_WARNING, where, subject, "months",
+         _("the cronograma schedules months outside its dates (%s to %s)"),
+         dmy (start, a), dmy (end, b));
 }
 
 static void
 check_goals (PoaActivity *activity,
-             const char  *where,
-             GListStore  *findings)
+             const Where *where,
+             Sink        *sink)
 {
   guint annual = poa_activity_get_goal (activity, POA_ACTIVITY_ANNUAL_GOAL);
   guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
@@ -213,15 +256,35 @@ check_goals (PoaActivity *activity,
   GObject *subject = G_OBJECT (activity);
 
   if (programmed == 0)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "programmed",
+    add (sink, POA_SEVERITY_WARNING, where, subject, "programmed",
          _("the programmed goal is 0, so its progress cannot be measured"));
   else if (achieved > programmed)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "achieved",
+    add (sink, POA_SEVERITY_WARNING, where, subject, "achieved",
          _("achieved goal (%u) is above the programmed goal (%u)"), achieved, programmed);
 
   if (programmed > annual)
-    add (findings, POA_SEVERITY_WARNING, where, subject, "programmed",
+    add (sink, POA_SEVERITY_WARNING, where, subject, "programmed",
          _("programmed goal (%u) is above the annual goal (%u)"), programmed, annual);
+}
+
+static void
+check_activity (PoaPlan     *plan,
+                PoaActivity *activity,
+                Sink        *sink)
+{
+  Where where = { "activity", poa_activity_get_number (activity), NULL };
+
+  if (poa_activity_get_name (activity)[0] == '\0')
+    add (sink, POA_SEVERITY_ERROR, &where, G_OBJECT (activity), "name",
+         _("the activity has no name"));
+
+  for (guint i = POA_ACTIVITY_NAME + 1; i < POA_ACTIVITY_N_TEXTS; i++)
+    if (poa_activity_get_text (activity, i)[0] == '\0')
+      add (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), poa_activity_text_key (i),
+           _("“%s” is empty"), poa_activity_text_label (i));
+
+  check_goals (activity, &where, sink);
+  check_dates (plan, activity, &where, sink);
 }
 
 /**
@@ -236,38 +299,27 @@ poa_check_activity (PoaPlan     *plan,
                     PoaActivity *activity,
                     GListStore  *findings)
 {
-  g_autofree char *where = NULL;
+  Sink sink = { findings, G_MAXUINT, { 0, 0 } };
 
   g_return_if_fail (POA_IS_PLAN (plan));
   g_return_if_fail (POA_IS_ACTIVITY (activity));
   g_return_if_fail (G_IS_LIST_STORE (findings));
 
-  where = g_strdup_printf ("activity %u", poa_activity_get_number (activity));
-
-  if (poa_activity_get_name (activity)[0] == '\0')
-    add (findings, POA_SEVERITY_ERROR, where, G_OBJECT (activity), "name",
-         _("the activity has no name"));
-
-  for (guint i = POA_ACTIVITY_NAME + 1; i < POA_ACTIVITY_N_TEXTS; i++)
-    if (poa_activity_get_text (activity, i)[0] == '\0')
-      add (findings, POA_SEVERITY_WARNING, where, G_OBJECT (activity), poa_activity_text_key (i),
-           _("“%s” is empty"), poa_activity_text_label (i));
-
-  check_goals (activity, where, findings);
-  check_dates (plan, activity, where, findings);
+  check_activity (plan, activity, &sink);
 }
 
 static void
-check_header (PoaPlan    *plan,
-              GListStore *findings)
+check_header (PoaPlan *plan,
+              Sink    *sink)
 {
   static const PoaPlanText required[] = {
     POA_PLAN_DIRECTION, POA_PLAN_AREA, POA_PLAN_OBJECTIVE, POA_PLAN_SPECIFIC_OBJECTIVES,
   };
+  static const Where where = WHERE_PLAN;
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (poa_plan_get_text (plan, required[i])[0] == '\0')
-      add (findings, POA_SEVERITY_WARNING, "plan", NULL, poa_plan_text_key (required[i]),
+      add (sink, POA_SEVERITY_WARNING, &where, NULL, poa_plan_text_key (required[i]),
            _("“%s” is empty"), poa_plan_text_label (required[i]));
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
@@ -275,22 +327,22 @@ check_header (PoaPlan    *plan,
       PoaSignature *signature = poa_plan_get_signature (plan, i);
 
       if (poa_signature_get_name (signature)[0] == '\0')
-        add (findings, POA_SEVERITY_WARNING, "plan", G_OBJECT (signature), "signatures",
+        add (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (signature), "signatures",
              _("the signature “%s” has no name"), poa_signature_get_role (signature));
     }
 
   if (poa_plan_get_semaforo_yellow (plan) > poa_plan_get_semaforo_green (plan))
-    add (findings, POA_SEVERITY_WARNING, "plan", NULL, "semaforo_yellow",
+    add (sink, POA_SEVERITY_WARNING, &where, NULL, "semaforo_yellow",
          _("the semáforo turns yellow from %u %%, above green from %u %%"),
          poa_plan_get_semaforo_yellow (plan), poa_plan_get_semaforo_green (plan));
 
   if (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))) == 0)
-    add (findings, POA_SEVERITY_WARNING, "plan", NULL, "activities", _("the plan has no activity"));
+    add (sink, POA_SEVERITY_WARNING, &where, NULL, "activities", _("the plan has no activity"));
 }
 
 static void
-check_budget (PoaPlan    *plan,
-              GListStore *findings)
+check_budget (PoaPlan *plan,
+              Sink    *sink)
 {
   GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (plan));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -299,30 +351,58 @@ check_budget (PoaPlan    *plan,
     {
       g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, i);
       const char *code = poa_budget_line_get_code (line);
-      g_autofree char *where = code[0] ? g_strdup_printf ("budget %s", code) : g_strdup ("budget");
+      Where where = { "budget", 0, code };
       GObject *subject = G_OBJECT (line);
       PoaPartidaStatus status;
 
       status = poa_catalog_classify (code, NULL);
       if (status == POA_PARTIDA_MALFORMED)
-        add (findings, POA_SEVERITY_ERROR, where, subject, "code",
+        add (sink, POA_SEVERITY_ERROR, &where, subject, "code",
              _("the partida code “%s” must have four digits, like 2111"), code);
       else if (status == POA_PARTIDA_UNLISTED)
         /* A warning, not an error: the catalog holds only the names that could be checked. */
-        add (findings, POA_SEVERITY_WARNING, where, subject, "code",
+        add (sink, POA_SEVERITY_WARNING, &where, subject, "code",
              _("the partida genérica %.3s is not in the CONAC catalog POA knows; check the code"),
              code);
 
       if (status != POA_PARTIDA_MALFORMED && !g_hash_table_add (seen, (gpointer)code))
-        add (findings, POA_SEVERITY_WARNING, where, subject, "code",
+        add (sink, POA_SEVERITY_WARNING, &where, subject, "code",
              _("the partida %s appears more than once"), code);
 
       if (poa_budget_line_get_name (line)[0] == '\0')
-        add (findings, POA_SEVERITY_WARNING, where, subject, "name", _("the partida has no name"));
+        add (sink, POA_SEVERITY_WARNING, &where, subject, "name", _("the partida has no name"));
 
       if (poa_budget_line_get_centavos (line) == 0)
-        add (findings, POA_SEVERITY_WARNING, where, subject, "amount", _("the amount is $ 0.00"));
+        add (sink, POA_SEVERITY_WARNING, &where, subject, "amount", _("the amount is $ 0.00"));
     }
+}
+
+static void
+check_plan (PoaPlan *plan,
+            Sink    *sink)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  guint n = g_list_model_get_n_items (activities);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+
+  check_header (plan, sink);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      guint number = poa_activity_get_number (activity);
+
+      check_activity (plan, activity, sink);
+
+      if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
+        {
+          Where where = { "activity", number, NULL };
+          add (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), "number",
+               _("the Nº %u is used by more than one activity"), number);
+        }
+    }
+
+  check_budget (plan, sink);
 }
 
 /**
@@ -334,34 +414,44 @@ check_budget (PoaPlan    *plan,
 GListStore *
 poa_check_plan (PoaPlan *plan)
 {
-  GListStore *findings;
-  GListModel *activities;
-  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+  Sink sink = { NULL, G_MAXUINT, { 0, 0 } };
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
-  findings = g_list_store_new (POA_TYPE_FINDING);
-  check_header (plan, findings);
+  sink.findings = g_list_store_new (POA_TYPE_FINDING);
+  check_plan (plan, &sink);
+  return sink.findings;
+}
 
-  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
-      guint number = poa_activity_get_number (activity);
+/**
+ * poa_check_plan_limited:
+ * @limit: how many findings of each severity to keep
+ * @n_errors: (out) (optional): how many errors there are in all
+ * @n_warnings: (out) (optional): how many warnings there are in all
+ *
+ * Like poa_check_plan(), but keeps only the first @limit errors and the first @limit warnings:
+ * what a window can list, at a cost that follows what is kept rather than the plan's size.
+ *
+ * Returns: (transfer full): the findings kept, in the order of the document.
+ */
+GListStore *
+poa_check_plan_limited (PoaPlan *plan,
+                        guint    limit,
+                        guint   *n_errors,
+                        guint   *n_warnings)
+{
+  Sink sink = { NULL, limit, { 0, 0 } };
 
-      poa_check_activity (plan, activity, findings);
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
-      if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
-        {
-          g_autofree char *where = g_strdup_printf ("activity %u", number);
-          add (findings, POA_SEVERITY_WARNING, where, G_OBJECT (activity), "number",
-               _("the Nº %u is used by more than one activity"), number);
-        }
-    }
+  sink.findings = g_list_store_new (POA_TYPE_FINDING);
+  check_plan (plan, &sink);
 
-  check_budget (plan, findings);
-
-  return findings;
+  if (n_errors != NULL)
+    *n_errors = sink.count[POA_SEVERITY_ERROR];
+  if (n_warnings != NULL)
+    *n_warnings = sink.count[POA_SEVERITY_WARNING];
+  return sink.findings;
 }
 
 guint

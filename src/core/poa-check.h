@@ -31,6 +31,10 @@ GObject     *poa_finding_get_subject   (PoaFinding  *self);
 char        *poa_finding_to_line       (PoaFinding  *self);
 
 GListStore  *poa_check_plan            (PoaPlan     *plan);
+GListStore  *poa_check_plan_limited    (PoaPlan     *plan,
+                                        guint        limit,
+                                        guint       *n_errors,
+                                        guint       *n_warnings);
 void         poa_check_activity        (PoaPlan     *plan,
                                         PoaActivity *activity,
                                         GListStore  *findings);

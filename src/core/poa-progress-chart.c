@@ -107,24 +107,22 @@ poa_progress_chart_style_init (PoaProgressChartStyle *style)
 
 /**
  * poa_progress_chart_get_height:
+ * @n_rows: how many activities the chart shows
  * @width: the width the chart will be drawn at
  *
- * Returns: the height the chart takes for @plan at @width.
+ * Returns: the height the chart takes for @n_rows activities at @width.
  */
 double
-poa_progress_chart_get_height (PoaPlan                     *plan,
+poa_progress_chart_get_height (guint                        n_rows,
                                double                       width,
                                const PoaProgressChartStyle *style)
 {
   Layout layout;
-  guint n;
 
-  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
   g_return_val_if_fail (style != NULL, 0);
 
   compute_layout (&layout, width, style);
-  n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
-  return n * layout.row_height + layout.legend_height;
+  return n_rows * layout.row_height + layout.legend_height;
 }
 
 /**
@@ -288,25 +286,28 @@ draw_row (cairo_t                     *cr,
  * poa_progress_chart_draw:
  * @cr: where to draw, with the origin at the chart's top left corner
  * @date: the date the marks stand for, usually today
+ * @activities: (nullable): the activities to draw, in their order, or %NULL for all of @plan's
  * @width: the chart's width; its height is poa_progress_chart_get_height()
  *
- * Draws one row per activity of @plan, in the plan's order.
+ * Draws one row per activity. A window shows a part of a big plan (its first rows); the plan
+ * gives the year and the semáforo's thresholds.
  */
 void
 poa_progress_chart_draw (cairo_t                     *cr,
                          PoaPlan                     *plan,
+                         GListModel                  *activities,
                          const GDate                 *date,
                          double                       width,
                          const PoaProgressChartStyle *style)
 {
   g_autoptr(PangoFontDescription) font = NULL;
   g_autoptr(PangoLayout) pango = NULL;
-  GListModel *activities;
   Layout layout;
   double y;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (POA_IS_PLAN (plan));
+  g_return_if_fail (activities == NULL || G_IS_LIST_MODEL (activities));
   g_return_if_fail (date != NULL && g_date_valid (date));
   g_return_if_fail (style != NULL);
 
@@ -322,7 +323,8 @@ poa_progress_chart_draw (cairo_t                     *cr,
     draw_legend (cr, pango, style, width, width < COMPACT_WIDTH);
 
   y = layout.legend_height;
-  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  if (activities == NULL)
+    activities = G_LIST_MODEL (poa_plan_get_activities (plan));
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);

@@ -8,7 +8,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "poa-types.h"
 
@@ -30,12 +30,13 @@ typedef struct
 #define POA_PROGRESS_CHART_ROW_HEIGHT 26.0
 
 void    poa_progress_chart_style_init   (PoaProgressChartStyle       *style);
-double  poa_progress_chart_get_height   (PoaPlan                     *plan,
+double  poa_progress_chart_get_height   (guint                        n_rows,
                                          double                       width,
                                          const PoaProgressChartStyle *style);
 double  poa_progress_chart_bar_fraction (double                       percent);
 void    poa_progress_chart_draw         (cairo_t                     *cr,
                                          PoaPlan                     *plan,
+                                         GListModel                  *activities,
                                          const GDate                 *date,
                                          double                       width,
                                          const PoaProgressChartStyle *style);

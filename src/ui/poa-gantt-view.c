@@ -78,8 +78,6 @@ struct _PoaGanttView
   PoaCronogramaRenderer *renderer;
   PoaCronogramaPalette   palette;
 
-  /* The activities whose changes are watched, in the list's order. */
-  GPtrArray             *watched;
   /* PoaGanttRow children, shown or spare. */
   GPtrArray             *rows;
 
@@ -653,27 +651,18 @@ toggle_month_activated (GtkWidget  *widget,
 
 /* ─── Signal callbacks ───────────────────────────────────────────────────────────────────── */
 
+/* Every change to the plan goes through its document, which says so after each edit, undo and
+ * redo: the view then forgets what it worked out and redraws. (Watching each activity instead
+ * would cost 100,000 handlers on the planning unit's biggest plans.) */
 static void
-activity_changed_cb (PoaActivity  *activity,
-                     GParamSpec   *pspec,
-                     PoaGanttView *self)
+document_changed_cb (PoaGanttView *self)
 {
-  poa_cronograma_renderer_invalidate (self->renderer, activity);
+  if (self->renderer != NULL)
+    poa_cronograma_renderer_invalidate (self->renderer, NULL);
   invalidate_descriptions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-unwatch (PoaGanttView *self,
-         guint         position,
-         guint         n)
-{
-  for (guint i = position; i < position + n; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i), activity_changed_cb, self);
-  g_ptr_array_remove_range (self->watched, position, n);
-}
-
-/* Keeps one handler per activity: a change from any page, or an undo, redraws the view. */
 static void
 activities_changed_cb (GListModel   *model,
                        guint         position,
@@ -681,22 +670,6 @@ activities_changed_cb (GListModel   *model,
                        guint         added,
                        PoaGanttView *self)
 {
-  guint old_len;
-
-  unwatch (self, position, removed);
-
-  old_len = self->watched->len;
-  g_ptr_array_set_size (self->watched, old_len + added);
-  memmove (self->watched->pdata + position + added, self->watched->pdata + position,
-           (old_len - position) * sizeof (gpointer));
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (model, position + i);
-
-      g_signal_connect (activity, "notify", G_CALLBACK (activity_changed_cb), self);
-      self->watched->pdata[position + i] = activity;
-    }
-
   /* The cursor stays on its activity when it is still there. */
   if (self->selected != NULL)
     {
@@ -1015,7 +988,6 @@ poa_gantt_view_finalize (GObject *object)
 {
   PoaGanttView *self = (PoaGanttView *)object;
 
-  g_ptr_array_unref (self->watched);
   g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (poa_gantt_view_parent_class)->finalize (object);
@@ -1223,7 +1195,6 @@ poa_gantt_view_init (PoaGanttView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  self->watched = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
   self->cursor_month = 1;
   self->press_row = G_MAXUINT;
@@ -1282,7 +1253,6 @@ poa_gantt_view_set_plan (PoaGanttView *self,
 
   if (self->activities != NULL)
     {
-      unwatch (self, 0, self->watched->len);
       g_signal_handlers_disconnect_by_func (self->activities, activities_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->plan, plan_year_changed_cb, self);
     }
@@ -1335,8 +1305,17 @@ poa_gantt_view_set_document (PoaGanttView *self,
   g_return_if_fail (POA_IS_GANTT_VIEW (self));
   g_return_if_fail (document == NULL || POA_IS_DOCUMENT (document));
 
-  if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /**

@@ -30,6 +30,7 @@ struct _PoaIndicatorsPage
 
   PoaPlan              *plan;
   PoaDocument          *document;
+  GtkSliceListModel    *shown;    /* the first activities, those listed and charted */
   GDate                 date;
 
   /* Template widgets */
@@ -40,6 +41,7 @@ struct _PoaIndicatorsPage
   AdwPreferencesGroup  *schedule_group;
   PoaProgressChartView *chart;
   GtkListBox           *activities_list;
+  GtkButton            *more_button;
   GtkListBox           *indicators_list;
   GtkSpinButton        *green_spin;
   GtkSpinButton        *yellow_spin;
@@ -247,32 +249,52 @@ static void
 bind_activities (PoaIndicatorsPage *self)
 {
   gtk_list_box_bind_model (self->activities_list,
-                           self->plan ? G_LIST_MODEL (poa_plan_get_activities (self->plan)) : NULL,
+                           self->plan ? G_LIST_MODEL (self->shown) : NULL,
                            create_activity_row, self, NULL);
 }
 
+/* A plan of 100,000 activities is not listed whole: its first rows are, a button adding more. */
+#define SHOWN_STEP 50
+
 static void
-activity_goal_changed_cb (PoaIndicatorsPage *self)
+update_more_button (PoaIndicatorsPage *self)
 {
-  update_index (self);
-  update_schedule_summary (self);
+  guint n = self->plan ? g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (self->plan))) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), shown < n);
+  if (shown >= n)
+    return;
+
+  /* Translators: below the first activities of a big plan: "Show 50 more (48 of 100,000 shown)" */
+  label = g_strdup_printf (_("Show %u more (%u of %u shown)"), MIN (SHOWN_STEP, n - shown), shown, n);
+  gtk_button_set_label (self->more_button, label);
 }
 
 static void
-activities_changed_cb (PoaIndicatorsPage *self,
-                       guint              position,
-                       guint              removed,
-                       guint              added,
-                       GListModel        *activities)
+more_clicked_cb (PoaIndicatorsPage *self)
 {
-  /* The index and the count of late activities follow every activity's metas and months. */
-  static const char * const watched[] = {
-    "notify::programmed", "notify::achieved", "notify::months", NULL
-  };
+  gtk_slice_list_model_set_size (self->shown, gtk_slice_list_model_get_size (self->shown) + SHOWN_STEP);
+  update_more_button (self);
+}
 
-  _poa_connect_items (activities, position, added, watched,
-                      G_CALLBACK (activity_goal_changed_cb), self);
-  activity_goal_changed_cb (self);
+/* After every edit, undo and redo: the index and the count of late activities follow every
+ * activity's metas and months, and the chart redraws. The rows listed watch their own
+ * activity. */
+static void
+document_changed_cb (PoaIndicatorsPage *self)
+{
+  update_index (self);
+  update_schedule_summary (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+static void
+activities_changed_cb (PoaIndicatorsPage *self)
+{
+  document_changed_cb (self);
+  update_more_button (self);
 }
 
 static void
@@ -283,10 +305,16 @@ edit_failed (PoaIndicatorsPage *self,
 }
 
 static void
-thresholds_changed_cb (PoaIndicatorsPage *self)
+show_thresholds (PoaIndicatorsPage *self)
 {
   gtk_spin_button_set_value (self->green_spin, poa_plan_get_semaforo_green (self->plan));
   gtk_spin_button_set_value (self->yellow_spin, poa_plan_get_semaforo_yellow (self->plan));
+}
+
+static void
+thresholds_changed_cb (PoaIndicatorsPage *self)
+{
+  show_thresholds (self);
   update_index (self);
   bind_activities (self);
 }
@@ -423,7 +451,7 @@ disconnect_plan (PoaIndicatorsPage *self)
   if (self->plan != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->plan, self);
-      _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)), self);
+      g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
     }
 }
 
@@ -433,7 +461,10 @@ poa_indicators_page_dispose (GObject *object)
   PoaIndicatorsPage *self = (PoaIndicatorsPage *)object;
 
   poa_indicators_page_set_plan (self, NULL);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->shown);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_INDICATORS_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
 
@@ -482,8 +513,13 @@ poa_indicators_page_set_property (GObject      *object,
       break;
 
     case PROP_DOCUMENT:
+      if (self->document != NULL)
+        g_signal_handlers_disconnect_by_data (self->document, self);
       if (g_set_object (&self->document, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
+      if (self->document != NULL)
+        g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
       break;
 
     case PROP_DATE:
@@ -529,6 +565,8 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, activities_list);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, indicators_list);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, green_spin);
@@ -544,6 +582,8 @@ poa_indicators_page_init (PoaIndicatorsPage *self)
   g_date_set_time_t (&self->date, time (NULL));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown = gtk_slice_list_model_new (NULL, 0, SHOWN_STEP);
+  poa_progress_chart_view_set_activities (self->chart, G_LIST_MODEL (self->shown));
   poa_progress_chart_view_set_date (self->chart, &self->date);
   update_index (self);
   update_schedule_summary (self);
@@ -576,6 +616,8 @@ poa_indicators_page_set_plan (PoaIndicatorsPage *self,
 
   disconnect_plan (self);
   g_set_object (&self->plan, plan);
+  gtk_slice_list_model_set_model (self->shown, plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
+  gtk_slice_list_model_set_size (self->shown, SHOWN_STEP);
 
   if (plan != NULL)
     {
@@ -586,15 +628,10 @@ poa_indicators_page_set_plan (PoaIndicatorsPage *self,
                                G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::semaforo-yellow",
                                G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
-      activities_changed_cb (self, 0, 0, g_list_model_get_n_items (activities), activities);
-      thresholds_changed_cb (self);
+      show_thresholds (self);
     }
-  else
-    {
-      update_index (self);
-      update_schedule_summary (self);
-      bind_activities (self);
-    }
+  bind_activities (self);
+  activities_changed_cb (self);
 
   if (self->indicators_list != NULL)
     gtk_list_box_bind_model (self->indicators_list,

@@ -54,6 +54,11 @@ new_cell_label (gboolean wrap,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+      /* Four lines at most, the whole text in the editor: a table of a big plan lays out some
+       * 200 rows at once, and a whole paragraph per cell made that take half a second. (A
+       * tooltip per cell would cost as much again.) */
+      gtk_label_set_lines (GTK_LABEL (label), 4);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
     }
   else
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -138,7 +143,8 @@ column_new (const char *title,
  * _poa_text_column_new:
  * @property: a text property of PoaActivity
  * @width: the column's width in pixels, or -1 for its natural width
- * @wrap: whether long texts wrap (else they are ellipsized, with the full text as a tooltip)
+ * @wrap: whether long texts wrap, up to four lines (else they take one line, with the full text
+ *   as a tooltip)
  */
 GtkColumnViewColumn *
 _poa_text_column_new (const char *title,

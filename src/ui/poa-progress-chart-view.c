@@ -21,14 +21,16 @@
 #include "poa-ui-util.h"
 
 /* The Indicadores bar chart on screen: a thin widget around poa_progress_chart_draw(), which
- * the PDF calls too. It takes its text colour and font from the theme, and redraws when an
- * activity's metas, months or name change. */
+ * the PDF calls too. It takes its text colour and font from the theme. It draws the rows of
+ * @activities (the page gives the first rows of a big plan, not 100,000 bars); the page asks
+ * for a redraw after every edit. */
 struct _PoaProgressChartView
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
-  PoaPlan   *plan;
-  GDate      date;
+  PoaPlan    *plan;
+  GListModel *activities;
+  GDate       date;
 };
 
 G_DEFINE_FINAL_TYPE (PoaProgressChartView, poa_progress_chart_view, GTK_TYPE_WIDGET)
@@ -41,11 +43,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char * const watched[] = {
-  "notify::programmed", "notify::achieved", "notify::months", "notify::name", "notify::number",
-  NULL
-};
 
 static void
 init_style (PoaProgressChartView  *self,
@@ -102,7 +99,7 @@ poa_progress_chart_view_measure (GtkWidget      *widget,
       *minimum = 280;
       *natural = 720;
     }
-  else if (self->plan != NULL)
+  else if (self->plan != NULL && self->activities != NULL)
     {
       PoaProgressChartStyle style;
 
@@ -111,7 +108,7 @@ poa_progress_chart_view_measure (GtkWidget      *widget,
       style.legend_achieved = style.legend_expected = "";
       style.late_format = "";
       /* Height for width: a narrow chart takes two lines a row. */
-      *minimum = *natural = (int)ceil (poa_progress_chart_get_height (self->plan,
+      *minimum = *natural = (int)ceil (poa_progress_chart_get_height (g_list_model_get_n_items (self->activities),
                                                                       for_size >= 0 ? for_size : 720,
                                                                       &style));
     }
@@ -137,34 +134,19 @@ poa_progress_chart_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (self->plan == NULL || width <= 0 || height <= 0)
+  if (self->plan == NULL || self->activities == NULL || width <= 0 || height <= 0)
     return;
 
   init_style (self, &style, &font, &legend_expected);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  poa_progress_chart_draw (cr, self->plan, &self->date, width, &style);
+  poa_progress_chart_draw (cr, self->plan, self->activities, &self->date, width, &style);
   cairo_destroy (cr);
 }
 
 static void
-activities_changed_cb (PoaProgressChartView *self,
-                       guint                 position,
-                       guint                 removed,
-                       guint                 added,
-                       GListModel           *activities)
+rows_changed_cb (PoaProgressChartView *self)
 {
-  _poa_connect_items (activities, position, added, watched, G_CALLBACK (gtk_widget_queue_draw), self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static void
-disconnect_plan (PoaProgressChartView *self)
-{
-  if (self->plan != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->plan, self);
-      _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)), self);
-    }
 }
 
 static void
@@ -172,8 +154,8 @@ poa_progress_chart_view_dispose (GObject *object)
 {
   PoaProgressChartView *self = (PoaProgressChartView *)object;
 
-  disconnect_plan (self);
-  g_clear_object (&self->plan);
+  poa_progress_chart_view_set_activities (self, NULL);
+  poa_progress_chart_view_set_plan (self, NULL);
 
   G_OBJECT_CLASS (poa_progress_chart_view_parent_class)->dispose (object);
 }
@@ -275,31 +257,51 @@ void
 poa_progress_chart_view_set_plan (PoaProgressChartView *self,
                                   PoaPlan              *plan)
 {
-  GListModel *activities;
-
   g_return_if_fail (POA_IS_PROGRESS_CHART_VIEW (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
   if (self->plan == plan)
     return;
 
-  disconnect_plan (self);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
 
   if (plan != NULL)
     {
-      activities = G_LIST_MODEL (poa_plan_get_activities (plan));
-      g_signal_connect_object (activities, "items-changed",
-                               G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::semaforo-green",
                                G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::semaforo-yellow",
                                G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
-      activities_changed_cb (self, 0, 0, g_list_model_get_n_items (activities), activities);
     }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/**
+ * poa_progress_chart_view_set_activities:
+ * @activities: (nullable): the plan's activities to draw, a row each
+ */
+void
+poa_progress_chart_view_set_activities (PoaProgressChartView *self,
+                                        GListModel           *activities)
+{
+  g_return_if_fail (POA_IS_PROGRESS_CHART_VIEW (self));
+  g_return_if_fail (activities == NULL || G_IS_LIST_MODEL (activities));
+
+  if (self->activities == activities)
+    return;
+
+  if (self->activities != NULL)
+    g_signal_handlers_disconnect_by_data (self->activities, self);
+  g_set_object (&self->activities, activities);
+
+  if (activities != NULL)
+    g_signal_connect_object (activities, "items-changed", G_CALLBACK (rows_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /**

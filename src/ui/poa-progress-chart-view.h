@@ -24,4 +24,7 @@ const GDate *poa_progress_chart_view_get_date (PoaProgressChartView *self);
 void         poa_progress_chart_view_set_date (PoaProgressChartView *self,
                                                const GDate          *date);
 
+void     poa_progress_chart_view_set_activities (PoaProgressChartView *self,
+                                                 GListModel           *activities);
+
 G_END_DECLS
