@@ -29,6 +29,7 @@ struct _PoaBudgetPage
 
   PoaPlan     *plan;
   PoaDocument *document;
+  gboolean     pending;  /* a plan to show once the page is first on screen */
 
   /* Template widgets */
   GtkListBox  *lines_list;
@@ -352,6 +353,41 @@ disconnect_plan (PoaBudgetPage *self)
     _poa_disconnect_items (G_LIST_MODEL (poa_plan_get_budget (self->plan)), self);
 }
 
+/* Fills the page with the plan: deferred until the page is first shown, so that opening the
+ * window costs only what its first page needs. */
+static void
+show_plan (PoaBudgetPage *self)
+{
+  PoaPlan *plan = self->plan;
+
+  self->pending = FALSE;
+  if (plan != NULL)
+    {
+      GListModel *lines = G_LIST_MODEL (poa_plan_get_budget (plan));
+
+      g_signal_connect_object (lines, "items-changed",
+                               G_CALLBACK (lines_changed_cb), self, G_CONNECT_SWAPPED);
+      lines_changed_cb (self, 0, 0, g_list_model_get_n_items (lines), lines);
+    }
+  else
+    update_totals (self);
+
+  gtk_list_box_bind_model (self->lines_list,
+                           plan ? G_LIST_MODEL (poa_plan_get_budget (plan)) : NULL,
+                           create_line_row, self, NULL);
+}
+
+static void
+poa_budget_page_map (GtkWidget *widget)
+{
+  PoaBudgetPage *self = POA_BUDGET_PAGE (widget);
+
+  GTK_WIDGET_CLASS (poa_budget_page_parent_class)->map (widget);
+
+  if (self->pending)
+    show_plan (self);
+}
+
 static void
 poa_budget_page_dispose (GObject *object)
 {
@@ -419,6 +455,7 @@ poa_budget_page_class_init (PoaBudgetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = poa_budget_page_dispose;
+  widget_class->map = poa_budget_page_map;
   object_class->get_property = poa_budget_page_get_property;
   object_class->set_property = poa_budget_page_set_property;
 
@@ -464,8 +501,6 @@ void
 poa_budget_page_set_plan (PoaBudgetPage *self,
                           PoaPlan       *plan)
 {
-  GListModel *lines;
-
   g_return_if_fail (POA_IS_BUDGET_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
@@ -475,20 +510,11 @@ poa_budget_page_set_plan (PoaBudgetPage *self,
   disconnect_plan (self);
   g_set_object (&self->plan, plan);
 
-  if (plan != NULL)
-    {
-      lines = G_LIST_MODEL (poa_plan_get_budget (plan));
-      g_signal_connect_object (lines, "items-changed",
-                               G_CALLBACK (lines_changed_cb), self, G_CONNECT_SWAPPED);
-      lines_changed_cb (self, 0, 0, g_list_model_get_n_items (lines), lines);
-    }
+  /* Leaving a plan empties the page at once; a new one waits for the page to be shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || plan == NULL)
+    show_plan (self);
   else
-    update_totals (self);
-
-  if (self->lines_list != NULL)
-    gtk_list_box_bind_model (self->lines_list,
-                             plan ? G_LIST_MODEL (poa_plan_get_budget (plan)) : NULL,
-                             create_line_row, self, NULL);
+    self->pending = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

@@ -31,6 +31,7 @@ struct _PoaIndicatorsPage
   PoaPlan              *plan;
   PoaDocument          *document;
   GtkSliceListModel    *shown;    /* the first activities, those listed and charted */
+  gboolean              pending;  /* a plan to show once the page is first on screen */
   GDate                 date;
 
   /* Template widgets */
@@ -455,6 +456,46 @@ disconnect_plan (PoaIndicatorsPage *self)
     }
 }
 
+/* Fills the page with the plan: deferred until the page is first shown, so that opening the
+ * window costs only what its first page needs. */
+static void
+show_plan (PoaIndicatorsPage *self)
+{
+  PoaPlan *plan = self->plan;
+
+  self->pending = FALSE;
+  gtk_slice_list_model_set_model (self->shown, plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
+  gtk_slice_list_model_set_size (self->shown, SHOWN_STEP);
+
+  if (plan != NULL)
+    {
+      g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
+                               G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::semaforo-green",
+                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::semaforo-yellow",
+                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
+      show_thresholds (self);
+    }
+  bind_activities (self);
+  activities_changed_cb (self);
+
+  gtk_list_box_bind_model (self->indicators_list,
+                           plan ? G_LIST_MODEL (poa_plan_get_indicators (plan)) : NULL,
+                           create_indicator_row, self, NULL);
+}
+
+static void
+poa_indicators_page_map (GtkWidget *widget)
+{
+  PoaIndicatorsPage *self = POA_INDICATORS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (poa_indicators_page_parent_class)->map (widget);
+
+  if (self->pending)
+    show_plan (self);
+}
+
 static void
 poa_indicators_page_dispose (GObject *object)
 {
@@ -538,6 +579,7 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = poa_indicators_page_dispose;
+  widget_class->map = poa_indicators_page_map;
   object_class->get_property = poa_indicators_page_get_property;
   object_class->set_property = poa_indicators_page_set_property;
 
@@ -606,8 +648,6 @@ void
 poa_indicators_page_set_plan (PoaIndicatorsPage *self,
                               PoaPlan           *plan)
 {
-  GListModel *activities;
-
   g_return_if_fail (POA_IS_INDICATORS_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
 
@@ -616,27 +656,12 @@ poa_indicators_page_set_plan (PoaIndicatorsPage *self,
 
   disconnect_plan (self);
   g_set_object (&self->plan, plan);
-  gtk_slice_list_model_set_model (self->shown, plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
-  gtk_slice_list_model_set_size (self->shown, SHOWN_STEP);
 
-  if (plan != NULL)
-    {
-      activities = G_LIST_MODEL (poa_plan_get_activities (plan));
-      g_signal_connect_object (activities, "items-changed",
-                               G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (plan, "notify::semaforo-green",
-                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (plan, "notify::semaforo-yellow",
-                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
-      show_thresholds (self);
-    }
-  bind_activities (self);
-  activities_changed_cb (self);
-
-  if (self->indicators_list != NULL)
-    gtk_list_box_bind_model (self->indicators_list,
-                             plan ? G_LIST_MODEL (poa_plan_get_indicators (plan)) : NULL,
-                             create_indicator_row, self, NULL);
+  /* Leaving a plan empties the page at once; a new one waits for the page to be shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || plan == NULL)
+    show_plan (self);
+  else
+    self->pending = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -657,7 +682,10 @@ poa_indicators_page_set_date (PoaIndicatorsPage *self,
 
   self->date = *date;
   poa_progress_chart_view_set_date (self->chart, date);
-  update_schedule_summary (self);
-  bind_activities (self);
+  if (!self->pending)
+    {
+      update_schedule_summary (self);
+      bind_activities (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
