@@ -932,7 +932,9 @@ write_budget_lines (Sheet *sheet)
   guint n = g_list_model_get_n_items (budget);
   lxw_row_t first = sheet->row;
   char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
-  double total = poa_money_to_pesos (poa_plan_get_budget_total (sheet->book->plan));
+  gint64 total_centavos = poa_plan_get_budget_total (sheet->book->plan);
+  /* The SUM formula's cached value: spreadsheets hold numbers as doubles. */
+  double total = poa_money_to_pesos (total_centavos);
 
   for (guint i = 0; i < n; i++)
     {

@@ -179,16 +179,16 @@ cell_at (PoaGanttView *self,
 
 /* ─── Colours ────────────────────────────────────────────────────────────────────────────── */
 
-/* @a covered by @b at @amount, as an opaque colour: the renderer paints over any ground. */
+/* @a covered by @b at @weight, as an opaque colour: the renderer paints over any ground. */
 static void
 mix (PoaColor      *out,
      const GdkRGBA *a,
      const GdkRGBA *b,
-     double         amount)
+     double         weight)
 {
-  out->red = a->red + (b->red - a->red) * amount;
-  out->green = a->green + (b->green - a->green) * amount;
-  out->blue = a->blue + (b->blue - a->blue) * amount;
+  out->red = a->red + (b->red - a->red) * weight;
+  out->green = a->green + (b->green - a->green) * weight;
+  out->blue = a->blue + (b->blue - a->blue) * weight;
   out->alpha = 1;
 }
 
