@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "poa-activity.h"
+#include "poa-document.h"
 #include "poa-plan.h"
 #include "poa-store.h"
 #include "test-sqlite.h"
@@ -363,6 +364,52 @@ test_restore_file_refuses_bad_backups (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 2);
 }
 
+/* A window (one connection, with its document) stays open while another program restores a
+ * backup: its next edit is refused, and the restored plans are left as restored. */
+static void
+test_edit_after_another_restore_is_refused (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(PoaStore) window = open_store (fixture->db);
+  g_autoptr(PoaStore) other = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaDocument) document = NULL;
+  g_autoptr(PoaActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *after = NULL;
+
+  plan = poa_store_load_plan (window, poa_store_resolve_plan (window, 0, NULL), &error);
+  g_assert_no_error (error);
+  document = poa_document_new (window, plan);
+  activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
+  g_assert_true (poa_store_backup (window, fixture->backup, &error));
+  g_assert_true (poa_document_set_text (document, activity, "unit", "Apoyos", &error));
+
+  other = open_store (fixture->db);
+  g_assert_true (poa_store_restore (other, fixture->backup, NULL, &error));
+  g_assert_no_error (error);
+  restored = test_sql_text (fixture->db, "SELECT group_concat (unit, '|') FROM activity");
+
+  g_assert_false (poa_document_set_text (document, activity, "unit", "Reuniones", &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_REPLACED);
+  g_assert_nonnull (strstr (error->message, fixture->db));
+  g_assert_cmpstr (poa_activity_get_text (activity, POA_ACTIVITY_UNIT), ==, "Apoyos");
+  after = test_sql_text (fixture->db, "SELECT group_concat (unit, '|') FROM activity");
+  g_assert_cmpstr (restored, ==, after);
+
+  /* The connection that restored goes on writing: it knows the new generation. */
+  g_clear_error (&error);
+  g_clear_object (&plan);
+  plan = poa_store_load_plan (other, poa_store_resolve_plan (other, 0, NULL), &error);
+  g_clear_object (&document);
+  document = poa_document_new (other, plan);
+  g_clear_object (&activity);
+  activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
+  g_assert_true (poa_document_set_text (document, activity, "unit", "Reuniones", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +429,7 @@ main (int   argc,
   ADD ("/backup/restore-file/replaces-a-damaged-database", test_restore_file_replaces_a_damaged_database);
   ADD ("/backup/restore-file/creates-a-missing-database", test_restore_file_creates_a_missing_database);
   ADD ("/backup/restore-file/refuses-bad-backups", test_restore_file_refuses_bad_backups);
+  ADD ("/backup/restore/edit-after-another-restore-is-refused", test_edit_after_another_restore_is_refused);
 #undef ADD
 
   return g_test_run ();

@@ -157,6 +157,29 @@ test_restore_over_a_damaged_database (Fixture       *fixture,
   g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
 }
 
+/* Another program's database at the path is its, not a damaged POA file: never replaced. */
+static void
+test_restore_refuses_another_programs_database (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "contactos.sqlite3", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  test_sql_exec (other, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  before = test_file_checksum (other);
+  run (&r, "--db", other, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, other));
+  after = test_file_checksum (other);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_restore_creates_a_missing_database (Fixture       *fixture,
                                          gconstpointer  data)
@@ -230,6 +253,7 @@ main (int   argc,
   ADD ("/cli/restore/refuses-bad-backups-untouched", test_restore_refuses_bad_backups_untouched);
   ADD ("/cli/restore/over-a-damaged-database", test_restore_over_a_damaged_database);
   ADD ("/cli/restore/creates-a-missing-database", test_restore_creates_a_missing_database);
+  ADD ("/cli/restore/refuses-another-programs-database", test_restore_refuses_another_programs_database);
   ADD ("/cli/privacy/no-plan-text-in-the-log", test_no_plan_text_in_the_log);
 #undef ADD
 

@@ -215,6 +215,14 @@ test_money_from_pesos_is_exact (void)
   g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_LARGE);
 }
 
+static void
+test_money_totals_stop_at_the_limit (void)
+{
+  g_assert_cmpint (poa_money_add (150, 250), ==, 400);
+  g_assert_cmpint (poa_money_add (G_MAXINT64 - 1, POA_MONEY_MAX_CENTAVOS), ==, G_MAXINT64);
+  g_assert_cmpint (poa_money_add (G_MAXINT64, 1), ==, G_MAXINT64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/refuses-bad-input", test_money_refuses_bad_input);
   g_test_add_func ("/money/format/as-the-document", test_money_formats_as_the_document);
   g_test_add_func ("/money/from-pesos/is-exact", test_money_from_pesos_is_exact);
+  g_test_add_func ("/money/add/totals-stop-at-the-limit", test_money_totals_stop_at_the_limit);
 
   return g_test_run ();
 }

@@ -300,7 +300,7 @@ test_migrates_from_version_1 (Fixture       *fixture,
 
   store = poa_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
 
   /* The plan is kept, with the default thresholds, and no default plan is added to it. */
   g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM plan"), ==, 1);
@@ -363,7 +363,7 @@ test_refuses_another_programs_database (Fixture       *fixture,
 
   store = poa_store_open (fixture->path, &error);
   g_assert_null (store);
-  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FOREIGN);
 
   after = test_file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);

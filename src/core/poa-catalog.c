@@ -15,6 +15,7 @@
 
 #include "poa-budget-line.h"
 #include "poa-catalog.h"
+#include "poa-money.h"
 #include "poa-core-resources.h"
 #include "poa-plan.h"
 
@@ -191,7 +192,7 @@ poa_budget_chapter_totals (PoaPlan *plan)
       g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, i);
       guint slot = poa_catalog_chapter_of (poa_budget_line_get_code (line)) / 1000;
 
-      sums[slot] += poa_budget_line_get_centavos (line);
+      sums[slot] = poa_money_add (sums[slot], poa_budget_line_get_centavos (line));
       present[slot] = TRUE;
     }
 

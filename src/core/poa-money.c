@@ -241,3 +241,21 @@ poa_money_to_pesos (gint64 centavos)
 {
   return centavos / 100.0;
 }
+
+/**
+ * poa_money_add:
+ *
+ * Adds two amounts for a total. Each line holds at most %POA_MONEY_MAX_CENTAVOS, but a plan may
+ * hold any number of lines: a total past what a gint64 holds stops there rather than wrap.
+ */
+gint64
+poa_money_add (gint64 a,
+               gint64 b)
+{
+  gint64 sum;
+
+  if (__builtin_add_overflow (a, b, &sum))
+    return b > 0 ? G_MAXINT64 : G_MININT64;
+
+  return sum;
+}

@@ -37,5 +37,7 @@ char     *poa_money_format          (gint64       centavos);
 void      poa_money_append_decimal  (GString     *string,
                                      gint64       centavos);
 double    poa_money_to_pesos        (gint64       centavos);
+gint64    poa_money_add             (gint64       a,
+                                     gint64       b);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "poa-activity.h"
 #include "poa-budget-line.h"
 #include "poa-indicator.h"
+#include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-util.h"
@@ -619,7 +620,7 @@ poa_plan_get_budget_total (PoaPlan *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PoaBudgetLine) line = g_list_model_get_item (G_LIST_MODEL (self->budget), i);
-      total += poa_budget_line_get_centavos (line);
+      total = poa_money_add (total, poa_budget_line_get_centavos (line));
     }
 
   return total;

@@ -84,6 +84,11 @@ static const char *migrations[] = {
   "  CHECK (semaforo_green BETWEEN 0 AND 100);"
   "ALTER TABLE plan ADD COLUMN semaforo_yellow INTEGER NOT NULL DEFAULT 70"
   "  CHECK (semaforo_yellow BETWEEN 0 AND 100);",
+
+  /* 2 → 3: a number that changes when a restore replaces the plans, so that a window still
+   * open on the old ones stops writing into rows that now belong to others. */
+  "CREATE TABLE generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);"
+  "INSERT INTO generation VALUES (1, random ());",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);

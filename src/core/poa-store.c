@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@ struct _PoaStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;
+  gint64      generation;  /* of the plans this connection opened; see read_generation() */
 };
 
 G_DEFINE_FINAL_TYPE (PoaStore, poa_store, G_TYPE_OBJECT)
@@ -447,9 +449,53 @@ check_identity (PoaStore  *self,
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
                  _("“%s” is empty, not a POA database; restore it from a backup"), self->path);
   else
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+    /* A whole SQLite database, another program's: never to be "restored" over. */
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FOREIGN,
                  _("“%s” is not a POA database"), self->path);
   return FALSE;
+}
+
+/* The generation of the file's plans: a restore gives them a new one. */
+static gboolean
+read_generation (PoaStore  *self,
+                 gint64    *generation,
+                 GError   **error)
+{
+  g_autoptr(PoaStmt) stmt = prepare (self, "SELECT value FROM generation WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error_from_code (self, rc, error);
+
+  *generation = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+new_generation (PoaStore  *self,
+                GError   **error)
+{
+  g_autoptr(PoaStmt) stmt = prepare (self, "UPDATE generation SET value = ?1 WHERE id = 1", error);
+  gint64 value;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Anything but the old value; random so that two restores of one backup differ too. */
+  do
+    value = (gint64)g_random_int () << 31 | g_random_int ();
+  while (value == self->generation);
+
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  self->generation = value;
+  return TRUE;
 }
 
 /* A damaged file is said when it is opened, not halfway through an edit. Files up to this size
@@ -644,7 +690,8 @@ migrate (PoaStore  *self,
       (plan != NULL && !insert_plan_rows (self, plan, error)) ||
       !commit (self, error))
     {
-      if (error != NULL && *error != NULL && (*error)->domain != POA_STORE_ERROR)
+      /* Every message names the file; the schema's steps do not know it. */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, self->path) == NULL)
         g_prefix_error (error, "“%s”: ", self->path);
       rollback (self);
       return FALSE;
@@ -763,7 +810,8 @@ poa_store_open (const char  *path,
       !check_integrity (self, error) ||
       !keep_before_upgrade (self, version, error) ||
       !configure_connection (self, error) ||
-      !upgrade (self, version, error))
+      !upgrade (self, version, error) ||
+      !read_generation (self, &self->generation, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -864,7 +912,15 @@ open_backup (const char  *backup,
       return NULL;
     }
 
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  /* Read-only, and immutable so that no -shm is made beside it; but a backup that still has
+   * its -wal (a copy of a database in use, or a kept damaged file) holds its latest changes
+   * there, which only a normal opening reads. */
+  {
+    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+
+    uri = g_file_test (wal, G_FILE_TEST_EXISTS) ? g_strdup (file_uri)
+                                                : g_strconcat (file_uri, "?immutable=1", NULL);
+  }
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc == SQLITE_OK)
@@ -961,9 +1017,16 @@ poa_store_restore (PoaStore    *self,
   if (rc != SQLITE_OK)
     return set_error_from_code (self, rc, error);
 
-  /* An older backup is upgraded like an older database; @backup itself is its copy. */
-  if (!upgrade (self, version, error))
+  /* An older backup is upgraded like an older database; @backup itself is its copy. Then the
+   * plans get a new generation, which windows open on the old ones notice. */
+  if (!upgrade (self, version, error) ||
+      !exec_simple (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  if (!new_generation (self, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
 
   if (kept != NULL)
     *kept = g_steal_pointer (&copy);
@@ -1616,9 +1679,31 @@ gboolean
 poa_store_begin (PoaStore  *self,
                  GError   **error)
 {
+  gint64 generation = 0;
+
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
 
-  return begin (self, error);
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!read_generation (self, &generation, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  /* Another program (poa restore) replaced the plans since they were read: the ids this
+   * connection's plan carries may now name other rows. */
+  if (generation != self->generation)
+    {
+      rollback (self);
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_REPLACED,
+                   _("The plans in “%s” were restored from a backup by another program since "
+                     "this plan was opened; open the plan again"), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -1649,13 +1734,22 @@ savepoint (PoaStore  *self,
   return exec_simple (self, "SAVEPOINT poa_change", error);
 }
 
+/* Ends the savepoint; outside a transaction its RELEASE is the commit, and may fail (a full
+ * disk): then nothing was written, and the error says so. */
 static gboolean
 release (PoaStore  *self,
-         gboolean   ok)
+         gboolean   ok,
+         GError   **error)
 {
   if (!ok)
     exec_simple (self, "ROLLBACK TO poa_change", NULL);
-  exec_simple (self, "RELEASE poa_change", NULL);
+
+  if (!exec_simple (self, "RELEASE poa_change", ok ? error : NULL))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
   return ok;
 }
 
@@ -1781,7 +1875,7 @@ delete_row (PoaStore        *self,
     }
 
   ok = ok && shift_rows (self, table, plan_id, position + 1, G_MAXINT32, -1, error);
-  return release (self, ok);
+  return release (self, ok, error);
 }
 
 static gboolean
@@ -1817,7 +1911,7 @@ move_row (PoaStore        *self,
         }
     }
 
-  return release (self, ok);
+  return release (self, ok, error);
 }
 
 /**
@@ -1885,6 +1979,7 @@ poa_store_insert_activity (PoaStore     *self,
                            GError      **error)
 {
   gint64 plan_id;
+  gboolean ok;
 
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
@@ -1894,9 +1989,9 @@ poa_store_insert_activity (PoaStore     *self,
   if (!savepoint (self, error))
     return FALSE;
 
-  return release (self,
-                  shift_rows (self, &activity_table, plan_id, position, G_MAXINT32, +1, error) &&
-                  insert_activity_row (self, plan_id, position, activity, error));
+  ok = shift_rows (self, &activity_table, plan_id, position, G_MAXINT32, +1, error) &&
+       insert_activity_row (self, plan_id, position, activity, error);
+  return release (self, ok, error);
 }
 
 /**
@@ -1972,6 +2067,7 @@ poa_store_insert_indicator (PoaStore      *self,
                             GError       **error)
 {
   gint64 plan_id;
+  gboolean ok;
 
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
@@ -1981,9 +2077,9 @@ poa_store_insert_indicator (PoaStore      *self,
   if (!savepoint (self, error))
     return FALSE;
 
-  return release (self,
-                  shift_rows (self, &indicator_table, plan_id, position, G_MAXINT32, +1, error) &&
-                  insert_indicator_row (self, plan_id, position, indicator, error));
+  ok = shift_rows (self, &indicator_table, plan_id, position, G_MAXINT32, +1, error) &&
+       insert_indicator_row (self, plan_id, position, indicator, error);
+  return release (self, ok, error);
 }
 
 gboolean
@@ -2040,6 +2136,7 @@ poa_store_insert_budget_line (PoaStore       *self,
                               GError        **error)
 {
   gint64 plan_id;
+  gboolean ok;
 
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
@@ -2049,9 +2146,9 @@ poa_store_insert_budget_line (PoaStore       *self,
   if (!savepoint (self, error))
     return FALSE;
 
-  return release (self,
-                  shift_rows (self, &budget_line_table, plan_id, position, G_MAXINT32, +1, error) &&
-                  insert_budget_line_row (self, plan_id, position, line, error));
+  ok = shift_rows (self, &budget_line_table, plan_id, position, G_MAXINT32, +1, error) &&
+       insert_budget_line_row (self, plan_id, position, line, error);
+  return release (self, ok, error);
 }
 
 gboolean

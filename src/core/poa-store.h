@@ -27,10 +27,12 @@ typedef enum
   POA_STORE_ERROR_NOT_FOUND,
   POA_STORE_ERROR_INVALID,
   POA_STORE_ERROR_FAILED,
+  POA_STORE_ERROR_FOREIGN,
+  POA_STORE_ERROR_REPLACED,
 } PoaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version holds the file's. */
-#define POA_STORE_SCHEMA_VERSION 2
+#define POA_STORE_SCHEMA_VERSION 3
 
 /* One line of the list of plans. */
 typedef struct

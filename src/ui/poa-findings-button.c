@@ -481,6 +481,13 @@ poa_findings_button_go_to (PoaFindingsButton *self,
       return NULL;
     }
 
+  /* The semáforo's thresholds are set on the Indicadores page, not in the general data. */
+  if (field != NULL && g_str_has_prefix (field, "semaforo"))
+    {
+      poa_window_show_page (window, "indicators");
+      return NULL;
+    }
+
   poa_window_show_page (window, "activities");
   if (POA_IS_ACTIVITY (subject))
     {

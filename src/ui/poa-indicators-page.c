@@ -32,6 +32,7 @@ struct _PoaIndicatorsPage
   PoaDocument          *document;
   GtkSliceListModel    *shown;    /* the first activities, those listed and charted */
   gboolean              pending;  /* a plan to show once the page is first on screen */
+  gboolean              stale;    /* edits made while the page was not on screen */
   GDate                 date;
 
   /* Template widgets */
@@ -286,6 +287,15 @@ more_clicked_cb (PoaIndicatorsPage *self)
 static void
 document_changed_cb (PoaIndicatorsPage *self)
 {
+  /* Off screen, an edit only marks the page: on a big plan these are passes over every
+   * activity, for a page nobody is looking at. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  self->stale = FALSE;
   update_index (self);
   update_schedule_summary (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
@@ -317,6 +327,7 @@ thresholds_changed_cb (PoaIndicatorsPage *self)
 {
   show_thresholds (self);
   update_index (self);
+  update_schedule_summary (self);
   bind_activities (self);
 }
 
@@ -475,6 +486,9 @@ show_plan (PoaIndicatorsPage *self)
                                G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::semaforo-yellow",
                                G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
+      /* What is due by now depends on the plan year. */
+      g_signal_connect_object (plan, "notify::year",
+                               G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
       show_thresholds (self);
     }
   bind_activities (self);
@@ -494,6 +508,8 @@ poa_indicators_page_map (GtkWidget *widget)
 
   if (self->pending)
     show_plan (self);
+  else if (self->stale)
+    document_changed_cb (self);
 }
 
 static void

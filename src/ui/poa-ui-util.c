@@ -59,6 +59,7 @@ _poa_widget_show_undo_toast (GtkWidget  *widget,
                              const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, POA_TYPE_WINDOW);
   AdwToast *toast;
 
   if (overlay == NULL)
@@ -67,6 +68,17 @@ _poa_widget_show_undo_toast (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+
+  /* Undo undoes the last edit: once another edit is made, or another plan shown, this toast's
+   * button would undo something else, so it goes. */
+  if (window != NULL && poa_window_get_document (POA_WINDOW (window)) != NULL)
+    {
+      g_signal_connect_object (poa_window_get_document (POA_WINDOW (window)), "changed",
+                               G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+      g_signal_connect_object (window, "notify::document",
+                               G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+    }
+
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -93,6 +105,8 @@ _poa_connect_items (GListModel         *list,
     {
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
+      /* An item can come back (an undone deletion keeps it alive): never watch it twice. */
+      g_signal_handlers_disconnect_by_func (item, callback, widget);
       for (guint s = 0; signals[s] != NULL; s++)
         g_signal_connect_object (item, signals[s], callback, widget, G_CONNECT_SWAPPED);
     }

@@ -42,12 +42,16 @@ print_activated (GtkWidget  *widget,
 {
   PoaWindow *self = POA_WINDOW (widget);
   g_autoptr(PoaPrintOperation) operation = NULL;
+  g_autoptr(PoaPlan) copy = NULL;
   g_autoptr(GError) error = NULL;
 
   if (poa_window_get_plan (self) == NULL)
     return;
 
-  operation = poa_print_operation_new (poa_window_get_plan (self));
+  /* Pages are laid out when printing begins and drawn later, while the window stays open for
+   * edits: they come from a copy, as the PDF's do. */
+  copy = poa_plan_copy (poa_window_get_plan (self));
+  operation = poa_print_operation_new (copy);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_WINDOW (self), &error);
