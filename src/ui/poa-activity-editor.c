@@ -18,6 +18,7 @@
 #include "poa-form.h"
 #include "poa-plan.h"
 #include "poa-editor-util.h"
+#include "poa-ui-util.h"
 
 /* One activity, every field of both official tables. An activity already in the plan is
  * edited field by field, each accepted value committed at once. A new one is filled in first
@@ -143,7 +144,7 @@ month_toggled_cb (GtkToggleButton   *button,
   else if (!poa_document_set_uint (self->document, self->activity, "months", months, &error))
     {
       update_months (self);
-      _poa_editor_show_error (GTK_WIDGET (self), _("The change could not be saved"), error);
+      _poa_widget_report_error (GTK_WIDGET (self), _("The change could not be saved"), error);
     }
 }
 
@@ -169,7 +170,7 @@ add_activated (GtkWidget  *widget,
 
   if (!poa_document_insert (self->document, self->activity, self->position, &error))
     {
-      _poa_editor_show_error (GTK_WIDGET (self), _("The activity could not be added"), error);
+      _poa_widget_report_error (GTK_WIDGET (self), _("The activity could not be added"), error);
       return;
     }
 

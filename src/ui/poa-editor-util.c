@@ -14,6 +14,7 @@
 
 #include "poa-document.h"
 #include "poa-editor-util.h"
+#include "poa-ui-util.h"
 
 /* What the editor windows (an activity, the general data) share. They are modal windows of
  * their own over the main window, so its shortcuts and its error dialog do not reach them. */
@@ -37,27 +38,6 @@ _poa_editor_class_init (GtkWidgetClass              *widget_class,
 }
 
 /**
- * _poa_editor_show_error:
- * @widget: a widget of an editor, or of the main window
- *
- * Says why something failed in a dialog over the window @widget belongs to.
- */
-void
-_poa_editor_show_error (GtkWidget    *widget,
-                        const char   *heading,
-                        const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  g_return_if_fail (error != NULL);
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
  * _poa_editor_undo:
  * @redo: redo rather than undo
  */
@@ -73,7 +53,7 @@ _poa_editor_undo (GtkWidget   *widget,
 
   if (!(redo ? poa_document_redo (document, &error) : poa_document_undo (document, &error)) &&
       !g_error_matches (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_NOTHING_TO_UNDO))
-    _poa_editor_show_error (widget, redo ? _("The change could not be redone") : _("The change could not be undone"), error);
+    _poa_widget_report_error (widget, redo ? _("The change could not be redone") : _("The change could not be undone"), error);
 }
 
 static gboolean

@@ -15,9 +15,6 @@ G_BEGIN_DECLS
 
 void _poa_editor_class_init  (GtkWidgetClass              *widget_class,
                               GtkWidgetActionActivateFunc  undo_activated);
-void _poa_editor_show_error  (GtkWidget                   *widget,
-                              const char                  *heading,
-                              const GError                *error);
 void _poa_editor_undo        (GtkWidget                   *widget,
                               PoaDocument                 *document,
                               gboolean                     redo);

@@ -15,6 +15,7 @@
 #include "poa-document.h"
 #include "poa-form.h"
 #include "poa-editor-util.h"
+#include "poa-ui-util.h"
 #include "poa-validate.h"
 
 /* The fields of one object (a plan, a signature, an activity) as libadwaita rows. What is
@@ -298,7 +299,7 @@ commit_field (Field *field)
     g_object_set_property (self->object, field->property, &value);
   else if (!poa_document_set_value (self->document, self->object, field->property, &value, &error))
     {
-      _poa_editor_show_error (field->entry, _("The change could not be saved"), error);
+      _poa_widget_report_error (field->entry, _("The change could not be saved"), error);
       return FALSE;
     }
 

@@ -16,6 +16,7 @@
 #include "poa-plan.h"
 #include "poa-store.h"
 #include "poa-editor-util.h"
+#include "poa-ui-util.h"
 #include "poa-validate.h"
 #include "poa-window.h"
 
@@ -183,7 +184,7 @@ open_activated (GtkWidget  *widget,
     return;
 
   if (!poa_plan_chooser_open_plan (self, id, &error))
-    _poa_editor_show_error (widget, _("The plan could not be opened"), error);
+    _poa_widget_report_error (widget, _("The plan could not be opened"), error);
 }
 
 /* Adds @plan to the database and shows it. */
@@ -199,7 +200,7 @@ insert_and_open (PoaPlanChooser *self,
   if (!(id = poa_store_insert_plan (store, plan, &error)) ||
       !poa_plan_chooser_open_plan (self, id, &error))
     {
-      _poa_editor_show_error (GTK_WIDGET (self), _("The plan could not be created"), error);
+      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be created"), error);
       return;
     }
 
@@ -426,7 +427,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   name = plan_name (poa_plan_get_area (self->plan), poa_plan_get_year (self->plan));
   if (!poa_store_delete_plan (store, id, &error))
     {
-      _poa_editor_show_error (GTK_WIDGET (self), _("The plan could not be deleted"), error);
+      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be deleted"), error);
       return;
     }
 
@@ -434,7 +435,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   if (!(next = poa_store_resolve_plan (store, 0, &error)) ||
       !poa_plan_chooser_open_plan (self, next, &error))
     {
-      _poa_editor_show_error (GTK_WIDGET (self), _("The plan could not be opened"), error);
+      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be opened"), error);
       return;
     }
 

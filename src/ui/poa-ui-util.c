@@ -32,19 +32,22 @@ _poa_widget_unparent_children (GtkWidget *widget)
  * _poa_widget_report_error:
  * @heading: what failed, e.g. "The change could not be saved"
  *
- * Shows @error over the window that holds @widget, as every failed edit should be shown.
+ * Shows @error in a dialog over the window that holds @widget (the main window, or an editor
+ * of its own), as every failed edit should be shown.
  */
 void
 _poa_widget_report_error (GtkWidget    *widget,
                           const char   *heading,
                           const GError *error)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, POA_TYPE_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
 
-  if (window != NULL)
-    poa_window_show_error (POA_WINDOW (window), heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

@@ -46,17 +46,6 @@ show_toast (PoaWindow  *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
 }
 
-static void
-show_error (PoaWindow    *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The chosen file as a local path; a location without one (a network share GIO cannot map) is
  * said as an error rather than copied somewhere else. */
 static char *
@@ -96,7 +85,7 @@ _poa_window_backup_to (PoaWindow *self,
 
   if (!(path = get_local_path (file, &error)) || !poa_store_backup (store, path, &error))
     {
-      show_error (self, _("The database could not be backed up"), error);
+      poa_window_show_error (self, _("The database could not be backed up"), error);
       return FALSE;
     }
 
@@ -196,13 +185,13 @@ restore_from (PoaWindow *self,
 
   if (!(path = get_local_path (file, &error)) || !poa_store_restore (store, path, &kept, &error))
     {
-      show_error (self, _("The backup could not be restored"), error);
+      poa_window_show_error (self, _("The backup could not be restored"), error);
       return;
     }
 
   if (!reload_plan (self, store, &error))
     {
-      show_error (self, _("The restored plans could not be opened"), error);
+      poa_window_show_error (self, _("The restored plans could not be opened"), error);
       return;
     }
 

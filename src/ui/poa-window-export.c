@@ -38,19 +38,6 @@ export_job_free (gpointer data)
 }
 
 static void
-show_export_error (PoaWindow    *self,
-                   const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The workbook could not be exported"),
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -81,7 +68,7 @@ export_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_export_error (self, error);
+      poa_window_show_error (self, _("The workbook could not be exported"), error);
       return;
     }
 
@@ -123,7 +110,7 @@ _poa_window_export_xlsx_to_file (PoaWindow *self,
       g_autoptr(GError) error = g_error_new (POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
                                              _("Cannot write “%s”: only files on this computer can be written"),
                                              uri);
-      show_export_error (self, error);
+      poa_window_show_error (self, _("The workbook could not be exported"), error);
       return;
     }
 

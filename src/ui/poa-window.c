@@ -22,6 +22,7 @@
 #include "poa-plan.h"
 #include "poa-settings.h"
 #include "poa-window-backup.h"
+#include "poa-ui-util.h"
 #include "poa-window-private.h"
 #include "poa-window-print.h"
 #include "poa-window.h"
@@ -451,14 +452,10 @@ poa_window_show_error (PoaWindow    *self,
                        const char   *heading,
                        const GError *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (POA_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  _poa_widget_report_error (GTK_WIDGET (self), heading, error);
 }
 
 /**
