@@ -391,6 +391,88 @@ test_import_error_names_the_file_and_the_place (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* How the program starts for real (poa_application_run): the database is opened and the plan
+ * read on a thread while GTK starts, and the window shows that plan. */
+static void
+test_start_shows_the_plan_read_meanwhile (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_make_tmpdir ();
+      g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaStore) store = poa_store_open (db, &error);
+      g_autoptr(PoaPlan) other = poa_plan_new (2027);
+      gint64 id;
+
+      g_assert_no_error (error);
+      poa_plan_set_text (other, POA_PLAN_AREA, "Área de prueba");
+      id = poa_store_insert_plan (store, other, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      /* The window reports its first frame and closes: the run returns. */
+      g_setenv ("POA_REPORT_FIRST_FRAME", "quit", TRUE);
+      g_assert_cmpint (poa_application_run (db, id), ==, 0);
+
+      /* Showing a plan records it as the last opened: the one asked for was shown. */
+      store = poa_store_open (db, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, id);
+      g_clear_object (&store);
+      test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("first-frame *");
+}
+
+static gboolean
+answer_fatal_dialog_cb (gpointer data)
+{
+  char **body = data;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+
+  *body = g_strdup (adw_message_dialog_get_body (dialog));
+  /* As a click on its button: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* A database that cannot be read, found by the opening thread, is said in a dialog naming the
+ * file, and closing it ends the program. */
+static void
+test_start_says_why_the_database_cannot_be_opened (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_make_tmpdir ();
+      g_autofree char *db = g_build_filename (dir, "no-es-una-base.sqlite3", NULL);
+      g_autofree char *body = NULL;
+      char garbage[4096];
+
+      memset (garbage, 'x', sizeof garbage);
+      g_assert_true (g_file_set_contents (db, garbage, sizeof garbage, NULL));
+
+      g_timeout_add (50, answer_fatal_dialog_cb, &body);
+      poa_application_run (db, 0);
+
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, db));
+      test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +487,10 @@ main (int   argc,
               fixture_set_up, test_shortcuts_list_every_shortcut_in_spanish, fixture_tear_down);
   g_test_add ("/ui/window/remembers-its-size", Fixture, NULL,
               fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
+  g_test_add_func ("/ui/start/shows-the-plan-read-meanwhile",
+                   test_start_shows_the_plan_read_meanwhile);
+  g_test_add_func ("/ui/start/says-why-the-database-cannot-be-opened",
+                   test_start_says_why_the_database_cannot_be_opened);
   g_test_add_func ("/ui/window/opens-without-settings-schema",
                    test_window_opens_without_settings_schema);
   g_test_add ("/ui/import/shows-the-new-plan", Fixture, NULL,
