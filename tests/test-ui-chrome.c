@@ -149,6 +149,8 @@ test_menu_has_import_shortcuts_and_about (Fixture       *fixture,
   }
 
   /* The actions behind the items exist, so that none of them is greyed out. */
+  /* Built when first asked for, not with every window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "about"));

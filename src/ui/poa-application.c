@@ -221,11 +221,13 @@ poa_application_startup (GApplication *app)
     { "about", about_activated },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (poa_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 
   /* Window lists and task switchers on X11 take the icon from the window; the icon theme finds
    * it installed, or in the resources (RESOURCE_PATH "/icons") when run from the build tree. */
