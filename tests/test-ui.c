@@ -79,6 +79,10 @@ test_window_shows_every_page (void)
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2026 — Migrantes y Ex braceros");
 
+  /* The pages but the first are made when first shown. */
+  g_assert_null (find_widget (GTK_WIDGET (window), POA_TYPE_INDICATORS_PAGE, NULL));
+  poa_window_show_page (POA_WINDOW (window), "indicators");
+
   /* Progress is measured on a fixed date, so that what is late does not depend on today. */
   {
     GDate date;

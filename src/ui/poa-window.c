@@ -40,8 +40,10 @@ struct _PoaWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
-  PoaCronogramaPage    *cronograma_page;
   PoaActivitiesPage    *activities_page;
+  AdwBin               *cronograma_bin;
+  AdwBin               *indicators_bin;
+  AdwBin               *budget_bin;
 };
 
 G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +125,48 @@ show_page_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   poa_window_show_page (POA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The pages other than Activities are made when first shown: building, styling and measuring
+ * them (AdwViewStack measures every page, shown or not) delayed the window's first frame. Each
+ * follows the window's plan, document and selection as the template's pages do. */
+static void
+ensure_page (PoaWindow  *self,
+             const char *name)
+{
+  const struct {
+    const char *name;
+    gsize       bin_offset;
+    GType     (*get_type) (void);
+    gboolean    has_selection;
+  } pages[] = {
+    { "cronograma", G_STRUCT_OFFSET (PoaWindow, cronograma_bin), poa_cronograma_page_get_type, TRUE },
+    { "indicators", G_STRUCT_OFFSET (PoaWindow, indicators_bin), poa_indicators_page_get_type, FALSE },
+    { "budget", G_STRUCT_OFFSET (PoaWindow, budget_bin), poa_budget_page_get_type, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwBin *bin = G_STRUCT_MEMBER (AdwBin *, self, pages[i].bin_offset);
+      GtkWidget *page;
+
+      if (g_strcmp0 (name, pages[i].name) != 0 || adw_bin_get_child (bin) != NULL)
+        continue;
+
+      page = g_object_new (pages[i].get_type (), NULL);
+      g_object_bind_property (self, "plan", page, "plan", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "document", page, "document", G_BINDING_SYNC_CREATE);
+      if (pages[i].has_selection)
+        g_object_bind_property (self, "selected-activity", page, "selected-activity",
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      adw_bin_set_child (bin, page);
+    }
+}
+
+static void
+visible_page_changed_cb (PoaWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
 }
 
 /* The keyboard shortcuts window is built when first asked for: GtkApplication would build it
@@ -288,9 +332,6 @@ poa_window_class_init (PoaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (POA_TYPE_ACTIVITIES_PAGE);
-  g_type_ensure (POA_TYPE_CRONOGRAMA_PAGE);
-  g_type_ensure (POA_TYPE_INDICATORS_PAGE);
-  g_type_ensure (POA_TYPE_BUDGET_PAGE);
   g_type_ensure (POA_TYPE_PLAN_CHOOSER);
   g_type_ensure (POA_TYPE_FINDINGS_BUTTON);
 
@@ -298,7 +339,9 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_page);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_bin);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, indicators_bin);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, budget_bin);
 
   _poa_window_class_add_print_actions (widget_class);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
@@ -330,8 +373,9 @@ poa_window_init (PoaWindow *self)
 
   self->settings = poa_settings_new ();
   restore_window_state (self);
-  g_object_bind_property (self, "selected-activity", self->cronograma_page, "selected-activity",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self);
   g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
