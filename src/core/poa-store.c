@@ -234,6 +234,33 @@ bind_date (PoaStmt     *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* The pool's hash: g_str_hash reads a byte at a time, and a big plan's paragraphs made it a
+ * tenth of its loading. This reads eight bytes at a time and mixes them with multiplications
+ * (the finaliser of MurmurHash3); it only has to spread texts, not resist attacks. */
+static guint
+text_hash (gconstpointer key)
+{
+  const char *text = key;
+  gsize length = strlen (text);
+  guint64 hash = length * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  guint64 word;
+  gsize i;
+
+  for (i = 0; i + sizeof word <= length; i += sizeof word)
+    {
+      memcpy (&word, text + i, sizeof word);
+      hash = (hash ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      hash ^= hash >> 33;
+    }
+
+  word = 0;
+  memcpy (&word, text + i, length - i);
+  hash = (hash ^ word) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  hash ^= hash >> 33;
+
+  return (guint)(hash ^ (hash >> 32));
+}
+
 /* A text shared by every row that holds it, as a GRefString; empty texts are NULL in the
  * model (the file holds ''). @pool maps each distinct text to its shared copy. */
 static char *
@@ -1287,7 +1314,7 @@ load_activities (PoaStore  *self,
     "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
     "  FROM activity WHERE plan_id = ?1 ORDER BY position";
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) pool = g_hash_table_new_full (g_str_hash, g_str_equal,
+  g_autoptr(GHashTable) pool = g_hash_table_new_full (text_hash, g_str_equal,
                                                       (GDestroyNotify)g_ref_string_release, NULL);
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
