@@ -169,6 +169,44 @@ test_out_of_range_is_refused (Fixture       *fixture,
   assert_stored (fixture);
 }
 
+/* Both dates in one edit: the months follow the new pair, not one new date and the old other
+ * (01/10 with the old end 30/09 would be reversed, and leave the months behind). */
+static void
+test_months_follow_both_new_dates (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char *properties[] = { "start", "end" };
+  g_autoptr(GError) error = NULL;
+  PoaActivity *fifth = activity_at (fixture, 4);     /* 01/03/2026 – 30/09/2026 */
+  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&start, 1, 10, 2026);
+  g_date_set_dmy (&end, 30, 11, 2026);
+  g_value_init (&values[0], G_TYPE_DATE);
+  g_value_set_boxed (&values[0], &start);
+  g_value_init (&values[1], G_TYPE_DATE);
+  g_value_set_boxed (&values[1], &end);
+
+  g_assert_true (poa_document_set_values (fixture->document, fifth, 2, properties, values, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_compare (poa_activity_get_start (fifth), &start), ==, 0);
+  g_assert_cmpint (g_date_compare (poa_activity_get_end (fifth), &end), ==, 0);
+  g_assert_cmphex (poa_activity_get_months (fifth), ==, 0x600);   /* Octubre, Noviembre */
+  assert_stored (fixture);
+
+  /* One edit: one undo brings both dates and the months back. */
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmphex (poa_activity_get_months (fifth), ==, 0x1fc);
+  g_assert_false (poa_document_can_undo (fixture->document));
+  assert_stored (fixture);
+
+  g_value_unset (&values[0]);
+  g_value_unset (&values[1]);
+}
+
 static void
 test_months_follow_new_dates (Fixture       *fixture,
                               gconstpointer  data)
@@ -484,6 +522,7 @@ main (int   argc,
   ADD ("/document/edit/every-kind-of-field-is-saved", test_every_kind_of_field_is_saved);
   ADD ("/document/edit/out-of-range-is-refused", test_out_of_range_is_refused);
   ADD ("/document/edit/months-follow-new-dates", test_months_follow_new_dates);
+  ADD ("/document/edit/months-follow-both-new-dates", test_months_follow_both_new_dates);
   ADD ("/document/list/insert-remove-move-renumber", test_insert_remove_move_renumber);
   ADD ("/document/list/budget-and-indicators", test_budget_and_indicators_lists);
   ADD ("/document/plan/semaforo-thresholds", test_semaforo_thresholds);

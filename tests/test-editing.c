@@ -360,6 +360,64 @@ test_fix_activity_7_dates (Fixture       *fixture,
   g_assert_true (poa_plan_equal (stored, plan));
 }
 
+/* Both dates moved past the saved end, typed one after the other, and the editor closed with
+ * Escape: both are kept, in one edit, with the months of the new pair. The start alone would be
+ * after the saved end: it was checked against the end as typed. */
+static void
+test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *second = activity_at (plan, 1);   /* 01/01/2026 – 30/09/2026 */
+  PoaActivityEditor *editor;
+  g_autoptr(PoaPlan) stored = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  GtkWidget *start_entry, *end_entry;
+
+  editor = poa_activity_editor_new (GTK_WINDOW (fixture->window), poa_window_get_document (fixture->window),
+                                    second, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  start_entry = poa_activity_editor_get_entry (editor, "start");
+  end_entry = poa_activity_editor_get_entry (editor, "end");
+
+  /* Typed, not yet committed: refused against the end as it stands. */
+  gtk_widget_grab_focus (start_entry);
+  gtk_editable_set_text (GTK_EDITABLE (start_entry), "01/10/2026");
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (start_entry, "error"));
+
+  /* Moving the focus commits what can be committed: nothing yet. Then the new end is typed:
+   * the start is now acceptable. */
+  gtk_widget_grab_focus (end_entry);
+  gtk_editable_set_text (GTK_EDITABLE (end_entry), "30/11/2026");
+  iterate ();
+  g_assert_false (gtk_widget_has_css_class (start_entry, "error"));
+  g_assert_false (gtk_widget_has_css_class (end_entry, "error"));
+
+  /* Escape closes the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+
+  stored = load_fresh (fixture);
+  start = poa_date_format_dmy (poa_activity_get_start (activity_at (stored, 1)));
+  end = poa_date_format_dmy (poa_activity_get_end (activity_at (stored, 1)));
+  g_assert_cmpstr (start, ==, "01/10/2026");
+  g_assert_cmpstr (end, ==, "30/11/2026");
+  g_assert_cmphex (poa_activity_get_months (activity_at (stored, 1)), ==, 0x600);
+
+  /* One undo brings both back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  g_clear_pointer (&start, g_free);
+  start = poa_date_format_dmy (poa_activity_get_start (second));
+  g_assert_cmpstr (start, ==, "01/01/2026");
+  g_clear_object (&stored);
+  stored = load_fresh (fixture);
+  g_assert_true (poa_plan_equal (stored, plan));
+}
+
 static void
 test_delete_move_search_sort (Fixture       *fixture,
                               gconstpointer  data)
@@ -545,6 +603,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/editing/add-activity-through-the-editor-then-undo", test_add_activity_through_the_editor);
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
+  ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
 #undef ADD

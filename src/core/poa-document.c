@@ -465,8 +465,7 @@ invalid (GError     **error,
   return FALSE;
 }
 
-/* Adds the steps that set @property of @object to @value, if that changes anything. A date
- * change also moves the cronograma's months when they followed the dates. */
+/* Adds the step that sets @property of @object to @value, if that changes anything. */
 static gboolean
 add_value_steps (PoaDocument   *self,
                  Edit          *edit,
@@ -494,13 +493,8 @@ add_value_steps (PoaDocument   *self,
 
   g_value_init (&current, pspec->value_type);
   g_object_get_property (object, property, &current);
-  if (g_param_values_cmp (pspec, &current, &checked) == 0)
-    {
-      /* Boxed dates compare by pointer: compare them by value. */
-      if (pspec->value_type != G_TYPE_DATE)
-        return TRUE;
-    }
 
+  /* Boxed dates compare by pointer: they are compared by value. */
   if (pspec->value_type == G_TYPE_DATE)
     {
       const GDate *a = g_value_get_boxed (&current);
@@ -509,40 +503,65 @@ add_value_steps (PoaDocument   *self,
       if ((a == NULL && b == NULL) || (a != NULL && b != NULL && g_date_compare (a, b) == 0))
         return TRUE;
     }
-
-  if (POA_IS_ACTIVITY (object) && pspec->value_type == G_TYPE_DATE)
-    {
-      PoaActivity *activity = POA_ACTIVITY (object);
-      guint year = poa_plan_get_year (self->plan);
-      const GDate *start = poa_activity_get_start (activity);
-      const GDate *end = poa_activity_get_end (activity);
-      gboolean followed = poa_activity_get_months (activity) == poa_months_from_range (start, end, year);
-
-      add_set_step (edit, object, pspec, &checked);
-
-      if (followed)
-        {
-          gboolean is_start = g_str_equal (pspec->name, "start");
-          const GDate *date = g_value_get_boxed (&checked);
-          guint months = poa_months_from_range (is_start ? date : start, is_start ? end : date, year);
-          GValue months_value = G_VALUE_INIT;
-
-          /* Unknown or reversed dates leave the shaded months as they were. */
-          if (months != 0 && months != poa_activity_get_months (activity))
-            {
-              g_value_init (&months_value, G_TYPE_UINT);
-              g_value_set_uint (&months_value, months);
-              add_set_step (edit, object,
-                            g_object_class_find_property (G_OBJECT_GET_CLASS (object), "months"),
-                            &months_value);
-              g_value_unset (&months_value);
-            }
-        }
-      return TRUE;
-    }
+  else if (g_param_values_cmp (pspec, &current, &checked) == 0)
+    return TRUE;
 
   add_set_step (edit, object, pspec, &checked);
   return TRUE;
+}
+
+/* The date @property (start or end) of @activity once the edit's values apply. */
+static const GDate *
+date_after (PoaActivity   *activity,
+            const char    *property,
+            guint          n_values,
+            const char   **property_names,
+            const GValue  *values)
+{
+  for (guint i = n_values; i > 0; i--)
+    if (g_str_equal (property_names[i - 1], property) &&
+        G_VALUE_HOLDS (&values[i - 1], G_TYPE_DATE))
+      {
+        const GDate *date = g_value_get_boxed (&values[i - 1]);
+
+        return date != NULL && g_date_valid (date) ? date : NULL;
+      }
+
+  return g_str_equal (property, "start") ? poa_activity_get_start (activity)
+                                         : poa_activity_get_end (activity);
+}
+
+/* When an activity's shaded months followed its dates, they follow the new dates: the pair
+ * the edit leaves, both dates of it at once when both change. Unknown or reversed dates leave
+ * the months as they were. */
+static void
+add_months_step (PoaDocument   *self,
+                 Edit          *edit,
+                 PoaActivity   *activity,
+                 guint          n_values,
+                 const char   **property_names,
+                 const GValue  *values)
+{
+  guint year = poa_plan_get_year (self->plan);
+  guint months = poa_activity_get_months (activity);
+  g_auto(GValue) months_value = G_VALUE_INIT;
+  guint new_months;
+
+  if (months != poa_months_from_range (poa_activity_get_start (activity),
+                                       poa_activity_get_end (activity), year))
+    return;
+
+  new_months = poa_months_from_range (date_after (activity, "start", n_values, property_names, values),
+                                      date_after (activity, "end", n_values, property_names, values),
+                                      year);
+  if (new_months == 0 || new_months == months)
+    return;
+
+  g_value_init (&months_value, G_TYPE_UINT);
+  g_value_set_uint (&months_value, new_months);
+  add_set_step (edit, G_OBJECT (activity),
+                g_object_class_find_property (G_OBJECT_GET_CLASS (activity), "months"),
+                &months_value);
 }
 
 static void
@@ -706,6 +725,7 @@ poa_document_set_values (PoaDocument   *self,
                          GError       **error)
 {
   g_autofree char *what = NULL;
+  gboolean dates_change = FALSE;
   Edit *edit;
 
   g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
@@ -714,11 +734,20 @@ poa_document_set_values (PoaDocument   *self,
   what = describe (object);
   edit = edit_new (g_strdup_printf (_("Change %s"), what));
   for (guint i = 0; i < n_values; i++)
-    if (!add_value_steps (self, edit, object, property_names[i], &values[i], error))
-      {
-        edit_free (edit);
-        return FALSE;
-      }
+    {
+      if (!add_value_steps (self, edit, object, property_names[i], &values[i], error))
+        {
+          edit_free (edit);
+          return FALSE;
+        }
+
+      if (POA_IS_ACTIVITY (object) &&
+          (g_str_equal (property_names[i], "start") || g_str_equal (property_names[i], "end")))
+        dates_change = TRUE;
+    }
+
+  if (dates_change)
+    add_months_step (self, edit, POA_ACTIVITY (object), n_values, property_names, values);
 
   return do_edit (self, edit, error);
 }

@@ -63,6 +63,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static Field *find_field (PoaForm    *self,
+                          const char *property);
+
 static void
 field_free (Field *field)
 {
@@ -167,13 +170,27 @@ parse_field (Field   *field,
         const GDate *other_date;
         const GDate *this_date;
 
+        Field *other_field = find_field (self, is_start ? "end" : "start");
+        g_autofree char *other_text = other_field != NULL ? field_text (other_field) : NULL;
+        GDate typed;
+
         if (!poa_validate_date (text, &date, error))
           return FALSE;
 
         this_date = g_date_valid (&date) ? &date : NULL;
-        g_value_init (&other, G_TYPE_DATE);
-        g_object_get_property (self->object, is_start ? "end" : "start", &other);
-        other_date = g_value_get_boxed (&other);
+
+        /* Checked against the other date as the user sees it: both may be moving, past
+         * where the other one is saved. A typed date that cannot be read yet counts as the
+         * saved one. */
+        g_date_clear (&typed, 1);
+        if (other_text != NULL && poa_validate_date (other_text, &typed, NULL))
+          other_date = g_date_valid (&typed) ? &typed : NULL;
+        else
+          {
+            g_value_init (&other, G_TYPE_DATE);
+            g_object_get_property (self->object, is_start ? "end" : "start", &other);
+            other_date = g_value_get_boxed (&other);
+          }
 
         if (!poa_validate_date_order (is_start ? this_date : other_date,
                                       is_start ? other_date : this_date, error))
@@ -274,43 +291,92 @@ validate_all (PoaForm *self)
     validate (g_ptr_array_index (self->fields, i), NULL);
 }
 
+/* Whether @field holds an acceptable value that differs from the model's: then @value holds
+ * it. */
+static gboolean
+field_has_change (Field  *field,
+                  GValue *value)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
+
+  if (!validate (field, value))
+    return FALSE;
+
+  shown = field_text (field);
+  stored = model_text (field);
+  if (g_strcmp0 (shown, stored) != 0)
+    return TRUE;
+
+  g_value_unset (value);
+  return FALSE;
+}
+
 static gboolean
 commit_field (Field *field)
 {
   PoaForm *self = field->form;
-  g_auto(GValue) value = G_VALUE_INIT;
+  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  const char *properties[2];
   g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *stored = NULL;
+  gboolean saved = TRUE;
+  guint n = 0;
 
   if (self->object == NULL || self->loading)
     return TRUE;
 
-  if (!validate (field, &value))
+  if (!validate (field, NULL))
     return FALSE;
 
   /* Nothing typed differs from the model: no edit (and no undo step). */
-  shown = field_text (field);
-  stored = model_text (field);
-  if (g_strcmp0 (shown, stored) == 0)
+  if (field_has_change (field, &values[n]))
+    properties[n++] = field->property;
+
+  /* The two dates of an activity are checked against each other as typed: a changed other
+   * date goes in the same edit, so that the model never holds the one without the other,
+   * and the shaded months follow the pair. */
+  if (field->kind == POA_FORM_DATE)
+    {
+      Field *other = find_field (self, g_str_equal (field->property, "start") ? "end" : "start");
+
+      if (other != NULL && field_has_change (other, &values[n]))
+        properties[n++] = other->property;
+    }
+
+  if (n == 0)
     return TRUE;
 
   if (self->document == NULL)
-    g_object_set_property (self->object, field->property, &value);
-  else if (!poa_document_set_value (self->document, self->object, field->property, &value, &error))
+    {
+      for (guint i = 0; i < n; i++)
+        g_object_set_property (self->object, properties[i], &values[i]);
+    }
+  else if (!poa_document_set_values (self->document, self->object, n, properties, values, &error))
     {
       _poa_widget_report_error (field->entry, _("The change could not be saved"), error);
-      return FALSE;
+      saved = FALSE;
     }
 
-  return TRUE;
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return saved;
 }
 
 static void
 changed_cb (Field *field)
 {
-  if (!field->form->loading)
-    validate (field, NULL);
+  Field *other;
+
+  if (field->form->loading)
+    return;
+
+  validate (field, NULL);
+
+  /* Each date is checked against the other as typed: the other's verdict changes too. */
+  if (field->kind == POA_FORM_DATE &&
+      (other = find_field (field->form, g_str_equal (field->property, "start") ? "end" : "start")))
+    validate (other, NULL);
 }
 
 static void
