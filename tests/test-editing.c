@@ -21,6 +21,7 @@
 #include "poa-application.h"
 #include "poa-check.h"
 #include "poa-date.h"
+#include "poa-document.h"
 #include "poa-findings-button.h"
 #include "poa-plan-chooser.h"
 #include "poa-plan-editor.h"
@@ -418,6 +419,34 @@ test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
   g_assert_true (poa_plan_equal (stored, plan));
 }
 
+/* An editor open on an activity that an edit in the window takes out of the plan closes; a
+ * move, which takes it out and puts it back, leaves it open. */
+static void
+test_editor_goes_with_its_activity (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  PoaDocument *document = poa_window_get_document (fixture->window);
+  PoaActivity *third = activity_at (poa_window_get_plan (fixture->window), 2);
+  g_autoptr(GError) error = NULL;
+  PoaActivityEditor *editor;
+  GtkWidget *watched;
+
+  editor = poa_activity_editor_new (GTK_WINDOW (fixture->window), document, third, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  watched = GTK_WIDGET (editor);
+  g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *)&watched);
+
+  g_assert_true (poa_document_move (document, third, 5, &error));
+  iterate ();
+  g_assert_nonnull (watched);
+
+  g_assert_true (poa_document_remove (document, third, &error));
+  iterate ();
+  g_assert_null (watched);
+  g_assert_null (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+}
+
 static void
 test_delete_move_search_sort (Fixture       *fixture,
                               gconstpointer  data)
@@ -604,6 +633,7 @@ main (int   argc,
   ADD ("/ui/editing/add-activity-through-the-editor-then-undo", test_add_activity_through_the_editor);
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
+  ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
 #undef ADD

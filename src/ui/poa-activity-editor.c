@@ -31,6 +31,7 @@ struct _PoaActivityEditor
   PoaActivity         *activity;
   PoaForm             *form;
   gboolean             is_new;
+  gboolean             maybe_removed;
   guint                position;
   GtkToggleButton     *months[12];
 
@@ -279,6 +280,32 @@ add_fields (PoaActivityEditor *self)
   adw_preferences_group_add (self->schedule_group, months_row);
 }
 
+/* An undo or redo in the main window can take the activity out of the plan: its editor goes
+ * with it, since nothing typed there could be saved any more. */
+static void
+activities_changed_cb (PoaActivityEditor *self,
+                       guint              position,
+                       guint              removed,
+                       guint              added)
+{
+  if (removed > 0)
+    self->maybe_removed = TRUE;
+}
+
+static void
+document_changed_cb (PoaActivityEditor *self)
+{
+  PoaPlan *plan = poa_document_get_plan (self->document);
+
+  /* A move takes the activity out and puts it back: only the whole edit tells. */
+  if (!self->maybe_removed || self->is_new)
+    return;
+
+  self->maybe_removed = FALSE;
+  if (!g_list_store_find (poa_plan_get_activities (plan), self->activity, NULL))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 poa_activity_editor_dispose (GObject *object)
 {
@@ -375,6 +402,10 @@ poa_activity_editor_new (GtkWindow   *parent,
   g_signal_connect_object (self->activity, "notify", G_CALLBACK (activity_notify_cb),
                            self, G_CONNECT_SWAPPED);
   activity_notify_cb (self, NULL, self->activity);
+  g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
+                           G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   return self;
 }
