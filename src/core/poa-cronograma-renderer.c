@@ -73,6 +73,7 @@ struct _PoaCronogramaRenderer
   double                timeline_view;
   double                timeline_width;
   double                min_width;
+  double                month_widths[3];   /* the widest month name, whole, in three letters, in one */
 };
 
 G_DEFINE_FINAL_TYPE (PoaCronogramaRenderer, poa_cronograma_renderer, G_TYPE_OBJECT)
@@ -457,6 +458,9 @@ month_name (PoaCronogramaRenderer *self,
   return self->official ? poa_month_name_spanish (month) : poa_month_name (month);
 }
 
+/* The heading's month names: whole, in three letters, or in one, as the width allows. */
+static const guint month_label_lengths[] = { G_MAXUINT, 3, 1 };
+
 static void
 update_geometry (PoaCronogramaRenderer *self)
 {
@@ -491,6 +495,20 @@ update_geometry (PoaCronogramaRenderer *self)
   self->date_width = 0;
   if (self->columns & POA_CRONOGRAMA_COLUMN_DATES)
     self->date_width = ceil (text_width (self, "00/00/0000", FALSE) + 2 * self->pad);
+
+  /* Measured once per font, not at every frame of the heading. */
+  for (guint i = 0; i < G_N_ELEMENTS (month_label_lengths); i++)
+    {
+      self->month_widths[i] = 0;
+      for (guint m = 1; m <= 12; m++)
+        {
+          const char *name = month_name (self, m);
+          g_autofree char *text = g_utf8_substring (name, 0, MIN (month_label_lengths[i],
+                                                                  (guint)g_utf8_strlen (name, -1)));
+
+          self->month_widths[i] = MAX (self->month_widths[i], text_width (self, text, TRUE));
+        }
+    }
 
   left = self->number_width + self->name_width + 2 * self->goal_width;
   right = 2 * self->date_width;
@@ -1033,21 +1051,10 @@ static guint
 month_label_length (PoaCronogramaRenderer *self,
                     double                 room)
 {
-  static const guint lengths[] = { G_MAXUINT, 3, 1 };
+  for (guint i = 0; i < G_N_ELEMENTS (month_label_lengths); i++)
+    if (self->month_widths[i] + self->pad <= room)
+      return month_label_lengths[i];
 
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    {
-      gboolean fits = TRUE;
-
-      for (guint m = 1; m <= 12 && fits; m++)
-        {
-          g_autofree char *text = g_utf8_substring (month_name (self, m), 0,
-                                                    MIN (lengths[i], g_utf8_strlen (month_name (self, m), -1)));
-          fits = text_width (self, text, TRUE) + self->pad <= room;
-        }
-      if (fits)
-        return lengths[i];
-    }
   return 1;
 }
 
