@@ -193,6 +193,30 @@ test_money_formats_as_the_document (void)
 }
 
 static void
+test_counts_group_thousands (void)
+{
+  static const struct {
+    guint64     number;
+    const char *text;
+  } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1,000" }, { 143750, "143,750" },
+    { 1237500, "1,237,500" }, { G_MAXUINT64, "18,446,744,073,709,551,615" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = poa_format_count (cases[i].number);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* The most negative amount has no positive counterpart in a gint64. */
+  {
+    g_autofree char *text = poa_money_format (G_MININT64);
+    g_assert_cmpstr (text, ==, "-$ 92,233,720,368,547,758.08");
+  }
+}
+
+static void
 test_money_from_pesos_is_exact (void)
 {
   g_autoptr(GError) error = NULL;
@@ -236,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/what-people-type", test_money_parses_what_people_type);
   g_test_add_func ("/money/parse/refuses-bad-input", test_money_refuses_bad_input);
   g_test_add_func ("/money/format/as-the-document", test_money_formats_as_the_document);
+  g_test_add_func ("/money/format/counts-group-thousands", test_counts_group_thousands);
   g_test_add_func ("/money/from-pesos/is-exact", test_money_from_pesos_is_exact);
   g_test_add_func ("/money/add/totals-stop-at-the-limit", test_money_totals_stop_at_the_limit);
 

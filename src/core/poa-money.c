@@ -183,6 +183,30 @@ poa_money_from_pesos (double   pesos,
 }
 
 /**
+ * poa_format_count:
+ *
+ * Returns: (transfer full): @number with its thousands grouped by commas, as Mexican documents
+ *   write it and as amounts are shown: `1,237,500`.
+ */
+char *
+poa_format_count (guint64 number)
+{
+  char digits[24];
+  GString *s = g_string_sized_new (32);
+  gsize len;
+
+  len = (gsize)g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, number);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/**
  * poa_money_format:
  *
  * Returns: (transfer full): the amount as the documents print it, `$ 5,000.00`.
@@ -190,27 +214,13 @@ poa_money_from_pesos (double   pesos,
 char *
 poa_money_format (gint64 centavos)
 {
-  GString *s = g_string_new (NULL);
-  g_autofree char *digits = NULL;
+  g_autofree char *pesos = NULL;
   guint64 magnitude;
-  gsize len;
 
   magnitude = centavos < 0 ? (guint64)(-(centavos + 1)) + 1 : (guint64)centavos;
-  if (centavos < 0)
-    g_string_append_c (s, '-');
-  g_string_append (s, "$ ");
+  pesos = poa_format_count (magnitude / 100);
 
-  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
-  len = strlen (digits);
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, digits[i]);
-    }
-  g_string_append_printf (s, ".%02u", (guint)(magnitude % 100));
-
-  return g_string_free (s, FALSE);
+  return g_strdup_printf ("%s$ %s.%02u", centavos < 0 ? "-" : "", pesos, (guint)(magnitude % 100));
 }
 
 /**

@@ -33,6 +33,7 @@ gboolean  poa_money_parse           (const char  *text,
 gboolean  poa_money_from_pesos      (double       pesos,
                                      gint64      *centavos,
                                      GError     **error);
+char     *poa_format_count          (guint64      number);
 char     *poa_money_format          (gint64       centavos);
 void      poa_money_append_decimal  (GString     *string,
                                      gint64       centavos);

@@ -17,6 +17,7 @@
 #include "poa-indicator.h"
 #include "poa-indicators-page.h"
 #include "poa-metrics.h"
+#include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-progress-chart-view.h"
 #include "poa-ui-util.h"
@@ -102,11 +103,15 @@ update_index (PoaIndicatorsPage *self)
     {
       /* Translators: the efficiency index, a percentage with one decimal */
       index = g_strdup_printf (_("%.1f %%"), percent);
+      g_autofree char *achieved_text = poa_format_count (achieved);
+      g_autofree char *programmed_text = poa_format_count (programmed);
+
+      /* Translators: the numbers have their thousands grouped: "143,750 achieved of 1,237,500 …" */
       detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%llu achieved of %llu programmed goal",
-                                             "%llu achieved of %llu programmed goals",
+                                             "%s achieved of %s programmed goal",
+                                             "%s achieved of %s programmed goals",
                                              programmed),
-                                (unsigned long long)achieved, (unsigned long long)programmed);
+                                achieved_text, programmed_text);
     }
   else
     {
@@ -137,12 +142,17 @@ update_schedule_summary (PoaIndicatorsPage *self)
     }
 
   if (late > 0)
-    /* Translators: "As of 29/11/2026, 13 of 16 activities are behind their schedule." */
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "As of %s, %u of %u activities is behind its schedule.",
-                                            "As of %s, %u of %u activities are behind their schedule.",
-                                            late),
-                               date, late, n);
+    {
+      g_autofree char *late_text = poa_format_count (late);
+      g_autofree char *n_text = poa_format_count (n);
+
+      /* Translators: "As of 29/11/2026, 13 of 16 activities are behind their schedule." */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "As of %s, %s of %s activities is behind its schedule.",
+                                              "As of %s, %s of %s activities are behind their schedule.",
+                                              late),
+                                 date, late_text, n_text);
+    }
   else
     summary = g_strdup_printf (_("As of %s, no activity is behind its schedule."), date);
 
@@ -162,6 +172,9 @@ update_activity_row (AdwActionRow *row)
   g_autofree char *subtitle = NULL;
   g_autofree char *level_text = NULL;
   g_autofree char *status_text = NULL;
+  g_autofree char *achieved = NULL;
+  g_autofree char *programmed = NULL;
+  g_autofree char *due = NULL;
   PoaScheduleStatus status;
   PoaSemaforo level;
   double percent = 0;
@@ -185,10 +198,10 @@ update_activity_row (AdwActionRow *row)
 
   scheduled = poa_activity_get_schedule_status (activity, poa_plan_get_year (self->plan),
                                                 &self->date, &status);
-  subtitle = g_strdup_printf (_("%u of %u achieved; %u due by now"),
-                              poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED),
-                              poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED),
-                              status.expected_whole);
+  achieved = poa_format_count (poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
+  programmed = poa_format_count (poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED));
+  due = poa_format_count (status.expected_whole);
+  subtitle = g_strdup_printf (_("%s of %s achieved; %s due by now"), achieved, programmed, due);
   adw_action_row_set_subtitle (row, subtitle);
 
   if (!scheduled)
