@@ -219,10 +219,25 @@ def check_indicators(ws, plan, totals_row, sums):
             same(f"Indicadores!D{row} formula", ws.formulas[f"D{row}"],
                  f'=IF(Cronograma!F{totals_row}=0,"",Cronograma!H{totals_row}/Cronograma!F{totals_row})')
             close(f"Indicadores!D{row} cached", ws[f"D{row}"].value, ratio(sums["H"], sums["F"]))
-            same(f"Indicadores!D{row} format", ws[f"D{row}"].number_format, "0.0%")
+            # The semáforo: its word through the number format, its colour through conditional
+            # formats, both on the plan's thresholds (the defaults: plan files do not hold them).
+            same(f"Indicadores!D{row} format", ws[f"D{row}"].number_format,
+                 '[>=0.9]0.0%" · Aceptable";[>=0.7]0.0%" · Con riesgo";0.0%" · Crítico"')
+            rules = [(rule.formula, rule.dxf.fill.bgColor.rgb if rule.dxf and rule.dxf.fill else None)
+                     for cf in ws.conditional_formatting for rule in cf.rules
+                     if f"D{row}" in str(cf.sqref)]
+            same(f"Indicadores!D{row} semáforo rules", [formula for formula, _ in rules],
+                 [[f"AND(ISNUMBER(D{row}),D{row}>=0.9)"], [f"AND(ISNUMBER(D{row}),D{row}>=0.7)"],
+                  [f"ISNUMBER(D{row})"]])
+            same(f"Indicadores!D{row} semáforo fills", [str(fill)[-6:].upper() for _, fill in rules],
+                 ["26A269", "E5A50A", "E01B24"])
     same("Indicadores: rows with the efficiency index", efficiency_rows, 1)
-    check_merges(ws, ["A1:D1"])
-    check_print_setup(ws, "$3:$3", 3 + len(rows), 4)
+    legend_row = 3 + len(rows) + 2
+    same(f"Indicadores!A{legend_row}", ws.cell(legend_row, 1).value,
+         "Semáforo del Índice de Eficiencia: Aceptable desde 90 %, Con riesgo desde 70 %, "
+         "Crítico debajo de 70 %.")
+    check_merges(ws, ["A1:D1", f"A{legend_row}:D{legend_row}"])
+    check_print_setup(ws, "$3:$3", legend_row, 4)
 
 
 def check_budget(ws, plan):

@@ -20,6 +20,7 @@
 #include "poa-date.h"
 #include "poa-export.h"
 #include "poa-indicator.h"
+#include "poa-metrics.h"
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
@@ -831,6 +832,55 @@ write_cronograma (Book *book)
 
 enum { IND_NAME, IND_VARIABLES, IND_FORMULA, IND_RESULT, IND_N_COLUMNS };
 
+/* The index's semáforo, with the plan's thresholds. Its word follows the percentage through
+ * the number format's conditions, so that colour is never the only sign and a reviewer who
+ * changes a meta sees both follow; the fill comes from conditional formats on the same
+ * thresholds (ISNUMBER: with nothing programmed the cell holds "", which compares above every
+ * number). */
+static char *
+semaforo_number_format (PoaPlan *plan)
+{
+  return g_strdup_printf ("[>=%g]0.0%%\" · %s\";[>=%g]0.0%%\" · %s\";0.0%%\" · %s\"",
+                          poa_plan_get_semaforo_green (plan) / 100.0,
+                          poa_semaforo_label_spanish (POA_SEMAFORO_GREEN),
+                          poa_plan_get_semaforo_yellow (plan) / 100.0,
+                          poa_semaforo_label_spanish (POA_SEMAFORO_YELLOW),
+                          poa_semaforo_label_spanish (POA_SEMAFORO_RED));
+}
+
+static void
+put_semaforo_fills (Sheet     *sheet,
+                    lxw_col_t  col)
+{
+  static const PoaSemaforo levels[] = { POA_SEMAFORO_GREEN, POA_SEMAFORO_YELLOW, POA_SEMAFORO_RED };
+  PoaPlan *plan = sheet->book->plan;
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (cell, sheet->row, col);
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      lxw_format *fill = workbook_add_format (sheet->book->workbook);
+      lxw_conditional_format condition = { .type = LXW_CONDITIONAL_TYPE_FORMULA, .format = fill };
+      g_autofree char *formula = NULL;
+
+      format_set_bg_color (fill, poa_semaforo_rgb (levels[i]));
+      format_set_font_color (fill, levels[i] == POA_SEMAFORO_YELLOW ? LXW_COLOR_BLACK : LXW_COLOR_WHITE);
+      if (levels[i] == POA_SEMAFORO_GREEN)
+        formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=%g)", cell, cell,
+                                   poa_plan_get_semaforo_green (plan) / 100.0);
+      else if (levels[i] == POA_SEMAFORO_YELLOW)
+        formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=%g)", cell, cell,
+                                   poa_plan_get_semaforo_yellow (plan) / 100.0);
+      else
+        formula = g_strdup_printf ("=ISNUMBER(%s)", cell);
+
+      /* The first rule that holds wins: green, then yellow, then red. */
+      condition.value_string = formula;
+      condition.stop_if_true = LXW_TRUE;
+      keep_error (sheet->book, worksheet_conditional_format_cell (sheet->sheet, sheet->row, col, &condition));
+    }
+}
+
 static void
 put_indicator (Sheet      *sheet,
                const char *name,
@@ -861,6 +911,7 @@ put_indicator (Sheet      *sheet,
       g_snprintf (achieved, sizeof achieved, "Cronograma!%s", cell);
       put_ratio (sheet, IND_RESULT, achieved, programmed, book->sums[POA_ACTIVITY_ACHIEVED],
                  book->sums[POA_ACTIVITY_PROGRAMMED], STYLE_INDEX);
+      put_semaforo_fills (sheet, IND_RESULT);
     }
   else
     put_text (sheet, IND_RESULT, NULL, STYLE_INDEX);
@@ -870,8 +921,8 @@ static void
 write_indicators (Book *book)
 {
   static const char *const headings[IND_N_COLUMNS] = { "Nombre", "Variables", "Fórmula", "Resultado" };
-  static const double min_widths[IND_N_COLUMNS] = { 16, 24, 28, 12 };
-  static const double max_widths[IND_N_COLUMNS] = { 30, 40, 50, 12 };
+  static const double min_widths[IND_N_COLUMNS] = { 16, 24, 28, 20 };
+  static const double max_widths[IND_N_COLUMNS] = { 30, 40, 50, 20 };
   GListModel *indicators = G_LIST_MODEL (poa_plan_get_indicators (book->plan));
   guint n = g_list_model_get_n_items (indicators);
   gboolean has_efficiency = FALSE;
@@ -917,6 +968,18 @@ write_indicators (Book *book)
                      "1. Actividades Logradas 2. Actividades Programadas",
                      "Actividades Logradas / Actividades Programadas × 100", TRUE);
     }
+
+  /* What the colours and words of the index mean, with this plan's thresholds. */
+  {
+    g_autofree char *legend =
+      g_strdup_printf ("Semáforo del Índice de Eficiencia: %s desde %u %%, %s desde %u %%, %s debajo de %u %%.",
+                       poa_semaforo_label_spanish (POA_SEMAFORO_GREEN), poa_plan_get_semaforo_green (book->plan),
+                       poa_semaforo_label_spanish (POA_SEMAFORO_YELLOW), poa_plan_get_semaforo_yellow (book->plan),
+                       poa_semaforo_label_spanish (POA_SEMAFORO_RED), poa_plan_get_semaforo_yellow (book->plan));
+
+    begin_row (&sheet, sheet.row + 2, 0);
+    merge (&sheet, IND_NAME, IND_RESULT, legend, STYLE_VALUE);
+  }
 
   finish_sheet (&sheet, 2, 2);
 }
@@ -1080,6 +1143,12 @@ create_styles (Book *book)
 
       book->styles[i] = format;
     }
+
+  {
+    g_autofree char *index_format = semaforo_number_format (book->plan);
+
+    format_set_num_format (book->styles[STYLE_INDEX], index_format);
+  }
 }
 
 static void
