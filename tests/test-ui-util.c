@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "poa-cell-text.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
 
@@ -146,7 +147,8 @@ test_ui_render_to_png (GtkWidget  *window,
   g_assert_cmpuint (differing, >, (gsize)width * height / 100);
 }
 
-/* Appends the text of every label on screen to @texts, one a line, checking it is translated. */
+/* Appends the text of every label (and table cell) on screen to @texts, one a line, checking it
+ * is translated. */
 void
 test_ui_collect_labels (GtkWidget *widget,
                         GString   *texts)
@@ -154,9 +156,10 @@ test_ui_collect_labels (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget))
     return;
 
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || POA_IS_CELL_TEXT (widget))
     {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                               : poa_cell_text_get_text (POA_CELL_TEXT (widget));
 
       test_ui_assert_translated (text);
       g_string_append_printf (texts, "%s\n", text);
@@ -164,6 +167,25 @@ test_ui_collect_labels (GtkWidget *widget,
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     test_ui_collect_labels (child, texts);
+}
+
+/* The first widget of @type under @widget (or @widget itself), depth first. */
+GtkWidget *
+test_ui_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_ui_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 /* A text still showing an English message id that has a Spanish translation was not

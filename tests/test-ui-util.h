@@ -24,6 +24,8 @@ void            test_ui_render_to_png     (GtkWidget       *window,
                                            const char      *name);
 void            test_ui_collect_labels    (GtkWidget       *widget,
                                            GString         *texts);
+GtkWidget      *test_ui_find_widget       (GtkWidget       *widget,
+                                           GType            type);
 void            test_ui_assert_translated (const char      *text);
 
 G_END_DECLS

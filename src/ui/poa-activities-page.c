@@ -277,19 +277,25 @@ search_changed_cb (PoaActivitiesPage *self)
   if (typed[0] != '\0')
     self->needle = fold_for_search (typed);
 
-  /* Typing on only narrows what is shown, and deleting only widens it: the filter model then
-   * looks again at part of the list, not all of it. A Nº matches whole, so digits do not. */
-  if (old != NULL && self->needle != NULL && !g_ascii_isdigit (old[0]) && !g_ascii_isdigit (self->needle[0]))
+  /* With no search the filter model shows the list as it is, without asking about each of
+   * 100,000 activities; the first letter typed gives it the filter, to look at them all. */
+  if (self->needle == NULL || old == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, self->needle != NULL ? GTK_FILTER (self->filter) : NULL);
+  else
     {
-      if (strstr (self->needle, old) != NULL)
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (strstr (old, self->needle) != NULL)
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      /* Typing on only narrows what is shown, and deleting only widens it: the filter model
+       * then looks again at part of the list, not all of it. A Nº matches whole, so digits
+       * do not. */
+      if (!g_ascii_isdigit (old[0]) && !g_ascii_isdigit (self->needle[0]))
+        {
+          if (strstr (self->needle, old) != NULL)
+            change = GTK_FILTER_CHANGE_MORE_STRICT;
+          else if (strstr (old, self->needle) != NULL)
+            change = GTK_FILTER_CHANGE_LESS_STRICT;
+        }
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
     }
-  else if (self->needle == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
   select_in_view (self, self->selected_activity);
   update_empty (self);
 }
@@ -512,6 +518,7 @@ poa_activities_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_ACTIVITIES_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->document);
   g_clear_object (&self->selected_activity);
 
@@ -649,7 +656,7 @@ poa_activities_page_init (PoaActivitiesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (matches_search, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);
   add_columns (self);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));

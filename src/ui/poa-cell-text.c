@@ -1,0 +1,513 @@
+/* poa-cell-text.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-cell-text"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "poa-cell-text.h"
+
+/* The text of one cell of a table: what a GtkLabel with ellipsize END (and, for a paragraph,
+ * wrap WORD_CHAR and a number of lines) would show, for less.
+ *
+ * GTK 4.8's column view makes some 200 rows at once however high the window is, so a plan of
+ * 100,000 activities puts 1,200 cells on screen at its first frame. A wrapping GtkLabel lays its
+ * text out three times to be measured (as narrow as it goes, on one line, at its column's
+ * width), and Pango shapes the text anew each time. This widget lays its text out once per width
+ * it is given, and asks for no width of its own when it wraps: its column gives it one.
+ * It follows an object's property with one signal handler instead of a GtkExpression watch.
+ *
+ * The cells of a table share its Pango context (one per cell took a third as long to make as
+ * the cells' texts took to lay out), and the layouts of equal texts at equal widths: the
+ * strategic axis, strategic line and action line of a plan are its categories, repeated down
+ * the table. So a cell takes its table's font, which CSS could only make another by giving rows
+ * or cells a font of their own, as the theme does not.
+ *
+ * It is named "label" in CSS so that the theme styles it as the labels it replaces, and it is a
+ * label to screen readers. A text cut short shows whole in the cell's tooltip. */
+
+/* ─── Layouts shared by the cells of a table ─────────────────────────────────────────────── */
+
+typedef struct
+{
+  const char     *text;
+  int             width;       /* in Pango units; -1: none */
+  guint           lines;
+  PangoAlignment  alignment;
+} LayoutKey;
+
+/* A layout is never changed once made: another text or width is another layout. */
+typedef struct
+{
+  LayoutKey    key;            /* its text is the layout's own */
+  PangoLayout *layout;
+  GHashTable  *table;          /* the context's, which holds this */
+  guint        users;
+} SharedLayout;
+
+static GQuark shared_layouts_quark;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->text) ^ ((guint)key->width * 31u + key->lines * 7u + key->alignment);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *key_a = a;
+  const LayoutKey *key_b = b;
+
+  return key_a->width == key_b->width && key_a->lines == key_b->lines &&
+         key_a->alignment == key_b->alignment && g_str_equal (key_a->text, key_b->text);
+}
+
+static void
+shared_layout_free (gpointer data)
+{
+  SharedLayout *shared = data;
+
+  g_object_unref (shared->layout);
+  g_free (shared);
+}
+
+/* The layout of @key's text in @context, made if no cell shows it already. The context keeps
+ * the table of its layouts; a layout in use holds the context, and leaves the table when its
+ * last cell releases it. */
+static SharedLayout *
+shared_layout_acquire (PangoContext    *context,
+                       const LayoutKey *key)
+{
+  GHashTable *table = g_object_get_qdata (G_OBJECT (context), shared_layouts_quark);
+  SharedLayout *shared;
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (layout_key_hash, layout_key_equal, NULL, shared_layout_free);
+      g_object_set_qdata_full (G_OBJECT (context), shared_layouts_quark, table,
+                               (GDestroyNotify)g_hash_table_unref);
+    }
+
+  shared = g_hash_table_lookup (table, key);
+  if (shared == NULL)
+    {
+      shared = g_new0 (SharedLayout, 1);
+      shared->layout = pango_layout_new (context);
+      shared->table = table;
+      pango_layout_set_text (shared->layout, key->text, -1);
+      pango_layout_set_width (shared->layout, key->width);
+      pango_layout_set_alignment (shared->layout, key->alignment);
+      pango_layout_set_ellipsize (shared->layout, PANGO_ELLIPSIZE_END);
+      if (key->lines > 0)
+        {
+          pango_layout_set_wrap (shared->layout, PANGO_WRAP_WORD_CHAR);
+          /* Negative: lines per paragraph, as GtkLabel:lines does. */
+          pango_layout_set_height (shared->layout, -(int)key->lines);
+        }
+      shared->key = *key;
+      shared->key.text = pango_layout_get_text (shared->layout);
+      g_hash_table_add (table, shared);
+    }
+
+  shared->users++;
+  return shared;
+}
+
+static void
+shared_layout_release (SharedLayout *shared)
+{
+  if (--shared->users == 0)
+    g_hash_table_remove (shared->table, shared);
+}
+
+/* ─── The cell ───────────────────────────────────────────────────────────────────────────── */
+
+struct _PoaCellText
+{
+  GtkWidget          parent_instance;
+
+  char              *text;
+  guint              lines;
+  float              xalign;
+  SharedLayout      *shown;            /* the text at the width last given; NULL: none yet */
+  int                natural_width;    /* the text's on one line, in pixels */
+  guint              natural_serial;   /* of the Pango context it was measured in; 0: none */
+
+  GObject           *item;
+  GParamSpec        *pspec;
+  PoaCellTextFormat  format;
+  gulong             notify_id;
+};
+
+G_DEFINE_FINAL_TYPE (PoaCellText, poa_cell_text, GTK_TYPE_WIDGET)
+
+static guint notify_signal_id;
+
+static void
+forget_layout (PoaCellText *self)
+{
+  g_clear_pointer (&self->shown, shared_layout_release);
+  self->natural_serial = 0;
+}
+
+/* The text laid out @width pixels wide (-1: on one line per paragraph). */
+static PangoLayout *
+layout_at_width (PoaCellText *self,
+                 int          width)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *table;
+  LayoutKey key = {
+    .text = self->text,
+    .width = width < 0 ? -1 : width * PANGO_SCALE,
+    .lines = self->lines,
+    .alignment = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
+  };
+  SharedLayout *previous = self->shown;
+
+  if (previous != NULL && layout_key_equal (&previous->key, &key))
+    return previous->layout;
+
+  table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  self->shown = shared_layout_acquire (gtk_widget_get_pango_context (table != NULL ? table : widget), &key);
+  if (previous != NULL)
+    shared_layout_release (previous);
+
+  return self->shown->layout;
+}
+
+/* The layout last given a width, or the text on one line if none was. */
+static PangoLayout *
+get_layout (PoaCellText *self)
+{
+  return self->shown != NULL ? self->shown->layout : layout_at_width (self, -1);
+}
+
+/* The width of the text on one line, which a cell that does not wrap asks for. It is measured
+ * again in another font, which changes the serial of the table's Pango context. */
+static int
+get_natural_width (PoaCellText *self)
+{
+  PangoLayout *layout = get_layout (self);
+
+  if (self->natural_serial != pango_context_get_serial (pango_layout_get_context (layout)))
+    {
+      layout = layout_at_width (self, -1);
+      pango_layout_get_pixel_size (layout, &self->natural_width, NULL);
+      self->natural_serial = pango_context_get_serial (pango_layout_get_context (layout));
+    }
+
+  return self->natural_width;
+}
+
+static void
+show_value (PoaCellText *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (self->pspec));
+  g_object_get_property (self->item, self->pspec->name, &value);
+  if (self->format != NULL)
+    {
+      text = self->format (&value);
+      poa_cell_text_set_text (self, text);
+    }
+  else
+    poa_cell_text_set_text (self, g_value_get_string (&value));
+}
+
+static void
+item_notify_cb (PoaCellText *self)
+{
+  show_value (self);
+}
+
+static GtkSizeRequestMode
+poa_cell_text_get_request_mode (GtkWidget *widget)
+{
+  PoaCellText *self = POA_CELL_TEXT (widget);
+
+  return self->lines > 0 ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* A wrapping cell asks for no width: the whole text on one line is not a width a paragraph's
+ * column would take, and measuring it would shape the text once more. Its height is that of its
+ * text at the width given; a cell of one line is as high at any width. Like a label's, a cell's
+ * minimum width is none: what does not fit ends in an ellipsis. */
+static void
+poa_cell_text_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  PoaCellText *self = POA_CELL_TEXT (widget);
+  PangoLayout *layout;
+  int height;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 0;
+      *natural = self->lines > 0 ? 0 : get_natural_width (self);
+      return;
+    }
+
+  layout = self->lines > 0 && for_size >= 0 ? layout_at_width (self, for_size) : get_layout (self);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  *minimum = *natural = height;
+  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+}
+
+static void
+poa_cell_text_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  PoaCellText *self = POA_CELL_TEXT (widget);
+
+  /* A line that fits is laid out once, at no width, for any wider allocation. */
+  if (self->lines > 0 || get_natural_width (self) > width)
+    layout_at_width (self, width);
+  else
+    layout_at_width (self, -1);
+}
+
+static void
+poa_cell_text_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  PoaCellText *self = POA_CELL_TEXT (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  float xalign = self->xalign;
+  double x;
+
+  if (self->text[0] == '\0')
+    return;
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    xalign = 1.0f - xalign;
+
+  /* Where a label with yalign 0 puts its text. The style context gives the CSS colour and
+   * text shadow (GTK 4.8 has no gtk_widget_get_color). */
+  layout = get_layout (self);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  x = floor (xalign * (gtk_widget_get_width (widget) - logical.width) - logical.x);
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, 0, layout);
+}
+
+static gboolean
+poa_cell_text_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_tooltip,
+                             GtkTooltip *tooltip)
+{
+  PoaCellText *self = POA_CELL_TEXT (widget);
+
+  if (!poa_cell_text_is_cut (self))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
+}
+
+static void
+poa_cell_text_direction_changed (GtkWidget        *widget,
+                                 GtkTextDirection  previous_direction)
+{
+  GTK_WIDGET_CLASS (poa_cell_text_parent_class)->direction_changed (widget, previous_direction);
+  forget_layout (POA_CELL_TEXT (widget));
+}
+
+/* In another table, or in none, the cell lays its text out in another context. */
+static void
+poa_cell_text_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (poa_cell_text_parent_class)->root (widget);
+  forget_layout (POA_CELL_TEXT (widget));
+}
+
+static void
+poa_cell_text_unroot (GtkWidget *widget)
+{
+  forget_layout (POA_CELL_TEXT (widget));
+  GTK_WIDGET_CLASS (poa_cell_text_parent_class)->unroot (widget);
+}
+
+static void
+poa_cell_text_dispose (GObject *object)
+{
+  PoaCellText *self = (PoaCellText *)object;
+
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_clear_object (&self->item);
+  forget_layout (self);
+
+  G_OBJECT_CLASS (poa_cell_text_parent_class)->dispose (object);
+}
+
+static void
+poa_cell_text_finalize (GObject *object)
+{
+  PoaCellText *self = (PoaCellText *)object;
+
+  g_free (self->text);
+
+  G_OBJECT_CLASS (poa_cell_text_parent_class)->finalize (object);
+}
+
+static void
+poa_cell_text_class_init (PoaCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = poa_cell_text_dispose;
+  object_class->finalize = poa_cell_text_finalize;
+  widget_class->get_request_mode = poa_cell_text_get_request_mode;
+  widget_class->measure = poa_cell_text_measure;
+  widget_class->size_allocate = poa_cell_text_size_allocate;
+  widget_class->snapshot = poa_cell_text_snapshot;
+  widget_class->query_tooltip = poa_cell_text_query_tooltip;
+  widget_class->direction_changed = poa_cell_text_direction_changed;
+  widget_class->root = poa_cell_text_root;
+  widget_class->unroot = poa_cell_text_unroot;
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+
+  notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  shared_layouts_quark = g_quark_from_static_string ("poa-cell-text-shared-layouts");
+}
+
+static void
+poa_cell_text_init (PoaCellText *self)
+{
+  self->text = g_strdup ("");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+}
+
+/**
+ * poa_cell_text_new:
+ * @lines: how many lines a paragraph of the text may take, wrapping at words (or within a word
+ *   too long for a line), the last one ending in an ellipsis if the text goes on; 0 for one line
+ * @xalign: where the text lies across the cell, from 0 (start) to 1 (end)
+ */
+GtkWidget *
+poa_cell_text_new (guint lines,
+                   float xalign)
+{
+  PoaCellText *self = g_object_new (POA_TYPE_CELL_TEXT, NULL);
+
+  self->lines = lines;
+  self->xalign = CLAMP (xalign, 0.0f, 1.0f);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+poa_cell_text_get_text (PoaCellText *self)
+{
+  g_return_val_if_fail (POA_IS_CELL_TEXT (self), NULL);
+
+  return self->text;
+}
+
+void
+poa_cell_text_set_text (PoaCellText *self,
+                        const char  *text)
+{
+  g_return_if_fail (POA_IS_CELL_TEXT (self));
+
+  if (text == NULL)
+    text = "";
+  if (g_str_equal (text, self->text))
+    return;
+
+  forget_layout (self);
+  g_free (self->text);
+  self->text = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * poa_cell_text_is_cut:
+ *
+ * Returns: whether the text shown ends in an ellipsis, for want of room.
+ */
+gboolean
+poa_cell_text_is_cut (PoaCellText *self)
+{
+  g_return_val_if_fail (POA_IS_CELL_TEXT (self), FALSE);
+
+  return pango_layout_is_ellipsized (get_layout (self));
+}
+
+/**
+ * poa_cell_text_bind:
+ * @item: the row's object
+ * @pspec: the property of @item to show
+ * @format: (nullable): makes the property's value a text; %NULL for a string property
+ *
+ * Shows @item's property and follows its changes until poa_cell_text_unbind(), or another
+ * item is bound.
+ */
+void
+poa_cell_text_bind (PoaCellText       *self,
+                    GObject           *item,
+                    GParamSpec        *pspec,
+                    PoaCellTextFormat  format)
+{
+  g_return_if_fail (POA_IS_CELL_TEXT (self));
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_return_if_fail (G_IS_PARAM_SPEC (pspec));
+  g_return_if_fail (format != NULL || G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING);
+
+  poa_cell_text_unbind (self);
+  self->item = g_object_ref (item);
+  self->pspec = pspec;
+  self->format = format;
+  self->notify_id = g_signal_connect_closure_by_id (item, notify_signal_id,
+                                                    g_param_spec_get_name_quark (pspec),
+                                                    g_cclosure_new_swap (G_CALLBACK (item_notify_cb), self, NULL),
+                                                    FALSE);
+  show_value (self);
+}
+
+/**
+ * poa_cell_text_unbind:
+ *
+ * Stops following the item bound, and empties the cell: a row given to another item never
+ * shows the last one's text, even for a moment.
+ */
+void
+poa_cell_text_unbind (PoaCellText *self)
+{
+  g_return_if_fail (POA_IS_CELL_TEXT (self));
+
+  if (self->item == NULL)
+    return;
+
+  g_clear_signal_handler (&self->notify_id, self->item);
+  g_clear_object (&self->item);
+  self->pspec = NULL;
+  self->format = NULL;
+  poa_cell_text_set_text (self, "");
+}

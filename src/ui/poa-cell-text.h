@@ -1,0 +1,38 @@
+/* poa-cell-text.h
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define POA_TYPE_CELL_TEXT (poa_cell_text_get_type ())
+
+G_DECLARE_FINAL_TYPE (PoaCellText, poa_cell_text, POA, CELL_TEXT, GtkWidget)
+
+/**
+ * PoaCellTextFormat:
+ * @value: the value of the property a cell shows
+ *
+ * Returns: (transfer full): the text to show for @value.
+ */
+typedef char *(*PoaCellTextFormat) (const GValue *value);
+
+GtkWidget  *poa_cell_text_new       (guint              lines,
+                                     float              xalign);
+const char *poa_cell_text_get_text  (PoaCellText       *self);
+void        poa_cell_text_set_text  (PoaCellText       *self,
+                                     const char        *text);
+gboolean    poa_cell_text_is_cut    (PoaCellText       *self);
+void        poa_cell_text_bind      (PoaCellText       *self,
+                                     GObject           *item,
+                                     GParamSpec        *pspec,
+                                     PoaCellTextFormat  format);
+void        poa_cell_text_unbind    (PoaCellText       *self);
+
+G_END_DECLS

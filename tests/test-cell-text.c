@@ -1,0 +1,309 @@
+/* test-cell-text.c — PoaCellText, the text of a table's cell: it must look as the GtkLabel it
+ * replaces, pixel for pixel, cut a paragraph at four lines, and show its item's property only
+ * while bound to it.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "poa-activity.h"
+#include "poa-cell-text.h"
+#include "test-ui-util.h"
+
+#define PARAGRAPH "Desarrollar programas específicos de orientación y bienvenida, así como la " \
+                  "ampliación de servicios y asesoramiento jurídico para la población migrante " \
+                  "extranjera, con la participación de los clubes de migrantes zacatecanos en " \
+                  "Estados Unidos y de las dependencias de los tres órdenes de gobierno."
+
+/* What the table showed before PoaCellText: a label per cell. */
+static GtkWidget *
+label_like_a_cell (const char *text,
+                   guint       lines,
+                   float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (lines > 0)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+      gtk_label_set_lines (GTK_LABEL (label), lines);
+    }
+
+  return label;
+}
+
+static GBytes *
+render (GtkWidget *widget,
+        int       *width,
+        int       *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  g_assert_cmpint (*width, >, 0);
+  g_assert_cmpint (*height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), *width, *height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    return g_bytes_new (NULL, 0);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize)*width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize)*width * 4);
+
+  return g_bytes_new_take (pixels, (gsize)*width * *height * 4);
+}
+
+/* A label and a cell side by side, as wide as a column of @width, give the same pixels. */
+static void
+assert_looks_like_a_label (const char *text,
+                           guint       lines,
+                           float       xalign,
+                           int         width)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = label_like_a_cell (text, lines, xalign);
+  GtkWidget *cell = poa_cell_text_new (lines, xalign);
+  g_autoptr(GBytes) label_pixels = NULL;
+  g_autoptr(GBytes) cell_pixels = NULL;
+  int label_width, label_height, cell_width, cell_height;
+
+  poa_cell_text_set_text (POA_CELL_TEXT (cell), text);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_valign (cell, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 2 * width, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for_frames (window, 3);
+
+  label_pixels = render (label, &label_width, &label_height);
+  cell_pixels = render (cell, &cell_width, &cell_height);
+  g_test_message ("“%.20s…”, %d lines, xalign %.1f: label %d × %d, cell %d × %d", text, lines,
+                  xalign, label_width, label_height, cell_width, cell_height);
+  g_assert_cmpint (cell_width, ==, label_width);
+  g_assert_cmpint (cell_height, ==, label_height);
+  g_assert_true (g_bytes_equal (cell_pixels, label_pixels));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_looks_like_a_label (void)
+{
+  assert_looks_like_a_label ("Corazón de Plata", 4, 0.0f, 200);
+  assert_looks_like_a_label ("Reuniones, revisión de expedientes y agenda con SEZAMI", 4, 0.0f, 200);
+  assert_looks_like_a_label (PARAGRAPH, 4, 0.0f, 320);
+  assert_looks_like_a_label (PARAGRAPH, 4, 0.0f, 160);
+  assert_looks_like_a_label ("Supercalifragilisticoespialidosamente-larguísima", 4, 0.0f, 120);
+  assert_looks_like_a_label ("", 4, 0.0f, 200);
+  assert_looks_like_a_label ("16", 0, 1.0f, 60);
+  assert_looks_like_a_label ("100000", 0, 1.0f, 30);
+  assert_looks_like_a_label ("31/12/2026", 0, 1.0f, 120);
+}
+
+/* The cell in a window at @width, laid out. */
+static GtkWidget *
+show_cell (const char *text,
+           guint       lines,
+           int         width,
+           GtkWidget **window)
+{
+  GtkWidget *cell = poa_cell_text_new (lines, 0.0f);
+
+  poa_cell_text_set_text (POA_CELL_TEXT (cell), text);
+  gtk_widget_set_size_request (cell, width, -1);
+  gtk_widget_set_halign (cell, GTK_ALIGN_START);
+  gtk_widget_set_valign (cell, GTK_ALIGN_START);
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), cell);
+  gtk_window_present (GTK_WINDOW (*window));
+  test_ui_wait_for_frames (*window, 3);
+
+  return cell;
+}
+
+static void
+test_long_paragraph_is_cut_at_four_lines (void)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  GtkWidget *window_one, *window_long, *window_short;
+  GtkWidget *one = show_cell ("Atención al migrante", 4, 300, &window_one);
+  GtkWidget *cut, *whole;
+  int line;
+
+  for (guint i = 0; i < 5; i++)
+    g_string_append (long_text, PARAGRAPH " ");
+  cut = show_cell (long_text->str, 4, 300, &window_long);
+  whole = show_cell ("Hacer difusión de las fechas en las que se realizan los trámites", 4, 300, &window_short);
+
+  line = gtk_widget_get_height (one);
+  g_assert_cmpint (line, >, 8);
+  g_assert_false (poa_cell_text_is_cut (POA_CELL_TEXT (one)));
+
+  /* Four lines high, whatever the length, and cut short with an ellipsis; the whole text is
+   * still the cell's (its tooltip and what a screen reader reads). */
+  g_assert_cmpint (gtk_widget_get_height (cut), >=, 4 * line - 2);
+  g_assert_cmpint (gtk_widget_get_height (cut), <=, 4 * line + 2);
+  g_assert_true (poa_cell_text_is_cut (POA_CELL_TEXT (cut)));
+  g_assert_cmpstr (poa_cell_text_get_text (POA_CELL_TEXT (cut)), ==, long_text->str);
+  g_assert_true (gtk_widget_get_has_tooltip (cut));
+
+  /* A shorter paragraph takes the lines it needs, whole. */
+  g_assert_cmpint (gtk_widget_get_height (whole), >, line);
+  g_assert_cmpint (gtk_widget_get_height (whole), <, 4 * line - 2);
+  g_assert_false (poa_cell_text_is_cut (POA_CELL_TEXT (whole)));
+
+  /* Made wider, a cell lays its text out again. */
+  gtk_widget_set_size_request (whole, 1000, -1);
+  test_ui_wait_for_frames (window_short, 3);
+  g_assert_cmpint (gtk_widget_get_height (whole), ==, line);
+
+  gtk_window_destroy (GTK_WINDOW (window_one));
+  gtk_window_destroy (GTK_WINDOW (window_long));
+  gtk_window_destroy (GTK_WINDOW (window_short));
+}
+
+/* Another font (here the desktop's, made bigger) lays the texts out again: the cells ask for
+ * more room. */
+static void
+test_follows_the_font (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *font = NULL;
+  GtkWidget *window_number, *window_paragraph;
+  GtkWidget *number = show_cell ("100000", 0, -1, &window_number);
+  GtkWidget *paragraph = show_cell (PARAGRAPH, 4, 300, &window_paragraph);
+  g_autoptr(PangoFontDescription) description = NULL;
+  g_autofree char *bigger = NULL;
+  int number_width, number_height, paragraph_height, natural;
+
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  gtk_widget_measure (number, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &number_width, NULL, NULL);
+  number_height = gtk_widget_get_height (number);
+  paragraph_height = gtk_widget_get_height (paragraph);
+  g_test_message ("font “%s”: number %d wide, paragraph %d high", font, number_width, paragraph_height);
+
+  description = pango_font_description_from_string (font);
+  bigger = g_strdup_printf ("%s 30", pango_font_description_get_family (description));
+  g_object_set (settings, "gtk-font-name", bigger, NULL);
+  test_ui_wait_for_frames (window_number, 3);
+  test_ui_wait_for_frames (window_paragraph, 3);
+
+  gtk_widget_measure (number, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >, number_width * 3 / 2);
+  g_assert_cmpint (gtk_widget_get_height (number), >, number_height * 3 / 2);
+  g_assert_cmpint (gtk_widget_get_height (paragraph), >, paragraph_height * 3 / 2);
+
+  g_object_set (settings, "gtk-font-name", font, NULL);
+  gtk_window_destroy (GTK_WINDOW (window_number));
+  gtk_window_destroy (GTK_WINDOW (window_paragraph));
+}
+
+static char *
+format_number (const GValue *value)
+{
+  return g_strdup_printf ("Nº %u", g_value_get_uint (value));
+}
+
+static void
+test_follows_its_item_until_unbound (void)
+{
+  g_autoptr(PoaActivity) first = poa_activity_new ();
+  g_autoptr(PoaActivity) second = poa_activity_new ();
+  GParamSpec *name = g_object_class_find_property (G_OBJECT_GET_CLASS (first), "name");
+  GParamSpec *number = g_object_class_find_property (G_OBJECT_GET_CLASS (first), "number");
+  PoaCellText *cell = POA_CELL_TEXT (g_object_ref_sink (poa_cell_text_new (4, 0.0f)));
+  PoaCellText *number_cell = POA_CELL_TEXT (g_object_ref_sink (poa_cell_text_new (0, 1.0f)));
+
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "Apostillado");
+  poa_activity_set_text (second, POA_ACTIVITY_NAME, "Doble nacionalidad");
+  poa_activity_set_number (first, 4);
+
+  poa_cell_text_bind (cell, G_OBJECT (first), name, NULL);
+  poa_cell_text_bind (number_cell, G_OBJECT (first), number, format_number);
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "Apostillado");
+  g_assert_cmpstr (poa_cell_text_get_text (number_cell), ==, "Nº 4");
+
+  /* A change to the item shows at once; another property of it changes nothing. */
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "Apostillado de actas");
+  poa_activity_set_number (first, 5);
+  poa_activity_set_text (first, POA_ACTIVITY_UNIT, "Trámite");
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "Apostillado de actas");
+  g_assert_cmpstr (poa_cell_text_get_text (number_cell), ==, "Nº 5");
+
+  /* Given another item, the cell shows and follows only that one. */
+  poa_cell_text_bind (cell, G_OBJECT (second), name, NULL);
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "Doble nacionalidad");
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "Otra vez el primero");
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "Doble nacionalidad");
+  poa_activity_set_text (second, POA_ACTIVITY_NAME, "Doble nacionalidad mexicana");
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "Doble nacionalidad mexicana");
+
+  /* Unbound, it is empty and follows nothing, and holds its item no more. */
+  poa_cell_text_unbind (cell);
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "");
+  poa_activity_set_text (second, POA_ACTIVITY_NAME, "Ya no se ve");
+  g_assert_cmpstr (poa_cell_text_get_text (cell), ==, "");
+  g_assert_finalize_object (g_steal_pointer (&second));
+
+  /* A cell destroyed while bound lets its item go. */
+  g_assert_finalize_object (number_cell);
+  g_assert_finalize_object (cell);
+  g_assert_finalize_object (g_steal_pointer (&first));
+}
+
+/* A screen reader reads a cell as the label it looks like, with its whole text. */
+static void
+test_is_a_label_to_screen_readers (void)
+{
+  GtkWidget *cell = g_object_ref_sink (poa_cell_text_new (4, 0.0f));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_LABEL);
+  poa_cell_text_set_text (POA_CELL_TEXT (cell), PARAGRAPH);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, PARAGRAPH);
+  poa_cell_text_set_text (POA_CELL_TEXT (cell), "Atención al migrante");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, "Atención al migrante");
+
+  g_assert_finalize_object (cell);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's own accessibility backend for tests, which keeps what a screen reader would be told
+   * (the other window tests run with none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/cell-text/looks-like-the-label-it-replaces", test_looks_like_a_label);
+  g_test_add_func ("/cell-text/cuts-a-long-paragraph-at-four-lines-with-an-ellipsis",
+                   test_long_paragraph_is_cut_at_four_lines);
+  g_test_add_func ("/cell-text/lays-its-text-out-again-in-another-font", test_follows_the_font);
+  g_test_add_func ("/cell-text/follows-its-item-until-unbound", test_follows_its_item_until_unbound);
+  g_test_add_func ("/cell-text/is-a-label-to-screen-readers", test_is_a_label_to_screen_readers);
+
+  return g_test_run ();
+}
