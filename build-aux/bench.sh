@@ -37,6 +37,7 @@ run $display $bench/bench-load $b/src/poa $bench/bench-empty-window
 run $bench/bench-edit
 run $bench/bench-cronograma
 run $display $bench/bench-gantt-view
+run $display $bench/bench-activities-table
 run $bench/bench-xlsx $b/src/poa
 
 echo
