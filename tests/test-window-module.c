@@ -93,6 +93,7 @@ test_commands_do_not_load_gtk (Fixture       *fixture,
 {
   g_autofree char *xlsx = g_build_filename (fixture->dir, "plan.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
+  g_autofree char *module = g_path_get_basename (WINDOW_MODULE);
   const char *commands[][5] = {
     { "--version", NULL },
     { "--help", NULL },
@@ -109,7 +110,6 @@ test_commands_do_not_load_gtk (Fixture       *fixture,
       const char *env[] = { "LD_DEBUG=libs", output, NULL };
       g_auto(Result) r = { 0 };
       g_autofree char *log = NULL;
-      g_autofree char *module = g_path_get_basename (WINDOW_MODULE);
 
       run_env (&r, env, commands[i][0], commands[i][1], commands[i][2], commands[i][3],
                commands[i][4], NULL);
@@ -138,7 +138,14 @@ test_window_opens_through_the_build_tree_module (Fixture       *fixture,
 {
   g_autofree char *dir = new_log_dir (fixture);
   g_autofree char *output = g_strdup_printf ("LD_DEBUG_OUTPUT=%s/ld", dir);
-  const char *env[] = { "LD_DEBUG=libs", output, "POA_REPORT_FIRST_FRAME=quit", NULL };
+  const char *asan = g_getenv ("ASAN_OPTIONS");
+  /* In the sanitizer build memory errors and undefined behaviour still fail the window, but
+   * not leaks: GLib drops its first block of quarks, by design, once a program has made 2,048
+   * of them, as GTK does, and LeakSanitizer's quick unwinding stops in GLib, short of anything
+   * a suppression could name. The window's own leaks are the ui tests' business. */
+  g_autofree char *no_leaks = g_strdup_printf ("ASAN_OPTIONS=%s%sdetect_leaks=0",
+                                               asan != NULL ? asan : "", asan != NULL ? ":" : "");
+  const char *env[] = { "LD_DEBUG=libs", output, "POA_REPORT_FIRST_FRAME=quit", no_leaks, NULL };
   g_auto(Result) r = { 0 };
   g_autofree char *log = NULL;
 
