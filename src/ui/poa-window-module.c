@@ -14,6 +14,9 @@
 #include "poa-application.h"
 #include "poa-window-module.h"
 
+/* The type src/main.c calls it through: should the two differ, this does not build. */
+G_GNUC_UNUSED static const PoaWindowModuleRun entry_point_type_check = poa_window_module_run;
+
 /**
  * poa_window_module_run:
  * @db_path: (nullable): the database; %NULL for $POA_DB or the default file
