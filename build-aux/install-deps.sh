@@ -14,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 PACKAGES="
-  build-essential pkg-config meson ninja-build gettext
+  build-essential binutils pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libjson-glib-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev
   desktop-file-utils appstream

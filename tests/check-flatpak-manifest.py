@@ -1,16 +1,17 @@
 #!/usr/bin/python3
-# check-flatpak-manifest.py MANIFEST APP_ID — the Flatpak manifest is valid JSON for this
-# program, on the platform it targets, with the narrowest permissions and pinned sources.
-# flatpak-builder itself needs the network and is not run here.
+# check-flatpak-manifest.py MANIFEST APP_ID WINDOW_MODULE — the Flatpak manifest is valid JSON for
+# this program, on the platform it targets, with the narrowest permissions and pinned sources,
+# and keeps the window module. flatpak-builder itself needs the network and is not run here.
 #
 # Copyright 2026 Municipio de Sombrerete, Zacatecas
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import fnmatch
 import json
 import os
 import sys
 
-manifest_path, app_id = sys.argv[1], sys.argv[2]
+manifest_path, app_id, window_module = sys.argv[1], sys.argv[2], sys.argv[3]
 errors = []
 
 
@@ -51,6 +52,24 @@ for module in modules:
             path = os.path.join(os.path.dirname(manifest_path), source.get("path", ""))
             check(os.path.isfile(os.path.join(path, "meson.build")),
                   "%s: dir source %s is not the project" % (module["name"], source.get("path")))
+
+# The window is a module in /app/lib/poa (flatpak-builder's libdir is lib): no cleanup pattern
+# may take it or a folder above it, or `poa` would run its commands and never open the window.
+# A pattern starting with / is a path under /app, matched name by name; one without matches a
+# file or folder's name anywhere (flatpak-builder(1), "cleanup").
+def removes(pattern, path):
+    names = path.strip("/").split("/")
+    if not pattern.startswith("/"):
+        return any(fnmatch.fnmatchcase(name, pattern) for name in names)
+    wanted = pattern.strip("/").split("/")
+    return len(wanted) <= len(names) and all(map(fnmatch.fnmatchcase, names, wanted))
+
+
+module_path = "/lib/poa/" + window_module
+for module in [manifest] + modules:
+    for pattern in module.get("cleanup", []):
+        check(not removes(pattern, module_path),
+              "cleanup %s removes the window module %s" % (pattern, module_path))
 
 if errors:
     for e in errors:

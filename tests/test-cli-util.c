@@ -18,28 +18,25 @@ result_clear (Result *result)
   g_clear_pointer (&result->err, g_free);
 }
 
-void
-run_env_setup (Result                *result,
-               const char           **env_extra,
-               GSpawnChildSetupFunc   child_setup,
-               gpointer               child_data,
-               const char            *first_arg,
-               ...)
+static void
+run_valist (Result                *result,
+            const char            *binary,
+            const char           **env_extra,
+            GSpawnChildSetupFunc   child_setup,
+            gpointer               child_data,
+            const char            *first_arg,
+            va_list                args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("POA_BINARY");
   const char *arg;
-  va_list args;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, (gpointer)binary);
-  va_start (args, first_arg);
   for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -59,6 +56,35 @@ run_env_setup (Result                *result,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
   g_assert_no_error (error);
   result->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+void
+run_env_setup (Result                *result,
+               const char           **env_extra,
+               GSpawnChildSetupFunc   child_setup,
+               gpointer               child_data,
+               const char            *first_arg,
+               ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_valist (result, g_getenv ("POA_BINARY"), env_extra, child_setup, child_data, first_arg, args);
+  va_end (args);
+}
+
+void
+run_binary_env (Result      *result,
+                const char  *binary,
+                const char **env_extra,
+                const char  *first_arg,
+                ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_valist (result, binary, env_extra, NULL, NULL, first_arg, args);
+  va_end (args);
 }
 
 /* Errors are one line each on stderr, naming @mention; nothing goes to stdout. */

@@ -29,6 +29,12 @@ void run_env_setup         (Result                *result,
                             gpointer               child_data,
                             const char            *first_arg,
                             ...) G_GNUC_NULL_TERMINATED;
+/* The same with another program than $POA_BINARY: a copy of it, say. */
+void run_binary_env        (Result                *result,
+                            const char            *binary,
+                            const char           **env_extra,
+                            const char            *first_arg,
+                            ...) G_GNUC_NULL_TERMINATED;
 #define run_env(result, env_extra, ...) run_env_setup (result, env_extra, NULL, NULL, __VA_ARGS__)
 #define run(result, ...) run_env_setup (result, NULL, NULL, NULL, __VA_ARGS__, NULL)
 
