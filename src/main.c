@@ -16,6 +16,7 @@
 #include <gmodule.h>
 
 #include "poa-cli.h"
+#include "poa-opening.h"
 #include "poa-window-module.h"
 
 /* Whether this process is the program the build made, rather than an installed copy: compared
@@ -54,8 +55,13 @@ run_window (const char *module_path,
             const char *db_path,
             gint64      plan_id)
 {
+  g_autoptr(PoaOpening) opening = NULL;
   GModule *module;
   PoaWindowModuleRun run = NULL;
+
+  /* The database is opened and the plan read meanwhile, from before GTK is loaded (see
+   * poa-opening.c). */
+  opening = poa_opening_start (db_path, plan_id);
 
   /* Lazily bound, as GIO loads its modules: binding every function of GTK and the libraries it
    * brings at once took some 10 ms more before the first frame. Local: what it brings stays
@@ -74,7 +80,7 @@ run_window (const char *module_path,
   /* Never closed: the types and resources it registers live as long as the process. */
   g_module_make_resident (module);
 
-  return run (db_path, plan_id);
+  return run (db_path, plan_id, g_steal_pointer (&opening));
 }
 
 int

@@ -415,7 +415,7 @@ test_start_shows_the_plan_read_meanwhile (void)
 
       /* The window reports its first frame and closes: the run returns. */
       g_setenv ("POA_REPORT_FIRST_FRAME", "quit", TRUE);
-      g_assert_cmpint (poa_application_run (db, id), ==, 0);
+      g_assert_cmpint (poa_application_run (db, id, NULL), ==, 0);
 
       /* Showing a plan records it as the last opened: the one asked for was shown. */
       store = poa_store_open (db, &error);
@@ -463,7 +463,7 @@ test_start_says_why_the_database_cannot_be_opened (void)
       g_assert_true (g_file_set_contents (db, garbage, sizeof garbage, NULL));
 
       g_timeout_add (50, answer_fatal_dialog_cb, &body);
-      poa_application_run (db, 0);
+      poa_application_run (db, 0, NULL);
 
       g_assert_nonnull (body);
       g_assert_nonnull (strstr (body, db));

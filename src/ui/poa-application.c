@@ -14,6 +14,7 @@
 #include "poa-about.h"
 #include "poa-application.h"
 #include "poa-cli.h"
+#include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-store.h"
 #include "poa-ui-util.h"
@@ -27,32 +28,9 @@ struct _PoaApplication
   gint64          plan_id;
   PoaStore       *store;
 
-  /* Opens the database and reads the plan while GTK starts up (see start_opening). */
-  GThread        *opening;
+  /* Opens the database and reads the plan while GTK starts up (see poa-opening.c). */
+  PoaOpening     *opening;
 };
-
-/* What the opening thread hands over: the database and the plan, or why they could not be
- * opened. */
-typedef struct
-{
-  char     *db_path;
-  gint64    plan_id;
-  PoaStore *store;
-  PoaPlan  *plan;
-  GError   *error;
-} Opening;
-
-static void
-opening_free (Opening *opening)
-{
-  g_free (opening->db_path);
-  g_clear_object (&opening->store);
-  g_clear_object (&opening->plan);
-  g_clear_error (&opening->error);
-  g_free (opening);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
 
 G_DEFINE_FINAL_TYPE (PoaApplication, poa_application, ADW_TYPE_APPLICATION)
 
@@ -77,69 +55,6 @@ show_fatal_error (PoaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-open_store_and_plan (const char  *db_path,
-                     gint64       plan_id,
-                     PoaStore   **store,
-                     PoaPlan    **plan,
-                     GError     **error)
-{
-  g_autofree char *path = NULL;
-  gint64 id;
-
-  if (*store == NULL)
-    {
-      if (!(path = poa_cli_database_path (db_path, error)) ||
-          !(*store = poa_store_open (path, error)))
-        return FALSE;
-    }
-
-  return (id = poa_store_resolve_plan (*store, plan_id, error)) != 0 &&
-         (*plan = poa_store_load_plan (*store, id, error)) != NULL;
-}
-
-static gpointer
-opening_thread (gpointer data)
-{
-  Opening *opening = data;
-
-  open_store_and_plan (opening->db_path, opening->plan_id, &opening->store, &opening->plan,
-                       &opening->error);
-  return opening;
-}
-
-/* Starting GTK (the display, its GL check, the themes) takes most of the time before the
- * first frame, and none of it needs the plan; reading a big plan takes as long again and needs
- * nothing from GTK. So the database is opened and the plan read on a thread of their own
- * meanwhile, and the window takes them when it is built (finish_opening). The store and
- * the plan are used by one thread at a time: the opening thread until it is joined, then
- * the main thread only. */
-static void
-start_opening (PoaApplication *self)
-{
-  Opening *opening = g_new0 (Opening, 1);
-
-  opening->db_path = g_strdup (self->db_path);
-  opening->plan_id = self->plan_id;
-  self->opening = g_thread_new ("poa-open", opening_thread, opening);
-}
-
-static PoaPlan *
-finish_opening (PoaApplication  *self,
-                GError         **error)
-{
-  g_autoptr(Opening) opening = g_thread_join (g_steal_pointer (&self->opening));
-
-  g_set_object (&self->store, opening->store);
-  if (opening->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&opening->error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&opening->plan);
-}
-
 static PoaPlan *
 open_plan (PoaApplication  *self,
            GError         **error)
@@ -147,9 +62,14 @@ open_plan (PoaApplication  *self,
   g_autoptr(PoaPlan) plan = NULL;
 
   if (self->opening != NULL)
-    plan = finish_opening (self, error);
+    {
+      g_autoptr(PoaStore) store = NULL;
+
+      poa_opening_finish (g_steal_pointer (&self->opening), &store, &plan, error);
+      g_set_object (&self->store, store);
+    }
   else
-    open_store_and_plan (self->db_path, self->plan_id, &self->store, &plan, error);
+    poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, error);
 
   if (plan == NULL)
     return NULL;
@@ -239,9 +159,7 @@ poa_application_finalize (GObject *object)
 {
   PoaApplication *self = (PoaApplication *)object;
 
-  /* A second start of the program hands its window over to the first and never opens one. */
-  if (self->opening != NULL)
-    opening_free (g_thread_join (g_steal_pointer (&self->opening)));
+  g_clear_pointer (&self->opening, poa_opening_free);
   g_clear_object (&self->store);
   g_free (self->db_path);
 
@@ -302,6 +220,8 @@ poa_application_get_store (PoaApplication *self)
 
 /**
  * poa_application_run:
+ * @opening: (transfer full) (nullable): the opening of @db_path's plan @plan_id, started
+ *   already; %NULL to start it here
  *
  * Opens the window on a plan and runs until it closes.
  *
@@ -309,7 +229,8 @@ poa_application_get_store (PoaApplication *self)
  */
 int
 poa_application_run (const char *db_path,
-                     gint64      plan_id)
+                     gint64      plan_id,
+                     PoaOpening *opening)
 {
   g_autoptr(PoaApplication) app = NULL;
   char *argv[] = { (char *)"poa", NULL };
@@ -318,6 +239,6 @@ poa_application_run (const char *db_path,
    * show the wrong plan. */
   app = poa_application_new (db_path, plan_id,
                              db_path != NULL ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
-  start_opening (app);
+  app->opening = opening != NULL ? opening : poa_opening_start (db_path, plan_id);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "poa-opening.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ PoaApplication *poa_application_new       (const char     *db_path,
                                            GApplicationFlags flags);
 PoaStore       *poa_application_get_store (PoaApplication *self);
 int             poa_application_run       (const char     *db_path,
-                                           gint64          plan_id);
+                                           gint64          plan_id,
+                                           PoaOpening     *opening);
 
 G_END_DECLS

@@ -21,6 +21,8 @@ G_GNUC_UNUSED static const PoaWindowModuleRun entry_point_type_check = poa_windo
  * poa_window_module_run:
  * @db_path: (nullable): the database; %NULL for $POA_DB or the default file
  * @plan_id: the plan to open, or 0 for the last one opened
+ * @opening: (transfer full): the opening of that plan, started by the program before it loaded
+ *   this module
  *
  * Opens the window and runs until it closes. The program's locale and translations are already
  * set up.
@@ -29,7 +31,8 @@ G_GNUC_UNUSED static const PoaWindowModuleRun entry_point_type_check = poa_windo
  */
 G_MODULE_EXPORT int
 poa_window_module_run (const char *db_path,
-                       gint64      plan_id)
+                       gint64      plan_id,
+                       PoaOpening *opening)
 {
-  return poa_application_run (db_path, plan_id);
+  return poa_application_run (db_path, plan_id, opening);
 }
