@@ -315,6 +315,25 @@ test_fix_activity_7_dates (Fixture       *fixture,
 
   g_assert_cmpuint (errors, ==, 1);
 
+  /* The popover's rows are made when it is first opened, one per finding, errors first. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (findings), GTK_TYPE_MENU_BUTTON));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+    GtkWidget *box = find_widget (popover, GTK_TYPE_LIST_BOX);
+    guint rows = 0;
+
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), 0));
+    gtk_menu_button_popup (button);
+    iterate ();
+    while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), (int)rows) != NULL)
+      rows++;
+    g_assert_cmpuint (rows, ==, g_list_model_get_n_items (list));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), 0))),
+                     ==, "termina el 31/12/2025, antes de empezar el 01/01/2026");
+    gtk_menu_button_popdown (button);
+    iterate ();
+  }
+
   /* The one error of the 2026 plan takes the user to activity 7's end date. */
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {

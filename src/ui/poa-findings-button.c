@@ -17,6 +17,7 @@
 #include "poa-check.h"
 #include "poa-document.h"
 #include "poa-findings-button.h"
+#include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-window.h"
@@ -38,6 +39,7 @@ struct _PoaFindingsButton
   GtkWidget         *icon;
   GtkWidget         *count_label;
   GtkWidget         *list;
+  gboolean           listed;    /* the popover was opened: its list follows the findings */
   GtkWidget         *summary_label;
   GtkWidget         *more_label;
 };
@@ -248,6 +250,36 @@ poa_findings_button_class_init (PoaFindingsButtonClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The popover's rows are made once it is first opened, and then follow the findings: up to
+ * MAX_SHOWN rows in a popover not yet seen delayed the window's first frame. */
+static void
+list_findings (PoaFindingsButton *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  if (!self->listed)
+    return;
+
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->findings)), MAX_SHOWN);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->findings), i));
+
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                       items->pdata, items->len);
+}
+
+static void
+popover_show_cb (PoaFindingsButton *self)
+{
+  if (!self->listed)
+    {
+      self->listed = TRUE;
+      list_findings (self);
+    }
+}
+
 static void
 poa_findings_button_init (PoaFindingsButton *self)
 {
@@ -294,6 +326,7 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_widget_add_css_class (self->more_label, "dim-label");
   gtk_box_append (GTK_BOX (box), self->more_label);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), self, G_CONNECT_SWAPPED);
 
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), content);
@@ -399,11 +432,8 @@ poa_findings_button_update (PoaFindingsButton *self)
               g_ptr_array_add (items, g_steal_pointer (&finding));
           }
       g_list_store_splice (self->findings, 0, 0, items->pdata, items->len);
-      g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                           items->pdata, MIN (items->len, MAX_SHOWN));
     }
-  else
-    g_list_store_remove_all (self->shown);
+  list_findings (self);
 
   if (errors + warnings > MAX_SHOWN)
     {
@@ -427,7 +457,7 @@ poa_findings_button_update (PoaFindingsButton *self)
   else
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "emblem-ok-symbolic");
 
-  count = errors + warnings > 0 ? g_strdup_printf ("%u", errors + warnings) : g_strdup ("");
+  count = errors + warnings > 0 ? poa_format_count (errors + warnings) : g_strdup ("");
   gtk_label_set_label (GTK_LABEL (self->count_label), count);
   gtk_widget_set_visible (self->count_label, errors + warnings > 0);
 
