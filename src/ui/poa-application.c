@@ -95,15 +95,23 @@ poa_application_activate (GApplication *app)
       return;
     }
 
+  /* The window is built while the opening thread may still be reading a big plan; it takes
+   * the plan once read. */
+  window = GTK_WINDOW (poa_window_new (self, NULL));
+
+
   if (!(plan = open_plan (self, &error)))
     {
+      gtk_window_destroy (window);
       show_fatal_error (self, _("The plan could not be opened"), error);
       return;
     }
 
-  window = GTK_WINDOW (poa_window_new (self, plan));
+  poa_window_set_plan (POA_WINDOW (window), plan);
+
   _poa_report_first_frame (window);
   gtk_window_present (window);
+
 }
 
 /* Closes the windows rather than quitting outright, so that each saves its state (and may one
