@@ -20,6 +20,7 @@
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-store-private.h"
+#include "test-plans.h"
 #include "test-util.h"
 
 typedef struct
@@ -432,6 +433,73 @@ test_resolve_prefers_the_last_opened (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "9999"));
 }
 
+typedef struct
+{
+  guint    n_first;
+  PoaPlan *plan;
+} FirstRead;
+
+static void
+first_read_cb (PoaPlan  *plan,
+               gpointer  data)
+{
+  FirstRead *first = data;
+
+  first->n_first = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  first->plan = plan;
+}
+
+/* A plan read in two parts (as the program opens a big one) is the plan read whole: the first
+ * part has the header, budget, indicators and the first activities; the rest follows them in
+ * the plan's order. */
+static void
+test_plan_in_parts_is_the_whole_plan (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaPlan) big = test_plan_with_activities (1234);
+  g_autoptr(PoaPlan) whole = NULL;
+  g_autoptr(PoaPlan) parts = NULL;
+  g_autoptr(PoaPlan) small = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  FirstRead first = { 0 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = poa_store_insert_plan (store, big, &error);
+  g_assert_no_error (error);
+
+  /* The plan moved around first, so that its order is not the rows' order in the file. */
+  {
+    g_autoptr(PoaActivity) last = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (big)), 1233);
+
+    g_assert_true (poa_store_move_activity (store, last, 3, &error));
+    g_list_store_remove (poa_plan_get_activities (big), 1233);
+    g_list_store_insert (poa_plan_get_activities (big), 3, last);
+  }
+
+  whole = poa_store_load_plan (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_equal (whole, big));
+
+  parts = poa_store_load_plan_in_parts (store, id, 500, first_read_cb, &first, &rest, &error);
+  g_assert_no_error (error);
+  g_assert_true (first.plan == parts);
+  g_assert_cmpuint (first.n_first, ==, 500);
+  g_assert_cmpuint (rest->len, ==, 734);
+  g_list_store_splice (poa_plan_get_activities (parts), 500, 0, rest->pdata, rest->len);
+  g_assert_true (poa_plan_equal (parts, whole));
+
+  /* A plan no bigger than the first part comes whole, with nothing after it. */
+  g_clear_pointer (&rest, g_ptr_array_unref);
+  first.plan = NULL;
+  small = poa_store_load_plan_in_parts (store, 1, 500, first_read_cb, &first, &rest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first.n_first, ==, 16);
+  g_assert_cmpuint (rest->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +518,7 @@ main (int   argc,
   ADD ("/store/plan/every-field-round-trips", test_every_field_round_trips);
   ADD ("/store/plan/insert-is-all-or-nothing", test_insert_is_all_or_nothing);
   ADD ("/store/plan/resolve-prefers-the-last-opened", test_resolve_prefers_the_last_opened);
+  ADD ("/store/plan/in-parts-is-the-whole-plan", test_plan_in_parts_is_the_whole_plan);
 #undef ADD
 
   return g_test_run ();

@@ -20,6 +20,7 @@
 #include "poa-settings.h"
 #include "poa-store.h"
 #include "poa-window.h"
+#include "test-plans.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -431,6 +432,71 @@ test_start_shows_the_plan_read_meanwhile (void)
   g_test_trap_assert_stdout ("first-frame *");
 }
 
+typedef struct
+{
+  char  *db;
+  guint  n_shown;
+  gboolean equal;
+} BigPlanCheck;
+
+static gboolean
+check_big_plan_cb (gpointer data)
+{
+  BigPlanCheck *check = data;
+  PoaWindow *window = POA_WINDOW (find_toplevel (POA_TYPE_WINDOW));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  PoaPlan *plan;
+
+  if (window == NULL || (plan = poa_window_get_plan (window)) == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))) < 1200)
+    return G_SOURCE_CONTINUE;
+
+  check->n_shown = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  store = poa_store_open (check->db, &error);
+  g_assert_no_error (error);
+  stored = poa_store_load_plan (store, poa_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  check->equal = poa_plan_equal (stored, plan);
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+/* A big plan opens in two parts, the window painted on the first: the window ends up with the
+ * whole plan, in its order. */
+static void
+test_start_shows_a_big_plan_whole (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_make_tmpdir ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaStore) store = NULL;
+      g_autoptr(PoaPlan) big = test_plan_with_activities (1200);
+      BigPlanCheck check = { g_build_filename (dir, "poa.sqlite3", NULL), 0, FALSE };
+      gint64 id;
+
+      store = poa_store_open (check.db, &error);
+      g_assert_no_error (error);
+      id = poa_store_insert_plan (store, big, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      g_timeout_add (20, check_big_plan_cb, &check);
+      g_assert_cmpint (poa_application_run (check.db, id, NULL), ==, 0);
+      g_assert_cmpuint (check.n_shown, ==, 1200);
+      g_assert_true (check.equal);
+
+      g_free (check.db);
+      test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static gboolean
 answer_fatal_dialog_cb (gpointer data)
 {
@@ -491,6 +557,8 @@ main (int   argc,
               fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
   g_test_add_func ("/ui/start/shows-the-plan-read-meanwhile",
                    test_start_shows_the_plan_read_meanwhile);
+  g_test_add_func ("/ui/start/shows-a-big-plan-whole",
+                   test_start_shows_a_big_plan_whole);
   g_test_add_func ("/ui/start/says-why-the-database-cannot-be-opened",
                    test_start_says_why_the_database_cannot_be_opened);
   g_test_add_func ("/ui/window/opens-without-settings-schema",

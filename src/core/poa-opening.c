@@ -19,18 +19,33 @@
  * Starting GTK (loading its libraries, the display, its GL check, the themes) takes most of
  * the time before a window's first frame, and needs nothing from the database; reading a big
  * plan takes as long again, and needs nothing from GTK. `poa` starts the opening before it even
- * loads the window module, and the window takes the result when it is built. The store and the
- * plan are used by one thread at a time: the opening thread until it is joined, then the
- * thread that joined it only. */
+ * loads the window module, and the window takes the result when it is built.
+ *
+ * A big plan comes in two parts, read in one transaction: its header, budget, indicators and
+ * first POA_OPENING_FIRST activities (more than a window shows), then the others. The window
+ * is built and painted on the first part (poa_opening_wait_plan()) while the thread reads the
+ * rest, and poa_opening_finish() adds the rest before anything else can happen in the window.
+ *
+ * Who may touch what: the thread owns the store until it ends (the first part's plan is handed
+ * over whole, and the thread reads the rest into an array of its own); the caller may hold the
+ * store meanwhile but not use it, and owns the plan. */
+
+#define POA_OPENING_FIRST 500
 
 struct _PoaOpening
 {
-  GThread  *thread;
-  char     *db_path;
-  gint64    plan_id;
-  PoaStore *store;
-  PoaPlan  *plan;
-  GError   *error;
+  GThread   *thread;
+  GMutex     lock;
+  GCond      cond;
+  gboolean   first_ready;   /* under lock: the first part, or an error, is there */
+
+  char      *db_path;
+  gint64     plan_id;
+  PoaStore  *store;
+  PoaPlan   *first;         /* the plan as first read, handed over under lock */
+  PoaPlan   *plan;          /* the thread's own reference, until it ends */
+  GPtrArray *rest;
+  GError    *error;
 };
 
 /**
@@ -67,21 +82,48 @@ poa_open_plan (const char  *db_path,
          (*plan = poa_store_load_plan (*store, id, error)) != NULL;
 }
 
+static void
+first_read_cb (PoaPlan  *plan,
+               gpointer  data)
+{
+  PoaOpening *self = data;
+
+  g_mutex_lock (&self->lock);
+  self->first = g_object_ref (plan);
+  self->first_ready = TRUE;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
 static gpointer
 opening_thread (gpointer data)
 {
   PoaOpening *self = data;
+  g_autofree char *path = NULL;
+  gint64 id;
 
-  poa_open_plan (self->db_path, self->plan_id, &self->store, &self->plan, &self->error);
+  if ((path = poa_cli_database_path (self->db_path, &self->error)) &&
+      (self->store = poa_store_open (path, &self->error)) &&
+      (id = poa_store_resolve_plan (self->store, self->plan_id, &self->error)))
+    self->plan = poa_store_load_plan_in_parts (self->store, id, POA_OPENING_FIRST,
+                                               first_read_cb, self, &self->rest, &self->error);
+
+  /* Failed before the first part: the waiting side wakes to the error. */
+  g_mutex_lock (&self->lock);
+  self->first_ready = TRUE;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->lock);
+
   return NULL;
 }
 
 /**
  * poa_opening_start:
  *
- * Starts poa_open_plan() on a thread of its own.
+ * Starts opening @db_path and reading its plan @plan_id on a thread of their own.
  *
- * Returns: (transfer full): the opening, for poa_opening_finish() or poa_opening_free().
+ * Returns: (transfer full): the opening, for poa_opening_wait_plan() and poa_opening_finish(),
+ *   or poa_opening_free().
  */
 PoaOpening *
 poa_opening_start (const char *db_path,
@@ -89,6 +131,8 @@ poa_opening_start (const char *db_path,
 {
   PoaOpening *self = g_new0 (PoaOpening, 1);
 
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
   self->db_path = g_strdup (db_path);
   self->plan_id = plan_id;
   self->thread = g_thread_new ("poa-open", opening_thread, self);
@@ -97,14 +141,45 @@ poa_opening_start (const char *db_path,
 }
 
 /**
+ * poa_opening_wait_plan:
+ * @store: (out) (transfer full) (optional): the database, not to be used before
+ *   poa_opening_finish()
+ *
+ * Waits for the plan's first part: enough to build and show a window, not to change or
+ * export the plan. %NULL when the database or the plan could not be opened (then
+ * poa_opening_finish() says why).
+ *
+ * Returns: (transfer full) (nullable): the plan, with its first activities.
+ */
+PoaPlan *
+poa_opening_wait_plan (PoaOpening  *self,
+                       PoaStore   **store)
+{
+  PoaPlan *plan;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  while (!self->first_ready)
+    g_cond_wait (&self->cond, &self->lock);
+  plan = self->first != NULL ? g_object_ref (self->first) : NULL;
+  if (store != NULL)
+    *store = plan != NULL ? g_object_ref (self->store) : NULL;
+  g_mutex_unlock (&self->lock);
+
+  return plan;
+}
+
+/**
  * poa_opening_finish:
  * @self: (transfer full): an opening, freed here
  * @store: (out) (transfer full) (optional): the database, when it could be opened
- * @plan: (out) (transfer full): the plan
+ * @plan: (out) (transfer full): the whole plan
  *
- * Waits for the opening to end and takes what it opened.
+ * Waits for the opening to end, and adds to the plan the activities read after its first part
+ * (in the calling thread: that is who may see the plan change).
  *
- * Returns: whether the plan was read; else @error says why.
+ * Returns: whether the whole plan was read; else @error says why.
  */
 gboolean
 poa_opening_finish (PoaOpening  *self,
@@ -119,10 +194,18 @@ poa_opening_finish (PoaOpening  *self,
 
   g_clear_pointer (&self->thread, g_thread_join);
 
-  ok = self->error == NULL;
+  ok = self->error == NULL && self->plan != NULL;
+  if (ok && self->rest != NULL && self->rest->len > 0)
+    {
+      GListStore *activities = poa_plan_get_activities (self->plan);
+
+      g_list_store_splice (activities, g_list_model_get_n_items (G_LIST_MODEL (activities)), 0,
+                           self->rest->pdata, self->rest->len);
+    }
+
   if (store != NULL)
     *store = g_steal_pointer (&self->store);
-  *plan = g_steal_pointer (&self->plan);
+  *plan = ok ? g_steal_pointer (&self->plan) : NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&self->error));
 
@@ -143,9 +226,13 @@ poa_opening_free (PoaOpening *self)
     return;
 
   g_clear_pointer (&self->thread, g_thread_join);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
   g_free (self->db_path);
   g_clear_object (&self->store);
+  g_clear_object (&self->first);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
   g_clear_error (&self->error);
   g_free (self);
 }

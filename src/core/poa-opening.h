@@ -21,8 +21,10 @@ gboolean    poa_open_plan      (const char  *db_path,
                                 PoaPlan    **plan,
                                 GError     **error);
 
-PoaOpening *poa_opening_start  (const char  *db_path,
-                                gint64       plan_id);
+PoaOpening *poa_opening_start     (const char  *db_path,
+                                   gint64       plan_id);
+PoaPlan    *poa_opening_wait_plan (PoaOpening  *self,
+                                   PoaStore   **store);
 gboolean    poa_opening_finish (PoaOpening  *self,
                                 PoaStore   **store,
                                 PoaPlan    **plan,

@@ -1304,25 +1304,30 @@ load_signatures (PoaStore  *self,
   return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
 }
 
+/* The plan's activities from the @offset-th in the plan's order, @limit of them (-1: all),
+ * into @out; texts shared through @pool. */
 static gboolean
-load_activities (PoaStore  *self,
-                 PoaPlan   *plan,
-                 GError   **error)
+load_activities (PoaStore    *self,
+                 gint64       plan_id,
+                 guint        offset,
+                 gint64       limit,
+                 GHashTable  *pool,
+                 GPtrArray   *out,
+                 GError     **error)
 {
   static const char sql[] =
     "SELECT id, number, name, strategic_axis, strategic_line, action_line, specific_activity,"
     "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
-    "  FROM activity WHERE plan_id = ?1 ORDER BY position";
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) pool = g_hash_table_new_full (text_hash, g_str_equal,
-                                                      (GDestroyNotify)g_ref_string_release, NULL);
+    "  FROM activity WHERE plan_id = ?1 ORDER BY position LIMIT ?2 OFFSET ?3";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
   if (!(stmt = prepare (self, sql, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PoaActivity *activity = poa_activity_new ();
@@ -1342,14 +1347,16 @@ load_activities (PoaStore  *self,
       column_date (stmt, col++, &activity->end);
       activity->months = (guint)sqlite3_column_int (stmt, col++) & POA_MONTHS_ALL;
 
-      g_ptr_array_add (activities, activity);
+      g_ptr_array_add (out, activity);
     }
 
-  if (rc != SQLITE_DONE)
-    return set_error_from_code (self, rc, error);
+  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+}
 
-  g_list_store_splice (poa_plan_get_activities (plan), 0, 0, activities->pdata, activities->len);
-  return TRUE;
+static GHashTable *
+text_pool_new (void)
+{
+  return g_hash_table_new_full (text_hash, g_str_equal, (GDestroyNotify)g_ref_string_release, NULL);
 }
 
 static gboolean
@@ -1407,6 +1414,66 @@ load_budget (PoaStore  *self,
 }
 
 /**
+ * poa_store_load_plan_in_parts:
+ * @first: how many activities the first part holds
+ * @first_read: (scope call) (nullable): called with the plan as soon as its header, signatures,
+ *   indicators, budget and first @first activities are read
+ * @rest: (out) (transfer full) (optional): the other activities, in order, not added to the plan
+ *
+ * Reads a plan in two parts inside one read transaction, so that both are consistent: a
+ * window can be built on the first part while the rest is read. Once @first_read has the plan,
+ * this function no longer touches it; the caller adds @rest to it.
+ *
+ * Returns: (transfer full): the plan (first part only if @rest is given), or %NULL with @error
+ *   set; @first_read may have had the plan already.
+ */
+PoaPlan *
+poa_store_load_plan_in_parts (PoaStore             *self,
+                              gint64                plan_id,
+                              guint                 first,
+                              PoaStoreFirstReadFunc first_read,
+                              gpointer              data,
+                              GPtrArray           **rest,
+                              GError              **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(GHashTable) pool = text_pool_new ();
+  g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean ok;
+
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  if (!exec_simple (self, "BEGIN", error))
+    return NULL;
+
+  plan = poa_plan_new (POA_YEAR_MIN);
+  ok = load_header (self, plan, plan_id, error) &&
+       load_signatures (self, plan, error) &&
+       load_indicators (self, plan, error) &&
+       load_budget (self, plan, error) &&
+       load_activities (self, plan_id, 0, rest != NULL ? (gint64)first : -1, pool, head, error);
+
+  if (ok)
+    {
+      g_list_store_splice (poa_plan_get_activities (plan), 0, 0, head->pdata, head->len);
+      if (first_read != NULL)
+        first_read (plan, data);
+      if (rest != NULL && head->len == first)
+        ok = load_activities (self, plan_id, first, -1, pool, others, error);
+    }
+
+  /* A read transaction has nothing to keep; ending it cannot lose anything. */
+  exec_simple (self, "COMMIT", NULL);
+
+  if (!ok)
+    return NULL;
+  if (rest != NULL)
+    *rest = g_steal_pointer (&others);
+  return g_steal_pointer (&plan);
+}
+
+/**
  * poa_store_load_plan:
  *
  * Reads a whole plan, one query per table, inside one read transaction so that it is consistent.
@@ -1418,25 +1485,7 @@ poa_store_load_plan (PoaStore  *self,
                      gint64     plan_id,
                      GError   **error)
 {
-  g_autoptr(PoaPlan) plan = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (POA_IS_STORE (self), NULL);
-
-  if (!exec_simple (self, "BEGIN", error))
-    return NULL;
-
-  plan = poa_plan_new (POA_YEAR_MIN);
-  ok = load_header (self, plan, plan_id, error) &&
-       load_signatures (self, plan, error) &&
-       load_activities (self, plan, error) &&
-       load_indicators (self, plan, error) &&
-       load_budget (self, plan, error);
-
-  /* A read transaction has nothing to keep; ending it cannot lose anything. */
-  exec_simple (self, "COMMIT", NULL);
-
-  return ok ? g_steal_pointer (&plan) : NULL;
+  return poa_store_load_plan_in_parts (self, plan_id, 0, NULL, NULL, NULL, error);
 }
 
 static gboolean

@@ -71,9 +71,20 @@ GPtrArray  *poa_store_list_plans         (PoaStore    *self,
 gint64      poa_store_resolve_plan       (PoaStore    *self,
                                           gint64       requested,
                                           GError     **error);
+/* Called by poa_store_load_plan_in_parts() with the first part of a plan. */
+typedef void (*PoaStoreFirstReadFunc) (PoaPlan  *plan,
+                                       gpointer  data);
+
 PoaPlan    *poa_store_load_plan          (PoaStore    *self,
                                           gint64       plan_id,
                                           GError     **error);
+PoaPlan    *poa_store_load_plan_in_parts (PoaStore              *self,
+                                          gint64                 plan_id,
+                                          guint                  first,
+                                          PoaStoreFirstReadFunc  first_read,
+                                          gpointer               data,
+                                          GPtrArray            **rest,
+                                          GError               **error);
 gint64      poa_store_insert_plan        (PoaStore    *self,
                                           PoaPlan     *plan,
                                           GError     **error);

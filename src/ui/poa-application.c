@@ -30,6 +30,7 @@ struct _PoaApplication
 
   /* Opens the database and reads the plan while GTK starts up (see poa-opening.c). */
   PoaOpening     *opening;
+  guint           opening_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (PoaApplication, poa_application, ADW_TYPE_APPLICATION)
@@ -55,29 +56,60 @@ show_fatal_error (PoaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static PoaPlan *
-open_plan (PoaApplication  *self,
-           GError         **error)
+/* The rest of a big plan, once the window has painted its first part: before any input is
+ * handled, so that nothing is ever done to part of a plan (see poa-opening.c). */
+static gboolean
+finish_opening_cb (gpointer data)
 {
+  PoaApplication *self = data;
+  g_autoptr(PoaStore) store = NULL;
   g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (self->opening != NULL)
+  /* After the first frame, or after a while if no frame comes (a window never shown). */
+  if (self->opening == NULL)
+    return G_SOURCE_REMOVE;
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+
+  if (poa_opening_finish (g_steal_pointer (&self->opening), &store, &plan, &error))
     {
-      g_autoptr(PoaStore) store = NULL;
-
-      poa_opening_finish (g_steal_pointer (&self->opening), &store, &plan, error);
-      g_set_object (&self->store, store);
+      /* Only a convenience for the next start: failing to record it loses nothing. */
+      poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
     }
   else
-    poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, error);
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  if (plan == NULL)
-    return NULL;
+      /* The part shown must not be edited or exported as if it were the plan. */
+      while (windows != NULL)
+        {
+          GtkWindow *window = windows->data;
 
-  /* Only a convenience for the next start: failing to record it loses nothing. */
-  poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
+          windows = windows->next;
+          gtk_window_destroy (window);
+        }
+      show_fatal_error (self, _("The plan could not be opened"), error);
+    }
 
-  return g_steal_pointer (&plan);
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock  *clock,
+                        PoaApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_idle_add_full (G_PRIORITY_HIGH, finish_opening_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+window_mapped_cb (GtkWidget      *window,
+                  PoaApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, window_mapped_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
 }
 
 static void
@@ -95,12 +127,29 @@ poa_application_activate (GApplication *app)
       return;
     }
 
-  /* The window is built while the opening thread may still be reading a big plan; it takes
-   * the plan once read. */
+  /* The window is built while the opening thread reads the plan. */
   window = GTK_WINDOW (poa_window_new (self, NULL));
 
+  if (self->opening != NULL)
+    {
+      g_autoptr(PoaStore) store = NULL;
 
-  if (!(plan = open_plan (self, &error)))
+      /* Shown on the plan's first part; the rest follows its first frame, and the application
+       * stays until it has. */
+      if ((plan = poa_opening_wait_plan (self->opening, &store)) != NULL)
+        {
+          g_set_object (&self->store, store);
+          g_application_hold (app);
+          g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
+          self->opening_timeout = g_timeout_add_seconds (2, finish_opening_cb, self);
+        }
+      else
+        poa_opening_finish (g_steal_pointer (&self->opening), NULL, &plan, &error);
+    }
+  else if (poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, &error))
+    poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
+
+  if (plan == NULL)
     {
       gtk_window_destroy (window);
       show_fatal_error (self, _("The plan could not be opened"), error);
@@ -167,6 +216,7 @@ poa_application_finalize (GObject *object)
 {
   PoaApplication *self = (PoaApplication *)object;
 
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
   g_clear_pointer (&self->opening, poa_opening_free);
   g_clear_object (&self->store);
   g_free (self->db_path);

@@ -48,6 +48,10 @@ struct _PoaFindingsButton
  * make 100,000 rows. The popover lists the first ones; the count says how many there are. */
 #define MAX_SHOWN 200
 
+/* A plan of this many activities or more is checked once the window shows it (see
+ * queue_update); the program opens a bigger plan in two parts, the first of them this big. */
+#define PENDING_AT 500
+
 G_DEFINE_FINAL_TYPE (PoaFindingsButton, poa_findings_button, GTK_TYPE_WIDGET)
 
 enum {
@@ -164,6 +168,31 @@ document_changed_cb (PoaFindingsButton *self)
 {
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_timeout_add (500, update_timeout_cb, self);
+}
+
+/* Checked once the window has shown what changed: a big plan's check takes a few hundredths
+ * of a second per 100,000 activities, and the plan comes first. */
+static void
+queue_update (PoaFindingsButton *self)
+{
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_timeout_cb, self, NULL);
+}
+
+/* A list of activities added whole: a big plan's activities after its first part. */
+static void
+activities_changed_cb (PoaFindingsButton *self,
+                       guint              position,
+                       guint              removed,
+                       guint              added)
+{
+  if (added >= PENDING_AT)
+    {
+      /* Until checked, the button says nothing rather than a count of part of the plan. */
+      gtk_widget_set_visible (self->icon, FALSE);
+      gtk_widget_set_visible (self->count_label, FALSE);
+      queue_update (self);
+    }
 }
 
 static void
@@ -360,20 +389,26 @@ poa_findings_button_set_document (PoaFindingsButton *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (poa_plan_get_activities (poa_document_get_plan (self->document)),
+                                            self);
+    }
 
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-
-  /* A big plan is checked once the window shows it: its check takes a tenth of a second per
-   * 10,000 activities, and the plan comes first. */
   g_clear_handle_id (&self->update_source, g_source_remove);
-  if (document != NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (poa_document_get_plan (document)))) > 1000)
-    self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_timeout_cb, self, NULL);
-  else
+  if (document != NULL)
+    {
+      GListStore *activities = poa_plan_get_activities (poa_document_get_plan (document));
+
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (activities, "items-changed", G_CALLBACK (activities_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      activities_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (activities)));
+    }
+
+  if (self->update_source == 0)
     poa_findings_button_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -456,6 +491,7 @@ poa_findings_button_update (PoaFindingsButton *self)
     }
   else
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "emblem-ok-symbolic");
+  gtk_widget_set_visible (self->icon, TRUE);
 
   count = errors + warnings > 0 ? poa_format_count (errors + warnings) : g_strdup ("");
   gtk_label_set_label (GTK_LABEL (self->count_label), count);
