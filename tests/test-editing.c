@@ -209,6 +209,20 @@ open_new_activity_editor (Fixture *fixture)
   return editor;
 }
 
+/* The editor of an activity of the plan, as a double click on its row opens it. */
+static PoaActivityEditor *
+open_activity_editor (Fixture     *fixture,
+                      PoaActivity *activity)
+{
+  PoaActivityEditor *editor = poa_activity_editor_new (GTK_WINDOW (fixture->window),
+                                                       poa_window_get_document (fixture->window),
+                                                       activity, 0);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  return editor;
+}
+
 static void
 assert_refused (PoaActivityEditor *editor,
                 const char        *field,
@@ -395,10 +409,7 @@ test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
   g_autofree char *end = NULL;
   GtkWidget *start_entry, *end_entry;
 
-  editor = poa_activity_editor_new (GTK_WINDOW (fixture->window), poa_window_get_document (fixture->window),
-                                    second, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  editor = open_activity_editor (fixture, second);
   start_entry = poa_activity_editor_get_entry (editor, "start");
   end_entry = poa_activity_editor_get_entry (editor, "end");
 
@@ -450,9 +461,7 @@ test_editor_goes_with_its_activity (Fixture       *fixture,
   PoaActivityEditor *editor;
   GtkWidget *watched;
 
-  editor = poa_activity_editor_new (GTK_WINDOW (fixture->window), document, third, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  editor = open_activity_editor (fixture, third);
   watched = GTK_WIDGET (editor);
   g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *)&watched);
 
