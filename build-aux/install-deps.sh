@@ -42,13 +42,20 @@ else
   echo "install-deps: all packages present"
 fi
 
-# The window is in Spanish under es_MX.UTF-8; make sure the locale exists.
-if ! locale -a 2>/dev/null | grep -qi '^es_MX\.utf-\?8$'; then
-  echo "install-deps: generating es_MX.UTF-8"
-  if [ -f /etc/locale.gen ] && grep -q '^# *es_MX.UTF-8' /etc/locale.gen; then
-    $SUDO sed -i 's/^# *\(es_MX.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-  elif ! grep -q '^es_MX.UTF-8' /etc/locale.gen 2>/dev/null; then
-    echo 'es_MX.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+# The window is in Spanish under es_MX.UTF-8; the tests also write a workbook under es_ES.UTF-8,
+# whose decimal comma must not reach its formulas. Make sure both locales exist.
+generated=no
+for wanted in es_MX es_ES; do
+  if ! locale -a 2>/dev/null | grep -qi "^$wanted\.utf-\?8\$"; then
+    echo "install-deps: generating $wanted.UTF-8"
+    if [ -f /etc/locale.gen ] && grep -q "^# *$wanted.UTF-8" /etc/locale.gen; then
+      $SUDO sed -i "s/^# *\($wanted.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+    elif ! grep -q "^$wanted.UTF-8" /etc/locale.gen 2>/dev/null; then
+      echo "$wanted.UTF-8 UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+    fi
+    generated=yes
   fi
+done
+if [ "$generated" = yes ]; then
   $SUDO locale-gen
 fi

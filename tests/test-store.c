@@ -18,6 +18,7 @@
 #include "poa-budget-line.h"
 #include "poa-indicator.h"
 #include "poa-plan.h"
+#include "poa-opening.h"
 #include "poa-signature.h"
 #include "poa-store-private.h"
 #include "test-plans.h"
@@ -439,7 +440,7 @@ typedef struct
   PoaPlan *plan;
 } FirstRead;
 
-static void
+static gboolean
 first_read_cb (PoaPlan  *plan,
                gpointer  data)
 {
@@ -447,6 +448,7 @@ first_read_cb (PoaPlan  *plan,
 
   first->n_first = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
   first->plan = plan;
+  return TRUE;
 }
 
 /* A plan read in two parts (as the program opens a big one) is the plan read whole: the first
@@ -500,6 +502,52 @@ test_plan_in_parts_is_the_whole_plan (Fixture       *fixture,
   g_assert_cmpuint (rest->len, ==, 0);
 }
 
+/* The opening thread of the window never creates or upgrades a database: it may belong to a
+ * second start of the program, a newer one, handing its window over to a running POA. It says
+ * so, and leaves the file as it was; a current database it reads whole. */
+static void
+test_opening_leaves_databases_as_they_are (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  /* None yet. */
+  g_assert_false (poa_opening_finish (poa_opening_start (fixture->path, 0), &store, &plan, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT);
+  g_assert_null (plan);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* An older schema. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_poa_store_migrate_to (db, 0, 1, &error));
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO plan (year, area) VALUES (2025, 'A'); COMMIT",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (poa_opening_finish (poa_opening_start (fixture->path, 0), &store, &plan, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT);
+  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* Upgraded by the program that shows it, then read whole by the thread. */
+  store = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (poa_opening_finish (poa_opening_start (fixture->path, 0), &store, &plan, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (poa_plan_get_area (plan), ==, "A");
+
+  /* Dropped unfinished, as by a second start: nothing is left running. */
+  poa_opening_free (poa_opening_start (fixture->path, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +567,7 @@ main (int   argc,
   ADD ("/store/plan/insert-is-all-or-nothing", test_insert_is_all_or_nothing);
   ADD ("/store/plan/resolve-prefers-the-last-opened", test_resolve_prefers_the_last_opened);
   ADD ("/store/plan/in-parts-is-the-whole-plan", test_plan_in_parts_is_the_whole_plan);
+  ADD ("/store/opening/leaves-databases-as-they-are", test_opening_leaves_databases_as_they_are);
 #undef ADD
 
   return g_test_run ();

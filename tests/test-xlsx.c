@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 
 #include <gio/gio.h>
@@ -123,6 +125,23 @@ test_default_plan_reads_back (Fixture       *fixture,
     g_autofree char *names = list_folder (fixture->dir);
     g_assert_cmpstr (names, ==, "POA 2026 - Área.xlsx plan.json");
   }
+}
+
+/* Under a locale whose decimals take a comma (build-aux/install-deps.sh generates es_ES.UTF-8),
+ * the semáforo's thresholds still reach the formulas and number formats with a point. */
+static void
+test_decimal_comma_locale_reads_back (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (&error);
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  g_assert_no_error (error);
+  g_assert_nonnull (setlocale (LC_NUMERIC, "es_ES.UTF-8"));
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+  export_and_read_back (fixture, plan);
+  setlocale (LC_NUMERIC, old);
 }
 
 static char *
@@ -351,6 +370,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xlsx/default-plan/reads-back-as-the-document", test_default_plan_reads_back);
+  ADD ("/xlsx/default-plan/reads-back-under-a-decimal-comma", test_decimal_comma_locale_reads_back);
   ADD ("/xlsx/awkward-plan/reads-back-with-right-cached-values", test_awkward_plan_reads_back);
   ADD ("/xlsx/empty-plan/reads-back", test_empty_plan_reads_back);
   ADD ("/xlsx/failure/leaves-nothing-behind", test_failure_leaves_nothing);

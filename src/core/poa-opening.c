@@ -26,9 +26,15 @@
  * is built and painted on the first part (poa_opening_wait_plan()) while the thread reads the
  * rest, and poa_opening_finish() adds the rest before anything else can happen in the window.
  *
- * Who may touch what: the thread owns the store until it ends (the first part's plan is handed
- * over whole, and the thread reads the rest into an array of its own); the caller may hold the
- * store meanwhile but not use it, and owns the plan. */
+ * Who may touch what: the thread reads the plan through a connection of its own, in one read
+ * transaction for both parts; the store it hands over is another connection, which it no
+ * longer uses by then. The first part's plan is handed over whole, and the thread reads the
+ * rest into an array of its own; the caller owns the plan.
+ *
+ * The thread never creates or upgrades a database (poa_store_open_current()): it may belong to
+ * a second start of the program, which hands its window over to the first, a running POA that
+ * may be older. Such a database is opened on the main thread, by the one program that shows
+ * it (%POA_STORE_ERROR_NOT_CURRENT from poa_opening_finish()). */
 
 #define POA_OPENING_FIRST 500
 
@@ -38,6 +44,7 @@ struct _PoaOpening
   GMutex     lock;
   GCond      cond;
   gboolean   first_ready;   /* under lock: the first part, or an error, is there */
+  gint       cancelled;     /* atomic: nobody will show the plan */
 
   char      *db_path;
   gint64     plan_id;
@@ -82,7 +89,7 @@ poa_open_plan (const char  *db_path,
          (*plan = poa_store_load_plan (*store, id, error)) != NULL;
 }
 
-static void
+static gboolean
 first_read_cb (PoaPlan  *plan,
                gpointer  data)
 {
@@ -93,19 +100,23 @@ first_read_cb (PoaPlan  *plan,
   self->first_ready = TRUE;
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
+
+  return !g_atomic_int_get (&self->cancelled);
 }
 
 static gpointer
 opening_thread (gpointer data)
 {
   PoaOpening *self = data;
+  g_autoptr(PoaStore) reader = NULL;
   g_autofree char *path = NULL;
   gint64 id;
 
   if ((path = poa_cli_database_path (self->db_path, &self->error)) &&
-      (self->store = poa_store_open (path, &self->error)) &&
-      (id = poa_store_resolve_plan (self->store, self->plan_id, &self->error)))
-    self->plan = poa_store_load_plan_in_parts (self->store, id, POA_OPENING_FIRST,
+      (self->store = poa_store_open_current (path, &self->error)) &&
+      (id = poa_store_resolve_plan (self->store, self->plan_id, &self->error)) &&
+      (reader = poa_store_open_current (path, &self->error)))
+    self->plan = poa_store_load_plan_in_parts (reader, id, POA_OPENING_FIRST,
                                                first_read_cb, self, &self->rest, &self->error);
 
   /* Failed before the first part: the waiting side wakes to the error. */
@@ -225,6 +236,7 @@ poa_opening_free (PoaOpening *self)
   if (self == NULL)
     return;
 
+  g_atomic_int_set (&self->cancelled, TRUE);
   g_clear_pointer (&self->thread, g_thread_join);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);

@@ -807,9 +807,10 @@ create_database (PoaStore  *self,
  *
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
-PoaStore *
-poa_store_open (const char  *path,
-                GError     **error)
+static PoaStore *
+store_open (const char  *path,
+            gboolean     may_change,
+            GError     **error)
 {
   g_autoptr(PoaStore) self = NULL;
   int version = 0;
@@ -819,6 +820,13 @@ poa_store_open (const char  *path,
 
   self = g_object_new (POA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+
+  if (!may_change && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
+                   _("“%s” does not exist yet"), path);
+      return NULL;
+    }
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -833,8 +841,17 @@ poa_store_open (const char  *path,
     }
 
   if (!open_connection (self, path, error) ||
-      !check_identity (self, &version, error) ||
-      !check_integrity (self, error) ||
+      !check_identity (self, &version, error))
+    return NULL;
+
+  if (!may_change && version != POA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
+                   _("“%s” needs an upgrade"), path);
+      return NULL;
+    }
+
+  if (!check_integrity (self, error) ||
       !keep_before_upgrade (self, version, error) ||
       !configure_connection (self, error) ||
       !upgrade (self, version, error) ||
@@ -842,6 +859,30 @@ poa_store_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+PoaStore *
+poa_store_open (const char  *path,
+                GError     **error)
+{
+  return store_open (path, TRUE, error);
+}
+
+/**
+ * poa_store_open_current:
+ *
+ * Opens a POA database that exists and is of this version's schema, as poa_store_open()
+ * does, but never creates or upgrades one: that is refused with
+ * %POA_STORE_ERROR_NOT_CURRENT. For a second program reading the file, which may be a newer
+ * POA than the one that has it open.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+PoaStore *
+poa_store_open_current (const char  *path,
+                        GError     **error)
+{
+  return store_open (path, FALSE, error);
 }
 
 const char *
@@ -1318,7 +1359,7 @@ load_activities (PoaStore    *self,
   static const char sql[] =
     "SELECT id, number, name, strategic_axis, strategic_line, action_line, specific_activity,"
     "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
-    "  FROM activity WHERE plan_id = ?1 ORDER BY position LIMIT ?2 OFFSET ?3";
+    "  FROM activity WHERE plan_id = ?1 ORDER BY position, id LIMIT ?2 OFFSET ?3";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
@@ -1417,7 +1458,8 @@ load_budget (PoaStore  *self,
  * poa_store_load_plan_in_parts:
  * @first: how many activities the first part holds
  * @first_read: (scope call) (nullable): called with the plan as soon as its header, signatures,
- *   indicators, budget and first @first activities are read
+ *   indicators, budget and first @first activities are read; %FALSE from it: no need for the
+ *   rest
  * @rest: (out) (transfer full) (optional): the other activities, in order, not added to the plan
  *
  * Reads a plan in two parts inside one read transaction, so that both are consistent: a
@@ -1457,9 +1499,9 @@ poa_store_load_plan_in_parts (PoaStore             *self,
   if (ok)
     {
       g_list_store_splice (poa_plan_get_activities (plan), 0, 0, head->pdata, head->len);
-      if (first_read != NULL)
-        first_read (plan, data);
-      if (rest != NULL && head->len == first)
+      gboolean go_on = first_read == NULL || first_read (plan, data);
+
+      if (go_on && rest != NULL && head->len == first)
         ok = load_activities (self, plan_id, first, -1, pool, others, error);
     }
 

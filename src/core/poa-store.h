@@ -29,6 +29,7 @@ typedef enum
   POA_STORE_ERROR_FAILED,
   POA_STORE_ERROR_FOREIGN,
   POA_STORE_ERROR_REPLACED,
+  POA_STORE_ERROR_NOT_CURRENT,
 } PoaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version holds the file's. */
@@ -54,6 +55,8 @@ GQuark      poa_store_error_quark        (void);
 char       *poa_store_default_path       (void);
 PoaStore   *poa_store_open               (const char  *path,
                                           GError     **error);
+PoaStore   *poa_store_open_current       (const char  *path,
+                                          GError     **error);
 const char *poa_store_get_path           (PoaStore    *self);
 gboolean    poa_store_backup             (PoaStore    *self,
                                           const char  *dest,
@@ -72,8 +75,8 @@ gint64      poa_store_resolve_plan       (PoaStore    *self,
                                           gint64       requested,
                                           GError     **error);
 /* Called by poa_store_load_plan_in_parts() with the first part of a plan. */
-typedef void (*PoaStoreFirstReadFunc) (PoaPlan  *plan,
-                                       gpointer  data);
+typedef gboolean (*PoaStoreFirstReadFunc) (PoaPlan  *plan,
+                                           gpointer  data);
 
 PoaPlan    *poa_store_load_plan          (PoaStore    *self,
                                           gint64       plan_id,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -837,13 +838,24 @@ enum { IND_NAME, IND_VARIABLES, IND_FORMULA, IND_RESULT, IND_N_COLUMNS };
  * changes a meta sees both follow; the fill comes from conditional formats on the same
  * thresholds (ISNUMBER: with nothing programmed the cell holds "", which compares above every
  * number). */
+/* A threshold as a fraction, written the same whatever the locale: formulas and number
+ * formats take a point for the decimals (a comma separates a formula's arguments). */
+static const char *
+threshold_text (char  buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                guint percent)
+{
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%g", percent / 100.0);
+}
+
 static char *
 semaforo_number_format (PoaPlan *plan)
 {
-  return g_strdup_printf ("[>=%g]0.0%%\" · %s\";[>=%g]0.0%%\" · %s\";0.0%%\" · %s\"",
-                          poa_plan_get_semaforo_green (plan) / 100.0,
+  char green[G_ASCII_DTOSTR_BUF_SIZE], yellow[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("[>=%s]0.0%%\" · %s\";[>=%s]0.0%%\" · %s\";0.0%%\" · %s\"",
+                          threshold_text (green, poa_plan_get_semaforo_green (plan)),
                           poa_semaforo_label_spanish (POA_SEMAFORO_GREEN),
-                          poa_plan_get_semaforo_yellow (plan) / 100.0,
+                          threshold_text (yellow, poa_plan_get_semaforo_yellow (plan)),
                           poa_semaforo_label_spanish (POA_SEMAFORO_YELLOW),
                           poa_semaforo_label_spanish (POA_SEMAFORO_RED));
 }
@@ -865,12 +877,14 @@ put_semaforo_fills (Sheet     *sheet,
 
       format_set_bg_color (fill, poa_semaforo_rgb (levels[i]));
       format_set_font_color (fill, levels[i] == POA_SEMAFORO_YELLOW ? LXW_COLOR_BLACK : LXW_COLOR_WHITE);
+      char threshold[G_ASCII_DTOSTR_BUF_SIZE];
+
       if (levels[i] == POA_SEMAFORO_GREEN)
-        formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=%g)", cell, cell,
-                                   poa_plan_get_semaforo_green (plan) / 100.0);
+        formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=%s)", cell, cell,
+                                   threshold_text (threshold, poa_plan_get_semaforo_green (plan)));
       else if (levels[i] == POA_SEMAFORO_YELLOW)
-        formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=%g)", cell, cell,
-                                   poa_plan_get_semaforo_yellow (plan) / 100.0);
+        formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s>=%s)", cell, cell,
+                                   threshold_text (threshold, poa_plan_get_semaforo_yellow (plan)));
       else
         formula = g_strdup_printf ("=ISNUMBER(%s)", cell);
 
@@ -1169,18 +1183,10 @@ set_properties (Book *book)
   keep_error (book, workbook_set_properties (book->workbook, &properties));
 }
 
-/**
- * poa_xlsx_export:
- * @plan: the plan
- * @path: the workbook to write
- *
- * Writes @plan as the official POA workbook. The file is written beside @path and renamed
- * into place: a failure leaves @path as it was.
- */
-gboolean
-poa_xlsx_export (PoaPlan     *plan,
-                 const char  *path,
-                 GError     **error)
+static gboolean
+write_workbook (PoaPlan     *plan,
+                const char  *path,
+                GError     **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
   g_autofree char *temp_path = NULL;
@@ -1225,4 +1231,38 @@ poa_xlsx_export (PoaPlan     *plan,
     }
 
   return _poa_export_commit (temp_path, path, error);
+}
+
+/**
+ * poa_xlsx_export:
+ * @plan: the plan
+ * @path: the workbook to write
+ *
+ * Writes @plan as the official POA workbook. The file is written beside @path and renamed
+ * into place: a failure leaves @path as it was.
+ *
+ * Returns: whether it was written; else @error says why.
+ */
+gboolean
+poa_xlsx_export (PoaPlan     *plan,
+                 const char  *path,
+                 GError     **error)
+{
+  locale_t c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t)0);
+  locale_t previous = c_numeric != (locale_t)0 ? uselocale (c_numeric) : (locale_t)0;
+  gboolean ok;
+
+  /* libxlsxwriter writes numbers (widths, heights, margins, cell values) with printf: under a
+   * locale whose decimals take a comma (es_ES, es_AR …) the workbook would be broken. This
+   * thread writes with the C locale's point meanwhile (uselocale is per thread: the window
+   * exports on a worker). */
+  ok = write_workbook (plan, path, error);
+
+  if (c_numeric != (locale_t)0)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
+
+  return ok;
 }

@@ -78,16 +78,13 @@ finish_opening_cb (gpointer data)
     }
   else
     {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+      GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                         (GCopyFunc)(void (*) (void))g_object_ref, NULL);
 
       /* The part shown must not be edited or exported as if it were the plan. */
-      while (windows != NULL)
-        {
-          GtkWindow *window = windows->data;
-
-          windows = windows->next;
-          gtk_window_destroy (window);
-        }
+      for (GList *l = windows; l != NULL; l = l->next)
+        gtk_window_destroy (l->data);
+      g_list_free_full (windows, g_object_unref);
       show_fatal_error (self, _("The plan could not be opened"), error);
     }
 
@@ -143,10 +140,13 @@ poa_application_activate (GApplication *app)
           g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
           self->opening_timeout = g_timeout_add_seconds (2, finish_opening_cb, self);
         }
-      else
-        poa_opening_finish (g_steal_pointer (&self->opening), NULL, &plan, &error);
+      else if (!poa_opening_finish (g_steal_pointer (&self->opening), NULL, &plan, &error) &&
+               g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT))
+        g_clear_error (&error);   /* to be created or upgraded: here, below */
     }
-  else if (poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, &error))
+
+  if (plan == NULL && error == NULL &&
+      poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, &error))
     poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
 
   if (plan == NULL)

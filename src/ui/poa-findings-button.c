@@ -179,20 +179,24 @@ queue_update (PoaFindingsButton *self)
   self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_timeout_cb, self, NULL);
 }
 
-/* A list of activities added whole: a big plan's activities after its first part. */
+/* Activities added or taken out: by an edit (which the document's "changed" also reports),
+ * or a big plan's activities after its first part, which nothing else reports. */
 static void
 activities_changed_cb (PoaFindingsButton *self,
                        guint              position,
                        guint              removed,
                        guint              added)
 {
+  if (added == 0 && removed == 0)
+    return;
+
+  /* Until a big list is checked, the button says nothing rather than a count of part of it. */
   if (added >= PENDING_AT)
     {
-      /* Until checked, the button says nothing rather than a count of part of the plan. */
       gtk_widget_set_visible (self->icon, FALSE);
       gtk_widget_set_visible (self->count_label, FALSE);
-      queue_update (self);
     }
+  queue_update (self);
 }
 
 static void
@@ -405,7 +409,8 @@ poa_findings_button_set_document (PoaFindingsButton *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (activities, "items-changed", G_CALLBACK (activities_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      activities_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (activities)));
+      if (g_list_model_get_n_items (G_LIST_MODEL (activities)) >= PENDING_AT)
+        activities_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (activities)));
     }
 
   if (self->update_source == 0)
