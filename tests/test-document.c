@@ -207,6 +207,34 @@ test_months_follow_both_new_dates (Fixture       *fixture,
   g_value_unset (&values[1]);
 }
 
+/* While a big plan's rest is still being read, nothing may change it: every edit, undo and
+ * redo is refused, and nothing reaches the file. */
+static void
+test_no_edit_while_opening (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *first = activity_at (fixture, 0);
+
+  g_assert_true (poa_document_set_text (fixture->document, first, "name", "Antes", &error));
+  poa_document_set_opening (fixture->document, TRUE);
+  g_assert_true (poa_document_is_opening (fixture->document));
+
+  g_assert_false (poa_document_set_text (fixture->document, first, "name", "Durante", &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_OPENING);
+  g_clear_error (&error);
+  g_assert_false (poa_document_undo (fixture->document, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_OPENING);
+  g_clear_error (&error);
+  g_assert_cmpstr (poa_activity_get_name (first), ==, "Antes");
+  assert_stored (fixture);
+
+  poa_document_set_opening (fixture->document, FALSE);
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  assert_stored (fixture);
+}
+
 static void
 test_months_follow_new_dates (Fixture       *fixture,
                               gconstpointer  data)
@@ -522,6 +550,7 @@ main (int   argc,
   ADD ("/document/edit/every-kind-of-field-is-saved", test_every_kind_of_field_is_saved);
   ADD ("/document/edit/out-of-range-is-refused", test_out_of_range_is_refused);
   ADD ("/document/edit/months-follow-new-dates", test_months_follow_new_dates);
+  ADD ("/document/edit/none-while-opening", test_no_edit_while_opening);
   ADD ("/document/edit/months-follow-both-new-dates", test_months_follow_both_new_dates);
   ADD ("/document/list/insert-remove-move-renumber", test_insert_remove_move_renumber);
   ADD ("/document/list/budget-and-indicators", test_budget_and_indicators_lists);

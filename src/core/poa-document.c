@@ -62,6 +62,7 @@ struct _PoaDocument
   PoaPlan   *plan;
   GPtrArray *undo;
   GPtrArray *redo;
+  gboolean   opening;   /* part of the plan is still being read: no edit yet */
 };
 
 G_DEFINE_FINAL_TYPE (PoaDocument, poa_document, G_TYPE_OBJECT)
@@ -369,6 +370,18 @@ notify_history (PoaDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+static gboolean
+refuse_while_opening (PoaDocument  *self,
+                      GError      **error)
+{
+  if (!self->opening)
+    return FALSE;
+
+  g_set_error_literal (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_OPENING,
+                       _("The plan is still being opened; try again in a moment"));
+  return TRUE;
+}
+
 /* Applies a new edit and records it for undo; a new edit ends what could be redone. */
 static gboolean
 do_edit (PoaDocument  *self,
@@ -382,6 +395,12 @@ do_edit (PoaDocument  *self,
     {
       edit_free (edit);
       return TRUE;
+    }
+
+  if (refuse_while_opening (self, error))
+    {
+      edit_free (edit);
+      return FALSE;
     }
 
   if (!run_edit (self, edit, TRUE, error))
@@ -1010,6 +1029,9 @@ replay (PoaDocument  *self,
   gboolean could_redo = poa_document_can_redo (self);
   Edit *edit;
 
+  if (refuse_while_opening (self, error))
+    return FALSE;
+
   if (from->len == 0)
     {
       g_set_error_literal (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_NOTHING_TO_UNDO,
@@ -1048,4 +1070,28 @@ poa_document_redo (PoaDocument  *self,
   g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
 
   return replay (self, self->redo, self->undo, TRUE, error);
+}
+
+/**
+ * poa_document_set_opening:
+ * @opening: whether part of the plan is still being read
+ *
+ * While a big plan's rest is read (see poa-opening.c), every edit, undo and redo is refused
+ * with %POA_DOCUMENT_ERROR_OPENING: none may change part of a plan.
+ */
+void
+poa_document_set_opening (PoaDocument *self,
+                          gboolean     opening)
+{
+  g_return_if_fail (POA_IS_DOCUMENT (self));
+
+  self->opening = !!opening;
+}
+
+gboolean
+poa_document_is_opening (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+
+  return self->opening;
 }

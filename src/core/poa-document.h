@@ -19,6 +19,7 @@ typedef enum
 {
   POA_DOCUMENT_ERROR_INVALID,
   POA_DOCUMENT_ERROR_NOTHING_TO_UNDO,
+  POA_DOCUMENT_ERROR_OPENING,
 } PoaDocumentError;
 
 #define POA_TYPE_DOCUMENT (poa_document_get_type ())
@@ -74,6 +75,10 @@ gboolean     poa_document_move        (PoaDocument  *self,
                                        gpointer      item,
                                        guint         position,
                                        GError      **error);
+
+void         poa_document_set_opening (PoaDocument  *self,
+                                       gboolean      opening);
+gboolean     poa_document_is_opening  (PoaDocument  *self);
 
 gboolean     poa_document_can_undo    (PoaDocument  *self);
 gboolean     poa_document_can_redo    (PoaDocument  *self);

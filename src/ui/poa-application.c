@@ -14,6 +14,7 @@
 #include "poa-about.h"
 #include "poa-application.h"
 #include "poa-cli.h"
+#include "poa-document.h"
 #include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-store.h"
@@ -73,6 +74,12 @@ finish_opening_cb (gpointer data)
 
   if (poa_opening_finish (g_steal_pointer (&self->opening), &store, &plan, &error))
     {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (POA_IS_WINDOW (l->data) && poa_window_get_document (l->data) != NULL)
+          poa_document_set_opening (poa_window_get_document (l->data), FALSE);
+
       /* Only a convenience for the next start: failing to record it loses nothing. */
       poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
     }
@@ -157,6 +164,9 @@ poa_application_activate (GApplication *app)
     }
 
   poa_window_set_plan (POA_WINDOW (window), plan);
+  /* Until the rest is read, nothing may change or export part of the plan. */
+  if (self->opening != NULL && poa_window_get_document (POA_WINDOW (window)) != NULL)
+    poa_document_set_opening (poa_window_get_document (POA_WINDOW (window)), TRUE);
 
   _poa_report_first_frame (window);
   gtk_window_present (window);

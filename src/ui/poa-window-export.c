@@ -172,7 +172,7 @@ export_xlsx_activated (GtkWidget  *widget,
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
 
-  if (plan == NULL)
+  if (!_poa_window_plan_is_whole (self))
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (self),

@@ -15,6 +15,7 @@
 #include "poa-plan.h"
 #include "poa-print-operation.h"
 #include "poa-window-print.h"
+#include "poa-window-private.h"
 #include "poa-window.h"
 
 /* The window's "Print…" and "Export to PDF…": both give the cronograma's pages as
@@ -45,7 +46,7 @@ print_activated (GtkWidget  *widget,
   g_autoptr(PoaPlan) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (poa_window_get_plan (self) == NULL)
+  if (!_poa_window_plan_is_whole (self))
     return;
 
   /* Pages are laid out when printing begins and drawn later, while the window stays open for
@@ -141,7 +142,7 @@ export_pdf_activated (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
-  if (plan == NULL)
+  if (!_poa_window_plan_is_whole (self))
     return;
 
   dialog = gtk_file_chooser_native_new (_("Export to PDF"), GTK_WINDOW (self),

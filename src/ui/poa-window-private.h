@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void _poa_window_class_add_import_action (GtkWidgetClass *widget_class);
 void _poa_window_add_toast                (PoaWindow      *self,
                                            AdwToast       *toast);
+gboolean _poa_window_plan_is_whole        (PoaWindow      *self);
 
 /* poa-window-export.c */
 void _poa_window_class_add_export_action  (GtkWidgetClass *widget_class);

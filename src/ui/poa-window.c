@@ -539,6 +539,25 @@ _poa_window_add_toast (PoaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Whether the whole plan is there to be exported or printed: a big plan's rest is read right
+ * after the window's first frame (see poa-opening.c); a request in that moment is told so. */
+gboolean
+_poa_window_plan_is_whole (PoaWindow *self)
+{
+  g_return_val_if_fail (POA_IS_WINDOW (self), FALSE);
+
+  if (self->plan == NULL)
+    return FALSE;
+
+  if (self->document != NULL && poa_document_is_opening (self->document))
+    {
+      _poa_window_add_toast (self, adw_toast_new (_("The plan is still being opened; try again in a moment")));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * poa_window_show_page:
  * @name: "activities", "cronograma", "indicators" or "budget"
