@@ -271,19 +271,25 @@ poa_cell_text_measure (GtkWidget      *widget,
   *minimum_baseline = *natural_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
 }
 
+/* The layout for @width, the cell's width: a line that fits is laid out once, at no width, for
+ * any wider allocation. */
+static PangoLayout *
+layout_for_allocation (PoaCellText *self,
+                       int          width)
+{
+  if (self->lines > 0 || get_natural_width (self) > width)
+    return layout_at_width (self, width);
+
+  return layout_at_width (self, -1);
+}
+
 static void
 poa_cell_text_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
                              int        baseline)
 {
-  PoaCellText *self = POA_CELL_TEXT (widget);
-
-  /* A line that fits is laid out once, at no width, for any wider allocation. */
-  if (self->lines > 0 || get_natural_width (self) > width)
-    layout_at_width (self, width);
-  else
-    layout_at_width (self, -1);
+  layout_for_allocation (POA_CELL_TEXT (widget), width);
 }
 
 static void
@@ -304,7 +310,9 @@ poa_cell_text_snapshot (GtkWidget   *widget,
 
   /* Where a label with yalign 0 puts its text. The style context gives the CSS colour and
    * text shadow (GTK 4.8 has no gtk_widget_get_color). */
-  layout = get_layout (self);
+  /* Measuring for another width since the allocation (a height asked for) may have laid the
+   * text out otherwise: drawn at the width it has. */
+  layout = layout_for_allocation (self, gtk_widget_get_width (widget));
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   x = floor (xalign * (gtk_widget_get_width (widget) - logical.width) - logical.x);
   gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, 0, layout);
