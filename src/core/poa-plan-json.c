@@ -284,7 +284,7 @@ read_activity (Reader      *reader,
                PoaActivity *activity,
                GError     **error)
 {
-  JsonObject *object;
+  JsonObject *object = NULL;
   JsonArray *months_array;
   GDate start, end;
   gboolean has_start, has_end;
@@ -393,7 +393,7 @@ read_signatures (Reader     *reader,
       g_autofree char *where = g_strdup_printf (_("signature %u"), i + 1);
       PoaSignature *signature = poa_plan_get_signature (plan, i);
       const char *role, *name, *title;
-      JsonObject *object;
+      JsonObject *object = NULL;
 
       reader->where = where;
       if (!get_object (reader, json_array_get_element (array, i), _("a signature"), &object, error) ||
@@ -432,7 +432,7 @@ read_indicators (Reader     *reader,
       g_autofree char *where = g_strdup_printf (_("indicator %u"), i + 1);
       g_autoptr(PoaIndicator) indicator = NULL;
       const char *name, *variables, *formula;
-      JsonObject *object;
+      JsonObject *object = NULL;
 
       reader->where = where;
       if (!get_object (reader, json_array_get_element (array, i), _("an indicator"), &object, error) ||
@@ -469,7 +469,7 @@ read_budget (Reader     *reader,
       g_autoptr(PoaBudgetLine) line = NULL;
       g_autoptr(GError) money_error = NULL;
       const char *code, *name;
-      JsonObject *object;
+      JsonObject *object = NULL;
       JsonNode *amount;
       gint64 centavos = 0;
 
@@ -531,7 +531,7 @@ read_plan (Reader     *reader,
            PoaPlan    *plan,
            GError    **error)
 {
-  JsonObject *root;
+  JsonObject *root = NULL;
   const char *format;
   gint64 version = 0, year = 0;
 
