@@ -166,31 +166,16 @@ export_xlsx_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   PoaWindow *self = POA_WINDOW (widget);
-  PoaPlan *plan = poa_window_get_plan (self);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   GtkFileChooserNative *chooser;
 
   if (!_poa_window_plan_is_whole (self))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  name = proposed_name (plan);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  name = proposed_name (poa_window_get_plan (self));
+  chooser = _poa_window_export_chooser_new (self, _("Export to Excel"), _("Excel workbooks"),
+                                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                            "xlsx", name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -138,25 +138,16 @@ export_pdf_activated (GtkWidget  *widget,
 {
   PoaWindow *self = POA_WINDOW (widget);
   PoaPlan *plan = poa_window_get_plan (self);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
   if (!_poa_window_plan_is_whole (self))
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export to PDF"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-
   /* Named as the office names its files: what, which year, which area. */
   name = g_strdup_printf ("Cronograma %u - %s.pdf", poa_plan_get_year (plan), poa_plan_get_area (plan));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  dialog = _poa_window_export_chooser_new (self, _("Export to PDF"), _("PDF documents"),
+                                           "application/pdf", "pdf", name);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_pdf_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -15,6 +15,12 @@ void _poa_window_class_add_import_action (GtkWidgetClass *widget_class);
 void _poa_window_add_toast                (PoaWindow      *self,
                                            AdwToast       *toast);
 gboolean _poa_window_plan_is_whole        (PoaWindow      *self);
+GtkFileChooserNative *_poa_window_export_chooser_new (PoaWindow  *self,
+                                                      const char *title,
+                                                      const char *filter_name,
+                                                      const char *mime_type,
+                                                      const char *suffix,
+                                                      const char *name);
 
 /* poa-window-export.c */
 void _poa_window_class_add_export_action  (GtkWidgetClass *widget_class);

@@ -558,6 +558,41 @@ _poa_window_plan_is_whole (PoaWindow *self)
   return TRUE;
 }
 
+/* A "save as" chooser for an export of the plan: one kind of file, in the user's Documents
+ * folder, under @name; modal over the window. Shown by the caller after connecting "response". */
+GtkFileChooserNative *
+_poa_window_export_chooser_new (PoaWindow  *self,
+                                const char *title,
+                                const char *filter_name,
+                                const char *mime_type,
+                                const char *suffix,
+                                const char *name)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  GtkFileChooserNative *chooser;
+
+  g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  return chooser;
+}
+
 /**
  * poa_window_show_page:
  * @name: "activities", "cronograma", "indicators" or "budget"
