@@ -170,7 +170,6 @@ poa_application_activate (GApplication *app)
 
   _poa_report_first_frame (window);
   gtk_window_present (window);
-
 }
 
 /* Closes the windows rather than quitting outright, so that each saves its state (and may one
