@@ -473,6 +473,17 @@ test_editor_goes_with_its_activity (Fixture       *fixture,
   iterate ();
   g_assert_null (watched);
   g_assert_null (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+
+  /* Undone in the main window, the removal brings the activity back; redone, it takes it out
+   * again, and an editor opened on it meanwhile goes with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  editor = open_activity_editor (fixture, third);
+  watched = GTK_WIDGET (editor);
+  g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *)&watched);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  iterate ();
+  g_assert_null (watched);
 }
 
 static void

@@ -432,6 +432,37 @@ test_start_shows_the_plan_read_meanwhile (void)
   g_test_trap_assert_stdout ("first-frame *");
 }
 
+/* A database that does not exist yet is not the opening thread's to create: the program that
+ * shows the window creates it, with the default plan. */
+static void
+test_start_creates_a_new_database (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = test_make_tmpdir ();
+      g_autofree char *db = g_build_filename (dir, "nueva.sqlite3", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaStore) store = NULL;
+      g_autoptr(GPtrArray) plans = NULL;
+
+      g_setenv ("POA_REPORT_FIRST_FRAME", "quit", TRUE);
+      g_assert_cmpint (poa_application_run (db, 0, NULL), ==, 0);
+
+      store = poa_store_open (db, &error);
+      g_assert_no_error (error);
+      plans = poa_store_list_plans (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (plans->len, ==, 1);
+      g_clear_object (&store);
+      test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("first-frame *");
+}
+
 typedef struct
 {
   char  *db;
@@ -557,6 +588,8 @@ main (int   argc,
               fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
   g_test_add_func ("/ui/start/shows-the-plan-read-meanwhile",
                    test_start_shows_the_plan_read_meanwhile);
+  g_test_add_func ("/ui/start/creates-a-new-database",
+                   test_start_creates_a_new_database);
   g_test_add_func ("/ui/start/shows-a-big-plan-whole",
                    test_start_shows_a_big_plan_whole);
   g_test_add_func ("/ui/start/says-why-the-database-cannot-be-opened",
