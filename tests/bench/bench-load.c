@@ -54,7 +54,7 @@ main (int   argc,
   g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
   g_autofree char *big_id = NULL;
   double list[9], load[9], program[64], empty[64];
-  gsize program_peak = 0, empty_peak = 0;
+  gsize program_peak, empty_peak;
   guint runs;
   gint64 id;
   setlocale (LC_ALL, "");
@@ -89,24 +89,12 @@ main (int   argc,
       g_assert_no_error (error);
     }
 
-  for (guint i = 0; i <= runs; i++)
-    {
-      char *poa_argv[] = { argv[1], (char *)"--db", db, (char *)"--plan", big_id, NULL };
-      char *empty_argv[] = { argv[2], NULL };
-      char *env[] = { (char *)"POA_REPORT_FIRST_FRAME=quit", NULL };
-      g_auto(BenchRun) a = { 0 };
-      g_auto(BenchRun) b = { 0 };
+  {
+    char *poa_argv[] = { argv[1], (char *)"--db", db, (char *)"--plan", big_id, NULL };
+    char *empty_argv[] = { argv[2], NULL };
 
-      bench_spawn (poa_argv, env, &a);
-      bench_spawn (empty_argv, env, &b);
-      if (i == 0)
-        continue;
-
-      program[i - 1] = bench_first_frame_ms (&a);
-      empty[i - 1] = bench_first_frame_ms (&b);
-      program_peak = MAX (program_peak, a.peak_kb);
-      empty_peak = MAX (empty_peak, b.peak_kb);
-    }
+    bench_first_frames (poa_argv, empty_argv, runs, program, empty, &program_peak, &empty_peak);
+  }
 
   {
     double p = bench_median (program, runs);

@@ -28,7 +28,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
   double program[64], empty[64];
-  gsize program_peak = 0, empty_peak = 0;
+  gsize program_peak, empty_peak;
   guint runs;
   setlocale (LC_ALL, "");
 
@@ -50,26 +50,12 @@ main (int   argc,
     g_assert_cmpint (create.status, ==, 0);
   }
 
-  for (guint i = 0; i <= runs; i++)
-    {
-      char *poa_argv[] = { argv[1], (char *)"--db", db, NULL };
-      char *empty_argv[] = { argv[2], NULL };
-      char *env[] = { (char *)"POA_REPORT_FIRST_FRAME=quit", NULL };
-      g_auto(BenchRun) a = { 0 };
-      g_auto(BenchRun) b = { 0 };
+  {
+    char *poa_argv[] = { argv[1], (char *)"--db", db, NULL };
+    char *empty_argv[] = { argv[2], NULL };
 
-      bench_spawn (poa_argv, env, &a);
-      bench_spawn (empty_argv, env, &b);
-
-      /* The first round only warms the cache. */
-      if (i == 0)
-        continue;
-
-      program[i - 1] = bench_first_frame_ms (&a);
-      empty[i - 1] = bench_first_frame_ms (&b);
-      program_peak = MAX (program_peak, a.peak_kb);
-      empty_peak = MAX (empty_peak, b.peak_kb);
-    }
+    bench_first_frames (poa_argv, empty_argv, runs, program, empty, &program_peak, &empty_peak);
+  }
 
   {
     double p = bench_median (program, runs);

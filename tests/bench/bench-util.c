@@ -172,3 +172,40 @@ bench_remove_dir (const char *path)
     }
   g_rmdir (path);
 }
+
+/**
+ * bench_first_frames:
+ *
+ * Runs @program_argv and @empty_argv in alternation, @runs + 1 times each, with
+ * POA_REPORT_FIRST_FRAME=quit: the first round only warms the cache. Fills @program and @empty
+ * (@runs each) with their first frames' times from process start, and the peaks with the
+ * largest resident sets.
+ */
+void
+bench_first_frames (char * const *program_argv,
+                    char * const *empty_argv,
+                    guint         runs,
+                    double       *program,
+                    double       *empty,
+                    gsize        *program_peak,
+                    gsize        *empty_peak)
+{
+  char *env[] = { (char *)"POA_REPORT_FIRST_FRAME=quit", NULL };
+
+  *program_peak = *empty_peak = 0;
+  for (guint i = 0; i <= runs; i++)
+    {
+      g_auto(BenchRun) a = { 0 };
+      g_auto(BenchRun) b = { 0 };
+
+      bench_spawn (program_argv, env, &a);
+      bench_spawn (empty_argv, env, &b);
+      if (i == 0)
+        continue;
+
+      program[i - 1] = bench_first_frame_ms (&a);
+      empty[i - 1] = bench_first_frame_ms (&b);
+      *program_peak = MAX (*program_peak, a.peak_kb);
+      *empty_peak = MAX (*empty_peak, b.peak_kb);
+    }
+}

@@ -34,6 +34,13 @@ void   bench_spawn      (char * const    *argv,
                          char * const    *envp_extra,
                          BenchRun        *run);
 double bench_first_frame_ms (const BenchRun *run);
+void   bench_first_frames (char * const   *program_argv,
+                           char * const   *empty_argv,
+                           guint           runs,
+                           double         *program,
+                           double         *empty,
+                           gsize          *program_peak,
+                           gsize          *empty_peak);
 void   bench_result     (const char      *name,
                          const char      *size,
                          double           median_ms,
