@@ -36,8 +36,6 @@
  * may be older. Such a database is opened on the main thread, by the one program that shows
  * it (%POA_STORE_ERROR_NOT_CURRENT from poa_opening_finish()). */
 
-#define POA_OPENING_FIRST 500
-
 struct _PoaOpening
 {
   GThread   *thread;

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* How many activities a big plan's first part holds: more than a window shows. */
+#define POA_OPENING_FIRST 500
+
 typedef struct _PoaOpening PoaOpening;
 
 gboolean    poa_open_plan      (const char  *db_path,

@@ -18,6 +18,7 @@
 #include "poa-document.h"
 #include "poa-findings-button.h"
 #include "poa-money.h"
+#include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-window.h"
@@ -49,8 +50,8 @@ struct _PoaFindingsButton
 #define MAX_SHOWN 200
 
 /* A plan of this many activities or more is checked once the window shows it (see
- * queue_update); the program opens a bigger plan in two parts, the first of them this big. */
-#define PENDING_AT 500
+ * queue_update): the program opens a bigger plan in two parts, the first of them this big. */
+#define PENDING_AT POA_OPENING_FIRST
 
 G_DEFINE_FINAL_TYPE (PoaFindingsButton, poa_findings_button, GTK_TYPE_WIDGET)
 
