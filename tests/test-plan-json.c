@@ -50,7 +50,9 @@ test_awkward_texts_round_trip (void)
   g_autoptr(PoaActivity) activity = poa_activity_new ();
   g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("3761", "Viáticos \"internacionales\"", 1);
   g_autofree char *text = NULL;
-  const char *awkward = "comillas \" barra \\ salto\nretorno\r tab\t control \x01 ñ Ñ ü € 🌵 / </script>";
+  /* Every character the text rule allows that JSON must escape or that is rare; the control
+   * characters it forbids are refused on reading (test_refuses_forbidden_characters). */
+  const char *awkward = "comillas \" barra \\ salto\nlínea tab\t DEL \x7f ñ Ñ ü € 🌵 / </script> \u00a0 \U0010fffd";
 
   poa_plan_set_text (plan, POA_PLAN_OBSERVATIONS, awkward);
   poa_activity_set_text (activity, POA_ACTIVITY_NAME, awkward);
