@@ -820,10 +820,12 @@ parse_json (const char  *data,
        * fault, so its control characters are escaped too. */
       {
         g_autofree char *detail = escape_controls (json_error.text);
+        g_autofree char *line = g_strdup_printf ("%d", json_error.line);
+        g_autofree char *column = g_strdup_printf ("%d", json_error.column);
 
         g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
-                     _("%s, line %d, column %d: the file is not valid JSON (%s)"),
-                     filename, json_error.line, json_error.column, detail);
+                     _("%s, line %s, column %s: the file is not valid JSON (%s)"),
+                     filename, line, column, detail);
       }
       break;
     }

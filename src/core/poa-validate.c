@@ -375,13 +375,12 @@ poa_validate_text (const char  *text,
 
   if (c < 0xfffe)
     g_set_error (error, POA_VALIDATE_ERROR, POA_VALIDATE_ERROR_FORBIDDEN_CHARACTER,
-                 _("“%s” holds the control character U+%04X at character %" G_GSIZE_FORMAT
-                   ": only tabs and line breaks may be used"),
-                 field, c, position + 1);
+                 _("“%s” holds the control character U+%04X at character %u: only tabs and line breaks may be used"),
+                 field, c, (guint)(position + 1));
   else
     g_set_error (error, POA_VALIDATE_ERROR, POA_VALIDATE_ERROR_FORBIDDEN_CHARACTER,
-                 _("“%s” holds U+%04X at character %" G_GSIZE_FORMAT ", which is not a character"),
-                 field, c, position + 1);
+                 _("“%s” holds U+%04X at character %u, which is not a character"),
+                 field, c, (guint)(position + 1));
   return FALSE;
 }
 
