@@ -208,6 +208,15 @@ add (Sink        *sink,
   g_list_store_append (sink->findings, finding);
 }
 
+/* Whether check_text() has anything to say of @text: a scan of its bytes, no allocation. */
+static gboolean
+text_has_problem (const char *text)
+{
+  gsize length = strlen (text);
+
+  return length > POA_TEXT_MAX_CHARS || poa_text_find_forbidden (text, length, NULL, NULL);
+}
+
 /* What a text may hold (poa_validate_text()), for texts stored before the rule: a warning,
  * since every export replaces such characters (poa_text_sanitize_for_xml()); and what a workbook
  * cell holds, an error, since the workbook cannot be written with it. The field is named by
@@ -338,9 +347,12 @@ check_activity (PoaPlan     *plan,
       ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), poa_activity_text_key (i),
            _("“%s” is empty"), poa_activity_text_label (i));
 
+  /* The label is translated only for a text with something to report: a gettext call per
+   * text made `check` of 100,000 activities a third slower. */
   for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    check_text (sink, &where, G_OBJECT (activity), poa_activity_text_key (i),
-                poa_activity_get_text (activity, i), poa_activity_text_label (i), NULL);
+    if (text_has_problem (poa_activity_get_text (activity, i)))
+      check_text (sink, &where, G_OBJECT (activity), poa_activity_text_key (i),
+                  poa_activity_get_text (activity, i), poa_activity_text_label (i), NULL);
 
   check_goals (activity, &where, sink);
   check_dates (plan, activity, &where, sink);
