@@ -470,7 +470,7 @@ check_identity (PoaStore  *self,
     }
 
   if (application_id == POA_STORE_APPLICATION_ID)
-    return TRUE;
+    return _poa_store_check_version (self->db, self->path, *version, FALSE, error);
 
   if (g_stat (self->path, &st) == 0 && st.st_size == 0)
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
@@ -1012,7 +1012,7 @@ open_backup (const char  *backup,
   else if (g_strcmp0 (verdict, "ok") != 0)
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
                  _("“%s” is damaged (%s) and cannot be restored"), backup, verdict);
-  else
+  else if (_poa_store_check_version (db, backup, *version, TRUE, error))
     return db;
 
   sqlite3_close (db);
