@@ -10,7 +10,8 @@
 # holding the embedded default plan), twice: under the locale it is given, and under es_ES.UTF-8,
 # whose decimals take a comma. Every XML part of both is split one element per line, indented
 # by depth, and must equal the expected part, so that a change in merges, heights, widths or
-# formats is a diff someone accepts on purpose with --update (tests/update-golden-xlsx.sh).
+# formats is a diff someone accepts on purpose: tests/update-golden-xlsx.sh, which runs this with
+# POA_UPDATE_GOLDEN_XLSX=1 (the same as --update) and writes the parts found into EXPECTED_DIR.
 #
 # Only the creation and modification times of docProps/core.xml are masked: they are the
 # clock's. Nothing else in the workbook depends on the date or the run (zip entries are dated
@@ -97,7 +98,9 @@ def diff(name, expected, got, labels):
 
 def main():
     args = sys.argv[1:]
-    update = "--update" in args
+    # tests/update-golden-xlsx.sh sets the variable and runs this through `meson test`, so that
+    # the expected parts come from the very binary and environment the test uses.
+    update = "--update" in args or os.environ.get("POA_UPDATE_GOLDEN_XLSX") == "1"
     args = [a for a in args if a != "--update"]
     if len(args) != 2:
         sys.exit("usage: check-golden-xlsx.py [--update] POA EXPECTED_DIR")
