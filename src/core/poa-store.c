@@ -647,93 +647,144 @@ poa_store_load_plan (PoaStore  *self,
   return poa_store_load_plan_in_parts (self, plan_id, 0, NULL, NULL, NULL, error);
 }
 
-static gboolean
-insert_activity_row (PoaStore     *self,
-                     gint64        plan_id,
-                     guint         position,
-                     PoaActivity  *activity,
-                     GError      **error)
+/* The three ordered lists of a plan (activities, indicators, budget lines) are stored alike: a
+ * row per item, with its plan and its position in the list, and the item's fields. Inserting,
+ * updating, deleting and moving are written once, below, driven by each list's table. */
+typedef struct
 {
-  static const char sql[] =
-    "INSERT INTO activity (plan_id, position, number, name, strategic_axis, strategic_line,"
-    "                      action_line, specific_activity, responsible, unit, annual_goal,"
-    "                      programmed, achieved, start_date, end_date, months)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
-  g_autoptr(PoaStmt) stmt = NULL;
-  int col = 1;
+  /* ?1 the plan, ?2 the position, then the fields from ?3 */
+  const char  *insert;
+  /* ?1 the id, then the fields from ?2 */
+  const char  *update;
+  const char  *position_of;
+  const char  *shift;
+  const char  *set_position;
+  const char  *delete;
 
-  if (!(stmt = _poa_store_prepare (self, sql, error)))
-    return FALSE;
+  GListStore *(*list_of)     (PoaPlan  *plan);
+  gint64      (*get_id)      (gpointer  item);
+  void        (*set_id)      (gpointer  item,
+                              gint64    id);
+  /* Binds the item's fields, in the order of both statements, from @column on. */
+  void        (*bind_fields) (PoaStmt  *stmt,
+                              int       column,
+                              gpointer  item);
+} RowTable;
 
-  sqlite3_bind_int64 (stmt, col++, plan_id);
-  sqlite3_bind_int (stmt, col++, (int)position);
-  sqlite3_bind_int (stmt, col++, (int)activity->number);
+static void
+bind_activity (PoaStmt  *stmt,
+               int       column,
+               gpointer  item)
+{
+  PoaActivity *activity = item;
+
+  sqlite3_bind_int (stmt, column++, (int)activity->number);
   for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-    bind_text (stmt, col++, activity->texts[t]);
+    bind_text (stmt, column++, activity->texts[t]);
   for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
-    sqlite3_bind_int (stmt, col++, (int)activity->goals[g]);
-  bind_date (stmt, col++, poa_activity_get_start (activity));
-  bind_date (stmt, col++, poa_activity_get_end (activity));
-  sqlite3_bind_int (stmt, col++, (int)activity->months);
-
-  if (!_poa_store_step_done (self, stmt, error))
-    return FALSE;
-
-  activity->id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+    sqlite3_bind_int (stmt, column++, (int)activity->goals[g]);
+  bind_date (stmt, column++, poa_activity_get_start (activity));
+  bind_date (stmt, column++, poa_activity_get_end (activity));
+  sqlite3_bind_int (stmt, column, (int)activity->months);
 }
 
-static gboolean
-insert_indicator_row (PoaStore      *self,
-                      gint64         plan_id,
-                      guint          position,
-                      PoaIndicator  *indicator,
-                      GError       **error)
+static void
+bind_indicator (PoaStmt  *stmt,
+                int       column,
+                gpointer  item)
 {
-  static const char sql[] =
-    "INSERT INTO indicator (plan_id, position, name, variables, formula)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  PoaIndicator *indicator = item;
+
+  bind_text (stmt, column, poa_indicator_get_name (indicator));
+  bind_text (stmt, column + 1, poa_indicator_get_variables (indicator));
+  bind_text (stmt, column + 2, poa_indicator_get_formula (indicator));
+}
+
+static void
+bind_budget_line (PoaStmt  *stmt,
+                  int       column,
+                  gpointer  item)
+{
+  PoaBudgetLine *line = item;
+
+  bind_text (stmt, column, poa_budget_line_get_code (line));
+  bind_text (stmt, column + 1, poa_budget_line_get_name (line));
+  sqlite3_bind_int64 (stmt, column + 2, poa_budget_line_get_centavos (line));
+}
+
+static const RowTable activity_table = {
+  "INSERT INTO activity (plan_id, position, number, name, strategic_axis, strategic_line,"
+  "                      action_line, specific_activity, responsible, unit, annual_goal,"
+  "                      programmed, achieved, start_date, end_date, months)"
+  "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+  "UPDATE activity SET number = ?2, name = ?3, strategic_axis = ?4, strategic_line = ?5,"
+  "                    action_line = ?6, specific_activity = ?7, responsible = ?8, unit = ?9,"
+  "                    annual_goal = ?10, programmed = ?11, achieved = ?12,"
+  "                    start_date = ?13, end_date = ?14, months = ?15"
+  "  WHERE id = ?1",
+  "SELECT plan_id, position FROM activity WHERE id = ?1",
+  "UPDATE activity SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE activity SET position = ?2 WHERE id = ?1",
+  "DELETE FROM activity WHERE id = ?1",
+  poa_plan_get_activities,
+  (gint64 (*) (gpointer))poa_activity_get_id,
+  (void (*) (gpointer, gint64))poa_activity_set_id,
+  bind_activity,
+};
+
+static const RowTable indicator_table = {
+  "INSERT INTO indicator (plan_id, position, name, variables, formula)"
+  "  VALUES (?1, ?2, ?3, ?4, ?5)",
+  "UPDATE indicator SET name = ?2, variables = ?3, formula = ?4 WHERE id = ?1",
+  "SELECT plan_id, position FROM indicator WHERE id = ?1",
+  "UPDATE indicator SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE indicator SET position = ?2 WHERE id = ?1",
+  "DELETE FROM indicator WHERE id = ?1",
+  poa_plan_get_indicators,
+  (gint64 (*) (gpointer))poa_indicator_get_id,
+  (void (*) (gpointer, gint64))poa_indicator_set_id,
+  bind_indicator,
+};
+
+static const RowTable budget_line_table = {
+  "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
+  "  VALUES (?1, ?2, ?3, ?4, ?5)",
+  "UPDATE budget_line SET code = ?2, name = ?3, centavos = ?4 WHERE id = ?1",
+  "SELECT plan_id, position FROM budget_line WHERE id = ?1",
+  "UPDATE budget_line SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE budget_line SET position = ?2 WHERE id = ?1",
+  "DELETE FROM budget_line WHERE id = ?1",
+  poa_plan_get_budget,
+  (gint64 (*) (gpointer))poa_budget_line_get_id,
+  (void (*) (gpointer, gint64))poa_budget_line_set_id,
+  bind_budget_line,
+};
+
+/* In the order a new plan's rows are written. */
+static const RowTable *const row_tables[] = { &activity_table, &indicator_table, &budget_line_table };
+
+/* Writes @item's row at @position; the rows from there on must have been moved already. On
+ * success @item carries its new id. */
+static gboolean
+insert_row_at (PoaStore        *self,
+               const RowTable  *table,
+               gint64           plan_id,
+               guint            position,
+               gpointer         item,
+               GError         **error)
+{
   g_autoptr(PoaStmt) stmt = NULL;
 
-  if (!(stmt = _poa_store_prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, table->insert, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
   sqlite3_bind_int (stmt, 2, (int)position);
-  bind_text (stmt, 3, poa_indicator_get_name (indicator));
-  bind_text (stmt, 4, poa_indicator_get_variables (indicator));
-  bind_text (stmt, 5, poa_indicator_get_formula (indicator));
+  table->bind_fields (stmt, 3, item);
   if (!_poa_store_step_done (self, stmt, error))
     return FALSE;
 
-  poa_indicator_set_id (indicator, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-static gboolean
-insert_budget_line_row (PoaStore       *self,
-                        gint64          plan_id,
-                        guint           position,
-                        PoaBudgetLine  *line,
-                        GError        **error)
-{
-  static const char sql[] =
-    "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5)";
-  g_autoptr(PoaStmt) stmt = NULL;
-
-  if (!(stmt = _poa_store_prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, (int)position);
-  bind_text (stmt, 3, poa_budget_line_get_code (line));
-  bind_text (stmt, 4, poa_budget_line_get_name (line));
-  sqlite3_bind_int64 (stmt, 5, poa_budget_line_get_centavos (line));
-  if (!_poa_store_step_done (self, stmt, error))
-    return FALSE;
-
-  poa_budget_line_set_id (line, sqlite3_last_insert_rowid (self->db));
+  table->set_id (item, sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
 
@@ -761,21 +812,22 @@ update_signature_row (PoaStore      *self,
   return _poa_store_step_done (self, stmt, error);
 }
 
-/* Calls @insert_row for every item of @list, at its position. */
+/* Writes a row for every item of @table's list in @plan, at its position. */
 static gboolean
-insert_rows (PoaStore    *self,
-             gint64       plan_id,
-             GListModel  *list,
-             gboolean   (*insert_row) (PoaStore *, gint64, guint, gpointer, GError **),
-             GError     **error)
+insert_rows (PoaStore        *self,
+             const RowTable  *table,
+             PoaPlan         *plan,
+             GError         **error)
 {
+  GListModel *list = G_LIST_MODEL (table->list_of (plan));
+  gint64 plan_id = poa_plan_get_id (plan);
   guint n = g_list_model_get_n_items (list);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-      if (!insert_row (self, plan_id, i, item, error))
+      if (!insert_row_at (self, table, plan_id, i, item, error))
         return FALSE;
     }
 
@@ -813,47 +865,36 @@ _poa_store_insert_plan_rows (PoaStore  *self,
     if (!update_signature_row (self, plan_id, i, poa_plan_get_signature (plan, i), error))
       return FALSE;
 
-  return insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_activities (plan)),
-                      (gpointer)insert_activity_row, error) &&
-         insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_indicators (plan)),
-                      (gpointer)insert_indicator_row, error) &&
-         insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_budget (plan)),
-                      (gpointer)insert_budget_line_row, error);
+  for (guint i = 0; i < G_N_ELEMENTS (row_tables); i++)
+    if (!insert_rows (self, row_tables[i], plan, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* After a rollback, the ids handed out inside the transaction mean nothing. */
 static void
 forget_ids (PoaPlan *plan)
 {
-  GListModel *list = G_LIST_MODEL (poa_plan_get_activities (plan));
-
   poa_plan_set_id (plan, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (list, i);
-      poa_activity_set_id (activity, 0);
-    }
 
-  list = G_LIST_MODEL (poa_plan_get_indicators (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint t = 0; t < G_N_ELEMENTS (row_tables); t++)
     {
-      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (list, i);
-      poa_indicator_set_id (indicator, 0);
-    }
+      GListModel *list = G_LIST_MODEL (row_tables[t]->list_of (plan));
 
-  list = G_LIST_MODEL (poa_plan_get_budget (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (list, i);
-      poa_budget_line_set_id (line, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (list, i);
+          row_tables[t]->set_id (item, 0);
+        }
     }
 }
 
 /**
  * poa_store_insert_plan:
  *
- * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities and
- * budget lines carry their new ids.
+ * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities,
+ * indicators and budget lines carry their new ids.
  *
  * Returns: the new plan's id, or 0 with @error set.
  */
@@ -1005,36 +1046,6 @@ expect_one_row (PoaStore  *self,
   return sqlite3_changes (self->db) == 1 || row_not_found (self, error);
 }
 
-/* The three ordered lists of a plan share their bookkeeping; only the table differs. */
-typedef struct
-{
-  const char *position_of;
-  const char *shift;
-  const char *set_position;
-  const char *delete;
-} RowTable;
-
-static const RowTable activity_table = {
-  "SELECT plan_id, position FROM activity WHERE id = ?1",
-  "UPDATE activity SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
-  "UPDATE activity SET position = ?2 WHERE id = ?1",
-  "DELETE FROM activity WHERE id = ?1",
-};
-
-static const RowTable indicator_table = {
-  "SELECT plan_id, position FROM indicator WHERE id = ?1",
-  "UPDATE indicator SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
-  "UPDATE indicator SET position = ?2 WHERE id = ?1",
-  "DELETE FROM indicator WHERE id = ?1",
-};
-
-static const RowTable budget_line_table = {
-  "SELECT plan_id, position FROM budget_line WHERE id = ?1",
-  "UPDATE budget_line SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
-  "UPDATE budget_line SET position = ?2 WHERE id = ?1",
-  "DELETE FROM budget_line WHERE id = ?1",
-};
-
 static gboolean
 row_position (PoaStore        *self,
               const RowTable  *table,
@@ -1149,6 +1160,42 @@ move_row (PoaStore        *self,
   return release (self, ok, error);
 }
 
+static gboolean
+insert_row (PoaStore        *self,
+            const RowTable  *table,
+            PoaPlan         *plan,
+            guint            position,
+            gpointer         item,
+            GError         **error)
+{
+  gint64 plan_id = poa_plan_get_id (plan);
+  gboolean ok;
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = shift_rows (self, table, plan_id, position, G_MAXINT32, +1, error) &&
+       insert_row_at (self, table, plan_id, position, item, error);
+  return release (self, ok, error);
+}
+
+static gboolean
+update_row (PoaStore        *self,
+            const RowTable  *table,
+            gpointer         item,
+            GError         **error)
+{
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  if (!(stmt = _poa_store_prepare (self, table->update, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, table->get_id (item));
+  table->bind_fields (stmt, 2, item);
+
+  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
 /**
  * poa_store_update_plan:
  *
@@ -1213,20 +1260,11 @@ poa_store_insert_activity (PoaStore     *self,
                            PoaActivity  *activity,
                            GError      **error)
 {
-  gint64 plan_id;
-  gboolean ok;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  plan_id = poa_plan_get_id (plan);
-  if (!savepoint (self, error))
-    return FALSE;
-
-  ok = shift_rows (self, &activity_table, plan_id, position, G_MAXINT32, +1, error) &&
-       insert_activity_row (self, plan_id, position, activity, error);
-  return release (self, ok, error);
+  return insert_row (self, &activity_table, plan, position, activity, error);
 }
 
 /**
@@ -1239,32 +1277,10 @@ poa_store_update_activity (PoaStore     *self,
                            PoaActivity  *activity,
                            GError      **error)
 {
-  static const char sql[] =
-    "UPDATE activity SET number = ?2, name = ?3, strategic_axis = ?4, strategic_line = ?5,"
-    "                    action_line = ?6, specific_activity = ?7, responsible = ?8, unit = ?9,"
-    "                    annual_goal = ?10, programmed = ?11, achieved = ?12,"
-    "                    start_date = ?13, end_date = ?14, months = ?15"
-    "  WHERE id = ?1";
-  g_autoptr(PoaStmt) stmt = NULL;
-  int col = 1;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  if (!(stmt = _poa_store_prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, col++, activity->id);
-  sqlite3_bind_int (stmt, col++, (int)activity->number);
-  for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-    bind_text (stmt, col++, activity->texts[t]);
-  for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
-    sqlite3_bind_int (stmt, col++, (int)activity->goals[g]);
-  bind_date (stmt, col++, poa_activity_get_start (activity));
-  bind_date (stmt, col++, poa_activity_get_end (activity));
-  sqlite3_bind_int (stmt, col++, (int)activity->months);
-
-  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
+  return update_row (self, &activity_table, activity, error);
 }
 
 gboolean
@@ -1275,7 +1291,7 @@ poa_store_delete_activity (PoaStore     *self,
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  return delete_row (self, &activity_table, activity->id, error);
+  return delete_row (self, &activity_table, poa_activity_get_id (activity), error);
 }
 
 /**
@@ -1291,7 +1307,7 @@ poa_store_move_activity (PoaStore     *self,
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  return move_row (self, &activity_table, activity->id, position, error);
+  return move_row (self, &activity_table, poa_activity_get_id (activity), position, error);
 }
 
 gboolean
@@ -1301,20 +1317,11 @@ poa_store_insert_indicator (PoaStore      *self,
                             PoaIndicator  *indicator,
                             GError       **error)
 {
-  gint64 plan_id;
-  gboolean ok;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
 
-  plan_id = poa_plan_get_id (plan);
-  if (!savepoint (self, error))
-    return FALSE;
-
-  ok = shift_rows (self, &indicator_table, plan_id, position, G_MAXINT32, +1, error) &&
-       insert_indicator_row (self, plan_id, position, indicator, error);
-  return release (self, ok, error);
+  return insert_row (self, &indicator_table, plan, position, indicator, error);
 }
 
 gboolean
@@ -1322,22 +1329,10 @@ poa_store_update_indicator (PoaStore      *self,
                             PoaIndicator  *indicator,
                             GError       **error)
 {
-  static const char sql[] =
-    "UPDATE indicator SET name = ?2, variables = ?3, formula = ?4 WHERE id = ?1";
-  g_autoptr(PoaStmt) stmt = NULL;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
 
-  if (!(stmt = _poa_store_prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, poa_indicator_get_id (indicator));
-  bind_text (stmt, 2, poa_indicator_get_name (indicator));
-  bind_text (stmt, 3, poa_indicator_get_variables (indicator));
-  bind_text (stmt, 4, poa_indicator_get_formula (indicator));
-
-  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
+  return update_row (self, &indicator_table, indicator, error);
 }
 
 gboolean
@@ -1370,20 +1365,11 @@ poa_store_insert_budget_line (PoaStore       *self,
                               PoaBudgetLine  *line,
                               GError        **error)
 {
-  gint64 plan_id;
-  gboolean ok;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
 
-  plan_id = poa_plan_get_id (plan);
-  if (!savepoint (self, error))
-    return FALSE;
-
-  ok = shift_rows (self, &budget_line_table, plan_id, position, G_MAXINT32, +1, error) &&
-       insert_budget_line_row (self, plan_id, position, line, error);
-  return release (self, ok, error);
+  return insert_row (self, &budget_line_table, plan, position, line, error);
 }
 
 gboolean
@@ -1391,22 +1377,10 @@ poa_store_update_budget_line (PoaStore       *self,
                               PoaBudgetLine  *line,
                               GError        **error)
 {
-  static const char sql[] =
-    "UPDATE budget_line SET code = ?2, name = ?3, centavos = ?4 WHERE id = ?1";
-  g_autoptr(PoaStmt) stmt = NULL;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
 
-  if (!(stmt = _poa_store_prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, poa_budget_line_get_id (line));
-  bind_text (stmt, 2, poa_budget_line_get_code (line));
-  bind_text (stmt, 3, poa_budget_line_get_name (line));
-  sqlite3_bind_int64 (stmt, 4, poa_budget_line_get_centavos (line));
-
-  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
+  return update_row (self, &budget_line_table, line, error);
 }
 
 gboolean
