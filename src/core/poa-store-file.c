@@ -34,6 +34,42 @@ poa_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "poa.sqlite3", NULL);
 }
 
+/**
+ * poa_store_resolve_path:
+ * @explicit_path: (nullable): the file asked for by name (the command line's --db)
+ *
+ * The database to use: @explicit_path, else $POA_DB, else the default file, whose folder is
+ * created (readable by its owner only) if needed. A folder named explicitly is never created:
+ * a typo there must not go unnoticed.
+ *
+ * Returns: (transfer full): the path, or %NULL with @error set (a #GFileError).
+ */
+char *
+poa_store_resolve_path (const char  *explicit_path,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  const char *env = g_getenv ("POA_DB");
+
+  if (explicit_path != NULL)
+    return g_strdup (explicit_path);
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  path = poa_store_default_path ();
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
 /* Says why @path could not be created, after open() or rename() failed with @saved_errno. */
 static gboolean
 set_create_error (const char  *path,
