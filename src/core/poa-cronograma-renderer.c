@@ -96,143 +96,6 @@ static const char *schedule_fields[] = { "start", "end", "months", "programmed",
 /* A few screens' worth of rows: enough for scrolling back and forth. */
 #define FINDINGS_CACHE_MAX 4096
 
-/* ─── Time scale ─────────────────────────────────────────────────────────────────────────── */
-
-static int
-days_in_year (guint year)
-{
-  return g_date_is_leap_year (year) ? 366 : 365;
-}
-
-/* Days from the 1st of January of @year to @date; negative before it. */
-static int
-day_in_year (guint        year,
-             const GDate *date)
-{
-  GDate first;
-
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, G_DATE_JANUARY, year);
-  return (int)g_date_get_julian (date) - (int)g_date_get_julian (&first);
-}
-
-/**
- * poa_time_scale_x_for_day:
- * @day: days after the 1st of January (0 for the 1st itself); may fall outside the year
- *
- * Returns: where that day starts.
- */
-double
-poa_time_scale_x_for_day (const PoaTimeScale *scale,
-                          int                 day)
-{
-  g_return_val_if_fail (scale != NULL, 0);
-
-  return scale->x + scale->width * day / days_in_year (scale->year);
-}
-
-/**
- * poa_time_scale_x_for_date:
- *
- * Returns: where @date starts, left of the year for a date before it, right of it after.
- */
-double
-poa_time_scale_x_for_date (const PoaTimeScale *scale,
-                           const GDate        *date)
-{
-  g_return_val_if_fail (scale != NULL, 0);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
-
-  return poa_time_scale_x_for_day (scale, day_in_year (scale->year, date));
-}
-
-/**
- * poa_time_scale_x_after_date:
- *
- * Returns: where @date ends: an end date's mark goes after its whole day.
- */
-double
-poa_time_scale_x_after_date (const PoaTimeScale *scale,
-                             const GDate        *date)
-{
-  g_return_val_if_fail (scale != NULL, 0);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
-
-  return poa_time_scale_x_for_day (scale, day_in_year (scale->year, date) + 1);
-}
-
-/**
- * poa_time_scale_x_for_month:
- * @month: 1 (Enero) to 12, or 13 for the end of the year
- *
- * Returns: where the month starts.
- */
-double
-poa_time_scale_x_for_month (const PoaTimeScale *scale,
-                            guint               month)
-{
-  GDate first;
-
-  g_return_val_if_fail (scale != NULL, 0);
-  g_return_val_if_fail (month >= 1 && month <= 13, 0);
-
-  if (month == 13)
-    return scale->x + scale->width;
-
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, month, scale->year);
-  return poa_time_scale_x_for_date (scale, &first);
-}
-
-/**
- * poa_time_scale_date_at:
- * @date: (out caller-allocates): the day at @x
- *
- * Returns: %TRUE if @x falls in the year.
- */
-gboolean
-poa_time_scale_date_at (const PoaTimeScale *scale,
-                        double              x,
-                        GDate              *date)
-{
-  int days, day;
-
-  g_return_val_if_fail (scale != NULL, FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (scale->width <= 0)
-    return FALSE;
-
-  days = days_in_year (scale->year);
-  day = (int)floor ((x - scale->x) * days / scale->width);
-  if (x < scale->x || day >= days)
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, 1, G_DATE_JANUARY, scale->year);
-  g_date_add_days (date, (guint)day);
-  return TRUE;
-}
-
-/**
- * poa_time_scale_month_at:
- *
- * Returns: the month (1 to 12) at @x, or 0 outside the year.
- */
-guint
-poa_time_scale_month_at (const PoaTimeScale *scale,
-                         double              x)
-{
-  GDate date;
-
-  g_return_val_if_fail (scale != NULL, 0);
-
-  if (!poa_time_scale_date_at (scale, x, &date))
-    return 0;
-
-  return g_date_get_month (&date);
-}
-
 /* ─── Palette ────────────────────────────────────────────────────────────────────────────── */
 
 static void
@@ -519,7 +382,7 @@ update_geometry (PoaCronogramaRenderer *self)
   if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
     {
       double week = MAX (self->line * 2.2, 2 * digit + 2 * self->pad);
-      self->timeline_width = ceil (week * days_in_year (poa_plan_get_year (self->plan)) / 7);
+      self->timeline_width = ceil (week * poa_time_scale_days_in_year (poa_plan_get_year (self->plan)) / 7);
     }
   else
     self->timeline_width = MAX (self->timeline_view, 12 * min_month);
@@ -883,7 +746,7 @@ draw_timeline_grid (PoaCronogramaRenderer *self,
 
   if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
     {
-      int days = days_in_year (scale->year);
+      int days = poa_time_scale_days_in_year (scale->year);
       GDate date;
 
       g_date_clear (&date, 1);
@@ -1070,7 +933,7 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
 
   if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
     {
-      int days = days_in_year (scale->year);
+      int days = poa_time_scale_days_in_year (scale->year);
       GDate date;
 
       for (guint m = 1; m <= 12; m++)
