@@ -11,19 +11,11 @@
 #include <gio/gio.h>
 #include <pango/pango.h>
 
+#include "poa-draw.h"
 #include "poa-time-scale.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
-
-/* A colour as cairo takes it, components from 0 to 1. */
-typedef struct
-{
-  double red;
-  double green;
-  double blue;
-  double alpha;
-} PoaColor;
 
 /* The colours of a cronograma: the window fills them from its style (light, dark, high
  * contrast); documents use poa_cronograma_palette_init_print(). */
