@@ -26,7 +26,7 @@ struct _PoaStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;
-  gint64      generation;  /* of the plans this connection opened; see _poa_store_read_generation() */
+  gint64      generation;  /* of the plans it opened; see _poa_store_read_generation() */
 };
 
 /* A prepared statement on loan from the cache: g_autoptr() resets it when the borrower is done,

@@ -22,10 +22,11 @@
 #include "poa-signature.h"
 #include "poa-store-private.h"
 
-/* The only place that speaks SQL. Every statement is a constant string with bound parameters,
- * prepared once and kept for the life of the connection; every change the user makes is one
- * transaction. This file holds the connection's helpers and the rows; poa-store-file.c the
- * file itself (opening, creating, upgrading, backup and restore). */
+/* The store is the only place that speaks SQL. Every statement is a constant string with bound
+ * parameters, prepared once and kept for the life of the connection; every change the user
+ * makes is one transaction. This file holds the connection's helpers and the rows;
+ * poa-store-file.c the file itself (opening, creating, upgrading, backup and restore), and
+ * poa-store-migrations.c the schema. */
 
 G_DEFINE_FINAL_TYPE (PoaStore, poa_store, G_TYPE_OBJECT)
 
