@@ -13,7 +13,6 @@
 
 #include "poa-about.h"
 #include "poa-application.h"
-#include "poa-cli.h"
 #include "poa-document.h"
 #include "poa-opening.h"
 #include "poa-plan.h"
