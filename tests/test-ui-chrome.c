@@ -17,6 +17,7 @@
 #include "poa-application.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-session.h"
 #include "poa-settings.h"
 #include "poa-store.h"
 #include "poa-window.h"
@@ -285,7 +286,7 @@ test_window_remembers_its_size (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 800);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  second = poa_window_new (fixture->app, NULL);
+  second = poa_window_new (fixture->app, poa_application_get_session (fixture->app));
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 800);
@@ -337,7 +338,7 @@ test_import_shows_the_new_plan (Fixture       *fixture,
                                 gconstpointer  data)
 {
   PoaWindow *window = POA_WINDOW (fixture->window);
-  PoaStore *store = poa_application_get_store (fixture->app);
+  PoaStore *store = poa_session_get_store (poa_application_get_session (fixture->app));
   g_autofree char *path = g_build_filename (fixture->dir, "cultura.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) plans = NULL;
@@ -380,7 +381,7 @@ test_import_error_names_the_file_and_the_place (Fixture       *fixture,
   g_assert_false (poa_window_import_file (window, file));
 
   g_assert_true (poa_window_get_plan (window) == before);
-  plans = poa_store_list_plans (poa_application_get_store (fixture->app), NULL);
+  plans = poa_store_list_plans (poa_session_get_store (poa_application_get_session (fixture->app)), NULL);
   g_assert_cmpuint (plans->len, ==, 1);
 
   dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

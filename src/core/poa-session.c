@@ -259,9 +259,9 @@ poa_session_finish_loading (PoaSession  *self,
   if (!poa_opening_finish (g_steal_pointer (&self->opening), NULL, &plan, error))
     return FALSE;
 
-  /* The plan the thread finished is the one whose first part is shown. */
-  g_warn_if_fail (self->document != NULL && poa_document_get_plan (self->document) == plan);
-  if (self->document != NULL)
+  /* The plan the thread finished is the one whose first part is shown (unless another was
+   * opened meanwhile, which input cannot do before the rest is added). */
+  if (self->document != NULL && poa_document_get_plan (self->document) == plan)
     poa_document_set_loading (self->document, FALSE);
 
   poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
