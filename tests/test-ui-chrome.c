@@ -286,7 +286,7 @@ test_window_remembers_its_size (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 800);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  second = poa_window_new (fixture->app, poa_application_get_session (fixture->app));
+  second = poa_window_new (GTK_APPLICATION (fixture->app), poa_application_get_session (fixture->app));
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 800);

@@ -111,7 +111,7 @@ poa_application_activate (GApplication *app)
     }
 
   /* The window is built while the opening thread reads the plan. */
-  window = GTK_WINDOW (poa_window_new (self, self->session));
+  window = GTK_WINDOW (poa_window_new (GTK_APPLICATION (self), self->session));
 
   if (!poa_session_load (self->session, &error))
     {

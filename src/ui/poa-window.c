@@ -413,7 +413,7 @@ poa_window_init (PoaWindow *self)
 }
 
 PoaWindow *
-poa_window_new (PoaApplication *application,
+poa_window_new (GtkApplication *application,
                 PoaSession     *session)
 {
   return g_object_new (POA_TYPE_WINDOW,

@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 
-#include "poa-application.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -18,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoaWindow, poa_window, POA, WINDOW, AdwApplicationWindow)
 
-PoaWindow   *poa_window_new                   (PoaApplication *application,
+PoaWindow   *poa_window_new                   (GtkApplication *application,
                                                PoaSession     *session);
 PoaSession  *poa_window_get_session           (PoaWindow      *self);
 PoaPlan     *poa_window_get_plan              (PoaWindow      *self);
