@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-application.h"
+#include "poa-document.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
 #include "poa-session.h"
@@ -573,6 +574,35 @@ test_start_says_why_the_database_cannot_be_opened (void)
   g_test_trap_assert_passed ();
 }
 
+/* While a big plan's rest is still being read, what needs the whole plan is off: the window's
+ * actions follow the document's `loading`, and so does every button or menu item on them. */
+static void
+test_actions_wait_for_the_whole_plan (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  PoaDocument *document = poa_session_get_document (poa_application_get_session (fixture->app));
+  GtkWidget *header_bar = test_ui_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  const char *actions[] = { "win.export-xlsx", "win.export-pdf", "win.print" };
+  GtkWidget *buttons[G_N_ELEMENTS (actions)];
+
+  g_assert_nonnull (header_bar);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      buttons[i] = gtk_button_new ();
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), actions[i]);
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), buttons[i]);
+      g_assert_true (gtk_widget_get_sensitive (buttons[i]));
+    }
+
+  poa_document_set_loading (document, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_false (gtk_widget_get_sensitive (buttons[i]));
+
+  poa_document_set_loading (document, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (gtk_widget_get_sensitive (buttons[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +615,8 @@ main (int   argc,
               fixture_set_up, test_about_shows_version_licence_and_municipality, fixture_tear_down);
   g_test_add ("/ui/shortcuts/list-every-shortcut-in-spanish", Fixture, NULL,
               fixture_set_up, test_shortcuts_list_every_shortcut_in_spanish, fixture_tear_down);
+  g_test_add ("/ui/window/actions-wait-for-the-whole-plan", Fixture, NULL,
+              fixture_set_up, test_actions_wait_for_the_whole_plan, fixture_tear_down);
   g_test_add ("/ui/window/remembers-its-size", Fixture, NULL,
               fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
   g_test_add_func ("/ui/start/shows-the-plan-read-meanwhile",
