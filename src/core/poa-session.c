@@ -180,6 +180,44 @@ poa_session_new_for_store (PoaStore *store)
   return self;
 }
 
+/* Opens the database and reads the plan (its first part only, with an opening). */
+static gboolean
+load (PoaSession  *self,
+      PoaPlan    **plan,
+      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->opening != NULL)
+    {
+      g_autoptr(PoaStore) store = NULL;
+
+      if ((*plan = poa_opening_wait_plan (self->opening, &store)) != NULL)
+        {
+          g_set_object (&self->store, store);
+          return TRUE;
+        }
+
+      if (!poa_opening_finish (g_steal_pointer (&self->opening), NULL, plan, &local_error))
+        {
+          if (!g_error_matches (local_error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* To be created or upgraded: below, by the program that shows it. */
+        }
+    }
+
+  if (*plan == NULL &&
+      !poa_open_plan (self->db_path, self->plan_id, &self->store, plan, error))
+    return FALSE;
+
+  /* Only a convenience for the next start: failing to record it loses nothing. */
+  poa_store_mark_opened (self->store, poa_plan_get_id (*plan), NULL);
+  return TRUE;
+}
+
 /**
  * poa_session_load:
  *
@@ -196,42 +234,20 @@ poa_session_load (PoaSession  *self,
                   GError     **error)
 {
   g_autoptr(PoaPlan) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (POA_IS_SESSION (self), FALSE);
 
   if (self->document != NULL)
     return TRUE;
 
-  if (self->opening != NULL)
-    {
-      g_autoptr(PoaStore) store = NULL;
-
-      if ((plan = poa_opening_wait_plan (self->opening, &store)) != NULL)
-        {
-          g_set_object (&self->store, store);
-          set_plan (self, plan, TRUE);
-          return TRUE;
-        }
-
-      if (!poa_opening_finish (g_steal_pointer (&self->opening), NULL, &plan, &local_error))
-        {
-          if (!g_error_matches (local_error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          /* To be created or upgraded: below, by the program that shows it. */
-        }
-    }
-
-  if (plan == NULL &&
-      !poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, error))
+  ok = load (self, &plan, error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!ok)
     return FALSE;
 
-  /* Only a convenience for the next start: failing to record it loses nothing. */
-  poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
-  set_plan (self, plan, FALSE);
+  /* With an opening still there, the plan came in part. */
+  set_plan (self, plan, self->opening != NULL);
   return TRUE;
 }
 
