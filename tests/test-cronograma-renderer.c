@@ -51,6 +51,12 @@ test_scale_days_map_linearly (void)
   /* February has its 29th day in a leap year. */
   g_assert_cmpfloat (poa_time_scale_x_for_month (&leap, 3), ==, 60);
   g_assert_cmpfloat (poa_time_scale_x_for_date (&leap, mar1), ==, 60);
+
+  /* Centuries leap only every fourth. */
+  g_assert_cmpint (poa_time_scale_days_in_year (2026), ==, 365);
+  g_assert_cmpint (poa_time_scale_days_in_year (2028), ==, 366);
+  g_assert_cmpint (poa_time_scale_days_in_year (2000), ==, 366);
+  g_assert_cmpint (poa_time_scale_days_in_year (2100), ==, 365);
 }
 
 static void

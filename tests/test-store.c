@@ -22,69 +22,17 @@
 #include "poa-signature.h"
 #include "poa-store-private.h"
 #include "test-plans.h"
+#include "test-sqlite.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-/* Runs SQL on the file behind the store's back, as another program or an older POA would. */
-static void
-run_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static int
-read_int_sql (const char *path,
-              const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
+typedef TestFiles Fixture;
 
 static void
 test_new_database_holds_the_default_plan (Fixture       *fixture,
                                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autoptr(GPtrArray) plans = NULL;
   PoaPlanSummary *summary;
   GStatBuf st;
@@ -101,11 +49,11 @@ test_new_database_holds_the_default_plan (Fixture       *fixture,
   g_assert_cmpuint (summary->n_activities, ==, 16);
 
   /* Readable by its owner only. */
-  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (g_stat (fixture->db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA application_id"), ==, 0x504f4131);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA application_id"), ==, 0x504f4131);
 }
 
 static void
@@ -113,7 +61,7 @@ test_reopen_keeps_the_plans (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autoptr(PoaPlan) first = NULL;
   g_autoptr(PoaPlan) second = NULL;
   g_autoptr(GPtrArray) plans = NULL;
@@ -127,7 +75,7 @@ test_reopen_keeps_the_plans (Fixture       *fixture,
   g_clear_object (&store);
 
   /* Reopening must not add the default plan again. */
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_no_error (error);
   plans = poa_store_list_plans (store, &error);
   g_assert_cmpuint (plans->len, ==, 1);
@@ -188,7 +136,7 @@ test_every_field_round_trips (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autoptr(PoaPlan) plan = awkward_plan ();
   g_autoptr(PoaPlan) loaded = NULL;
   g_autoptr(PoaActivity) activity = NULL;
@@ -205,7 +153,7 @@ test_every_field_round_trips (Fixture       *fixture,
 
   /* Through a new connection, so nothing comes from a cache. */
   g_clear_object (&store);
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_no_error (error);
   loaded = poa_store_load_plan (store, id, &error);
   g_assert_no_error (error);
@@ -223,7 +171,7 @@ test_insert_is_all_or_nothing (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autoptr(PoaPlan) plan = awkward_plan ();
   g_autoptr(GPtrArray) plans = NULL;
   g_autofree char *before = NULL;
@@ -232,23 +180,23 @@ test_insert_is_all_or_nothing (Fixture       *fixture,
   g_clear_object (&store);
 
   /* The last table written refuses the row: everything before it must roll back. */
-  run_sql (fixture->path,
+  test_sql_exec (fixture->db,
            "CREATE TRIGGER refuse BEFORE INSERT ON budget_line "
            "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END;");
 
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (poa_store_insert_plan (store, plan, &error), ==, 0);
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, fixture->db));
   g_clear_error (&error);
   g_assert_cmpint (poa_plan_get_id (plan), ==, 0);
 
   plans = poa_store_list_plans (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, ==, 1);
-  g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM activity"), ==, 16);
-  g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM signature"), ==, 3);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM activity"), ==, 16);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM signature"), ==, 3);
 }
 
 static void
@@ -256,22 +204,22 @@ test_refuses_newer_schema (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&store);
-  run_sql (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
-  before = test_file_checksum (fixture->path);
+  test_sql_exec (fixture->db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  before = test_file_checksum (fixture->db);
 
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_null (store);
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA);
-  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, fixture->db));
   g_assert_nonnull (strstr (error->message, "99"));
 
-  after = test_file_checksum (fixture->path);
+  after = test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -287,7 +235,7 @@ test_migrates_from_version_1 (Fixture       *fixture,
   sqlite3 *db = NULL;
   gint64 id;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (_poa_store_migrate_to (db, 0, 1, &error));
   g_assert_no_error (error);
@@ -298,14 +246,14 @@ test_migrates_from_version_1 (Fixture       *fixture,
                                  "COMMIT",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, 1);
 
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, POA_STORE_SCHEMA_VERSION);
 
   /* The plan is kept, with the default thresholds, and no default plan is added to it. */
-  g_assert_cmpint (read_int_sql (fixture->path, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM plan"), ==, 1);
   id = poa_store_resolve_plan (store, 0, &error);
   g_assert_no_error (error);
   plan = poa_store_load_plan (store, id, &error);
@@ -320,13 +268,13 @@ test_migrates_from_version_1 (Fixture       *fixture,
   poa_plan_set_semaforo_green (plan, 80);
   g_assert_true (poa_store_update_plan (store, plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (read_int_sql (fixture->path, "SELECT semaforo_green FROM plan"), ==, 80);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT semaforo_green FROM plan"), ==, 80);
   g_clear_object (&store);
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE plan SET semaforo_yellow = 101", NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
-  g_assert_cmpint (read_int_sql (fixture->path, "SELECT semaforo_yellow FROM plan"), ==, 70);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT semaforo_yellow FROM plan"), ==, 70);
 }
 
 static void
@@ -339,15 +287,15 @@ test_refuses_a_file_that_is_not_sqlite (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_autofree char *text = g_strnfill (5000, 'x');
 
-  test_write_file (fixture->path, text);
-  before = test_file_checksum (fixture->path);
+  test_write_file (fixture->db, text);
+  before = test_file_checksum (fixture->db);
 
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_null (store);
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE);
-  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, fixture->db));
 
-  after = test_file_checksum (fixture->path);
+  after = test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -360,14 +308,14 @@ test_refuses_another_programs_database (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  run_sql (fixture->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
-  before = test_file_checksum (fixture->path);
+  test_sql_exec (fixture->db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  before = test_file_checksum (fixture->db);
 
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_null (store);
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FOREIGN);
 
-  after = test_file_checksum (fixture->path);
+  after = test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -378,19 +326,19 @@ test_truncation_is_found_from_the_header (Fixture       *fixture,
                                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autofree char *contents = NULL;
   gsize length = 0;
 
   g_assert_no_error (error);
   g_clear_object (&store);
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (fixture->path, contents, length - 4096, NULL));
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (fixture->db, contents, length - 4096, NULL));
 
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_null (store);
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, fixture->db));
 }
 
 static void
@@ -408,12 +356,46 @@ test_missing_folder_is_named (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The file named on the command line comes first, then $POA_DB; neither has its folder
+ * created, so that a typo in it is said rather than followed. */
+static void
+test_resolve_path_prefers_the_named_file (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *named_folder = g_build_filename (fixture->dir, "no-such-folder", NULL);
+  g_autofree char *env_folder = g_build_filename (fixture->dir, "other-folder", NULL);
+  g_autofree char *named = g_build_filename (named_folder, "a.sqlite3", NULL);
+  g_autofree char *from_env = g_build_filename (env_folder, "b.sqlite3", NULL);
+  g_autofree char *old_env = g_strdup (g_getenv ("POA_DB"));
+  g_autofree char *path = NULL;
+
+  g_setenv ("POA_DB", from_env, TRUE);
+
+  path = poa_store_resolve_path (named, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, named);
+  g_clear_pointer (&path, g_free);
+
+  path = poa_store_resolve_path (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, from_env);
+
+  g_assert_false (g_file_test (named_folder, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (env_folder, G_FILE_TEST_EXISTS));
+
+  if (old_env != NULL)
+    g_setenv ("POA_DB", old_env, TRUE);
+  else
+    g_unsetenv ("POA_DB");
+}
+
 static void
 test_resolve_prefers_the_last_opened (Fixture       *fixture,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autoptr(PoaPlan) plan = awkward_plan ();
   gint64 first, second;
 
@@ -459,7 +441,7 @@ test_plan_in_parts_is_the_whole_plan (Fixture       *fixture,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
   g_autoptr(PoaPlan) big = test_plan_with_activities (1234);
   g_autoptr(PoaPlan) whole = NULL;
   g_autoptr(PoaPlan) parts = NULL;
@@ -515,37 +497,37 @@ test_opening_leaves_databases_as_they_are (Fixture       *fixture,
   sqlite3 *db = NULL;
 
   /* None yet. */
-  g_assert_false (poa_opening_finish (poa_opening_start (fixture->path, 0), &store, &plan, &error));
+  g_assert_false (poa_opening_finish (poa_opening_start (fixture->db, 0), &store, &plan, &error));
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT);
   g_assert_null (plan);
-  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
   g_clear_object (&store);
 
   /* An older schema. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (_poa_store_migrate_to (db, 0, 1, &error));
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO plan (year, area) VALUES (2025, 'A'); COMMIT",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_false (poa_opening_finish (poa_opening_start (fixture->path, 0), &store, &plan, &error));
+  g_assert_false (poa_opening_finish (poa_opening_start (fixture->db, 0), &store, &plan, &error));
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT);
-  g_assert_cmpint (read_int_sql (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA user_version"), ==, 1);
   g_clear_error (&error);
   g_clear_object (&store);
 
   /* Upgraded by the program that shows it, then read whole by the thread. */
-  store = poa_store_open (fixture->path, &error);
+  store = poa_store_open (fixture->db, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  g_assert_true (poa_opening_finish (poa_opening_start (fixture->path, 0), &store, &plan, &error));
+  g_assert_true (poa_opening_finish (poa_opening_start (fixture->db, 0), &store, &plan, &error));
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpstr (poa_plan_get_area (plan), ==, "A");
 
   /* Dropped unfinished, as by a second start: nothing is left running. */
-  poa_opening_free (poa_opening_start (fixture->path, 0));
+  poa_opening_free (poa_opening_start (fixture->db, 0));
 }
 
 int
@@ -554,12 +536,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/store/open/new-database-holds-the-default-plan", test_new_database_holds_the_default_plan);
   ADD ("/store/open/reopen-keeps-the-plans", test_reopen_keeps_the_plans);
   ADD ("/store/open/refuses-a-file-that-is-not-sqlite", test_refuses_a_file_that_is_not_sqlite);
   ADD ("/store/open/refuses-another-programs-database", test_refuses_another_programs_database);
   ADD ("/store/open/missing-folder-is-named", test_missing_folder_is_named);
+  ADD ("/store/open/resolve-path-prefers-the-named-file", test_resolve_path_prefers_the_named_file);
   ADD ("/store/open/truncation-is-found-from-the-header", test_truncation_is_found_from_the_header);
   ADD ("/store/migrate/refuses-newer-schema", test_refuses_newer_schema);
   ADD ("/store/migrate/from-version-1-keeps-the-plan-with-default-thresholds", test_migrates_from_version_1);

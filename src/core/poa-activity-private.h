@@ -11,9 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* The instance struct, for the store's bulk loading only: filling a new, unshared activity
- * field by field through the setters would emit a notification per field, and a plan may
- * hold 100,000 activities. Everyone else uses the public API.
+/* The instance struct, for poa-activity.c and the store only; everyone else uses the public
+ * API. The store reads the fields directly when it writes a row, and fills them directly when
+ * it loads a plan, which may hold 100,000 activities: the setters would notify each field of
+ * an activity nobody can be listening to yet, and would give each text its own copy instead
+ * of the shared one below.
  *
  * Texts are GRefStrings (NULL for empty): the columns of a plan repeat the same eje, línea and
  * responsable on many rows, and the store loads each distinct text once and shares it. */

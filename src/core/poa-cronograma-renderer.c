@@ -96,154 +96,7 @@ static const char *schedule_fields[] = { "start", "end", "months", "programmed",
 /* A few screens' worth of rows: enough for scrolling back and forth. */
 #define FINDINGS_CACHE_MAX 4096
 
-/* ─── Time scale ─────────────────────────────────────────────────────────────────────────── */
-
-static int
-days_in_year (guint year)
-{
-  return g_date_is_leap_year (year) ? 366 : 365;
-}
-
-/* Days from the 1st of January of @year to @date; negative before it. */
-static int
-day_in_year (guint        year,
-             const GDate *date)
-{
-  GDate first;
-
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, G_DATE_JANUARY, year);
-  return (int)g_date_get_julian (date) - (int)g_date_get_julian (&first);
-}
-
-/**
- * poa_time_scale_x_for_day:
- * @day: days after the 1st of January (0 for the 1st itself); may fall outside the year
- *
- * Returns: where that day starts.
- */
-double
-poa_time_scale_x_for_day (const PoaTimeScale *scale,
-                          int                 day)
-{
-  g_return_val_if_fail (scale != NULL, 0);
-
-  return scale->x + scale->width * day / days_in_year (scale->year);
-}
-
-/**
- * poa_time_scale_x_for_date:
- *
- * Returns: where @date starts, left of the year for a date before it, right of it after.
- */
-double
-poa_time_scale_x_for_date (const PoaTimeScale *scale,
-                           const GDate        *date)
-{
-  g_return_val_if_fail (scale != NULL, 0);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
-
-  return poa_time_scale_x_for_day (scale, day_in_year (scale->year, date));
-}
-
-/**
- * poa_time_scale_x_after_date:
- *
- * Returns: where @date ends: an end date's mark goes after its whole day.
- */
-double
-poa_time_scale_x_after_date (const PoaTimeScale *scale,
-                             const GDate        *date)
-{
-  g_return_val_if_fail (scale != NULL, 0);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
-
-  return poa_time_scale_x_for_day (scale, day_in_year (scale->year, date) + 1);
-}
-
-/**
- * poa_time_scale_x_for_month:
- * @month: 1 (Enero) to 12, or 13 for the end of the year
- *
- * Returns: where the month starts.
- */
-double
-poa_time_scale_x_for_month (const PoaTimeScale *scale,
-                            guint               month)
-{
-  GDate first;
-
-  g_return_val_if_fail (scale != NULL, 0);
-  g_return_val_if_fail (month >= 1 && month <= 13, 0);
-
-  if (month == 13)
-    return scale->x + scale->width;
-
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, month, scale->year);
-  return poa_time_scale_x_for_date (scale, &first);
-}
-
-/**
- * poa_time_scale_date_at:
- * @date: (out caller-allocates): the day at @x
- *
- * Returns: %TRUE if @x falls in the year.
- */
-gboolean
-poa_time_scale_date_at (const PoaTimeScale *scale,
-                        double              x,
-                        GDate              *date)
-{
-  int days, day;
-
-  g_return_val_if_fail (scale != NULL, FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (scale->width <= 0)
-    return FALSE;
-
-  days = days_in_year (scale->year);
-  day = (int)floor ((x - scale->x) * days / scale->width);
-  if (x < scale->x || day >= days)
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, 1, G_DATE_JANUARY, scale->year);
-  g_date_add_days (date, (guint)day);
-  return TRUE;
-}
-
-/**
- * poa_time_scale_month_at:
- *
- * Returns: the month (1 to 12) at @x, or 0 outside the year.
- */
-guint
-poa_time_scale_month_at (const PoaTimeScale *scale,
-                         double              x)
-{
-  GDate date;
-
-  g_return_val_if_fail (scale != NULL, 0);
-
-  if (!poa_time_scale_date_at (scale, x, &date))
-    return 0;
-
-  return g_date_get_month (&date);
-}
-
 /* ─── Palette ────────────────────────────────────────────────────────────────────────────── */
-
-static void
-set_hex (PoaColor *color,
-         guint32   rgb)
-{
-  color->red = ((rgb >> 16) & 0xff) / 255.0;
-  color->green = ((rgb >> 8) & 0xff) / 255.0;
-  color->blue = (rgb & 0xff) / 255.0;
-  color->alpha = 1.0;
-}
 
 /**
  * poa_cronograma_palette_init_print:
@@ -256,29 +109,22 @@ poa_cronograma_palette_init_print (PoaCronogramaPalette *palette)
 {
   g_return_if_fail (palette != NULL);
 
-  set_hex (&palette->background, 0xffffff);
-  set_hex (&palette->foreground, 0x000000);
-  set_hex (&palette->dim, 0x505050);
-  set_hex (&palette->heading, 0xe4eaf2);
-  set_hex (&palette->grid, 0xa8a8a8);
-  set_hex (&palette->bar, 0xb9cfea);
-  set_hex (&palette->achieved, 0x1c4f8c);
-  set_hex (&palette->achieved_text, 0xffffff);
-  set_hex (&palette->today, 0x813d9c);
-  set_hex (&palette->error, 0xc01c28);
-  set_hex (&palette->warning, 0xc17d11);
-  set_hex (&palette->selection, 0xffffff);
-  set_hex (&palette->focus, 0x1c71d8);
+  poa_color_init_rgb (&palette->background, 0xffffff);
+  poa_color_init_rgb (&palette->foreground, 0x000000);
+  poa_color_init_rgb (&palette->dim, 0x505050);
+  poa_color_init_rgb (&palette->heading, 0xe4eaf2);
+  poa_color_init_rgb (&palette->grid, 0xa8a8a8);
+  poa_color_init_rgb (&palette->bar, 0xb9cfea);
+  poa_color_init_rgb (&palette->achieved, 0x1c4f8c);
+  poa_color_init_rgb (&palette->achieved_text, 0xffffff);
+  poa_color_init_rgb (&palette->today, 0x813d9c);
+  poa_color_init_rgb (&palette->error, 0xc01c28);
+  poa_color_init_rgb (&palette->warning, 0xc17d11);
+  poa_color_init_rgb (&palette->selection, 0xffffff);
+  poa_color_init_rgb (&palette->focus, 0x1c71d8);
 }
 
 /* ─── Drawing helpers ────────────────────────────────────────────────────────────────────── */
-
-static void
-set_color (cairo_t        *cr,
-           const PoaColor *color)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-}
 
 static void
 set_color_faded (cairo_t        *cr,
@@ -357,23 +203,6 @@ horizontal_line (cairo_t *cr,
   cairo_line_to (cr, x1, y);
 }
 
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static double
 text_width (PoaCronogramaRenderer *self,
             const char            *text,
@@ -421,7 +250,7 @@ show_text (PoaCronogramaRenderer *self,
   else
     tx = x + (width - text_w) / 2;
 
-  set_color (cr, color);
+  poa_draw_set_color (cr, color);
   cairo_move_to (cr, tx - (double)logical.x / PANGO_SCALE, y + (height - text_h) / 2);
   pango_cairo_show_layout (cr, layout);
   /* No current point left behind: the next arc would draw a line from it. */
@@ -519,7 +348,7 @@ update_geometry (PoaCronogramaRenderer *self)
   if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
     {
       double week = MAX (self->line * 2.2, 2 * digit + 2 * self->pad);
-      self->timeline_width = ceil (week * days_in_year (poa_plan_get_year (self->plan)) / 7);
+      self->timeline_width = ceil (week * poa_time_scale_days_in_year (poa_plan_get_year (self->plan)) / 7);
     }
   else
     self->timeline_width = MAX (self->timeline_view, 12 * min_month);
@@ -609,12 +438,12 @@ draw_finding_mark (PoaCronogramaRenderer *self,
 
   if (severity == POA_SEVERITY_ERROR)
     {
-      set_color (cr, &self->palette.error);
+      poa_draw_set_color (cr, &self->palette.error);
       cairo_arc (cr, cx, y + s / 2, s / 2, 0, 2 * G_PI);
     }
   else
     {
-      set_color (cr, &self->palette.warning);
+      poa_draw_set_color (cr, &self->palette.warning);
       cairo_move_to (cr, cx, y);
       cairo_line_to (cr, x + s, y + s);
       cairo_line_to (cr, x, y + s);
@@ -622,7 +451,7 @@ draw_finding_mark (PoaCronogramaRenderer *self,
     }
   cairo_fill (cr);
 
-  set_color (cr, &self->palette.background);
+  poa_draw_set_color (cr, &self->palette.background);
   cairo_rectangle (cr, cx - s * 0.07, y + s * (severity == POA_SEVERITY_ERROR ? 0.2 : 0.3),
                    s * 0.14, s * 0.4);
   cairo_rectangle (cr, cx - s * 0.07, y + s * 0.74, s * 0.14, s * 0.12);
@@ -757,8 +586,8 @@ draw_timeline_row (PoaCronogramaRenderer *self,
       double w = runs[i].x1 - runs[i].x0;
       double part = CLAMP (fill, 0, w);
 
-      rounded_rectangle (cr, runs[i].x0, bar_y, w, bar_h, bar_h * 0.25);
-      set_color (cr, &self->palette.bar);
+      poa_draw_rounded_rectangle (cr, runs[i].x0, bar_y, w, bar_h, bar_h * 0.25);
+      poa_draw_set_color (cr, &self->palette.bar);
       if (part <= 0)
         {
           cairo_fill (cr);
@@ -769,7 +598,7 @@ draw_timeline_row (PoaCronogramaRenderer *self,
       cairo_save (cr);
       cairo_fill_preserve (cr);
       cairo_clip (cr);
-      set_color (cr, &self->palette.achieved);
+      poa_draw_set_color (cr, &self->palette.achieved);
       cairo_rectangle (cr, runs[i].x0, bar_y, part, bar_h);
       cairo_fill (cr);
       cairo_restore (cr);
@@ -788,7 +617,7 @@ draw_timeline_row (PoaCronogramaRenderer *self,
   /* The exact days, as brackets around the bar; arrowheads when the dates lie beyond the
    * year. Reversed dates are drawn as they are, in the colour of errors. */
   reversed = start != NULL && end != NULL && g_date_compare (end, start) < 0;
-  set_color (cr, reversed ? &self->palette.error : &self->palette.foreground);
+  poa_draw_set_color (cr, reversed ? &self->palette.error : &self->palette.foreground);
   cairo_set_line_width (cr, hairline (self) * 1.5);
   if (start != NULL)
     {
@@ -883,7 +712,7 @@ draw_timeline_grid (PoaCronogramaRenderer *self,
 
   if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
     {
-      int days = days_in_year (scale->year);
+      int days = poa_time_scale_days_in_year (scale->year);
       GDate date;
 
       g_date_clear (&date, 1);
@@ -895,7 +724,7 @@ draw_timeline_grid (PoaCronogramaRenderer *self,
       cairo_stroke (cr);
     }
 
-  set_color (cr, &self->palette.grid);
+  poa_draw_set_color (cr, &self->palette.grid);
   for (guint m = 2; m <= 12; m++)
     vertical_line (cr, poa_time_scale_x_for_month (scale, m), y0, y1);
   cairo_stroke (cr);
@@ -915,7 +744,7 @@ draw_today (PoaCronogramaRenderer *self,
 
   x = (poa_time_scale_x_for_date (scale, &self->today) +
        poa_time_scale_x_after_date (scale, &self->today)) / 2;
-  set_color (cr, &self->palette.today);
+  poa_draw_set_color (cr, &self->palette.today);
   cairo_set_line_width (cr, 2 * hairline (self));
   vertical_line (cr, x, y0, y1);
   cairo_stroke (cr);
@@ -932,7 +761,7 @@ draw_column_lines (PoaCronogramaRenderer *self,
   double x = self->number_width + self->name_width;
 
   cairo_set_line_width (cr, hairline (self));
-  set_color (cr, &self->palette.grid);
+  poa_draw_set_color (cr, &self->palette.grid);
   if (self->columns & POA_CRONOGRAMA_COLUMN_GOALS)
     {
       vertical_line (cr, x, y0, y1);
@@ -984,7 +813,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
 
   cairo_save (cr);
 
-  set_color (cr, &p->background);
+  poa_draw_set_color (cr, &p->background);
   cairo_rectangle (cr, 0, 0, self->width, height);
   cairo_fill (cr);
 
@@ -996,12 +825,12 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
 
       if (activity == self->selected && self->selected != NULL)
         {
-          set_color (cr, &p->selection);
+          poa_draw_set_color (cr, &p->selection);
           cairo_rectangle (cr, 0, y, self->width, self->row_height);
           cairo_fill (cr);
         }
       cairo_set_line_width (cr, hairline (self));
-      set_color (cr, &p->grid);
+      poa_draw_set_color (cr, &p->grid);
       horizontal_line (cr, 0, self->width, y + self->row_height - hairline (self) / 2);
       cairo_stroke (cr);
     }
@@ -1025,7 +854,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
       double x1 = poa_time_scale_x_for_month (&scale, self->cursor_month + 1);
       double w = 2 * hairline (self);
 
-      set_color (cr, &p->focus);
+      poa_draw_set_color (cr, &p->focus);
       cairo_set_line_width (cr, w);
       cairo_rectangle (cr, x0 + w, y + w, x1 - x0 - 2 * w, self->row_height - 2 * w);
       cairo_stroke (cr);
@@ -1070,7 +899,7 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
 
   if (self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS)
     {
-      int days = days_in_year (scale->year);
+      int days = poa_time_scale_days_in_year (scale->year);
       GDate date;
 
       for (guint m = 1; m <= 12; m++)
@@ -1131,7 +960,7 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
 
   /* Month lines under the upper band; quarter (or month) lines through it. */
   cairo_set_line_width (cr, hairline (self));
-  set_color (cr, &p->grid);
+  poa_draw_set_color (cr, &p->grid);
   for (guint m = 2; m <= 12; m++)
     {
       gboolean through = self->zoom == POA_CRONOGRAMA_ZOOM_WEEKS || (m - 1) % 3 == 0;
@@ -1183,7 +1012,7 @@ poa_cronograma_renderer_draw_heading (PoaCronogramaRenderer *self,
 
   cairo_save (cr);
 
-  set_color (cr, &p->heading);
+  poa_draw_set_color (cr, &p->heading);
   cairo_rectangle (cr, 0, 0, self->width, h);
   cairo_fill (cr);
 
@@ -1222,7 +1051,7 @@ poa_cronograma_renderer_draw_heading (PoaCronogramaRenderer *self,
     }
 
   draw_column_lines (self, cr, 0, h, TRUE);
-  set_color (cr, &p->grid);
+  poa_draw_set_color (cr, &p->grid);
   cairo_set_line_width (cr, hairline (self));
   horizontal_line (cr, 0, self->width, h - hairline (self) / 2);
   cairo_stroke (cr);
@@ -1255,13 +1084,13 @@ draw_sample (PoaCronogramaRenderer *self,
     {
     case SAMPLE_BAR:
     case SAMPLE_ACHIEVED:
-      set_color (cr, sample == SAMPLE_BAR ? &self->palette.bar : &self->palette.achieved);
-      rounded_rectangle (cr, x, (h - bar_h) / 2, w, bar_h, bar_h * 0.25);
+      poa_draw_set_color (cr, sample == SAMPLE_BAR ? &self->palette.bar : &self->palette.achieved);
+      poa_draw_rounded_rectangle (cr, x, (h - bar_h) / 2, w, bar_h, bar_h * 0.25);
       cairo_fill (cr);
       break;
 
     case SAMPLE_TODAY:
-      set_color (cr, &self->palette.today);
+      poa_draw_set_color (cr, &self->palette.today);
       cairo_set_line_width (cr, 2 * hairline (self));
       cairo_move_to (cr, x + w / 2, 0);
       cairo_line_to (cr, x + w / 2, h);

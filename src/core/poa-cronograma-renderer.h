@@ -11,18 +11,11 @@
 #include <gio/gio.h>
 #include <pango/pango.h>
 
+#include "poa-draw.h"
+#include "poa-time-scale.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
-
-/* A colour as cairo takes it, components from 0 to 1. */
-typedef struct
-{
-  double red;
-  double green;
-  double blue;
-  double alpha;
-} PoaColor;
 
 /* The colours of a cronograma: the window fills them from its style (light, dark, high
  * contrast); documents use poa_cronograma_palette_init_print(). */
@@ -56,29 +49,6 @@ typedef enum
   POA_CRONOGRAMA_COLUMN_GOALS = 1 << 0,  /* meta programada and alcanzada, before the months */
   POA_CRONOGRAMA_COLUMN_DATES = 1 << 1,  /* inicio and fin, after the months */
 } PoaCronogramaColumns;
-
-/* Where a plan year lies on the x axis: its first day starts at @x, the day after its last
- * day at @x + @width, each day as wide as the others. */
-typedef struct
-{
-  guint  year;
-  double x;
-  double width;
-} PoaTimeScale;
-
-double   poa_time_scale_x_for_day    (const PoaTimeScale *scale,
-                                      int                 day);
-double   poa_time_scale_x_for_date   (const PoaTimeScale *scale,
-                                      const GDate        *date);
-double   poa_time_scale_x_after_date (const PoaTimeScale *scale,
-                                      const GDate        *date);
-double   poa_time_scale_x_for_month  (const PoaTimeScale *scale,
-                                      guint               month);
-guint    poa_time_scale_month_at     (const PoaTimeScale *scale,
-                                      double              x);
-gboolean poa_time_scale_date_at      (const PoaTimeScale *scale,
-                                      double              x,
-                                      GDate              *date);
 
 void     poa_cronograma_palette_init_print (PoaCronogramaPalette *palette);
 

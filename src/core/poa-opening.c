@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include "poa-cli.h"
 #include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-store.h"
@@ -78,7 +77,7 @@ poa_open_plan (const char  *db_path,
 
   if (*store == NULL)
     {
-      if (!(path = poa_cli_database_path (db_path, error)) ||
+      if (!(path = poa_store_resolve_path (db_path, error)) ||
           !(*store = poa_store_open (path, error)))
         return FALSE;
     }
@@ -110,7 +109,7 @@ opening_thread (gpointer data)
   g_autofree char *path = NULL;
   gint64 id;
 
-  if ((path = poa_cli_database_path (self->db_path, &self->error)) &&
+  if ((path = poa_store_resolve_path (self->db_path, &self->error)) &&
       (self->store = poa_store_open_current (path, &self->error)) &&
       (id = poa_store_resolve_plan (self->store, self->plan_id, &self->error)) &&
       (reader = poa_store_open_current (path, &self->error)))

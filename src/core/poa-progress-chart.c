@@ -141,35 +141,24 @@ poa_progress_chart_bar_fraction (double percent)
 }
 
 static void
-set_rgba (cairo_t      *cr,
-          const double  rgba[4])
+set_semaforo_color (cairo_t     *cr,
+                    PoaSemaforo  level)
 {
-  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+  PoaColor color;
+
+  poa_color_init_rgb (&color, poa_semaforo_rgb (level));
+  poa_draw_set_color (cr, &color);
 }
 
+/* A bar: rounded at both ends, whatever its length. */
 static void
-set_rgb_hex (cairo_t *cr,
-             guint32  rgb)
+bar (cairo_t *cr,
+     double   x,
+     double   y,
+     double   width,
+     double   height)
 {
-  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height)
-{
-  double r = MIN (height / 2, width / 2);
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  poa_draw_rounded_rectangle (cr, x, y, width, height, height / 2);
 }
 
 /* Draws @text in a box of @width at (@x, middle @y), ellipsized, aligned by @alignment. */
@@ -204,16 +193,16 @@ draw_legend (cairo_t                     *cr,
   double second_y = stacked ? y + LEGEND_HEIGHT : y;
   double text_width = stacked ? width - 30 : width / 2 - 36;
 
-  set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_GREEN));
-  rounded_rectangle (cr, 0, y - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
+  set_semaforo_color (cr, POA_SEMAFORO_GREEN);
+  bar (cr, 0, y - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
   cairo_fill (cr);
-  set_rgba (cr, style->text);
+  poa_draw_set_color (cr, &style->text);
   draw_text (cr, layout, style->legend_achieved, 30, y, text_width, PANGO_ALIGN_LEFT);
 
-  set_rgba (cr, style->marker);
+  poa_draw_set_color (cr, &style->marker);
   cairo_rectangle (cr, x + 10, second_y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
   cairo_fill (cr);
-  set_rgba (cr, style->text);
+  poa_draw_set_color (cr, &style->text);
   draw_text (cr, layout, style->legend_expected, x + 30, second_y, text_width, PANGO_ALIGN_LEFT);
 }
 
@@ -237,34 +226,34 @@ draw_row (cairo_t                     *cr,
 
   label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity),
                            poa_activity_get_name (activity));
-  set_rgba (cr, style->text);
+  poa_draw_set_color (cr, &style->text);
   draw_text (cr, pango, label, 0, text_y, layout->label_width, PANGO_ALIGN_LEFT);
 
-  set_rgba (cr, style->track);
-  rounded_rectangle (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2, layout->bar_width, BAR_HEIGHT);
+  poa_draw_set_color (cr, &style->track);
+  bar (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2, layout->bar_width, BAR_HEIGHT);
   cairo_fill (cr);
 
   level = poa_activity_get_semaforo (activity, plan, &percent);
   if (poa_progress_chart_bar_fraction (percent) > 0)
     {
-      set_rgb_hex (cr, poa_semaforo_rgb (level));
-      rounded_rectangle (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2,
-                         MAX (layout->bar_width * poa_progress_chart_bar_fraction (percent), BAR_HEIGHT),
-                         BAR_HEIGHT);
+      set_semaforo_color (cr, level);
+      bar (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2,
+           MAX (layout->bar_width * poa_progress_chart_bar_fraction (percent), BAR_HEIGHT),
+           BAR_HEIGHT);
       cairo_fill (cr);
     }
 
   /* The mark is where the bar should be by the date; none when no month is scheduled. */
   if (poa_activity_get_schedule_status (activity, poa_plan_get_year (plan), date, &status))
     {
-      set_rgba (cr, style->marker);
+      poa_draw_set_color (cr, &style->marker);
       cairo_rectangle (cr, layout->bar_x + round (layout->bar_width * status.share) - 1.5,
                        bar_y - BAR_HEIGHT / 2 - 3, 3, BAR_HEIGHT + 6);
       cairo_fill (cr);
     }
 
   value = level == POA_SEMAFORO_NONE ? g_strdup ("—") : g_strdup_printf ("%.0f %%", percent);
-  set_rgba (cr, style->text);
+  poa_draw_set_color (cr, &style->text);
   draw_text (cr, pango, value, layout->value_x, text_y, VALUE_WIDTH, PANGO_ALIGN_RIGHT);
 
   /* Lateness in words too, in the semáforo's red, for whoever cannot tell the mark apart. */
@@ -277,7 +266,7 @@ draw_row (cairo_t                     *cr,
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
       late = g_strdup_printf (style->late_format, status.behind);
 #pragma GCC diagnostic pop
-      set_rgb_hex (cr, poa_semaforo_rgb (POA_SEMAFORO_RED));
+      set_semaforo_color (cr, POA_SEMAFORO_RED);
       draw_text (cr, pango, late, layout->late_x, text_y, layout->late_width, PANGO_ALIGN_RIGHT);
     }
 }

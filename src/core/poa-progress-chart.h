@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "poa-draw.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,9 @@ G_BEGIN_DECLS
 /* How the chart looks; the screen takes its colours from the theme, the PDF from paper. */
 typedef struct
 {
-  double      text[4];          /* RGBA of names and figures */
-  double      track[4];         /* RGBA of the empty part of a bar */
-  double      marker[4];        /* RGBA of the "expected by the date" mark */
+  PoaColor    text;             /* names and figures */
+  PoaColor    track;            /* the empty part of a bar */
+  PoaColor    marker;           /* the "expected by the date" mark */
   const char *font;             /* a Pango font description, e.g. "Sans 10" */
   const char *legend_achieved;  /* (nullable) legend texts; without them, no legend */
   const char *legend_expected;

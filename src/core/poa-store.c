@@ -11,50 +11,26 @@
 
 #include <errno.h>
 #include <string.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "poa-activity-private.h"
 #include "poa-budget-line.h"
 #include "poa-date.h"
-#include "poa-default-plan.h"
 #include "poa-indicator.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-store-private.h"
 
-/* The only place that speaks SQL. Every statement is a constant string with bound parameters,
- * prepared once and kept for the life of the connection; every change the user makes is one
- * transaction. */
-struct _PoaStore
-{
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;
-  gint64      generation;  /* of the plans this connection opened; see read_generation() */
-};
+/* The store is the only place that speaks SQL. Every statement is a constant string with bound
+ * parameters, prepared once and kept for the life of the connection; every change the user
+ * makes is one transaction. This file holds the connection's helpers and the rows;
+ * poa-store-file.c the file itself (opening, creating, upgrading, backup and restore), and
+ * poa-store-migrations.c the schema. */
 
 G_DEFINE_FINAL_TYPE (PoaStore, poa_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (poa-store-error-quark, poa_store_error)
-
-/* A prepared statement on loan from the cache: g_autoptr() resets it when the borrower is done,
- * so a statement is never left half-stepped holding a read lock. */
-typedef sqlite3_stmt PoaStmt;
-
-static void
-poa_stmt_release (PoaStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaStmt, poa_stmt_release)
 
 void
 poa_plan_summary_free (PoaPlanSummary *summary)
@@ -68,11 +44,11 @@ poa_plan_summary_free (PoaPlanSummary *summary)
 
 /* Turns SQLite's result code into an error that names @path and says what to do. @db, when
  * given, supplies SQLite's detail and the system error behind an I/O failure. */
-static gboolean
-set_file_error (const char  *path,
-                sqlite3     *db,
-                int          rc,
-                GError     **error)
+gboolean
+_poa_store_set_file_error (const char  *path,
+                           sqlite3     *db,
+                           int          rc,
+                           GError     **error)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
@@ -136,18 +112,18 @@ set_file_error (const char  *path,
   return FALSE;
 }
 
-static gboolean
-set_error_from_code (PoaStore  *self,
-                     int        rc,
-                     GError   **error)
+gboolean
+_poa_store_set_error (PoaStore  *self,
+                      int        rc,
+                      GError   **error)
 {
-  return set_file_error (self->path, self->db, rc, error);
+  return _poa_store_set_file_error (self->path, self->db, rc, error);
 }
 
-static PoaStmt *
-prepare (PoaStore    *self,
-         const char  *sql,
-         GError     **error)
+PoaStmt *
+_poa_store_prepare (PoaStore    *self,
+                    const char  *sql,
+                    GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -159,7 +135,7 @@ prepare (PoaStore    *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (self, rc, error);
+      _poa_store_set_error (self, rc, error);
       return NULL;
     }
 
@@ -169,48 +145,48 @@ prepare (PoaStore    *self,
 }
 
 /* Steps a statement that returns no row. */
-static gboolean
-step_done (PoaStore  *self,
-           PoaStmt   *stmt,
-           GError   **error)
+gboolean
+_poa_store_step_done (PoaStore  *self,
+                      PoaStmt   *stmt,
+                      GError   **error)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_error_from_code (self, rc, error);
+    return _poa_store_set_error (self, rc, error);
 
   return TRUE;
 }
 
-static gboolean
-exec_simple (PoaStore    *self,
-             const char  *sql,
-             GError     **error)
+gboolean
+_poa_store_exec (PoaStore    *self,
+                 const char  *sql,
+                 GError     **error)
 {
-  g_autoptr(PoaStmt) stmt = prepare (self, sql, error);
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
 
-  return stmt != NULL && step_done (self, stmt, error);
+  return stmt != NULL && _poa_store_step_done (self, stmt, error);
 }
 
-static gboolean
-begin (PoaStore  *self,
-       GError   **error)
+gboolean
+_poa_store_begin (PoaStore  *self,
+                  GError   **error)
 {
-  return exec_simple (self, "BEGIN IMMEDIATE", error);
+  return _poa_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
-commit (PoaStore  *self,
-        GError   **error)
+gboolean
+_poa_store_commit (PoaStore  *self,
+                   GError   **error)
 {
-  return exec_simple (self, "COMMIT", error);
+  return _poa_store_exec (self, "COMMIT", error);
 }
 
-static void
-rollback (PoaStore *self)
+void
+_poa_store_rollback (PoaStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
-    exec_simple (self, "ROLLBACK", NULL);
+    _poa_store_exec (self, "ROLLBACK", NULL);
 }
 
 static void
@@ -329,870 +305,12 @@ poa_store_init (PoaStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
-/**
- * poa_store_default_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/mx.gob.sombrerete.Poa/poa.sqlite3`
- */
-char *
-poa_store_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "poa.sqlite3", NULL);
-}
-
-/* Says why @path could not be created, after open() or rename() failed with @saved_errno. */
-static gboolean
-set_create_error (const char  *path,
-                  int          saved_errno,
-                  GError     **error)
-{
-  if (saved_errno == ENOENT)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
-                   _("Cannot create “%s”: the folder “%s” does not exist"), path, folder);
-    }
-  else if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
-                 _("Cannot create “%s”: the folder is read-only"), path);
-  else if (saved_errno == ENOSPC || saved_errno == EDQUOT)
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE,
-                 _("Cannot create “%s”: the disk is full"), path);
-  else
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
-                 _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
-
-  return FALSE;
-}
-
-/* Creates an empty temporary file beside @path, from @path plus ".XXXXXX", that only its owner
- * may read. SQLite gives the -wal, -shm and -journal files it makes later the same permissions. */
-static char *
-create_temporary_beside (const char  *path,
-                         GError     **error)
-{
-  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      set_create_error (path, errno, error);
-      return NULL;
-    }
-
-  g_close (fd, NULL);
-  return g_steal_pointer (&temporary);
-}
-
-static void
-remove_database_files (const char *path)
-{
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
-/* Makes a rename or a link inside @path's folder survive a power cut. */
-static void
-sync_folder (const char *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      g_close (fd, NULL);
-    }
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-static gboolean
-read_pragma (PoaStore    *self,
-             const char  *sql,
-             int         *value,
-             GError     **error)
-{
-  g_autoptr(PoaStmt) stmt = prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return set_error_from_code (self, rc, error);
-
-  *value = sqlite3_column_int (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-insert_plan_rows (PoaStore  *self,
-                  PoaPlan   *plan,
-                  GError   **error);
-
-/* Checks what the file is before anything writes to it: a file from a newer POA, or another
- * program's database, is refused and left exactly as it was. So is an empty file: a new
- * database is never made in place (see create_database()), so an empty one is a damaged one. */
-static gboolean
-check_identity (PoaStore  *self,
-                int       *version,
-                GError   **error)
-{
-  int application_id = 0;
-  GStatBuf st;
-
-  if (!read_pragma (self, "PRAGMA user_version", version, error) ||
-      !read_pragma (self, "PRAGMA application_id", &application_id, error))
-    return FALSE;
-
-  if (*version > POA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA,
-                   _("“%s” was written by a newer version of POA (database version %d, this "
-                     "program knows up to %d); update POA to open it"),
-                   self->path, *version, POA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  if (application_id == POA_STORE_APPLICATION_ID)
-    return _poa_store_check_version (self->db, self->path, *version, FALSE, error);
-
-  if (g_stat (self->path, &st) == 0 && st.st_size == 0)
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
-                 _("“%s” is empty, not a POA database; restore it from a backup"), self->path);
-  else
-    /* A whole SQLite database, another program's: never to be "restored" over. */
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FOREIGN,
-                 _("“%s” is not a POA database"), self->path);
-  return FALSE;
-}
-
-/* The generation of the file's plans: a restore gives them a new one. */
-static gboolean
-read_generation (PoaStore  *self,
-                 gint64    *generation,
-                 GError   **error)
-{
-  g_autoptr(PoaStmt) stmt = prepare (self, "SELECT value FROM generation WHERE id = 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return set_error_from_code (self, rc, error);
-
-  *generation = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-new_generation (PoaStore  *self,
-                GError   **error)
-{
-  g_autoptr(PoaStmt) stmt = prepare (self, "UPDATE generation SET value = ?1 WHERE id = 1", error);
-  gint64 value;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* Anything but the old value; random so that two restores of one backup differ too. */
-  do
-    value = (gint64)g_random_int () << 31 | g_random_int ();
-  while (value == self->generation);
-
-  sqlite3_bind_int64 (stmt, 1, value);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  self->generation = value;
-  return TRUE;
-}
-
-/* A damaged file is said when it is opened, not halfway through an edit. Files up to this size
- * are read whole by PRAGMA quick_check (a few tens of milliseconds). A bigger one (the planning
- * unit's, with every area's plans) is not: SQLite itself refuses a truncated file on the first
- * read, from its header, and any other damage is found, and said, when the page is read. */
-#define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
-
-static gboolean
-check_integrity (PoaStore  *self,
-                 GError   **error)
-{
-  g_autoptr(PoaStmt) stmt = NULL;
-  const char *result;
-  GStatBuf st;
-  int rc;
-
-  if (g_stat (self->path, &st) == 0 && st.st_size > QUICK_CHECK_MAX_BYTES)
-    return TRUE;
-
-  if (!(stmt = prepare (self, "PRAGMA quick_check", error)))
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return set_error_from_code (self, rc, error);
-
-  result = (const char *)sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") == 0)
-    return TRUE;
-
-  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged (%s); restore it from a backup"), self->path, result);
-  return FALSE;
-}
-
-static gboolean
-open_connection (PoaStore    *self,
-                 const char  *file,
-                 GError     **error)
-{
-  int rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
-
-  if (rc != SQLITE_OK)
-    return set_error_from_code (self, rc, error);
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* SQLite quietly opens a file it may not write read-only. Refuse it before reading: even a
-   * read of a WAL file would leave -wal and -shm files beside it. */
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
-                   _("“%s” cannot be written: the file or its folder is read-only"), self->path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-close_connection (PoaStore *self)
-{
-  /* Statements must go before the connection can close. */
-  g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close);
-}
-
-static gboolean
-configure_connection (PoaStore  *self,
-                      GError   **error)
-{
-  char *message = NULL;
-  int rc;
-
-  /* WAL keeps the file consistent through a crash or a power cut, and readers never wait.
-   * synchronous = FULL also makes each commit durable: an edit the window has shown as saved
-   * survives a power cut, for the cost of one fsync per edit. */
-  rc = sqlite3_exec (self->db,
-                     "PRAGMA foreign_keys = ON;"
-                     "PRAGMA journal_mode = WAL;"
-                     "PRAGMA synchronous = FULL;",
-                     NULL, NULL, &message);
-  sqlite3_free (message);
-  if (rc != SQLITE_OK)
-    return set_error_from_code (self, rc, error);
-
-  return TRUE;
-}
-
-/* Copies the database open on @src into a new temporary file beside @dest with SQLite's online
- * backup, which takes a consistent snapshot even while others write. The copy is in
- * rollback-journal mode, one self-contained file, and only its owner may read it.
- *
- * Returns: (transfer full): the temporary file, for the caller to rename into place. */
-static char *
-copy_to_temporary (sqlite3     *src,
-                   const char  *dest,
-                   GError     **error)
-{
-  g_autofree char *temporary = NULL;
-  sqlite3_backup *backup;
-  sqlite3 *db = NULL;
-  int rc;
-
-  if (!(temporary = create_temporary_beside (dest, error)))
-    return NULL;
-
-  rc = sqlite3_open_v2 (temporary, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (db, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (db);
-      else
-        {
-          sqlite3_backup_step (backup, -1);
-          rc = sqlite3_backup_finish (backup);
-        }
-    }
-
-  /* The pages copied from a WAL database say "WAL" in their header. */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    set_file_error (dest, db, rc, error);
-  sqlite3_close (db);
-
-  if (rc != SQLITE_OK)
-    {
-      remove_database_files (temporary);
-      return NULL;
-    }
-
-  return g_steal_pointer (&temporary);
-}
-
-/* Writes a copy of the database open on @src to @dest, which is then either what it was or
- * the whole copy, never part of it. */
-static gboolean
-write_copy (sqlite3     *src,
-            const char  *dest,
-            GError     **error)
-{
-  g_autofree char *temporary = copy_to_temporary (src, dest, error);
-
-  if (temporary == NULL)
-    return FALSE;
-
-  if (g_rename (temporary, dest) != 0)
-    {
-      set_create_error (dest, errno, error);
-      remove_database_files (temporary);
-      return FALSE;
-    }
-
-  sync_folder (dest);
-  return TRUE;
-}
-
-/* A name beside the database for a copy made before an upgrade or a restore:
- * `poa.sqlite3.2026-11-29T23-15-00.bak`, in local time, never an existing file's name. */
-static char *
-backup_name_beside (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H-%M-%S");
-  char *name = g_strdup_printf ("%s.%s.bak", path, stamp);
-
-  for (guint i = 2; g_file_test (name, G_FILE_TEST_EXISTS); i++)
-    {
-      g_free (name);
-      name = g_strdup_printf ("%s.%s-%u.bak", path, stamp, i);
-    }
-
-  return name;
-}
-
-/* Brings the schema up to date, and adds @plan (nullable) in the same transaction. */
-static gboolean
-migrate (PoaStore  *self,
-         int        version,
-         PoaPlan   *plan,
-         GError   **error)
-{
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!_poa_store_migrate (self->db, version, error) ||
-      (plan != NULL && !insert_plan_rows (self, plan, error)) ||
-      !commit (self, error))
-    {
-      /* Every message names the file; the schema's steps do not know it. */
-      if (error != NULL && *error != NULL && strstr ((*error)->message, self->path) == NULL)
-        g_prefix_error (error, "“%s”: ", self->path);
-      rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* An upgrade rewrites the schema of the file that holds the office's work: a copy of it is made
- * beside it first, before anything writes to the file, and without that copy there is no
- * upgrade. */
-static gboolean
-keep_before_upgrade (PoaStore  *self,
-                     int        version,
-                     GError   **error)
-{
-  g_autofree char *backup = NULL;
-
-  if (version == POA_STORE_SCHEMA_VERSION)
-    return TRUE;
-
-  backup = backup_name_beside (self->path);
-  if (!write_copy (self->db, backup, error))
-    {
-      g_prefix_error (error,
-                      _("“%s” needs an upgrade, which was not done since its backup failed: "),
-                      self->path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-upgrade (PoaStore  *self,
-         int        version,
-         GError   **error)
-{
-  return version == POA_STORE_SCHEMA_VERSION || migrate (self, version, NULL, error);
-}
-
-/* Where a database appears only when whole: one is built in a temporary file beside @path and
- * given its name once it holds the schema and the default plan. A crash while creating it
- * leaves no half-made file at @path, and an empty file there is never taken for a new one. */
-static gboolean
-create_database (PoaStore  *self,
-                 GError   **error)
-{
-  g_autoptr(PoaPlan) plan = NULL;
-  g_autofree char *temporary = NULL;
-  gboolean ok;
-
-  if (!(plan = poa_default_plan_new (error)) ||
-      !(temporary = create_temporary_beside (self->path, error)))
-    return FALSE;
-
-  ok = open_connection (self, temporary, error) &&
-       configure_connection (self, error) &&
-       migrate (self, 0, plan, error);
-  close_connection (self);
-
-  /* link() never replaces: should another POA have created the file meanwhile, keep theirs.
-   * File systems without hard links get the name by rename(). */
-  if (ok && link (temporary, self->path) != 0 && errno != EEXIST)
-    {
-      if ((errno == EPERM || errno == EOPNOTSUPP) && g_rename (temporary, self->path) == 0)
-        g_clear_pointer (&temporary, g_free);
-      else
-        ok = set_create_error (self->path, errno, error);
-    }
-
-  if (temporary != NULL)
-    remove_database_files (temporary);
-  sync_folder (self->path);
-
-  return ok;
-}
-
-/**
- * poa_store_open:
- * @path: the database file; created, with the embedded default plan, if it does not exist
- *
- * Opens the POA database, creating or upgrading its schema; before an upgrade a copy of the
- * file is made beside it (see poa_store_backup()). A file that is not a POA database, is
- * damaged, or was written by a newer version, is refused and left untouched.
- *
- * Returns: (transfer full): the store, or %NULL with @error set.
- */
-static PoaStore *
-store_open (const char  *path,
-            gboolean     may_change,
-            GError     **error)
-{
-  g_autoptr(PoaStore) self = NULL;
-  int version = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_object_new (POA_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (!may_change && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
-                   _("“%s” does not exist yet"), path);
-      return NULL;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!create_database (self, error))
-        return NULL;
-    }
-  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a file"), path);
-      return NULL;
-    }
-
-  if (!open_connection (self, path, error) ||
-      !check_identity (self, &version, error))
-    return NULL;
-
-  if (!may_change && version != POA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
-                   _("“%s” needs an upgrade"), path);
-      return NULL;
-    }
-
-  if (!check_integrity (self, error) ||
-      !keep_before_upgrade (self, version, error) ||
-      !configure_connection (self, error) ||
-      !upgrade (self, version, error) ||
-      !read_generation (self, &self->generation, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-PoaStore *
-poa_store_open (const char  *path,
-                GError     **error)
-{
-  return store_open (path, TRUE, error);
-}
-
-/**
- * poa_store_open_current:
- *
- * Opens a POA database that exists and is of this version's schema, as poa_store_open()
- * does, but never creates or upgrades one: that is refused with
- * %POA_STORE_ERROR_NOT_CURRENT. For a second program reading the file, which may be a newer
- * POA than the one that has it open.
- *
- * Returns: (transfer full): the store, or %NULL with @error set.
- */
-PoaStore *
-poa_store_open_current (const char  *path,
-                        GError     **error)
-{
-  return store_open (path, FALSE, error);
-}
-
 const char *
 poa_store_get_path (PoaStore *self)
 {
   g_return_val_if_fail (POA_IS_STORE (self), NULL);
 
   return self->path;
-}
-
-/**
- * poa_store_backup:
- * @dest: the file to write; replaced if it exists, but never by a part of a copy
- *
- * Copies the database to @dest with SQLite's online backup: a consistent snapshot, even with
- * the window open on it, in one self-contained file that only its owner may read.
- */
-gboolean
-poa_store_backup (PoaStore    *self,
-                  const char  *dest,
-                  GError     **error)
-{
-  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dest != NULL, FALSE);
-
-  if (same_file (dest, self->path))
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
-                   _("“%s” is the database itself; choose another file for the backup"), dest);
-      return FALSE;
-    }
-
-  return write_copy (self->db, dest, error);
-}
-
-static int
-read_int (sqlite3    *db,
-          const char *sql,
-          int        *value)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *value = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  return rc;
-}
-
-/* Checks every page of a backup. Returns SQLite's verdict, "ok" when whole. */
-static char *
-check_backup_integrity (sqlite3 *db,
-                        int     *rc)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  *rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      *rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  return result;
-}
-
-/* Opens a backup read-only and checks, before anything is replaced with it, that it is a whole
- * POA database this program can read. "immutable" keeps SQLite from locking it or leaving -wal
- * and -shm files beside it, which matters on a read-only memory stick.
- *
- * Returns: (transfer full): the connection, for sqlite3_close(), or %NULL with @error set. */
-static sqlite3 *
-open_backup (const char  *backup,
-             int         *version,
-             GError     **error)
-{
-  g_autofree char *absolute = g_canonicalize_filename (backup, NULL);
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *verdict = NULL;
-  sqlite3 *db = NULL;
-  int application_id = 0, rc;
-
-  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR) ||
-      !(file_uri = g_filename_to_uri (absolute, NULL, NULL)))
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
-                   _("“%s” does not exist or is not a file"), backup);
-      return NULL;
-    }
-
-  /* Read-only, and immutable so that no -shm is made beside it; but a backup that still has
-   * its -wal (a copy of a database in use, or a kept damaged file) holds its latest changes
-   * there, which only a normal opening reads. */
-  {
-    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
-
-    uri = g_file_test (wal, G_FILE_TEST_EXISTS) ? g_strdup (file_uri)
-                                                : g_strconcat (file_uri, "?immutable=1", NULL);
-  }
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc == SQLITE_OK)
-    rc = read_int (db, "PRAGMA application_id", &application_id);
-  if (rc == SQLITE_OK)
-    rc = read_int (db, "PRAGMA user_version", version);
-  if (rc == SQLITE_OK && application_id == POA_STORE_APPLICATION_ID &&
-      *version <= POA_STORE_SCHEMA_VERSION)
-    verdict = check_backup_integrity (db, &rc);
-
-  if (rc != SQLITE_OK)
-    set_file_error (backup, db, rc, error);
-  else if (application_id != POA_STORE_APPLICATION_ID)
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
-                 _("“%s” is not a POA database"), backup);
-  else if (*version > POA_STORE_SCHEMA_VERSION)
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA,
-                 _("“%s” was written by a newer version of POA (database version %d, this "
-                   "program knows up to %d); update POA to restore it"),
-                 backup, *version, POA_STORE_SCHEMA_VERSION);
-  else if (g_strcmp0 (verdict, "ok") != 0)
-    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
-                 _("“%s” is damaged (%s) and cannot be restored"), backup, verdict);
-  else if (_poa_store_check_version (db, backup, *version, TRUE, error))
-    return db;
-
-  sqlite3_close (db);
-  return NULL;
-}
-
-static gboolean
-refuse_restoring_itself (const char  *backup,
-                         const char  *path,
-                         GError     **error)
-{
-  if (!same_file (backup, path))
-    return FALSE;
-
-  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
-               _("“%s” is the database itself, not a backup of it"), backup);
-  return TRUE;
-}
-
-/**
- * poa_store_restore:
- * @backup: a copy made by poa_store_backup(), or any POA database
- * @kept: (out) (optional) (transfer full): where the replaced plans were kept
- *
- * Replaces every plan in the database with those in @backup, in one transaction: a crash leaves
- * either the old plans or the restored ones. A backup that is not a POA database, is damaged or
- * comes from a newer version is refused before anything changes. The plans it replaces are
- * first copied beside the database (`poa.sqlite3.DATE.bak`); an older backup is then upgraded.
- * Plans loaded before are stale afterwards: load them again.
- */
-gboolean
-poa_store_restore (PoaStore    *self,
-                   const char  *backup,
-                   char       **kept,
-                   GError     **error)
-{
-  g_autofree char *copy = NULL;
-  sqlite3_backup *pages;
-  sqlite3 *src;
-  int version = 0, rc;
-
-  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (backup != NULL, FALSE);
-
-  if (refuse_restoring_itself (backup, self->path, error) ||
-      !(src = open_backup (backup, &version, error)))
-    return FALSE;
-
-  copy = backup_name_beside (self->path);
-  if (!write_copy (self->db, copy, error))
-    {
-      g_prefix_error (error,
-                      _("Nothing was restored, since the current plans could not be kept: "));
-      sqlite3_close (src);
-      return FALSE;
-    }
-
-  /* Into the open connection, so that SQLite's locking and journal make it one transaction
-   * that other connections (a window open on the same file) see whole or not at all. */
-  pages = sqlite3_backup_init (self->db, "main", src, "main");
-  if (pages == NULL)
-    rc = sqlite3_errcode (self->db);
-  else
-    {
-      sqlite3_backup_step (pages, -1);
-      rc = sqlite3_backup_finish (pages);
-    }
-  sqlite3_close (src);
-
-  if (rc != SQLITE_OK)
-    return set_error_from_code (self, rc, error);
-
-  /* An older backup is upgraded like an older database; @backup itself is its copy. Then the
-   * plans get a new generation, which windows open on the old ones notice. */
-  if (!upgrade (self, version, error) ||
-      !exec_simple (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!new_generation (self, error) || !commit (self, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  if (kept != NULL)
-    *kept = g_steal_pointer (&copy);
-  return TRUE;
-}
-
-/* Gives the file at @from a second name, @to, so that it is kept byte for byte however damaged
- * it is; where the file system has no hard links, a copy. A missing @from keeps nothing. */
-static gboolean
-keep_file (const char  *from,
-           const char  *to,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (link (from, to) == 0 || errno == ENOENT)
-    return TRUE;
-
-  if (g_file_get_contents (from, &contents, &length, &local_error) &&
-      g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                &local_error))
-    return TRUE;
-
-  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
-               _("Nothing was restored, since a copy of “%s” could not be kept: %s"),
-               from, local_error->message);
-  return FALSE;
-}
-
-/**
- * poa_store_restore_file:
- * @path: a database that does not open (damaged, not a database) or does not exist
- * @backup: a copy made by poa_store_backup(), or any POA database
- * @kept: (out) (optional) (transfer full): the replaced file's new name, or %NULL when
- *   there was none
- *
- * Restores without opening @path, for a file poa_store_open() refuses as damaged. The backup is
- * checked and copied beside @path, the old file keeps its bytes under a new name
- * (`poa.sqlite3.DATE.bak`, its -wal file beside it), and the copy is renamed into place.
- * Nothing may have @path open: use poa_store_restore() on a database that opens.
- */
-gboolean
-poa_store_restore_file (const char  *path,
-                        const char  *backup,
-                        char       **kept,
-                        GError     **error)
-{
-  g_autofree char *staged = NULL;
-  g_autofree char *copy = NULL;
-  sqlite3 *src;
-  int version = 0;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (backup != NULL, FALSE);
-
-  if (refuse_restoring_itself (backup, path, error) ||
-      !(src = open_backup (backup, &version, error)))
-    return FALSE;
-
-  staged = copy_to_temporary (src, path, error);
-  sqlite3_close (src);
-  if (staged == NULL)
-    return FALSE;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *kept_wal = NULL;
-
-      copy = backup_name_beside (path);
-      kept_wal = g_strconcat (copy, "-wal", NULL);
-      if (!keep_file (path, copy, error) || !keep_file (wal, kept_wal, error))
-        {
-          remove_database_files (staged);
-          return FALSE;
-        }
-    }
-
-  /* The old -wal and -shm belong to the old file: SQLite would replay them into the new one. */
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *file = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
-      g_unlink (file);
-    }
-
-  if (g_rename (staged, path) != 0)
-    {
-      set_create_error (path, errno, error);
-      remove_database_files (staged);
-      return FALSE;
-    }
-  sync_folder (path);
-
-  if (kept != NULL)
-    *kept = g_steal_pointer (&copy);
-  return TRUE;
 }
 
 /**
@@ -1214,7 +332,7 @@ poa_store_list_plans (PoaStore  *self,
 
   g_return_val_if_fail (POA_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return NULL;
 
   plans = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_plan_summary_free);
@@ -1231,7 +349,7 @@ poa_store_list_plans (PoaStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_error_from_code (self, rc, error);
+      _poa_store_set_error (self, rc, error);
       return NULL;
     }
 
@@ -1259,7 +377,7 @@ poa_store_resolve_plan (PoaStore  *self,
 
   g_return_val_if_fail (POA_IS_STORE (self), 0);
 
-  if (!(stmt = prepare (self, requested > 0 ? by_id : latest, error)))
+  if (!(stmt = _poa_store_prepare (self, requested > 0 ? by_id : latest, error)))
     return 0;
 
   if (requested > 0)
@@ -1270,7 +388,7 @@ poa_store_resolve_plan (PoaStore  *self,
     return sqlite3_column_int64 (stmt, 0);
 
   if (rc != SQLITE_DONE)
-    set_error_from_code (self, rc, error);
+    _poa_store_set_error (self, rc, error);
   else if (requested > 0)
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
                  _("There is no plan %lld in “%s”"), (long long)requested, self->path);
@@ -1293,7 +411,7 @@ load_header (PoaStore  *self,
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
@@ -1305,7 +423,7 @@ load_header (PoaStore  *self,
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return set_error_from_code (self, rc, error);
+    return _poa_store_set_error (self, rc, error);
 
   poa_plan_set_id (plan, plan_id);
   poa_plan_set_year (plan, (guint)CLAMP (sqlite3_column_int (stmt, 0), POA_YEAR_MIN, POA_YEAR_MAX));
@@ -1329,7 +447,7 @@ load_signatures (PoaStore  *self,
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
@@ -1342,7 +460,7 @@ load_signatures (PoaStore  *self,
       poa_signature_set_title (signature, (const char *)sqlite3_column_text (stmt, 3));
     }
 
-  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+  return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
 }
 
 /* The plan's activities from the @offset-th in the plan's order, @limit of them (-1: all),
@@ -1363,7 +481,7 @@ load_activities (PoaStore    *self,
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
@@ -1391,7 +509,7 @@ load_activities (PoaStore    *self,
       g_ptr_array_add (out, activity);
     }
 
-  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+  return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
 }
 
 static GHashTable *
@@ -1410,7 +528,7 @@ load_indicators (PoaStore  *self,
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
@@ -1424,7 +542,7 @@ load_indicators (PoaStore  *self,
       g_list_store_append (poa_plan_get_indicators (plan), indicator);
     }
 
-  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+  return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
 }
 
 static gboolean
@@ -1437,7 +555,7 @@ load_budget (PoaStore  *self,
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
@@ -1451,7 +569,7 @@ load_budget (PoaStore  *self,
       g_list_store_append (poa_plan_get_budget (plan), line);
     }
 
-  return rc == SQLITE_DONE || set_error_from_code (self, rc, error);
+  return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
 }
 
 /**
@@ -1486,7 +604,7 @@ poa_store_load_plan_in_parts (PoaStore             *self,
 
   g_return_val_if_fail (POA_IS_STORE (self), NULL);
 
-  if (!exec_simple (self, "BEGIN", error))
+  if (!_poa_store_exec (self, "BEGIN", error))
     return NULL;
 
   plan = poa_plan_new (POA_YEAR_MIN);
@@ -1506,7 +624,7 @@ poa_store_load_plan_in_parts (PoaStore             *self,
     }
 
   /* A read transaction has nothing to keep; ending it cannot lose anything. */
-  exec_simple (self, "COMMIT", NULL);
+  _poa_store_exec (self, "COMMIT", NULL);
 
   if (!ok)
     return NULL;
@@ -1530,93 +648,144 @@ poa_store_load_plan (PoaStore  *self,
   return poa_store_load_plan_in_parts (self, plan_id, 0, NULL, NULL, NULL, error);
 }
 
-static gboolean
-insert_activity_row (PoaStore     *self,
-                     gint64        plan_id,
-                     guint         position,
-                     PoaActivity  *activity,
-                     GError      **error)
+/* The three ordered lists of a plan (activities, indicators, budget lines) are stored alike: a
+ * row per item, with its plan and its position in the list, and the item's fields. Inserting,
+ * updating, deleting and moving are written once, below, driven by each list's table. */
+typedef struct
 {
-  static const char sql[] =
-    "INSERT INTO activity (plan_id, position, number, name, strategic_axis, strategic_line,"
-    "                      action_line, specific_activity, responsible, unit, annual_goal,"
-    "                      programmed, achieved, start_date, end_date, months)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
-  g_autoptr(PoaStmt) stmt = NULL;
-  int col = 1;
+  /* ?1 the plan, ?2 the position, then the fields from ?3 */
+  const char  *insert;
+  /* ?1 the id, then the fields from ?2 */
+  const char  *update;
+  const char  *position_of;
+  const char  *shift;
+  const char  *set_position;
+  const char  *delete;
 
-  if (!(stmt = prepare (self, sql, error)))
-    return FALSE;
+  GListStore *(*list_of)     (PoaPlan  *plan);
+  gint64      (*get_id)      (gpointer  item);
+  void        (*set_id)      (gpointer  item,
+                              gint64    id);
+  /* Binds the item's fields, in the order of both statements, from @column on. */
+  void        (*bind_fields) (PoaStmt  *stmt,
+                              int       column,
+                              gpointer  item);
+} RowTable;
 
-  sqlite3_bind_int64 (stmt, col++, plan_id);
-  sqlite3_bind_int (stmt, col++, (int)position);
-  sqlite3_bind_int (stmt, col++, (int)activity->number);
+static void
+bind_activity (PoaStmt  *stmt,
+               int       column,
+               gpointer  item)
+{
+  PoaActivity *activity = item;
+
+  sqlite3_bind_int (stmt, column++, (int)activity->number);
   for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-    bind_text (stmt, col++, activity->texts[t]);
+    bind_text (stmt, column++, activity->texts[t]);
   for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
-    sqlite3_bind_int (stmt, col++, (int)activity->goals[g]);
-  bind_date (stmt, col++, poa_activity_get_start (activity));
-  bind_date (stmt, col++, poa_activity_get_end (activity));
-  sqlite3_bind_int (stmt, col++, (int)activity->months);
-
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  activity->id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+    sqlite3_bind_int (stmt, column++, (int)activity->goals[g]);
+  bind_date (stmt, column++, poa_activity_get_start (activity));
+  bind_date (stmt, column++, poa_activity_get_end (activity));
+  sqlite3_bind_int (stmt, column, (int)activity->months);
 }
 
-static gboolean
-insert_indicator_row (PoaStore      *self,
-                      gint64         plan_id,
-                      guint          position,
-                      PoaIndicator  *indicator,
-                      GError       **error)
+static void
+bind_indicator (PoaStmt  *stmt,
+                int       column,
+                gpointer  item)
 {
-  static const char sql[] =
-    "INSERT INTO indicator (plan_id, position, name, variables, formula)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  PoaIndicator *indicator = item;
+
+  bind_text (stmt, column, poa_indicator_get_name (indicator));
+  bind_text (stmt, column + 1, poa_indicator_get_variables (indicator));
+  bind_text (stmt, column + 2, poa_indicator_get_formula (indicator));
+}
+
+static void
+bind_budget_line (PoaStmt  *stmt,
+                  int       column,
+                  gpointer  item)
+{
+  PoaBudgetLine *line = item;
+
+  bind_text (stmt, column, poa_budget_line_get_code (line));
+  bind_text (stmt, column + 1, poa_budget_line_get_name (line));
+  sqlite3_bind_int64 (stmt, column + 2, poa_budget_line_get_centavos (line));
+}
+
+static const RowTable activity_table = {
+  "INSERT INTO activity (plan_id, position, number, name, strategic_axis, strategic_line,"
+  "                      action_line, specific_activity, responsible, unit, annual_goal,"
+  "                      programmed, achieved, start_date, end_date, months)"
+  "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+  "UPDATE activity SET number = ?2, name = ?3, strategic_axis = ?4, strategic_line = ?5,"
+  "                    action_line = ?6, specific_activity = ?7, responsible = ?8, unit = ?9,"
+  "                    annual_goal = ?10, programmed = ?11, achieved = ?12,"
+  "                    start_date = ?13, end_date = ?14, months = ?15"
+  "  WHERE id = ?1",
+  "SELECT plan_id, position FROM activity WHERE id = ?1",
+  "UPDATE activity SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE activity SET position = ?2 WHERE id = ?1",
+  "DELETE FROM activity WHERE id = ?1",
+  poa_plan_get_activities,
+  (gint64 (*) (gpointer))poa_activity_get_id,
+  (void (*) (gpointer, gint64))poa_activity_set_id,
+  bind_activity,
+};
+
+static const RowTable indicator_table = {
+  "INSERT INTO indicator (plan_id, position, name, variables, formula)"
+  "  VALUES (?1, ?2, ?3, ?4, ?5)",
+  "UPDATE indicator SET name = ?2, variables = ?3, formula = ?4 WHERE id = ?1",
+  "SELECT plan_id, position FROM indicator WHERE id = ?1",
+  "UPDATE indicator SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE indicator SET position = ?2 WHERE id = ?1",
+  "DELETE FROM indicator WHERE id = ?1",
+  poa_plan_get_indicators,
+  (gint64 (*) (gpointer))poa_indicator_get_id,
+  (void (*) (gpointer, gint64))poa_indicator_set_id,
+  bind_indicator,
+};
+
+static const RowTable budget_line_table = {
+  "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
+  "  VALUES (?1, ?2, ?3, ?4, ?5)",
+  "UPDATE budget_line SET code = ?2, name = ?3, centavos = ?4 WHERE id = ?1",
+  "SELECT plan_id, position FROM budget_line WHERE id = ?1",
+  "UPDATE budget_line SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
+  "UPDATE budget_line SET position = ?2 WHERE id = ?1",
+  "DELETE FROM budget_line WHERE id = ?1",
+  poa_plan_get_budget,
+  (gint64 (*) (gpointer))poa_budget_line_get_id,
+  (void (*) (gpointer, gint64))poa_budget_line_set_id,
+  bind_budget_line,
+};
+
+/* In the order a new plan's rows are written. */
+static const RowTable *const row_tables[] = { &activity_table, &indicator_table, &budget_line_table };
+
+/* Writes @item's row at @position; the rows from there on must have been moved already. On
+ * success @item carries its new id. */
+static gboolean
+insert_row_at (PoaStore        *self,
+               const RowTable  *table,
+               gint64           plan_id,
+               guint            position,
+               gpointer         item,
+               GError         **error)
+{
   g_autoptr(PoaStmt) stmt = NULL;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, table->insert, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
   sqlite3_bind_int (stmt, 2, (int)position);
-  bind_text (stmt, 3, poa_indicator_get_name (indicator));
-  bind_text (stmt, 4, poa_indicator_get_variables (indicator));
-  bind_text (stmt, 5, poa_indicator_get_formula (indicator));
-  if (!step_done (self, stmt, error))
+  table->bind_fields (stmt, 3, item);
+  if (!_poa_store_step_done (self, stmt, error))
     return FALSE;
 
-  poa_indicator_set_id (indicator, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-static gboolean
-insert_budget_line_row (PoaStore       *self,
-                        gint64          plan_id,
-                        guint           position,
-                        PoaBudgetLine  *line,
-                        GError        **error)
-{
-  static const char sql[] =
-    "INSERT INTO budget_line (plan_id, position, code, name, centavos)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5)";
-  g_autoptr(PoaStmt) stmt = NULL;
-
-  if (!(stmt = prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, (int)position);
-  bind_text (stmt, 3, poa_budget_line_get_code (line));
-  bind_text (stmt, 4, poa_budget_line_get_name (line));
-  sqlite3_bind_int64 (stmt, 5, poa_budget_line_get_centavos (line));
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  poa_budget_line_set_id (line, sqlite3_last_insert_rowid (self->db));
+  table->set_id (item, sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
 
@@ -1633,7 +802,7 @@ update_signature_row (PoaStore      *self,
     "  SET role = excluded.role, name = excluded.name, title = excluded.title";
   g_autoptr(PoaStmt) stmt = NULL;
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
@@ -1641,34 +810,35 @@ update_signature_row (PoaStore      *self,
   bind_text (stmt, 3, poa_signature_get_role (signature));
   bind_text (stmt, 4, poa_signature_get_name (signature));
   bind_text (stmt, 5, poa_signature_get_title (signature));
-  return step_done (self, stmt, error);
+  return _poa_store_step_done (self, stmt, error);
 }
 
-/* Calls @insert_row for every item of @list, at its position. */
+/* Writes a row for every item of @table's list in @plan, at its position. */
 static gboolean
-insert_rows (PoaStore    *self,
-             gint64       plan_id,
-             GListModel  *list,
-             gboolean   (*insert_row) (PoaStore *, gint64, guint, gpointer, GError **),
-             GError     **error)
+insert_rows (PoaStore        *self,
+             const RowTable  *table,
+             PoaPlan         *plan,
+             GError         **error)
 {
+  GListModel *list = G_LIST_MODEL (table->list_of (plan));
+  gint64 plan_id = poa_plan_get_id (plan);
   guint n = g_list_model_get_n_items (list);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-      if (!insert_row (self, plan_id, i, item, error))
+      if (!insert_row_at (self, table, plan_id, i, item, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-insert_plan_rows (PoaStore  *self,
-                  PoaPlan   *plan,
-                  GError   **error)
+gboolean
+_poa_store_insert_plan_rows (PoaStore  *self,
+                             PoaPlan   *plan,
+                             GError   **error)
 {
   static const char plan_sql[] =
     "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
@@ -1677,7 +847,7 @@ insert_plan_rows (PoaStore  *self,
   gint64 plan_id;
 
   {
-    g_autoptr(PoaStmt) stmt = prepare (self, plan_sql, error);
+    g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, plan_sql, error);
 
     if (stmt == NULL)
       return FALSE;
@@ -1686,7 +856,7 @@ insert_plan_rows (PoaStore  *self,
       bind_text (stmt, 2 + i, poa_plan_get_text (plan, i));
     sqlite3_bind_int (stmt, 2 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_green (plan));
     sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
-    if (!step_done (self, stmt, error))
+    if (!_poa_store_step_done (self, stmt, error))
       return FALSE;
   }
   plan_id = sqlite3_last_insert_rowid (self->db);
@@ -1696,47 +866,36 @@ insert_plan_rows (PoaStore  *self,
     if (!update_signature_row (self, plan_id, i, poa_plan_get_signature (plan, i), error))
       return FALSE;
 
-  return insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_activities (plan)),
-                      (gpointer)insert_activity_row, error) &&
-         insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_indicators (plan)),
-                      (gpointer)insert_indicator_row, error) &&
-         insert_rows (self, plan_id, G_LIST_MODEL (poa_plan_get_budget (plan)),
-                      (gpointer)insert_budget_line_row, error);
+  for (guint i = 0; i < G_N_ELEMENTS (row_tables); i++)
+    if (!insert_rows (self, row_tables[i], plan, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* After a rollback, the ids handed out inside the transaction mean nothing. */
 static void
 forget_ids (PoaPlan *plan)
 {
-  GListModel *list = G_LIST_MODEL (poa_plan_get_activities (plan));
-
   poa_plan_set_id (plan, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (list, i);
-      poa_activity_set_id (activity, 0);
-    }
 
-  list = G_LIST_MODEL (poa_plan_get_indicators (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint t = 0; t < G_N_ELEMENTS (row_tables); t++)
     {
-      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (list, i);
-      poa_indicator_set_id (indicator, 0);
-    }
+      GListModel *list = G_LIST_MODEL (row_tables[t]->list_of (plan));
 
-  list = G_LIST_MODEL (poa_plan_get_budget (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (list, i);
-      poa_budget_line_set_id (line, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (list, i);
+          row_tables[t]->set_id (item, 0);
+        }
     }
 }
 
 /**
  * poa_store_insert_plan:
  *
- * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities and
- * budget lines carry their new ids.
+ * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities,
+ * indicators and budget lines carry their new ids.
  *
  * Returns: the new plan's id, or 0 with @error set.
  */
@@ -1748,12 +907,12 @@ poa_store_insert_plan (PoaStore  *self,
   g_return_val_if_fail (POA_IS_STORE (self), 0);
   g_return_val_if_fail (POA_IS_PLAN (plan), 0);
 
-  if (!begin (self, error))
+  if (!_poa_store_begin (self, error))
     return 0;
 
-  if (!insert_plan_rows (self, plan, error) || !commit (self, error))
+  if (!_poa_store_insert_plan_rows (self, plan, error) || !_poa_store_commit (self, error))
     {
-      rollback (self);
+      _poa_store_rollback (self);
       forget_ids (plan);
       return 0;
     }
@@ -1776,12 +935,12 @@ poa_store_mark_opened (PoaStore  *self,
 
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
   sqlite3_bind_int64 (stmt, 2, plan_id);
-  return step_done (self, stmt, error);
+  return _poa_store_step_done (self, stmt, error);
 }
 
 /* Single-row changes, for PoaDocument: each edit the user makes is one transaction made of a
@@ -1801,12 +960,12 @@ poa_store_begin (PoaStore  *self,
 
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
 
-  if (!begin (self, error))
+  if (!_poa_store_begin (self, error))
     return FALSE;
 
-  if (!read_generation (self, &generation, error))
+  if (!_poa_store_read_generation (self, &generation, error))
     {
-      rollback (self);
+      _poa_store_rollback (self);
       return FALSE;
     }
 
@@ -1814,7 +973,7 @@ poa_store_begin (PoaStore  *self,
    * connection's plan carries may now name other rows. */
   if (generation != self->generation)
     {
-      rollback (self);
+      _poa_store_rollback (self);
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_REPLACED,
                    _("The plans in “%s” were restored from a backup by another program since "
                      "this plan was opened; open the plan again"), self->path);
@@ -1830,10 +989,10 @@ poa_store_commit (PoaStore  *self,
 {
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
 
-  if (commit (self, error))
+  if (_poa_store_commit (self, error))
     return TRUE;
 
-  rollback (self);
+  _poa_store_rollback (self);
   return FALSE;
 }
 
@@ -1842,14 +1001,14 @@ poa_store_rollback (PoaStore *self)
 {
   g_return_if_fail (POA_IS_STORE (self));
 
-  rollback (self);
+  _poa_store_rollback (self);
 }
 
 static gboolean
 savepoint (PoaStore  *self,
            GError   **error)
 {
-  return exec_simple (self, "SAVEPOINT poa_change", error);
+  return _poa_store_exec (self, "SAVEPOINT poa_change", error);
 }
 
 /* Ends the savepoint; outside a transaction its RELEASE is the commit, and may fail (a full
@@ -1860,11 +1019,11 @@ release (PoaStore  *self,
          GError   **error)
 {
   if (!ok)
-    exec_simple (self, "ROLLBACK TO poa_change", NULL);
+    _poa_store_exec (self, "ROLLBACK TO poa_change", NULL);
 
-  if (!exec_simple (self, "RELEASE poa_change", ok ? error : NULL))
+  if (!_poa_store_exec (self, "RELEASE poa_change", ok ? error : NULL))
     {
-      rollback (self);
+      _poa_store_rollback (self);
       return FALSE;
     }
 
@@ -1888,36 +1047,6 @@ expect_one_row (PoaStore  *self,
   return sqlite3_changes (self->db) == 1 || row_not_found (self, error);
 }
 
-/* The three ordered lists of a plan share their bookkeeping; only the table differs. */
-typedef struct
-{
-  const char *position_of;
-  const char *shift;
-  const char *set_position;
-  const char *delete;
-} RowTable;
-
-static const RowTable activity_table = {
-  "SELECT plan_id, position FROM activity WHERE id = ?1",
-  "UPDATE activity SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
-  "UPDATE activity SET position = ?2 WHERE id = ?1",
-  "DELETE FROM activity WHERE id = ?1",
-};
-
-static const RowTable indicator_table = {
-  "SELECT plan_id, position FROM indicator WHERE id = ?1",
-  "UPDATE indicator SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
-  "UPDATE indicator SET position = ?2 WHERE id = ?1",
-  "DELETE FROM indicator WHERE id = ?1",
-};
-
-static const RowTable budget_line_table = {
-  "SELECT plan_id, position FROM budget_line WHERE id = ?1",
-  "UPDATE budget_line SET position = position + ?4 WHERE plan_id = ?1 AND position >= ?2 AND position < ?3",
-  "UPDATE budget_line SET position = ?2 WHERE id = ?1",
-  "DELETE FROM budget_line WHERE id = ?1",
-};
-
 static gboolean
 row_position (PoaStore        *self,
               const RowTable  *table,
@@ -1926,7 +1055,7 @@ row_position (PoaStore        *self,
               guint           *position,
               GError         **error)
 {
-  g_autoptr(PoaStmt) stmt = prepare (self, table->position_of, error);
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, table->position_of, error);
   int rc;
 
   if (stmt == NULL)
@@ -1937,7 +1066,7 @@ row_position (PoaStore        *self,
   if (rc == SQLITE_DONE)
     return row_not_found (self, error);
   if (rc != SQLITE_ROW)
-    return set_error_from_code (self, rc, error);
+    return _poa_store_set_error (self, rc, error);
 
   *plan_id = sqlite3_column_int64 (stmt, 0);
   *position = (guint)sqlite3_column_int (stmt, 1);
@@ -1954,7 +1083,7 @@ shift_rows (PoaStore        *self,
             int              delta,
             GError         **error)
 {
-  g_autoptr(PoaStmt) stmt = prepare (self, table->shift, error);
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, table->shift, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1963,7 +1092,7 @@ shift_rows (PoaStore        *self,
   sqlite3_bind_int64 (stmt, 2, from);
   sqlite3_bind_int64 (stmt, 3, to);
   sqlite3_bind_int (stmt, 4, delta);
-  return step_done (self, stmt, error);
+  return _poa_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1982,13 +1111,13 @@ delete_row (PoaStore        *self,
   ok = row_position (self, table, id, &plan_id, &position, error);
   if (ok)
     {
-      g_autoptr(PoaStmt) stmt = prepare (self, table->delete, error);
+      g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, table->delete, error);
 
       ok = stmt != NULL;
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, id);
-          ok = step_done (self, stmt, error);
+          ok = _poa_store_step_done (self, stmt, error);
         }
     }
 
@@ -2018,18 +1147,54 @@ move_row (PoaStore        *self,
 
   if (ok)
     {
-      g_autoptr(PoaStmt) stmt = prepare (self, table->set_position, error);
+      g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, table->set_position, error);
 
       ok = stmt != NULL;
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, id);
           sqlite3_bind_int (stmt, 2, (int)to);
-          ok = step_done (self, stmt, error);
+          ok = _poa_store_step_done (self, stmt, error);
         }
     }
 
   return release (self, ok, error);
+}
+
+static gboolean
+insert_row (PoaStore        *self,
+            const RowTable  *table,
+            PoaPlan         *plan,
+            guint            position,
+            gpointer         item,
+            GError         **error)
+{
+  gint64 plan_id = poa_plan_get_id (plan);
+  gboolean ok;
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = shift_rows (self, table, plan_id, position, G_MAXINT32, +1, error) &&
+       insert_row_at (self, table, plan_id, position, item, error);
+  return release (self, ok, error);
+}
+
+static gboolean
+update_row (PoaStore        *self,
+            const RowTable  *table,
+            gpointer         item,
+            GError         **error)
+{
+  g_autoptr(PoaStmt) stmt = NULL;
+
+  if (!(stmt = _poa_store_prepare (self, table->update, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, table->get_id (item));
+  table->bind_fields (stmt, 2, item);
+
+  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
 }
 
 /**
@@ -2052,7 +1217,7 @@ poa_store_update_plan (PoaStore  *self,
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, poa_plan_get_id (plan));
@@ -2062,7 +1227,7 @@ poa_store_update_plan (PoaStore  *self,
   sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_green (plan));
   sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
 
-  return step_done (self, stmt, error) && expect_one_row (self, error);
+  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
 }
 
 /**
@@ -2096,20 +1261,11 @@ poa_store_insert_activity (PoaStore     *self,
                            PoaActivity  *activity,
                            GError      **error)
 {
-  gint64 plan_id;
-  gboolean ok;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  plan_id = poa_plan_get_id (plan);
-  if (!savepoint (self, error))
-    return FALSE;
-
-  ok = shift_rows (self, &activity_table, plan_id, position, G_MAXINT32, +1, error) &&
-       insert_activity_row (self, plan_id, position, activity, error);
-  return release (self, ok, error);
+  return insert_row (self, &activity_table, plan, position, activity, error);
 }
 
 /**
@@ -2122,32 +1278,10 @@ poa_store_update_activity (PoaStore     *self,
                            PoaActivity  *activity,
                            GError      **error)
 {
-  static const char sql[] =
-    "UPDATE activity SET number = ?2, name = ?3, strategic_axis = ?4, strategic_line = ?5,"
-    "                    action_line = ?6, specific_activity = ?7, responsible = ?8, unit = ?9,"
-    "                    annual_goal = ?10, programmed = ?11, achieved = ?12,"
-    "                    start_date = ?13, end_date = ?14, months = ?15"
-    "  WHERE id = ?1";
-  g_autoptr(PoaStmt) stmt = NULL;
-  int col = 1;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  if (!(stmt = prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, col++, activity->id);
-  sqlite3_bind_int (stmt, col++, (int)activity->number);
-  for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-    bind_text (stmt, col++, activity->texts[t]);
-  for (guint g = 0; g < POA_ACTIVITY_N_GOALS; g++)
-    sqlite3_bind_int (stmt, col++, (int)activity->goals[g]);
-  bind_date (stmt, col++, poa_activity_get_start (activity));
-  bind_date (stmt, col++, poa_activity_get_end (activity));
-  sqlite3_bind_int (stmt, col++, (int)activity->months);
-
-  return step_done (self, stmt, error) && expect_one_row (self, error);
+  return update_row (self, &activity_table, activity, error);
 }
 
 gboolean
@@ -2158,7 +1292,7 @@ poa_store_delete_activity (PoaStore     *self,
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  return delete_row (self, &activity_table, activity->id, error);
+  return delete_row (self, &activity_table, poa_activity_get_id (activity), error);
 }
 
 /**
@@ -2174,7 +1308,7 @@ poa_store_move_activity (PoaStore     *self,
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
 
-  return move_row (self, &activity_table, activity->id, position, error);
+  return move_row (self, &activity_table, poa_activity_get_id (activity), position, error);
 }
 
 gboolean
@@ -2184,20 +1318,11 @@ poa_store_insert_indicator (PoaStore      *self,
                             PoaIndicator  *indicator,
                             GError       **error)
 {
-  gint64 plan_id;
-  gboolean ok;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
 
-  plan_id = poa_plan_get_id (plan);
-  if (!savepoint (self, error))
-    return FALSE;
-
-  ok = shift_rows (self, &indicator_table, plan_id, position, G_MAXINT32, +1, error) &&
-       insert_indicator_row (self, plan_id, position, indicator, error);
-  return release (self, ok, error);
+  return insert_row (self, &indicator_table, plan, position, indicator, error);
 }
 
 gboolean
@@ -2205,22 +1330,10 @@ poa_store_update_indicator (PoaStore      *self,
                             PoaIndicator  *indicator,
                             GError       **error)
 {
-  static const char sql[] =
-    "UPDATE indicator SET name = ?2, variables = ?3, formula = ?4 WHERE id = ?1";
-  g_autoptr(PoaStmt) stmt = NULL;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_INDICATOR (indicator), FALSE);
 
-  if (!(stmt = prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, poa_indicator_get_id (indicator));
-  bind_text (stmt, 2, poa_indicator_get_name (indicator));
-  bind_text (stmt, 3, poa_indicator_get_variables (indicator));
-  bind_text (stmt, 4, poa_indicator_get_formula (indicator));
-
-  return step_done (self, stmt, error) && expect_one_row (self, error);
+  return update_row (self, &indicator_table, indicator, error);
 }
 
 gboolean
@@ -2253,20 +1366,11 @@ poa_store_insert_budget_line (PoaStore       *self,
                               PoaBudgetLine  *line,
                               GError        **error)
 {
-  gint64 plan_id;
-  gboolean ok;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
 
-  plan_id = poa_plan_get_id (plan);
-  if (!savepoint (self, error))
-    return FALSE;
-
-  ok = shift_rows (self, &budget_line_table, plan_id, position, G_MAXINT32, +1, error) &&
-       insert_budget_line_row (self, plan_id, position, line, error);
-  return release (self, ok, error);
+  return insert_row (self, &budget_line_table, plan, position, line, error);
 }
 
 gboolean
@@ -2274,22 +1378,10 @@ poa_store_update_budget_line (PoaStore       *self,
                               PoaBudgetLine  *line,
                               GError        **error)
 {
-  static const char sql[] =
-    "UPDATE budget_line SET code = ?2, name = ?3, centavos = ?4 WHERE id = ?1";
-  g_autoptr(PoaStmt) stmt = NULL;
-
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
   g_return_val_if_fail (POA_IS_BUDGET_LINE (line), FALSE);
 
-  if (!(stmt = prepare (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, poa_budget_line_get_id (line));
-  bind_text (stmt, 2, poa_budget_line_get_code (line));
-  bind_text (stmt, 3, poa_budget_line_get_name (line));
-  sqlite3_bind_int64 (stmt, 4, poa_budget_line_get_centavos (line));
-
-  return step_done (self, stmt, error) && expect_one_row (self, error);
+  return update_row (self, &budget_line_table, line, error);
 }
 
 gboolean
@@ -2330,9 +1422,9 @@ poa_store_delete_plan (PoaStore  *self,
 
   g_return_val_if_fail (POA_IS_STORE (self), FALSE);
 
-  if (!(stmt = prepare (self, sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  return step_done (self, stmt, error) && expect_one_row (self, error);
+  return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
 }

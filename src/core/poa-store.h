@@ -53,6 +53,8 @@ G_DECLARE_FINAL_TYPE (PoaStore, poa_store, POA, STORE, GObject)
 
 GQuark      poa_store_error_quark        (void);
 char       *poa_store_default_path       (void);
+char       *poa_store_resolve_path       (const char  *explicit_path,
+                                          GError     **error);
 PoaStore   *poa_store_open               (const char  *path,
                                           GError     **error);
 PoaStore   *poa_store_open_current       (const char  *path,

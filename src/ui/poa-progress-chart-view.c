@@ -60,17 +60,9 @@ init_style (PoaProgressChartView  *self,
   /* Names, the empty track and the marks all in the text colour, at different strengths, so
    * that they read in the light and the dark style alike. */
   poa_progress_chart_style_init (style);
-  for (guint i = 0; i < 3; i++)
-    {
-      double *rgba = i == 0 ? style->text : i == 1 ? style->track : style->marker;
-
-      rgba[0] = color.red;
-      rgba[1] = color.green;
-      rgba[2] = color.blue;
-    }
-  style->text[3] = color.alpha;
-  style->track[3] = 0.15 * color.alpha;
-  style->marker[3] = 0.9 * color.alpha;
+  style->text = (PoaColor) { color.red, color.green, color.blue, color.alpha };
+  style->track = (PoaColor) { color.red, color.green, color.blue, 0.15 * color.alpha };
+  style->marker = (PoaColor) { color.red, color.green, color.blue, 0.9 * color.alpha };
 
   *font = pango_font_description_to_string (pango_context_get_font_description (
                                               gtk_widget_get_pango_context (GTK_WIDGET (self))));

@@ -68,7 +68,7 @@ export_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      poa_window_show_error (self, _("The workbook could not be exported"), error);
+      _poa_window_show_error (self, _("The workbook could not be exported"), error);
       return;
     }
 
@@ -110,7 +110,7 @@ _poa_window_export_xlsx_to_file (PoaWindow *self,
       g_autoptr(GError) error = g_error_new (POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
                                              _("Cannot write “%s”: only files on this computer can be written"),
                                              uri);
-      poa_window_show_error (self, _("The workbook could not be exported"), error);
+      _poa_window_show_error (self, _("The workbook could not be exported"), error);
       return;
     }
 
@@ -169,9 +169,6 @@ export_xlsx_activated (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (!_poa_window_plan_is_whole (self))
-    return;
-
   name = proposed_name (poa_window_get_plan (self));
   chooser = _poa_window_export_chooser_new (self, _("Export to Excel"), _("Excel workbooks"),
                                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -190,12 +187,12 @@ open_uri_activated (GtkWidget  *widget,
 }
 
 /**
- * _poa_window_class_add_export_action:
+ * _poa_window_class_export_init:
  *
  * Installs win.export-xlsx (Ctrl+E) and win.open-uri, which the toasts' buttons use.
  */
 void
-_poa_window_class_add_export_action (GtkWidgetClass *widget_class)
+_poa_window_class_export_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_activated);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated);

@@ -14,9 +14,7 @@
 #include "poa-cronograma-pages.h"
 #include "poa-plan.h"
 #include "poa-print-operation.h"
-#include "poa-window-print.h"
 #include "poa-window-private.h"
-#include "poa-window.h"
 
 /* The window's "Print…" and "Export to PDF…": both give the cronograma's pages as
  * PoaCronogramaPages lays them out. */
@@ -31,7 +29,7 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      poa_window_show_error (self, _("The cronograma could not be printed"), error);
+      _poa_window_show_error (self, _("The cronograma could not be printed"), error);
     }
   g_object_unref (self);
 }
@@ -46,9 +44,6 @@ print_activated (GtkWidget  *widget,
   g_autoptr(PoaPlan) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!_poa_window_plan_is_whole (self))
-    return;
-
   /* Pages are laid out when printing begins and drawn later, while the window stays open for
    * edits: they come from a copy, as the PDF's do. */
   copy = poa_plan_copy (poa_window_get_plan (self));
@@ -57,7 +52,7 @@ print_activated (GtkWidget  *widget,
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_WINDOW (self), &error);
   if (error != NULL)
-    poa_window_show_error (self, _("The cronograma could not be printed"), error);
+    _poa_window_show_error (self, _("The cronograma could not be printed"), error);
 }
 
 /* A plan may have thousands of pages: the PDF is written in a thread, from a copy of the
@@ -90,13 +85,13 @@ pdf_written_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      poa_window_show_error (self, _("The PDF could not be written"), error);
+      _poa_window_show_error (self, _("The PDF could not be written"), error);
       return;
     }
 
   name = g_path_get_basename (g_object_get_data (G_OBJECT (result), "path"));
   message = g_strdup_printf (_("Cronograma exported to “%s”"), name);
-  poa_window_show_toast (self, message);
+  _poa_window_add_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -141,9 +136,6 @@ export_pdf_activated (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
 
-  if (!_poa_window_plan_is_whole (self))
-    return;
-
   /* Named as the office names its files: what, which year, which area. */
   name = g_strdup_printf ("Cronograma %u - %s.pdf", poa_plan_get_year (plan), poa_plan_get_area (plan));
   dialog = _poa_window_export_chooser_new (self, _("Export to PDF"), _("PDF documents"),
@@ -154,12 +146,12 @@ export_pdf_activated (GtkWidget  *widget,
 }
 
 /**
- * _poa_window_class_add_print_actions:
+ * _poa_window_class_print_init:
  *
  * Installs win.print (Ctrl+P) and win.export-pdf on the window's class.
  */
 void
-_poa_window_class_add_print_actions (GtkWidgetClass *widget_class)
+_poa_window_class_print_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);

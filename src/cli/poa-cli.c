@@ -153,40 +153,6 @@ poa_cli_options_clear (PoaCliOptions *options)
   g_clear_pointer (&options->args, g_strfreev);
 }
 
-/**
- * poa_cli_database_path:
- * @explicit_path: (nullable): the --db option
- *
- * The database to use: --db, else $POA_DB, else the default file, whose folder is created
- * (readable by its owner only) if needed. A folder named explicitly is never created: a typo
- * there must not go unnoticed.
- */
-char *
-poa_cli_database_path (const char  *explicit_path,
-                       GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
-  const char *env = g_getenv ("POA_DB");
-
-  if (explicit_path != NULL)
-    return g_strdup (explicit_path);
-  if (env != NULL && env[0] != '\0')
-    return g_strdup (env);
-
-  path = poa_store_default_path ();
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot create the folder “%s”: %s"), folder, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  return g_steal_pointer (&path);
-}
-
 void
 poa_cli_print_help (void)
 {
@@ -224,7 +190,7 @@ static PoaStore *
 open_store (PoaCliOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = poa_cli_database_path (options->db_path, &error);
+  g_autofree char *path = poa_store_resolve_path (options->db_path, &error);
   PoaStore *store;
 
   if (path == NULL || !(store = poa_store_open (path, &error)))
@@ -454,7 +420,7 @@ run_restore (PoaCliOptions *options)
   if (backup == NULL || options->args[1] != NULL)
     return fail_usage (_("“restore” takes one backup file: poa restore FILE"));
 
-  if (!(path = poa_cli_database_path (options->db_path, &error)))
+  if (!(path = poa_store_resolve_path (options->db_path, &error)))
     {
       print_error (error);
       return POA_EXIT_ERROR;

@@ -32,8 +32,6 @@ gboolean  poa_cli_parse            (int             argc,
                                     GError        **error);
 void      poa_cli_options_clear    (PoaCliOptions  *options);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PoaCliOptions, poa_cli_options_clear)
-char     *poa_cli_database_path    (const char     *explicit_path,
-                                    GError        **error);
 void      poa_cli_print_help       (void);
 int       poa_cli_run              (PoaCliOptions  *options);
 

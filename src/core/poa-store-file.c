@@ -1,0 +1,914 @@
+/* poa-store-file.c
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "poa-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "poa-default-plan.h"
+#include "poa-plan.h"
+#include "poa-store-private.h"
+
+/* The store's file: where it is, opening it (created whole, checked, upgraded after a copy is
+ * kept), and copying it out and back (backup and restore). The rows are poa-store.c's. */
+/**
+ * poa_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/mx.gob.sombrerete.Poa/poa.sqlite3`
+ */
+char *
+poa_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "poa.sqlite3", NULL);
+}
+
+/**
+ * poa_store_resolve_path:
+ * @explicit_path: (nullable): the file asked for by name (the command line's --db)
+ *
+ * The database to use: @explicit_path, else $POA_DB, else the default file, whose folder is
+ * created (readable by its owner only) if needed. A folder named explicitly is never created:
+ * a typo there must not go unnoticed.
+ *
+ * Returns: (transfer full): the path, or %NULL with @error set (a #GFileError).
+ */
+char *
+poa_store_resolve_path (const char  *explicit_path,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  const char *env = g_getenv ("POA_DB");
+
+  if (explicit_path != NULL)
+    return g_strdup (explicit_path);
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  path = poa_store_default_path ();
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+/* Says why @path could not be created, after open() or rename() failed with @saved_errno. */
+static gboolean
+set_create_error (const char  *path,
+                  int          saved_errno,
+                  GError     **error)
+{
+  if (saved_errno == ENOENT)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                   _("Cannot create “%s”: the folder “%s” does not exist"), path, folder);
+    }
+  else if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
+                 _("Cannot create “%s”: the folder is read-only"), path);
+  else if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE,
+                 _("Cannot create “%s”: the disk is full"), path);
+  else
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                 _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+/* Creates an empty temporary file beside @path, from @path plus ".XXXXXX", that only its owner
+ * may read. SQLite gives the -wal, -shm and -journal files it makes later the same permissions. */
+static char *
+create_temporary_beside (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_create_error (path, errno, error);
+      return NULL;
+    }
+
+  g_close (fd, NULL);
+  return g_steal_pointer (&temporary);
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* Makes a rename or a link inside @path's folder survive a power cut. */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      g_close (fd, NULL);
+    }
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static gboolean
+read_pragma (PoaStore    *self,
+             const char  *sql,
+             int         *value,
+             GError     **error)
+{
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _poa_store_set_error (self, rc, error);
+
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+check_identity (PoaStore  *self,
+                int       *version,
+                GError   **error)
+{
+  int application_id = 0;
+  GStatBuf st;
+
+  if (!read_pragma (self, "PRAGMA user_version", version, error) ||
+      !read_pragma (self, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+
+  if (*version > POA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of POA (database version %d, this "
+                     "program knows up to %d); update POA to open it"),
+                   self->path, *version, POA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (application_id == POA_STORE_APPLICATION_ID)
+    return _poa_store_check_version (self->db, self->path, *version, FALSE, error);
+
+  if (g_stat (self->path, &st) == 0 && st.st_size == 0)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+                 _("“%s” is empty, not a POA database; restore it from a backup"), self->path);
+  else
+    /* A whole SQLite database, another program's: never to be "restored" over. */
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FOREIGN,
+                 _("“%s” is not a POA database"), self->path);
+  return FALSE;
+}
+
+/* The generation of the file's plans: a restore gives them a new one. */
+gboolean
+_poa_store_read_generation (PoaStore  *self,
+                            gint64    *generation,
+                            GError   **error)
+{
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _poa_store_prepare (self, "SELECT value FROM generation WHERE id = 1", error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _poa_store_set_error (self, rc, error);
+
+  *generation = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+new_generation (PoaStore  *self,
+                GError   **error)
+{
+  g_autoptr(PoaStmt) stmt = NULL;
+  gint64 value;
+
+  if (!(stmt = _poa_store_prepare (self, "UPDATE generation SET value = ?1 WHERE id = 1", error)))
+    return FALSE;
+
+  /* Anything but the old value; random so that two restores of one backup differ too. */
+  do
+    value = (gint64)g_random_int () << 31 | g_random_int ();
+  while (value == self->generation);
+
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (!_poa_store_step_done (self, stmt, error))
+    return FALSE;
+
+  self->generation = value;
+  return TRUE;
+}
+
+/* A damaged file is said when it is opened, not halfway through an edit. Files up to this size
+ * are read whole by PRAGMA quick_check (a few tens of milliseconds). A bigger one (the planning
+ * unit's, with every area's plans) is not: SQLite itself refuses a truncated file on the first
+ * read, from its header, and any other damage is found, and said, when the page is read. */
+#define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
+
+static gboolean
+check_integrity (PoaStore  *self,
+                 GError   **error)
+{
+  g_autoptr(PoaStmt) stmt = NULL;
+  const char *result;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (self->path, &st) == 0 && st.st_size > QUICK_CHECK_MAX_BYTES)
+    return TRUE;
+
+  if (!(stmt = _poa_store_prepare (self, "PRAGMA quick_check", error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _poa_store_set_error (self, rc, error);
+
+  result = (const char *)sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s); restore it from a backup"), self->path, result);
+  return FALSE;
+}
+
+static gboolean
+open_connection (PoaStore    *self,
+                 const char  *file,
+                 GError     **error)
+{
+  int rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+
+  if (rc != SQLITE_OK)
+    return _poa_store_set_error (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* SQLite quietly opens a file it may not write read-only. Refuse it before reading: even a
+   * read of a WAL file would leave -wal and -shm files beside it. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file or its folder is read-only"), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+close_connection (PoaStore *self)
+{
+  /* Statements must go before the connection can close. */
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+static gboolean
+configure_connection (PoaStore  *self,
+                      GError   **error)
+{
+  char *message = NULL;
+  int rc;
+
+  /* WAL keeps the file consistent through a crash or a power cut, and readers never wait.
+   * synchronous = FULL also makes each commit durable: an edit the window has shown as saved
+   * survives a power cut, for the cost of one fsync per edit. */
+  rc = sqlite3_exec (self->db,
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;",
+                     NULL, NULL, &message);
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    return _poa_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* Copies the database open on @src into a new temporary file beside @dest with SQLite's online
+ * backup, which takes a consistent snapshot even while others write. The copy is in
+ * rollback-journal mode, one self-contained file, and only its owner may read it.
+ *
+ * Returns: (transfer full): the temporary file, for the caller to rename into place. */
+static char *
+copy_to_temporary (sqlite3     *src,
+                   const char  *dest,
+                   GError     **error)
+{
+  g_autofree char *temporary = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!(temporary = create_temporary_beside (dest, error)))
+    return NULL;
+
+  rc = sqlite3_open_v2 (temporary, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (db, "main", src, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (db);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+
+  /* The pages copied from a WAL database say "WAL" in their header. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    _poa_store_set_file_error (dest, db, rc, error);
+  sqlite3_close (db);
+
+  if (rc != SQLITE_OK)
+    {
+      remove_database_files (temporary);
+      return NULL;
+    }
+
+  return g_steal_pointer (&temporary);
+}
+
+/* Writes a copy of the database open on @src to @dest, which is then either what it was or
+ * the whole copy, never part of it. */
+static gboolean
+write_copy (sqlite3     *src,
+            const char  *dest,
+            GError     **error)
+{
+  g_autofree char *temporary = copy_to_temporary (src, dest, error);
+
+  if (temporary == NULL)
+    return FALSE;
+
+  if (g_rename (temporary, dest) != 0)
+    {
+      set_create_error (dest, errno, error);
+      remove_database_files (temporary);
+      return FALSE;
+    }
+
+  sync_folder (dest);
+  return TRUE;
+}
+
+/* A name beside the database for a copy made before an upgrade or a restore:
+ * `poa.sqlite3.2026-11-29T23-15-00.bak`, in local time, never an existing file's name. */
+static char *
+backup_name_beside (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H-%M-%S");
+  char *name = g_strdup_printf ("%s.%s.bak", path, stamp);
+
+  for (guint i = 2; g_file_test (name, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s.%s-%u.bak", path, stamp, i);
+    }
+
+  return name;
+}
+
+/* Brings the schema up to date, and adds @plan (nullable) in the same transaction. */
+static gboolean
+migrate (PoaStore  *self,
+         int        version,
+         PoaPlan   *plan,
+         GError   **error)
+{
+  if (!_poa_store_begin (self, error))
+    return FALSE;
+
+  if (!_poa_store_migrate (self->db, version, error) ||
+      (plan != NULL && !_poa_store_insert_plan_rows (self, plan, error)) ||
+      !_poa_store_commit (self, error))
+    {
+      /* Every message names the file; the schema's steps do not know it. */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, self->path) == NULL)
+        g_prefix_error (error, "“%s”: ", self->path);
+      _poa_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An upgrade rewrites the schema of the file that holds the office's work: a copy of it is made
+ * beside it first, before anything writes to the file, and without that copy there is no
+ * upgrade. */
+static gboolean
+keep_before_upgrade (PoaStore  *self,
+                     int        version,
+                     GError   **error)
+{
+  g_autofree char *backup = NULL;
+
+  if (version == POA_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  backup = backup_name_beside (self->path);
+  if (!write_copy (self->db, backup, error))
+    {
+      g_prefix_error (error,
+                      _("“%s” needs an upgrade, which was not done since its backup failed: "),
+                      self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+upgrade (PoaStore  *self,
+         int        version,
+         GError   **error)
+{
+  return version == POA_STORE_SCHEMA_VERSION || migrate (self, version, NULL, error);
+}
+
+/* Where a database appears only when whole: one is built in a temporary file beside @path and
+ * given its name once it holds the schema and the default plan. A crash while creating it
+ * leaves no half-made file at @path, and an empty file there is never taken for a new one. */
+static gboolean
+create_database (PoaStore  *self,
+                 GError   **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autofree char *temporary = NULL;
+  gboolean ok;
+
+  if (!(plan = poa_default_plan_new (error)) ||
+      !(temporary = create_temporary_beside (self->path, error)))
+    return FALSE;
+
+  ok = open_connection (self, temporary, error) &&
+       configure_connection (self, error) &&
+       migrate (self, 0, plan, error);
+  close_connection (self);
+
+  /* link() never replaces: should another POA have created the file meanwhile, keep theirs.
+   * File systems without hard links get the name by rename(). */
+  if (ok && link (temporary, self->path) != 0 && errno != EEXIST)
+    {
+      if ((errno == EPERM || errno == EOPNOTSUPP) && g_rename (temporary, self->path) == 0)
+        g_clear_pointer (&temporary, g_free);
+      else
+        ok = set_create_error (self->path, errno, error);
+    }
+
+  if (temporary != NULL)
+    remove_database_files (temporary);
+  sync_folder (self->path);
+
+  return ok;
+}
+
+/* Both openings: with @may_change a missing file is created and an older schema upgraded
+ * (poa_store_open()); without it either is refused with %POA_STORE_ERROR_NOT_CURRENT before
+ * anything writes to the file (poa_store_open_current()). */
+static PoaStore *
+store_open (const char  *path,
+            gboolean     may_change,
+            GError     **error)
+{
+  g_autoptr(PoaStore) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (POA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!may_change && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
+                   _("“%s” does not exist yet"), path);
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create_database (self, error))
+        return NULL;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a file"), path);
+      return NULL;
+    }
+
+  if (!open_connection (self, path, error) ||
+      !check_identity (self, &version, error))
+    return NULL;
+
+  if (!may_change && version != POA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
+                   _("“%s” needs an upgrade"), path);
+      return NULL;
+    }
+
+  if (!check_integrity (self, error) ||
+      !keep_before_upgrade (self, version, error) ||
+      !configure_connection (self, error) ||
+      !upgrade (self, version, error) ||
+      !_poa_store_read_generation (self, &self->generation, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * poa_store_open:
+ * @path: the database file; created, with the embedded default plan, if it does not exist
+ *
+ * Opens the POA database, creating or upgrading its schema; before an upgrade a copy of the
+ * file is made beside it (see poa_store_backup()). A file that is not a POA database, is
+ * damaged, or was written by a newer version, is refused and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+PoaStore *
+poa_store_open (const char  *path,
+                GError     **error)
+{
+  return store_open (path, TRUE, error);
+}
+
+/**
+ * poa_store_open_current:
+ *
+ * Opens a POA database that exists and is of this version's schema, as poa_store_open()
+ * does, but never creates or upgrades one: that is refused with
+ * %POA_STORE_ERROR_NOT_CURRENT. For a second program reading the file, which may be a newer
+ * POA than the one that has it open.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+PoaStore *
+poa_store_open_current (const char  *path,
+                        GError     **error)
+{
+  return store_open (path, FALSE, error);
+}
+
+/**
+ * poa_store_backup:
+ * @dest: the file to write; replaced if it exists, but never by a part of a copy
+ *
+ * Copies the database to @dest with SQLite's online backup: a consistent snapshot, even with
+ * the window open on it, in one self-contained file that only its owner may read.
+ */
+gboolean
+poa_store_backup (PoaStore    *self,
+                  const char  *dest,
+                  GError     **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (same_file (dest, self->path))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
+                   _("“%s” is the database itself; choose another file for the backup"), dest);
+      return FALSE;
+    }
+
+  return write_copy (self->db, dest, error);
+}
+
+static int
+read_int (sqlite3    *db,
+          const char *sql,
+          int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+/* Checks every page of a backup. Returns SQLite's verdict, "ok" when whole. */
+static char *
+check_backup_integrity (sqlite3 *db,
+                        int     *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  return result;
+}
+
+/* Opens a backup read-only and checks, before anything is replaced with it, that it is a whole
+ * POA database this program can read. "immutable" keeps SQLite from locking it or leaving -wal
+ * and -shm files beside it, which matters on a read-only memory stick.
+ *
+ * Returns: (transfer full): the connection, for sqlite3_close(), or %NULL with @error set. */
+static sqlite3 *
+open_backup (const char  *backup,
+             int         *version,
+             GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (backup, NULL);
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *verdict = NULL;
+  sqlite3 *db = NULL;
+  int application_id = 0, rc;
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR) ||
+      !(file_uri = g_filename_to_uri (absolute, NULL, NULL)))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist or is not a file"), backup);
+      return NULL;
+    }
+
+  /* Read-only, and immutable so that no -shm is made beside it; but a backup that still has
+   * its -wal (a copy of a database in use, or a kept damaged file) holds its latest changes
+   * there, which only a normal opening reads. */
+  {
+    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+
+    uri = g_file_test (wal, G_FILE_TEST_EXISTS) ? g_strdup (file_uri)
+                                                : g_strconcat (file_uri, "?immutable=1", NULL);
+  }
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc == SQLITE_OK)
+    rc = read_int (db, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK)
+    rc = read_int (db, "PRAGMA user_version", version);
+  if (rc == SQLITE_OK && application_id == POA_STORE_APPLICATION_ID &&
+      *version <= POA_STORE_SCHEMA_VERSION)
+    verdict = check_backup_integrity (db, &rc);
+
+  if (rc != SQLITE_OK)
+    _poa_store_set_file_error (backup, db, rc, error);
+  else if (application_id != POA_STORE_APPLICATION_ID)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a POA database"), backup);
+  else if (*version > POA_STORE_SCHEMA_VERSION)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NEWER_SCHEMA,
+                 _("“%s” was written by a newer version of POA (database version %d, this "
+                   "program knows up to %d); update POA to restore it"),
+                 backup, *version, POA_STORE_SCHEMA_VERSION);
+  else if (g_strcmp0 (verdict, "ok") != 0)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged (%s) and cannot be restored"), backup, verdict);
+  else if (_poa_store_check_version (db, backup, *version, TRUE, error))
+    return db;
+
+  sqlite3_close (db);
+  return NULL;
+}
+
+static gboolean
+refuse_restoring_itself (const char  *backup,
+                         const char  *path,
+                         GError     **error)
+{
+  if (!same_file (backup, path))
+    return FALSE;
+
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
+               _("“%s” is the database itself, not a backup of it"), backup);
+  return TRUE;
+}
+
+/**
+ * poa_store_restore:
+ * @backup: a copy made by poa_store_backup(), or any POA database
+ * @kept: (out) (optional) (transfer full): where the replaced plans were kept
+ *
+ * Replaces every plan in the database with those in @backup, in one transaction: a crash leaves
+ * either the old plans or the restored ones. A backup that is not a POA database, is damaged or
+ * comes from a newer version is refused before anything changes. The plans it replaces are
+ * first copied beside the database (`poa.sqlite3.DATE.bak`); an older backup is then upgraded.
+ * Plans loaded before are stale afterwards: load them again.
+ */
+gboolean
+poa_store_restore (PoaStore    *self,
+                   const char  *backup,
+                   char       **kept,
+                   GError     **error)
+{
+  g_autofree char *copy = NULL;
+  sqlite3_backup *pages;
+  sqlite3 *src;
+  int version = 0, rc;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (refuse_restoring_itself (backup, self->path, error) ||
+      !(src = open_backup (backup, &version, error)))
+    return FALSE;
+
+  copy = backup_name_beside (self->path);
+  if (!write_copy (self->db, copy, error))
+    {
+      g_prefix_error (error,
+                      _("Nothing was restored, since the current plans could not be kept: "));
+      sqlite3_close (src);
+      return FALSE;
+    }
+
+  /* Into the open connection, so that SQLite's locking and journal make it one transaction
+   * that other connections (a window open on the same file) see whole or not at all. */
+  pages = sqlite3_backup_init (self->db, "main", src, "main");
+  if (pages == NULL)
+    rc = sqlite3_errcode (self->db);
+  else
+    {
+      sqlite3_backup_step (pages, -1);
+      rc = sqlite3_backup_finish (pages);
+    }
+  sqlite3_close (src);
+
+  if (rc != SQLITE_OK)
+    return _poa_store_set_error (self, rc, error);
+
+  /* An older backup is upgraded like an older database; @backup itself is its copy. Then the
+   * plans get a new generation, which windows open on the old ones notice. */
+  if (!upgrade (self, version, error) ||
+      !_poa_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!new_generation (self, error) || !_poa_store_commit (self, error))
+    {
+      _poa_store_rollback (self);
+      return FALSE;
+    }
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+/* Gives the file at @from a second name, @to, so that it is kept byte for byte however damaged
+ * it is; where the file system has no hard links, a copy. A missing @from keeps nothing. */
+static gboolean
+keep_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (link (from, to) == 0 || errno == ENOENT)
+    return TRUE;
+
+  if (g_file_get_contents (from, &contents, &length, &local_error) &&
+      g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                &local_error))
+    return TRUE;
+
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+               _("Nothing was restored, since a copy of “%s” could not be kept: %s"),
+               from, local_error->message);
+  return FALSE;
+}
+
+/**
+ * poa_store_restore_file:
+ * @path: a database that does not open (damaged, not a database) or does not exist
+ * @backup: a copy made by poa_store_backup(), or any POA database
+ * @kept: (out) (optional) (transfer full): the replaced file's new name, or %NULL when
+ *   there was none
+ *
+ * Restores without opening @path, for a file poa_store_open() refuses as damaged. The backup is
+ * checked and copied beside @path, the old file keeps its bytes under a new name
+ * (`poa.sqlite3.DATE.bak`, its -wal file beside it), and the copy is renamed into place.
+ * Nothing may have @path open: use poa_store_restore() on a database that opens.
+ */
+gboolean
+poa_store_restore_file (const char  *path,
+                        const char  *backup,
+                        char       **kept,
+                        GError     **error)
+{
+  g_autofree char *staged = NULL;
+  g_autofree char *copy = NULL;
+  sqlite3 *src;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (refuse_restoring_itself (backup, path, error) ||
+      !(src = open_backup (backup, &version, error)))
+    return FALSE;
+
+  staged = copy_to_temporary (src, path, error);
+  sqlite3_close (src);
+  if (staged == NULL)
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *kept_wal = NULL;
+
+      copy = backup_name_beside (path);
+      kept_wal = g_strconcat (copy, "-wal", NULL);
+      if (!keep_file (path, copy, error) || !keep_file (wal, kept_wal, error))
+        {
+          remove_database_files (staged);
+          return FALSE;
+        }
+    }
+
+  /* The old -wal and -shm belong to the old file: SQLite would replay them into the new one. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
+      g_unlink (file);
+    }
+
+  if (g_rename (staged, path) != 0)
+    {
+      set_create_error (path, errno, error);
+      remove_database_files (staged);
+      return FALSE;
+    }
+  sync_folder (path);
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&copy);
+  return TRUE;
+}
+
