@@ -33,7 +33,7 @@ typedef enum
 } PoaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version holds the file's. */
-#define POA_STORE_SCHEMA_VERSION 3
+#define POA_STORE_SCHEMA_VERSION 4
 
 /* One line of the list of plans. */
 typedef struct
