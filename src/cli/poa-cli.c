@@ -556,7 +556,9 @@ run_record (PoaCliOptions *options)
 
   if (!(activity = find_activity (plan, number)))
     {
-      g_printerr ("poa: %s\n", _("There is no such activity in the plan"));
+      g_printerr ("poa: ");
+      g_printerr (_("There is no activity %u in the plan"), number);
+      g_printerr ("\n");
       return POA_EXIT_ERROR;
     }
 
