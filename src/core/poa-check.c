@@ -333,8 +333,8 @@ check_goals (PoaActivity *activity,
 }
 
 /* The follow-up (issue 16): the months against the totals, the cronograma and today, and the
- * justifications the quarters that ended outside the tolerance band owe. All warnings: a
- * month in the future or outside the cronograma may be right (an activity done early), and a
+ * justifications the quarters that ended outside the tolerance band owe. Warnings but for the
+ * months achieving more than the total (below): a month in the future or outside the cronograma may be right (an activity done early), and a
  * missing justification does not make the plan wrong to export or print. An error would make
  * `check` fail (exit 1) for every plan past a quarter's end until someone writes a text, which
  * would stop the scripts that check a plan before exporting it. */
@@ -348,12 +348,21 @@ check_follow_up (PoaPlan     *plan,
   guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
   guint year = poa_plan_get_year (plan);
   GObject *subject = G_OBJECT (activity);
-  guint64 months_programmed;
+  guint64 months_programmed, months_achieved;
   GDate today;
   guint current_month;
 
   if (calendar == NULL)
     return;
+
+  /* An error: the plan file such a plan exports would be refused by import (the spec's rule),
+   * so the export → import round trip would break. The capture moves the total with the
+   * month; only a lowered total can leave the months above it. */
+  months_achieved = poa_calendar_sum_achieved (calendar, 1, 12);
+  if (months_achieved > poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED))
+    ADD (sink, POA_SEVERITY_ERROR, where, subject, "achieved",
+         _("the months achieved %llu, more than the achieved goal (%u)"),
+         (unsigned long long)months_achieved, poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
 
   months_programmed = poa_calendar_sum_programmed (calendar, 1, 12);
   if (months_programmed > 0 && months_programmed != programmed)
