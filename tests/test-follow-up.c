@@ -567,6 +567,14 @@ test_check_findings (void)
                               "error\tactivity 4\tthe months achieved 13, more than the achieved goal (12)"));
   g_assert_cmpuint (poa_check_count (G_LIST_MODEL (findings), POA_SEVERITY_ERROR), ==, 1);
 
+  /* A band upside down. */
+  poa_plan_set_tolerance (plan, 120, 80);
+  g_clear_object (&findings);
+  findings = poa_check_plan (plan);
+  g_assert_true (has_finding (G_LIST_MODEL (findings),
+                              "error\tplan\tthe tolerance band starts at 120 %, above its end at 80 %"));
+  poa_plan_set_tolerance (plan, 90, 110);
+
   /* The months programming 12 of an activity's 10. */
   set_month (fourth, 5, 2, 0, NULL);
   g_clear_object (&findings);

@@ -476,6 +476,13 @@ check_header (PoaPlan *plan,
       ADD (sink, POA_SEVERITY_WARNING, &where, NULL, poa_plan_text_key (required[i]),
            _("“%s” is empty"), poa_plan_text_label (required[i]));
 
+  /* An error like the months above the total: import refuses such a band, so the plan's own
+   * file would not come back. */
+  if (poa_plan_get_tolerance_low (plan) > poa_plan_get_tolerance_high (plan))
+    ADD (sink, POA_SEVERITY_ERROR, &where, NULL, "tolerance_low",
+         _("the tolerance band starts at %u %%, above its end at %u %%"),
+         poa_plan_get_tolerance_low (plan), poa_plan_get_tolerance_high (plan));
+
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
       PoaSignature *signature = poa_plan_get_signature (plan, i);
