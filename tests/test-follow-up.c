@@ -657,6 +657,39 @@ test_copy_to_next_year (void)
   g_assert_cmpstr (poa_calendar_get_justification (poa_activity_get_calendar (first), 1), ==, "texto");
 }
 
+static void
+test_spread_programmed (void)
+{
+  g_autoptr(PoaCalendar) calendar = poa_calendar_new ();
+  g_autoptr(PoaCalendar) spread = NULL;
+  g_autoptr(PoaCalendar) spring = NULL;
+
+  poa_calendar_set_month (calendar, 2, 9, 4, "nota");
+  poa_calendar_set_month (calendar, 11, 3, 0, NULL);
+
+  /* 20 over the twelve months: 20 = 12 × 1 + 8, so 2 in January to August, 1 after. */
+  spread = poa_calendar_spread_programmed (calendar, 20, 0xfff);
+  for (guint m = 1; m <= 8; m++)
+    g_assert_cmpuint (poa_calendar_get_programmed (spread, m), ==, 2);
+  for (guint m = 9; m <= 12; m++)
+    g_assert_cmpuint (poa_calendar_get_programmed (spread, m), ==, 1);
+  g_assert_cmpuint (poa_calendar_sum_programmed (spread, 1, 12), ==, 20);
+  /* What was achieved and noted stays, and the original is untouched. */
+  g_assert_cmpuint (poa_calendar_get_achieved (spread, 2), ==, 4);
+  g_assert_cmpstr (poa_calendar_get_note (spread, 2), ==, "nota");
+  g_assert_cmpuint (poa_calendar_get_programmed (calendar, 2), ==, 9);
+
+  /* 7 over March, April and May (bits 2–4): 3, 2, 2; November, outside, programs nothing. */
+  spring = poa_calendar_spread_programmed (calendar, 7, 0x1c);
+  g_assert_cmpuint (poa_calendar_get_programmed (spring, 3), ==, 3);
+  g_assert_cmpuint (poa_calendar_get_programmed (spring, 4), ==, 2);
+  g_assert_cmpuint (poa_calendar_get_programmed (spring, 5), ==, 2);
+  g_assert_cmpuint (poa_calendar_get_programmed (spring, 2), ==, 0);
+  g_assert_cmpuint (poa_calendar_get_programmed (spring, 11), ==, 0);
+
+  g_assert_null (poa_calendar_spread_programmed (calendar, 7, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +697,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/follow-up/calendar/value", test_calendar_value);
+  g_test_add_func ("/follow-up/calendar/spread-programmed", test_spread_programmed);
   g_test_add_func ("/follow-up/report/arithmetic", test_report_arithmetic);
   g_test_add_func ("/follow-up/report/quarter-boundaries", test_quarter_boundaries);
   g_test_add_func ("/follow-up/json/round-trip", test_json_round_trip);

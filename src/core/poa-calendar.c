@@ -286,3 +286,47 @@ poa_calendar_has_justifications (const PoaCalendar *self)
         return TRUE;
   return FALSE;
 }
+
+/**
+ * poa_calendar_spread_programmed:
+ * @self: (nullable): the activity's calendar
+ * @programmed: the meta programada to spread
+ * @months: the cronograma's months, bit 0 being Enero
+ *
+ * What "repartir la meta programada en los meses del cronograma" proposes: @programmed over the
+ * scheduled months in whole goals, as evenly as they go, the remainder one more to each of the
+ * earliest months (20 over 12 months: 2 in January to August, 1 in September to December). The
+ * other months program nothing; achieved figures, notes and justifications stay. The program
+ * never does this by itself: the caller shows the result and the user accepts it, as one edit.
+ *
+ * Returns: (transfer full) (nullable): the new calendar, or %NULL when no month is scheduled.
+ */
+PoaCalendar *
+poa_calendar_spread_programmed (const PoaCalendar *self,
+                                guint              programmed,
+                                guint              months)
+{
+  PoaCalendar *spread;
+  guint n = 0, share, extra;
+
+  for (guint m = 0; m < 12; m++)
+    n += (months >> m) & 1;
+  if (n == 0)
+    return NULL;
+
+  share = programmed / n;
+  extra = programmed % n;
+  spread = poa_calendar_copy (self);
+  for (guint m = 0; m < 12; m++)
+    {
+      if ((months >> m) & 1)
+        {
+          spread->programmed[m] = share + (extra > 0 ? 1 : 0);
+          extra -= extra > 0;
+        }
+      else
+        spread->programmed[m] = 0;
+    }
+
+  return spread;
+}

@@ -62,6 +62,9 @@ guint64      poa_calendar_sum_programmed        (const PoaCalendar *self,
 guint64      poa_calendar_sum_achieved          (const PoaCalendar *self,
                                                  guint              first_month,
                                                  guint              last_month);
+PoaCalendar *poa_calendar_spread_programmed     (const PoaCalendar *self,
+                                                 guint              programmed,
+                                                 guint              months);
 gboolean     poa_calendar_has_programmed        (const PoaCalendar *self);
 gboolean     poa_calendar_has_justifications    (const PoaCalendar *self);
 
