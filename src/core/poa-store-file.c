@@ -191,6 +191,16 @@ check_identity (PoaStore  *self,
       return FALSE;
     }
 
+  /* POA never writes a version below 0, and the upgrade steps cannot start from one. */
+  if (application_id == POA_STORE_APPLICATION_ID && *version < 0)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (its database version, %d, is not one POA writes); "
+                     "restore it from a backup"),
+                   self->path, *version);
+      return FALSE;
+    }
+
   if (application_id == POA_STORE_APPLICATION_ID)
     return TRUE;
 
@@ -336,17 +346,28 @@ configure_connection (PoaStore  *self,
   return TRUE;
 }
 
+static char *check_pages (sqlite3    *db,
+                          const char *pragma,
+                          int        *rc);
+
 /* Copies the database open on @src into a new temporary file beside @dest with SQLite's online
  * backup, which takes a consistent snapshot even while others write. The copy is in
  * rollback-journal mode, one self-contained file, and only its owner may read it.
+ *
+ * The online backup copies pages as they are, damaged or not: with @check the copy is read
+ * whole (PRAGMA integrity_check) before it is given, and a damaged one is refused, so that a
+ * backup is never a damaged file that looks whole. The copy kept of plans a restore replaces
+ * is not checked: it keeps them as they are, however that is.
  *
  * Returns: (transfer full): the temporary file, for the caller to rename into place. */
 static char *
 copy_to_temporary (sqlite3     *src,
                    const char  *dest,
+                   gboolean     check,
                    GError     **error)
 {
   g_autofree char *temporary = NULL;
+  g_autofree char *verdict = NULL;
   sqlite3_backup *backup;
   sqlite3 *db = NULL;
   int rc;
@@ -371,8 +392,21 @@ copy_to_temporary (sqlite3     *src,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
+  if (rc == SQLITE_OK && check)
+    verdict = check_pages (db, "integrity_check", &rc);
+
   if (rc != SQLITE_OK)
     _poa_store_set_file_error (dest, db, rc, error);
+  else if (check && g_strcmp0 (verdict, "ok") != 0)
+    {
+      const char *source = sqlite3_db_filename (src, "main");
+
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s), and so was its copy: “%s” was not written; "
+                     "restore the database from a backup"),
+                   source != NULL ? source : "", verdict, dest);
+      rc = SQLITE_CORRUPT;
+    }
   sqlite3_close (db);
 
   if (rc != SQLITE_OK)
@@ -385,13 +419,15 @@ copy_to_temporary (sqlite3     *src,
 }
 
 /* Writes a copy of the database open on @src to @dest, which is then either what it was or
- * the whole copy, never part of it. */
+ * the whole copy, never part of it; with @check, never a damaged copy (see
+ * copy_to_temporary()). */
 static gboolean
 write_copy (sqlite3     *src,
             const char  *dest,
+            gboolean     check,
             GError     **error)
 {
-  g_autofree char *temporary = copy_to_temporary (src, dest, error);
+  g_autofree char *temporary = copy_to_temporary (src, dest, check, error);
 
   if (temporary == NULL)
     return FALSE;
@@ -463,7 +499,7 @@ keep_before_upgrade (PoaStore  *self,
     return TRUE;
 
   backup = backup_name_beside (self->path);
-  if (!write_copy (self->db, backup, error))
+  if (!write_copy (self->db, backup, TRUE, error))
     {
       g_prefix_error (error,
                       _("“%s” needs an upgrade, which was not done since its backup failed: "),
@@ -632,9 +668,10 @@ poa_store_backup (PoaStore    *self,
       return FALSE;
     }
 
-  return write_copy (self->db, dest, error);
+  return write_copy (self->db, dest, TRUE, error);
 }
 
+/* Runs @sql on @db and gives its first column of its first row as an integer. */
 static int
 read_int (sqlite3    *db,
           const char *sql,
@@ -653,15 +690,18 @@ read_int (sqlite3    *db,
   return rc;
 }
 
-/* Checks every page of a backup. Returns SQLite's verdict, "ok" when whole. */
+/* Checks every page of a database (@pragma is "integrity_check" or the faster
+ * "quick_check"). Returns SQLite's verdict, "ok" when whole. */
 static char *
-check_backup_integrity (sqlite3 *db,
-                        int     *rc)
+check_pages (sqlite3    *db,
+             const char *pragma,
+             int        *rc)
 {
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
   sqlite3_stmt *stmt = NULL;
   char *result = NULL;
 
-  *rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
@@ -672,9 +712,276 @@ check_backup_integrity (sqlite3 *db,
   return result;
 }
 
-/* Opens a backup read-only and checks, before anything is replaced with it, that it is a whole
- * POA database this program can read. "immutable" keeps SQLite from locking it or leaving -wal
- * and -shm files beside it, which matters on a read-only memory stick.
+/* A database holding POA's schema as of @version, nothing else: what a file of that version
+ * must match. @file is "" for a temporary file SQLite deletes on close (for a copy of many
+ * rows), ":memory:" otherwise. */
+static sqlite3 *
+open_reference_schema (const char  *file,
+                       int          version,
+                       GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (file, &db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI |
+                            SQLITE_OPEN_EXRESCODE, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _poa_store_set_file_error (file, db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!_poa_store_migrate_to (db, 0, version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Whether @db has an object (table, index, trigger, view) @name of @type on @table. */
+static gboolean
+has_object (sqlite3    *db,
+            const char *type,
+            const char *name,
+            const char *table)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  sqlite3_prepare_v2 (db,
+                      "SELECT 1 FROM sqlite_schema WHERE type = ?1 AND name = ?2 AND tbl_name = ?3",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static gboolean
+has_name (sqlite3    *db,
+          const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+/* The columns of @table in @db, one "name type notnull default pk" line each, in order. */
+static char *
+describe_columns (sqlite3    *db,
+                  const char *table)
+{
+  GString *text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_prepare_v2 (db,
+                      "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info (?1)",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s %s %d %s %d\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_int (stmt, 2),
+                            sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                              ? "NULL" : (const char *)sqlite3_column_text (stmt, 3),
+                            sqlite3_column_int (stmt, 4));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Compares the schema of @db, of schema version @version, with POA's own (@reference, made by
+ * the same steps): every table, column (name, type, NOT NULL, default, key) and index of that
+ * version must be there as it was made, none of a later version, and no trigger or view, which
+ * would act on POA's tables. Other tables may be there (an older POA's file can hold them);
+ * the CHECK constraints are checked on the rows, by check_rows().
+ *
+ * Returns: %NULL when it matches, or (transfer full) what is wrong, for a message. */
+static char *
+compare_schema (sqlite3 *db,
+                sqlite3 *reference,
+                sqlite3 *current)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *wrong = NULL;
+
+  /* Every object of the version, as it was made. */
+  sqlite3_prepare_v2 (reference, "SELECT type, name, tbl_name FROM sqlite_schema", -1, &stmt, NULL);
+  while (wrong == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *table = (const char *)sqlite3_column_text (stmt, 2);
+
+      if (!has_object (db, type, name, table))
+        wrong = g_strdup_printf (_("the %s “%s” is missing"), type, name);
+      else if (g_str_equal (type, "table"))
+        {
+          g_autofree char *want = describe_columns (reference, name);
+          g_autofree char *have = describe_columns (db, name);
+
+          if (!g_str_equal (want, have))
+            wrong = g_strdup_printf (_("the columns of “%s” are not POA's"), name);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  /* Nothing a later version makes: an upgrade would fail on it. */
+  sqlite3_prepare_v2 (current, "SELECT name FROM sqlite_schema", -1, &stmt, NULL);
+  while (wrong == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (has_name (db, name) && !has_name (reference, name))
+        wrong = g_strdup_printf (_("“%s” is there, which its database version does not have"),
+                                 name);
+    }
+  sqlite3_finalize (stmt);
+
+  if (wrong == NULL)
+    {
+      sqlite3_prepare_v2 (db, "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')",
+                          -1, &stmt, NULL);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        wrong = g_strdup_printf (_("the %s “%s” is not POA's"),
+                                 sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+      sqlite3_finalize (stmt);
+    }
+
+  return wrong;
+}
+
+/* Copies every row of POA's tables from the database attached as "backup" into @copy, which
+ * holds the schema of the same version: SQLite enforces the CHECK, NOT NULL, key and foreign
+ * key constraints on insert, which an integrity check does not look at.
+ *
+ * Returns: %NULL when every row fits, or (transfer full) what does not. */
+static char *
+check_rows (sqlite3 *copy)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  /* In the order they were made, so a plan comes before the rows that refer to it. */
+  sqlite3_prepare_v2 (copy,
+                      "SELECT name FROM main.sqlite_schema WHERE type = 'table' ORDER BY rowid",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autoptr(GString) columns = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+      char *message = NULL;
+
+      sqlite3_prepare_v2 (copy, "SELECT name FROM pragma_table_info (?1)", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (columns, "%s\"%s\"", columns->len > 0 ? ", " : "",
+                                sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+
+      /* The names are POA's own, from its schema, not the file's. */
+      sql = g_strdup_printf ("DELETE FROM main.\"%s\";"
+                             "INSERT INTO main.\"%s\" (%s) SELECT %s FROM backup.\"%s\"",
+                             table, table, columns->str, columns->str, table);
+      if (sqlite3_exec (copy, sql, NULL, NULL, &message) != SQLITE_OK)
+        {
+          char *wrong = g_strdup_printf (_("a row of “%s” breaks a rule of the schema: %s"),
+                                         table, message);
+          sqlite3_free (message);
+          return wrong;
+        }
+    }
+
+  return NULL;
+}
+
+/* Checks what the pages of a whole backup hold, before anything is replaced with it: the schema
+ * of its @version, foreign keys and every row against the schema's constraints. @uri opens it
+ * read-only.  */
+static gboolean
+check_backup_contents (sqlite3     *db,
+                       const char  *backup,
+                       const char  *uri,
+                       int          version,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *wrong = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *copy = NULL, *current = NULL;
+  int rc;
+
+  if (!(copy = open_reference_schema ("", version, &local_error)) ||
+      !(current = open_reference_schema (":memory:", POA_STORE_SCHEMA_VERSION, &local_error)))
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_FAILED,
+                   _("“%s” could not be checked: %s"), backup, local_error->message);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  wrong = compare_schema (db, copy, current);
+
+  if (wrong == NULL)
+    {
+      sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        wrong = g_strdup_printf (_("a row of “%s” refers to a row of “%s” that is not there"),
+                                 sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
+      sqlite3_finalize (stmt);
+    }
+
+  if (wrong == NULL)
+    {
+      rc = sqlite3_prepare_v2 (copy, "ATTACH ?1 AS backup", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_STATIC);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _poa_store_set_file_error (backup, copy, rc, error);
+          sqlite3_close (copy);
+          sqlite3_close (current);
+          return FALSE;
+        }
+      wrong = check_rows (copy);
+    }
+
+  sqlite3_close (copy);
+  sqlite3_close (current);
+
+  if (wrong == NULL)
+    return TRUE;
+
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s) and cannot be restored"), backup, wrong);
+  return FALSE;
+}
+
+/* Opens a backup read-only and checks all of it, before anything is replaced with it: that it
+ * is a POA database of a version this program can upgrade, whole, with the tables, columns
+ * and rows that version has. "immutable" keeps SQLite from locking it or leaving -wal and -shm
+ * files beside it, which matters on a read-only memory stick.
  *
  * Returns: (transfer full): the connection, for sqlite3_close(), or %NULL with @error set. */
 static sqlite3 *
@@ -703,8 +1010,9 @@ open_backup (const char  *backup,
   {
     g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
 
-    uri = g_file_test (wal, G_FILE_TEST_EXISTS) ? g_strdup (file_uri)
-                                                : g_strconcat (file_uri, "?immutable=1", NULL);
+    uri = g_strconcat (file_uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro"
+                                                                     : "?mode=ro&immutable=1",
+                       NULL);
   }
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
                         NULL);
@@ -713,8 +1021,8 @@ open_backup (const char  *backup,
   if (rc == SQLITE_OK)
     rc = read_int (db, "PRAGMA user_version", version);
   if (rc == SQLITE_OK && application_id == POA_STORE_APPLICATION_ID &&
-      *version <= POA_STORE_SCHEMA_VERSION)
-    verdict = check_backup_integrity (db, &rc);
+      *version >= 0 && *version <= POA_STORE_SCHEMA_VERSION)
+    verdict = check_pages (db, "integrity_check", &rc);
 
   if (rc != SQLITE_OK)
     _poa_store_set_file_error (backup, db, rc, error);
@@ -726,10 +1034,14 @@ open_backup (const char  *backup,
                  _("“%s” was written by a newer version of POA (database version %d, this "
                    "program knows up to %d); update POA to restore it"),
                  backup, *version, POA_STORE_SCHEMA_VERSION);
+  else if (*version < 0)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged (its database version, %d, is not one POA writes) and "
+                   "cannot be restored"), backup, *version);
   else if (g_strcmp0 (verdict, "ok") != 0)
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
                  _("“%s” is damaged (%s) and cannot be restored"), backup, verdict);
-  else
+  else if (check_backup_contents (db, backup, uri, *version, error))
     return db;
 
   sqlite3_close (db);
@@ -779,13 +1091,17 @@ poa_store_restore (PoaStore    *self,
     return FALSE;
 
   copy = backup_name_beside (self->path);
-  if (!write_copy (self->db, copy, error))
+  if (!write_copy (self->db, copy, FALSE, error))
     {
       g_prefix_error (error,
                       _("Nothing was restored, since the current plans could not be kept: "));
       sqlite3_close (src);
       return FALSE;
     }
+
+  /* From here on the copy exists: its name is given back even if the rest fails. */
+  if (kept != NULL)
+    *kept = g_strdup (copy);
 
   /* Into the open connection, so that SQLite's locking and journal make it one transaction
    * that other connections (a window open on the same file) see whole or not at all. */
@@ -813,8 +1129,6 @@ poa_store_restore (PoaStore    *self,
       return FALSE;
     }
 
-  if (kept != NULL)
-    *kept = g_steal_pointer (&copy);
   return TRUE;
 }
 
@@ -873,7 +1187,8 @@ poa_store_restore_file (const char  *path,
       !(src = open_backup (backup, &version, error)))
     return FALSE;
 
-  staged = copy_to_temporary (src, path, error);
+  /* The backup was checked whole by open_backup(). */
+  staged = copy_to_temporary (src, path, FALSE, error);
   sqlite3_close (src);
   if (staged == NULL)
     return FALSE;
