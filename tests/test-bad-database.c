@@ -214,6 +214,78 @@ write_big_plan (const char *dir)
   return g_steal_pointer (&json);
 }
 
+/* Issue 14, item 6: a database bigger than the size read whole at every start (16 MB), with
+ * garbage over pages in its middle. SQLite's online backup copies pages without reading them:
+ * the backup is refused rather than written damaged, an import is refused rather than written
+ * into it, both advising a restore, and a restore repairs it. */
+static void
+test_big_damaged_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "otro-respaldo.sqlite3", NULL);
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *garbage = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *damaged = NULL;
+  g_auto(Result) r = { 0 };
+  gsize length = 0;
+
+  make_database (fixture->db);
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "export", "--output", json);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* 30,000 more activities of some 650 bytes: about 20 MB. */
+  test_sql_exec (fixture->db,
+                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)"
+                 " INSERT INTO activity (plan_id, position, name)"
+                 " SELECT 1, 100 + i, hex (randomblob (320)) FROM n;");
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16 * 1024 * 1024);
+
+  /* 64 pages of garbage from the middle on, where the activities are. */
+  garbage = g_strnfill (64 * 4096, 'Z');
+  memcpy (contents + (length / 2 / 4096) * 4096, garbage, 64 * 4096);
+  g_assert_true (g_file_set_contents (fixture->db, contents, length, NULL));
+  damaged = test_file_checksum (fixture->db);
+  n_bad_files++;
+
+  before = snapshot (fixture->dir);
+  run (&r, "--db", fixture->db, "backup", "--output", copy);
+  g_test_message ("backup: %s", r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  g_assert_nonnull (strstr (r.err, "restore"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "import", json);
+  g_test_message ("import: %s", r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  g_assert_nonnull (strstr (r.err, "restore"));
+  g_clear_pointer (&after, g_free);
+  after = test_file_checksum (fixture->db);
+  g_assert_cmpstr (damaged, ==, after);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
 /* The body of the full-disk test, in a child process that owns its mounts. */
 static void
 full_disk_on_tmpfs (Fixture *fixture)
@@ -351,6 +423,7 @@ main (int   argc,
   ADD ("/bad-database/cli/read-only-folder", test_read_only_folder);
   ADD ("/bad-database/cli/missing-folder", test_missing_folder);
   ADD ("/bad-database/cli/full-disk", test_full_disk);
+  ADD ("/bad-database/cli/big-damaged-database", test_big_damaged_database);
 #undef ADD
 
   status = g_test_run ();

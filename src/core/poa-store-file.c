@@ -257,23 +257,37 @@ new_generation (PoaStore  *self,
   return TRUE;
 }
 
+/* Of an integrity check's verdict (transfer full), its first problem, without the "*** in
+ * database main ***" line that heads a list of them. */
+static char *
+first_problem (char *verdict)
+{
+  const char *start = verdict;
+  char *problem;
+
+  if (g_str_has_prefix (start, "*** in database main ***\n"))
+    start += strlen ("*** in database main ***\n");
+  problem = g_strndup (start, strcspn (start, "\n"));
+  g_free (verdict);
+
+  return problem;
+}
+
 /* A damaged file is said when it is opened, not halfway through an edit. Files up to this size
  * are read whole by PRAGMA quick_check (a few tens of milliseconds). A bigger one (the planning
- * unit's, with every area's plans) is not: SQLite itself refuses a truncated file on the first
- * read, from its header, and any other damage is found, and said, when the page is read. */
+ * unit's, with every area's plans) is not, for start-up's sake: SQLite itself refuses a
+ * truncated file on the first read, from its header, and any other damage is found, and said,
+ * when the page is read; and before a command writes much (an import) or copies the file (a
+ * backup), the whole file is read, see _poa_store_check_whole() and copy_to_temporary(). */
 #define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
 static gboolean
-check_integrity (PoaStore  *self,
-                 GError   **error)
+quick_check (PoaStore  *self,
+             GError   **error)
 {
   g_autoptr(PoaStmt) stmt = NULL;
-  const char *result;
-  GStatBuf st;
+  g_autofree char *result = NULL;
   int rc;
-
-  if (g_stat (self->path, &st) == 0 && st.st_size > QUICK_CHECK_MAX_BYTES)
-    return TRUE;
 
   if (!(stmt = _poa_store_prepare (self, "PRAGMA quick_check", error)))
     return FALSE;
@@ -282,13 +296,42 @@ check_integrity (PoaStore  *self,
   if (rc != SQLITE_ROW)
     return _poa_store_set_error (self, rc, error);
 
-  result = (const char *)sqlite3_column_text (stmt, 0);
+  result = first_problem (g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   if (g_strcmp0 (result, "ok") == 0)
-    return TRUE;
+    {
+      self->checked = TRUE;
+      return TRUE;
+    }
 
   g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
                _("“%s” is damaged (%s); restore it from a backup"), self->path, result);
   return FALSE;
+}
+
+static gboolean
+check_integrity (PoaStore  *self,
+                 GError   **error)
+{
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) == 0 && st.st_size > QUICK_CHECK_MAX_BYTES)
+    return TRUE;
+
+  return quick_check (self, error);
+}
+
+/**
+ * _poa_store_check_whole:
+ *
+ * Reads every page of the database once per store (PRAGMA quick_check), whatever its size: a
+ * command about to write much into it refuses a damaged file, with the advice to restore it,
+ * rather than write into it. A file small enough was read whole when it was opened.
+ */
+gboolean
+_poa_store_check_whole (PoaStore  *self,
+                        GError   **error)
+{
+  return self->checked || quick_check (self, error);
 }
 
 static gboolean
@@ -691,7 +734,8 @@ read_int (sqlite3    *db,
 }
 
 /* Checks every page of a database (@pragma is "integrity_check" or the faster
- * "quick_check"). Returns SQLite's verdict, "ok" when whole. */
+ * "quick_check"). Returns SQLite's verdict, "ok" when whole, else its first problem alone: the
+ * whole list can be a hundred lines, and a message is one. */
 static char *
 check_pages (sqlite3    *db,
              const char *pragma,
@@ -709,7 +753,7 @@ check_pages (sqlite3    *db,
     }
   sqlite3_finalize (stmt);
 
-  return result;
+  return result != NULL ? first_problem (result) : NULL;
 }
 
 /* A database holding POA's schema as of @version, nothing else: what a file of that version

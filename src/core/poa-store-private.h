@@ -27,6 +27,7 @@ struct _PoaStore
   sqlite3    *db;
   GHashTable *statements;
   gint64      generation;  /* of the plans it opened; see _poa_store_read_generation() */
+  gboolean    checked;     /* every page was read whole once; see _poa_store_check_whole() */
 };
 
 /* A prepared statement on loan from the cache: g_autoptr() resets it when the borrower is done,
@@ -65,6 +66,8 @@ gboolean _poa_store_commit           (PoaStore    *self,
 void     _poa_store_rollback         (PoaStore    *self);
 gboolean _poa_store_insert_plan_rows (PoaStore    *self,
                                       PoaPlan     *plan,
+                                      GError     **error);
+gboolean _poa_store_check_whole      (PoaStore    *self,
                                       GError     **error);
 gboolean _poa_store_read_generation  (PoaStore    *self,
                                       gint64      *generation,

@@ -894,7 +894,8 @@ forget_ids (PoaPlan *plan)
 /**
  * poa_store_insert_plan:
  *
- * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities,
+ * Adds @plan as a new plan, all of it or nothing; a damaged database is refused first (see
+ * _poa_store_check_whole()). On success the plan and its activities,
  * indicators and budget lines carry their new ids.
  *
  * Returns: the new plan's id, or 0 with @error set.
@@ -907,7 +908,8 @@ poa_store_insert_plan (PoaStore  *self,
   g_return_val_if_fail (POA_IS_STORE (self), 0);
   g_return_val_if_fail (POA_IS_PLAN (plan), 0);
 
-  if (!_poa_store_begin (self, error))
+  /* An import may write many pages: never into a damaged file. */
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
     return 0;
 
   if (!_poa_store_insert_plan_rows (self, plan, error) || !_poa_store_commit (self, error))
