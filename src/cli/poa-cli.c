@@ -186,6 +186,17 @@ fail_usage (const char *message)
   return POA_EXIT_ERROR;
 }
 
+/* What opening the database did that the user must know (a stray -wal applied, and the copies
+ * kept first): on stderr, so that the command's output stays what scripts read. */
+static void
+print_notice (PoaStore *store)
+{
+  const char *notice = poa_store_get_notice (store);
+
+  if (notice != NULL)
+    g_printerr ("poa: %s\n", notice);
+}
+
 static PoaStore *
 open_store (PoaCliOptions *options)
 {
@@ -199,6 +210,7 @@ open_store (PoaCliOptions *options)
       return NULL;
     }
 
+  print_notice (store);
   return store;
 }
 
@@ -443,9 +455,21 @@ run_restore (PoaCliOptions *options)
       return POA_EXIT_ERROR;
     }
 
+  store = g_file_test (path, G_FILE_TEST_EXISTS) ? poa_store_open (path, &error) : NULL;
+  /* A stray -wal that made the file wrong was taken away, the file put back as it was: said,
+   * then the file is opened as it is now. */
+  if (g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_STRAY_WAL))
+    {
+      print_error (error);
+      g_clear_error (&error);
+      store = poa_store_open (path, &error);
+    }
+  if (store != NULL)
+    print_notice (store);
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     done = poa_store_restore_file (path, backup, &kept, &error);
-  else if ((store = poa_store_open (path, &error)))
+  else if (store != NULL)
     {
       done = poa_store_restore (store, backup, &kept, &error);
       /* The current plans could not even be copied out (damaged pages): as a file, then. */
@@ -457,7 +481,7 @@ run_restore (PoaCliOptions *options)
           done = poa_store_restore_file (path, backup, &kept, &error);
         }
     }
-  else if (may_replace_as_file (error))
+  else if (error != NULL && may_replace_as_file (error))
     {
       g_clear_error (&error);
       done = poa_store_restore_file (path, backup, &kept, &error);

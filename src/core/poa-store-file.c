@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -20,6 +22,13 @@
 #include "poa-default-plan.h"
 #include "poa-plan.h"
 #include "poa-store-private.h"
+
+static sqlite3 *open_reference_schema (const char  *file,
+                                       int          version,
+                                       GError     **error);
+static char    *compare_schema        (sqlite3     *db,
+                                       sqlite3     *reference,
+                                       sqlite3     *current);
 
 /* The store's file: where it is, opening it (created whole, checked, upgraded after a copy is
  * kept), and copying it out and back (backup and restore). The rows are poa-store.c's. */
@@ -598,6 +607,289 @@ create_database (PoaStore  *self,
   return ok;
 }
 
+/* ---- A -wal file that no program is using ------------------------------------------------
+ *
+ * SQLite applies a database's -wal file when it opens the database, and writes it into the
+ * file when the last connection closes. After POA itself was killed, that is how the last
+ * edits come back. But nothing ties a -wal to its database: one copied or left beside the file
+ * from another database (another POA's, another program's) is applied just the same, and it
+ * can put another plan into the file, or make it another program's. So a -wal with changes in
+ * it, found when no program has the database open, is never applied unseen: the database and
+ * the -wal are first copied aside (dated names, as the copy kept by a restore), then SQLite
+ * applies it, and the result must be a whole POA database of the current schema. If it is,
+ * the store opens and says what it did (poa_store_get_notice()); if not, nothing is written
+ * into the file (no checkpoint on close), the -wal is taken away (its copy is kept), and the
+ * opening is refused with %POA_STORE_ERROR_STRAY_WAL, naming both copies: the database is then
+ * as it was before the -wal came, and opens next time.
+ *
+ * "No program has it open" is read from the locks SQLite itself takes: every connection to a
+ * database in WAL mode holds a read lock on a byte of its -shm file and on the database file's
+ * shared-lock range while it is open (os_unix.c, UNIX_SHM_DMS and SHARED_FIRST). fcntl(F_GETLK)
+ * sees another process's lock without taking one. It cannot see this process's own, and closing
+ * any descriptor of a file drops all of this process's POSIX locks on it (SQLite's too), so a
+ * file that a store of this process has open is never looked at: open_files counts those. */
+
+/* SQLite's lock bytes (os_unix.c): the pending, reserved and shared bytes of the database
+ * file, and the -shm's "dead man switch", which every connection holds. */
+#define SQLITE_PENDING_BYTE 0x40000000
+#define SQLITE_LOCK_BYTES   (2 + 510)
+#define SQLITE_SHM_DMS      (120 + 8)
+
+/* A -wal this long or shorter is only its header: there is nothing to apply. */
+#define WAL_HEADER_BYTES 32
+
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;  /* "device:inode" → number of stores of this process on it */
+
+static char *
+file_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+
+  return g_strdup_printf ("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+}
+
+static void
+remember_file (PoaStore *self)
+{
+  g_autofree char *key = file_key (self->path);
+
+  if (key == NULL)
+    return;
+
+  G_LOCK (open_files);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (open_files, g_strdup (key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, key)) + 1));
+  G_UNLOCK (open_files);
+
+  self->file_key = g_steal_pointer (&key);
+}
+
+/**
+ * _poa_store_forget_file:
+ *
+ * The store's connection is closed: its file no longer counts as open in this process.
+ */
+void
+_poa_store_forget_file (PoaStore *self)
+{
+  guint n;
+
+  if (self->file_key == NULL)
+    return;
+
+  G_LOCK (open_files);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
+  if (n <= 1)
+    g_hash_table_remove (open_files, self->file_key);
+  else
+    g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (n - 1));
+  G_UNLOCK (open_files);
+
+  g_clear_pointer (&self->file_key, g_free);
+}
+
+static gboolean
+open_in_this_process (const char *path)
+{
+  g_autofree char *key = file_key (path);
+  gboolean open;
+
+  G_LOCK (open_files);
+  open = key != NULL && open_files != NULL && g_hash_table_contains (open_files, key);
+  G_UNLOCK (open_files);
+
+  return open;
+}
+
+/* Whether another process holds a lock on @length bytes of @file from @start. */
+static gboolean
+locked_by_another_process (const char *file,
+                           off_t       start,
+                           off_t       length)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = length };
+  int fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+  gboolean locked;
+
+  if (fd < 0)
+    return FALSE;
+
+  locked = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  g_close (fd, NULL);
+
+  return locked;
+}
+
+/* Copies @from to a new file @to, readable by its owner only, synced. */
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  char buffer[64 * 1024];
+  int in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  int out = in < 0 ? -1 : g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved_errno = 0;
+  ssize_t n;
+
+  if (in < 0 || out < 0)
+    saved_errno = errno;
+
+  while (saved_errno == 0 && (n = read (in, buffer, sizeof buffer)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        saved_errno = errno;
+      for (ssize_t done = 0; saved_errno == 0 && done < n;)
+        {
+          ssize_t w = write (out, buffer + done, n - done);
+
+          if (w < 0 && errno != EINTR)
+            saved_errno = errno;
+          else if (w > 0)
+            done += w;
+        }
+    }
+
+  if (saved_errno == 0 && fsync (out) != 0)
+    saved_errno = errno;
+  if (in >= 0)
+    g_close (in, NULL);
+  if (out >= 0 && !g_close (out, NULL) && saved_errno == 0)
+    saved_errno = EIO;
+
+  if (saved_errno == 0)
+    return TRUE;
+
+  if (out >= 0)
+    g_unlink (to);
+  return set_create_error (to, saved_errno, error);
+}
+
+/* Before SQLite opens @self's file: if a -wal with changes is beside it and no program has the
+ * file open, copies both aside. @kept_db and @kept_wal are left %NULL when there was nothing to
+ * do. A -wal beside no database at all is moved aside whole, since there is nothing it could be
+ * the changes of (@kept_db stays %NULL). */
+static gboolean
+keep_stray_wal (PoaStore  *self,
+                char     **kept_db,
+                char     **kept_wal,
+                GError   **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  g_autofree char *db_copy = NULL;
+  g_autofree char *wal_copy = NULL;
+  GStatBuf st;
+
+  if (g_stat (wal, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *base = backup_name_beside (self->path);
+
+      wal_copy = g_strconcat (base, "-wal", NULL);
+      if (g_rename (wal, wal_copy) != 0)
+        return set_create_error (wal_copy, errno, error);
+      g_unlink (shm);
+      *kept_wal = g_steal_pointer (&wal_copy);
+      return TRUE;
+    }
+
+  if (st.st_size <= WAL_HEADER_BYTES ||
+      open_in_this_process (self->path) ||
+      locked_by_another_process (self->path, SQLITE_PENDING_BYTE, SQLITE_LOCK_BYTES) ||
+      locked_by_another_process (shm, SQLITE_SHM_DMS, 1))
+    return TRUE;
+
+  db_copy = backup_name_beside (self->path);
+  wal_copy = g_strconcat (db_copy, "-wal", NULL);
+  if (!copy_file (self->path, db_copy, error) || !copy_file (wal, wal_copy, error))
+    {
+      g_unlink (db_copy);
+      g_prefix_error (error,
+                      _("“%s” has changes in “%s” that no program is using, which were not "
+                        "applied, since a copy could not be kept: "),
+                      self->path, wal);
+      return FALSE;
+    }
+
+  sync_folder (self->path);
+  *kept_db = g_steal_pointer (&db_copy);
+  *kept_wal = g_steal_pointer (&wal_copy);
+  return TRUE;
+}
+
+/* Once SQLite has applied a stray -wal, whether the result is a whole POA database of this
+ * version's schema: every page read, every table and column there. */
+static gboolean
+check_after_stray_wal (PoaStore  *self,
+                       GError   **error)
+{
+  g_autofree char *wrong = NULL;
+  sqlite3 *reference;
+
+  if (!quick_check (self, error) ||
+      !(reference = open_reference_schema (":memory:", POA_STORE_SCHEMA_VERSION, error)))
+    return FALSE;
+
+  wrong = compare_schema (self->db, reference, reference);
+  sqlite3_close (reference);
+  if (wrong == NULL)
+    return TRUE;
+
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s)"), self->path, wrong);
+  return FALSE;
+}
+
+/* The stray -wal did not make a POA database: closes without writing it into the file, takes
+ * the -wal away (its copy is kept) and puts the database back as it was, from its copy, should
+ * anything have reached it. @error holds why, and gets the names of the copies. */
+static void
+refuse_stray_wal (PoaStore    *self,
+                  const char  *kept_db,
+                  const char  *kept_wal,
+                  GError     **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  g_autofree char *staged = g_strconcat (self->path, ".XXXXXX", NULL);
+  g_autofree char *why = NULL;
+  int fd;
+
+  close_connection (self);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  fd = g_mkstemp_full (staged, O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      g_close (fd, NULL);
+      g_unlink (staged);
+      if (copy_file (kept_db, staged, NULL) && g_rename (staged, self->path) == 0)
+        sync_folder (self->path);
+      else
+        g_unlink (staged);
+    }
+
+  why = error != NULL && *error != NULL ? g_strdup ((*error)->message) : g_strdup ("");
+  g_clear_error (error);
+  g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_STRAY_WAL,
+               _("“%s” had changes in “%s” that no program was using, and with them it is not "
+                 "right (%s): they were not applied. Copies of both files as they were are kept "
+                 "as “%s” and “%s”"),
+               self->path, wal, why, kept_db, kept_wal);
+}
+
 /* Both openings: with @may_change a missing file is created and an older schema upgraded
  * (poa_store_open()); without it either is refused with %POA_STORE_ERROR_NOT_CURRENT before
  * anything writes to the file (poa_store_open_current()). */
@@ -607,7 +899,10 @@ store_open (const char  *path,
             GError     **error)
 {
   g_autoptr(PoaStore) self = NULL;
+  g_autofree char *kept_db = NULL;
+  g_autofree char *kept_wal = NULL;
   int version = 0;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -622,35 +917,80 @@ store_open (const char  *path,
       return NULL;
     }
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!create_database (self, error))
-        return NULL;
-    }
-  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a file"), path);
       return NULL;
     }
 
-  if (!open_connection (self, path, error) ||
-      !check_identity (self, &version, error))
+  if (!keep_stray_wal (self, &kept_db, &kept_wal, error))
     return NULL;
 
-  if (!may_change && version != POA_STORE_SCHEMA_VERSION)
+  if (kept_db == NULL && kept_wal != NULL)
+    self->notice = g_strdup_printf (_("“%s-wal” was beside “%s”, which did not exist: it was "
+                                      "not applied, and is kept as “%s”"),
+                                    path, path, kept_wal);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_database (self, error))
+    return NULL;
+
+  ok = open_connection (self, path, error);
+  if (ok)
+    remember_file (self);
+  /* Until the stray -wal is known to make a POA database, closing must not write it into the
+   * file. */
+  if (ok && kept_db != NULL)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  ok = ok && check_identity (self, &version, error);
+
+  if (ok && !may_change && version != POA_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT,
                    _("“%s” needs an upgrade"), path);
-      return NULL;
+      ok = FALSE;
     }
 
-  if (!check_integrity (self, error) ||
-      !keep_before_upgrade (self, version, error) ||
-      !configure_connection (self, error) ||
-      !upgrade (self, version, error) ||
-      !_poa_store_read_generation (self, &self->generation, error))
+  ok = ok &&
+       check_integrity (self, error) &&
+       keep_before_upgrade (self, version, error) &&
+       configure_connection (self, error) &&
+       upgrade (self, version, error) &&
+       _poa_store_read_generation (self, &self->generation, error) &&
+       (kept_db == NULL || check_after_stray_wal (self, error));
+
+  if (kept_db != NULL && !ok)
+    {
+      /* A file that cannot be opened or written, or is in use, says nothing of the -wal: both
+       * stay as they are (closing wrote nothing), for the next opening to try again. */
+      if (error != NULL && *error != NULL &&
+          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY) +
+          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE) +
+          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_BUSY) +
+          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_IO) +
+          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT) > 0)
+        {
+          close_connection (self);
+          g_unlink (kept_db);
+          g_unlink (kept_wal);
+        }
+      else
+        refuse_stray_wal (self, kept_db, kept_wal, error);
+      return NULL;
+    }
+  if (!ok)
     return NULL;
+
+  if (kept_db != NULL)
+    {
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+      self->notice = g_strdup_printf (_("“%s” had changes in “%s-wal” that no program was "
+                                        "using: they were applied, and copies of both files "
+                                        "as they were are kept as “%s” and “%s”"),
+                                      path, path, kept_db, kept_wal);
+    }
 
   return g_steal_pointer (&self);
 }

@@ -280,7 +280,9 @@ poa_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  _poa_store_forget_file (self);
   g_free (self->path);
+  g_free (self->notice);
 
   G_OBJECT_CLASS (poa_store_parent_class)->finalize (object);
 }
@@ -311,6 +313,24 @@ poa_store_get_path (PoaStore *self)
   g_return_val_if_fail (POA_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * poa_store_get_notice:
+ *
+ * What opening the database did that the user must be told, though it opened: a `-wal` file
+ * found beside it that no program was using was applied, after copies of both were kept (their
+ * names are in the text). The command line prints it on stderr; the window shows it once, as a
+ * message that stays until dismissed, since it names files the user may want.
+ *
+ * Returns: (nullable): the text, translated, or %NULL
+ */
+const char *
+poa_store_get_notice (PoaStore *self)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  return self->notice;
 }
 
 /**
