@@ -1212,7 +1212,9 @@ compare_schema (sqlite3 *db,
       const char *table = (const char *)sqlite3_column_text (stmt, 2);
 
       if (!has_object (db, type, name, table))
-        wrong = g_strdup_printf (_("the %s “%s” is missing"), type, name);
+        wrong = g_str_equal (type, "table")
+                ? g_strdup_printf (_("the table “%s” is missing"), name)
+                : g_strdup_printf (_("the index “%s” is missing"), name);
       else if (g_str_equal (type, "table"))
         {
           g_autofree char *want = describe_columns (reference, name);
@@ -1238,11 +1240,11 @@ compare_schema (sqlite3 *db,
 
   if (wrong == NULL)
     {
-      sqlite3_prepare_v2 (db, "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')",
+      sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type IN ('trigger', 'view')",
                           -1, &stmt, NULL);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        wrong = g_strdup_printf (_("the %s “%s” is not POA's"),
-                                 sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+        wrong = g_strdup_printf (_("the trigger or view “%s” is not POA's"),
+                                 sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);
     }
 
