@@ -893,6 +893,16 @@ refuse_stray_wal (PoaStore    *self,
 /* Both openings: with @may_change a missing file is created and an older schema upgraded
  * (poa_store_open()); without it either is refused with %POA_STORE_ERROR_NOT_CURRENT before
  * anything writes to the file (poa_store_open_current()). */
+/* Whether @error is about reaching the file rather than what it holds. */
+static gboolean
+says_nothing_of_the_contents (const GError *error)
+{
+  return error != NULL && error->domain == POA_STORE_ERROR &&
+         (error->code == POA_STORE_ERROR_READ_ONLY || error->code == POA_STORE_ERROR_NO_SPACE ||
+          error->code == POA_STORE_ERROR_BUSY || error->code == POA_STORE_ERROR_IO ||
+          error->code == POA_STORE_ERROR_NOT_CURRENT);
+}
+
 static PoaStore *
 store_open (const char  *path,
             gboolean     may_change,
@@ -965,12 +975,7 @@ store_open (const char  *path,
     {
       /* A file that cannot be opened or written, or is in use, says nothing of the -wal: both
        * stay as they are (closing wrote nothing), for the next opening to try again. */
-      if (error != NULL && *error != NULL &&
-          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY) +
-          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE) +
-          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_BUSY) +
-          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_IO) +
-          g_error_matches (*error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT) > 0)
+      if (error != NULL && says_nothing_of_the_contents (*error))
         {
           close_connection (self);
           g_unlink (kept_db);
@@ -1001,7 +1006,9 @@ store_open (const char  *path,
  *
  * Opens the POA database, creating or upgrading its schema; before an upgrade a copy of the
  * file is made beside it (see poa_store_backup()). A file that is not a POA database, is
- * damaged, or was written by a newer version, is refused and left untouched.
+ * damaged, or was written by a newer version, is refused and left untouched. A stray -wal file
+ * beside it is applied only after copies are kept, and refused if it makes the file wrong (see
+ * keep_stray_wal() and poa_store_get_notice()).
  *
  * Returns: (transfer full): the store, or %NULL with @error set.
  */
@@ -1034,7 +1041,9 @@ poa_store_open_current (const char  *path,
  * @dest: the file to write; replaced if it exists, but never by a part of a copy
  *
  * Copies the database to @dest with SQLite's online backup: a consistent snapshot, even with
- * the window open on it, in one self-contained file that only its owner may read.
+ * the window open on it, in one self-contained file that only its owner may read. The copy is
+ * read whole before it replaces @dest: a damaged database is refused with
+ * %POA_STORE_ERROR_CORRUPT, and @dest is left as it was.
  */
 gboolean
 poa_store_backup (PoaStore    *self,
@@ -1450,11 +1459,13 @@ refuse_restoring_itself (const char  *backup,
 /**
  * poa_store_restore:
  * @backup: a copy made by poa_store_backup(), or any POA database
- * @kept: (out) (optional) (transfer full): where the replaced plans were kept
+ * @kept: (out) (optional) (transfer full): where the replaced plans were kept; set as soon as
+ *   that copy exists, even if the restore then fails
  *
  * Replaces every plan in the database with those in @backup, in one transaction: a crash leaves
- * either the old plans or the restored ones. A backup that is not a POA database, is damaged or
- * comes from a newer version is refused before anything changes. The plans it replaces are
+ * either the old plans or the restored ones. A backup that is not a POA database, is damaged
+ * (pages, schema, foreign keys, a row breaking a CHECK constraint) or comes from a newer version
+ * is refused before anything changes. The plans it replaces are
  * first copied beside the database (`poa.sqlite3.DATE.bak`); an older backup is then upgraded.
  * Plans loaded before are stale afterwards: load them again.
  */
