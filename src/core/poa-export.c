@@ -149,6 +149,8 @@ poa_export_plan_async (PoaPlan             *plan,
 
   task = g_task_new (plan, cancellable, callback, user_data);
   g_task_set_source_tag (task, poa_export_plan_async);
+  /* A file written is reported written, even if the cancellable fires afterwards. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, export, export_data_free);
   g_task_run_in_thread (task, export_thread);
 }
