@@ -212,7 +212,6 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = gtk_window_new ();
   fixture->page = g_object_new (POA_TYPE_ACTIVITIES_PAGE,
-                                "plan", fixture->plan,
                                 "document", fixture->document,
                                 NULL);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));

@@ -357,6 +357,80 @@ test_no_plan_text_in_the_log (Fixture       *fixture,
       g_error ("“%s” reached the log:\n%s", personal[i], log->str);
 }
 
+/* Issue 14, item 4: user_version −1 aborted every command (exit 134), and a current database
+ * set back to version 0 wrote a new full-size copy beside itself on every start. Both get the
+ * one-line refusal of a damaged file, write nothing, and a restore of a good backup repairs them. */
+static void
+test_schema_version_set_back_is_refused (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  const int versions[] = { -1, 0, 1, 2, G_MININT32 };
+  g_autofree char *bad_backup = g_build_filename (fixture->dir, "malo.bak", NULL);
+  g_auto(Result) setup = { 0 };
+
+  run (&setup, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *set = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+      g_autofree char *mention = g_strdup_printf ("database version, %d", versions[i]);
+      g_autofree char *before = NULL;
+      g_autoptr(GPtrArray) backups = NULL;
+      g_auto(Result) restored = { 0 };
+      g_auto(Result) plans = { 0 };
+
+      g_test_message ("user_version %d", versions[i]);
+      test_sql_exec (fixture->db, set);
+      before = test_file_checksum (fixture->db);
+
+      /* Five starts: five refusals, not five copies. */
+      for (guint start = 0; start < 5; start++)
+        {
+          g_auto(Result) r = { 0 };
+          g_autofree char *after = NULL;
+
+          run (&r, "--db", fixture->db, "plans");
+          g_assert_cmpint (r.status, ==, 2);
+          assert_one_error_line (&r, fixture->db);
+          assert_one_error_line (&r, "is damaged");
+          assert_one_error_line (&r, mention);
+          after = test_file_checksum (fixture->db);
+          g_assert_cmpstr (before, ==, after);
+        }
+      backups = test_list_backups (fixture->db);
+      g_assert_cmpuint (backups->len, ==, i);
+
+      /* A good backup repairs it, and the kept copy is named. */
+      run (&restored, "--db", fixture->db, "restore", fixture->backup);
+      g_assert_cmpint (restored.status, ==, 0);
+      g_assert_true (g_str_has_suffix (g_strchomp (restored.out), ".bak"));
+      g_assert_true (g_file_test (restored.out, G_FILE_TEST_EXISTS));
+      run (&plans, "--db", fixture->db, "plans");
+      g_assert_cmpint (plans.status, ==, 0);
+      g_assert_cmpstr (plans.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+    }
+
+  /* A backup so made is refused before anything changes. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *before = test_file_checksum (fixture->db);
+    g_autofree char *after = NULL;
+    gsize length = 0;
+    g_auto(Result) r = { 0 };
+
+    g_assert_true (g_file_get_contents (fixture->backup, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (bad_backup, contents, length, NULL));
+    test_sql_exec (bad_backup, "PRAGMA user_version = -1");
+    run (&r, "--db", fixture->db, "restore", bad_backup);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, "malo.bak");
+    assert_one_error_line (&r, "cannot be restored");
+    after = test_file_checksum (fixture->db);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +448,7 @@ main (int   argc,
   ADD ("/cli/restore/checks-the-whole-backup-first", test_restore_checks_the_whole_backup_first);
   ADD ("/cli/restore/repairs-any-database", test_restore_repairs_any_database);
   ADD ("/cli/privacy/no-plan-text-in-the-log", test_no_plan_text_in_the_log);
+  ADD ("/cli/db/schema-version-set-back-is-refused", test_schema_version_set_back_is_refused);
 #undef ADD
 
   return g_test_run ();

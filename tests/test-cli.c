@@ -127,6 +127,18 @@ test_bad_import_changes_nothing (Fixture       *fixture,
     { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"colour\": \"red\"}", "colour" },
     { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"annual_goal\": -4}]}", "annual_goal" },
     { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"end\": \"2026-02-30\"}]}", "end" },
+    /* Issue 14: read as other values, exit 0, before the reader was strict. */
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"budget\": [{\"code\": \"2111\", \"amount\": 05000}]}", "column 90" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"annual_goal\": 010}]}", "line 1" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"annual_goal\": 0X1F}]}", "line 1" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [{\"annual_goal\": 0b101}]}", "line 1" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026,\n \"activities\": [{\"name\": \"a\"}],\n \"activities\": []}", "“activities” appears twice" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026}\n{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2027}", "line 2" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"area\": \"A\\u000bB\"}", "“area” holds the control character U+000B" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"area\": \"antes\\u0000despues\"}", "“area” holds the control character U+0000" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"budget\": [{\"code\": \"2111\", \"amount\": 12345.678}]}", "two decimals" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"budget\": [{\"code\": \"2111\", \"amount\": 9223372036854775808}]}", "too large" },
+    { "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"\\u001b[2J\\u001b]0;x\\u0007\": 1}", "unknown key “\\u001B[2J\\u001B]0;x\\u0007”" },
   };
   g_autofree char *plan = g_build_filename (fixture->dir, "bad.json", NULL);
   g_autofree char *before = NULL;
@@ -148,7 +160,31 @@ test_bad_import_changes_nothing (Fixture       *fixture,
 
       after = test_file_checksum (fixture->db);
       g_assert_cmpstr (before, ==, after);
+      /* Nothing raw from the file reaches the terminal. */
+      g_assert_null (strchr (r.err, '\x1b'));
+      g_assert_null (strchr (r.err, '\x07'));
     }
+}
+
+/* 100,000 unknown keys gave a line of 1.4 MB: the first five are named, the rest counted. */
+static void
+test_many_unknown_keys_make_one_short_line (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autofree char *plan = g_build_filename (fixture->dir, "keys.json", NULL);
+  GString *text = g_string_new ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026");
+  g_auto(Result) r = { 0 };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, ", \"clave%u\": 1", i);
+  g_string_append (text, "}");
+  test_write_file (plan, text->str);
+  g_string_free (text, TRUE);
+
+  run (&r, "--db", fixture->db, "import", plan);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, "“clave4” and 99995 more");
+  g_assert_cmpuint (strlen (r.err), <, 200);
 }
 
 static void
@@ -311,6 +347,7 @@ main (int   argc,
   ADD ("/cli/check/speaks-spanish", test_check_speaks_spanish);
   ADD ("/cli/export-import/round-trips", test_export_then_import_round_trips);
   ADD ("/cli/import/bad-file-changes-nothing", test_bad_import_changes_nothing);
+  ADD ("/cli/import/many-unknown-keys-make-one-short-line", test_many_unknown_keys_make_one_short_line);
   ADD ("/cli/db/bad-database-exits-2-untouched", test_bad_databases_exit_2_untouched);
   ADD ("/cli/export/failure-leaves-no-file", test_failed_export_leaves_no_file);
   ADD ("/cli/export/writes-pdf-and-png", test_export_writes_pdf_and_png);

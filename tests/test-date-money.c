@@ -247,6 +247,84 @@ test_money_totals_stop_at_the_limit (void)
   g_assert_cmpint (poa_money_add (G_MAXINT64, 1), ==, G_MAXINT64);
 }
 
+/* Issue 14, item 8: 12345.678 was rounded to 12345.68 (the test allowed a tolerance that grew
+ * with the amount), while 100.001 was refused; three decimals are refused at any size now. */
+static void
+test_money_from_pesos_refuses_three_decimals_at_any_size (void)
+{
+  const double refused[] = { 100.001, 12345.678, 10000.001, 123456789.123, 999999999999.999,
+                             0.001, 0.3000000000000001 };
+  const struct { double pesos; gint64 centavos; } accepted[] = {
+    { 12345.67, 1234567 }, { 5000.1, 500010 }, { 0.01, 1 }, { 0.3, 30 }, { 100.0, 10000 },
+    { 999999999999.99, G_GINT64_CONSTANT (99999999999999) },
+    { 1000000000000.0, G_GINT64_CONSTANT (100000000000000) }, { -0.0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 centavos = -1;
+
+      g_test_message ("%.17g", refused[i]);
+      g_assert_false (poa_money_from_pesos (refused[i], &centavos, &error));
+      g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_MANY_DECIMALS);
+      g_assert_cmpint (centavos, ==, -1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 centavos = -1;
+
+      g_assert_true (poa_money_from_pesos (accepted[i].pesos, &centavos, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (centavos, ==, accepted[i].centavos);
+    }
+}
+
+/* 2^63 was called negative (json-glib wrapped it); it is too large, read or typed. */
+static void
+test_money_two_to_the_63_is_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 centavos = -1;
+
+  g_assert_false (poa_money_from_pesos (9223372036854775808.0, &centavos, &error));
+  g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (poa_money_from_pesos (1000000000000.01, &centavos, &error));
+  g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (poa_money_parse ("9223372036854775808", &centavos, &error));
+  g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (poa_money_parse ("12345.678", &centavos, &error));
+  g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_MANY_DECIMALS);
+  g_assert_cmpint (centavos, ==, -1);
+}
+
+/* The total's ceiling, $ 10,000,000,000,000.00, with the figure in the message. */
+static void
+test_money_total_has_a_ceiling (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (POA_MONEY_MAX_TOTAL_CENTAVOS, ==, G_GINT64_CONSTANT (1000000000000000));
+  g_assert_true (poa_money_check_total (0, NULL));
+  g_assert_true (poa_money_check_total (G_GINT64_CONSTANT (1000000000000000), NULL));
+
+  g_assert_false (poa_money_check_total (G_GINT64_CONSTANT (1000000000000001), &error));
+  g_assert_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOTAL_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "the budget total, $ 10,000,000,000,000.01, is more than "
+                                       "$ 10,000,000,000,000.00, the most a plan may hold");
+  g_clear_error (&error);
+
+  /* A total that saturated is not a figure to print. */
+  g_assert_false (poa_money_check_total (poa_money_add (G_MAXINT64, 1), &error));
+  g_assert_cmpstr (error->message, ==, "the budget total is more than $ 10,000,000,000,000.00, "
+                                       "the most a plan may hold");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +341,9 @@ main (int   argc,
   g_test_add_func ("/money/format/counts-group-thousands", test_counts_group_thousands);
   g_test_add_func ("/money/from-pesos/is-exact", test_money_from_pesos_is_exact);
   g_test_add_func ("/money/add/totals-stop-at-the-limit", test_money_totals_stop_at_the_limit);
+  g_test_add_func ("/money/from-pesos/refuses-three-decimals-at-any-size", test_money_from_pesos_refuses_three_decimals_at_any_size);
+  g_test_add_func ("/money/two-to-the-63-is-too-large", test_money_two_to_the_63_is_too_large);
+  g_test_add_func ("/money/total/has-a-ceiling", test_money_total_has_a_ceiling);
 
   return g_test_run ();
 }

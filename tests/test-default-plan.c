@@ -14,6 +14,7 @@
 #include "poa-check.h"
 #include "poa-date.h"
 #include "poa-default-plan.h"
+#include "poa-indicator.h"
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
@@ -337,6 +338,89 @@ test_check_limited_counts_everything (void)
   g_assert_cmpuint (errors, ==, 1);
 }
 
+/* Returns the `check` lines of @plan, one per finding. */
+static char *
+check_lines (PoaPlan *plan)
+{
+  g_autoptr(GListStore) findings = poa_check_plan (plan);
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+    {
+      g_autoptr(PoaFinding) f = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autofree char *line = poa_finding_to_line (f);
+      g_string_append_printf (lines, "%s|%s\n", line, poa_finding_get_field (f));
+    }
+
+  return g_string_free (lines, FALSE);
+}
+
+/* Issue 14, items 2 and 9: texts stored before the text rule get a warning naming the field
+ * (exports replace the characters); texts longer than a workbook cell are an error. */
+static void
+test_check_reports_texts (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  g_autoptr(PoaIndicator) indicator = poa_indicator_new ("i", "v", "a\xc2\x85" "b");
+  g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("2111", "Papel\x01", 100);
+  g_autoptr(PoaActivity) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
+  g_autoptr(PoaActivity) second = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 1);
+  g_autofree char *clean = check_lines (plan);
+  g_autofree char *lines = NULL;
+  g_autofree char *fits = g_strnfill (32767, 'x');
+  g_autofree char *too_long = g_strnfill (32768, 'x');
+
+  g_assert_null (strstr (clean, "U+"));
+  g_assert_null (strstr (clean, "workbook cell"));
+
+  poa_plan_set_text (plan, POA_PLAN_AREA, "A\vB");
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "x\xef\xbf\xbe");
+  poa_activity_set_text (second, POA_ACTIVITY_UNIT, too_long);
+  poa_activity_set_text (second, POA_ACTIVITY_RESPONSIBLE, fits);
+  poa_signature_set_name (poa_plan_get_signature (plan, 1), "Lic.\x1b[2J");
+  g_list_store_append (poa_plan_get_indicators (plan), indicator);
+  g_list_store_append (poa_plan_get_budget (plan), line);
+
+  lines = check_lines (plan);
+  g_test_message ("%s", lines);
+  g_assert_nonnull (strstr (lines, "warning\tplan\t“Area” holds the character U+000B (at character 2), which a text may not hold; exports replace it|area\n"));
+  g_assert_nonnull (strstr (lines, "warning\tactivity 1\t“Activity / General project” holds the character U+FFFE (at character 2)"));
+  g_assert_nonnull (strstr (lines, "error\tactivity 2\t“Unit of measure” has 32768 characters, more than the 32767 a workbook cell holds|unit\n"));
+  g_assert_nonnull (strstr (lines, "warning\tplan\t“signature 2: name” holds the character U+001B (at character 5)"));
+  g_assert_nonnull (strstr (lines, "|signatures\n"));
+  g_assert_nonnull (strstr (lines, "“indicator 2: formula” holds the character U+0085 (at character 2)"));
+  g_assert_nonnull (strstr (lines, "warning\tbudget 2111\t“name” holds the character U+0001 (at character 6)"));
+  /* One cell's worth is not too long. */
+  g_assert_null (strstr (lines, "Responsible"));
+  g_assert_null (strstr (lines, "|responsible\n"));
+}
+
+/* Issue 14, item 8: a total past its ceiling (stored before it, or by lines each within theirs)
+ * is an error; the ceiling itself is not. */
+static void
+test_check_reports_a_total_past_its_ceiling (void)
+{
+  g_autoptr(PoaPlan) plan = poa_plan_new (2026);
+  g_autofree char *at_ceiling = NULL;
+  g_autofree char *past = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("2111", "Papel", POA_MONEY_MAX_CENTAVOS);
+      g_list_store_append (poa_plan_get_budget (plan), line);
+    }
+  at_ceiling = check_lines (plan);
+  g_assert_null (strstr (at_ceiling, "total"));
+
+  {
+    g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("2112", "Tinta", 1);
+    g_list_store_append (poa_plan_get_budget (plan), line);
+  }
+  past = check_lines (plan);
+  g_assert_nonnull (strstr (past, "error\tbudget\tthe budget total, $ 10,000,000,000,000.01, is more than "
+                                  "$ 10,000,000,000,000.00, the most a plan may hold|amount\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +433,8 @@ main (int   argc,
   g_test_add_func ("/check/reports-the-document-contradictions", test_check_reports_the_contradictions);
   g_test_add_func ("/check/budget-codes-and-repeated-numbers", test_check_budget_and_numbers);
   g_test_add_func ("/check/limited-keeps-few-and-counts-all", test_check_limited_counts_everything);
+  g_test_add_func ("/check/reports-texts", test_check_reports_texts);
+  g_test_add_func ("/check/reports-a-total-past-its-ceiling", test_check_reports_a_total_past_its_ceiling);
 
   return g_test_run ();
 }

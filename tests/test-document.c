@@ -217,8 +217,8 @@ test_no_edit_while_opening (Fixture       *fixture,
   PoaActivity *first = activity_at (fixture, 0);
 
   g_assert_true (poa_document_set_text (fixture->document, first, "name", "Antes", &error));
-  poa_document_set_opening (fixture->document, TRUE);
-  g_assert_true (poa_document_is_opening (fixture->document));
+  poa_document_set_loading (fixture->document, TRUE);
+  g_assert_true (poa_document_get_loading (fixture->document));
 
   g_assert_false (poa_document_set_text (fixture->document, first, "name", "Durante", &error));
   g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_OPENING);
@@ -229,7 +229,7 @@ test_no_edit_while_opening (Fixture       *fixture,
   g_assert_cmpstr (poa_activity_get_name (first), ==, "Antes");
   assert_stored (fixture);
 
-  poa_document_set_opening (fixture->document, FALSE);
+  poa_document_set_loading (fixture->document, FALSE);
   g_assert_true (poa_document_undo (fixture->document, &error));
   g_assert_no_error (error);
   assert_stored (fixture);

@@ -26,6 +26,7 @@
 #include "poa-plan-chooser.h"
 #include "poa-plan-editor.h"
 #include "poa-plan.h"
+#include "poa-session.h"
 #include "poa-store.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
@@ -215,7 +216,7 @@ open_activity_editor (Fixture     *fixture,
                       PoaActivity *activity)
 {
   PoaActivityEditor *editor = poa_activity_editor_new (GTK_WINDOW (fixture->window),
-                                                       poa_window_get_document (fixture->window),
+                                                       poa_session_get_document (poa_window_get_session (fixture->window)),
                                                        activity, 0);
 
   gtk_window_present (GTK_WINDOW (editor));
@@ -455,7 +456,7 @@ static void
 test_editor_goes_with_its_activity (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  PoaDocument *document = poa_window_get_document (fixture->window);
+  PoaDocument *document = poa_session_get_document (poa_window_get_session (fixture->window));
   PoaActivity *third = activity_at (poa_window_get_plan (fixture->window), 2);
   g_autoptr(GError) error = NULL;
   PoaActivityEditor *editor;
@@ -609,7 +610,7 @@ test_several_plans (Fixture       *fixture,
   g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, copy_id);
 
   /* Edits go to the plan shown. */
-  g_assert_nonnull (poa_window_get_document (fixture->window));
+  g_assert_nonnull (poa_session_get_document (poa_window_get_session (fixture->window)));
   type_into (poa_plan_editor_get_entry (POA_PLAN_EDITOR (poa_activities_page_edit_general_data (fixture->page, NULL, NULL)),
                                         NULL, "administration"), "2027 - 2030");
   gtk_window_close (find_toplevel (POA_TYPE_PLAN_EDITOR));

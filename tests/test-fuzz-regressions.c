@@ -49,6 +49,7 @@ test_replay (gconstpointer data)
   const char *name = data;
   Target target = g_str_equal (name, "plan-json") ? poa_fuzz_plan_json
                 : g_str_equal (name, "money") ? poa_fuzz_money
+                : g_str_equal (name, "text") ? poa_fuzz_text
                 : poa_fuzz_date;
   guint seeds = replay ("corpus", name, target);
   guint regressions = replay ("regressions", name, target);
@@ -154,6 +155,7 @@ main (int   argc,
   g_test_add_data_func ("/fuzz/replay/plan-json", "plan-json", test_replay);
   g_test_add_data_func ("/fuzz/replay/money", "money", test_replay);
   g_test_add_data_func ("/fuzz/replay/date", "date", test_replay);
+  g_test_add_data_func ("/fuzz/replay/text", "text", test_replay);
   g_test_add_func ("/fuzz/plan-json/deep-nesting-is-refused", test_deep_nesting_is_refused);
   g_test_add_func ("/fuzz/plan-json/nesting-of-a-plan-is-accepted", test_nesting_of_a_plan_is_accepted);
   g_test_add_func ("/fuzz/plan-json/huge-goal-is-refused", test_huge_goal_is_refused);

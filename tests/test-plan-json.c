@@ -50,7 +50,9 @@ test_awkward_texts_round_trip (void)
   g_autoptr(PoaActivity) activity = poa_activity_new ();
   g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("3761", "Viáticos \"internacionales\"", 1);
   g_autofree char *text = NULL;
-  const char *awkward = "comillas \" barra \\ salto\nretorno\r tab\t control \x01 ñ Ñ ü € 🌵 / </script>";
+  /* Every character the text rule allows that JSON must escape or that is rare; the control
+   * characters it forbids are refused on reading (test_refuses_forbidden_characters). */
+  const char *awkward = "comillas \" barra \\ salto\nlínea tab\t DEL \x7f ñ Ñ ü € 🌵 / </script> \u00a0 \U0010fffd";
 
   poa_plan_set_text (plan, POA_PLAN_OBSERVATIONS, awkward);
   poa_activity_set_text (activity, POA_ACTIVITY_NAME, awkward);
@@ -209,6 +211,233 @@ test_semaforo_thresholds_round_trip (void)
   g_assert_cmpuint (poa_plan_get_semaforo_yellow (again), ==, 0);
 }
 
+#define HEAD "{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026"
+
+/* Reads @text, which must be refused with @code, and checks that the one-line message holds
+ * each of @mentions (NULL-terminated). */
+static void
+assert_refused (const char *text,
+                int         code,
+                ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = parse (text, &error);
+  const char *mention;
+  va_list args;
+
+  if (plan != NULL)
+    g_error ("accepted: %s", text);
+  g_assert_error (error, POA_PLAN_JSON_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, "plan.json"));
+  g_assert_null (strchr (error->message, '\n'));
+
+  va_start (args, code);
+  while ((mention = va_arg (args, const char *)) != NULL)
+    if (strstr (error->message, mention) == NULL)
+      g_error ("“%s” does not mention “%s”", error->message, mention);
+  va_end (args);
+}
+
+/* Issue 14, item 5: json-glib read these as other values and the import said nothing. The
+ * grammar is RFC 8259's: no leading zero, no hex or binary, one document. */
+static void
+test_refuses_numbers_json_does_not_have (void)
+{
+  /* 05000 was $ 2,560.00 (octal), 010 was 8, 0X1F 31, 0b101 5. */
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 05000}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", "column", "not valid JSON", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"annual_goal\": 010}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", "column", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"annual_goal\": 0X1F}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", "column", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"annual_goal\": 0b101}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", "column", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"annual_goal\": +5}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"annual_goal\": .5}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"annual_goal\": NaN}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", NULL);
+
+  /* What RFC 8259 does allow still reads: 0, an exponent, 20.0. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PoaPlan) plan = parse (HEAD ", \"activities\": [{\"annual_goal\": 5e3, \"programmed\": 0,"
+                                     " \"achieved\": 20.0}], \"budget\": [{\"code\": \"2111\","
+                                     " \"amount\": 0.5E1}]}", &error);
+    g_autoptr(PoaActivity) a = NULL;
+    g_autoptr(PoaBudgetLine) line = NULL;
+
+    g_assert_no_error (error);
+    a = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
+    g_assert_cmpuint (poa_activity_get_goal (a, POA_ACTIVITY_ANNUAL_GOAL), ==, 5000);
+    g_assert_cmpuint (poa_activity_get_goal (a, POA_ACTIVITY_ACHIEVED), ==, 20);
+    line = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_budget (plan)), 0);
+    g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 500);
+  }
+}
+
+/* A second "activities": [] silently dropped every activity: now the key is named, and where. */
+static void
+test_refuses_duplicate_keys (void)
+{
+  assert_refused ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026,\n"
+                  " \"activities\": [{\"name\": \"Feria\"}],\n"
+                  " \"activities\": []}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "“activities”", "line 3", "column", "twice", NULL);
+  assert_refused (HEAD ", \"activities\": [{\"name\": \"a\", \"name\": \"b\"}]}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "“name”", "twice", NULL);
+  assert_refused (HEAD ", \"year\": 2027}", POA_PLAN_JSON_ERROR_SYNTAX, "“year”", NULL);
+  /* The key as written, escapes and all, is what is named (decoded, control characters escaped). */
+  assert_refused (HEAD ", \"a\\\"b\": 1, \"a\\u0022b\": 2}", POA_PLAN_JSON_ERROR_SYNTAX, "“a\"b”", NULL);
+  assert_refused (HEAD ", \"\\u001b[2J\": 1, \"\\u001b[2J\": 2}", POA_PLAN_JSON_ERROR_SYNTAX,
+                  "“\\u001B[2J”", NULL);
+}
+
+/* A second document after the first was ignored. */
+static void
+test_refuses_trailing_data (void)
+{
+  assert_refused (HEAD "} {\"format\": \"poa-plan\", \"version\": 1, \"year\": 2027}",
+                  POA_PLAN_JSON_ERROR_SYNTAX, "line 1", "column", "one plan", NULL);
+  assert_refused (HEAD "}\n[]\n", POA_PLAN_JSON_ERROR_SYNTAX, "line 2", "one plan", NULL);
+  assert_refused (HEAD "}}", POA_PLAN_JSON_ERROR_SYNTAX, "one plan", NULL);
+
+  /* White space after the plan is not data. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PoaPlan) plan = parse (HEAD "}\n\n  \t\r\n", &error);
+
+    g_assert_no_error (error);
+  }
+}
+
+/* Issue 14, item 2: tab and newline are kept; other C0 and C1 controls, U+FFFE, U+FFFF and NUL
+ * are refused naming the field. "antes\u0000despues" was stored as "antes". */
+static void
+test_text_rule (void)
+{
+  assert_refused (HEAD ", \"area\": \"A\\u000bB\"}", POA_PLAN_JSON_ERROR_INVALID,
+                  "“area”", "U+000B", NULL);
+  assert_refused (HEAD ", \"area\": \"antes\\u0000despues\"}", POA_PLAN_JSON_ERROR_INVALID,
+                  "“area”", "U+0000", "character 6", NULL);
+  assert_refused (HEAD ", \"municipality\": \"x\\u001b[31m\"}", POA_PLAN_JSON_ERROR_INVALID,
+                  "“municipality”", "U+001B", NULL);
+  assert_refused (HEAD ", \"activities\": [{}, {\"name\": \"\\r\"}]}", POA_PLAN_JSON_ERROR_INVALID,
+                  "activity 2", "“name”", "U+000D", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"name\": \"\\u0085\"}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "budget line 1", "“name”", "U+0085", NULL);
+  assert_refused (HEAD ", \"signatures\": [{\"name\": \"ok\", \"title\": \"L\\u009fic.\"}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "signature 1", "“title”", "U+009F", NULL);
+  assert_refused (HEAD ", \"indicators\": [{\"formula\": \"a\\uFFFEb\"}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "indicator 1", "“formula”", "U+FFFE", NULL);
+  assert_refused (HEAD ", \"observations\": \"\\uffff\"}", POA_PLAN_JSON_ERROR_INVALID,
+                  "“observations”", "U+FFFF", "character 1", NULL);
+  /* The same characters written raw in the file, not as escapes: U+0085, U+FFFE as UTF-8 (a raw
+   * C0 control in a string is not JSON at all). */
+  assert_refused (HEAD ", \"area\": \"a\xc2\x85\"}", POA_PLAN_JSON_ERROR_INVALID, "“area”", "U+0085", NULL);
+  assert_refused (HEAD ", \"area\": \"a\xef\xbf\xbe\"}", POA_PLAN_JSON_ERROR_INVALID, "“area”", "U+FFFE", NULL);
+  assert_refused (HEAD ", \"area\": \"a\x0b\"}", POA_PLAN_JSON_ERROR_SYNTAX, "line 1", NULL);
+  /* A date is a text too: a NUL must not cut it short into a valid date. */
+  assert_refused (HEAD ", \"activities\": [{\"start\": \"2026-01-01\\u0000x\"}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "“start”", NULL);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PoaPlan) plan = parse (HEAD ", \"area\": \"a\\tb\\nc\", \"direction\": \"\\u00a0\\u007f\\u00a9\"}", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (poa_plan_get_area (plan), ==, "a\tb\nc");
+    g_assert_cmpstr (poa_plan_get_text (plan, POA_PLAN_DIRECTION), ==, "\xc2\xa0\x7f\xc2\xa9");
+  }
+}
+
+/* Issue 14, item 8: three decimals are refused whatever the size (12345.678 became 12345.68);
+ * 2^63 is too large, not "negative"; the total has a ceiling. */
+static void
+test_amounts (void)
+{
+  GString *many = g_string_new (HEAD ", \"budget\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaBudgetLine) line = NULL;
+
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 12345.678}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "budget line 1", "“amount”", "two decimals", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 100.001}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "“amount”", "two decimals", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 999999999999.999}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "“amount”", "two decimals", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 9223372036854775808}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "“amount”", "too large", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 1000000000000.01}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "“amount”", "too large", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 18446744073709551616}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "too large", NULL);
+  assert_refused (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": -9223372036854775809}]}",
+                  POA_PLAN_JSON_ERROR_INVALID, "negative", NULL);
+
+  /* The ceiling itself is accepted, to the centavo. */
+  plan = parse (HEAD ", \"budget\": [{\"code\": \"2111\", \"amount\": 1000000000000.00},"
+                " {\"code\": \"2112\", \"amount\": 999999999999.99}]}", &error);
+  g_assert_no_error (error);
+  line = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_budget (plan)), 1);
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, G_GINT64_CONSTANT (99999999999999));
+
+  /* Ten amounts at their ceiling are the total's ceiling; one centavo more is refused. */
+  for (guint i = 0; i < 10; i++)
+    g_string_append (many, "{\"code\": \"2111\", \"amount\": 1000000000000}, ");
+  g_string_append (many, "{\"code\": \"2111\", \"amount\": 0}]}");
+  g_clear_object (&plan);
+  plan = parse (many->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poa_plan_get_budget_total (plan), ==, G_GINT64_CONSTANT (1000000000000000));
+
+  g_string_truncate (many, many->len - strlen ("0}]}"));
+  g_string_append (many, "0.01}]}");
+  assert_refused (many->str, POA_PLAN_JSON_ERROR_INVALID, "budget line 11", "total",
+                  "$ 10,000,000,000,000.01", "$ 10,000,000,000,000.00", NULL);
+  g_string_free (many, TRUE);
+}
+
+/* Issue 14, item 11: an unknown key is the user's text; its escape sequences must not reach
+ * the terminal, and 100,000 of them must not make a line of 1.4 MB. */
+static void
+test_unknown_keys_are_quoted_safely (void)
+{
+  GString *text = g_string_new (HEAD);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+
+  assert_refused (HEAD ", \"\\u001b]0;owned\\u0007\\u001b[2J\": 1}", POA_PLAN_JSON_ERROR_INVALID,
+                  "unknown key “\\u001B]0;owned\\u0007\\u001B[2J”", NULL);
+  assert_refused (HEAD ", \"\\u009b31m\": 1}", POA_PLAN_JSON_ERROR_INVALID, "“\\u009B31m”", NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, ", \"k%u\": 0", i);
+  g_string_append (text, "}");
+  plan = parse (text->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "plan.json: unknown keys “k0”, “k1”, “k2”, “k3”, “k4” and 99995 more");
+  g_string_free (text, TRUE);
+
+  /* Six keys: five named, one counted. */
+  assert_refused (HEAD ", \"a\": 1, \"b\": 1, \"c\": 1, \"d\": 1, \"e\": 1, \"f\": 1}",
+                  POA_PLAN_JSON_ERROR_INVALID, "“e” and 1 more", NULL);
+  /* A long key is cut. */
+  {
+    g_autofree char *key = g_strnfill (1000, 'x');
+    g_autofree char *long_key = g_strdup_printf (HEAD ", \"%s\": 1}", key);
+    g_autoptr(GError) long_error = NULL;
+    g_autoptr(PoaPlan) none = parse (long_key, &long_error);
+
+    g_assert_null (none);
+    g_assert_cmpuint (strlen (long_error->message), <, 200);
+  }
+}
+
 static void
 test_load_names_a_missing_file (void)
 {
@@ -233,6 +462,12 @@ main (int   argc,
   g_test_add_func ("/plan-json/read/whole-numbers-may-be-written-20.0", test_whole_numbers_may_be_written_20_0);
   g_test_add_func ("/plan-json/read/refuses-bad-input", test_refuses_bad_input);
   g_test_add_func ("/plan-json/read/names-a-missing-file", test_load_names_a_missing_file);
+  g_test_add_func ("/plan-json/strict/refuses-numbers-json-does-not-have", test_refuses_numbers_json_does_not_have);
+  g_test_add_func ("/plan-json/strict/refuses-duplicate-keys", test_refuses_duplicate_keys);
+  g_test_add_func ("/plan-json/strict/refuses-trailing-data", test_refuses_trailing_data);
+  g_test_add_func ("/plan-json/strict/text-rule", test_text_rule);
+  g_test_add_func ("/plan-json/strict/amounts", test_amounts);
+  g_test_add_func ("/plan-json/strict/unknown-keys-are-quoted-safely", test_unknown_keys_are_quoted_safely);
 
   return g_test_run ();
 }

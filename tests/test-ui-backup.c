@@ -17,8 +17,8 @@
 #include "poa-application.h"
 #include "poa-plan.h"
 #include "poa-store.h"
-#include "poa-window-backup.h"
-#include "poa-window.h"
+#include "poa-session.h"
+#include "poa-window-private.h"
 #include "test-sqlite.h"
 #include "test-system.h"
 #include "test-util.h"
@@ -234,7 +234,7 @@ test_start_read_only (Fixture       *fixture,
 static PoaStore *
 store_of (Fixture *fixture)
 {
-  return poa_application_get_store (fixture->app);
+  return poa_session_get_store (poa_application_get_session (fixture->app));
 }
 
 /* Shows another plan, as if the user had opened it: restoring must replace it on screen. */
@@ -243,17 +243,14 @@ show_a_second_plan (Fixture   *fixture,
                     GtkWindow *window)
 {
   g_autoptr(PoaPlan) plan = poa_plan_new (2027);
-  g_autoptr(PoaPlan) loaded = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
   poa_plan_set_text (plan, POA_PLAN_AREA, "Cultura");
   id = poa_store_insert_plan (store_of (fixture), plan, &error);
   g_assert_no_error (error);
-  g_assert_true (poa_store_mark_opened (store_of (fixture), id, &error));
-  loaded = poa_store_load_plan (store_of (fixture), id, &error);
+  g_assert_true (poa_session_open_plan (poa_application_get_session (fixture->app), id, &error));
   g_assert_no_error (error);
-  poa_window_set_plan (POA_WINDOW (window), loaded);
   g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2027 — Cultura");
 }
 

@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "poa-application.h"
+#include "poa-document.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-session.h"
 #include "poa-settings.h"
 #include "poa-store.h"
 #include "poa-window.h"
@@ -276,7 +278,7 @@ test_window_remembers_its_size (Fixture       *fixture,
   /* Above the window's minimum size, which would win over a smaller one. */
   gtk_window_set_default_size (fixture->window, 1100, 800);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-  /* Ctrl+Q: quitting saves the state as closing the window does. */
+  /* The size is kept as it changes (g_settings_bind); Ctrl+Q closes the window. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
   fixture->window = NULL;
@@ -285,7 +287,7 @@ test_window_remembers_its_size (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 800);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  second = poa_window_new (fixture->app, NULL);
+  second = poa_window_new (GTK_APPLICATION (fixture->app), poa_application_get_session (fixture->app));
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 800);
@@ -337,7 +339,7 @@ test_import_shows_the_new_plan (Fixture       *fixture,
                                 gconstpointer  data)
 {
   PoaWindow *window = POA_WINDOW (fixture->window);
-  PoaStore *store = poa_application_get_store (fixture->app);
+  PoaStore *store = poa_session_get_store (poa_application_get_session (fixture->app));
   g_autofree char *path = g_build_filename (fixture->dir, "cultura.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) plans = NULL;
@@ -380,7 +382,7 @@ test_import_error_names_the_file_and_the_place (Fixture       *fixture,
   g_assert_false (poa_window_import_file (window, file));
 
   g_assert_true (poa_window_get_plan (window) == before);
-  plans = poa_store_list_plans (poa_application_get_store (fixture->app), NULL);
+  plans = poa_store_list_plans (poa_session_get_store (poa_application_get_session (fixture->app)), NULL);
   g_assert_cmpuint (plans->len, ==, 1);
 
   dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -572,6 +574,35 @@ test_start_says_why_the_database_cannot_be_opened (void)
   g_test_trap_assert_passed ();
 }
 
+/* While a big plan's rest is still being read, what needs the whole plan is off: the window's
+ * actions follow the document's `loading`, and so does every button or menu item on them. */
+static void
+test_actions_wait_for_the_whole_plan (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  PoaDocument *document = poa_session_get_document (poa_application_get_session (fixture->app));
+  GtkWidget *header_bar = test_ui_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  const char *actions[] = { "win.export-xlsx", "win.export-pdf", "win.print" };
+  GtkWidget *buttons[G_N_ELEMENTS (actions)];
+
+  g_assert_nonnull (header_bar);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      buttons[i] = gtk_button_new ();
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), actions[i]);
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), buttons[i]);
+      g_assert_true (gtk_widget_get_sensitive (buttons[i]));
+    }
+
+  poa_document_set_loading (document, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_false (gtk_widget_get_sensitive (buttons[i]));
+
+  poa_document_set_loading (document, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (gtk_widget_get_sensitive (buttons[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +615,8 @@ main (int   argc,
               fixture_set_up, test_about_shows_version_licence_and_municipality, fixture_tear_down);
   g_test_add ("/ui/shortcuts/list-every-shortcut-in-spanish", Fixture, NULL,
               fixture_set_up, test_shortcuts_list_every_shortcut_in_spanish, fixture_tear_down);
+  g_test_add ("/ui/window/actions-wait-for-the-whole-plan", Fixture, NULL,
+              fixture_set_up, test_actions_wait_for_the_whole_plan, fixture_tear_down);
   g_test_add ("/ui/window/remembers-its-size", Fixture, NULL,
               fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
   g_test_add_func ("/ui/start/shows-the-plan-read-meanwhile",

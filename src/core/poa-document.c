@@ -75,6 +75,7 @@ enum {
   PROP_PLAN,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -622,6 +623,10 @@ poa_document_get_property (GObject    *object,
       g_value_set_boolean (value, poa_document_can_redo (self));
       break;
 
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->opening);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -643,6 +648,10 @@ poa_document_set_property (GObject      *object,
 
     case PROP_PLAN:
       self->plan = g_value_dup_object (value);
+      break;
+
+    case PROP_LOADING:
+      poa_document_set_loading (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -671,6 +680,12 @@ poa_document_class_init (PoaDocumentClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* While a big plan's rest is still being read (see poa-session.c): every edit, undo and redo
+   * is refused, and the window's actions that need the whole plan are off. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1073,23 +1088,28 @@ poa_document_redo (PoaDocument  *self,
 }
 
 /**
- * poa_document_set_opening:
- * @opening: whether part of the plan is still being read
+ * poa_document_set_loading:
+ * @loading: whether part of the plan is still being read
  *
- * While a big plan's rest is read (see poa-opening.c), every edit, undo and redo is refused
+ * While a big plan's rest is read (see poa-session.c), every edit, undo and redo is refused
  * with %POA_DOCUMENT_ERROR_OPENING: none may change part of a plan.
  */
 void
-poa_document_set_opening (PoaDocument *self,
-                          gboolean     opening)
+poa_document_set_loading (PoaDocument *self,
+                          gboolean     loading)
 {
   g_return_if_fail (POA_IS_DOCUMENT (self));
 
-  self->opening = !!opening;
+  loading = !!loading;
+  if (self->opening == loading)
+    return;
+
+  self->opening = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 gboolean
-poa_document_is_opening (PoaDocument *self)
+poa_document_get_loading (PoaDocument *self)
 {
   g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
 

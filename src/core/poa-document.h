@@ -76,9 +76,9 @@ gboolean     poa_document_move        (PoaDocument  *self,
                                        guint         position,
                                        GError      **error);
 
-void         poa_document_set_opening (PoaDocument  *self,
-                                       gboolean      opening);
-gboolean     poa_document_is_opening  (PoaDocument  *self);
+void         poa_document_set_loading (PoaDocument  *self,
+                                       gboolean      loading);
+gboolean     poa_document_get_loading (PoaDocument  *self);
 
 gboolean     poa_document_can_undo    (PoaDocument  *self);
 gboolean     poa_document_can_redo    (PoaDocument  *self);

@@ -144,15 +144,17 @@ poa_money_parse (const char  *text,
  * @pesos: an amount read from a plan file as a number
  * @centavos: (out): the same amount in whole centavos
  *
- * Refuses amounts that are negative, not finite, too large, or that have more than two decimals
- * (allowing only for the binary rounding of a decimal number like 0.1).
+ * Refuses amounts that are negative, not finite, too large, or that have more than two decimals.
+ * A decimal number such as 0.1 is not exact as a double, so the test is whether @pesos is the
+ * double nearest its own value written with two decimals: 5000.1 and 5000.10 are, 12345.678 and
+ * 100.001 are not, whatever their size (the test is exact, not a tolerance).
  */
 gboolean
 poa_money_from_pesos (double   pesos,
                       gint64  *centavos,
                       GError **error)
 {
-  double scaled, rounded;
+  char two_decimals[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_val_if_fail (centavos != NULL, FALSE);
 
@@ -166,20 +168,26 @@ poa_money_from_pesos (double   pesos,
       return FALSE;
     }
 
-  scaled = pesos * 100.0;
-  if (scaled > (double)POA_MONEY_MAX_CENTAVOS)
+  /* 0 and -0 (which "%.2f" would write as -0.00). */
+  if (pesos == 0)
+    {
+      *centavos = 0;
+      return TRUE;
+    }
+
+  if (pesos * 100.0 > (double)POA_MONEY_MAX_CENTAVOS)
     return too_large (error);
 
-  rounded = nearbyint (scaled);
-  if (fabs (scaled - rounded) > 1e-6 * MAX (1.0, rounded))
+  g_ascii_formatd (two_decimals, sizeof two_decimals, "%.2f", pesos);
+  if (g_ascii_strtod (two_decimals, NULL) != pesos)
     {
       g_set_error_literal (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOO_MANY_DECIMALS,
                            _("an amount has at most two decimals (centavos)"));
       return FALSE;
     }
 
-  *centavos = (gint64)rounded;
-  return TRUE;
+  /* Counted from the digits, not by multiplying a double. */
+  return poa_money_parse (two_decimals, centavos, error);
 }
 
 /**
@@ -268,4 +276,37 @@ poa_money_add (gint64 a,
     return b > 0 ? G_MAXINT64 : G_MININT64;
 
   return sum;
+}
+
+/**
+ * poa_money_check_total:
+ * @total: a plan's budget total, as poa_money_add() sums it
+ *
+ * A budget total is at most %POA_MONEY_MAX_TOTAL_CENTAVOS. Whatever inserts or changes a budget
+ * line checks the total it would make (the plan file's reader, the editors), and `check`
+ * reports a plan already past it.
+ */
+gboolean
+poa_money_check_total (gint64   total,
+                       GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *ceiling = NULL;
+
+  if (total >= 0 && total <= POA_MONEY_MAX_TOTAL_CENTAVOS)
+    return TRUE;
+
+  /* A total that saturated at G_MAXINT64 is past the ceiling without being the sum. */
+  ceiling = poa_money_format (POA_MONEY_MAX_TOTAL_CENTAVOS);
+  if (total == G_MAXINT64 || total < 0)
+    g_set_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOTAL_TOO_LARGE,
+                 _("the budget total is more than %s, the most a plan may hold"), ceiling);
+  else
+    {
+      text = poa_money_format (total);
+      g_set_error (error, POA_MONEY_ERROR, POA_MONEY_ERROR_TOTAL_TOO_LARGE,
+                   _("the budget total, %s, is more than %s, the most a plan may hold"),
+                   text, ceiling);
+    }
+  return FALSE;
 }

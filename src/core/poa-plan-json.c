@@ -12,9 +12,10 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <jansson.h>
 
 #include "poa-activity.h"
+#include "poa-atomic-file.h"
 #include "poa-budget-line.h"
 #include "poa-date.h"
 #include "poa-indicator.h"
@@ -22,15 +23,28 @@
 #include "poa-plan-json.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
+#include "poa-validate.h"
 
 /* The plan file of ../shared/spec/cli-and-plan-json.md. Reading is strict: a key that is not
  * in the format is an error naming it (a typo must not silently lose data), and every value is
- * checked for type and range, so that what reaches the store is already valid. */
+ * checked for type and range, so that what reaches the store is already valid.
+ *
+ * The grammar is RFC 8259's, and the parser, jansson, enforces it by itself: json-glib read
+ * 05000 as octal, 0X1F as hex, let the last of two equal keys win (a second "activities": []
+ * dropped every activity) and ignored what followed the plan. jansson refuses leading zeros,
+ * hex and anything after the document, and a key repeated in an object with
+ * JSON_REJECT_DUPLICATES. JSON_DECODE_ANY only lets a file that is a lone value ("5") be
+ * called "not an object" like "[1, 2]" is; JSON_ALLOW_NUL keeps a "\u0000" in a text, for the
+ * text rule to refuse naming the field rather than cutting the text there; every number is
+ * read as a double (JSON_DECODE_INT_AS_REAL), exact for every range the format allows, so that
+ * 2^63 is "too large" like 1e300 rather than a syntax error. */
 
 #define FORMAT_NAME "poa-plan"
 #define FORMAT_VERSION 1
 
 G_DEFINE_QUARK (poa-plan-json-error-quark, poa_plan_json_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_t, json_decref)
 
 typedef struct
 {
@@ -51,6 +65,10 @@ static const char *activity_keys[] = {
 static const char *signature_keys[] = { "role", "name", "title", NULL };
 static const char *indicator_keys[] = { "name", "variables", "formula", NULL };
 static const char *budget_keys[] = { "code", "name", "amount", NULL };
+
+/* How many unknown keys a message names before it only counts the rest: a file of 100,000
+ * made a line of 1.4 MB. */
+#define MAX_NAMED_KEYS 5
 
 G_GNUC_PRINTF (3, 4)
 static gboolean
@@ -77,33 +95,47 @@ fail (Reader     *reader,
 
 static gboolean
 check_keys (Reader      *reader,
-            JsonObject  *object,
+            json_t      *object,
             const char **allowed,
             GError     **error)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
   g_autoptr(GString) unknown = NULL;
   guint n_unknown = 0;
+  const char *key;
+  json_t *value;
 
-  for (const GList *l = members; l != NULL; l = l->next)
+  json_object_foreach (object, key, value)
     {
       g_autofree char *name = NULL;
 
-      if (g_strv_contains (allowed, l->data))
+      if (g_strv_contains (allowed, key))
+        continue;
+
+      n_unknown++;
+      if (n_unknown > MAX_NAMED_KEYS)
         continue;
 
       if (unknown == NULL)
         unknown = g_string_new (NULL);
       else
         g_string_append (unknown, ", ");
-      /* The name goes into the message, which must be UTF-8 (see get_text()). */
-      name = g_utf8_make_valid (l->data, -1);
-      g_string_append_printf (unknown, "“%s”", name);
-      n_unknown++;
+      /* Quoted with its control characters escaped: a key is the user's text, and the message
+       * goes to a terminal. */
+      name = poa_text_quote_for_message (key, -1);
+      g_string_append (unknown, name);
     }
 
   if (unknown == NULL)
     return TRUE;
+
+  if (n_unknown > MAX_NAMED_KEYS)
+    {
+      guint more = n_unknown - MAX_NAMED_KEYS;
+
+      g_string_append_printf (unknown,
+                              g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", more),
+                              more);
+    }
 
   return fail (reader, error,
                g_dngettext (GETTEXT_PACKAGE, "unknown key %s", "unknown keys %s", n_unknown),
@@ -112,98 +144,93 @@ check_keys (Reader      *reader,
 
 static gboolean
 get_object (Reader      *reader,
-            JsonNode    *node,
+            json_t      *node,
             const char  *what,
-            JsonObject **object,
+            json_t     **object,
             GError     **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || !json_is_object (node))
     return fail (reader, error, _("%s must be an object { … }"), what);
 
-  *object = json_node_get_object (node);
+  *object = node;
   return TRUE;
 }
 
 static gboolean
 get_array (Reader     *reader,
-           JsonObject *object,
+           json_t     *object,
            const char *key,
-           JsonArray **array,
+           json_t    **array,
            GError    **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  json_t *node = json_object_get (object, key);
 
   *array = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || json_is_null (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!json_is_array (node))
     return fail (reader, error, _("“%s” must be a list [ … ]"), key);
 
-  *array = json_node_get_array (node);
+  *array = node;
   return TRUE;
 }
 
 /* A missing or null text is the empty string. */
 static gboolean
 get_text (Reader      *reader,
-          JsonObject  *object,
+          json_t      *object,
           const char  *key,
           const char **text,
           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  g_autoptr(GError) text_error = NULL;
+  json_t *node = json_object_get (object, key);
 
   *text = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || json_is_null (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!json_is_string (node))
     return fail (reader, error, _("“%s” must be text in quotes"), key);
 
-  /* json-glib turns a \u escape of half a UTF-16 pair ("\ud800") into bytes that are not
-   * UTF-8; they would reach the database, the window and the next export. */
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+  /* jansson refuses a \u escape of half a UTF-16 pair ("\ud800") itself; this stays in case
+   * a text ever reaches here that is not UTF-8, for it would reach the database, the window
+   * and the next export. */
+  if (!g_utf8_validate_len (json_string_value (node), json_string_length (node), NULL) &&
+      memchr (json_string_value (node), '\0', json_string_length (node)) == NULL)
     return fail (reader, error, _("“%s” holds a \\u escape that is not a character"), key);
 
-  *text = json_node_get_string (node);
+  /* The text rule, on the whole text: "antes\u0000despues" is refused, not stored as "antes". */
+  if (!poa_validate_text (json_string_value (node), json_string_length (node), key, &text_error))
+    return fail (reader, error, "%s", text_error->message);
+
+  *text = json_string_value (node);
   return TRUE;
 }
 
 /* A whole number from @min to @max; 20.0 is accepted as 20, 2.5 is not. */
 static gboolean
 get_whole (Reader     *reader,
-           JsonNode   *node,
+           json_t     *node,
            const char *key,
            gint64      min,
            gint64      max,
            gint64     *value,
            GError    **error)
 {
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+  if (node != NULL && json_is_number (node))
     {
-      GType type = json_node_get_value_type (node);
+      double number = json_number_value (node);
 
-      if (type == G_TYPE_INT64)
-        *value = json_node_get_int (node);
-      else if (type == G_TYPE_DOUBLE)
+      /* Range first: casting 1e300 (or NaN) to an integer is undefined behaviour. */
+      if (number >= (double)min && number <= (double)max && number == (double)(gint64)number)
         {
-          double number = json_node_get_double (node);
-
-          /* Range first: casting 1e300 (or NaN) to an integer is undefined behaviour. */
-          if (!(number >= (double)min && number <= (double)max) ||
-              number != (double)(gint64)number)
-            goto bad;
           *value = (gint64)number;
+          return TRUE;
         }
-      else
-        goto bad;
-
-      if (*value >= min && *value <= max)
-        return TRUE;
     }
 
-bad:
   return fail (reader, error,
                _("“%s” must be a whole number from %lld to %lld"),
                key, (long long)min, (long long)max);
@@ -211,12 +238,12 @@ bad:
 
 static gboolean
 get_goal (Reader     *reader,
-          JsonObject *object,
+          json_t     *object,
           const char *key,
           guint      *goal,
           GError    **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  json_t *node = json_object_get (object, key);
   gint64 value = 0;
 
   if (node == NULL)
@@ -234,22 +261,23 @@ get_goal (Reader     *reader,
 
 static gboolean
 get_date (Reader     *reader,
-          JsonObject *object,
+          json_t     *object,
           const char *key,
           GDate      *date,
           gboolean   *present,
           GError    **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  json_t *node = json_object_get (object, key);
 
   g_date_clear (date, 1);
   *present = FALSE;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || json_is_null (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      !poa_date_parse_iso (json_node_get_string (node), date))
+  if (!json_is_string (node) ||
+      strlen (json_string_value (node)) != json_string_length (node) ||
+      !poa_date_parse_iso (json_string_value (node), date))
     return fail (reader, error, _("“%s” must be a real date written YYYY-MM-DD, or null"), key);
 
   *present = TRUE;
@@ -258,17 +286,17 @@ get_date (Reader     *reader,
 
 static gboolean
 get_months (Reader     *reader,
-            JsonArray  *array,
+            json_t     *array,
             guint      *months,
             GError    **error)
 {
   *months = 0;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (gsize i = 0; i < json_array_size (array); i++)
     {
       gint64 month = 0;
 
-      if (!get_whole (reader, json_array_get_element (array, i), "months", 1, 12, &month, error))
+      if (!get_whole (reader, json_array_get (array, i), "months", 1, 12, &month, error))
         return FALSE;
       *months |= 1u << (month - 1);
     }
@@ -278,14 +306,14 @@ get_months (Reader     *reader,
 
 static gboolean
 read_activity (Reader      *reader,
-               JsonNode    *node,
+               json_t      *node,
                guint        position,
                guint        year,
                PoaActivity *activity,
                GError     **error)
 {
-  JsonObject *object = NULL;
-  JsonArray *months_array;
+  json_t *object = NULL;
+  json_t *months_array;
   GDate start, end;
   gboolean has_start, has_end;
   guint months;
@@ -295,8 +323,8 @@ read_activity (Reader      *reader,
       !check_keys (reader, object, activity_keys, error))
     return FALSE;
 
-  if (json_object_has_member (object, "number") &&
-      !get_whole (reader, json_object_get_member (object, "number"), "number",
+  if (json_object_get (object, "number") != NULL &&
+      !get_whole (reader, json_object_get (object, "number"), "number",
                   0, G_MAXINT32, &number, error))
     return FALSE;
   poa_activity_set_number (activity, (guint)number);
@@ -340,12 +368,12 @@ read_activity (Reader      *reader,
 
 static gboolean
 read_activities (Reader     *reader,
-                 JsonObject *root,
+                 json_t     *root,
                  PoaPlan    *plan,
                  GError    **error)
 {
   g_autoptr(GPtrArray) activities = NULL;
-  JsonArray *array;
+  json_t *array;
   guint n;
 
   if (!get_array (reader, root, "activities", &array, error))
@@ -353,7 +381,7 @@ read_activities (Reader     *reader,
   if (array == NULL)
     return TRUE;
 
-  n = json_array_get_length (array);
+  n = json_array_size (array);
   activities = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
@@ -362,7 +390,7 @@ read_activities (Reader     *reader,
 
       g_ptr_array_add (activities, activity);
       reader->where = where;
-      if (!read_activity (reader, json_array_get_element (array, i), i,
+      if (!read_activity (reader, json_array_get (array, i), i,
                           poa_plan_get_year (plan), activity, error))
         return FALSE;
     }
@@ -374,29 +402,29 @@ read_activities (Reader     *reader,
 
 static gboolean
 read_signatures (Reader     *reader,
-                 JsonObject *root,
+                 json_t     *root,
                  PoaPlan    *plan,
                  GError    **error)
 {
-  JsonArray *array;
+  json_t *array;
 
   if (!get_array (reader, root, "signatures", &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  if (json_array_get_length (array) > POA_PLAN_N_SIGNATURES)
+  if (json_array_size (array) > POA_PLAN_N_SIGNATURES)
     return fail (reader, error, _("“signatures” holds at most three blocks: Elaboró, Revisó, Aprobó"));
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < json_array_size (array); i++)
     {
       g_autofree char *where = g_strdup_printf (_("signature %u"), i + 1);
       PoaSignature *signature = poa_plan_get_signature (plan, i);
       const char *role, *name, *title;
-      JsonObject *object = NULL;
+      json_t *object = NULL;
 
       reader->where = where;
-      if (!get_object (reader, json_array_get_element (array, i), _("a signature"), &object, error) ||
+      if (!get_object (reader, json_array_get (array, i), _("a signature"), &object, error) ||
           !check_keys (reader, object, signature_keys, error) ||
           !get_text (reader, object, "role", &role, error) ||
           !get_text (reader, object, "name", &name, error) ||
@@ -416,26 +444,26 @@ read_signatures (Reader     *reader,
 
 static gboolean
 read_indicators (Reader     *reader,
-                 JsonObject *root,
+                 json_t     *root,
                  PoaPlan    *plan,
                  GError    **error)
 {
-  JsonArray *array;
+  json_t *array;
 
   if (!get_array (reader, root, "indicators", &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < json_array_size (array); i++)
     {
       g_autofree char *where = g_strdup_printf (_("indicator %u"), i + 1);
       g_autoptr(PoaIndicator) indicator = NULL;
       const char *name, *variables, *formula;
-      JsonObject *object = NULL;
+      json_t *object = NULL;
 
       reader->where = where;
-      if (!get_object (reader, json_array_get_element (array, i), _("an indicator"), &object, error) ||
+      if (!get_object (reader, json_array_get (array, i), _("an indicator"), &object, error) ||
           !check_keys (reader, object, indicator_keys, error) ||
           !get_text (reader, object, "name", &name, error) ||
           !get_text (reader, object, "variables", &variables, error) ||
@@ -452,45 +480,50 @@ read_indicators (Reader     *reader,
 
 static gboolean
 read_budget (Reader     *reader,
-             JsonObject *root,
+             json_t     *root,
              PoaPlan    *plan,
              GError    **error)
 {
-  JsonArray *array;
+  json_t *array;
+  gint64 total = 0;
 
   if (!get_array (reader, root, "budget", &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < json_array_size (array); i++)
     {
       g_autofree char *where = g_strdup_printf (_("budget line %u"), i + 1);
       g_autoptr(PoaBudgetLine) line = NULL;
       g_autoptr(GError) money_error = NULL;
       const char *code, *name;
-      JsonObject *object = NULL;
-      JsonNode *amount;
+      json_t *object = NULL;
+      json_t *amount;
       gint64 centavos = 0;
 
       reader->where = where;
-      if (!get_object (reader, json_array_get_element (array, i), _("a budget line"), &object, error) ||
+      if (!get_object (reader, json_array_get (array, i), _("a budget line"), &object, error) ||
           !check_keys (reader, object, budget_keys, error) ||
           !get_text (reader, object, "code", &code, error) ||
           !get_text (reader, object, "name", &name, error))
         return FALSE;
 
-      amount = json_object_get_member (object, "amount");
-      if (amount != NULL && !JSON_NODE_HOLDS_NULL (amount))
+      amount = json_object_get (object, "amount");
+      if (amount != NULL && !json_is_null (amount))
         {
-          GType type = JSON_NODE_HOLDS_VALUE (amount) ? json_node_get_value_type (amount) : G_TYPE_INVALID;
-
-          if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+          if (!json_is_number (amount))
             return fail (reader, error, _("“amount” must be a number of pesos, like 5000.00"));
 
-          if (!poa_money_from_pesos (json_node_get_double (amount), &centavos, &money_error))
+          if (!poa_money_from_pesos (json_number_value (amount), &centavos, &money_error))
             return fail (reader, error, "“amount”: %s", money_error->message);
         }
+
+      /* Each amount is at most POA_MONEY_MAX_CENTAVOS, so the sum cannot overflow before the
+       * check stops it. */
+      total += centavos;
+      if (!poa_money_check_total (total, &money_error))
+        return fail (reader, error, "“amount”: %s", money_error->message);
 
       line = poa_budget_line_new (code, name, centavos);
       g_list_store_append (poa_plan_get_budget (plan), line);
@@ -504,19 +537,19 @@ read_budget (Reader     *reader,
  * before they existed) gets the defaults. */
 static gboolean
 read_semaforo (Reader     *reader,
-               JsonObject *root,
+               json_t     *root,
                PoaPlan    *plan,
                GError    **error)
 {
   gint64 green = POA_SEMAFORO_DEFAULT_GREEN, yellow = POA_SEMAFORO_DEFAULT_YELLOW;
 
-  if (json_object_has_member (root, "semaforo_green") &&
-      !get_whole (reader, json_object_get_member (root, "semaforo_green"), "semaforo_green",
+  if (json_object_get (root, "semaforo_green") != NULL &&
+      !get_whole (reader, json_object_get (root, "semaforo_green"), "semaforo_green",
                   0, POA_SEMAFORO_MAX, &green, error))
     return FALSE;
 
-  if (json_object_has_member (root, "semaforo_yellow") &&
-      !get_whole (reader, json_object_get_member (root, "semaforo_yellow"), "semaforo_yellow",
+  if (json_object_get (root, "semaforo_yellow") != NULL &&
+      !get_whole (reader, json_object_get (root, "semaforo_yellow"), "semaforo_yellow",
                   0, POA_SEMAFORO_MAX, &yellow, error))
     return FALSE;
 
@@ -527,11 +560,11 @@ read_semaforo (Reader     *reader,
 
 static gboolean
 read_plan (Reader     *reader,
-           JsonNode   *root_node,
+           json_t     *root_node,
            PoaPlan    *plan,
            GError    **error)
 {
-  JsonObject *root = NULL;
+  json_t *root = NULL;
   const char *format;
   gint64 version = 0, year = 0;
 
@@ -548,7 +581,7 @@ read_plan (Reader     *reader,
       return FALSE;
     }
 
-  if (!get_whole (reader, json_object_get_member (root, "version"), "version",
+  if (!get_whole (reader, json_object_get (root, "version"), "version",
                   1, G_MAXINT32, &version, error))
     return FALSE;
   if (version > FORMAT_VERSION)
@@ -563,7 +596,7 @@ read_plan (Reader     *reader,
   if (!check_keys (reader, root, plan_keys, error))
     return FALSE;
 
-  if (!get_whole (reader, json_object_get_member (root, "year"), "year",
+  if (!get_whole (reader, json_object_get (root, "year"), "year",
                   POA_YEAR_MIN, POA_YEAR_MAX, &year, error))
     return FALSE;
   poa_plan_set_year (plan, (guint)year);
@@ -607,9 +640,9 @@ locate_offset (const char *data,
     }
 }
 
-/* json-glib parses nested lists and objects by recursion, so a file of a hundred thousand "["
- * would overflow the stack and crash the program. A plan file nests four levels deep (plan,
- * activities, activity, months); anything deeper than this is refused before parsing. */
+/* jansson parses nested lists and objects by recursion, up to 2048 levels, which may still
+ * be more than a thread's stack holds; a plan file nests four levels deep (plan, activities,
+ * activity, months): anything deeper than this is refused before parsing. */
 #define MAX_DEPTH 64
 
 static gboolean
@@ -653,17 +686,81 @@ check_depth (const char  *data,
   return TRUE;
 }
 
+/* The key jansson found twice: it names none in its message, so the key is read back from the
+ * file, ending where the error is (@end, just past its closing quote). */
+static char *
+duplicate_key (const char *data,
+               gsize       end)
+{
+  gsize start;
+  g_autoptr(json_t) key = NULL;
+
+  if (end < 2 || data[end - 1] != '"')
+    return NULL;
+
+  /* The opening quote: the first quote before the closing one not escaped by a backslash. */
+  for (start = end - 1; start > 0; start--)
+    {
+      gsize backslashes = 0;
+
+      if (data[start - 1] != '"')
+        continue;
+      while (start - 1 > backslashes && data[start - 2 - backslashes] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 0)
+        break;
+    }
+  if (start == 0)
+    return NULL;
+
+  key = json_loadb (data + start - 1, end - start + 1, JSON_DECODE_ANY, NULL);
+  if (key == NULL || !json_is_string (key))
+    return NULL;
+
+  return poa_text_quote_for_message (json_string_value (key), json_string_length (key));
+}
+
+/* @text with its control characters written as \uXXXX escapes (poa_text_quote_for_message()
+ * without the quotes and whole). */
+static char *
+escape_controls (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xfffe || c == 0xffff)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
-parse_json (JsonParser  *parser,
-            const char  *data,
+only_whitespace (const char *data,
+                 gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return FALSE;
+
+  return TRUE;
+}
+
+static json_t *
+parse_json (const char  *data,
             gsize        length,
             const char  *filename,
             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GRegex) location = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
   const char *end;
+  json_error_t json_error;
+  json_t *root;
 
   if (!g_utf8_validate (data, length, &end))
     {
@@ -673,40 +770,68 @@ parse_json (JsonParser  *parser,
       g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
                    _("%s, line %u, column %u: the file is not UTF-8 text"),
                    filename, line, column);
-      return FALSE;
+      return NULL;
     }
 
-  if (!check_depth (data, length, filename, error))
-    return FALSE;
-
-  if (json_parser_load_from_data (parser, data, length, &local_error) &&
-      json_parser_get_root (parser) != NULL)
-    return TRUE;
-
-  if (local_error == NULL)
+  if (only_whitespace (data, length))
     {
       g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
                    _("%s: the file is empty"), filename);
-      return FALSE;
+      return NULL;
     }
 
-  /* json-glib says "<data>:LINE:COL: Parse error: DETAIL", untranslated; keep the detail. */
-  location = g_regex_new ("^[^:]*:([0-9]+):([0-9]+): (?:Parse error: )?(.*)$", G_REGEX_DOTALL, 0, NULL);
-  if (g_regex_match (location, local_error->message, 0, &match))
+  if (!check_depth (data, length, filename, error))
+    return NULL;
+
+  root = json_loadb (data, length,
+                     JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL |
+                     JSON_DECODE_INT_AS_REAL,
+                     &json_error);
+  if (root != NULL)
+    return root;
+
+  switch (json_error_code (&json_error))
     {
-      g_autofree char *line = g_match_info_fetch (match, 1);
-      g_autofree char *column = g_match_info_fetch (match, 2);
-      g_autofree char *detail = g_match_info_fetch (match, 3);
+    case json_error_duplicate_key:
+      {
+        g_autofree char *key = duplicate_key (data, json_error.position);
 
+        if (key != NULL)
+          g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                       _("%s, line %d, column %d: the key %s appears twice in the same object; "
+                         "a plan file holds each key once"),
+                       filename, json_error.line, json_error.column, key);
+        else
+          g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                       _("%s, line %d, column %d: a key appears twice in the same object; "
+                         "a plan file holds each key once"),
+                       filename, json_error.line, json_error.column);
+      }
+      break;
+
+    case json_error_end_of_input_expected:
       g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
-                   _("%s, line %s, column %s: the file is not valid JSON (%s)"),
-                   filename, line, column, detail);
-    }
-  else
-    g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
-                 _("%s: the file is not valid JSON (%s)"), filename, local_error->message);
+                   _("%s, line %d, column %d: something follows the end of the plan; a plan "
+                     "file holds one plan"),
+                   filename, json_error.line, json_error.column);
+      break;
 
-  return FALSE;
+    default:
+      /* jansson's detail is in English, as json-glib's was; it quotes the file's text near the
+       * fault, so its control characters are escaped too. */
+      {
+        g_autofree char *detail = escape_controls (json_error.text);
+        g_autofree char *line = g_strdup_printf ("%d", json_error.line);
+        g_autofree char *column = g_strdup_printf ("%d", json_error.column);
+
+        g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX,
+                     _("%s, line %s, column %s: the file is not valid JSON (%s)"),
+                     filename, line, column, detail);
+      }
+      break;
+    }
+
+  return NULL;
 }
 
 /**
@@ -723,19 +848,19 @@ poa_plan_json_parse (const char  *data,
                      const char  *filename,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(json_t) root = NULL;
   g_autoptr(PoaPlan) plan = NULL;
   Reader reader = { filename, NULL };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
 
-  parser = json_parser_new_immutable ();
-  if (!parse_json (parser, data != NULL ? data : "", length, filename, error))
+  root = parse_json (data != NULL ? data : "", length, filename, error);
+  if (root == NULL)
     return NULL;
 
   plan = poa_plan_new (POA_YEAR_MIN);
-  if (!read_plan (&reader, json_parser_get_root (parser), plan, error))
+  if (!read_plan (&reader, root, plan, error))
     return NULL;
 
   return g_steal_pointer (&plan);
@@ -968,14 +1093,15 @@ poa_plan_json_to_string (PoaPlan *plan)
 /**
  * poa_plan_json_save:
  *
- * Writes the plan file beside @path and renames it into place, so that a failure leaves no
- * partial file.
+ * Writes the plan file beside @path, flushes it to the disk and renames it into place
+ * (poa-atomic-file.c), so that a failure leaves no partial file.
  */
 gboolean
 poa_plan_json_save (PoaPlan     *plan,
                     const char  *path,
                     GError     **error)
 {
+  g_autoptr(PoaAtomicFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
@@ -983,10 +1109,13 @@ poa_plan_json_save (PoaPlan     *plan,
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = poa_plan_json_to_string (plan);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+  if (!(file = poa_atomic_file_begin (path, 0644, &local_error)) ||
+      !poa_atomic_file_write (file, text, strlen (text), &local_error) ||
+      !poa_atomic_file_commit (file, &local_error))
     {
-      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
-                   _("Cannot write “%s”: %s"), path, local_error->message);
+      /* The message already names the file and says why. */
+      g_set_error_literal (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 

@@ -200,18 +200,8 @@ check_identity (PoaStore  *self,
       return FALSE;
     }
 
-  /* POA never writes a version below 0, and the upgrade steps cannot start from one. */
-  if (application_id == POA_STORE_APPLICATION_ID && *version < 0)
-    {
-      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (its database version, %d, is not one POA writes); "
-                     "restore it from a backup"),
-                   self->path, *version);
-      return FALSE;
-    }
-
   if (application_id == POA_STORE_APPLICATION_ID)
-    return TRUE;
+    return _poa_store_check_version (self->db, self->path, *version, FALSE, error);
 
   if (g_stat (self->path, &st) == 0 && st.st_size == 0)
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE,
@@ -1436,7 +1426,8 @@ open_backup (const char  *backup,
   else if (g_strcmp0 (verdict, "ok") != 0)
     g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
                  _("“%s” is damaged (%s) and cannot be restored"), backup, verdict);
-  else if (check_backup_contents (db, backup, uri, *version, error))
+  else if (_poa_store_check_version (db, backup, *version, TRUE, error) &&
+           check_backup_contents (db, backup, uri, *version, error))
     return db;
 
   sqlite3_close (db);

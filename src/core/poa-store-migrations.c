@@ -93,6 +93,91 @@ static const char *migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);
 
+/* For each step, a count of what it creates that is there already: more than 0, and the step
+ * would fail. A file whose user_version was set back (`PRAGMA user_version = 0` on a current
+ * database) would otherwise be copied beside itself on every start, then fail to upgrade. */
+static const char *already_there[] = {
+  /* 0 → 1 */
+  "SELECT count(*) FROM sqlite_schema WHERE name IN ('plan', 'signature', 'activity',"
+  " 'activity_by_plan', 'indicator', 'indicator_by_plan', 'budget_line', 'budget_line_by_plan')",
+  /* 1 → 2 */
+  "SELECT count(*) FROM pragma_table_info ('plan')"
+  " WHERE name IN ('semaforo_green', 'semaforo_yellow')",
+  /* 2 → 3 */
+  "SELECT count(*) FROM sqlite_schema WHERE name = 'generation'",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (already_there) == POA_STORE_SCHEMA_VERSION);
+
+/* The tables of the first schema, which every version from 1 up has. */
+#define FIRST_SCHEMA_TABLES \
+  "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('plan', 'signature'," \
+  " 'activity', 'indicator', 'budget_line')"
+
+static gboolean
+count (sqlite3    *db,
+       const char *sql,
+       int        *n)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/**
+ * _poa_store_check_version:
+ * @db: a connection to a file with POA's application id
+ * @path: its name, for the message
+ * @version: its user_version, not above %POA_STORE_SCHEMA_VERSION (the caller refuses a newer one)
+ * @restoring: whether the file is a backup to restore, for the message
+ *
+ * Whether the file's schema is what its version says, as far as upgrading it goes: only reads.
+ * POA never writes a version below 0, and a version-0 file (POA's id, none of its tables yet)
+ * is the only older one there is. A version of −1 made the upgrade abort the program, and a
+ * current database set back to 0 wrote a new copy beside itself on every start and then failed
+ * to create the tables it had. Both are damaged files (%POA_STORE_ERROR_CORRUPT, which `restore`
+ * replaces as a file), refused before anything is written.
+ */
+gboolean
+_poa_store_check_version (sqlite3     *db,
+                          const char  *path,
+                          int          version,
+                          gboolean     restoring,
+                          GError     **error)
+{
+  int n = 0;
+  gboolean matches = version >= 0;
+
+  g_assert (version <= POA_STORE_SCHEMA_VERSION);
+
+  for (int v = MAX (version, 0); matches && v < POA_STORE_SCHEMA_VERSION; v++)
+    matches = count (db, already_there[v], &n) && n == 0;
+
+  if (matches && version >= 1)
+    matches = count (db, FIRST_SCHEMA_TABLES, &n) && n == 5;
+
+  if (matches)
+    return TRUE;
+
+  if (restoring)
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged (its tables do not match its database version, %d) and cannot "
+                   "be restored"),
+                 path, version);
+  else
+    g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged (its tables do not match its database version, %d); restore "
+                   "it from a backup"),
+                 path, version);
+  return FALSE;
+}
+
 /**
  * _poa_store_migrate_to:
  * @db: a connection inside a write transaction

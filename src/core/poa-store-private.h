@@ -83,5 +83,10 @@ gboolean _poa_store_migrate_to (sqlite3  *db,
                                 int       from_version,
                                 int       to_version,
                                 GError  **error);
+gboolean _poa_store_check_version (sqlite3     *db,
+                                   const char  *path,
+                                   int          version,
+                                   gboolean     restoring,
+                                   GError     **error);
 
 G_END_DECLS

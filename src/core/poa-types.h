@@ -16,6 +16,7 @@ typedef struct _PoaBudgetLine PoaBudgetLine;
 typedef struct _PoaDocument   PoaDocument;
 typedef struct _PoaIndicator  PoaIndicator;
 typedef struct _PoaPlan       PoaPlan;
+typedef struct _PoaSession    PoaSession;
 typedef struct _PoaSignature  PoaSignature;
 typedef struct _PoaStore      PoaStore;
 

@@ -25,7 +25,13 @@ typedef enum
   POA_VALIDATE_ERROR_SHORT_YEAR,
   POA_VALIDATE_ERROR_NO_SUCH_DATE,
   POA_VALIDATE_ERROR_END_BEFORE_START,
+  POA_VALIDATE_ERROR_FORBIDDEN_CHARACTER,
+  POA_VALIDATE_ERROR_TOO_LONG,
 } PoaValidateError;
+
+/* The most characters a workbook cell holds (Excel's limit, which LibreOffice and openpyxl
+ * keep too): a longer text cannot be exported. */
+#define POA_TEXT_MAX_CHARS 32767
 
 GQuark    poa_validate_error_quark   (void);
 gboolean  poa_validate_goal          (const char   *text,
@@ -42,5 +48,20 @@ gboolean  poa_validate_date_order    (const GDate  *start,
                                       GError      **error);
 char     *poa_validate_date_in_year  (const GDate  *date,
                                       guint         year);
+
+gboolean  poa_text_find_forbidden    (const char   *text,
+                                      gsize         length,
+                                      gunichar     *character,
+                                      gsize        *position);
+gboolean  poa_validate_text          (const char   *text,
+                                      gssize        length,
+                                      const char   *field,
+                                      GError      **error);
+gboolean  poa_validate_text_length   (const char   *text,
+                                      const char   *field,
+                                      GError      **error);
+char     *poa_text_sanitize_for_xml  (const char   *text);
+char     *poa_text_quote_for_message (const char   *text,
+                                      gssize        length);
 
 G_END_DECLS

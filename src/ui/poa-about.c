@@ -56,7 +56,7 @@ poa_about_window_new (GtkWindow *parent,
     "GTK https://gtk.org",
     "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
     "SQLite https://sqlite.org",
-    "JSON-GLib https://gnome.pages.gitlab.gnome.org/json-glib/",
+    "Jansson https://github.com/akheron/jansson",
     "Cairo https://cairographics.org",
     "libxlsxwriter https://libxlsxwriter.github.io",
     NULL

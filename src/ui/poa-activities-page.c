@@ -55,7 +55,6 @@ G_DEFINE_FINAL_TYPE (PoaActivitiesPage, poa_activities_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PLAN,
   PROP_DOCUMENT,
   PROP_SELECTED_ACTIVITY,
   N_PROPS
@@ -512,7 +511,7 @@ poa_activities_page_dispose (GObject *object)
 {
   PoaActivitiesPage *self = (PoaActivitiesPage *)object;
 
-  poa_activities_page_set_plan (self, NULL);
+  poa_activities_page_set_document (self, NULL);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_ACTIVITIES_PAGE);
@@ -545,10 +544,6 @@ poa_activities_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
@@ -572,10 +567,6 @@ poa_activities_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_activities_page_set_plan (self, g_value_get_object (value));
-      break;
-
     case PROP_DOCUMENT:
       poa_activities_page_set_document (self, g_value_get_object (value));
       break;
@@ -602,9 +593,6 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   widget_class->map = poa_activities_page_map;
   widget_class->unmap = poa_activities_page_unmap;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -617,6 +605,8 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   search_cache_quark = g_quark_from_static_string ("poa-activities-page-search");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The template looks the plan up through the document. */
+  g_type_ensure (POA_TYPE_PLAN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PoaActivitiesPage, search_bar);
@@ -700,9 +690,9 @@ poa_activities_page_get_plan (PoaActivitiesPage *self)
   return self->plan;
 }
 
-void
-poa_activities_page_set_plan (PoaActivitiesPage *self,
-                              PoaPlan           *plan)
+static void
+follow_plan (PoaActivitiesPage *self,
+             PoaPlan           *plan)
 {
   g_return_if_fail (POA_IS_ACTIVITIES_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
@@ -731,8 +721,6 @@ poa_activities_page_set_plan (PoaActivitiesPage *self,
       update_actions (self);
       update_empty (self);
     }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
 /**
@@ -757,6 +745,9 @@ poa_activities_page_set_document (PoaActivitiesPage *self,
 
   if (!g_set_object (&self->document, document))
     return;
+
+  /* The plan shown is the document's: never one without the other. */
+  follow_plan (self, document != NULL ? poa_document_get_plan (document) : NULL);
 
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -18,8 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoaActivitiesPage, poa_activities_page, POA, ACTIVITIES_PAGE, GtkWidget)
 
 PoaPlan     *poa_activities_page_get_plan              (PoaActivitiesPage *self);
-void         poa_activities_page_set_plan              (PoaActivitiesPage *self,
-                                                        PoaPlan           *plan);
 PoaDocument *poa_activities_page_get_document          (PoaActivitiesPage *self);
 void         poa_activities_page_set_document          (PoaActivitiesPage *self,
                                                         PoaDocument       *document);

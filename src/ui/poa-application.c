@@ -14,9 +14,7 @@
 #include "poa-about.h"
 #include "poa-application.h"
 #include "poa-document.h"
-#include "poa-opening.h"
-#include "poa-plan.h"
-#include "poa-store.h"
+#include "poa-session.h"
 #include "poa-ui-util.h"
 #include "poa-window.h"
 
@@ -24,13 +22,9 @@ struct _PoaApplication
 {
   AdwApplication  parent_instance;
 
-  char           *db_path;
-  gint64          plan_id;
-  PoaStore       *store;
-
-  /* Opens the database and reads the plan while GTK starts up (see poa-opening.c). */
-  PoaOpening     *opening;
-  guint           opening_timeout;
+  /* The database and the plan shown; it reads them while GTK starts up. */
+  PoaSession     *session;
+  guint           loading_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (PoaApplication, poa_application, ADW_TYPE_APPLICATION)
@@ -57,32 +51,19 @@ show_fatal_error (PoaApplication *self,
 }
 
 /* The rest of a big plan, once the window has painted its first part: before any input is
- * handled, so that nothing is ever done to part of a plan (see poa-opening.c). */
+ * handled, so that nothing is ever done to part of a plan (see poa-session.c). */
 static gboolean
-finish_opening_cb (gpointer data)
+finish_loading_cb (gpointer data)
 {
   PoaApplication *self = data;
-  g_autoptr(PoaStore) store = NULL;
-  g_autoptr(PoaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
   /* After the first frame, or after a while if no frame comes (a window never shown). */
-  if (self->opening == NULL)
+  if (self->loading_timeout == 0)
     return G_SOURCE_REMOVE;
-  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
 
-  if (poa_opening_finish (g_steal_pointer (&self->opening), &store, &plan, &error))
-    {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
-      for (GList *l = windows; l != NULL; l = l->next)
-        if (POA_IS_WINDOW (l->data) && poa_window_get_document (l->data) != NULL)
-          poa_document_set_opening (poa_window_get_document (l->data), FALSE);
-
-      /* Only a convenience for the next start: failing to record it loses nothing. */
-      poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
-    }
-  else
+  if (!poa_session_finish_loading (self->session, &error))
     {
       GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
                                          (GCopyFunc)(void (*) (void))g_object_ref, NULL);
@@ -103,7 +84,7 @@ first_frame_painted_cb (GdkFrameClock  *clock,
                         PoaApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  g_idle_add_full (G_PRIORITY_HIGH, finish_opening_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_HIGH, finish_loading_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -120,7 +101,6 @@ poa_application_activate (GApplication *app)
 {
   PoaApplication *self = POA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaPlan) plan = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -131,48 +111,30 @@ poa_application_activate (GApplication *app)
     }
 
   /* The window is built while the opening thread reads the plan. */
-  window = GTK_WINDOW (poa_window_new (self, NULL));
+  window = GTK_WINDOW (poa_window_new (GTK_APPLICATION (self), self->session));
 
-  if (self->opening != NULL)
-    {
-      g_autoptr(PoaStore) store = NULL;
-
-      /* Shown on the plan's first part; the rest follows its first frame, and the application
-       * stays until it has. */
-      if ((plan = poa_opening_wait_plan (self->opening, &store)) != NULL)
-        {
-          g_set_object (&self->store, store);
-          g_application_hold (app);
-          g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
-          self->opening_timeout = g_timeout_add_seconds (2, finish_opening_cb, self);
-        }
-      else if (!poa_opening_finish (g_steal_pointer (&self->opening), NULL, &plan, &error) &&
-               g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_CURRENT))
-        g_clear_error (&error);   /* to be created or upgraded: here, below */
-    }
-
-  if (plan == NULL && error == NULL &&
-      poa_open_plan (self->db_path, self->plan_id, &self->store, &plan, &error))
-    poa_store_mark_opened (self->store, poa_plan_get_id (plan), NULL);
-
-  if (plan == NULL)
+  if (!poa_session_load (self->session, &error))
     {
       gtk_window_destroy (window);
       show_fatal_error (self, _("The plan could not be opened"), error);
       return;
     }
 
-  poa_window_set_plan (POA_WINDOW (window), plan);
-  /* Until the rest is read, nothing may change or export part of the plan. */
-  if (self->opening != NULL && poa_window_get_document (POA_WINDOW (window)) != NULL)
-    poa_document_set_opening (poa_window_get_document (POA_WINDOW (window)), TRUE);
+  /* Shown on a big plan's first part; the rest follows its first frame, and the application
+   * stays until it has. */
+  if (poa_document_get_loading (poa_session_get_document (self->session)))
+    {
+      g_application_hold (app);
+      g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
+      self->loading_timeout = g_timeout_add_seconds (2, finish_loading_cb, self);
+    }
 
   _poa_report_first_frame (window);
   gtk_window_present (window);
 }
 
-/* Closes the windows rather than quitting outright, so that each saves its state (and may one
- * day refuse to lose work); the application ends with its last window. */
+/* Closes the windows rather than quitting outright, so that each may one day refuse to lose
+ * work; the application ends with its last window. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -195,7 +157,7 @@ about_activated (GSimpleAction *action,
   PoaApplication *self = POA_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (poa_about_window_new (parent, self->store)));
+  gtk_window_present (GTK_WINDOW (poa_about_window_new (parent, poa_session_get_store (self->session))));
 }
 
 static void
@@ -224,10 +186,8 @@ poa_application_finalize (GObject *object)
 {
   PoaApplication *self = (PoaApplication *)object;
 
-  g_clear_handle_id (&self->opening_timeout, g_source_remove);
-  g_clear_pointer (&self->opening, poa_opening_free);
-  g_clear_object (&self->store);
-  g_free (self->db_path);
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (poa_application_parent_class)->finalize (object);
 }
@@ -248,6 +208,24 @@ poa_application_init (PoaApplication *self)
 {
 }
 
+static PoaApplication *
+application_new (const char        *db_path,
+                 gint64             plan_id,
+                 PoaOpening        *opening,
+                 GApplicationFlags  flags)
+{
+  PoaApplication *self;
+
+  self = g_object_new (POA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+  self->session = poa_session_new (db_path, plan_id, opening);
+
+  return self;
+}
+
 /**
  * poa_application_new:
  * @db_path: (nullable): the database; %NULL for $POA_DB or the default file
@@ -258,30 +236,20 @@ poa_application_new (const char        *db_path,
                      gint64             plan_id,
                      GApplicationFlags  flags)
 {
-  PoaApplication *self;
-
-  self = g_object_new (POA_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", flags,
-                       "resource-base-path", RESOURCE_PATH,
-                       NULL);
-  self->db_path = g_strdup (db_path);
-  self->plan_id = plan_id;
-
-  return self;
+  return application_new (db_path, plan_id, NULL, flags);
 }
 
 /**
- * poa_application_get_store:
+ * poa_application_get_session:
  *
- * Returns: (transfer none) (nullable): the open database, once the window has opened it.
+ * Returns: (transfer none): the database and the plan shown, once the window has opened them.
  */
-PoaStore *
-poa_application_get_store (PoaApplication *self)
+PoaSession *
+poa_application_get_session (PoaApplication *self)
 {
   g_return_val_if_fail (POA_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->session;
 }
 
 /**
@@ -302,9 +270,9 @@ poa_application_run (const char *db_path,
   char *argv[] = { (char *)"poa", NULL };
 
   /* An explicit database is a separate instance: activating another window's database would
-   * show the wrong plan. */
-  app = poa_application_new (db_path, plan_id,
-                             db_path != NULL ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
-  app->opening = opening != NULL ? opening : poa_opening_start (db_path, plan_id);
+   * show the wrong plan. The session takes the opening, started before GTK was loaded. */
+  app = application_new (db_path, plan_id,
+                         opening != NULL ? opening : poa_opening_start (db_path, plan_id),
+                         db_path != NULL ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (PoaApplication, poa_application, POA, APPLICATION, AdwAppl
 PoaApplication *poa_application_new       (const char     *db_path,
                                            gint64          plan_id,
                                            GApplicationFlags flags);
-PoaStore       *poa_application_get_store (PoaApplication *self);
+PoaSession     *poa_application_get_session (PoaApplication *self);
 int             poa_application_run       (const char     *db_path,
                                            gint64          plan_id,
                                            PoaOpening     *opening);

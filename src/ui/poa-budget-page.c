@@ -41,7 +41,6 @@ G_DEFINE_FINAL_TYPE (PoaBudgetPage, poa_budget_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PLAN,
   PROP_DOCUMENT,
   N_PROPS
 };
@@ -388,12 +387,15 @@ poa_budget_page_map (GtkWidget *widget)
     show_plan (self);
 }
 
+static void follow_plan (PoaBudgetPage *self,
+             PoaPlan       *plan);
+
 static void
 poa_budget_page_dispose (GObject *object)
 {
   PoaBudgetPage *self = (PoaBudgetPage *)object;
 
-  poa_budget_page_set_plan (self, NULL);
+  follow_plan (self, NULL);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_BUDGET_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
@@ -411,10 +413,6 @@ poa_budget_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
@@ -434,13 +432,11 @@ poa_budget_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_budget_page_set_plan (self, g_value_get_object (value));
-      break;
-
     case PROP_DOCUMENT:
       if (g_set_object (&self->document, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
+      /* The plan shown is the document's: never one without the other. */
+      follow_plan (self, self->document != NULL ? poa_document_get_plan (self->document) : NULL);
       break;
 
     default:
@@ -459,9 +455,6 @@ poa_budget_page_class_init (PoaBudgetPageClass *klass)
   object_class->get_property = poa_budget_page_get_property;
   object_class->set_property = poa_budget_page_set_property;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Every edit goes through the document, for undo; without one the page only shows. */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
@@ -497,9 +490,9 @@ poa_budget_page_get_plan (PoaBudgetPage *self)
   return self->plan;
 }
 
-void
-poa_budget_page_set_plan (PoaBudgetPage *self,
-                          PoaPlan       *plan)
+static void
+follow_plan (PoaBudgetPage *self,
+             PoaPlan       *plan)
 {
   g_return_if_fail (POA_IS_BUDGET_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
@@ -515,6 +508,4 @@ poa_budget_page_set_plan (PoaBudgetPage *self,
     show_plan (self);
   else
     self->pending = TRUE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

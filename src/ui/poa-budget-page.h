@@ -18,7 +18,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoaBudgetPage, poa_budget_page, POA, BUDGET_PAGE, GtkWidget)
 
 PoaPlan *poa_budget_page_get_plan (PoaBudgetPage *self);
-void     poa_budget_page_set_plan (PoaBudgetPage *self,
-                                   PoaPlan       *plan);
 
 G_END_DECLS

@@ -24,7 +24,6 @@ struct _PoaCronogramaPage
 {
   GtkWidget        parent_instance;
 
-  PoaPlan         *plan;
   PoaDocument     *document;
 
   /* Template widgets */
@@ -37,7 +36,6 @@ G_DEFINE_FINAL_TYPE (PoaCronogramaPage, poa_cronograma_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PLAN,
   PROP_DOCUMENT,
   PROP_SELECTED_ACTIVITY,
   N_PROPS
@@ -96,7 +94,6 @@ poa_cronograma_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_CRONOGRAMA_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->document);
-  g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (poa_cronograma_page_parent_class)->dispose (object);
 }
@@ -111,10 +108,6 @@ poa_cronograma_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
@@ -138,10 +131,6 @@ poa_cronograma_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_cronograma_page_set_plan (self, g_value_get_object (value));
-      break;
-
     case PROP_DOCUMENT:
       poa_cronograma_page_set_document (self, g_value_get_object (value));
       break;
@@ -165,9 +154,6 @@ poa_cronograma_page_class_init (PoaCronogramaPageClass *klass)
   object_class->get_property = poa_cronograma_page_get_property;
   object_class->set_property = poa_cronograma_page_set_property;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -180,6 +166,8 @@ poa_cronograma_page_class_init (PoaCronogramaPageClass *klass)
   g_type_ensure (POA_TYPE_GANTT_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The template looks the plan up through the document. */
+  g_type_ensure (POA_TYPE_PLAN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-cronograma-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaCronogramaPage, gantt_view);
   gtk_widget_class_bind_template_child (widget_class, PoaCronogramaPage, months_button);
@@ -219,18 +207,7 @@ poa_cronograma_page_get_plan (PoaCronogramaPage *self)
 {
   g_return_val_if_fail (POA_IS_CRONOGRAMA_PAGE (self), NULL);
 
-  return self->plan;
-}
-
-void
-poa_cronograma_page_set_plan (PoaCronogramaPage *self,
-                              PoaPlan           *plan)
-{
-  g_return_if_fail (POA_IS_CRONOGRAMA_PAGE (self));
-  g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
-
-  if (g_set_object (&self->plan, plan))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  return self->document != NULL ? poa_document_get_plan (self->document) : NULL;
 }
 
 /**
@@ -253,8 +230,15 @@ poa_cronograma_page_set_document (PoaCronogramaPage *self,
   g_return_if_fail (POA_IS_CRONOGRAMA_PAGE (self));
   g_return_if_fail (document == NULL || POA_IS_DOCUMENT (document));
 
-  if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (!g_set_object (&self->document, document))
+    return;
+
+  /* The chart never holds a plan with another plan's document: it goes without one while
+   * it takes the new plan. */
+  poa_gantt_view_set_document (self->gantt_view, NULL);
+  poa_gantt_view_set_plan (self->gantt_view, document != NULL ? poa_document_get_plan (document) : NULL);
+  poa_gantt_view_set_document (self->gantt_view, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /**

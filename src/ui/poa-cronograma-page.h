@@ -19,8 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoaCronogramaPage, poa_cronograma_page, POA, CRONOGRAMA_PAGE, GtkWidget)
 
 PoaPlan      *poa_cronograma_page_get_plan      (PoaCronogramaPage *self);
-void          poa_cronograma_page_set_plan      (PoaCronogramaPage *self,
-                                                 PoaPlan           *plan);
 PoaDocument  *poa_cronograma_page_get_document  (PoaCronogramaPage *self);
 void          poa_cronograma_page_set_document  (PoaCronogramaPage *self,
                                                  PoaDocument       *document);

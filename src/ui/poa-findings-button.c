@@ -21,7 +21,6 @@
 #include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
-#include "poa-window.h"
 
 /* What `check` finds in the plan, in the header bar: a count of errors and warnings, and a
  * popover listing them; choosing one opens the editor on the field at fault. The findings
@@ -532,15 +531,14 @@ poa_findings_button_go_to (PoaFindingsButton *self,
                            guint              position)
 {
   g_autoptr(PoaFinding) finding = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PoaWindow *window = POA_IS_WINDOW (root) ? POA_WINDOW (root) : NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
   GObject *subject;
   const char *field;
 
   g_return_val_if_fail (POA_IS_FINDINGS_BUTTON (self), NULL);
 
   if (!(finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position)) ||
-      window == NULL || self->activities_page == NULL)
+      self->activities_page == NULL)
     return NULL;
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
@@ -549,21 +547,22 @@ poa_findings_button_go_to (PoaFindingsButton *self,
 
   if (POA_IS_BUDGET_LINE (subject))
     {
-      poa_window_show_page (window, "budget");
+      gtk_widget_activate_action (widget, "win.show-page", "s", "budget");
       return NULL;
     }
 
   /* The semáforo's thresholds are set on the Indicadores page, not in the general data. */
   if (field != NULL && g_str_has_prefix (field, "semaforo"))
     {
-      poa_window_show_page (window, "indicators");
+      gtk_widget_activate_action (widget, "win.show-page", "s", "indicators");
       return NULL;
     }
 
-  poa_window_show_page (window, "activities");
+  gtk_widget_activate_action (widget, "win.show-page", "s", "activities");
   if (POA_IS_ACTIVITY (subject))
     {
-      poa_window_set_selected_activity (window, POA_ACTIVITY (subject));
+      /* The page shares its selection with the window's other pages. */
+      poa_activities_page_set_selected_activity (self->activities_page, POA_ACTIVITY (subject));
       return poa_activities_page_edit_activity (self->activities_page, POA_ACTIVITY (subject), field);
     }
 

@@ -21,7 +21,6 @@
 #include "poa-document.h"
 #include "poa-gantt-view.h"
 #include "poa-plan.h"
-#include "poa-window.h"
 
 /* The cronograma on screen: the core's renderer draws it, this widget scrolls it, takes clicks
  * and keys, and shows tooltips.
@@ -574,11 +573,8 @@ show_error (PoaGanttView *self,
             const char   *heading,
             const GError *error)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), POA_TYPE_WINDOW);
-
-  if (window != NULL)
-    poa_window_show_error (POA_WINDOW (window), heading, error);
-  else
+  /* In the window, a dialog over it; alone (a test), a warning. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", heading, error->message))
     g_warning ("%s: %s", heading, error->message);
 }
 

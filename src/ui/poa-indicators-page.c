@@ -54,7 +54,6 @@ G_DEFINE_FINAL_TYPE (PoaIndicatorsPage, poa_indicators_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PLAN,
   PROP_DOCUMENT,
   PROP_DATE,
   N_PROPS
@@ -525,12 +524,15 @@ poa_indicators_page_map (GtkWidget *widget)
     document_changed_cb (self);
 }
 
+static void follow_plan (PoaIndicatorsPage *self,
+             PoaPlan           *plan);
+
 static void
 poa_indicators_page_dispose (GObject *object)
 {
   PoaIndicatorsPage *self = (PoaIndicatorsPage *)object;
 
-  poa_indicators_page_set_plan (self, NULL);
+  follow_plan (self, NULL);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -551,10 +553,6 @@ poa_indicators_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
@@ -578,10 +576,6 @@ poa_indicators_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_indicators_page_set_plan (self, g_value_get_object (value));
-      break;
-
     case PROP_DOCUMENT:
       if (self->document != NULL)
         g_signal_handlers_disconnect_by_data (self->document, self);
@@ -590,6 +584,8 @@ poa_indicators_page_set_property (GObject      *object,
       if (self->document != NULL)
         g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb),
                                  self, G_CONNECT_SWAPPED);
+      /* The plan shown is the document's: never one without the other. */
+      follow_plan (self, self->document != NULL ? poa_document_get_plan (self->document) : NULL);
       break;
 
     case PROP_DATE:
@@ -612,9 +608,6 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
   object_class->get_property = poa_indicators_page_get_property;
   object_class->set_property = poa_indicators_page_set_property;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Every edit goes through the document, for undo; without one the page only shows. */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
@@ -629,6 +622,8 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
   g_type_ensure (POA_TYPE_PROGRESS_CHART_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The template looks the plan up through the document. */
+  g_type_ensure (POA_TYPE_PLAN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, index_label);
   gtk_widget_class_bind_template_child (widget_class, PoaIndicatorsPage, semaforo_icon);
@@ -673,9 +668,9 @@ poa_indicators_page_get_plan (PoaIndicatorsPage *self)
   return self->plan;
 }
 
-void
-poa_indicators_page_set_plan (PoaIndicatorsPage *self,
-                              PoaPlan           *plan)
+static void
+follow_plan (PoaIndicatorsPage *self,
+             PoaPlan           *plan)
 {
   g_return_if_fail (POA_IS_INDICATORS_PAGE (self));
   g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
@@ -691,8 +686,6 @@ poa_indicators_page_set_plan (PoaIndicatorsPage *self,
     show_plan (self);
   else
     self->pending = TRUE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
 /**

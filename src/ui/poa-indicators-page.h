@@ -18,8 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoaIndicatorsPage, poa_indicators_page, POA, INDICATORS_PAGE, GtkWidget)
 
 PoaPlan *poa_indicators_page_get_plan (PoaIndicatorsPage *self);
-void     poa_indicators_page_set_plan (PoaIndicatorsPage *self,
-                                       PoaPlan           *plan);
 void     poa_indicators_page_set_date (PoaIndicatorsPage *self,
                                        const GDate       *date);
 

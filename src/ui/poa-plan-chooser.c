@@ -11,23 +11,23 @@
 
 #include <glib/gi18n.h>
 
-#include "poa-application.h"
 #include "poa-plan-chooser.h"
 #include "poa-plan.h"
+#include "poa-session.h"
 #include "poa-store.h"
 #include "poa-editor-util.h"
 #include "poa-ui-util.h"
 #include "poa-validate.h"
-#include "poa-window.h"
 
 /* The plans of the database, from the header bar: switch to another (área and year), start
  * an empty one, copy this one into the next year, delete this one after a confirmation that
- * names it. Every switch records the plan as the last opened, so the program reopens on it. */
+ * names it. Each is done by the session (poa-session.c), which also records the plan as the
+ * last opened, so the program reopens on it; the chooser says how it went. */
 struct _PoaPlanChooser
 {
   GtkWidget       parent_instance;
 
-  PoaPlan        *plan;
+  PoaSession     *session;
 
   GtkWidget      *menu_button;
   GtkWidget      *plans_list;
@@ -39,27 +39,31 @@ G_DEFINE_FINAL_TYPE (PoaPlanChooser, poa_plan_chooser, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PLAN,
+  PROP_SESSION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static PoaWindow *
-get_window (PoaPlanChooser *self)
+/* The plan shown: the session's. */
+static PoaPlan *
+get_plan (PoaPlanChooser *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return POA_IS_WINDOW (root) ? POA_WINDOW (root) : NULL;
+  return self->session != NULL ? poa_session_get_plan (self->session) : NULL;
 }
 
 static PoaStore *
 get_store (PoaPlanChooser *self)
 {
-  PoaWindow *window = get_window (self);
-  GtkApplication *app = window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
+  return self->session != NULL ? poa_session_get_store (self->session) : NULL;
+}
 
-  return POA_IS_APPLICATION (app) ? poa_application_get_store (POA_APPLICATION (app)) : NULL;
+/* Says @message at the bottom of the window. */
+static void
+show_toast (PoaPlanChooser *self,
+            const char     *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
 /* "Migrantes y Ex braceros 2026", as the plan is named to the user. */
@@ -87,7 +91,7 @@ new_plan_row (PoaPlanChooser       *self,
                               summary->year, summary->n_activities);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (self->plan != NULL && summary->id == poa_plan_get_id (self->plan))
+  if (get_plan (self) != NULL && summary->id == poa_plan_get_id (get_plan (self)))
     {
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
@@ -114,6 +118,7 @@ poa_plan_chooser_refresh (PoaPlanChooser *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *copy_label = NULL;
   PoaStore *store = get_store (self);
+  PoaPlan *plan = get_plan (self);
   GtkWidget *child;
 
   g_return_if_fail (POA_IS_PLAN_CHOOSER (self));
@@ -129,8 +134,8 @@ poa_plan_chooser_refresh (PoaPlanChooser *self)
     gtk_list_box_append (GTK_LIST_BOX (self->plans_list), new_plan_row (self, plans->pdata[i]));
   self->n_plans = plans != NULL ? plans->len : 0;
 
-  if (self->plan != NULL && poa_plan_get_year (self->plan) < POA_YEAR_MAX)
-    copy_label = g_strdup_printf (_("_Copy to %u…"), poa_plan_get_year (self->plan) + 1);
+  if (plan != NULL && poa_plan_get_year (plan) < POA_YEAR_MAX)
+    copy_label = g_strdup_printf (_("_Copy to %u…"), poa_plan_get_year (plan) + 1);
   else
     copy_label = g_strdup (_("_Copy to the next year…"));
   g_menu_remove_all (self->actions_section);
@@ -139,9 +144,9 @@ poa_plan_chooser_refresh (PoaPlanChooser *self)
   g_menu_append (self->actions_section, _("_Delete This Plan…"), "plans.delete");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.copy",
-                                 self->plan != NULL && poa_plan_get_year (self->plan) < POA_YEAR_MAX);
+                                 plan != NULL && poa_plan_get_year (plan) < POA_YEAR_MAX);
   /* The window always shows a plan: the last one cannot go. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.delete", self->plan != NULL && self->n_plans > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.delete", plan != NULL && self->n_plans > 1);
 }
 
 /**
@@ -154,20 +159,10 @@ poa_plan_chooser_open_plan (PoaPlanChooser  *self,
                             gint64           plan_id,
                             GError         **error)
 {
-  g_autoptr(PoaPlan) plan = NULL;
-  PoaStore *store = get_store (self);
-  PoaWindow *window = get_window (self);
-
   g_return_val_if_fail (POA_IS_PLAN_CHOOSER (self), FALSE);
-  g_return_val_if_fail (store != NULL && window != NULL, FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
 
-  if (!(plan = poa_store_load_plan (store, plan_id, error)))
-    return FALSE;
-
-  /* Only a convenience for the next start: failing to record it loses nothing. */
-  poa_store_mark_opened (store, plan_id, NULL);
-  poa_window_set_plan (window, plan);
-  return TRUE;
+  return poa_session_open_plan (self->session, plan_id, error);
 }
 
 static void
@@ -180,31 +175,11 @@ open_activated (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
-  if (self->plan != NULL && id == poa_plan_get_id (self->plan))
+  if (get_plan (self) != NULL && id == poa_plan_get_id (get_plan (self)))
     return;
 
   if (!poa_plan_chooser_open_plan (self, id, &error))
     _poa_widget_report_error (widget, _("The plan could not be opened"), error);
-}
-
-/* Adds @plan to the database and shows it. */
-static void
-insert_and_open (PoaPlanChooser *self,
-                 PoaPlan        *plan,
-                 const char     *done)
-{
-  g_autoptr(GError) error = NULL;
-  PoaStore *store = get_store (self);
-  gint64 id;
-
-  if (!(id = poa_store_insert_plan (store, plan, &error)) ||
-      !poa_plan_chooser_open_plan (self, id, &error))
-    {
-      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be created"), error);
-      return;
-    }
-
-  poa_window_show_toast (get_window (self), done);
 }
 
 /* A question over the window with Cancel and one answer. @answered, if any, is connected to
@@ -218,7 +193,8 @@ new_question (PoaPlanChooser        *self,
               AdwResponseAppearance  appearance,
               GCallback              answered)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                          heading, body));
 
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
@@ -275,21 +251,27 @@ new_plan_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       NewPlanDialog    *data)
 {
-  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *area = NULL;
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
   guint year = 0;
 
   if (!g_str_equal (response, "create") ||
-      !poa_validate_year (gtk_editable_get_text (GTK_EDITABLE (data->year_entry)), &year, NULL))
+      !poa_validate_year (gtk_editable_get_text (GTK_EDITABLE (data->year_entry)), &year, NULL) ||
+      data->self->session == NULL)
     return;
 
   area = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->area_row))));
-  plan = poa_plan_new_empty (data->self->plan, year, area);
+  if (!poa_session_new_plan (data->self->session, year, area, &error))
+    {
+      _poa_widget_report_error (GTK_WIDGET (data->self), _("The plan could not be created"), error);
+      return;
+    }
+
   name = plan_name (area, year);
   done = g_strdup_printf (_("Plan “%s” created"), name);
-  insert_and_open (data->self, plan, done);
+  show_toast (data->self, done);
 }
 
 static void
@@ -299,6 +281,7 @@ new_activated (GtkWidget  *widget,
 {
   PoaPlanChooser *self = POA_PLAN_CHOOSER (widget);
   NewPlanDialog *data = g_new0 (NewPlanDialog, 1);
+  PoaPlan *plan = get_plan (self);
   g_autofree char *year = NULL;
   GtkWidget *dialog, *list;
 
@@ -315,7 +298,7 @@ new_activated (GtkWidget  *widget,
 
   data->area_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->area_row), _("Area"));
-  gtk_editable_set_text (GTK_EDITABLE (data->area_row), self->plan ? poa_plan_get_area (self->plan) : "");
+  gtk_editable_set_text (GTK_EDITABLE (data->area_row), plan ? poa_plan_get_area (plan) : "");
   gtk_list_box_append (GTK_LIST_BOX (list), data->area_row);
 
   data->year_row = adw_action_row_new ();
@@ -325,7 +308,7 @@ new_activated (GtkWidget  *widget,
   gtk_editable_set_width_chars (GTK_EDITABLE (data->year_entry), 6);
   gtk_entry_set_input_purpose (GTK_ENTRY (data->year_entry), GTK_INPUT_PURPOSE_DIGITS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->year_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  year = g_strdup_printf ("%u", self->plan ? MIN (poa_plan_get_year (self->plan) + 1, POA_YEAR_MAX) : 2026);
+  year = g_strdup_printf ("%u", plan ? MIN (poa_plan_get_year (plan) + 1, POA_YEAR_MAX) : 2026);
   gtk_editable_set_text (GTK_EDITABLE (data->year_entry), year);
   adw_action_row_add_suffix (ADW_ACTION_ROW (data->year_row), data->year_entry);
   gtk_list_box_append (GTK_LIST_BOX (list), data->year_row);
@@ -346,15 +329,20 @@ copy_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   PoaPlanChooser   *self)
 {
-  g_autoptr(PoaPlan) next = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
 
-  if (!g_str_equal (response, "copy") || self->plan == NULL)
+  if (!g_str_equal (response, "copy") || get_plan (self) == NULL)
     return;
 
-  next = poa_plan_copy_to_next_year (self->plan);
-  done = g_strdup_printf (_("Copied into %u: achieved goals start at 0"), poa_plan_get_year (next));
-  insert_and_open (self, next, done);
+  if (!poa_session_copy_to_next_year (self->session, &error))
+    {
+      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be created"), error);
+      return;
+    }
+
+  done = g_strdup_printf (_("Copied into %u: achieved goals start at 0"), poa_plan_get_year (get_plan (self)));
+  show_toast (self, done);
 }
 
 static gboolean
@@ -381,6 +369,7 @@ copy_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   PoaPlanChooser *self = POA_PLAN_CHOOSER (widget);
+  PoaPlan *plan = get_plan (self);
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -388,15 +377,15 @@ copy_activated (GtkWidget  *widget,
   AdwMessageDialog *dialog;
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
 
-  year = poa_plan_get_year (self->plan) + 1;
-  name = plan_name (poa_plan_get_area (self->plan), poa_plan_get_year (self->plan));
+  year = poa_plan_get_year (plan) + 1;
+  name = plan_name (poa_plan_get_area (plan), poa_plan_get_year (plan));
   heading = g_strdup_printf (_("Copy “%s” into %u?"), name, year);
   body = g_strdup_printf (_("A new plan for %u with the same texts, activities, indicators and budget. Achieved goals start at 0 and every date moves one year; the months stay the same."),
                           year);
-  if (plan_exists (self, poa_plan_get_area (self->plan), year))
+  if (plan_exists (self, poa_plan_get_area (plan), year))
     {
       g_autofree char *more = g_strdup_printf (_("There is already a plan of this área for %u: this makes a second one."), year);
       g_autofree char *both = g_strdup_printf ("%s\n\n%s", body, more);
@@ -417,30 +406,24 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
-  PoaStore *store = get_store (self);
-  gint64 id, next;
+  PoaPlan *plan = get_plan (self);
+  gboolean deleted = FALSE;
 
-  if (!g_str_equal (response, "delete") || self->plan == NULL || store == NULL)
+  if (!g_str_equal (response, "delete") || plan == NULL)
     return;
 
-  id = poa_plan_get_id (self->plan);
-  name = plan_name (poa_plan_get_area (self->plan), poa_plan_get_year (self->plan));
-  if (!poa_store_delete_plan (store, id, &error))
-    {
-      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be deleted"), error);
-      return;
-    }
-
+  name = plan_name (poa_plan_get_area (plan), poa_plan_get_year (plan));
   /* The window moves to the plan opened most recently among those left. */
-  if (!(next = poa_store_resolve_plan (store, 0, &error)) ||
-      !poa_plan_chooser_open_plan (self, next, &error))
+  if (!poa_session_delete_plan (self->session, &deleted, &error))
     {
-      _poa_widget_report_error (GTK_WIDGET (self), _("The plan could not be opened"), error);
+      _poa_widget_report_error (GTK_WIDGET (self), deleted ? _("The plan could not be opened")
+                                                           : _("The plan could not be deleted"),
+                                error);
       return;
     }
 
   done = g_strdup_printf (_("Plan “%s” deleted"), name);
-  poa_window_show_toast (get_window (self), done);
+  show_toast (self, done);
 }
 
 static void
@@ -449,6 +432,7 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   PoaPlanChooser *self = POA_PLAN_CHOOSER (widget);
+  PoaPlan *plan = get_plan (self);
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -456,11 +440,11 @@ delete_activated (GtkWidget  *widget,
   AdwMessageDialog *dialog;
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (self->plan)));
-  name = plan_name (poa_plan_get_area (self->plan), poa_plan_get_year (self->plan));
+  n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  name = plan_name (poa_plan_get_area (plan), poa_plan_get_year (plan));
   heading = g_strdup_printf (_("Delete the plan “%s”?"), name);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Its %u activity, its budget and its signatures are deleted with it. This cannot be undone.",
@@ -521,7 +505,7 @@ poa_plan_chooser_dispose (GObject *object)
 
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
   g_clear_object (&self->actions_section);
-  g_clear_object (&self->plan);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (poa_plan_chooser_parent_class)->dispose (object);
 }
@@ -536,8 +520,8 @@ poa_plan_chooser_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -555,8 +539,8 @@ poa_plan_chooser_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_plan_chooser_set_plan (self, g_value_get_object (value));
+    case PROP_SESSION:
+      poa_plan_chooser_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -574,8 +558,9 @@ poa_plan_chooser_class_init (PoaPlanChooserClass *klass)
   object_class->get_property = poa_plan_chooser_get_property;
   object_class->set_property = poa_plan_chooser_set_property;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
+  /* The plans and the one shown; switching goes through it. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, POA_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -599,25 +584,25 @@ poa_plan_chooser_init (PoaPlanChooser *self)
 }
 
 /**
- * poa_plan_chooser_get_plan:
+ * poa_plan_chooser_get_session:
  *
- * Returns: (transfer none) (nullable): the plan the window shows.
+ * Returns: (transfer none) (nullable): the plans, and the one the window shows.
  */
-PoaPlan *
-poa_plan_chooser_get_plan (PoaPlanChooser *self)
+PoaSession *
+poa_plan_chooser_get_session (PoaPlanChooser *self)
 {
   g_return_val_if_fail (POA_IS_PLAN_CHOOSER (self), NULL);
 
-  return self->plan;
+  return self->session;
 }
 
 void
-poa_plan_chooser_set_plan (PoaPlanChooser *self,
-                           PoaPlan        *plan)
+poa_plan_chooser_set_session (PoaPlanChooser *self,
+                              PoaSession     *session)
 {
   g_return_if_fail (POA_IS_PLAN_CHOOSER (self));
-  g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
+  g_return_if_fail (session == NULL || POA_IS_SESSION (session));
 
-  if (g_set_object (&self->plan, plan))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  if (g_set_object (&self->session, session))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoaPlanChooser, poa_plan_chooser, POA, PLAN_CHOOSER, GtkWidget)
 
-PoaPlan  *poa_plan_chooser_get_plan  (PoaPlanChooser *self);
-void      poa_plan_chooser_set_plan  (PoaPlanChooser *self,
-                                      PoaPlan        *plan);
+PoaSession *poa_plan_chooser_get_session (PoaPlanChooser *self);
+void        poa_plan_chooser_set_session (PoaPlanChooser *self,
+                                          PoaSession     *session);
 gboolean  poa_plan_chooser_open_plan (PoaPlanChooser *self,
                                       gint64          plan_id,
                                       GError        **error);

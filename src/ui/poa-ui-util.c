@@ -7,10 +7,10 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "poa-ui-util.h"
-#include "poa-window.h"
 
 /**
  * _poa_widget_unparent_children:
@@ -52,17 +52,18 @@ _poa_widget_report_error (GtkWidget    *widget,
 
 /**
  * _poa_widget_show_undo_toast:
+ * @page: a page of the window, whose `document` the change went through
  * @message: what was just done, e.g. "Partida 2111 deleted"
  *
  * Says @message at the bottom of the window with an Undo button (win.undo), for changes such
  * as a deletion that the user may not have meant.
  */
 void
-_poa_widget_show_undo_toast (GtkWidget  *widget,
+_poa_widget_show_undo_toast (GtkWidget  *page,
                              const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  GtkWidget *window = gtk_widget_get_ancestor (widget, POA_TYPE_WINDOW);
+  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GObject) document = NULL;
   AdwToast *toast;
 
   if (overlay == NULL)
@@ -74,12 +75,13 @@ _poa_widget_show_undo_toast (GtkWidget  *widget,
 
   /* Undo undoes the last edit: once another edit is made, or another plan shown, this toast's
    * button would undo something else, so it goes. */
-  if (window != NULL && poa_window_get_document (POA_WINDOW (window)) != NULL)
+  g_object_get (page, "document", &document, NULL);
+  if (document != NULL)
     {
-      g_signal_connect_object (poa_window_get_document (POA_WINDOW (window)), "changed",
-                               G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
-      g_signal_connect_object (window, "notify::document",
-                               G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (adw_toast_dismiss), toast,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "notify::document", G_CALLBACK (adw_toast_dismiss), toast,
+                               G_CONNECT_SWAPPED);
     }
 
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

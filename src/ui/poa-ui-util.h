@@ -15,7 +15,7 @@ void _poa_widget_unparent_children (GtkWidget    *widget);
 void _poa_widget_report_error      (GtkWidget    *widget,
                                     const char   *heading,
                                     const GError *error);
-void _poa_widget_show_undo_toast   (GtkWidget    *widget,
+void _poa_widget_show_undo_toast   (GtkWidget    *page,
                                     const char   *message);
 void _poa_connect_items            (GListModel          *list,
                                     guint                position,

@@ -11,39 +11,25 @@
 
 #include <glib/gi18n.h>
 
-#include "poa-application.h"
-#include "poa-plan.h"
+#include "poa-session.h"
 #include "poa-store.h"
-#include "poa-window-backup.h"
+#include "poa-window-private.h"
 
-/* The copying itself is the store's (poa_store_backup(), poa_store_restore()); here are the
- * file choosers, the confirmation, and what the window shows afterwards. */
+/* The copying itself is the store's (poa_store_backup(), poa_store_restore()) and the
+ * restored plan is opened by the session; here are the file choosers, the confirmation, and
+ * what the window says afterwards. */
 
-static PoaStore *
-get_store (PoaWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return POA_IS_APPLICATION (app) ? poa_application_get_store (POA_APPLICATION (app)) : NULL;
-}
-
-/* The template's content is its toast overlay (poa-window.ui). A new outcome replaces the toast
- * of the previous one rather than waiting behind it. */
+/* A new outcome replaces the toast of the previous one rather than waiting behind it. */
 static void
 show_toast (PoaWindow  *self,
             const char *title)
 {
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
-  AdwToast *previous = g_object_get_data (G_OBJECT (self), "poa-backup-toast");
   AdwToast *toast = adw_toast_new (title);
 
-  g_return_if_fail (ADW_IS_TOAST_OVERLAY (content));
-
-  if (previous != NULL)
-    adw_toast_dismiss (previous);
-  g_object_set_data_full (G_OBJECT (self), "poa-backup-toast", g_object_ref (toast),
-                          g_object_unref);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
+  if (self->backup_toast != NULL)
+    adw_toast_dismiss (self->backup_toast);
+  g_set_weak_pointer (&self->backup_toast, toast);
+  _poa_window_add_toast (self, toast);
 }
 
 /* The chosen file as a local path; a location without one (a network share GIO cannot map) is
@@ -77,7 +63,7 @@ _poa_window_backup_to (PoaWindow *self,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  PoaStore *store = get_store (self);
+  PoaStore *store = poa_session_get_store (self->session);
 
   g_return_val_if_fail (POA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -85,7 +71,7 @@ _poa_window_backup_to (PoaWindow *self,
 
   if (!(path = get_local_path (file, &error)) || !poa_store_backup (store, path, &error))
     {
-      poa_window_show_error (self, _("The database could not be backed up"), error);
+      _poa_window_show_error (self, _("The database could not be backed up"), error);
       return FALSE;
     }
 
@@ -152,24 +138,7 @@ backup_database_activated (GtkWidget  *widget,
   show_chooser (self, chooser, G_CALLBACK (backup_chooser_response_cb));
 }
 
-/* Shows the restored plans: the one last opened, as at start-up. */
-static gboolean
-reload_plan (PoaWindow  *self,
-             PoaStore   *store,
-             GError    **error)
-{
-  g_autoptr(PoaPlan) plan = NULL;
-  gint64 id;
-
-  if (!(id = poa_store_resolve_plan (store, 0, error)) ||
-      !(plan = poa_store_load_plan (store, id, error)))
-    return FALSE;
-
-  poa_store_mark_opened (store, id, NULL);
-  poa_window_set_plan (self, plan);
-  return TRUE;
-}
-
+/* The session shows the restored plans: the one last opened, as at start-up. */
 static void
 restore_from (PoaWindow *self,
               GFile     *file)
@@ -179,19 +148,14 @@ restore_from (PoaWindow *self,
   g_autofree char *kept = NULL;
   g_autofree char *kept_name = NULL;
   g_autofree char *title = NULL;
-  PoaStore *store = get_store (self);
 
-  g_return_if_fail (store != NULL);
-
-  if (!(path = get_local_path (file, &error)) || !poa_store_restore (store, path, &kept, &error))
+  if (!(path = get_local_path (file, &error)) ||
+      !poa_session_restore (self->session, path, &kept, &error))
     {
-      poa_window_show_error (self, _("The backup could not be restored"), error);
-      return;
-    }
-
-  if (!reload_plan (self, store, &error))
-    {
-      poa_window_show_error (self, _("The restored plans could not be opened"), error);
+      /* Once the backup is in, only the reading of its plans failed. */
+      _poa_window_show_error (self, kept == NULL ? _("The backup could not be restored")
+                                                 : _("The restored plans could not be opened"),
+                              error);
       return;
     }
 
@@ -222,7 +186,7 @@ _poa_window_confirm_restore (PoaWindow *self,
 {
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
-  PoaStore *store = get_store (self);
+  PoaStore *store = poa_session_get_store (self->session);
 
   g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -288,7 +252,7 @@ restore_backup_activated (GtkWidget  *widget,
 }
 
 void
-_poa_window_backup_class_init (GtkWidgetClass *widget_class)
+_poa_window_class_backup_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.backup-database", NULL,
                                    backup_database_activated);

@@ -12,49 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "poa-application.h"
-#include "poa-plan-json.h"
-#include "poa-plan.h"
-#include "poa-store.h"
+#include "poa-session.h"
 #include "poa-window-private.h"
-
-static PoaPlan *
-import_plan (PoaWindow  *self,
-             GFile      *file,
-             GError    **error)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  PoaStore *store = POA_IS_APPLICATION (application)
-                      ? poa_application_get_store (POA_APPLICATION (application))
-                      : NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(PoaPlan) plan = NULL;
-  gint64 id;
-
-  /* The window is only made once the application has opened its database. */
-  g_assert (store != NULL);
-
-  /* The file chooser portal hands out local paths too, so only a remote location without a
-   * local mount gets here. */
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot read “%s”: only files on this computer can be imported"), uri);
-      return NULL;
-    }
-
-  if (!(plan = poa_plan_json_load (path, error)) ||
-      !(id = poa_store_insert_plan (store, plan, error)))
-    return NULL;
-
-  /* The plan the window shows is the one to open next time; failing to record it loses
-   * nothing. */
-  poa_store_mark_opened (store, id, NULL);
-
-  return g_steal_pointer (&plan);
-}
 
 /**
  * poa_window_import_file:
@@ -70,25 +29,33 @@ poa_window_import_file (PoaWindow *self,
                         GFile     *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaPlan) plan = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (POA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* The file chooser portal hands out local paths too, so only a remote location without a
+   * local mount gets here. */
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot read “%s”: only files on this computer can be imported"), uri);
+    }
+
   /* The message names the file and the line and column or the field (poa-plan-json.c), or the
    * database and what went wrong with it (poa-store.c). */
-  if (!(plan = import_plan (self, file, &error)))
+  if (path == NULL || !poa_session_import (self->session, path, &error))
     {
-      poa_window_show_error (self, _("The plan could not be imported"), error);
+      _poa_window_show_error (self, _("The plan could not be imported"), error);
       return FALSE;
     }
 
-  poa_window_set_plan (self, plan);
-
   /* Translators: %s is the window's title, which names the plan: "POA 2026 — Migrantes" */
   message = g_strdup_printf (_("Imported “%s”"), gtk_window_get_title (GTK_WINDOW (self)));
-  poa_window_show_toast (self, message);
+  _poa_window_add_toast (self, adw_toast_new (message));
 
   return TRUE;
 }
@@ -132,7 +99,7 @@ import_activated (GtkWidget  *widget,
 }
 
 void
-_poa_window_class_add_import_action (GtkWidgetClass *widget_class)
+_poa_window_class_import_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

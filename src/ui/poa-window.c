@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "poa-activities-page.h"
 #include "poa-activity.h"
 #include "poa-budget-page.h"
 #include "poa-cronograma-page.h"
@@ -20,38 +19,16 @@
 #include "poa-indicators-page.h"
 #include "poa-plan-chooser.h"
 #include "poa-plan.h"
+#include "poa-session.h"
 #include "poa-settings.h"
-#include "poa-window-backup.h"
 #include "poa-ui-util.h"
 #include "poa-window-private.h"
-#include "poa-window-print.h"
-#include "poa-window.h"
-
-struct _PoaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  PoaPlan              *plan;
-  PoaDocument          *document;
-  PoaActivity          *selected_activity;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack         *stack;
-  PoaActivitiesPage    *activities_page;
-  AdwBin               *cronograma_bin;
-  AdwBin               *indicators_bin;
-  AdwBin               *budget_bin;
-};
 
 G_DEFINE_FINAL_TYPE (PoaWindow, poa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_PLAN,
-  PROP_DOCUMENT,
+  PROP_SESSION,
   PROP_SELECTED_ACTIVITY,
   N_PROPS
 };
@@ -64,13 +41,14 @@ update_title (PoaWindow *self)
 {
   g_autofree char *heading = NULL;
   g_autofree char *title = NULL;
+  PoaPlan *plan = poa_window_get_plan (self);
   const char *area;
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
 
-  area = poa_plan_get_area (self->plan);
-  heading = g_strdup_printf (_("POA %u"), poa_plan_get_year (self->plan));
+  area = poa_plan_get_area (plan);
+  heading = g_strdup_printf (_("POA %u"), poa_plan_get_year (plan));
   title = area[0] != '\0' ? g_strdup_printf ("%s — %s", heading, area) : g_strdup (heading);
 
   adw_view_switcher_title_set_title (self->switcher_title, heading);
@@ -86,13 +64,59 @@ plan_header_changed_cb (PoaWindow  *self,
   update_title (self);
 }
 
+/* What needs the whole plan is off while a big plan's rest is still being read (the
+ * document's `loading`, see poa-session.c): nothing is ever done to part of a plan. */
 static void
-update_history_actions (PoaWindow *self)
+update_actions (PoaWindow *self)
 {
+  gboolean whole = self->document != NULL && !poa_document_get_loading (self->document);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->document != NULL && poa_document_can_undo (self->document));
+                                 whole && poa_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->document != NULL && poa_document_can_redo (self->document));
+                                 whole && poa_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", whole);
+}
+
+/* The session shows another plan: the pages follow through their bindings; the selection was
+ * an activity of the plan before. */
+static void
+session_document_changed_cb (PoaWindow *self)
+{
+  PoaDocument *document = poa_session_get_document (self->session);
+
+  if (self->document == document)
+    return;
+
+  poa_window_set_selected_activity (self, NULL);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (poa_document_get_plan (self->document), self);
+    }
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      PoaPlan *plan = poa_document_get_plan (document);
+
+      g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (update_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (update_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::loading", G_CALLBACK (update_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::area", G_CALLBACK (plan_header_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::year", G_CALLBACK (plan_header_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  update_title (self);
+  update_actions (self);
 }
 
 static void
@@ -104,7 +128,7 @@ undo_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->document != NULL && !poa_document_undo (self->document, &error))
-    poa_window_show_error (self, _("The change could not be undone"), error);
+    _poa_window_show_error (self, _("The change could not be undone"), error);
 }
 
 static void
@@ -116,7 +140,7 @@ redo_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->document != NULL && !poa_document_redo (self->document, &error))
-    poa_window_show_error (self, _("The change could not be redone"), error);
+    _poa_window_show_error (self, _("The change could not be redone"), error);
 }
 
 static void
@@ -127,9 +151,32 @@ show_page_activated (GtkWidget  *widget,
   poa_window_show_page (POA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.show-toast and win.show-error: how the widgets inside the window say something, without
+ * knowing the window. */
+static void
+show_toast_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _poa_window_add_toast (POA_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+show_error_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  const char *heading, *message;
+
+  g_variant_get (parameter, "(&s&s)", &heading, &message);
+  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
+  _poa_window_show_error (POA_WINDOW (widget), heading, error);
+}
+
 /* The pages other than Activities are made when first shown: building, styling and measuring
  * them (AdwViewStack measures every page, shown or not) delayed the window's first frame. Each
- * follows the window's plan, document and selection as the template's pages do. */
+ * follows the session's document and the window's selection as the template's pages do. */
 static void
 ensure_page (PoaWindow  *self,
              const char *name)
@@ -154,8 +201,8 @@ ensure_page (PoaWindow  *self,
         continue;
 
       page = g_object_new (pages[i].get_type (), NULL);
-      g_object_bind_property (self, "plan", page, "plan", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (self, "document", page, "document", G_BINDING_SYNC_CREATE);
+      if (self->session != NULL)
+        g_object_bind_property (self->session, "document", page, "document", G_BINDING_SYNC_CREATE);
       if (pages[i].has_selection)
         g_object_bind_property (self, "selected-activity", page, "selected-activity",
                                 G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -191,51 +238,40 @@ show_help_overlay_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
-/* The size the window had when it was last closed; the settings may be missing (run from the
- * build tree), and then the window opens at the template's size. */
+/* The size and state the window had when it was last closed, kept as they change; the
+ * settings may be missing (run from the build tree), and then the window opens at the
+ * template's size. The default size follows the window as the user resizes it, but not while
+ * maximized: the size kept is the one to come back to when unmaximizing. */
 static void
-restore_window_state (PoaWindow *self)
+bind_window_state (PoaWindow *self)
 {
-  int width, height;
-
   if (self->settings == NULL)
     return;
 
-  width = g_settings_get_int (self->settings, "window-width");
-  height = g_settings_get_int (self->settings, "window-height");
-  if (width > 0 && height > 0)
-    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* The window takes the session once, and binds its pages to the session's document. */
 static void
-save_window_state (PoaWindow *self)
+set_session (PoaWindow  *self,
+             PoaSession *session)
 {
-  int width, height;
+  g_return_if_fail (self->session == NULL);
 
-  if (self->settings == NULL)
+  if (session == NULL)
     return;
 
-  /* The default size follows the window as the user resizes it, but not while maximized: the
-   * size saved is the one to come back to when unmaximizing. */
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-  g_settings_set_boolean (self->settings, "window-maximized",
-                          gtk_window_is_maximized (GTK_WINDOW (self)));
-}
+  self->session = g_object_ref (session);
+  /* Before the pages' bindings: the selection goes before another plan comes. */
+  g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  session_document_changed_cb (self);
 
-static gboolean
-poa_window_close_request (GtkWindow *window)
-{
-  save_window_state (POA_WINDOW (window));
-
-  return GTK_WINDOW_CLASS (poa_window_parent_class)->close_request (window);
+  /* Here rather than in the template, so that it follows the handler above; the header bar's
+   * plan chooser and findings button bind in the template. */
+  g_object_bind_property (session, "document", self->activities_page, "document", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -243,12 +279,13 @@ poa_window_dispose (GObject *object)
 {
   PoaWindow *self = (PoaWindow *)object;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  g_clear_object (&self->plan);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (poa_document_get_plan (self->document), self);
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
   g_clear_object (&self->selected_activity);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->backup_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -265,12 +302,8 @@ poa_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_SELECTED_ACTIVITY:
@@ -292,8 +325,8 @@ poa_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_window_set_plan (self, g_value_get_object (value));
+    case PROP_SESSION:
+      set_session (self, g_value_get_object (value));
       break;
 
     case PROP_SELECTED_ACTIVITY:
@@ -310,21 +343,18 @@ poa_window_class_init (PoaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = poa_window_dispose;
   object_class->get_property = poa_window_get_property;
   object_class->set_property = poa_window_set_property;
-  window_class->close_request = poa_window_close_request;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  /* The activity selected on any page; the pages bind to it both ways, so that choosing an
-   * activity in the table selects it in the cronograma and back. */
+  /* The store and the plan shown, given once. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, POA_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The activity selected on any page. The window owns the selection: it is what the pages
+   * share, and no concern of the core's session; the pages bind to it both ways, so that
+   * choosing an activity in the table selects it in the cronograma and back. */
   properties[PROP_SELECTED_ACTIVITY] =
     g_param_spec_object ("selected-activity", NULL, NULL, POA_TYPE_ACTIVITY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -334,18 +364,16 @@ poa_window_class_init (PoaWindowClass *klass)
   g_type_ensure (POA_TYPE_ACTIVITIES_PAGE);
   g_type_ensure (POA_TYPE_PLAN_CHOOSER);
   g_type_ensure (POA_TYPE_FINDINGS_BUTTON);
+  g_type_ensure (POA_TYPE_SESSION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_bin);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, indicators_bin);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, budget_bin);
-
-  _poa_window_class_add_print_actions (widget_class);
-  gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
-  _poa_window_class_add_export_action (widget_class);
 
   /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -360,19 +388,23 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "cronograma");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "indicators");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
 
-  _poa_window_class_add_import_action (widget_class);
-  _poa_window_backup_class_init (widget_class);
+  _poa_window_class_print_init (widget_class);
+  _poa_window_class_export_init (widget_class);
+  _poa_window_class_import_init (widget_class);
+  _poa_window_class_backup_init (widget_class);
 }
 
 static void
 poa_window_init (PoaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_history_actions (self);
+  update_actions (self);
 
   self->settings = poa_settings_new ();
-  restore_window_state (self);
+  bind_window_state (self);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
   visible_page_changed_cb (self);
@@ -381,92 +413,39 @@ poa_window_init (PoaWindow *self)
 }
 
 PoaWindow *
-poa_window_new (PoaApplication *application,
-                PoaPlan        *plan)
+poa_window_new (GtkApplication *application,
+                PoaSession     *session)
 {
   return g_object_new (POA_TYPE_WINDOW,
                        "application", application,
-                       "plan", plan,
+                       "session", session,
                        NULL);
+}
+
+/**
+ * poa_window_get_session:
+ *
+ * Returns: (transfer none) (nullable): the store and the plan the window shows.
+ */
+PoaSession *
+poa_window_get_session (PoaWindow *self)
+{
+  g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 /**
  * poa_window_get_plan:
  *
- * Returns: (transfer none) (nullable): the plan the window shows.
+ * Returns: (transfer none) (nullable): the plan the window shows: the session's.
  */
 PoaPlan *
 poa_window_get_plan (PoaWindow *self)
 {
   g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
 
-  return self->plan;
-}
-
-/**
- * poa_window_set_plan:
- * @plan: (nullable): a plan loaded from the application's store
- *
- * Shows @plan, ready for editing: its edits are saved at once and can be undone for as long as
- * it stays in the window.
- */
-void
-poa_window_set_plan (PoaWindow *self,
-                     PoaPlan   *plan)
-{
-  PoaApplication *app;
-
-  g_return_if_fail (POA_IS_WINDOW (self));
-  g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (self->plan, self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-
-  g_set_object (&self->plan, plan);
-  poa_window_set_selected_activity (self, NULL);
-
-  app = POA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (plan != NULL && app != NULL && poa_application_get_store (app) != NULL)
-    {
-      self->document = poa_document_new (poa_application_get_store (app), plan);
-      g_signal_connect_object (self->document, "notify::can-undo",
-                               G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->document, "notify::can-redo",
-                               G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
-    }
-
-  if (plan != NULL)
-    {
-      g_signal_connect_object (plan, "notify::area", G_CALLBACK (plan_header_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (plan, "notify::year", G_CALLBACK (plan_header_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-
-  update_title (self);
-  update_history_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-/**
- * poa_window_get_document:
- *
- * Returns: (transfer none) (nullable): the plan open for editing: every change to the plan
- *   goes through it.
- */
-PoaDocument *
-poa_window_get_document (PoaWindow *self)
-{
-  g_return_val_if_fail (POA_IS_WINDOW (self), NULL);
-
-  return self->document;
+  return self->document != NULL ? poa_document_get_plan (self->document) : NULL;
 }
 
 /**
@@ -494,40 +473,10 @@ poa_window_set_selected_activity (PoaWindow   *self,
 }
 
 /**
- * poa_window_show_toast:
- *
- * Says something briefly at the bottom of the window.
- */
-void
-poa_window_show_toast (PoaWindow  *self,
-                       const char *message)
-{
-  g_return_if_fail (POA_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-/**
- * poa_window_show_error:
- * @heading: what failed, e.g. "The change could not be saved"
- * @error: why, naming the file
- *
- * Shows a dialog over the window; the user closes it.
- */
-void
-poa_window_show_error (PoaWindow    *self,
-                       const char   *heading,
-                       const GError *error)
-{
-  g_return_if_fail (POA_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
-
-  _poa_widget_report_error (GTK_WIDGET (self), heading, error);
-}
-
-/**
  * _poa_window_add_toast:
  * @toast: (transfer full): the toast to show
+ *
+ * Says something briefly at the bottom of the window: the window's one way to do it.
  */
 void
 _poa_window_add_toast (PoaWindow *self,
@@ -539,23 +488,22 @@ _poa_window_add_toast (PoaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Whether the whole plan is there to be exported or printed: a big plan's rest is read right
- * after the window's first frame (see poa-opening.c); a request in that moment is told so. */
-gboolean
-_poa_window_plan_is_whole (PoaWindow *self)
+/**
+ * _poa_window_show_error:
+ * @heading: what failed, e.g. "The change could not be saved"
+ * @error: why, naming the file
+ *
+ * Shows a dialog over the window; the user closes it.
+ */
+void
+_poa_window_show_error (PoaWindow    *self,
+                        const char   *heading,
+                        const GError *error)
 {
-  g_return_val_if_fail (POA_IS_WINDOW (self), FALSE);
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
 
-  if (self->plan == NULL)
-    return FALSE;
-
-  if (self->document != NULL && poa_document_is_opening (self->document))
-    {
-      _poa_window_add_toast (self, adw_toast_new (_("The plan is still being opened; try again in a moment")));
-      return FALSE;
-    }
-
-  return TRUE;
+  _poa_widget_report_error (GTK_WIDGET (self), heading, error);
 }
 
 /* A "save as" chooser for an export of the plan: one kind of file, in the user's Documents

@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 
-#include "poa-application.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -18,25 +17,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoaWindow, poa_window, POA, WINDOW, AdwApplicationWindow)
 
-PoaWindow *poa_window_new       (PoaApplication *application,
-                                 PoaPlan        *plan);
-PoaPlan   *poa_window_get_plan  (PoaWindow      *self);
-void       poa_window_set_plan  (PoaWindow      *self,
-                                 PoaPlan        *plan);
-void       poa_window_show_page (PoaWindow      *self,
-                                 const char     *name);
-PoaDocument *poa_window_get_document (PoaWindow    *self);
-PoaActivity *poa_window_get_selected_activity (PoaWindow   *self);
-void       poa_window_set_selected_activity (PoaWindow     *self,
-                                             PoaActivity   *activity);
-void       poa_window_show_toast (PoaWindow     *self,
-                                  const char    *message);
-void       poa_window_show_error (PoaWindow     *self,
-                                  const char    *heading,
-                                  const GError  *error);
+PoaWindow   *poa_window_new                   (GtkApplication *application,
+                                               PoaSession     *session);
+PoaSession  *poa_window_get_session           (PoaWindow      *self);
+PoaPlan     *poa_window_get_plan              (PoaWindow      *self);
+void         poa_window_show_page             (PoaWindow      *self,
+                                               const char     *name);
+PoaActivity *poa_window_get_selected_activity (PoaWindow      *self);
+void         poa_window_set_selected_activity (PoaWindow      *self,
+                                               PoaActivity    *activity);
 
 /* poa-window-import.c */
-gboolean   poa_window_import_file (PoaWindow *self,
-                                   GFile     *file);
+gboolean     poa_window_import_file           (PoaWindow      *self,
+                                               GFile          *file);
 
 G_END_DECLS

@@ -25,10 +25,13 @@
 #include <sys/resource.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "poa-activities-page.h"
 #include "poa-activity.h"
+#include "poa-document.h"
 #include "poa-plan.h"
+#include "poa-store.h"
 #include "bench-util.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
@@ -52,10 +55,13 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-/* Gives @page @plan and waits for the frame that shows it. */
+/* The store the pages' documents come from; the benchmark never edits. */
+static PoaStore *store;
+
+/* Gives @page @document and waits for the frame that shows its plan. */
 static void
-show_plan (GtkWidget *page,
-           PoaPlan   *plan,
+show_plan (GtkWidget   *page,
+           PoaDocument *document,
            double    *wall_ms,
            double    *cpu_ms)
 {
@@ -65,7 +71,7 @@ show_plan (GtkWidget *page,
   double cpu_start = thread_cpu_ms ();
   gulong id;
 
-  poa_activities_page_set_plan (POA_ACTIVITIES_PAGE (page), plan);
+  poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), document);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (page);
   while (!painted)
@@ -100,21 +106,25 @@ bench (GtkWidget  *page,
        gboolean    unique)
 {
   g_autoptr(PoaPlan) plan = test_plan_with_activities (n_activities);
+  g_autoptr(PoaDocument) document = NULL;
   g_autofree char *size = NULL;
   g_autofree char *name = NULL;
   double wall[ROUNDS], cpu[ROUNDS], first_wall, first_cpu;
 
   if (unique)
     make_texts_unique (plan);
+  /* A page shows a document's plan; never edited here, it need not be in the store. */
+  poa_plan_set_id (plan, 1);
+  document = poa_document_new (store, plan);
 
-  show_plan (page, plan, &first_wall, &first_cpu);
+  show_plan (page, document, &first_wall, &first_cpu);
   for (guint i = 0; i < ROUNDS; i++)
     {
-      poa_activities_page_set_plan (POA_ACTIVITIES_PAGE (page), NULL);
+      poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);
       test_ui_wait_for_frames (page, 2);
-      show_plan (page, plan, &wall[i], &cpu[i]);
+      show_plan (page, document, &wall[i], &cpu[i]);
     }
-  poa_activities_page_set_plan (POA_ACTIVITIES_PAGE (page), NULL);
+  poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);
   test_ui_wait_for_frames (page, 2);
 
   g_print ("%7u activities%s: first %.1f ms (%.1f ms processor), then median %.1f ms (%.1f ms processor)\n",
@@ -131,9 +141,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
   GtkWidget *window;
   GtkWidget *page;
   setlocale (LC_ALL, "");
+
+  dir = g_dir_make_tmp ("poa-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "poa.sqlite3", NULL);
+  store = poa_store_open (db, &error);
+  g_assert_no_error (error);
 
   gtk_init ();
   adw_init ();
@@ -151,5 +170,8 @@ main (int   argc,
   bench (page, 100000, TRUE);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_unlink (db);
+  g_rmdir (dir);
   return 0;
 }

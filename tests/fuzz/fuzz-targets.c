@@ -14,6 +14,7 @@
 #include "poa-money.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-validate.h"
 
 /* A plan file: whatever is accepted is written and read back equal, as the specification says
  * of export and import. Errors must name the file. */
@@ -86,6 +87,92 @@ poa_fuzz_date (const guint8 *data,
       g_assert_true (g_date_valid (&date));
       g_assert_true (poa_date_parse_dmy (dmy, &again));
       g_assert_cmpint (g_date_compare (&date, &again), ==, 0);
+    }
+
+  return 0;
+}
+
+/* The text rule, written again the slow way, character by character: what it forbids. */
+static gboolean
+reference_forbidden (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x80 && c <= 0x9f) ||
+         c == 0xfffe || c == 0xffff;
+}
+
+/* Any bytes as a text (issue 14, item 2): the fast scan agrees with the reference on valid
+ * UTF-8; the plan file refuses exactly what the rule forbids, and keeps the rest exactly; what
+ * the workbook writer is given after sanitising is always UTF-8 the rule allows; a message
+ * quoting it holds no control character. */
+int
+poa_fuzz_text (const guint8 *data,
+               gsize         size)
+{
+  const char *text = (const char *)data;
+  g_autofree char *clean = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *c_string = g_strndup (text, size);
+  gboolean valid = g_utf8_validate_len (text, size, NULL);
+
+  clean = poa_text_sanitize_for_xml (c_string);
+  g_assert_true (g_utf8_validate (clean, -1, NULL));
+  g_assert_false (poa_text_find_forbidden (clean, strlen (clean), NULL, NULL));
+  if (g_utf8_validate (c_string, -1, NULL) &&
+      !poa_text_find_forbidden (c_string, strlen (c_string), NULL, NULL))
+    g_assert_cmpstr (clean, ==, c_string);
+
+  quoted = poa_text_quote_for_message (text, size);
+  g_assert_true (g_utf8_validate (quoted, -1, NULL));
+  for (const char *p = quoted; *p != '\0'; p = g_utf8_next_char (p))
+    g_assert_false (reference_forbidden (g_utf8_get_char (p)) || g_utf8_get_char (p) == '\t' ||
+                    g_utf8_get_char (p) == '\n');
+
+  if (valid)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"area\": \"");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaPlan) plan = NULL;
+      gboolean expected_forbidden = FALSE;
+      gunichar first = 0, c = 0;
+      gsize first_at = 0, at = 0, position = 0;
+
+      /* Character by character: NUL is a character here, as "\u0000" is in a plan file. */
+      for (const char *p = text; p < text + size; p = (*p == '\0') ? p + 1 : g_utf8_next_char (p), position++)
+        {
+          gunichar u = (*p == '\0') ? 0 : g_utf8_get_char (p);
+
+          if (reference_forbidden (u) && !expected_forbidden)
+            {
+              expected_forbidden = TRUE;
+              first = u;
+              first_at = position;
+            }
+          if (u < 0x20 || u == '"' || u == '\\')
+            g_string_append_printf (json, "\\u%04x", u);
+          else
+            g_string_append_unichar (json, u);
+        }
+      g_string_append (json, "\"}");
+
+      g_assert_cmpint (poa_text_find_forbidden (text, size, &c, &at), ==, expected_forbidden);
+      g_assert_cmpint (poa_validate_text (text, size, "area", NULL), ==, !expected_forbidden);
+      if (expected_forbidden)
+        {
+          g_assert_cmpuint (c, ==, first);
+          g_assert_cmpuint (at, ==, first_at);
+        }
+
+      plan = poa_plan_json_parse (json->str, json->len, "text.json", &error);
+      if (expected_forbidden)
+        {
+          g_assert_null (plan);
+          g_assert_nonnull (strstr (error->message, "“area”"));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpmem (poa_plan_get_area (plan), strlen (poa_plan_get_area (plan)), text, size);
+        }
     }
 
   return 0;
