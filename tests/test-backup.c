@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "poa-activity.h"
 #include "poa-document.h"
 #include "poa-plan.h"
@@ -410,6 +412,149 @@ test_edit_after_another_restore_is_refused (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Issue 14, item 3: backups with POA's application id that are not whole POA databases of
+ * their version, refused by both restores before anything changes. */
+static void
+test_restore_checks_the_whole_backup (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  static const char *damage[] = {
+    "PRAGMA user_version = 0;",
+    "PRAGMA writable_schema = ON; DELETE FROM sqlite_schema; PRAGMA writable_schema = OFF;"
+    "PRAGMA user_version = 1;",
+    "PRAGMA user_version = -1;",
+    "DROP TABLE generation;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE activity SET months = 5000 WHERE id = 3;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE budget_line SET centavos = -1;",
+    "ALTER TABLE indicator DROP COLUMN formula;",
+    "CREATE VIEW v AS SELECT 1;",
+    "PRAGMA foreign_keys = OFF; DELETE FROM plan;",
+  };
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(PoaPlan) plan = small_plan ("Cultura");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (poa_store_backup (store, fixture->backup, &error));
+  g_assert_true (g_file_get_contents (fixture->backup, &contents, &length, NULL));
+  g_assert_cmpint (poa_store_insert_plan (store, plan, &error), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
+    {
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *kept = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s", damage[i]);
+      g_assert_true (g_file_set_contents (fixture->backup, contents, length, NULL));
+      test_sql_exec (fixture->backup, damage[i]);
+
+      g_assert_false (poa_store_restore (store, fixture->backup, &kept, &error));
+      g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, fixture->backup));
+      g_clear_error (&error);
+      g_assert_null (kept);
+      backups = test_list_backups (fixture->db);
+      g_assert_cmpuint (backups->len, ==, 0);
+      g_assert_cmpuint (count_plans (store), ==, 2);
+
+      before = test_file_checksum (fixture->db);
+      g_assert_false (poa_store_restore_file (fixture->db, fixture->backup, &kept, &error));
+      g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT);
+      g_clear_error (&error);
+      g_assert_null (kept);
+      after = test_file_checksum (fixture->db);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* The backup as it was made is restored. */
+  g_assert_true (g_file_set_contents (fixture->backup, contents, length, NULL));
+  g_assert_true (poa_store_restore (store, fixture->backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (store), ==, 1);
+}
+
+/* Issue 14, item 7: a -wal beside a database that a store of this process has open is that
+ * store's: a second store opens it without copies or a notice (and without dropping the first
+ * one's locks, which it goes on using). */
+static void
+test_wal_of_a_store_of_this_process (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autoptr(PoaStore) first = open_store (fixture->db);
+  g_autoptr(PoaStore) second = NULL;
+  g_autoptr(PoaPlan) plan = small_plan ("Cultura");
+  g_autoptr(PoaPlan) other = small_plan ("Deporte");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (poa_store_insert_plan (first, plan, &error), ==, 2);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 32);
+
+  second = open_store (fixture->db);
+  g_assert_null (poa_store_get_notice (second));
+  g_clear_object (&second);
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 0);
+
+  g_assert_cmpint (poa_store_insert_plan (first, other, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (first), ==, 3);
+}
+
+/* The -wal a killed POA leaves is the database's own: applied, with copies kept first and a
+ * notice naming them. */
+static void
+test_wal_left_by_a_killed_program (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(PoaPlan) plan = small_plan ("Cultura");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal_contents = NULL;
+  g_autofree char *db_contents = NULL;
+  gsize wal_length, db_length;
+  const char *notice;
+
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (fixture->db, &db_contents, &db_length, NULL));
+  store = open_store (fixture->db);
+  g_assert_cmpint (poa_store_insert_plan (store, plan, &error), ==, 2);
+  /* As it is when the program is killed: the file without the edit, the -wal with it. */
+  g_assert_true (g_file_get_contents (wal, &wal_contents, &wal_length, NULL));
+  g_clear_object (&store);
+  g_assert_true (g_file_set_contents (fixture->db, db_contents, db_length, NULL));
+  g_assert_true (g_file_set_contents (wal, wal_contents, wal_length, NULL));
+
+  store = open_store (fixture->db);
+  g_assert_cmpuint (count_plans (store), ==, 2);
+  notice = poa_store_get_notice (store);
+  g_assert_nonnull (notice);
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    const char *kept = g_ptr_array_index (backups, 0);
+    g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_nonnull (strstr (notice, kept));
+    g_assert_nonnull (strstr (notice, kept_wal));
+    g_assert_true (g_file_get_contents (kept, &contents, &length, NULL));
+    g_assert_cmpmem (contents, length, db_contents, db_length);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (kept_wal, &contents, &length, NULL));
+    g_assert_cmpmem (contents, length, wal_contents, wal_length);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +575,9 @@ main (int   argc,
   ADD ("/backup/restore-file/creates-a-missing-database", test_restore_file_creates_a_missing_database);
   ADD ("/backup/restore-file/refuses-bad-backups", test_restore_file_refuses_bad_backups);
   ADD ("/backup/restore/edit-after-another-restore-is-refused", test_edit_after_another_restore_is_refused);
+  ADD ("/backup/restore/checks-the-whole-backup", test_restore_checks_the_whole_backup);
+  ADD ("/backup/wal/of-a-store-of-this-process", test_wal_of_a_store_of_this_process);
+  ADD ("/backup/wal/left-by-a-killed-program", test_wal_left_by_a_killed_program);
 #undef ADD
 
   return g_test_run ();

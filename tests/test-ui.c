@@ -289,6 +289,31 @@ test_window_exports_to_excel (void)
   exports_to_excel ();
 }
 
+/* The PDF's chooser proposes its name the workbook's way (poa_export_suggest_name()); it is
+ * written through the same code as the workbook, which exports_to_excel() follows to the end. */
+static void
+test_window_proposes_the_pdf_name (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autoptr(PoaApplication) app = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *window, *chooser;
+
+  app = test_ui_open_window (dir, &window);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  spin_until (chooser_open, window);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WIDGET (window));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Cronograma 2026 - Migrantes y Ex braceros.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  spin_until (chooser_closed, window);
+
+  test_ui_close_windows (app);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shows-every-page-in-spanish", test_window_shows_every_page);
   g_test_add_func ("/ui/budget/edits-an-amount-and-undoes-it", test_budget_edit_and_undo);
   g_test_add_func ("/ui/window/exports-to-excel", test_window_exports_to_excel);
+  g_test_add_func ("/ui/window/proposes-the-pdf-name", test_window_proposes_the_pdf_name);
 
   return g_test_run ();
 }

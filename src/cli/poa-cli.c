@@ -194,6 +194,17 @@ fail_usage (const char *message)
   return POA_EXIT_ERROR;
 }
 
+/* What opening the database did that the user must know (a stray -wal applied, and the copies
+ * kept first): on stderr, so that the command's output stays what scripts read. */
+static void
+print_notice (PoaStore *store)
+{
+  const char *notice = poa_store_get_notice (store);
+
+  if (notice != NULL)
+    g_printerr ("poa: %s\n", notice);
+}
+
 static PoaStore *
 open_store (PoaCliOptions *options)
 {
@@ -207,6 +218,7 @@ open_store (PoaCliOptions *options)
       return NULL;
     }
 
+  print_notice (store);
   return store;
 }
 
@@ -412,9 +424,26 @@ run_backup (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* Whether a database that poa_store_open() refused is one a restore may replace as a file:
+ * damaged, not SQLite, with a schema that does not match its version. Never another program's
+ * database, one from a newer POA, or a file that cannot be written or is in use. */
+static gboolean
+may_replace_as_file (const GError *error)
+{
+  return error->domain == POA_STORE_ERROR &&
+         error->code != POA_STORE_ERROR_FOREIGN &&
+         error->code != POA_STORE_ERROR_NEWER_SCHEMA &&
+         error->code != POA_STORE_ERROR_READ_ONLY &&
+         error->code != POA_STORE_ERROR_NO_SPACE &&
+         error->code != POA_STORE_ERROR_BUSY &&
+         error->code != POA_STORE_ERROR_IO;
+}
+
 /* A database that opens is restored through its connection, so that a window open on it sees
  * the change whole; one that does not open because it is damaged is replaced as a file, which
- * is what a backup is for. */
+ * is what a backup is for. The backup is checked whole before either changes anything. The
+ * name of the copy kept of the old plans is printed whenever one was made, even if the restore
+ * then failed. */
 static int
 run_restore (PoaCliOptions *options)
 {
@@ -434,12 +463,33 @@ run_restore (PoaCliOptions *options)
       return POA_EXIT_ERROR;
     }
 
+  store = g_file_test (path, G_FILE_TEST_EXISTS) ? poa_store_open (path, &error) : NULL;
+  /* A stray -wal that made the file wrong was taken away, the file put back as it was: said,
+   * then the file is opened as it is now. */
+  if (g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_STRAY_WAL))
+    {
+      print_error (error);
+      g_clear_error (&error);
+      store = poa_store_open (path, &error);
+    }
+  if (store != NULL)
+    print_notice (store);
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     done = poa_store_restore_file (path, backup, &kept, &error);
-  else if ((store = poa_store_open (path, &error)))
-    done = poa_store_restore (store, backup, &kept, &error);
-  else if (g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT) ||
-           g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE))
+  else if (store != NULL)
+    {
+      done = poa_store_restore (store, backup, &kept, &error);
+      /* The current plans could not even be copied out (damaged pages): as a file, then. */
+      if (!done && kept == NULL &&
+          g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT))
+        {
+          g_clear_object (&store);
+          g_clear_error (&error);
+          done = poa_store_restore_file (path, backup, &kept, &error);
+        }
+    }
+  else if (error != NULL && may_replace_as_file (error))
     {
       g_clear_error (&error);
       done = poa_store_restore_file (path, backup, &kept, &error);
@@ -447,14 +497,14 @@ run_restore (PoaCliOptions *options)
   else
     done = FALSE;
 
+  if (kept != NULL)
+    g_print ("%s\n", kept);
   if (!done)
     {
       print_error (error);
       return POA_EXIT_ERROR;
     }
 
-  if (kept != NULL)
-    g_print ("%s\n", kept);
   return POA_EXIT_OK;
 }
 

@@ -15,10 +15,11 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "poa-atomic-file.h"
 #include "poa-cronograma-pages.h"
 #include "poa-cronograma-renderer.h"
 #include "poa-date.h"
-#include "poa-export.h"
+#include "poa-export-error.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 
@@ -425,39 +426,37 @@ poa_cronograma_pages_draw_page (PoaCronogramaPages *self,
   cairo_restore (cr);
 }
 
+/* Cairo hands the document over piece by piece, straight to the file: a thousand pages are
+ * not held in memory first. A failed write is kept by the file, which says why at the end. */
 static cairo_status_t
-append_bytes_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+write_bytes_cb (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  return poa_atomic_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS
+                                                             : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* The document is made in memory and written beside @path, then renamed into place: a
- * failure leaves no partial file. */
+/* Renames the finished document into place, or says why it is not: a failed write (a full
+ * disk) in the file's words, anything else in cairo's. Freeing @file then removes whatever is
+ * left of it. */
 static gboolean
-save_bytes (const char     *path,
-            GByteArray     *bytes,
-            cairo_status_t  status,
-            GError        **error)
+finish_file (PoaAtomicFile   *file,
+             cairo_status_t   status,
+             GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  GError *file_error = NULL;
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
       g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+                   _("Cannot write “%s”: %s"), poa_atomic_file_get_path (file),
+                   cairo_status_to_string (status));
       return FALSE;
     }
 
-  if (!g_file_set_contents_full (path, (const char *)bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
+  if (!poa_atomic_file_commit (file, &file_error))
+    return _poa_export_propagate_error (error, file_error);
 
   return TRUE;
 }
@@ -473,8 +472,9 @@ poa_cronograma_write_pdf (PoaPlan     *plan,
                           GError     **error)
 {
   g_autoptr(PoaCronogramaPages) pages = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(PoaAtomicFile) file = NULL;
   g_autofree char *title = NULL;
+  GError *file_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -482,8 +482,11 @@ poa_cronograma_write_pdf (PoaPlan     *plan,
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!(file = poa_atomic_file_begin (path, 0644, &file_error)))
+    return _poa_export_propagate_error (error, file_error);
+
   pages = poa_cronograma_pages_new (plan, POA_PAGE_WIDTH, POA_PAGE_HEIGHT);
-  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, POA_PAGE_WIDTH, POA_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, file, POA_PAGE_WIDTH, POA_PAGE_HEIGHT);
   title = g_strdup_printf ("Cronograma programado %u — %s", poa_plan_get_year (plan), poa_plan_get_area (plan));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "POA " PACKAGE_VERSION);
@@ -499,7 +502,7 @@ poa_cronograma_write_pdf (PoaPlan     *plan,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return save_bytes (path, bytes, status, error);
+  return finish_file (file, status, error);
 }
 
 /**
@@ -514,7 +517,8 @@ poa_cronograma_write_png (PoaPlan     *plan,
                           GError     **error)
 {
   g_autoptr(PoaCronogramaPages) pages = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(PoaAtomicFile) file = NULL;
+  GError *file_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double height;
@@ -535,6 +539,9 @@ poa_cronograma_write_png (PoaPlan     *plan,
       return FALSE;
     }
 
+  if (!(file = poa_atomic_file_begin (path, 0644, &file_error)))
+    return _poa_export_propagate_error (error, file_error);
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)(POA_PAGE_WIDTH * PNG_SCALE), (int)height);
   cr = cairo_create (surface);
   cairo_scale (cr, PNG_SCALE, PNG_SCALE);
@@ -543,8 +550,8 @@ poa_cronograma_write_png (PoaPlan     *plan,
 
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+    status = cairo_surface_write_to_png_stream (surface, write_bytes_cb, file);
   cairo_surface_destroy (surface);
 
-  return save_bytes (path, bytes, status, error);
+  return finish_file (file, status, error);
 }

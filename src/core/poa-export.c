@@ -9,11 +9,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "poa-cronograma-pages.h"
 #include "poa-export.h"
@@ -21,23 +19,44 @@
 #include "poa-plan.h"
 #include "poa-xlsx-export.h"
 
-G_DEFINE_QUARK (poa-export-error-quark, poa_export_error)
+/* One way out for a plan, whoever asks: the command line calls poa_export_plan(), the window
+ * poa_export_plan_async(). Every writer writes through poa-atomic-file.c: a failure leaves no
+ * partial file at the target, nor a temporary beside it. */
 
 typedef gboolean (*ExportFunc) (PoaPlan     *plan,
                                 const char  *path,
                                 GError     **error);
 
-/* Every writer writes beside the target and renames into place: a failure leaves no partial
- * file at @path. */
 static const struct {
   const char *extension;
   ExportFunc  export;
+  /* What the office calls such a file, first in its name. */
+  const char *title;
 } formats[] = {
-  { ".json", poa_plan_json_save },
-  { ".xlsx", poa_xlsx_export },
-  { ".pdf", poa_cronograma_write_pdf },
-  { ".png", poa_cronograma_write_png },
+  { ".json", poa_plan_json_save, "POA" },
+  { ".xlsx", poa_xlsx_export, "POA" },
+  { ".pdf", poa_cronograma_write_pdf, "Cronograma" },
+  { ".png", poa_cronograma_write_png, "Cronograma" },
 };
+
+/* An area name is cut to this many bytes in a file name, well within the 255 a name may have. */
+#define MAX_AREA_BYTES 200
+
+static int
+find_format (const char *path)
+{
+  gsize length = strlen (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      gsize n = strlen (formats[i].extension);
+
+      if (length >= n && g_ascii_strcasecmp (path + length - n, formats[i].extension) == 0)
+        return (int)i;
+    }
+
+  return -1;
+}
 
 /**
  * poa_export_plan:
@@ -45,101 +64,200 @@ static const struct {
  *
  * Writes the plan in the format that @path's extension names: `.json` (the plan file),
  * `.xlsx` (the official workbook), `.pdf` (the cronograma on landscape letter pages, with the
- * signatures) or `.png` (the cronograma as one image).
+ * signatures) or `.png` (the cronograma as one image). A failure leaves @path as it was.
  */
 gboolean
 poa_export_plan (PoaPlan     *plan,
                  const char  *path,
                  GError     **error)
 {
-  g_autofree char *lower = NULL;
+  int format;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_utf8_strdown (path, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_has_suffix (lower, formats[i].extension))
-      return formats[i].export (plan, path, error);
+  format = find_format (path);
+  if (format >= 0)
+    return formats[format].export (plan, path, error);
 
   g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_UNKNOWN_FORMAT,
                _("Cannot export to “%s”: the name must end in .json, .xlsx, .pdf or .png"), path);
   return FALSE;
 }
 
-static gboolean
-set_error_from_errno (GError     **error,
-                      const char  *path,
-                      int          saved_errno)
+typedef struct
 {
-  g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
+  PoaPlan *copy;
+  char    *path;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_clear_object (&export->copy);
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (poa_export_plan (export->copy, export->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
- * _poa_export_begin:
- * @path: the file a writer is going to produce
+ * poa_export_plan_async:
+ * @path: the file to write; its extension chooses the format, as for poa_export_plan()
+ * @cancellable: (nullable): stops an export that has not begun yet; one under way finishes
  *
- * Creates an empty, hidden file in @path's folder for the writer to fill, so that the final
- * rename stays within one file system and a failure never touches @path. Creating it first
- * also reports a missing or read-only folder before any work is done.
+ * Writes @plan to @path on a worker thread. The plan is copied now, on the caller's thread:
+ * edits made while the file is written cannot reach it half-way. The workbook's numbers are
+ * written with a point whatever the caller's locale (poa_xlsx_export() sees to it on the
+ * thread that writes).
+ */
+void
+poa_export_plan_async (PoaPlan             *plan,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  g_return_if_fail (POA_IS_PLAN (plan));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  export = g_new0 (ExportData, 1);
+  export->copy = poa_plan_copy (plan);
+  export->path = g_strdup (path);
+
+  task = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (task, poa_export_plan_async);
+  /* A file written is reported written, even if the cancellable fires afterwards. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * poa_export_plan_finish:
  *
- * Returns: (transfer full): the temporary file's name, or %NULL with @error set.
+ * Returns: whether the file was written; else @error says why, naming the file.
+ */
+gboolean
+poa_export_plan_finish (PoaPlan       *plan,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, plan), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == poa_export_plan_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Characters a file name cannot hold here ('/') or on the disks and computers the files travel
+ * to (FAT and Windows refuse the others). */
+static gboolean
+is_forbidden (gunichar c)
+{
+  return c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int)c) != NULL);
+}
+
+/**
+ * poa_export_suggest_name:
+ * @extension: ".xlsx", ".pdf", ".png" or ".json"
+ *
+ * The name the office gives such a file: “POA 2026 - Migrantes y Ex braceros.xlsx”,
+ * “Cronograma 2026 - Migrantes y Ex braceros.pdf”, or without the area when it has none.
+ * Characters a file name cannot hold are replaced by “-”.
+ *
+ * Returns: (transfer full): the name, without a folder
  */
 char *
-_poa_export_begin (const char  *path,
-                   GError     **error)
+poa_export_suggest_name (PoaPlan    *plan,
+                         const char *extension)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  char *temp_path;
-  int fd;
+  g_autoptr(GString) area = NULL;
+  const char *text;
+  int format;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
 
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  name = g_strdup_printf (".%s.XXXXXX", base);
-  temp_path = g_build_filename (folder, name, NULL);
+  format = find_format (extension);
+  g_return_val_if_fail (format >= 0, NULL);
 
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
+  text = poa_plan_get_area (plan);
+  area = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0' && area->len < MAX_AREA_BYTES; p = g_utf8_next_char (p))
     {
-      int saved_errno = errno;
+      gunichar c = g_utf8_get_char (p);
 
-      g_free (temp_path);
-      set_error_from_errno (error, path, saved_errno);
+      if (is_forbidden (c))
+        g_string_append_c (area, '-');
+      else
+        g_string_append_unichar (area, c);
+    }
+
+  if (area->len == 0)
+    return g_strdup_printf ("%s %u%s", formats[format].title, poa_plan_get_year (plan), extension);
+
+  return g_strdup_printf ("%s %u - %s%s", formats[format].title, poa_plan_get_year (plan),
+                          area->str, extension);
+}
+
+/**
+ * poa_export_path_for_file:
+ * @file: the file a user chose
+ * @extension: the format's extension, ".xlsx" …, added to the name when it lacks it
+ *
+ * The name to export to, for a file chosen in a dialog: its name decides the format, so a name
+ * typed without the extension gets it.
+ *
+ * Returns: (transfer full): the local path, or %NULL with @error set when @file is not on this
+ *   computer (a network location, a phone …)
+ */
+char *
+poa_export_path_for_file (GFile       *file,
+                          const char  *extension,
+                          GError     **error)
+{
+  g_autofree char *path = NULL;
+  gsize length, n;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  if (!(path = g_file_get_path (file)))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
+                   _("Cannot write “%s”: only files on this computer can be written"), uri);
       return NULL;
     }
 
-  g_close (fd, NULL);
-  return temp_path;
-}
+  length = strlen (path);
+  n = strlen (extension);
+  if (length >= n && g_ascii_strcasecmp (path + length - n, extension) == 0)
+    return g_steal_pointer (&path);
 
-/**
- * _poa_export_commit:
- * @temp_path: the file _poa_export_begin() made, now complete
- * @path: the target
- *
- * Renames @temp_path over @path. On failure @temp_path is removed: nothing is left behind.
- */
-gboolean
-_poa_export_commit (const char  *temp_path,
-                    const char  *path,
-                    GError     **error)
-{
-  g_return_val_if_fail (temp_path != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temp_path);
-      return set_error_from_errno (error, path, saved_errno);
-    }
-
-  return TRUE;
+  return g_strconcat (path, extension, NULL);
 }

@@ -7,30 +7,28 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "poa-export-error.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
 
-#define POA_EXPORT_ERROR (poa_export_error_quark ())
-
-typedef enum
-{
-  POA_EXPORT_ERROR_UNKNOWN_FORMAT,
-  POA_EXPORT_ERROR_FAILED,
-} PoaExportError;
-
-GQuark   poa_export_error_quark (void);
-gboolean poa_export_plan        (PoaPlan     *plan,
-                                 const char  *path,
-                                 GError     **error);
-
-/* For the writers: an empty file beside the target to write into, then renamed over it. */
-char    *_poa_export_begin      (const char  *path,
-                                 GError     **error);
-gboolean _poa_export_commit     (const char  *temp_path,
-                                 const char  *path,
-                                 GError     **error);
+gboolean poa_export_plan          (PoaPlan              *plan,
+                                   const char           *path,
+                                   GError              **error);
+void     poa_export_plan_async    (PoaPlan              *plan,
+                                   const char           *path,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gboolean poa_export_plan_finish   (PoaPlan              *plan,
+                                   GAsyncResult         *result,
+                                   GError              **error);
+char    *poa_export_suggest_name  (PoaPlan              *plan,
+                                   const char           *extension);
+char    *poa_export_path_for_file (GFile                *file,
+                                   const char           *extension,
+                                   GError              **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "poa-activity.h"
+#include "poa-atomic-file.h"
 #include "poa-budget-line.h"
 #include "poa-date.h"
 #include "poa-indicator.h"
@@ -1284,14 +1285,15 @@ poa_plan_json_to_string (PoaPlan *plan)
 /**
  * poa_plan_json_save:
  *
- * Writes the plan file beside @path and renames it into place, so that a failure leaves no
- * partial file.
+ * Writes the plan file beside @path, flushes it to the disk and renames it into place
+ * (poa-atomic-file.c), so that a failure leaves no partial file.
  */
 gboolean
 poa_plan_json_save (PoaPlan     *plan,
                     const char  *path,
                     GError     **error)
 {
+  g_autoptr(PoaAtomicFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
@@ -1299,10 +1301,13 @@ poa_plan_json_save (PoaPlan     *plan,
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = poa_plan_json_to_string (plan);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+  if (!(file = poa_atomic_file_begin (path, 0644, &local_error)) ||
+      !poa_atomic_file_write (file, text, strlen (text), &local_error) ||
+      !poa_atomic_file_commit (file, &local_error))
     {
-      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
-                   _("Cannot write “%s”: %s"), path, local_error->message);
+      /* The message already names the file and says why. */
+      g_set_error_literal (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 

@@ -21,6 +21,7 @@ typedef enum
   POA_PLAN_JSON_ERROR_SYNTAX,
   POA_PLAN_JSON_ERROR_FORMAT,
   POA_PLAN_JSON_ERROR_INVALID,
+  POA_PLAN_JSON_ERROR_WRITE,
 } PoaPlanJsonError;
 
 GQuark    poa_plan_json_error_quark  (void);

@@ -280,7 +280,9 @@ poa_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  _poa_store_forget_file (self);
   g_free (self->path);
+  g_free (self->notice);
 
   G_OBJECT_CLASS (poa_store_parent_class)->finalize (object);
 }
@@ -311,6 +313,24 @@ poa_store_get_path (PoaStore *self)
   g_return_val_if_fail (POA_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * poa_store_get_notice:
+ *
+ * What opening the database did that the user must be told, though it opened: a `-wal` file
+ * found beside it that no program was using was applied, after copies of both were kept (their
+ * names are in the text). The command line prints it on stderr; the window shows it once, as a
+ * message that stays until dismissed, since it names files the user may want.
+ *
+ * Returns: (nullable): the text, translated, or %NULL
+ */
+const char *
+poa_store_get_notice (PoaStore *self)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  return self->notice;
 }
 
 /**
@@ -1092,7 +1112,8 @@ forget_ids (PoaPlan *plan)
 /**
  * poa_store_insert_plan:
  *
- * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities,
+ * Adds @plan as a new plan, all of it or nothing; a damaged database is refused first (see
+ * _poa_store_check_whole()). On success the plan and its activities,
  * indicators and budget lines carry their new ids.
  *
  * Returns: the new plan's id, or 0 with @error set.
@@ -1105,7 +1126,8 @@ poa_store_insert_plan (PoaStore  *self,
   g_return_val_if_fail (POA_IS_STORE (self), 0);
   g_return_val_if_fail (POA_IS_PLAN (plan), 0);
 
-  if (!_poa_store_begin (self, error))
+  /* An import may write many pages: never into a damaged file. */
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
     return 0;
 
   if (!_poa_store_insert_plan_rows (self, plan, error) || !_poa_store_commit (self, error))

@@ -9,17 +9,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "poa-activity.h"
+#include "poa-atomic-file.h"
 #include "poa-budget-line.h"
 #include "poa-date.h"
-#include "poa-export.h"
+#include "poa-export-error.h"
 #include "poa-indicator.h"
 #include "poa-metrics.h"
 #include "poa-money.h"
@@ -130,6 +131,7 @@ typedef struct
   lxw_format   *styles[N_STYLES];
   /* The first problem met; writing goes on and the file is thrown away at the end. */
   lxw_error     xlsx_error;
+  int           xlsx_errno;
   GError       *error;
   /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
   lxw_row_t     totals_row;
@@ -266,7 +268,10 @@ keep_error (Book      *book,
             lxw_error  error)
 {
   if (error != LXW_NO_ERROR && book->xlsx_error == LXW_NO_ERROR)
-    book->xlsx_error = error;
+    {
+      book->xlsx_error = error;
+      book->xlsx_errno = errno;
+    }
 }
 
 /* Excel refuses longer texts; saying where is more useful than cutting them short. */
@@ -1183,30 +1188,50 @@ set_properties (Book *book)
   keep_error (book, workbook_set_properties (book->workbook, &properties));
 }
 
+/* Says why libxlsxwriter failed. Its own text for a failure of the system (a file that cannot
+ * be made, a full disk) is a guess such as “usually a permissions error”: the system's reason,
+ * when there is one, is the actual cause. */
+static gboolean
+set_xlsx_error (GError      **error,
+                const char   *path,
+                lxw_error     xlsx_error,
+                int           saved_errno)
+{
+  gboolean from_system = xlsx_error == LXW_ERROR_MEMORY_MALLOC_FAILED ||
+                         xlsx_error == LXW_ERROR_CREATING_XLSX_FILE ||
+                         xlsx_error == LXW_ERROR_CREATING_TMPFILE ||
+                         xlsx_error == LXW_ERROR_READING_TMPFILE ||
+                         xlsx_error == LXW_ERROR_ZIP_FILE_OPERATION ||
+                         xlsx_error == LXW_ERROR_ZIP_CLOSE;
+
+  g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+               from_system && saved_errno != 0 ? g_strerror (saved_errno) : lxw_strerror (xlsx_error));
+  return FALSE;
+}
+
 static gboolean
 write_workbook (PoaPlan     *plan,
                 const char  *path,
                 GError     **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
-  g_autofree char *temp_path = NULL;
+  g_autoptr(PoaAtomicFile) file = NULL;
+  GError *file_error = NULL;
   Book book = { .plan = plan, .path = path };
   lxw_error closed;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!(temp_path = _poa_export_begin (path, error)))
-    return FALSE;
+  /* libxlsxwriter writes the file by its name, when the workbook is closed. Freeing @file
+   * without committing it removes what it wrote. */
+  if (!(file = poa_atomic_file_begin (path, 0644, &file_error)))
+    return _poa_export_propagate_error (error, file_error);
 
-  book.workbook = workbook_new_opt (temp_path, &options);
+  errno = 0;
+  book.workbook = workbook_new_opt (poa_atomic_file_get_temp_path (file), &options);
   if (book.workbook == NULL)
-    {
-      g_unlink (temp_path);
-      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
-                   path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
-      return FALSE;
-    }
+    return set_xlsx_error (error, path, LXW_ERROR_MEMORY_MALLOC_FAILED, errno);
 
   create_styles (&book);
   set_properties (&book);
@@ -1216,21 +1241,22 @@ write_workbook (PoaPlan     *plan,
   write_budget (&book);
 
   /* Closing writes the file, and frees the workbook whatever happens. */
+  errno = 0;
   closed = workbook_close (book.workbook);
   keep_error (&book, closed);
 
-  if (book.error != NULL || book.xlsx_error != LXW_NO_ERROR)
+  if (book.error != NULL)
     {
-      g_unlink (temp_path);
-      if (book.error != NULL)
-        g_propagate_error (error, book.error);
-      else
-        g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"),
-                     path, lxw_strerror (book.xlsx_error));
+      g_propagate_error (error, book.error);
       return FALSE;
     }
+  if (book.xlsx_error != LXW_NO_ERROR)
+    return set_xlsx_error (error, path, book.xlsx_error, book.xlsx_errno);
 
-  return _poa_export_commit (temp_path, path, error);
+  if (!poa_atomic_file_commit (file, &file_error))
+    return _poa_export_propagate_error (error, file_error);
+
+  return TRUE;
 }
 
 /**
@@ -1238,8 +1264,8 @@ write_workbook (PoaPlan     *plan,
  * @plan: the plan
  * @path: the workbook to write
  *
- * Writes @plan as the official POA workbook. The file is written beside @path and renamed
- * into place: a failure leaves @path as it was.
+ * Writes @plan as the official POA workbook. The file is written beside @path, flushed to the
+ * disk and renamed into place (poa-atomic-file.c): a failure leaves @path as it was.
  *
  * Returns: whether it was written; else @error says why.
  */

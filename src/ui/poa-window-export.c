@@ -1,4 +1,4 @@
-/* poa-window-export.c — the window's “Export to Excel…”.
+/* poa-window-export.c — the window's “Export to Excel…” and “Export to PDF…”.
  *
  * Copyright 2026 Municipio de Sombrerete, Zacatecas
  *
@@ -14,74 +14,121 @@
 #include "poa-export.h"
 #include "poa-plan.h"
 #include "poa-window-private.h"
-#include "poa-xlsx-export.h"
 
-/* The workbook is written on a worker thread, from a copy of the plan taken when the user
- * chose the file: the window stays responsive, and edits made meanwhile cannot reach a
- * half-written file. A toast says when it is done, with a button to open it; a dialog says
- * why it failed. */
+/* Both exports go one way. A file chooser proposes the name the office gives the file, and
+ * poa_export_plan_async() writes it on a worker thread from a copy of the plan taken when the
+ * user chose the file: the window stays responsive, and edits made meanwhile cannot reach a
+ * half-written file. A toast says when it is done; a dialog says why it failed. */
 
 typedef struct
 {
-  PoaPlan *plan;
-  char    *path;
-} ExportJob;
+  const char *extension;
+  const char *action;
+  const char *chooser_title;
+  const char *filter_name;
+  const char *mime_type;
+  /* The error dialog's heading. */
+  const char *failed;
+  /* The workbook: one export at a time, since a second could only race the first for the
+   * same file, and a toast whose button opens it. */
+  gboolean    one_at_a_time;
+} ExportFormat;
+
+static const ExportFormat workbook_format = {
+  ".xlsx", "win.export-xlsx", N_("Export to Excel"), N_("Excel workbooks"),
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  N_("The workbook could not be exported"), TRUE,
+};
+
+static const ExportFormat pdf_format = {
+  ".pdf", "win.export-pdf", N_("Export to PDF"), N_("PDF documents"), "application/pdf",
+  N_("The PDF could not be written"), FALSE,
+};
+
+/* What the toast or the dialog needs once the file is written. */
+typedef struct
+{
+  PoaWindow          *window;
+  const ExportFormat *format;
+  char               *path;
+} Export;
 
 static void
-export_job_free (gpointer data)
+export_free (Export *export)
 {
-  ExportJob *job = data;
-
-  g_clear_object (&job->plan);
-  g_free (job->path);
-  g_free (job);
+  g_object_unref (export->window);
+  g_free (export->path);
+  g_free (export);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (poa_xlsx_export (job->plan, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
 
 static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  PoaWindow *self = POA_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Export) export = user_data;
+  PoaWindow *self = export->window;
+  const ExportFormat *format = export->format;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", TRUE);
+  if (format->one_at_a_time)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), format->action, TRUE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!poa_export_plan_finish (POA_PLAN (source), result, &error))
     {
-      _poa_window_show_error (self, _("The workbook could not be exported"), error);
+      _poa_window_show_error (self, _(format->failed), error);
       return;
     }
 
-  name = g_filename_display_basename (job->path);
-  uri = g_filename_to_uri (job->path, NULL, NULL);
-  toast = adw_toast_new_format (_("Exported “%s”"), name);
-  if (uri != NULL)
+  name = g_filename_display_basename (export->path);
+  if (format == &pdf_format)
+    title = g_strdup_printf (_("Cronograma exported to “%s”"), name);
+  else
+    title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  if (format->one_at_a_time && (uri = g_filename_to_uri (export->path, NULL, NULL)) != NULL)
     {
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-uri");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
     }
   _poa_window_add_toast (self, toast);
+}
+
+static void
+export_to_file (PoaWindow          *self,
+                GFile              *file,
+                const ExportFormat *format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PoaPlan *plan = poa_window_get_plan (self);
+  Export *export;
+
+  if (plan == NULL)
+    return;
+
+  /* The file's name decides its format: a name typed without the extension gets it. */
+  if (!(path = poa_export_path_for_file (file, format->extension, &error)))
+    {
+      _poa_window_show_error (self, _(format->failed), error);
+      return;
+    }
+
+  if (format->one_at_a_time)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), format->action, FALSE);
+
+  export = g_new0 (Export, 1);
+  export->window = g_object_ref (self);
+  export->format = format;
+  export->path = g_steal_pointer (&path);
+  poa_export_plan_async (plan, export->path, NULL, exported_cb, export);
 }
 
 /**
@@ -94,38 +141,10 @@ void
 _poa_window_export_xlsx_to_file (PoaWindow *self,
                                  GFile     *file)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
-  ExportJob *job;
-
   g_return_if_fail (POA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (poa_window_get_plan (self) == NULL)
-    return;
-
-  if (!(path = g_file_get_path (file)))
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autoptr(GError) error = g_error_new (POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
-                                             _("Cannot write “%s”: only files on this computer can be written"),
-                                             uri);
-      _poa_window_show_error (self, _("The workbook could not be exported"), error);
-      return;
-    }
-
-  job = g_new0 (ExportJob, 1);
-  job->plan = poa_plan_copy (poa_window_get_plan (self));
-  job->path = g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX")
-              ? g_steal_pointer (&path) : g_strconcat (path, ".xlsx", NULL);
-
-  /* One export at a time: a second one could only race the first for the same file. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
-
-  task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_source_tag (task, _poa_window_export_xlsx_to_file);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  export_to_file (self, file, &workbook_format);
 }
 
 static void
@@ -134,6 +153,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      gpointer         user_data)
 {
   g_autoptr(PoaWindow) self = user_data;
+  const ExportFormat *format = g_object_get_data (G_OBJECT (chooser), "poa-export-format");
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -143,36 +163,24 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 
   if (file != NULL)
-    _poa_window_export_xlsx_to_file (self, file);
-}
-
-/* “POA 2026 - Migrantes y Ex braceros.xlsx”: the name the office gives the workbook. */
-static char *
-proposed_name (PoaPlan *plan)
-{
-  g_autofree char *area = g_strdup (poa_plan_get_area (plan));
-
-  /* A slash cannot be part of a file name. */
-  g_strdelimit (area, "/", '-');
-  if (area[0] == '\0')
-    return g_strdup_printf ("POA %u.xlsx", poa_plan_get_year (plan));
-
-  return g_strdup_printf ("POA %u - %s.xlsx", poa_plan_get_year (plan), area);
+    export_to_file (self, file, format);
 }
 
 static void
-export_xlsx_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   PoaWindow *self = POA_WINDOW (widget);
+  const ExportFormat *format = g_str_equal (action_name, pdf_format.action) ? &pdf_format
+                                                                            : &workbook_format;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  name = proposed_name (poa_window_get_plan (self));
-  chooser = _poa_window_export_chooser_new (self, _("Export to Excel"), _("Excel workbooks"),
-                                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                            "xlsx", name);
+  name = poa_export_suggest_name (poa_window_get_plan (self), format->extension);
+  chooser = _poa_window_export_chooser_new (self, _(format->chooser_title), _(format->filter_name),
+                                            format->mime_type, format->extension + 1, name);
+  g_object_set_data (G_OBJECT (chooser), "poa-export-format", (gpointer)format);
 
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -189,12 +197,14 @@ open_uri_activated (GtkWidget  *widget,
 /**
  * _poa_window_class_export_init:
  *
- * Installs win.export-xlsx (Ctrl+E) and win.open-uri, which the toasts' buttons use.
+ * Installs win.export-xlsx (Ctrl+E), win.export-pdf and win.open-uri, which the workbook's
+ * toast uses.
  */
 void
 _poa_window_class_export_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_activated);
+  gtk_widget_class_install_action (widget_class, workbook_format.action, NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, pdf_format.action, NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-xlsx", NULL);
 }
