@@ -398,11 +398,20 @@ release_notify (Edit     *edit,
         g_object_thaw_notify (step->object);
       else
         {
+          g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (gulong));
+          gulong handler;
+
           /* GObject cannot drop what it holds: every handler of "notify" is blocked while it
-           * sends it. */
-          g_signal_handlers_block_matched (step->object, G_SIGNAL_MATCH_ID, notify_id, 0, NULL, NULL, NULL);
+           * sends it, and only those, so that what others blocked stays so. */
+          while ((handler = g_signal_handler_find (step->object, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                                   notify_id, 0, NULL, NULL, NULL)) != 0)
+            {
+              g_signal_handler_block (step->object, handler);
+              g_array_append_val (blocked, handler);
+            }
           g_object_thaw_notify (step->object);
-          g_signal_handlers_unblock_matched (step->object, G_SIGNAL_MATCH_ID, notify_id, 0, NULL, NULL, NULL);
+          for (guint j = 0; j < blocked->len; j++)
+            g_signal_handler_unblock (step->object, g_array_index (blocked, gulong, j));
         }
     }
 }
