@@ -159,19 +159,20 @@ add_set_step (Edit         *edit,
 typedef struct
 {
   GType        (*get_type) (void);
-  /* The plan's list of these objects, for those the user adds, deletes and moves; then the
-   * store's functions for that, and the undo label of an addition. */
+  /* Writes the object's fields to its row. */
+  gboolean     (*update)   (PoaDocument *self, GObject *object, GError **error);
+  /* "activity 5", for "Change activity 5". */
+  char        *(*describe) (GObject *object);
+
+  /* For the objects the user adds, deletes and moves: the plan's list of them, the store's
+   * functions for that, the undo label of an addition, and whether they are numbered by
+   * their place (1, 2, 3 …). NULL for the others. */
   GListStore  *(*get_list) (PoaPlan *plan);
   gboolean     (*insert)   (PoaDocument *self, GObject *item, guint position, GError **error);
   gboolean     (*delete)   (PoaDocument *self, GObject *item, GError **error);
   gboolean     (*move)     (PoaDocument *self, GObject *item, guint position, GError **error);
   const char   *add_label;
-  /* Whether the items are numbered by their place (1, 2, 3 …). */
   gboolean      numbered;
-  /* Writes the object's fields to its row. */
-  gboolean     (*update)   (PoaDocument *self, GObject *object, GError **error);
-  /* "activity 5", for "Change activity 5". */
-  char        *(*describe) (GObject *object);
 } ModelType;
 
 /* The store's functions for the items of one of the plan's lists, as the table calls them. */
@@ -257,15 +258,17 @@ describe_plan (GObject *object)
 }
 
 static const ModelType model_types[] = {
-  { poa_activity_get_type, poa_plan_get_activities, activity_insert, activity_delete,
-    activity_move, N_("Add activity"), TRUE, activity_update, describe_activity },
-  { poa_budget_line_get_type, poa_plan_get_budget, budget_line_insert, budget_line_delete,
-    budget_line_move, N_("Add partida"), FALSE, budget_line_update, describe_budget_line },
-  { poa_indicator_get_type, poa_plan_get_indicators, indicator_insert, indicator_delete,
-    indicator_move, N_("Add indicator"), FALSE, indicator_update, describe_indicator },
-  { poa_signature_get_type, NULL, NULL, NULL, NULL, NULL, FALSE, signature_update,
-    describe_signature },
-  { poa_plan_get_type, NULL, NULL, NULL, NULL, NULL, FALSE, plan_update, describe_plan },
+  { poa_activity_get_type, activity_update, describe_activity,
+    poa_plan_get_activities, activity_insert, activity_delete, activity_move,
+    N_("Add activity"), TRUE },
+  { poa_budget_line_get_type, budget_line_update, describe_budget_line,
+    poa_plan_get_budget, budget_line_insert, budget_line_delete, budget_line_move,
+    N_("Add partida"), FALSE },
+  { poa_indicator_get_type, indicator_update, describe_indicator,
+    poa_plan_get_indicators, indicator_insert, indicator_delete, indicator_move,
+    N_("Add indicator"), FALSE },
+  { poa_signature_get_type, signature_update, describe_signature },
+  { poa_plan_get_type, plan_update, describe_plan },
 };
 
 static const ModelType *

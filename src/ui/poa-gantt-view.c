@@ -10,14 +10,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
-#include "poa-check.h"
-#include "poa-date.h"
 #include "poa-document.h"
 #include "poa-gantt-accessible.h"
 #include "poa-gantt-view.h"
