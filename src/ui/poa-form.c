@@ -267,14 +267,11 @@ validate (Field *field)
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
 
+  if (field->form->object == NULL)
+    return;
+
   if (G_IS_VALUE (&field->value))
     g_value_unset (&field->value);
-
-  if (field->form->object == NULL)
-    {
-      field->valid = FALSE;
-      return;
-    }
 
   field->valid = parse_field (field, &field->value, &warning, &error);
   if (!field->valid)
