@@ -95,6 +95,9 @@ typedef enum
  * unit of measure is a finding too, but not one about the schedule. */
 static const char *schedule_fields[] = { "start", "end", "months", "programmed", "achieved" };
 
+/* The findings come from a PoaFindings, which computes each activity's once per change and
+ * keeps a few screens' worth: see poa_cronograma_renderer_set_findings(). */
+
 /* ─── Time scale ─────────────────────────────────────────────────────────────────────────── */
 
 static int
