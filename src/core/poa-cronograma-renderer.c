@@ -558,23 +558,46 @@ is_schedule_field (const char *field)
   return FALSE;
 }
 
-/* The worst finding about @field (any field of the schedule when %NULL): an error, a warning,
- * or -1. */
-static int
-worst_severity (GListModel *findings,
-                const char *field)
+/* The worst finding about each field of a row's schedule, and about any of them: an error, a
+ * warning, or -1. The activity's findings are about all its fields; one pass sorts them. */
+typedef struct
 {
-  int worst = -1;
+  int any;
+  int field[G_N_ELEMENTS (schedule_fields)];
+} Severities;
+
+static void
+worst_severities (GListModel *findings,
+                  Severities *worst)
+{
+  worst->any = -1;
+  for (guint j = 0; j < G_N_ELEMENTS (schedule_fields); j++)
+    worst->field[j] = -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(PoaFinding) finding = g_list_model_get_item (findings, i);
+      const char *field = poa_finding_get_field (finding);
+      int severity = (int)poa_finding_get_severity (finding);
 
-      if (field == NULL ? is_schedule_field (poa_finding_get_field (finding))
-                        : g_strcmp0 (poa_finding_get_field (finding), field) == 0)
-        worst = MAX (worst, (int)poa_finding_get_severity (finding));
+      for (guint j = 0; field != NULL && j < G_N_ELEMENTS (schedule_fields); j++)
+        if (strcmp (field, schedule_fields[j]) == 0)
+          {
+            worst->field[j] = MAX (worst->field[j], severity);
+            worst->any = MAX (worst->any, severity);
+            break;
+          }
     }
-  return worst;
+}
+
+static int
+worst_severity (const Severities *worst,
+                const char       *field)
+{
+  for (guint j = 0; j < G_N_ELEMENTS (schedule_fields); j++)
+    if (strcmp (field, schedule_fields[j]) == 0)
+      return worst->field[j];
+  return -1;
 }
 
 static void
@@ -822,11 +845,12 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
   const PoaCronogramaPalette *p = &self->palette;
   double h = self->row_height;
   double x = self->pad;
-  int worst = worst_severity (findings, NULL);
+  Severities worst;
   char number[16];
 
-  if (worst >= 0)
-    draw_finding_mark (self, cr, x, y + (h - self->mark_size) / 2, worst);
+  worst_severities (findings, &worst);
+  if (worst.any >= 0)
+    draw_finding_mark (self, cr, x, y + (h - self->mark_size) / 2, worst.any);
 
   x += self->mark_size + self->pad / 2;
   g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
@@ -843,7 +867,7 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
 
       for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
         {
-          int severity = worst_severity (findings, poa_activity_goal_key (goals[i]));
+          int severity = worst_severity (&worst, poa_activity_goal_key (goals[i]));
           g_snprintf (number, sizeof number, "%u", poa_activity_get_goal (activity, goals[i]));
           show_text (self, cr, number, x + self->pad, y, self->goal_width - 2 * self->pad, h,
                      ALIGN_END, severity == POA_SEVERITY_ERROR ? &p->error :
@@ -862,7 +886,7 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
       for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
         {
           g_autofree char *text = poa_date_format_dmy (dates[i]);
-          int severity = worst_severity (findings, fields[i]);
+          int severity = worst_severity (&worst, fields[i]);
 
           show_text (self, cr, text ? text : "—", x, y, self->date_width, h, ALIGN_CENTER,
                      severity == POA_SEVERITY_ERROR ? &p->error :
