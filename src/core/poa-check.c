@@ -17,6 +17,7 @@
 #include "poa-budget-line.h"
 #include "poa-catalog.h"
 #include "poa-check.h"
+#include "poa-check-private.h"
 #include "poa-date.h"
 #include "poa-indicator.h"
 #include "poa-money.h"
@@ -41,6 +42,10 @@ struct _PoaFinding
 };
 
 G_DEFINE_FINAL_TYPE (PoaFinding, poa_finding, G_TYPE_OBJECT)
+
+/* See poa-check-private.h. */
+static int plan_runs;
+static int activity_runs;
 
 static void
 poa_finding_finalize (GObject *object)
@@ -459,6 +464,7 @@ poa_check_activity (PoaPlan     *plan,
   g_return_if_fail (POA_IS_ACTIVITY (activity));
   g_return_if_fail (G_IS_LIST_STORE (findings));
 
+  g_atomic_int_inc (&activity_runs);
   check_activity (plan, activity, &sink);
 }
 
@@ -622,6 +628,7 @@ poa_check_plan (PoaPlan *plan)
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
+  g_atomic_int_inc (&plan_runs);
   sink.findings = g_list_store_new (POA_TYPE_FINDING);
   check_plan (plan, &sink);
   return sink.findings;
@@ -648,6 +655,7 @@ poa_check_plan_limited (PoaPlan *plan,
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
+  g_atomic_int_inc (&plan_runs);
   sink.findings = g_list_store_new (POA_TYPE_FINDING);
   check_plan (plan, &sink);
 
@@ -673,4 +681,14 @@ poa_check_count (GListModel  *findings,
     }
 
   return count;
+}
+
+void
+_poa_check_get_runs (guint *plan,
+                     guint *activity)
+{
+  if (plan != NULL)
+    *plan = (guint)g_atomic_int_get (&plan_runs);
+  if (activity != NULL)
+    *activity = (guint)g_atomic_int_get (&activity_runs);
 }
