@@ -1522,7 +1522,9 @@ match_page_size (sqlite3         *dest,
     }
   name = poa_atomic_file_get_temp_path (file);
 
-  sql = sqlite3_mprintf ("PRAGMA page_size = %d; VACUUM INTO %Q", dest_size, name);
+  /* The backup is open immutable, which keeps its page size whatever VACUUM INTO is asked:
+   * the scratch copy, the program's own, gets the new size by a VACUUM of its own. */
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", name);
   rc = sqlite3_exec (*src, sql, NULL, NULL, NULL);
   sqlite3_free (sql);
   if (rc != SQLITE_OK)
@@ -1534,7 +1536,22 @@ match_page_size (sqlite3         *dest,
 
   sqlite3_close (*src);
   *src = NULL;
-  rc = sqlite3_open_v2 (name, src, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  sql = sqlite3_mprintf ("PRAGMA journal_mode = DELETE; PRAGMA page_size = %d; VACUUM;",
+                         dest_size);
+  rc = sqlite3_open_v2 (name, src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (*src, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK)
+    rc = read_int (*src, "PRAGMA page_size", &src_size);
+  if (rc == SQLITE_OK && src_size != dest_size)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                   _("The pages of the backup could not be made %d bytes long, as those of "
+                     "“%s” are"), dest_size, path);
+      remove_database_files (name);
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       _poa_store_set_file_error (path, *src, rc, error);
