@@ -16,6 +16,7 @@
 #include "poa-plan.h"
 #include "poa-store.h"
 #include "test-sqlite.h"
+#include "test-system.h"
 #include "test-util.h"
 
 typedef TestFiles Fixture;
@@ -138,6 +139,72 @@ test_failed_backup_leaves_no_file (Fixture       *fixture,
   g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* The body of the full-disk test, in a child process that owns its mounts: a backup into a
+ * folder on a disk with room for its temporary file and not for the copy fails, says so, and
+ * leaves nothing behind: no copy, no temporary, no -journal. In @dir, from the parent; a file
+ * "no-tmpfs" there says why the test could not be run. */
+static void
+full_disk_in_child (const char *dir)
+{
+  g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
+  g_autofree char *disk = g_build_filename (dir, "disco", NULL);
+  g_autofree char *target = g_build_filename (disk, "respaldo.sqlite3", NULL);
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!test_enter_mount_namespace (&error) ||
+      !test_mount_tmpfs (disk, 512 * 1024, &error))
+    {
+      g_autofree char *marker = g_build_filename (dir, "no-tmpfs", NULL);
+
+      test_write_file (marker, error->message);
+      return;
+    }
+
+  store = open_store (db);
+  /* The default plan's database is some 100 kB, more than is left. */
+  test_fill_disk (disk, 8 * 1024);
+  g_assert_cmpuint (count_files (disk), ==, 1);
+
+  g_assert_false (poa_store_backup (store, target, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, target));
+  /* Only the file that fills the disk. */
+  g_assert_cmpuint (count_files (disk), ==, 1);
+  g_print ("refused\n");
+}
+
+static void
+test_failed_backup_on_a_full_disk_leaves_no_temporary (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *reason = NULL;
+
+  if (g_test_subprocess ())
+    {
+      full_disk_in_child (g_getenv ("POA_TEST_BACKUP_DIR"));
+      return;
+    }
+
+  dir = test_make_tmpdir ();
+  marker = g_build_filename (dir, "no-tmpfs", NULL);
+  g_setenv ("POA_TEST_BACKUP_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("POA_TEST_BACKUP_DIR");
+  g_test_trap_assert_passed ();
+  if (g_file_get_contents (marker, &reason, NULL, NULL))
+    {
+      g_autofree char *message = g_strdup_printf ("no tmpfs may be mounted here (%s)", reason);
+
+      test_remove_tree (dir);
+      g_test_skip (message);
+      return;
+    }
+  test_remove_tree (dir);
+  g_test_trap_assert_stdout ("*refused*");
 }
 
 static void
@@ -555,6 +622,67 @@ test_wal_left_by_a_killed_program (Fixture       *fixture,
   }
 }
 
+/* SQLite's online backup cannot change the page size of a WAL database: a good backup with
+ * other pages was once refused as "read-only", after the copy of the current plans was made. */
+static void
+restore_with_page_size (Fixture *fixture,
+                        int      page_size)
+{
+  g_autoptr(PoaStore) store = open_store (fixture->db);
+  g_autoptr(PoaPlan) plan = small_plan ("Cultura");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA page_size = %d; VACUUM;", page_size);
+  g_autofree char *kept = NULL;
+  g_autofree char *restored_file = g_build_filename (fixture->dir, "otra.sqlite3", NULL);
+  g_autoptr(PoaStore) other = NULL;
+  gint64 store_page_size = test_sql_int (fixture->db, "PRAGMA page_size");
+
+  g_assert_true (poa_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  test_sql_exec (backup, sql);
+  g_assert_cmpint (test_sql_int (backup, "PRAGMA page_size"), ==, page_size);
+  g_assert_cmpint (store_page_size, !=, page_size);
+
+  g_assert_cmpint (poa_store_insert_plan (store, plan, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (store), ==, 2);
+
+  poa_store_restore (store, backup, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (store), ==, 1);
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, kept);
+  /* The store's pages are as they were; no scratch file is left. */
+  g_assert_cmpint (test_sql_int (fixture->db, "PRAGMA page_size"), ==, store_page_size);
+  /* The database, its -wal and -shm, the backup, the kept copy. */
+  g_assert_cmpuint (count_files (fixture->dir), ==, 3);
+
+  /* A restore as a file takes the backup's pages as they are. */
+  g_assert_true (poa_store_restore_file (restored_file, backup, NULL, &error));
+  g_assert_no_error (error);
+  other = open_store (restored_file);
+  g_assert_cmpuint (count_plans (other), ==, 1);
+}
+
+static void
+test_restore_with_1024_byte_pages (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  restore_with_page_size (fixture, 1024);
+}
+
+static void
+test_restore_with_65536_byte_pages (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  restore_with_page_size (fixture, 65536);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,7 +706,11 @@ main (int   argc,
   ADD ("/backup/restore/checks-the-whole-backup", test_restore_checks_the_whole_backup);
   ADD ("/backup/wal/of-a-store-of-this-process", test_wal_of_a_store_of_this_process);
   ADD ("/backup/wal/left-by-a-killed-program", test_wal_left_by_a_killed_program);
+  ADD ("/backup/restore/1024-byte-pages", test_restore_with_1024_byte_pages);
+  ADD ("/backup/restore/65536-byte-pages", test_restore_with_65536_byte_pages);
 #undef ADD
+  g_test_add_func ("/backup/backup/full-disk-leaves-no-temporary",
+                   test_failed_backup_on_a_full_disk_leaves_no_temporary);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "poa-atomic-file.h"
 #include "poa-default-plan.h"
 #include "poa-plan.h"
 #include "poa-store-private.h"
@@ -392,30 +393,78 @@ static char *check_pages (sqlite3    *db,
                           const char *pragma,
                           int        *rc);
 
-/* Copies the database open on @src into a new temporary file beside @dest with SQLite's online
- * backup, which takes a consistent snapshot even while others write. The copy is in
- * rollback-journal mode, one self-contained file, and only its owner may read it.
+/* Says why the copy to @dest could not be written, from poa-atomic-file's @file_error (in the
+ * G_FILE_ERROR domain), in the store's own terms. */
+static void
+set_copy_error (const char    *dest,
+                const GError  *file_error,
+                GError       **error)
+{
+  switch (file_error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      {
+        g_autofree char *folder = g_path_get_dirname (dest);
+        g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                     _("Cannot create “%s”: the folder “%s” does not exist"), dest, folder);
+      }
+      break;
+
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_ROFS:
+    case G_FILE_ERROR_PERM:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_READ_ONLY,
+                   _("Cannot create “%s”: the folder is read-only"), dest);
+      break;
+
+    case G_FILE_ERROR_NOSPC:
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE,
+                   _("Cannot create “%s”: the disk is full"), dest);
+      break;
+
+    default:
+      /* GLib has no code for a full quota: its message is the only trace of it. */
+      if (strstr (file_error->message, g_strerror (EDQUOT)) != NULL)
+        g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_NO_SPACE,
+                     _("Cannot create “%s”: the disk is full"), dest);
+      else
+        g_set_error_literal (error, POA_STORE_ERROR, POA_STORE_ERROR_IO, file_error->message);
+      break;
+    }
+}
+
+/* Copies the database open on @src into a new hidden temporary file beside @dest
+ * (`.NAME.XXXXXX`, see poa-atomic-file.c) with SQLite's online backup, which takes a consistent
+ * snapshot even while others write. The copy is in rollback-journal mode, one self-contained
+ * file, and only its owner may read it: SQLite gives the -journal it makes the same permissions.
  *
  * The online backup copies pages as they are, damaged or not: with @check the copy is read
  * whole (PRAGMA integrity_check) before it is given, and a damaged one is refused, so that a
  * backup is never a damaged file that looks whole. The copy kept of plans a restore replaces
  * is not checked: it keeps them as they are, however that is.
  *
- * Returns: (transfer full): the temporary file, for the caller to rename into place. */
-static char *
+ * Returns: (transfer full): the copy, for the caller to commit into place; freeing it removes
+ *   the temporary. On failure nothing is left beside @dest. */
+static PoaAtomicFile *
 copy_to_temporary (sqlite3     *src,
                    const char  *dest,
                    gboolean     check,
                    GError     **error)
 {
-  g_autofree char *temporary = NULL;
+  g_autoptr(PoaAtomicFile) file = NULL;
+  g_autoptr(GError) file_error = NULL;
   g_autofree char *verdict = NULL;
+  const char *temporary;
   sqlite3_backup *backup;
   sqlite3 *db = NULL;
   int rc;
 
-  if (!(temporary = create_temporary_beside (dest, error)))
-    return NULL;
+  if (!(file = poa_atomic_file_begin (dest, 0600, &file_error)))
+    {
+      set_copy_error (dest, file_error, error);
+      return NULL;
+    }
+  temporary = poa_atomic_file_get_temp_path (file);
 
   rc = sqlite3_open_v2 (temporary, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
@@ -451,13 +500,14 @@ copy_to_temporary (sqlite3     *src,
     }
   sqlite3_close (db);
 
+  /* SQLite's own files beside the temporary; freeing @file removes the temporary itself. */
   if (rc != SQLITE_OK)
     {
       remove_database_files (temporary);
       return NULL;
     }
 
-  return g_steal_pointer (&temporary);
+  return g_steal_pointer (&file);
 }
 
 /* Writes a copy of the database open on @src to @dest, which is then either what it was or
@@ -469,19 +519,18 @@ write_copy (sqlite3     *src,
             gboolean     check,
             GError     **error)
 {
-  g_autofree char *temporary = copy_to_temporary (src, dest, check, error);
+  g_autoptr(PoaAtomicFile) file = copy_to_temporary (src, dest, check, error);
+  g_autoptr(GError) file_error = NULL;
 
-  if (temporary == NULL)
+  if (file == NULL)
     return FALSE;
 
-  if (g_rename (temporary, dest) != 0)
+  if (!poa_atomic_file_commit (file, &file_error))
     {
-      set_create_error (dest, errno, error);
-      remove_database_files (temporary);
+      set_copy_error (dest, file_error, error);
       return FALSE;
     }
 
-  sync_folder (dest);
   return TRUE;
 }
 
@@ -1434,6 +1483,86 @@ open_backup (const char  *backup,
   return NULL;
 }
 
+/* SQLite's online backup cannot change the page size of a database in WAL mode, which the
+ * store's always is: into it, a backup with other pages (1,024 or 65,536 bytes, as another tool
+ * or a VACUUM may leave them) fails with SQLITE_READONLY, once said as a read-only file. Such a
+ * backup is first rewritten with the database's page size, by VACUUM INTO a hidden scratch file
+ * beside the database, and restored from there: @src is then closed and replaced by the scratch
+ * copy, given in @scratch, which is never committed: freeing it removes the file.
+ *
+ * Returns: whether @src can now be restored into @dest */
+static gboolean
+match_page_size (sqlite3         *dest,
+                 const char      *path,
+                 sqlite3        **src,
+                 PoaAtomicFile  **scratch,
+                 GError         **error)
+{
+  g_autoptr(PoaAtomicFile) file = NULL;
+  g_autoptr(GError) file_error = NULL;
+  const char *name;
+  char *sql;
+  int dest_size = 0, src_size = 0, rc;
+
+  rc = read_int (dest, "PRAGMA page_size", &dest_size);
+  if (rc == SQLITE_OK)
+    rc = read_int (*src, "PRAGMA page_size", &src_size);
+  if (rc != SQLITE_OK)
+    {
+      _poa_store_set_file_error (path, dest, rc, error);
+      return FALSE;
+    }
+  if (src_size == dest_size)
+    return TRUE;
+
+  if (!(file = poa_atomic_file_begin (path, 0600, &file_error)))
+    {
+      set_copy_error (path, file_error, error);
+      return FALSE;
+    }
+  name = poa_atomic_file_get_temp_path (file);
+
+  /* The backup is open immutable, which keeps its page size whatever VACUUM INTO is asked:
+   * the scratch copy, the program's own, gets the new size by a VACUUM of its own. */
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", name);
+  rc = sqlite3_exec (*src, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    {
+      _poa_store_set_file_error (path, *src, rc, error);
+      remove_database_files (name);
+      return FALSE;
+    }
+
+  sqlite3_close (*src);
+  *src = NULL;
+  sql = sqlite3_mprintf ("PRAGMA journal_mode = DELETE; PRAGMA page_size = %d; VACUUM;",
+                         dest_size);
+  rc = sqlite3_open_v2 (name, src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (*src, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK)
+    rc = read_int (*src, "PRAGMA page_size", &src_size);
+  if (rc == SQLITE_OK && src_size != dest_size)
+    {
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_IO,
+                   _("The pages of the backup could not be made %d bytes long, as those of "
+                     "“%s” are"), dest_size, path);
+      remove_database_files (name);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      _poa_store_set_file_error (path, *src, rc, error);
+      remove_database_files (name);
+      return FALSE;
+    }
+
+  *scratch = g_steal_pointer (&file);
+  return TRUE;
+}
+
 static gboolean
 refuse_restoring_itself (const char  *backup,
                          const char  *path,
@@ -1466,6 +1595,7 @@ poa_store_restore (PoaStore    *self,
                    char       **kept,
                    GError     **error)
 {
+  g_autoptr(PoaAtomicFile) scratch = NULL;
   g_autofree char *copy = NULL;
   sqlite3_backup *pages;
   sqlite3 *src;
@@ -1477,6 +1607,13 @@ poa_store_restore (PoaStore    *self,
   if (refuse_restoring_itself (backup, self->path, error) ||
       !(src = open_backup (backup, &version, error)))
     return FALSE;
+
+  if (!match_page_size (self->db, self->path, &src, &scratch, error))
+    {
+      g_prefix_error (error, _("Nothing was restored: "));
+      sqlite3_close (src);
+      return FALSE;
+    }
 
   copy = backup_name_beside (self->path);
   if (!write_copy (self->db, copy, FALSE, error))
@@ -1502,6 +1639,7 @@ poa_store_restore (PoaStore    *self,
       rc = sqlite3_backup_finish (pages);
     }
   sqlite3_close (src);
+  g_clear_pointer (&scratch, poa_atomic_file_free);
 
   if (rc != SQLITE_OK)
     return _poa_store_set_error (self, rc, error);
@@ -1563,7 +1701,8 @@ poa_store_restore_file (const char  *path,
                         char       **kept,
                         GError     **error)
 {
-  g_autofree char *staged = NULL;
+  g_autoptr(PoaAtomicFile) staged = NULL;
+  g_autoptr(GError) file_error = NULL;
   g_autofree char *copy = NULL;
   sqlite3 *src;
   int version = 0;
@@ -1589,10 +1728,7 @@ poa_store_restore_file (const char  *path,
       copy = backup_name_beside (path);
       kept_wal = g_strconcat (copy, "-wal", NULL);
       if (!keep_file (path, copy, error) || !keep_file (wal, kept_wal, error))
-        {
-          remove_database_files (staged);
-          return FALSE;
-        }
+        return FALSE;
     }
 
   /* The old -wal and -shm belong to the old file: SQLite would replay them into the new one. */
@@ -1602,13 +1738,11 @@ poa_store_restore_file (const char  *path,
       g_unlink (file);
     }
 
-  if (g_rename (staged, path) != 0)
+  if (!poa_atomic_file_commit (staged, &file_error))
     {
-      set_create_error (path, errno, error);
-      remove_database_files (staged);
+      set_copy_error (path, file_error, error);
       return FALSE;
     }
-  sync_folder (path);
 
   if (kept != NULL)
     *kept = g_steal_pointer (&copy);
