@@ -134,11 +134,13 @@ poa_review_next_status (PoaReviewStatus  from,
 
   if (!allowed)
     {
-      g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
-                   _("A plan in status “%s” cannot be %s"),
-                   statuses[from].key,
-                   action == POA_REVIEW_SUBMIT ? _("submitted")
-                   : action == POA_REVIEW_RETURN ? _("returned") : _("approved"));
+      const char *message =
+        action == POA_REVIEW_SUBMIT ? _("Only a draft or a returned plan can be submitted; this one is “%s”")
+        : action == POA_REVIEW_RETURN ? _("Only a submitted plan can be returned; this one is “%s”")
+        : _("Only a submitted plan can be approved; this one is “%s”");
+
+      g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED, message,
+                   statuses[from].key);
       return FALSE;
     }
 

@@ -1890,3 +1890,37 @@ poa_store_add_review_step (PoaStore            *self,
 
   return release (self, ok, error);
 }
+
+/**
+ * poa_store_replace_plan:
+ * @old_id: the plan to replace
+ * @plan: the plan that takes its place, as a new plan
+ *
+ * Deletes plan @old_id and adds @plan in one transaction: both or neither. What of the old plan
+ * is to be kept (its change record) the caller has put in @plan already.
+ *
+ * Returns: the new plan's id, or 0 with @error set.
+ */
+gint64
+poa_store_replace_plan (PoaStore  *self,
+                        gint64     old_id,
+                        PoaPlan   *plan,
+                        GError   **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), 0);
+  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
+
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
+    return 0;
+
+  if (!poa_store_delete_plan (self, old_id, error) ||
+      !_poa_store_insert_plan_rows (self, plan, error) ||
+      !_poa_store_commit (self, error))
+    {
+      _poa_store_rollback (self);
+      forget_ids (plan);
+      return 0;
+    }
+
+  return poa_plan_get_id (plan);
+}

@@ -163,6 +163,10 @@ gboolean    poa_store_move_budget_line   (PoaStore       *self,
                                           guint           position,
                                           GError        **error);
 
+gint64      poa_store_replace_plan       (PoaStore    *self,
+                                          gint64       old_id,
+                                          PoaPlan     *plan,
+                                          GError     **error);
 gboolean    poa_store_record_changes     (PoaStore                      *self,
                                           gint64                         plan_id,
                                           const PoaHistoryEntry *const  *entries,
