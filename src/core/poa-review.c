@@ -134,13 +134,18 @@ poa_review_next_status (PoaReviewStatus  from,
 
   if (!allowed)
     {
-      const char *message =
-        action == POA_REVIEW_SUBMIT ? _("Only a draft or a returned plan can be submitted; this one is “%s”")
-        : action == POA_REVIEW_RETURN ? _("Only a submitted plan can be returned; this one is “%s”")
-        : _("Only a submitted plan can be approved; this one is “%s”");
-
-      g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED, message,
-                   statuses[from].key);
+      if (action == POA_REVIEW_SUBMIT)
+        g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
+                     _("Only a draft or a returned plan can be submitted; this one is “%s”"),
+                     statuses[from].key);
+      else if (action == POA_REVIEW_RETURN)
+        g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
+                     _("Only a submitted plan can be returned; this one is “%s”"),
+                     statuses[from].key);
+      else
+        g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
+                     _("Only a submitted plan can be approved; this one is “%s”"),
+                     statuses[from].key);
       return FALSE;
     }
 
