@@ -295,6 +295,7 @@ same_area (const char *a,
 static gint64
 find_same_plan (PoaStore  *store,
                 PoaPlan   *plan,
+                char     **area,
                 GError   **error)
 {
   g_autoptr(GPtrArray) plans = poa_store_list_plans (store, error);
@@ -308,7 +309,10 @@ find_same_plan (PoaStore  *store,
 
       if (summary->year == poa_plan_get_year (plan) &&
           same_area (summary->area, poa_plan_get_area (plan)))
-        return summary->id;
+        {
+          *area = g_strdup (summary->area);
+          return summary->id;
+        }
     }
 
   return 0;
@@ -350,6 +354,7 @@ import_one (PoaStore       *store,
             GError        **error)
 {
   g_autoptr(PoaPlan) plan = NULL;
+  g_autofree char *same_area_text = NULL;
   gint64 same;
 
   /* Read and validate the whole file before the database is touched. */
@@ -359,7 +364,7 @@ import_one (PoaStore       *store,
   if (rule == DUPLICATE_KEEP_BOTH)
     return poa_store_insert_plan (store, plan, error);
 
-  same = find_same_plan (store, plan, error);
+  same = find_same_plan (store, plan, &same_area_text, error);
   if (same < 0)
     return 0;
   if (same == 0)
@@ -367,7 +372,7 @@ import_one (PoaStore       *store,
 
   if (rule == DUPLICATE_REFUSE)
     {
-      g_autofree char *area = poa_text_quote_for_message (poa_plan_get_area (plan), -1);
+      g_autofree char *area = poa_text_quote_for_message (same_area_text, -1);
 
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
                    _("%s: the database already holds plan %" G_GINT64_FORMAT " for %s, %u; "
