@@ -328,6 +328,36 @@ test_set_on_approved_plan (Fixture       *fixture,
   }
 }
 
+/* `record` is a change like any other: the month and the total, each once. */
+static void
+test_record_is_recorded (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  for (guint round = 0; round < 2; round++)
+    {
+      g_auto(Result) r = { 0 };
+
+      /* The second time, the same figures: nothing changes, nothing is recorded. */
+      run_env (&r, as_ana, "--db", fixture->db, "record", "--activity", "2", "--month", "3",
+               "--programmed", "5", "--achieved", "2", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+
+  {
+    g_auto(Result) r = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run (&r, "--db", fixture->db, "history");
+    /* Not chomped: the last field, empty, ends in the tab before it. */
+    lines = g_strsplit (r.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_cmpstr (lines[2], ==, "");
+    /* Activity 2 of the default plan achieved 6, all without a month. */
+    g_assert_true (g_str_has_suffix (lines[0], "\tAna Planeación\tactivity 2\tcalendar\t\t3: 5/2\t"));
+    g_assert_true (g_str_has_suffix (lines[1], "\tAna Planeación\tactivity 2\tachieved\t6\t8\t"));
+  }
+}
+
 /* The record and the review go out with the plan file and come back with it. */
 static void
 test_history_round_trip (Fixture       *fixture,
@@ -575,6 +605,7 @@ main (int   argc,
   ADD ("/cli/review/transitions", test_review_transitions);
   ADD ("/cli/review/set-on-approved-plan", test_set_on_approved_plan);
   ADD ("/cli/review/history-round-trip", test_history_round_trip);
+  ADD ("/cli/review/record-is-recorded", test_record_is_recorded);
   ADD ("/cli/import/thirty-files", test_import_thirty);
   ADD ("/cli/import/duplicate", test_import_duplicate);
   ADD ("/cli/summary", test_summary);

@@ -137,6 +137,10 @@ test_entry_for_edit (void)
   g_assert_cmpstr (goal->date, ==, "2026-03-01T10:00:00Z");
   g_assert_cmpstr (goal->by, ==, "Ana");
 
+  /* The same value: nothing to record. */
+  g_assert_null (poa_history_entry_for_edit (plan, G_OBJECT (activity), "annual-goal", &after, &after,
+                                             NULL, NULL, NULL));
+
   /* months: January to March, then March alone */
   g_value_set_uint (&before, 0x7);
   g_value_set_uint (&after, 0x4);

@@ -719,6 +719,7 @@ run_record (PoaCliOptions *options)
   guint64 total;
   const char *names[] = { "calendar", "achieved" };
   GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  GValue before[2] = { G_VALUE_INIT, G_VALUE_INIT };
   gboolean done;
 
   for (int i = 0; i < n; i++)
@@ -792,10 +793,38 @@ run_record (PoaCliOptions *options)
   g_value_init (&values[1], G_TYPE_UINT);
   g_value_set_uint (&values[1], (guint)total);
 
+  /* The values before, for the change record. */
+  g_value_init (&before[0], POA_TYPE_CALENDAR);
+  g_value_set_boxed (&before[0], poa_activity_get_calendar (activity));
+  g_value_init (&before[1], G_TYPE_UINT);
+  g_value_set_uint (&before[1], poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
+
   document = poa_document_new (store, plan);
   done = poa_document_set_values (document, activity, 2, names, values, &error);
-  g_value_unset (&values[0]);
-  g_value_unset (&values[1]);
+
+  if (done)
+    {
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_history_entry_free);
+
+      for (guint i = 0; i < 2; i++)
+        {
+          PoaHistoryEntry *entry = poa_history_entry_for_edit (plan, G_OBJECT (activity), names[i],
+                                                               &before[i], &values[i],
+                                                               NULL, NULL, NULL);
+          if (entry != NULL)
+            g_ptr_array_add (entries, entry);
+        }
+      /* In the next transaction, as `set` does (see there). */
+      done = poa_store_record_changes (store, poa_plan_get_id (plan),
+                                       (const PoaHistoryEntry *const *)entries->pdata,
+                                       entries->len, &error);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_value_unset (&values[i]);
+      g_value_unset (&before[i]);
+    }
 
   if (!done)
     {
@@ -1207,10 +1236,10 @@ run_set (PoaCliOptions *options)
 
   g_value_init (&after, pspec->value_type);
   g_object_get_property (object, property, &after);
-  if (g_param_values_cmp (pspec, &before, &after) != 0)
+  entry = poa_history_entry_for_edit (plan, object, property, &before, &after,
+                                      NULL, NULL, justification);
+  if (entry != NULL)
     {
-      entry = poa_history_entry_for_edit (plan, object, property, &before, &after,
-                                          NULL, NULL, justification);
       /* The document writes the change in its own transaction; the record follows in the
        * next. TODO of issue 18: the document records it inside its own. */
       if (!poa_store_record_changes (store, poa_plan_get_id (plan),

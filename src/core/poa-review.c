@@ -499,7 +499,8 @@ poa_history_value_text (const GValue *value,
  *
  * Turns one property change of an edit, undo or redo into the record's entry.
  *
- * Returns: (transfer full): the entry.
+ * Returns: (transfer full) (nullable): the entry, or %NULL when the values before and after
+ *   are written alike (a calendar set to an equal one): nothing to record.
  */
 PoaHistoryEntry *
 poa_history_entry_for_edit (PoaPlan      *plan,
@@ -517,6 +518,9 @@ poa_history_entry_for_edit (PoaPlan      *plan,
   g_autofree char *field = poa_history_field (object, property);
   g_autofree char *before_text = poa_history_value_text (before, property);
   g_autofree char *after_text = poa_history_value_text (after, property);
+
+  if (g_strcmp0 (before_text, after_text) == 0)
+    return NULL;
 
   return poa_history_entry_new (date != NULL ? date : now, by != NULL ? by : user,
                                 where, field, before_text, after_text, justification);
