@@ -166,18 +166,30 @@ poa_cli_options_clear (PoaCliOptions *options)
 void
 poa_cli_print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
-           _("Usage: poa [--db FILE] [--plan ID] [SUBCOMMAND [ARGS]]"),
-           _("Without a subcommand, POA opens its window. Subcommands:"),
-           _("plans                  list the plans: ID, year, area, activities"),
-           _("import FILE.json       add the plan in FILE as a new plan; prints its ID"),
-           _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
-           _("check                  validate the plan: one finding per line"),
-           _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
-             "                         record month M of activity N"),
-           _("report --quarter Q     the quarter’s avance de metas, one line per activity"),
-           _("backup --output FILE   copy the whole database to FILE"),
-           _("restore FILE           replace the database with the backup FILE, keeping a copy"),
+  const char *commands[] = {
+    _("plans                  list the plans: ID, year, area, activities"),
+    _("import FILE.json …     add the plan in each FILE as a new plan; prints their IDs\n"
+      "                         (--replace or --keep-both for an área and year already there)"),
+    _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
+    _("check                  validate the plan: one finding per line"),
+    _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
+      "                         record month M of activity N"),
+    _("report --quarter Q     the quarter’s avance de metas, one line per activity"),
+    _("review [submit|return|approve] [--note TEXT]\n"
+      "                         show the plan’s review, or move it a step"),
+    _("set [--activity N | --budget CODE] KEY VALUE [--justification TEXT]\n"
+      "                         change one field; an approved plan needs a justification"),
+    _("history                the plan’s change record, one line per change"),
+    _("summary [--year YEAR]  every plan side by side, one line per plan"),
+    _("backup --output FILE   copy the whole database to FILE"),
+    _("restore FILE           replace the database with the backup FILE, keeping a copy"),
+  };
+
+  g_print ("%s\n\n%s\n", _("Usage: poa [--db FILE] [--plan ID] [SUBCOMMAND [ARGS]]"),
+           _("Without a subcommand, POA opens its window. Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n", commands[i]);
+  g_print ("\n%s\n  %s\n  %s\n  %s\n  %s\n",
            _("Options:"),
            _("--db FILE    the database (default: $POA_DB, or the user’s data folder)"),
            _("--plan ID    the plan (default: the only one, or the last opened)"),
