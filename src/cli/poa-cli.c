@@ -1067,7 +1067,12 @@ property_for_key (GObject    *object,
     return NULL;
   if (g_str_equal (key, "amount"))
     return "centavos";
-  return g_intern_string (g_strdelimit (g_strdup_printf ("%s", key), "_", '-'));
+
+  {
+    g_autofree char *property = g_strdelimit (g_strdup (key), "_", '-');
+
+    return g_intern_string (property);
+  }
 }
 
 /* "1,2,3" or "" to the months' bits. */
