@@ -712,6 +712,28 @@ find_activity (PoaPlan *plan,
   return NULL;
 }
 
+/* Appends @entries to @plan's change record in a transaction of its own, after the edit's: the
+ * document does not record yet (issue 18's next step: it records inside its own). */
+static gboolean
+record_entries (PoaStore                      *store,
+                PoaPlan                       *plan,
+                const PoaHistoryEntry *const  *entries,
+                guint                          n_entries,
+                GError                       **error)
+{
+  if (n_entries == 0)
+    return TRUE;
+  if (!poa_store_begin (store, error))
+    return FALSE;
+  if (!poa_store_record_changes (store, poa_plan_get_id (plan), entries, n_entries, error) ||
+      !poa_store_commit (store, error))
+    {
+      poa_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* `record`: one month of one activity, through the document like any edit in the window: one
  * transaction, the activity's meta alcanzada moving by the difference in the month's. */
 static int
@@ -826,10 +848,8 @@ run_record (PoaCliOptions *options)
           if (entry != NULL)
             g_ptr_array_add (entries, entry);
         }
-      /* In the next transaction, as `set` does (see there). */
-      done = poa_store_record_changes (store, poa_plan_get_id (plan),
-                                       (const PoaHistoryEntry *const *)entries->pdata,
-                                       entries->len, &error);
+      done = record_entries (store, plan, (const PoaHistoryEntry *const *)entries->pdata,
+                             entries->len, &error);
     }
 
   for (guint i = 0; i < 2; i++)
@@ -1257,10 +1277,7 @@ run_set (PoaCliOptions *options)
                                       NULL, NULL, justification);
   if (entry != NULL)
     {
-      /* The document writes the change in its own transaction; the record follows in the
-       * next. TODO of issue 18: the document records it inside its own. */
-      if (!poa_store_record_changes (store, poa_plan_get_id (plan),
-                                     (const PoaHistoryEntry *const *)&entry, 1, &error))
+      if (!record_entries (store, plan, (const PoaHistoryEntry *const *)&entry, 1, &error))
         {
           g_value_unset (&before);
           g_value_unset (&after);

@@ -559,8 +559,16 @@ poa_review_apply (PoaStore         *store,
   now = poa_review_now ();
   user = by == NULL ? poa_review_user_name (NULL) : NULL;
   step = poa_review_step_new (now, by != NULL ? by : user, next, note);
-  if (!poa_store_add_review_step (store, poa_plan_get_id (plan), step, error))
+  /* In a transaction of its own like an edit, so that a plan another program restored away
+   * since it was read is refused rather than its id given a step (poa_store_begin()). */
+  if (!poa_store_begin (store, error))
     return FALSE;
+  if (!poa_store_add_review_step (store, poa_plan_get_id (plan), step, error) ||
+      !poa_store_commit (store, error))
+    {
+      poa_store_rollback (store);
+      return FALSE;
+    }
 
   poa_plan_add_review_step (plan, g_steal_pointer (&step));
   return TRUE;
