@@ -315,6 +315,23 @@ test_add_activity_through_the_editor (Fixture       *fixture,
   g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
 }
 
+/* The activity editor shown, found among the toplevels as the user would see it: none or
+ * exactly one. */
+static PoaActivityEditor *
+shown_activity_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  PoaActivityEditor *editor = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (POA_IS_ACTIVITY_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (editor);
+        editor = l->data;
+      }
+  return editor;
+}
+
 static void
 test_fix_activity_7_dates (Fixture       *fixture,
                            gconstpointer  data)
@@ -356,7 +373,12 @@ test_fix_activity_7_dates (Fixture       *fixture,
       g_autoptr(PoaFinding) finding = g_list_model_get_item (list, i);
 
       if (poa_finding_get_severity (finding) == POA_SEVERITY_ERROR)
-        editor = POA_ACTIVITY_EDITOR (poa_findings_button_go_to (findings, i));
+        {
+          /* The button asks the window (win.edit-activity), which opens the editor. */
+          g_assert_null (shown_activity_editor ());
+          poa_findings_button_go_to (findings, i);
+          editor = shown_activity_editor ();
+        }
     }
   g_assert_nonnull (editor);
   g_assert_true (poa_activity_editor_get_activity (editor) == seventh);
