@@ -7,13 +7,24 @@
 
 #define G_LOG_DOMAIN "poa-xlsx-export"
 
+/* memfd_create() */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unzip.h>
 #include <xlsxwriter.h>
 
 #include "poa-activity.h"
@@ -26,6 +37,7 @@
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
+#include "poa-validate.h"
 #include "poa-xlsx-export.h"
 
 /* The official workbook: four sheets laid out as the printed POA, with live formulas whose
@@ -46,6 +58,8 @@
 #define LINE_HEIGHT 15.0
 #define PAPER_LETTER 1
 #define MAX_COLUMNS 23
+/* POA, Cronograma, Indicadores, Presupuesto. */
+#define N_SHEETS 4
 
 typedef enum
 {
@@ -133,6 +147,8 @@ typedef struct
   lxw_error     xlsx_error;
   int           xlsx_errno;
   GError       *error;
+  lxw_worksheet *sheets[N_SHEETS];
+  guint         n_sheets;
   /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
   lxw_row_t     totals_row;
   guint64       sums[POA_ACTIVITY_N_GOALS];
@@ -263,6 +279,21 @@ is_efficiency_index (PoaIndicator *indicator)
 
 /* Writing cells ---------------------------------------------------------------------------- */
 
+/* Texts saved before the text rule (poa-validate.c) may hold characters XML cannot carry, and
+ * libxlsxwriter writes them as they are: the workbook would be malformed. Such a text is
+ * written with them replaced; any other is written as it is. */
+static const char *
+clean_text (const char  *text,
+            char       **owned)
+{
+  *owned = NULL;
+  if (text == NULL ||
+      (g_utf8_validate (text, -1, NULL) && !poa_text_find_forbidden (text, strlen (text), NULL, NULL)))
+    return text;
+
+  return *owned = poa_text_sanitize_for_xml (text);
+}
+
 static void
 keep_error (Book      *book,
             lxw_error  error)
@@ -319,8 +350,10 @@ put_text (Sheet      *sheet,
           const char *text,
           Style       id)
 {
+  g_autofree char *cleaned = NULL;
   lxw_error error;
 
+  text = clean_text (text, &cleaned);
   if (text == NULL || text[0] == '\0')
     error = worksheet_write_blank (sheet->sheet, sheet->row, col, style (sheet, id));
   else if (text_fits (sheet, col, text))
@@ -385,6 +418,9 @@ merge (Sheet      *sheet,
        const char *text,
        Style       id)
 {
+  g_autofree char *cleaned = NULL;
+
+  text = clean_text (text, &cleaned);
   if (!text_fits (sheet, first, text))
     text = "";
 
@@ -404,7 +440,10 @@ merge_down (Sheet      *sheet,
             const char *text,
             Style       id)
 {
-  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, text, style (sheet, id));
+  g_autofree char *cleaned = NULL;
+
+  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, clean_text (text, &cleaned),
+                         style (sheet, id));
 }
 
 /* Sheets ----------------------------------------------------------------------------------- */
@@ -424,6 +463,8 @@ add_sheet (Book       *book,
   /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
   if (sheet->sheet == NULL)
     keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+  else if (book->n_sheets < N_SHEETS)
+    book->sheets[book->n_sheets++] = sheet->sheet;
 
   return sheet->sheet != NULL;
 }
@@ -880,6 +921,12 @@ put_semaforo_fills (Sheet     *sheet,
       lxw_conditional_format condition = { .type = LXW_CONDITIONAL_TYPE_FORMULA, .format = fill };
       g_autofree char *formula = NULL;
 
+      if (fill == NULL)
+        {
+          keep_error (sheet->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+          return;
+        }
+
       format_set_bg_color (fill, poa_semaforo_rgb (levels[i]));
       format_set_font_color (fill, levels[i] == POA_SEMAFORO_YELLOW ? LXW_COLOR_BLACK : LXW_COLOR_WHITE);
       char threshold[G_ASCII_DTOSTR_BUF_SIZE];
@@ -1135,6 +1182,15 @@ create_styles (Book *book)
       lxw_format *format = workbook_add_format (book->workbook);
       guint flags = style_specs[i].flags;
 
+      /* The format calls take no NULL; the workbook is thrown away at the end. */
+      if (format == NULL)
+        {
+          keep_error (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+          format = book->styles[0];
+          if (format == NULL)
+            return;
+        }
+
       if (flags & BOLD)
         format_set_bold (format);
       if (flags & LARGE)
@@ -1166,6 +1222,8 @@ create_styles (Book *book)
   {
     g_autofree char *index_format = semaforo_number_format (book->plan);
 
+    if (book->styles[STYLE_INDEX] == NULL)
+      return;
     format_set_num_format (book->styles[STYLE_INDEX], index_format);
   }
 }
@@ -1174,7 +1232,9 @@ static void
 set_properties (Book *book)
 {
   PoaPlan *plan = book->plan;
-  const char *area = poa_plan_get_area (plan);
+  g_autofree char *area_cleaned = NULL;
+  g_autofree char *municipality_cleaned = NULL;
+  const char *area = clean_text (poa_plan_get_area (plan), &area_cleaned);
   g_autofree char *title = area[0] != '\0' ? g_strdup_printf ("POA %u - %s", poa_plan_get_year (plan), area)
                                             : g_strdup_printf ("POA %u", poa_plan_get_year (plan));
   g_autofree char *subject = g_strdup_printf ("Plan Operativo Anual %u", poa_plan_get_year (plan));
@@ -1182,7 +1242,7 @@ set_properties (Book *book)
     .title = title,
     .subject = subject,
     .author = (char *)area,
-    .company = (char *)poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY),
+    .company = (char *)clean_text (poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY), &municipality_cleaned),
   };
 
   keep_error (book, workbook_set_properties (book->workbook, &properties));
@@ -1209,6 +1269,197 @@ set_xlsx_error (GError      **error,
   return FALSE;
 }
 
+/* Whether the file system of @folder has fewer than @needed bytes free for this user. */
+static gboolean
+is_short_of_space (const char *folder,
+                   guint64     needed)
+{
+  struct statvfs st;
+
+  return statvfs (folder, &st) == 0 && (guint64)st.f_bavail * st.f_frsize < needed;
+}
+
+/* libxlsxwriter writes each sheet's rows to a temporary file and never looks at what writing
+ * it returned: a full disk leaves the rows out and the workbook is closed as if nothing
+ * happened. The rows' file is part of its public worksheet structure; flushing it here finds
+ * the failure, and its reason, before the workbook is put together. */
+static void
+check_row_files (Book *book)
+{
+  for (guint i = 0; i < book->n_sheets; i++)
+    {
+      FILE *rows = book->sheets[i]->optimize_tmpfile;
+
+      if (rows == NULL)
+        continue;
+
+      errno = 0;
+      if (fflush (rows) != 0 || ferror (rows))
+        {
+          if (errno == 0)
+            errno = EIO;
+          keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+        }
+    }
+}
+
+/* Reading the workbook back ---------------------------------------------------------------- */
+
+/* Inflates the current part of @zip, checking its CRC, and parses it when it is XML: a part
+ * cut short by a full disk is not well-formed. Sets @why to what is wrong; adds the part's
+ * size to @total. */
+static gboolean
+check_part (unzFile      zip,
+            const char  *name,
+            guint64     *total,
+            char       **why)
+{
+  static const GMarkupParser no_callbacks = { 0 };
+  gboolean xml = g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
+  g_autoptr(GMarkupParseContext) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *buffer = NULL;
+  gboolean well_formed = TRUE;
+  int n_read;
+
+  if (unzOpenCurrentFile (zip) != UNZ_OK)
+    {
+      *why = g_strdup_printf (_("its part %s cannot be read"), name);
+      return FALSE;
+    }
+
+  if (xml)
+    parser = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  buffer = g_malloc (64 * 1024);
+  while ((n_read = unzReadCurrentFile (zip, buffer, 64 * 1024)) > 0)
+    {
+      *total += (guint64)n_read;
+      if (well_formed && parser != NULL)
+        well_formed = g_markup_parse_context_parse (parser, buffer, n_read, &error);
+    }
+
+  /* Closing checks the CRC of what was inflated. */
+  if (unzCloseCurrentFile (zip) != UNZ_OK || n_read < 0)
+    {
+      *why = g_strdup_printf (_("its part %s is damaged"), name);
+      return FALSE;
+    }
+
+  if (well_formed && parser != NULL)
+    well_formed = g_markup_parse_context_end_parse (parser, &error);
+  if (!well_formed)
+    {
+      g_debug ("%s: %s", name, error->message);
+      *why = g_strdup_printf (_("its part %s is not well-formed XML"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the written archive @archive back before it replaces anything: every part inflates
+ * with the right CRC, every XML part is well-formed, and every sheet is there. What the
+ * library reports is not enough (see check_row_files()). */
+static gboolean
+check_workbook (const char  *archive,
+                guint64     *total,
+                char       **why)
+{
+  unzFile zip = unzOpen64 (archive);
+  guint n_sheets = 0;
+  int status;
+
+  *total = 0;
+  if (zip == NULL)
+    {
+      *why = g_strdup (_("it is not a complete zip archive"));
+      return FALSE;
+    }
+
+  for (status = unzGoToFirstFile (zip); status == UNZ_OK; status = unzGoToNextFile (zip))
+    {
+      unz_file_info64 info;
+      char name[256];
+
+      if (unzGetCurrentFileInfo64 (zip, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
+        break;
+      if (!check_part (zip, name, total, why))
+        {
+          unzClose (zip);
+          return FALSE;
+        }
+      if (g_str_has_prefix (name, "xl/worksheets/sheet") && g_str_has_suffix (name, ".xml"))
+        n_sheets++;
+    }
+  unzClose (zip);
+
+  if (status != UNZ_END_OF_LIST_OF_FILE || n_sheets != N_SHEETS)
+    {
+      *why = g_strdup (_("its list of parts is damaged"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies the finished archive from @fd into @file, with every write checked. */
+static gboolean
+copy_archive (int             fd,
+              PoaAtomicFile  *file,
+              GError        **error)
+{
+  g_autofree char *buffer = g_malloc (64 * 1024);
+  off_t offset = 0;
+
+  for (;;)
+    {
+      gssize n_read = pread (fd, buffer, 64 * 1024, offset);
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      if (n_read < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Cannot write “%s”: %s"), poa_atomic_file_get_path (file),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n_read == 0)
+        return TRUE;
+      if (!poa_atomic_file_write (file, buffer, (gsize)n_read, error))
+        return FALSE;
+      offset += n_read;
+    }
+}
+
+/* The workbook is put together in memory rather than in the temporary beside @path: minizip's
+ * writes are the only ones libxlsxwriter checks, and it reports their failure with its own
+ * “[ERROR]” lines on the standard error, which no option silences (common.h's LXW_ERROR() and
+ * workbook_close() print with fprintf). Writes to memory do not fail for a full disk; the copy
+ * to the disk is then written and checked here, and reported in one line. The archive is
+ * compressed, a few megabytes for the largest plan. Returns -1 where there is no memfd or no
+ * /proc, and the workbook is then written to the temporary directly. */
+static int
+open_memory_file (char **name)
+{
+  int fd = memfd_create ("poa-workbook", MFD_CLOEXEC);
+
+  if (fd < 0)
+    return -1;
+
+  *name = g_strdup_printf ("/proc/self/fd/%d", fd);
+  if (!g_file_test (*name, G_FILE_TEST_EXISTS))
+    {
+      g_clear_pointer (name, g_free);
+      close (fd);
+      return -1;
+    }
+
+  return fd;
+}
+
 static gboolean
 write_workbook (PoaPlan     *plan,
                 const char  *path,
@@ -1216,9 +1467,16 @@ write_workbook (PoaPlan     *plan,
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
   g_autoptr(PoaAtomicFile) file = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *memory_name = NULL;
+  g_autofree char *why = NULL;
+  const char *archive;
   GError *file_error = NULL;
   Book book = { .plan = plan, .path = path };
   lxw_error closed;
+  guint64 total = 0;
+  gboolean checked;
+  int memory_fd;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1228,10 +1486,23 @@ write_workbook (PoaPlan     *plan,
   if (!(file = poa_atomic_file_begin (path, 0644, &file_error)))
     return _poa_export_propagate_error (error, file_error);
 
+  /* libxlsxwriter's own temporaries (the rows, each part) go beside the target rather than in
+   * /tmp, whose room has nothing to do with the target's; it removes them as soon as it has
+   * made them, so a kill leaves none. */
+  folder = g_path_get_dirname (path);
+  options.tmpdir = folder;
+
+  memory_fd = open_memory_file (&memory_name);
+  archive = memory_fd >= 0 ? memory_name : poa_atomic_file_get_temp_path (file);
+
   errno = 0;
-  book.workbook = workbook_new_opt (poa_atomic_file_get_temp_path (file), &options);
+  book.workbook = workbook_new_opt (archive, &options);
   if (book.workbook == NULL)
-    return set_xlsx_error (error, path, LXW_ERROR_MEMORY_MALLOC_FAILED, errno);
+    {
+      if (memory_fd >= 0)
+        close (memory_fd);
+      return set_xlsx_error (error, path, LXW_ERROR_MEMORY_MALLOC_FAILED, errno);
+    }
 
   create_styles (&book);
   set_properties (&book);
@@ -1239,19 +1510,45 @@ write_workbook (PoaPlan     *plan,
   write_cronograma (&book);
   write_indicators (&book);
   write_budget (&book);
+  check_row_files (&book);
 
   /* Closing writes the file, and frees the workbook whatever happens. */
   errno = 0;
   closed = workbook_close (book.workbook);
   keep_error (&book, closed);
 
+  if (book.error == NULL && book.xlsx_error == LXW_NO_ERROR)
+    checked = check_workbook (archive, &total, &why);
+  else
+    checked = FALSE;
+  if (memory_fd >= 0 && checked && !copy_archive (memory_fd, file, &file_error))
+    {
+      close (memory_fd);
+      return _poa_export_propagate_error (error, file_error);
+    }
+  if (memory_fd >= 0)
+    close (memory_fd);
+
   if (book.error != NULL)
     {
       g_propagate_error (error, book.error);
       return FALSE;
     }
+  if (book.xlsx_error == LXW_ERROR_CREATING_TMPFILE && book.xlsx_errno == EIO &&
+      is_short_of_space (folder, 64 * 1024))
+    book.xlsx_errno = ENOSPC;
   if (book.xlsx_error != LXW_NO_ERROR)
     return set_xlsx_error (error, path, book.xlsx_error, book.xlsx_errno);
+
+  /* The library said nothing, yet the workbook is damaged: its temporaries were cut short.
+   * Those are gone by now; if what the parts hold would not fit in the room left, that was
+   * the cause. */
+  if (!checked)
+    {
+      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   is_short_of_space (folder, total) ? g_strerror (ENOSPC) : why);
+      return FALSE;
+    }
 
   if (!poa_atomic_file_commit (file, &file_error))
     return _poa_export_propagate_error (error, file_error);
