@@ -33,6 +33,7 @@
 #include "poa-export.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-xlsx-export.h"
 #include "test-plans.h"
 #include "test-system.h"
 #include "test-util.h"
@@ -673,6 +674,63 @@ test_forbidden_characters_are_replaced (void)
   test_remove_tree (dir);
 }
 
+/* The export's own reading back finds a workbook cut short, a part whose data is damaged
+ * (its CRC), a sheet cut short whose archive is otherwise sound, and a sheet missing; the
+ * damaged copies are made with Python's zipfile, an independent writer. */
+static void
+test_damaged_workbooks_are_found (void)
+{
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
+  const char *script =
+    "import sys, zipfile\n"
+    "good, out = sys.argv[1], sys.argv[2]\n"
+    "data = open(good, 'rb').read()\n"
+    "open(out + '/short.xlsx', 'wb').write(data[:len(data) * 2 // 3])\n"
+    "z = zipfile.ZipFile(good)\n"
+    "info = z.getinfo('xl/worksheets/sheet2.xml')\n"
+    "start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 20\n"
+    "bad = bytearray(data); bad[start] ^= 0xff\n"
+    "open(out + '/crc.xlsx', 'wb').write(bytes(bad))\n"
+    "for name, keep in (('cut.xlsx', lambda n, d: d[:len(d) // 2] if n == 'xl/worksheets/sheet2.xml' else d),\n"
+    "                   ('missing.xlsx', lambda n, d: None if n == 'xl/worksheets/sheet4.xml' else d)):\n"
+    "    w = zipfile.ZipFile(out + '/' + name, 'w', zipfile.ZIP_DEFLATED)\n"
+    "    for n in z.namelist():\n"
+    "        d = keep(n, z.read(n))\n"
+    "        if d is not None:\n"
+    "            w.writestr(n, d)\n"
+    "    w.close()\n";
+  static const char *damaged[] = { "short.xlsx", "crc.xlsx", "cut.xlsx", "missing.xlsx" };
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
+  const char *argv[] = { python, "-c", script, good, dir, NULL };
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (200);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_true (poa_export_plan (plan, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_xlsx_export_check (good, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("cannot make the damaged copies: %s", err);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, damaged[i], NULL);
+      g_autoptr(GError) check_error = NULL;
+
+      g_assert_false (poa_xlsx_export_check (path, &check_error));
+      g_assert_error (check_error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+      g_assert_nonnull (strstr (check_error->message, path));
+      g_print ("# %s\n", check_error->message);
+    }
+  test_remove_tree (dir);
+}
+
 /* Whether @contents is a whole file of its format: a writer killed before the end leaves
  * neither a workbook's end of central directory nor a PDF's %%EOF. JSON and PNG come out the
  * same every time, and are compared whole. */
@@ -1039,6 +1097,7 @@ main (int   argc,
   g_test_add_func ("/export/failure/full-tmp-does-not-matter", test_full_tmp_does_not_matter);
   g_test_add_func ("/export/failure/read-only-target-is-refused", test_read_only_target_is_refused);
   g_test_add_func ("/export/failure/stale-temporaries-are-removed", test_stale_temporaries_are_removed);
+  g_test_add_func ("/export/failure/damaged-workbooks-are-found", test_damaged_workbooks_are_found);
   g_test_add_func ("/export/text/forbidden-characters-are-replaced", test_forbidden_characters_are_replaced);
   g_test_add_func ("/export/async/writes-what-sync-writes", test_async_writes_what_sync_writes);
   g_test_add_func ("/export/async/writes-the-plan-as-it-was", test_async_writes_the_plan_as_it_was);

@@ -1393,13 +1393,45 @@ check_workbook (const char  *archive,
     }
   unzClose (zip);
 
-  if (status != UNZ_END_OF_LIST_OF_FILE || n_sheets != N_SHEETS)
+  if (status != UNZ_END_OF_LIST_OF_FILE)
     {
       *why = g_strdup (_("its list of parts is damaged"));
       return FALSE;
     }
+  if (n_sheets != N_SHEETS)
+    {
+      *why = g_strdup_printf (_("it has %u sheets instead of %u"), n_sheets, N_SHEETS);
+      return FALSE;
+    }
 
   return TRUE;
+}
+
+/**
+ * poa_xlsx_export_check:
+ * @path: a workbook written by poa_xlsx_export()
+ *
+ * Reads @path back as the export does before it replaces anything: every part inflates with
+ * the right CRC, every XML part is well-formed, and the four sheets are there.
+ *
+ * Returns: whether @path is sound; else @error (#POA_EXPORT_ERROR_FAILED) names the file and
+ *   says what is wrong.
+ */
+gboolean
+poa_xlsx_export_check (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *why = NULL;
+  guint64 total = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (check_workbook (path, &total, &why))
+    return TRUE;
+
+  g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
+               _("“%s” is not a sound workbook: %s"), path, why);
+  return FALSE;
 }
 
 /* Copies the finished archive from @fd into @file, with every write checked. */
