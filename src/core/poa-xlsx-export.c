@@ -1306,12 +1306,10 @@ check_row_files (Book *book)
 /* Reading the workbook back ---------------------------------------------------------------- */
 
 /* Inflates the current part of @zip, checking its CRC, and parses it when it is XML: a part
- * cut short by a full disk is not well-formed. Sets @why to what is wrong; adds the part's
- * size to @total. */
+ * cut short by a full disk is not well-formed. Sets @why to what is wrong. */
 static gboolean
 check_part (unzFile      zip,
             const char  *name,
-            guint64     *total,
             char       **why)
 {
   static const GMarkupParser no_callbacks = { 0 };
@@ -1332,11 +1330,8 @@ check_part (unzFile      zip,
     parser = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
   buffer = g_malloc (64 * 1024);
   while ((n_read = unzReadCurrentFile (zip, buffer, 64 * 1024)) > 0)
-    {
-      *total += (guint64)n_read;
-      if (well_formed && parser != NULL)
-        well_formed = g_markup_parse_context_parse (parser, buffer, n_read, &error);
-    }
+    if (well_formed && parser != NULL)
+      well_formed = g_markup_parse_context_parse (parser, buffer, n_read, &error);
 
   /* Closing checks the CRC of what was inflated. */
   if (unzCloseCurrentFile (zip) != UNZ_OK || n_read < 0)
@@ -1359,7 +1354,8 @@ check_part (unzFile      zip,
 
 /* Reads the written archive @archive back before it replaces anything: every part inflates
  * with the right CRC, every XML part is well-formed, and every sheet is there. What the
- * library reports is not enough (see check_row_files()). */
+ * library reports is not enough (see check_row_files()). Sets @total to the size of the
+ * parts, as the archive's directory gives them. */
 static gboolean
 check_workbook (const char  *archive,
                 guint64     *total,
@@ -1379,11 +1375,20 @@ check_workbook (const char  *archive,
   for (status = unzGoToFirstFile (zip); status == UNZ_OK; status = unzGoToNextFile (zip))
     {
       unz_file_info64 info;
+
+      if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
+        break;
+      *total += info.uncompressed_size;
+    }
+
+  for (status = unzGoToFirstFile (zip); status == UNZ_OK; status = unzGoToNextFile (zip))
+    {
+      unz_file_info64 info;
       char name[256];
 
       if (unzGetCurrentFileInfo64 (zip, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
         break;
-      if (!check_part (zip, name, total, why))
+      if (!check_part (zip, name, why))
         {
           unzClose (zip);
           return FALSE;
@@ -1509,6 +1514,7 @@ write_workbook (PoaPlan     *plan,
   guint64 total = 0;
   gboolean checked;
   int memory_fd;
+  int close_errno;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1547,6 +1553,7 @@ write_workbook (PoaPlan     *plan,
   /* Closing writes the file, and frees the workbook whatever happens. */
   errno = 0;
   closed = workbook_close (book.workbook);
+  close_errno = errno;
   keep_error (&book, closed);
 
   if (book.error == NULL && book.xlsx_error == LXW_NO_ERROR)
@@ -1573,12 +1580,19 @@ write_workbook (PoaPlan     *plan,
     return set_xlsx_error (error, path, book.xlsx_error, book.xlsx_errno);
 
   /* The library said nothing, yet the workbook is damaged: its temporaries were cut short.
-   * Those are gone by now; if what the parts hold would not fit in the room left, that was
-   * the cause. */
+   * Their failed writes may leave their reason in errno. Else, the temporaries being gone by
+   * now, a room left smaller than they took (each sheet is in two of them at once while the
+   * archive is put together, about twice the parts' size) tells the disk was full. */
   if (!checked)
     {
+      const char *reason = why;
+
+      if (close_errno == ENOSPC || close_errno == EDQUOT || close_errno == EFBIG)
+        reason = g_strerror (close_errno);
+      else if (is_short_of_space (folder, 2 * total + 64 * 1024))
+        reason = g_strerror (ENOSPC);
       g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
-                   is_short_of_space (folder, total) ? g_strerror (ENOSPC) : why);
+                   reason);
       return FALSE;
     }
 
