@@ -449,6 +449,84 @@ check_workbook_with_python (const char *path)
   return (guint)g_ascii_strtoull (out, NULL, 10);
 }
 
+/* The body of the full-disk-at-every-size test: a workbook written on a disk with less and
+ * less room is either written whole, or refused saying the disk is full with the old file
+ * left as it was. Where the room runs out decides which of libxlsxwriter's temporaries is cut
+ * short: its rows (found by flushing them) or the parts it puts together at the end (found
+ * only by reading the archive back). */
+static void
+full_disk_at_every_size_in_child (void)
+{
+  /* A small plan in fine steps, a large one in coarse steps. */
+  static const struct { guint activities; gsize first, last, step; } rounds[] = {
+    { 16, 4 * 1024, 160 * 1024, 4 * 1024 },
+    { 3000, 256 * 1024, 9 * 1024 * 1024, 512 * 1024 },
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *disk = g_build_filename (dir, "disco", NULL);
+  g_autofree char *path = g_build_filename (disk, "plan.xlsx", NULL);
+  g_autofree char *filler = g_build_filename (disk, "filler", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!test_enter_mount_namespace (&error) || !test_mount_tmpfs (disk, 16 * 1024 * 1024, &error))
+    {
+      g_print ("skipped: %s\nwritten=skipped\n", error->message);
+      return;
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (rounds); r++)
+    {
+      g_autoptr(PoaPlan) plan = test_plan_with_activities (rounds[r].activities);
+      guint written = 0, refused = 0;
+
+      for (gsize room = rounds[r].first; room <= rounds[r].last; room += rounds[r].step)
+        {
+          g_autoptr(GError) export_error = NULL;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+
+          g_unlink (filler);
+          test_write_file (path, "the old workbook");
+          test_fill_disk (disk, room);
+          before = snapshot (disk);
+
+          if (poa_export_plan (plan, path, &export_error))
+            {
+              g_assert_true (poa_xlsx_export_check (path, NULL));
+              if (written++ == 0)
+                g_assert_cmpuint (check_workbook_with_python (path), >=, rounds[r].activities + 2);
+              g_assert_false (has_temporary (disk, "plan.xlsx"));
+              continue;
+            }
+
+          assert_write_error (export_error, path, ".xlsx", ENOSPC);
+          after = snapshot (disk);
+          g_assert_cmpstr (after, ==, before);
+          refused++;
+        }
+
+      g_assert_cmpuint (written, >, 0);
+      g_assert_cmpuint (refused, >, 0);
+      g_print ("%u activities: written=%u refused=%u\n", rounds[r].activities, written, refused);
+    }
+  test_remove_tree (dir);
+}
+
+static void
+test_full_disk_at_every_size (void)
+{
+  if (g_test_subprocess ())
+    {
+      full_disk_at_every_size_in_child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*written=*");
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+}
+
 /* The body of the full-/tmp test, in a child process that owns its mounts: the issue's recipe,
  * a /tmp with no room at all, then one with 20 MB free and a plan of 20,000 activities. The
  * workbook's own temporaries go beside it, so neither matters. */
@@ -1094,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/export/failure/folder-in-the-way", test_folder_in_the_way_is_left_alone);
   g_test_add_func ("/export/failure/refusing-writer-leaves-the-old-file", test_refusing_writer_leaves_the_old_file);
   g_test_add_func ("/export/failure/full-disk-midway-leaves-the-old-file", test_full_disk_midway_leaves_the_old_file);
+  g_test_add_func ("/export/failure/full-disk-at-every-size", test_full_disk_at_every_size);
   g_test_add_func ("/export/failure/full-tmp-does-not-matter", test_full_tmp_does_not_matter);
   g_test_add_func ("/export/failure/read-only-target-is-refused", test_read_only_target_is_refused);
   g_test_add_func ("/export/failure/stale-temporaries-are-removed", test_stale_temporaries_are_removed);

@@ -19,6 +19,7 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -149,6 +150,11 @@ typedef struct
   GError       *error;
   lxw_worksheet *sheets[N_SHEETS];
   guint         n_sheets;
+  /* Why writing a sheet's rows to its temporary failed, if it did, and the size of those
+   * temporaries, all and the largest (see check_row_files()). */
+  int           rows_errno;
+  guint64       rows_size;
+  guint64       largest_rows_size;
   /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
   lxw_row_t     totals_row;
   guint64       sums[POA_ACTIVITY_N_GOALS];
@@ -1280,25 +1286,31 @@ is_short_of_space (const char *folder,
 }
 
 /* libxlsxwriter writes each sheet's rows to a temporary file and never looks at what writing
- * it returned: a full disk leaves the rows out and the workbook is closed as if nothing
- * happened. The rows' file is part of its public worksheet structure; flushing it here finds
- * the failure, and its reason, before the workbook is put together. */
+ * it returned. The rows' file is part of its public worksheet structure: flushing it here
+ * finds rows still unwritten, and why (a full disk). That alone does not condemn the
+ * workbook: the C library keeps what it could not write and writes it when it can, after the
+ * temporaries of the sheets before are gone, and the workbook may then be whole. Reading it
+ * back decides; this only gives the reason when it is not. The files' sizes tell how much
+ * room closing the workbook takes: the rows stay while each sheet is copied from them into a
+ * temporary of its own. */
 static void
 check_row_files (Book *book)
 {
   for (guint i = 0; i < book->n_sheets; i++)
     {
       FILE *rows = book->sheets[i]->optimize_tmpfile;
+      struct stat st;
 
       if (rows == NULL)
         continue;
 
       errno = 0;
-      if (fflush (rows) != 0 || ferror (rows))
+      if (fflush (rows) != 0 && book->rows_errno == 0)
+        book->rows_errno = errno != 0 ? errno : EIO;
+      if (fstat (fileno (rows), &st) == 0)
         {
-          if (errno == 0)
-            errno = EIO;
-          keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+          book->rows_size += (guint64)st.st_size;
+          book->largest_rows_size = MAX (book->largest_rows_size, (guint64)st.st_size);
         }
     }
 }
@@ -1354,7 +1366,9 @@ check_part (unzFile      zip,
 
 /* Reads the written archive @archive back before it replaces anything: every part inflates
  * with the right CRC, every XML part is well-formed, and every sheet is there. What the
- * library reports is not enough (see check_row_files()). Sets @total to the size of the
+ * library reports is not enough: it writes its temporaries (each sheet's rows, then each
+ * part) without looking at what writing them returned, so a full disk leaves rows out of a
+ * workbook closed as if nothing happened. Sets @total to the size of the
  * parts, as the archive's directory gives them. */
 static gboolean
 check_workbook (const char  *archive,
@@ -1573,23 +1587,23 @@ write_workbook (PoaPlan     *plan,
       g_propagate_error (error, book.error);
       return FALSE;
     }
-  if (book.xlsx_error == LXW_ERROR_CREATING_TMPFILE && book.xlsx_errno == EIO &&
-      is_short_of_space (folder, 64 * 1024))
-    book.xlsx_errno = ENOSPC;
   if (book.xlsx_error != LXW_NO_ERROR)
     return set_xlsx_error (error, path, book.xlsx_error, book.xlsx_errno);
 
   /* The library said nothing, yet the workbook is damaged: its temporaries were cut short.
-   * Their failed writes may leave their reason in errno. Else, the temporaries being gone by
-   * now, a room left smaller than they took (each sheet is in two of them at once while the
-   * archive is put together, about twice the parts' size) tells the disk was full. */
+   * The rows' files tell why, or failed writes may leave their reason in errno. Else, the temporaries being gone by
+   * now, a room left smaller than they took at their largest (the rows of every sheet, and
+   * one sheet again as it is put in the archive) tells the disk was full. */
   if (!checked)
     {
       const char *reason = why;
 
-      if (close_errno == ENOSPC || close_errno == EDQUOT || close_errno == EFBIG)
+      if (book.rows_errno != 0)
+        reason = g_strerror (book.rows_errno);
+      else if (close_errno == ENOSPC || close_errno == EDQUOT || close_errno == EFBIG)
         reason = g_strerror (close_errno);
-      else if (is_short_of_space (folder, 2 * total + 64 * 1024))
+      else if (is_short_of_space (folder, MAX (2 * total, book.rows_size + book.largest_rows_size) +
+                                            64 * 1024))
         reason = g_strerror (ENOSPC);
       g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
                    reason);
