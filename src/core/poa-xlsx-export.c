@@ -1533,8 +1533,9 @@ write_workbook (PoaPlan     *plan,
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* libxlsxwriter writes the file by its name, when the workbook is closed. Freeing @file
-   * without committing it removes what it wrote. */
+  /* The workbook is written to memory, read back, then copied into @file (or, without a
+   * memfd, written into @file by its name and read back there). Freeing @file without
+   * committing it removes what was written. */
   if (!(file = poa_atomic_file_begin (path, 0644, &file_error)))
     return _poa_export_propagate_error (error, file_error);
 
@@ -1591,9 +1592,10 @@ write_workbook (PoaPlan     *plan,
     return set_xlsx_error (error, path, book.xlsx_error, book.xlsx_errno);
 
   /* The library said nothing, yet the workbook is damaged: its temporaries were cut short.
-   * The rows' files tell why, or failed writes may leave their reason in errno. Else, the temporaries being gone by
-   * now, a room left smaller than they took at their largest (the rows of every sheet, and
-   * one sheet again as it is put in the archive) tells the disk was full. */
+   * The rows' files tell why, or failed writes may leave their reason in errno. Else, the
+   * temporaries being gone by now, a room left smaller than they took at their largest (the
+   * rows of every sheet, and one sheet again as it is put in the archive) tells the disk was
+   * full. */
   if (!checked)
     {
       const char *reason = why;
@@ -1621,8 +1623,9 @@ write_workbook (PoaPlan     *plan,
  * @plan: the plan
  * @path: the workbook to write
  *
- * Writes @plan as the official POA workbook. The file is written beside @path, flushed to the
- * disk and renamed into place (poa-atomic-file.c): a failure leaves @path as it was.
+ * Writes @plan as the official POA workbook. The workbook is read back (poa_xlsx_export_check())
+ * before it is written beside @path, flushed to the disk and renamed into place
+ * (poa-atomic-file.c): a failure leaves @path as it was, and a read-only @path is refused.
  *
  * Returns: whether it was written; else @error says why.
  */
