@@ -25,8 +25,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <unzip.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include "poa-activity.h"
 #include "poa-atomic-file.h"
@@ -1317,36 +1317,140 @@ check_row_files (Book *book)
 
 /* Reading the workbook back ---------------------------------------------------------------- */
 
-/* Inflates the current part of @zip, checking its CRC, and parses it when it is XML: a part
- * cut short by a full disk is not well-formed. Sets @why to what is wrong. */
+/* The archive is read with zlib, through its directory, rather than with minizip: Debian's
+ * libxlsxwriter links the system's minizip, but the Flatpak's bundles its own, and zlib is in
+ * every runtime. libxlsxwriter writes a plain zip: no ZIP64 (its option is off), no
+ * encryption, parts stored or deflated. */
+
+#define ZIP_END_SIZE 22
+#define ZIP_ENTRY_SIZE 46
+#define ZIP_LOCAL_SIZE 30
+#define ZIP_MAX_COMMENT 65535
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16)(p[0] | p[1] << 8);
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16 | (guint32)p[3] << 24;
+}
+
+/* Reads exactly @size bytes at @offset. */
 static gboolean
-check_part (unzFile      zip,
+read_at (int     fd,
+         void   *buffer,
+         gsize   size,
+         guint64 offset)
+{
+  guint8 *p = buffer;
+
+  while (size > 0)
+    {
+      gssize n = pread (fd, p, size, (off_t)offset);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      size -= (gsize)n;
+      offset += (guint64)n;
+    }
+  return TRUE;
+}
+
+/* Inflates (or copies, when stored) the part whose data is at @offset, checks its size and
+ * CRC, and parses it when it is XML: a part cut short by a full disk is not well-formed. */
+static gboolean
+check_part (int          fd,
             const char  *name,
+            guint        method,
+            guint64      offset,
+            guint64      compressed_size,
+            guint64      size,
+            guint32      crc,
             char       **why)
 {
   static const GMarkupParser no_callbacks = { 0 };
   gboolean xml = g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
   g_autoptr(GMarkupParseContext) parser = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *buffer = NULL;
-  gboolean well_formed = TRUE;
-  int n_read;
+  g_autofree guint8 *in = g_malloc (64 * 1024);
+  g_autofree guint8 *out = g_malloc (64 * 1024);
+  z_stream stream = { 0 };
+  gboolean intact = TRUE, well_formed = TRUE;
+  guint64 read = 0, produced = 0;
+  uLong sum = crc32 (0, NULL, 0);
 
-  if (unzOpenCurrentFile (zip) != UNZ_OK)
+  if ((method != 0 && method != 8) || (method == 8 && inflateInit2 (&stream, -MAX_WBITS) != Z_OK))
     {
       *why = g_strdup_printf (_("its part %s cannot be read"), name);
       return FALSE;
     }
-
   if (xml)
     parser = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
-  buffer = g_malloc (64 * 1024);
-  while ((n_read = unzReadCurrentFile (zip, buffer, 64 * 1024)) > 0)
-    if (well_formed && parser != NULL)
-      well_formed = g_markup_parse_context_parse (parser, buffer, n_read, &error);
 
-  /* Closing checks the CRC of what was inflated. */
-  if (unzCloseCurrentFile (zip) != UNZ_OK || n_read < 0)
+  while (intact && well_formed)
+    {
+      gsize n_out;
+
+      if ((method == 0 || stream.avail_in == 0) && read < compressed_size)
+        {
+          gsize chunk = (gsize)MIN (compressed_size - read, 64 * 1024);
+
+          if (!read_at (fd, in, chunk, offset + read))
+            {
+              intact = FALSE;
+              break;
+            }
+          read += chunk;
+          stream.next_in = in;
+          stream.avail_in = (uInt)chunk;
+        }
+
+      if (method == 0)
+        {
+          /* Stored: what is read is the part. */
+          if (stream.avail_in == 0)
+            break;
+          memcpy (out, in, stream.avail_in);
+          n_out = stream.avail_in;
+          stream.avail_in = 0;
+        }
+      else
+        {
+          int status;
+
+          stream.next_out = out;
+          stream.avail_out = 64 * 1024;
+          status = inflate (&stream, Z_NO_FLUSH);
+          /* Z_BUF_ERROR: no progress, all the input read: the data is cut short. */
+          if (status != Z_OK && status != Z_STREAM_END)
+            intact = FALSE;
+          n_out = 64 * 1024 - stream.avail_out;
+          if (status == Z_STREAM_END)
+            {
+              sum = crc32 (sum, out, (uInt)n_out);
+              produced += n_out;
+              if (parser != NULL && n_out > 0)
+                well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+              break;
+            }
+        }
+
+      sum = crc32 (sum, out, (uInt)n_out);
+      produced += n_out;
+      if (intact && parser != NULL && n_out > 0)
+        well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+    }
+  if (method == 8)
+    inflateEnd (&stream);
+
+  if (!intact || produced != size || (guint32)sum != crc)
     {
       *why = g_strdup_printf (_("its part %s is damaged"), name);
       return FALSE;
@@ -1364,59 +1468,120 @@ check_part (unzFile      zip,
   return TRUE;
 }
 
+/* Finds the archive's end record, in the last 22 bytes unless a comment follows it. */
+static gboolean
+find_end (int      fd,
+          guint64  file_size,
+          guint8   end[ZIP_END_SIZE])
+{
+  gsize tail_size = (gsize)MIN (file_size, ZIP_END_SIZE + ZIP_MAX_COMMENT);
+  g_autofree guint8 *tail = NULL;
+
+  if (file_size < ZIP_END_SIZE)
+    return FALSE;
+
+  tail = g_malloc (tail_size);
+  if (!read_at (fd, tail, tail_size, file_size - tail_size))
+    return FALSE;
+
+  for (gssize i = (gssize)(tail_size - ZIP_END_SIZE); i >= 0; i--)
+    if (le32 (tail + i) == 0x06054b50 && (gsize)i + ZIP_END_SIZE + le16 (tail + i + 20) == tail_size)
+      {
+        memcpy (end, tail + i, ZIP_END_SIZE);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /* Reads the written archive @archive back before it replaces anything: every part inflates
- * with the right CRC, every XML part is well-formed, and every sheet is there. What the
- * library reports is not enough: it writes its temporaries (each sheet's rows, then each
+ * with the right size and CRC, every XML part is well-formed, and every sheet is there. What
+ * the library reports is not enough: it writes its temporaries (each sheet's rows, then each
  * part) without looking at what writing them returned, so a full disk leaves rows out of a
- * workbook closed as if nothing happened. Sets @total to the size of the
- * parts, as the archive's directory gives them. */
+ * workbook closed as if nothing happened. Sets @total to the size of the parts, as the
+ * archive's directory gives them. */
 static gboolean
 check_workbook (const char  *archive,
                 guint64     *total,
                 char       **why)
 {
-  unzFile zip = unzOpen64 (archive);
-  guint n_sheets = 0;
-  int status;
+  g_autofree guint8 *directory = NULL;
+  guint8 end[ZIP_END_SIZE];
+  guint64 directory_offset, directory_size;
+  guint n_entries, n_sheets = 0;
+  struct stat st;
+  gsize at = 0;
+  int fd;
 
   *total = 0;
-  if (zip == NULL)
+  fd = g_open (archive, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0 || !find_end (fd, (guint64)st.st_size, end))
     {
+      if (fd >= 0)
+        close (fd);
       *why = g_strdup (_("it is not a complete zip archive"));
       return FALSE;
     }
 
-  for (status = unzGoToFirstFile (zip); status == UNZ_OK; status = unzGoToNextFile (zip))
+  n_entries = le16 (end + 10);
+  directory_size = le32 (end + 12);
+  directory_offset = le32 (end + 16);
+  if (directory_offset + directory_size > (guint64)st.st_size)
+    goto damaged_list;
+  directory = g_malloc (directory_size + 1);
+  if (!read_at (fd, directory, directory_size, directory_offset))
+    goto damaged_list;
+
+  for (guint pass = 0; pass < 2; pass++)
     {
-      unz_file_info64 info;
-
-      if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
-        break;
-      *total += info.uncompressed_size;
-    }
-
-  for (status = unzGoToFirstFile (zip); status == UNZ_OK; status = unzGoToNextFile (zip))
-    {
-      unz_file_info64 info;
-      char name[256];
-
-      if (unzGetCurrentFileInfo64 (zip, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
-        break;
-      if (!check_part (zip, name, why))
+      at = 0;
+      for (guint i = 0; i < n_entries; i++)
         {
-          unzClose (zip);
-          return FALSE;
-        }
-      if (g_str_has_prefix (name, "xl/worksheets/sheet") && g_str_has_suffix (name, ".xml"))
-        n_sheets++;
-    }
-  unzClose (zip);
+          const guint8 *entry = directory + at;
+          guint8 local[ZIP_LOCAL_SIZE];
+          g_autofree char *name = NULL;
+          guint name_length, extra_length, comment_length;
+          guint64 local_offset, data_offset;
 
-  if (status != UNZ_END_OF_LIST_OF_FILE)
-    {
-      *why = g_strdup (_("its list of parts is damaged"));
-      return FALSE;
+          if (at + ZIP_ENTRY_SIZE > directory_size || le32 (entry) != 0x02014b50)
+            goto damaged_list;
+          name_length = le16 (entry + 28);
+          extra_length = le16 (entry + 30);
+          comment_length = le16 (entry + 32);
+          if (at + ZIP_ENTRY_SIZE + name_length + extra_length + comment_length > directory_size)
+            goto damaged_list;
+          at += ZIP_ENTRY_SIZE + name_length + extra_length + comment_length;
+
+          if (pass == 0)
+            {
+              *total += le32 (entry + 24);
+              continue;
+            }
+
+          name = g_strndup ((const char *)entry + ZIP_ENTRY_SIZE, name_length);
+          local_offset = le32 (entry + 42);
+          if (!read_at (fd, local, ZIP_LOCAL_SIZE, local_offset) || le32 (local) != 0x04034b50)
+            {
+              close (fd);
+              *why = g_strdup_printf (_("its part %s is damaged"), name);
+              return FALSE;
+            }
+          data_offset = local_offset + ZIP_LOCAL_SIZE + le16 (local + 26) + le16 (local + 28);
+          if (data_offset + le32 (entry + 20) > directory_offset ||
+              !check_part (fd, name, le16 (entry + 10), data_offset, le32 (entry + 20),
+                           le32 (entry + 24), le32 (entry + 16), why))
+            {
+              close (fd);
+              if (*why == NULL)
+                *why = g_strdup_printf (_("its part %s is damaged"), name);
+              return FALSE;
+            }
+          if (g_str_has_prefix (name, "xl/worksheets/sheet") && g_str_has_suffix (name, ".xml"))
+            n_sheets++;
+        }
     }
+  close (fd);
+
   if (n_sheets != N_SHEETS)
     {
       *why = g_strdup_printf (_("it has %u sheets instead of %u"), n_sheets, N_SHEETS);
@@ -1424,6 +1589,11 @@ check_workbook (const char  *archive,
     }
 
   return TRUE;
+
+damaged_list:
+  close (fd);
+  *why = g_strdup (_("its list of parts is damaged"));
+  return FALSE;
 }
 
 /**
