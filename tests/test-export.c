@@ -753,8 +753,9 @@ test_forbidden_characters_are_replaced (void)
 }
 
 /* The export's own reading back finds a workbook cut short, a part whose data is damaged
- * (its CRC), a sheet cut short whose archive is otherwise sound, and a sheet missing; the
- * damaged copies are made with Python's zipfile, an independent writer. */
+ * (its CRC), a sheet cut short whose archive is otherwise sound, a sheet missing, and bytes
+ * that only end like a zip; the copies are made with Python's zipfile, an independent
+ * writer. */
 static void
 test_damaged_workbooks_are_found (void)
 {
@@ -776,8 +777,14 @@ test_damaged_workbooks_are_found (void)
     "        d = keep(n, z.read(n))\n"
     "        if d is not None:\n"
     "            w.writestr(n, d)\n"
-    "    w.close()\n";
-  static const char *damaged[] = { "short.xlsx", "crc.xlsx", "cut.xlsx", "missing.xlsx" };
+    "    w.close()\n"
+    "w = zipfile.ZipFile(out + '/stored.xlsx', 'w', zipfile.ZIP_STORED)\n"
+    "w.comment = b'a comment after the directory'\n"
+    "for n in z.namelist():\n"
+    "    w.writestr(n, z.read(n))\n"
+    "w.close()\n"
+    "open(out + '/garbage.xlsx', 'wb').write(b'PK\\x05\\x06' + bytes(range(256)) * 4)\n";
+  static const char *damaged[] = { "short.xlsx", "crc.xlsx", "cut.xlsx", "missing.xlsx", "garbage.xlsx" };
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
   const char *argv[] = { python, "-c", script, good, dir, NULL };
@@ -806,6 +813,14 @@ test_damaged_workbooks_are_found (void)
       g_assert_nonnull (strstr (check_error->message, path));
       g_print ("# %s\n", check_error->message);
     }
+
+  /* Parts stored rather than deflated, and a comment after the directory, are sound. */
+  {
+    g_autofree char *stored = g_build_filename (dir, "stored.xlsx", NULL);
+
+    g_assert_true (poa_xlsx_export_check (stored, &error));
+    g_assert_no_error (error);
+  }
   test_remove_tree (dir);
 }
 
