@@ -35,6 +35,7 @@ run() {
 run $display $bench/bench-startup $b/src/poa $bench/bench-empty-window
 run $display $bench/bench-load $b/src/poa $bench/bench-empty-window
 run $bench/bench-edit
+run $bench/bench-report
 run $bench/bench-cronograma
 run $display $bench/bench-gantt-view
 run $display $bench/bench-activities-table

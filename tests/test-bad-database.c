@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "test-cli-util.h"
 #include "test-sqlite.h"
@@ -214,6 +215,252 @@ write_big_plan (const char *dir)
   return g_steal_pointer (&json);
 }
 
+/* Issue 14, item 6: a database bigger than the size read whole at every start (16 MB), with
+ * garbage over pages in its middle. SQLite's online backup copies pages without reading them:
+ * the backup is refused rather than written damaged, an import is refused rather than written
+ * into it, both advising a restore, and a restore repairs it. */
+static void
+test_big_damaged_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "otro-respaldo.sqlite3", NULL);
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *garbage = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *damaged = NULL;
+  g_auto(Result) r = { 0 };
+  gsize length = 0;
+
+  make_database (fixture->db);
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "export", "--output", json);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* 30,000 more activities of some 650 bytes: about 20 MB. */
+  test_sql_exec (fixture->db,
+                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)"
+                 " INSERT INTO activity (plan_id, position, name)"
+                 " SELECT 1, 100 + i, hex (randomblob (320)) FROM n;");
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16 * 1024 * 1024);
+
+  /* 64 pages of garbage from the middle on, where the activities are. */
+  garbage = g_strnfill (64 * 4096, 'Z');
+  memcpy (contents + (length / 2 / 4096) * 4096, garbage, 64 * 4096);
+  g_assert_true (g_file_set_contents (fixture->db, contents, length, NULL));
+  damaged = test_file_checksum (fixture->db);
+  n_bad_files++;
+
+  before = snapshot (fixture->dir);
+  run (&r, "--db", fixture->db, "backup", "--output", copy);
+  g_test_message ("backup: %s", r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  g_assert_nonnull (strstr (r.err, "restore"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "import", json);
+  g_test_message ("import: %s", r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  g_assert_nonnull (strstr (r.err, "restore"));
+  g_clear_pointer (&after, g_free);
+  after = test_file_checksum (fixture->db);
+  g_assert_cmpstr (damaged, ==, after);
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+/* A connection to @path in WAL mode that never writes its -wal into the file, so that the -wal
+ * holds its changes while it is open. */
+static sqlite3 *
+open_wal_connection (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* The -wal of @path as it is while a connection makes @sql and is still open. */
+static char *
+take_wal_of (const char *path,
+             const char *sql,
+             gsize      *length)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = open_wal_connection (path, sql);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (wal, &contents, length, NULL));
+  g_assert_cmpuint (*length, >, 32);
+  sqlite3_close (db);
+  return contents;
+}
+
+/* Issue 14, item 7: a -wal from elsewhere beside the database, which no program is using. */
+static void
+test_stray_wal (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autofree char *other_poa = g_build_filename (fixture->dir, "otra.sqlite3", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "contactos.sqlite3", NULL);
+  g_autofree char *poa_wal = NULL;
+  g_autofree char *foreign_wal = NULL;
+  g_autofree char *db_sum = NULL;
+  g_autofree char *wal_sum = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_auto(Result) r = { 0 };
+  gsize poa_wal_length, foreign_wal_length;
+
+  make_database (fixture->db);
+  make_database (other_poa);
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  poa_wal = take_wal_of (other_poa, "UPDATE plan SET area = 'Otra oficina'", &poa_wal_length);
+  foreign_wal = take_wal_of (other,
+                             "PRAGMA application_id = 7;"
+                             "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');",
+                             &foreign_wal_length);
+
+  /* Another program's -wal: refused in one line naming both copies; the database is as it was
+   * and the -wal gone, both kept byte for byte; the next command opens it. */
+  db_sum = test_file_checksum (fixture->db);
+  g_assert_true (g_file_set_contents (wal, foreign_wal, foreign_wal_length, NULL));
+  wal_sum = test_file_checksum (wal);
+  run (&r, "--db", fixture->db, "plans");
+  g_test_message ("another program's -wal: %s", r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, fixture->db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *now = test_file_checksum (fixture->db);
+    g_assert_cmpstr (now, ==, db_sum);
+  }
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    const char *kept = g_ptr_array_index (backups, 0);
+    g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
+    g_autofree char *kept_sum = test_file_checksum (kept);
+    g_autofree char *kept_wal_sum = test_file_checksum (kept_wal);
+
+    g_assert_nonnull (strstr (r.err, kept));
+    g_assert_nonnull (strstr (r.err, kept_wal));
+    g_assert_cmpstr (kept_sum, ==, db_sum);
+    g_assert_cmpstr (kept_wal_sum, ==, wal_sum);
+    test_assert_private (kept);
+    test_assert_private (kept_wal);
+    g_unlink (kept);
+    g_unlink (kept_wal);
+  }
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  n_bad_files++;
+  result_clear (&r);
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+  result_clear (&r);
+
+  /* Another POA database's -wal makes a POA database: applied, but said, after both files were
+   * copied aside as they were. */
+  g_clear_pointer (&db_sum, g_free);
+  g_clear_pointer (&wal_sum, g_free);
+  db_sum = test_file_checksum (fixture->db);
+  g_assert_true (g_file_set_contents (wal, poa_wal, poa_wal_length, NULL));
+  wal_sum = test_file_checksum (wal);
+  run (&r, "--db", fixture->db, "plans");
+  g_test_message ("another POA's -wal: %s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    const char *kept = g_ptr_array_index (backups, 0);
+    g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
+    g_autofree char *kept_sum = test_file_checksum (kept);
+    g_autofree char *kept_wal_sum = test_file_checksum (kept_wal);
+
+    /* The plan the other database's -wal brought, and one line saying so on stderr. */
+    g_assert_cmpstr (r.out, ==, "1\t2026\tOtra oficina\t16\n");
+    g_assert_true (g_str_has_prefix (r.err, "poa: "));
+    g_assert_cmpuint (strlen (r.err), ==, strcspn (r.err, "\n") + 1);
+    g_assert_nonnull (strstr (r.err, kept));
+    g_assert_nonnull (strstr (r.err, kept_wal));
+    g_assert_cmpstr (kept_sum, ==, db_sum);
+    g_assert_cmpstr (kept_wal_sum, ==, wal_sum);
+    g_unlink (kept);
+    g_unlink (kept_wal);
+  }
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  n_bad_files++;
+  result_clear (&r);
+
+  /* Then it is the file's own: no more copies, nothing said. */
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  result_clear (&r);
+
+  /* Another program's -wal again, then a restore of a good backup: it works. */
+  g_assert_true (g_file_set_contents (wal, foreign_wal, foreign_wal_length, NULL));
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_test_message ("restore: %s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+/* A -wal that a program has open is that program's, live: left to SQLite, no copy, nothing
+ * said. */
+static void
+test_wal_in_use_is_left_alone (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_auto(Result) r = { 0 };
+  sqlite3 *db;
+
+  make_database (fixture->db);
+  db = open_wal_connection (fixture->db, "UPDATE plan SET area = 'Cultura'");
+
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tCultura\t16\n");
+  backups = test_list_backups (fixture->db);
+  g_assert_cmpuint (backups->len, ==, 0);
+  sqlite3_close (db);
+}
+
 /* The body of the full-disk test, in a child process that owns its mounts. */
 static void
 full_disk_on_tmpfs (Fixture *fixture)
@@ -351,6 +598,9 @@ main (int   argc,
   ADD ("/bad-database/cli/read-only-folder", test_read_only_folder);
   ADD ("/bad-database/cli/missing-folder", test_missing_folder);
   ADD ("/bad-database/cli/full-disk", test_full_disk);
+  ADD ("/bad-database/cli/big-damaged-database", test_big_damaged_database);
+  ADD ("/bad-database/cli/stray-wal", test_stray_wal);
+  ADD ("/bad-database/cli/wal-in-use-is-left-alone", test_wal_in_use_is_left_alone);
 #undef ADD
 
   status = g_test_run ();

@@ -199,6 +199,123 @@ test_restore_creates_a_missing_database (Fixture       *fixture,
   g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
 }
 
+/* Issue 14, item 3: backups with POA's application id that are not whole POA databases of
+ * their version. Each is refused before anything changes (the database keeps its bytes, no copy
+ * is kept), and a good backup restored afterwards works. */
+static void
+test_restore_checks_the_whole_backup_first (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *sql;
+  } cases[] = {
+    { "version 0 with tables", "PRAGMA user_version = 0;" },
+    { "version 1 without tables",
+      "PRAGMA writable_schema = ON; DELETE FROM sqlite_schema; PRAGMA writable_schema = OFF;"
+      "PRAGMA user_version = 1;" },
+    { "version -1", "PRAGMA user_version = -1;" },
+    { "no generation table", "DROP TABLE generation;" },
+    { "a CHECK constraint broken",
+      "PRAGMA ignore_check_constraints = ON; UPDATE plan SET year = 1999;" },
+    { "a missing column", "ALTER TABLE indicator DROP COLUMN formula;" },
+    { "a trigger", "CREATE TRIGGER t AFTER INSERT ON plan BEGIN DELETE FROM activity; END;" },
+    { "a row without its plan",
+      "PRAGMA foreign_keys = OFF; UPDATE activity SET plan_id = 77 WHERE id = 1;" },
+  };
+  g_autofree char *bad = g_build_filename (fixture->dir, "malo.sqlite3", NULL);
+  g_auto(Result) r = { 0 };
+
+  make_two_plans_and_a_backup (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_test_message ("a backup with %s", cases[i].name);
+      g_assert_true (g_file_get_contents (fixture->backup, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (bad, contents, length, NULL));
+      test_sql_exec (bad, cases[i].sql);
+      before = test_file_checksum (fixture->db);
+
+      result_clear (&r);
+      run (&r, "--db", fixture->db, "restore", bad);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_one_error_line (&r, bad);
+      g_assert_cmpstr (r.out, ==, "");
+      after = test_file_checksum (fixture->db);
+      g_assert_cmpstr (before, ==, after);
+      backups = test_list_backups (fixture->db);
+      g_assert_cmpuint (backups->len, ==, 0);
+
+      result_clear (&r);
+      run (&r, "--db", fixture->db, "plans");
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n"
+                                  "2\t2026\tMigrantes y Ex braceros\t16\n");
+    }
+
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "restore", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_suffix (r.out, ".bak\n"));
+  result_clear (&r);
+  run (&r, "--db", fixture->db, "plans");
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}
+
+/* Whatever state the database is in, a good backup repairs it, and the copy kept of it is
+ * named. */
+static void
+test_restore_repairs_any_database (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char *damage[] = {
+    "PRAGMA user_version = -1;",
+    "PRAGMA user_version = 0;",
+    "DROP TABLE generation;",
+    "DROP TABLE activity;",
+    "ALTER TABLE indicator DROP COLUMN formula;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE plan SET year = 1999;",
+  };
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", fixture->db, "backup", "--output", fixture->backup);
+  g_assert_cmpint (r.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage) + 1; i++)
+    {
+      g_autofree char *kept = NULL;
+
+      if (i < G_N_ELEMENTS (damage))
+        {
+          g_test_message ("a database after %s", damage[i]);
+          test_sql_exec (fixture->db, damage[i]);
+        }
+      else
+        {
+          g_test_message ("a database overwritten with garbage");
+          test_write_file (fixture->db, "basura basura basura");
+        }
+
+      result_clear (&r);
+      run (&r, "--db", fixture->db, "restore", fixture->backup);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_str_has_suffix (r.out, ".bak\n"));
+      kept = g_strndup (r.out, strlen (r.out) - 1);
+      g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+
+      result_clear (&r);
+      run (&r, "--db", fixture->db, "plans");
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+    }
+}
+
 /* With every debug message switched on, nothing from the plans reaches stderr: only errors,
  * which name files. */
 static void
@@ -328,6 +445,8 @@ main (int   argc,
   ADD ("/cli/restore/over-a-damaged-database", test_restore_over_a_damaged_database);
   ADD ("/cli/restore/creates-a-missing-database", test_restore_creates_a_missing_database);
   ADD ("/cli/restore/refuses-another-programs-database", test_restore_refuses_another_programs_database);
+  ADD ("/cli/restore/checks-the-whole-backup-first", test_restore_checks_the_whole_backup_first);
+  ADD ("/cli/restore/repairs-any-database", test_restore_repairs_any_database);
   ADD ("/cli/privacy/no-plan-text-in-the-log", test_no_plan_text_in_the_log);
   ADD ("/cli/db/schema-version-set-back-is-refused", test_schema_version_set_back_is_refused);
 #undef ADD

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "test-cli-util.h"
+#include "test-sqlite.h"
 #include "test-util.h"
 
 typedef struct
@@ -335,6 +336,134 @@ test_poa_db_names_the_database (Fixture       *fixture,
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* Issue 16: `record` sets one month through the document, the activity's achieved moving by
+ * the difference; `report` prints the quarter's lines. Figures worked out by hand below. */
+static void
+test_record_then_report (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_auto(Result) r = { 0 };
+
+  /* Activity 1 of the default plan: 20 programmed, 6 achieved, all without a month. */
+  struct { const char *activity, *month, *programmed, *achieved; } entries[] = {
+    { "1", "1", "5", "4" },
+    { "1", "4", "5", "3" },
+    { "1", "5", "5", "2" },
+    { "1", "6", "5", "0" },
+    { "2", "2", "2", "2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_auto(Result) rr = { 0 };
+
+      run (&rr, "--db", fixture->db, "record", "--activity", entries[i].activity,
+           "--month", entries[i].month, "--programmed", entries[i].programmed,
+           "--achieved", entries[i].achieved, "--note", "visitas");
+      g_assert_cmpstr (rr.err, ==, "");
+      g_assert_cmpint (rr.status, ==, 0);
+      g_assert_cmpstr (rr.out, ==, "");
+    }
+
+  /* 6 + 4 + 3 + 2 + 0 */
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT achieved FROM activity WHERE number = 1"), ==, 15);
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM activity_month"), ==, 5);
+
+  /* Quarter 2 of activity 1: April–June 5+5+5 = 15 programmed, 3+2+0 = 5 achieved; January to
+   * June 20 and 9, 45 %: below. Activity 2: nothing in April–June; January to June 2 of 2:
+   * within. The others have no month programmed. */
+  g_string_append (expected, "1\t15\t5\t20\t9\tbelow\n");
+  g_string_append (expected, "2\t0\t0\t2\t2\twithin\n");
+  for (guint n = 3; n <= 16; n++)
+    g_string_append_printf (expected, "%u\t\t\t\t\tuncalendarized\n", n);
+  run (&r, "--db", fixture->db, "report", "--quarter", "2");
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected->str);
+
+  /* April again, 1 instead of 3: the total goes down by 2, the note stays. */
+  {
+    g_auto(Result) rr = { 0 };
+    g_autofree char *note = NULL;
+
+    run (&rr, "--db", fixture->db, "record", "--activity", "1", "--month", "4", "--achieved", "1");
+    g_assert_cmpint (rr.status, ==, 0);
+    g_assert_cmpint (test_sql_int (fixture->db, "SELECT achieved FROM activity WHERE number = 1"), ==, 13);
+    g_assert_cmpint (test_sql_int (fixture->db, "SELECT programmed FROM activity_month WHERE month = 4"), ==, 5);
+    note = test_sql_text (fixture->db, "SELECT note FROM activity_month WHERE month = 4");
+    g_assert_cmpstr (note, ==, "visitas");
+  }
+}
+
+static void
+test_record_refuses_bad_figures (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  struct { const char *option, *value, *mention; } bad[] = {
+    { "--month", "13", "--month" },
+    { "--month", "0", "--month" },
+    { "--achieved", "-1", "--achieved" },
+    { "--programmed", "-3", "--programmed" },
+    { "--achieved", "2.5", "--achieved" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      if (g_str_equal (bad[i].option, "--month"))
+        run (&r, "--db", fixture->db, "record", "--activity", "1", "--month", bad[i].value);
+      else
+        run (&r, "--db", fixture->db, "record", "--activity", "1", "--month", "3",
+             bad[i].option, bad[i].value);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_one_error_line (&r, bad[i].mention);
+    }
+
+  /* Nothing was written (nor even the database made). */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "report", "--quarter", "5");
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, "--quarter");
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.xlsx");
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, "not available yet");
+  }
+}
+
+/* A plan file whose months achieved more than the activity's total is refused whole. */
+static void
+test_import_refuses_months_above_the_total (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "meses.json", NULL);
+  g_auto(Result) r = { 0 };
+  g_auto(Result) made = { 0 };
+
+  run (&made, "--db", fixture->db, "plans");
+  g_assert_cmpint (made.status, ==, 0);
+  test_write_file (path,
+                   "{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, \"activities\": [\n"
+                   "  {\"name\": \"Uno\", \"achieved\": 5},\n"
+                   "  {\"name\": \"Dos\", \"achieved\": 2,\n"
+                   "   \"calendar\": [{\"month\": 1, \"achieved\": 2}, {\"month\": 2, \"achieved\": 1}]}\n"
+                   "]}\n");
+  run (&r, "--db", fixture->db, "import", path);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_one_error_line (&r, "meses.json: activity 2: ");
+  g_assert_nonnull (strstr (r.err, "3"));
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM plan"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +483,9 @@ main (int   argc,
   ADD ("/cli/export/writes-a-workbook", test_export_writes_a_workbook);
   ADD ("/cli/usage/errors-exit-2", test_usage_errors_exit_2);
   ADD ("/cli/db/poa-db-names-the-database", test_poa_db_names_the_database);
+  ADD ("/cli/follow-up/record-then-report", test_record_then_report);
+  ADD ("/cli/follow-up/record-refuses-bad-figures", test_record_refuses_bad_figures);
+  ADD ("/cli/follow-up/import-refuses-months-above-the-total", test_import_refuses_months_above_the_total);
 #undef ADD
 
   return g_test_run ();

@@ -11,7 +11,10 @@
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
+#include "poa-check.h"
+#include "poa-check-private.h"
 #include "poa-document.h"
+#include "poa-findings.h"
 #include "poa-indicator.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
@@ -539,6 +542,312 @@ test_duplicate_is_one_edit (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 4);
 }
 
+/* ─── What "changed" says ─────────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  guint   n_emissions;
+  GArray *changes;   /* copies of the last emission's */
+} Heard;
+
+static void
+heard_clear (Heard *heard)
+{
+  g_clear_pointer (&heard->changes, g_array_unref);
+}
+
+static void
+changed_cb (PoaDocument *document,
+            GArray      *changes,
+            Heard       *heard)
+{
+  heard->n_emissions++;
+  g_clear_pointer (&heard->changes, g_array_unref);
+  heard->changes = g_array_ref (changes);
+}
+
+static const PoaChange *
+change_at (Heard *heard,
+           guint  i)
+{
+  g_assert_nonnull (heard->changes);
+  g_assert_cmpuint (i, <, heard->changes->len);
+  return &g_array_index (heard->changes, PoaChange, i);
+}
+
+/* How many changes of @kind are about @object. */
+static guint
+count_changes (Heard         *heard,
+               gpointer       object,
+               PoaChangeKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < heard->changes->len; i++)
+    {
+      const PoaChange *change = &g_array_index (heard->changes, PoaChange, i);
+      n += change->object == object && change->kind == kind;
+    }
+  return n;
+}
+
+static void
+test_changed_says_what_changed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *first = activity_at (fixture, 0);
+  PoaActivity *third = activity_at (fixture, 2);
+  PoaActivity *last = activity_at (fixture, 15);
+  g_autoptr(PoaActivity) added = poa_activity_new ();
+  Heard heard = { 0 };
+
+  g_signal_connect (fixture->document, "changed", G_CALLBACK (changed_cb), &heard);
+
+  /* One field of one activity. */
+  g_assert_true (poa_document_set_uint (fixture->document, first, "achieved", 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.n_emissions, ==, 1);
+  g_assert_cmpuint (heard.changes->len, ==, 1);
+  g_assert_cmpint (change_at (&heard, 0)->kind, ==, POA_CHANGE_EDITED);
+  g_assert_true (change_at (&heard, 0)->object == G_OBJECT (first));
+  g_assert_cmpstr (change_at (&heard, 0)->property, ==, "achieved");
+  g_assert_false (poa_changes_reorder (heard.changes));
+
+  /* A field of the plan. */
+  g_assert_true (poa_document_set_text (fixture->document, fixture->plan, "area", "Migrantes", &error));
+  g_assert_cmpuint (heard.changes->len, ==, 1);
+  g_assert_true (change_at (&heard, 0)->object == G_OBJECT (fixture->plan));
+  g_assert_cmpstr (change_at (&heard, 0)->property, ==, "area");
+
+  /* Added at the third place: the new activity, then the Nº of it and of the 14 after it. */
+  g_assert_true (poa_document_insert (fixture->document, added, 2, &error));
+  g_assert_cmpuint (heard.n_emissions, ==, 3);
+  g_assert_cmpint (change_at (&heard, 0)->kind, ==, POA_CHANGE_ADDED);
+  g_assert_true (change_at (&heard, 0)->object == G_OBJECT (added));
+  g_assert_cmpuint (change_at (&heard, 0)->position, ==, 2);
+  g_assert_cmpuint (heard.changes->len, ==, 1 + 15);
+  g_assert_cmpuint (count_changes (&heard, added, POA_CHANGE_EDITED), ==, 1);
+  g_assert_cmpuint (count_changes (&heard, third, POA_CHANGE_EDITED), ==, 1);
+  g_assert_cmpuint (count_changes (&heard, last, POA_CHANGE_EDITED), ==, 1);
+  g_assert_cmpuint (count_changes (&heard, first, POA_CHANGE_EDITED), ==, 0);
+  for (guint i = 1; i < heard.changes->len; i++)
+    g_assert_cmpstr (change_at (&heard, i)->property, ==, "number");
+  g_assert_true (poa_changes_reorder (heard.changes));
+
+  /* Its undo takes it out from where it was: the Nº first, as undo runs the steps backwards. */
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmpuint (heard.n_emissions, ==, 4);
+  g_assert_cmpuint (heard.changes->len, ==, 16);
+  g_assert_cmpint (change_at (&heard, 15)->kind, ==, POA_CHANGE_REMOVED);
+  g_assert_true (change_at (&heard, 15)->object == G_OBJECT (added));
+  g_assert_cmpuint (change_at (&heard, 15)->position, ==, 2);
+
+  /* The redo puts it back. */
+  g_assert_true (poa_document_redo (fixture->document, &error));
+  g_assert_cmpuint (heard.n_emissions, ==, 5);
+  g_assert_cmpint (change_at (&heard, 0)->kind, ==, POA_CHANGE_ADDED);
+  g_assert_cmpuint (change_at (&heard, 0)->position, ==, 2);
+
+  /* The first moved to the fourth place: it, and the Nº of the four whose places change. */
+  g_assert_true (poa_document_move (fixture->document, first, 3, &error));
+  g_assert_cmpint (change_at (&heard, 0)->kind, ==, POA_CHANGE_MOVED);
+  g_assert_true (change_at (&heard, 0)->object == G_OBJECT (first));
+  g_assert_cmpuint (change_at (&heard, 0)->from, ==, 0);
+  g_assert_cmpuint (change_at (&heard, 0)->position, ==, 3);
+  g_assert_cmpuint (heard.changes->len, ==, 1 + 4);
+
+  /* Undone, it moves back. */
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_cmpint (change_at (&heard, 4)->kind, ==, POA_CHANGE_MOVED);
+  g_assert_cmpuint (change_at (&heard, 4)->from, ==, 3);
+  g_assert_cmpuint (change_at (&heard, 4)->position, ==, 0);
+
+  /* Deleted: taken out from its place. */
+  g_assert_true (poa_document_remove (fixture->document, last, &error));
+  g_assert_cmpuint (heard.changes->len, ==, 1);
+  g_assert_cmpint (change_at (&heard, 0)->kind, ==, POA_CHANGE_REMOVED);
+  g_assert_cmpuint (change_at (&heard, 0)->position, ==, 16);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.n_emissions, ==, 8);
+
+  heard_clear (&heard);
+}
+
+/* ─── Notifications held until the commit ────────────────────────────────────────────────── */
+
+typedef struct
+{
+  const char *path;
+  gint64      id;
+  guint       n_notified;
+  char       *stored;   /* the unit in the file when the notification came */
+} Listener;
+
+static void
+unit_notify_cb (GObject    *object,
+                GParamSpec *pspec,
+                Listener   *listener)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  listener->n_notified++;
+
+  /* What another program would read from the file now, through its own connection. */
+  g_assert_cmpint (sqlite3_open_v2 (listener->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT unit FROM activity WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, listener->id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_free (listener->stored);
+  listener->stored = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_notified_once_committed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaActivity *activity = activity_at (fixture, 0);
+  Listener listener = { fixture->path, poa_activity_get_id (activity), 0, NULL };
+  Heard heard = { 0 };
+  sqlite3 *db = NULL;
+
+  g_signal_connect (activity, "notify::unit", G_CALLBACK (unit_notify_cb), &listener);
+  g_signal_connect (fixture->document, "changed", G_CALLBACK (changed_cb), &heard);
+
+  /* The listener hears of the new value once it is in the file. */
+  g_assert_true (poa_document_set_text (fixture->document, activity, "unit", "Apoyos", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (listener.n_notified, ==, 1);
+  g_assert_cmpstr (listener.stored, ==, "Apoyos");
+
+  /* An edit the file refuses is heard of by nobody: the value it set for a moment was never
+   * committed. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse_unit BEFORE UPDATE OF unit ON activity "
+                                     "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (poa_document_set_text (fixture->document, activity, "unit", "Reuniones", &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID);
+  g_assert_cmpuint (listener.n_notified, ==, 1);
+  g_assert_cmpuint (heard.n_emissions, ==, 1);
+  g_assert_cmpstr (poa_activity_get_text (activity, POA_ACTIVITY_UNIT), ==, "Apoyos");
+
+  /* Nor is a refused undo. */
+  g_clear_error (&error);
+  g_assert_false (poa_document_undo (fixture->document, &error));
+  g_assert_cmpuint (listener.n_notified, ==, 1);
+  g_assert_cmpuint (heard.n_emissions, ==, 1);
+
+  /* The handlers blocked for that are unblocked: the next edit is heard. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER refuse_unit", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_clear_error (&error);
+  g_assert_true (poa_document_set_text (fixture->document, activity, "unit", "Reuniones", &error));
+  g_assert_cmpuint (listener.n_notified, ==, 2);
+  g_assert_cmpstr (listener.stored, ==, "Reuniones");
+
+  g_signal_handlers_disconnect_by_data (activity, &listener);
+  g_free (listener.stored);
+  heard_clear (&heard);
+}
+
+/* ─── The findings, once per change ──────────────────────────────────────────────────────── */
+
+static void
+assert_runs (guint plan_before,
+             guint activity_before,
+             guint plan_added,
+             guint activity_added)
+{
+  guint plan_runs, activity_runs;
+
+  _poa_check_get_runs (&plan_runs, &activity_runs);
+  g_assert_cmpuint (plan_runs - plan_before, ==, plan_added);
+  g_assert_cmpuint (activity_runs - activity_before, ==, activity_added);
+}
+
+static void
+test_findings_computed_once_per_change (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PoaFindings *findings = poa_document_get_findings (fixture->document);
+  PoaActivity *seventh = activity_at (fixture, 6);
+  PoaActivity *eighth = activity_at (fixture, 7);
+  g_autoptr(GListModel) found = NULL;
+  guint plan_before, activity_before, errors, warnings;
+
+  _poa_check_get_runs (&plan_before, &activity_before);
+
+  /* Asked for twice, computed once. The 2026 plan's one error is activity 7's end. */
+  poa_findings_get_listed (findings, &errors, NULL);
+  poa_findings_get_listed (findings, NULL, &warnings);
+  g_assert_cmpuint (errors, ==, 1);
+  g_assert_cmpuint (warnings, >, 0);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, seventh);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, seventh);
+  g_assert_cmpuint (poa_check_count (found, POA_SEVERITY_ERROR), ==, 1);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, eighth);
+  assert_runs (plan_before, activity_before, 1, 2);
+
+  /* An edit of the seventh: its findings and the plan's are computed again, once each; the
+   * eighth's are kept. */
+  g_assert_true (poa_document_set_uint (fixture->document, seventh, "achieved",
+                                        poa_activity_get_goal (seventh, POA_ACTIVITY_ACHIEVED) + 1, &error));
+  g_assert_no_error (error);
+  assert_runs (plan_before, activity_before, 1, 2);
+  poa_findings_get_listed (findings, NULL, NULL);
+  poa_findings_get_listed (findings, NULL, NULL);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, seventh);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, seventh);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, eighth);
+  assert_runs (plan_before, activity_before, 2, 3);
+
+  /* The undo, the same. */
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  poa_findings_get_listed (findings, NULL, NULL);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, seventh);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, eighth);
+  assert_runs (plan_before, activity_before, 3, 4);
+
+  /* A new plan year changes every activity's findings: each is computed again. */
+  g_assert_true (poa_document_set_uint (fixture->document, fixture->plan, "year", 2027, &error));
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, eighth);
+  assert_runs (plan_before, activity_before, 3, 5);
+
+  /* Fixing the seventh's end date takes its error away. */
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  {
+    GDate end;
+
+    g_date_clear (&end, 1);
+    g_date_set_dmy (&end, 31, 12, 2026);
+    g_assert_true (poa_document_set_date (fixture->document, seventh, "end", &end, &error));
+  }
+  poa_findings_get_listed (findings, &errors, NULL);
+  g_assert_cmpuint (errors, ==, 0);
+  g_clear_object (&found);
+  found = poa_findings_get_for_activity (findings, seventh);
+  g_assert_cmpuint (poa_check_count (found, POA_SEVERITY_ERROR), ==, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +868,9 @@ main (int   argc,
   ADD ("/document/history/random-session-stays-in-step", test_random_session_stays_in_step);
   ADD ("/document/history/is-announced", test_history_is_announced);
   ADD ("/document/list/duplicate-is-one-edit", test_duplicate_is_one_edit);
+  ADD ("/document/changes/say-what-changed", test_changed_says_what_changed);
+  ADD ("/document/changes/notified-once-committed", test_notified_once_committed);
+  ADD ("/document/findings/computed-once-per-change", test_findings_computed_once_per_change);
 #undef ADD
 
   return g_test_run ();

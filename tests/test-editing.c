@@ -28,6 +28,7 @@
 #include "poa-plan.h"
 #include "poa-session.h"
 #include "poa-store.h"
+#include "poa-validate-private.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -488,6 +489,64 @@ test_editor_goes_with_its_activity (Fixture       *fixture,
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* A value typed in the activity editor is read once, as it is typed, and committed once: Enter
+ * hands on the value read then, and when the model says it changed the field is not read
+ * again. (Before, the text was read again at the commit, again to compare it with the model,
+ * and every field of the form once more after the commit.) */
+static void
+test_typed_value_is_validated_once (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *first = activity_at (plan, 0);
+  PoaDocument *document = poa_session_get_document (poa_window_get_session (fixture->window));
+  PoaActivityEditor *editor = open_activity_editor (fixture, first);
+  GtkWidget *entry = poa_activity_editor_get_entry (editor, "achieved");
+  guint achieved = poa_activity_get_goal (first, POA_ACTIVITY_ACHIEVED) * 10 + 3;
+  g_autofree char *text = g_strdup_printf ("%u", achieved);
+  g_autoptr(PoaPlan) stored = NULL;
+  guint changed = 0, before, after;
+  int end = -1;
+
+  gtk_widget_grab_focus (entry);
+  iterate ();
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (count_cb), &changed);
+  _poa_validate_get_runs (&before);
+
+  /* One keystroke: a 3 after what is there. */
+  gtk_editable_insert_text (GTK_EDITABLE (entry), "3", -1, &end);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+
+  _poa_validate_get_runs (&after);
+  g_assert_cmpuint (after - before, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (poa_activity_get_goal (first, POA_ACTIVITY_ACHIEVED), ==, achieved);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (poa_activity_get_goal (activity_at (stored, 0), POA_ACTIVITY_ACHIEVED), ==, achieved);
+
+  /* Leaving the field and closing the editor commit nothing more, and read nothing again. */
+  gtk_widget_grab_focus (poa_activity_editor_get_entry (editor, "programmed"));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  _poa_validate_get_runs (&after);
+  g_assert_cmpuint (after - before, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The undo is one step, and shows in no editor: the form is gone with it. */
+  g_assert_cmpstr (poa_document_get_undo_label (document), ==, "Cambiar actividad 1");
+  g_signal_handlers_disconnect_by_data (document, &changed);
+}
+
+static void
 test_delete_move_search_sort (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -674,6 +733,7 @@ main (int   argc,
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
+  ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
 #undef ADD

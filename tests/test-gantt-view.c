@@ -15,12 +15,17 @@
 
 #include "poa-activity.h"
 #include "poa-application.h"
+#include "poa-check-private.h"
 #include "poa-cronograma-page.h"
 #include "poa-cronograma-pages.h"
+#include "poa-document.h"
+#include "poa-findings-button.h"
+#include "poa-gantt-accessible.h"
 #include "poa-gantt-view.h"
 #include "poa-plan.h"
 #include "poa-print-operation.h"
 #include "poa-store.h"
+#include "poa-session.h"
 #include "poa-window.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
@@ -314,6 +319,95 @@ test_huge_plan_keeps_only_visible_rows (void)
     ;
 }
 
+/* How many times the view's row children were described, each: child → count. */
+static GHashTable *
+descriptions (PoaGanttView *view)
+{
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (POA_IS_GANTT_ROW (child))
+      g_hash_table_insert (counts, child, GUINT_TO_POINTER (poa_gantt_row_get_n_described (POA_GANTT_ROW (child))));
+  return counts;
+}
+
+/* An edit of one activity redoes its row only: its words for the screen reader, and its
+ * findings, which the document computes once for the view, its tooltip and the findings
+ * button. (Before, every row in view was described again and checked again, and the button
+ * checked the whole plan on its own.) */
+static void
+test_an_edit_redoes_only_its_row (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  PoaDocument *document = poa_session_get_document (poa_window_get_session (fixture->window));
+  PoaFindingsButton *button = POA_FINDINGS_BUTTON (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FINDINGS_BUTTON));
+  PoaActivity *fifth = window_activity (fixture, 4);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) tooltip_findings = NULL;
+  GHashTableIter iter;
+  gpointer child, count;
+  guint plan_before, activity_before, plan_runs, activity_runs;
+  guint redone = 0, shown = 0;
+
+  g_assert_nonnull (button);
+  poa_findings_button_update (button);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  before = descriptions (fixture->view);
+  _poa_check_get_runs (&plan_before, &activity_before);
+
+  /* What a click on a month does. */
+  g_assert_true (poa_document_set_uint (document, fifth, "months", poa_activity_get_months (fifth) ^ 1, &error));
+  g_assert_no_error (error);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+
+  /* The fifth row's child, and only it, was described again. */
+  after = descriptions (fixture->view);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &child, &count))
+    {
+      guint was = GPOINTER_TO_UINT (g_hash_table_lookup (before, child));
+
+      shown += gtk_widget_get_child_visible (child);
+      if (GPOINTER_TO_UINT (count) != was)
+        {
+          g_assert_cmpuint (GPOINTER_TO_UINT (count), ==, was + 1);
+          g_assert_cmpuint (poa_gantt_row_get_row (child), ==, 4);
+          redone++;
+        }
+    }
+  g_assert_cmpuint (shown, >=, 10);
+  g_assert_cmpuint (redone, ==, 1);
+
+  /* The findings button, twice, and the row's tooltip: the plan checked once, the fifth
+   * activity once, the others not at all. */
+  poa_findings_button_update (button);
+  poa_findings_button_update (button);
+  tooltip_findings = poa_cronograma_renderer_get_findings (poa_gantt_view_get_renderer (fixture->view), fifth);
+  _poa_check_get_runs (&plan_runs, &activity_runs);
+  g_assert_cmpuint (plan_runs - plan_before, ==, 1);
+  g_assert_cmpuint (activity_runs - activity_before, ==, 1);
+
+  /* An undo, the same. */
+  g_clear_pointer (&before, g_hash_table_unref);
+  before = descriptions (fixture->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  poa_findings_button_update (button);
+  g_clear_pointer (&after, g_hash_table_unref);
+  after = descriptions (fixture->view);
+  redone = 0;
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &child, &count))
+    redone += GPOINTER_TO_UINT (count) != GPOINTER_TO_UINT (g_hash_table_lookup (before, child));
+  g_assert_cmpuint (redone, ==, 1);
+  g_assert_cmpuint (stored_months (fixture, 4), ==, poa_activity_get_months (fifth));
+  _poa_check_get_runs (&plan_runs, &activity_runs);
+  g_assert_cmpuint (plan_runs - plan_before, ==, 2);
+  g_assert_cmpuint (activity_runs - activity_before, ==, 2);
+}
+
 /* The PDF's text, page by page and line by line. The spaces pdftotext guesses between words
  * from their positions are reduced to one: they differ with a fraction of a point. */
 static char *
@@ -374,6 +468,7 @@ main (int   argc,
   ADD ("/gantt/keys/move-the-cursor-and-space-toggles", test_keys_move_the_cursor_and_space_toggles);
   ADD ("/gantt/selection/is-shared-with-the-window", test_selection_is_shared_with_the_window);
   ADD ("/gantt/zoom/ctrl-plus-zooms-to-weeks", test_ctrl_plus_zooms_to_weeks);
+  ADD ("/gantt/edit/redoes-only-its-row", test_an_edit_redoes_only_its_row);
 #undef ADD
   g_test_add_func ("/gantt/scroll/huge-plan-keeps-only-visible-rows", test_huge_plan_keeps_only_visible_rows);
   g_test_add_func ("/print/operation/gives-the-pdf-pages", test_printing_gives_the_pdf_pages);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "poa-document.h"
@@ -18,6 +20,7 @@
 #include "poa-session.h"
 #include "poa-store.h"
 #include "test-plans.h"
+#include "test-sqlite.h"
 #include "test-util.h"
 
 /* What the default database holds: the reference document's plan. */
@@ -412,6 +415,69 @@ test_restore (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_documents, ==, 1);
 }
 
+/* A -wal left by a killed POA is applied with copies kept first (poa-store-file.c): the session
+ * hands the store's notice over once, for the window to show. */
+static void
+test_take_notice (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PoaSession) session = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+
+  /* Nothing to say about a database opened plainly. */
+  g_assert_null (poa_session_take_notice (fixture->session));
+  g_clear_object (&fixture->session);
+
+  test_leave_wal (fixture->path, "UPDATE plan SET area = 'Cultura'");
+  session = poa_session_new (fixture->path, 0, NULL);
+  g_assert_null (poa_session_take_notice (session));
+  g_assert_true (poa_session_load (session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (poa_plan_get_text (poa_session_get_plan (session), POA_PLAN_AREA), ==, "Cultura");
+
+  notice = poa_session_take_notice (session);
+  g_assert_nonnull (notice);
+  backups = test_list_backups (fixture->path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_nonnull (strstr (notice, g_ptr_array_index (backups, 0)));
+  /* Once. */
+  g_assert_null (poa_session_take_notice (session));
+}
+
+/* A restore that fails after the current plans were copied aside (here another connection
+ * holds the write lock) says where that copy is, and the plan shown stays. */
+static void
+test_failed_restore_gives_the_kept_copy (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(PoaStore) other = NULL;
+  PoaDocument *shown;
+
+  g_assert_true (poa_store_backup (poa_session_get_store (fixture->session), backup, &error));
+  g_assert_no_error (error);
+  shown = poa_session_get_document (fixture->session);
+
+  other = poa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_store_begin (other, &error));
+
+  g_assert_false (poa_session_restore (fixture->session, backup, &kept, &error));
+  g_assert_error (error, POA_STORE_ERROR, POA_STORE_ERROR_BUSY);
+  g_assert_nonnull (kept);
+  backups = test_list_backups (fixture->path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, kept);
+  g_assert_true (poa_session_get_document (fixture->session) == shown);
+  g_assert_cmpuint (fixture->n_documents, ==, 0);
+  poa_store_rollback (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +495,8 @@ main (int   argc,
   ADD ("/session/delete-plan", test_delete_plan);
   ADD ("/session/import", test_import);
   ADD ("/session/restore", test_restore);
+  ADD ("/session/restore/failed-gives-the-kept-copy", test_failed_restore_gives_the_kept_copy);
+  ADD ("/session/take-notice", test_take_notice);
 #undef ADD
 
   return g_test_run ();

@@ -109,3 +109,26 @@ test_list_backups (const char *db_path)
   g_ptr_array_sort (found, compare_paths);
   return found;
 }
+
+/**
+ * test_leave_wal:
+ * @path: a POA database that nothing has open
+ * @sql: a change to make
+ *
+ * Leaves the database as POA killed right after an edit does: the file without the change,
+ * and its -wal (and -shm) with it, which the next opening finds.
+ */
+void
+test_leave_wal (const char *path,
+                const char *sql)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+}

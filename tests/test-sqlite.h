@@ -21,5 +21,7 @@ char    *test_sql_text            (const char *path,
                                    const char *sql);
 void     test_make_version_0      (const char *path);
 GPtrArray *test_list_backups      (const char *db_path);
+void     test_leave_wal           (const char *path,
+                                   const char *sql);
 
 G_END_DECLS

@@ -346,6 +346,99 @@ test_restore_refuses_a_bad_file (Fixture       *fixture,
   run_program (fixture, restore_refuses_a_bad_file);
 }
 
+/* A restore that fails once the plans on screen are copied aside (another connection holds the
+ * write lock) names that copy in its error dialog; the plan on screen stays. */
+static void
+failed_restore_names_the_kept_copy (Fixture   *fixture,
+                                    GtkWindow *window)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "respaldo.sqlite3", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PoaStore) other = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  PoaPlan *shown = poa_window_get_plan (POA_WINDOW (window));
+  AdwMessageDialog *dialog;
+  const char *heading;
+
+  g_assert_true (_poa_window_backup_to (POA_WINDOW (window), file));
+  spin ();
+  other = poa_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_store_begin (other, &error));
+
+  dialog = _poa_window_confirm_restore (POA_WINDOW (window), file);
+  respond (dialog, "restore");
+  poa_store_rollback (other);
+
+  kept = test_list_backups (fixture->db);
+  g_assert_cmpuint (kept->len, ==, 1);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  heading = adw_message_dialog_get_heading (dialog);
+  g_test_message ("%s — %s", heading, adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (heading, g_ptr_array_index (kept, 0)));
+  g_assert_true (g_str_has_prefix (heading, "La restauración falló"));
+  g_assert_true (poa_window_get_plan (POA_WINDOW (window)) == shown);
+  respond (dialog, "close");
+}
+
+static void
+test_failed_restore_names_the_kept_copy (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  run_program (fixture, failed_restore_names_the_kept_copy);
+}
+
+/* A -wal left by a killed POA is applied with copies kept first: the window says so, in a
+ * dialog over it that stays until closed, once. */
+static void
+notice_is_shown_once (Fixture   *fixture,
+                      GtkWindow *window)
+{
+  g_autoptr(GPtrArray) kept = test_list_backups (fixture->db);
+  AdwMessageDialog *dialog = find_dialog (window);
+
+  g_assert_true (POA_IS_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "POA 2026 — Cultura");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Se apartaron archivos");
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_ptr_array_index (kept, 0)));
+  respond (dialog, "close");
+  g_assert_null (find_dialog (window));
+  g_assert_null (poa_session_take_notice (poa_application_get_session (fixture->app)));
+}
+
+static void
+test_notice_is_shown_once (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->db, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  test_leave_wal (fixture->db, "UPDATE plan SET area = 'Cultura'");
+  run_program (fixture, notice_is_shown_once);
+}
+
+/* Without a notice, no dialog over the window. */
+static void
+no_notice_no_dialog (Fixture   *fixture,
+                     GtkWindow *window)
+{
+  g_assert_true (POA_IS_WINDOW (window));
+  g_assert_null (find_dialog (window));
+}
+
+static void
+test_no_notice_no_dialog (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_program (fixture, no_notice_no_dialog);
+}
+
 static gboolean
 menu_has_action (GMenuModel *menu,
                  const char *action)
@@ -424,6 +517,9 @@ main (int   argc,
   ADD ("/ui/backup/backup-then-restore", test_backup_then_restore);
   ADD ("/ui/backup/restore-refuses-a-bad-file", test_restore_refuses_a_bad_file);
   ADD ("/ui/backup/menu-offers-backup-and-restore", test_menu_offers_backup_and_restore);
+  ADD ("/ui/backup/failed-restore-names-the-kept-copy", test_failed_restore_names_the_kept_copy);
+  ADD ("/ui/notice/shown-once", test_notice_is_shown_once);
+  ADD ("/ui/notice/none-no-dialog", test_no_notice_no_dialog);
 #undef ADD
 
   return g_test_run ();

@@ -20,12 +20,17 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "poa-activity.h"
 #include "poa-check.h"
+#include "poa-date.h"
 #include "poa-cli.h"
+#include "poa-document.h"
 #include "poa-export.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-report.h"
 #include "poa-store.h"
+#include "poa-validate.h"
 
 /* The command line of ../shared/spec/cli-and-plan-json.md: the core without a display. It never
  * initialises GTK, so scripts and tests run it anywhere. */
@@ -156,13 +161,16 @@ poa_cli_options_clear (PoaCliOptions *options)
 void
 poa_cli_print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
+  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
            _("Usage: poa [--db FILE] [--plan ID] [SUBCOMMAND [ARGS]]"),
            _("Without a subcommand, POA opens its window. Subcommands:"),
            _("plans                  list the plans: ID, year, area, activities"),
            _("import FILE.json       add the plan in FILE as a new plan; prints its ID"),
            _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
            _("check                  validate the plan: one finding per line"),
+           _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
+             "                         record month M of activity N"),
+           _("report --quarter Q     the quarter’s avance de metas, one line per activity"),
            _("backup --output FILE   copy the whole database to FILE"),
            _("restore FILE           replace the database with the backup FILE, keeping a copy"),
            _("Options:"),
@@ -186,6 +194,17 @@ fail_usage (const char *message)
   return POA_EXIT_ERROR;
 }
 
+/* What opening the database did that the user must know (a stray -wal applied, and the copies
+ * kept first): on stderr, so that the command's output stays what scripts read. */
+static void
+print_notice (PoaStore *store)
+{
+  const char *notice = poa_store_get_notice (store);
+
+  if (notice != NULL)
+    g_printerr ("poa: %s\n", notice);
+}
+
 static PoaStore *
 open_store (PoaCliOptions *options)
 {
@@ -199,6 +218,7 @@ open_store (PoaCliOptions *options)
       return NULL;
     }
 
+  print_notice (store);
   return store;
 }
 
@@ -404,9 +424,26 @@ run_backup (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* Whether a database that poa_store_open() refused is one a restore may replace as a file:
+ * damaged, not SQLite, with a schema that does not match its version. Never another program's
+ * database, one from a newer POA, or a file that cannot be written or is in use. */
+static gboolean
+may_replace_as_file (const GError *error)
+{
+  return error->domain == POA_STORE_ERROR &&
+         error->code != POA_STORE_ERROR_FOREIGN &&
+         error->code != POA_STORE_ERROR_NEWER_SCHEMA &&
+         error->code != POA_STORE_ERROR_READ_ONLY &&
+         error->code != POA_STORE_ERROR_NO_SPACE &&
+         error->code != POA_STORE_ERROR_BUSY &&
+         error->code != POA_STORE_ERROR_IO;
+}
+
 /* A database that opens is restored through its connection, so that a window open on it sees
  * the change whole; one that does not open because it is damaged is replaced as a file, which
- * is what a backup is for. */
+ * is what a backup is for. The backup is checked whole before either changes anything. The
+ * name of the copy kept of the old plans is printed whenever one was made, even if the restore
+ * then failed. */
 static int
 run_restore (PoaCliOptions *options)
 {
@@ -426,12 +463,33 @@ run_restore (PoaCliOptions *options)
       return POA_EXIT_ERROR;
     }
 
+  store = g_file_test (path, G_FILE_TEST_EXISTS) ? poa_store_open (path, &error) : NULL;
+  /* A stray -wal that made the file wrong was taken away, the file put back as it was: said,
+   * then the file is opened as it is now. */
+  if (g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_STRAY_WAL))
+    {
+      print_error (error);
+      g_clear_error (&error);
+      store = poa_store_open (path, &error);
+    }
+  if (store != NULL)
+    print_notice (store);
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     done = poa_store_restore_file (path, backup, &kept, &error);
-  else if ((store = poa_store_open (path, &error)))
-    done = poa_store_restore (store, backup, &kept, &error);
-  else if (g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT) ||
-           g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_NOT_A_DATABASE))
+  else if (store != NULL)
+    {
+      done = poa_store_restore (store, backup, &kept, &error);
+      /* The current plans could not even be copied out (damaged pages): as a file, then. */
+      if (!done && kept == NULL &&
+          g_error_matches (error, POA_STORE_ERROR, POA_STORE_ERROR_CORRUPT))
+        {
+          g_clear_object (&store);
+          g_clear_error (&error);
+          done = poa_store_restore_file (path, backup, &kept, &error);
+        }
+    }
+  else if (error != NULL && may_replace_as_file (error))
     {
       g_clear_error (&error);
       done = poa_store_restore_file (path, backup, &kept, &error);
@@ -439,14 +497,227 @@ run_restore (PoaCliOptions *options)
   else
     done = FALSE;
 
+  if (kept != NULL)
+    g_print ("%s\n", kept);
   if (!done)
     {
       print_error (error);
       return POA_EXIT_ERROR;
     }
 
-  if (kept != NULL)
-    g_print ("%s\n", kept);
+  return POA_EXIT_OK;
+}
+
+/* A whole number from @min to @max given to @option; else a usage error naming both. */
+static gboolean
+whole_option (const char  *option,
+              const char  *value,
+              guint64      min,
+              guint64      max,
+              guint       *out,
+              GError     **error)
+{
+  guint64 number = 0;
+
+  if (value == NULL)
+    return FALSE;
+
+  if (!g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
+    return usage_error (error, _("%s must be a whole number from %llu to %llu, not “%s”"),
+                        option, (unsigned long long)min, (unsigned long long)max, value);
+
+  *out = (guint)number;
+  return TRUE;
+}
+
+static PoaActivity *
+find_activity (PoaPlan *plan,
+               guint    number)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      if (poa_activity_get_number (activity) == number)
+        return activity;
+    }
+
+  return NULL;
+}
+
+/* `record`: one month of one activity, through the document like any edit in the window: one
+ * transaction, the activity's meta alcanzada moving by the difference in the month's. */
+static int
+run_record (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaDocument) document = NULL;
+  g_autoptr(PoaCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  guint number = 0, month = 0, programmed = 0, achieved = 0;
+  gboolean has_number = FALSE, has_month = FALSE, has_programmed = FALSE, has_achieved = FALSE;
+  const char *note = NULL;
+  PoaActivity *activity;
+  guint64 total;
+  const char *names[] = { "calendar", "achieved" };
+  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  gboolean done;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--activity", &value, &error))
+        has_number = whole_option ("--activity", value, 0, G_MAXUINT, &number, &error);
+      else if (option_value (args, n, &i, "--month", &value, &error))
+        has_month = whole_option ("--month", value, 1, 12, &month, &error);
+      else if (option_value (args, n, &i, "--programmed", &value, &error))
+        has_programmed = whole_option ("--programmed", value, 0, POA_GOAL_MAX, &programmed, &error);
+      else if (option_value (args, n, &i, "--achieved", &value, &error))
+        has_achieved = whole_option ("--achieved", value, 0, POA_GOAL_MAX, &achieved, &error);
+      else if (option_value (args, n, &i, "--note", &value, &error))
+        {
+          g_autoptr(GError) text_error = NULL;
+
+          if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
+            usage_error (&error, "%s", text_error->message);
+          note = value;
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "record", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (!has_number || !has_month)
+    return fail_usage (_("“record” needs --activity N and --month M"));
+
+  if (!(plan = open_plan (options, &store)))
+    return POA_EXIT_ERROR;
+
+  if (!(activity = find_activity (plan, number)))
+    {
+      g_printerr ("poa: ");
+      g_printerr (_("There is no activity %u in the plan"), number);
+      g_printerr ("\n");
+      return POA_EXIT_ERROR;
+    }
+
+  {
+    PoaCalendar *old = poa_activity_get_calendar (activity);
+    guint old_achieved = poa_calendar_get_achieved (old, month);
+
+    if (!has_programmed)
+      programmed = poa_calendar_get_programmed (old, month);
+    if (!has_achieved)
+      achieved = old_achieved;
+    if (note == NULL)
+      note = poa_calendar_get_note (old, month);
+
+    total = (guint64)poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED) - old_achieved + achieved;
+    if (total > POA_GOAL_MAX)
+      {
+        g_printerr ("poa: %s\n", _("The achieved goal would be larger than POA holds"));
+        return POA_EXIT_ERROR;
+      }
+
+    calendar = poa_calendar_copy (old);
+    poa_calendar_set_month (calendar, month, programmed, achieved, note);
+  }
+
+  g_value_init (&values[0], POA_TYPE_CALENDAR);
+  g_value_set_boxed (&values[0], calendar);
+  g_value_init (&values[1], G_TYPE_UINT);
+  g_value_set_uint (&values[1], (guint)total);
+
+  document = poa_document_new (store, plan);
+  done = poa_document_set_values (document, activity, 2, names, values, &error);
+  g_value_unset (&values[0]);
+  g_value_unset (&values[1]);
+
+  if (!done)
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  return POA_EXIT_OK;
+}
+
+static void
+print_figure (gboolean calendarized,
+              guint64  figure,
+              gboolean last)
+{
+  if (calendarized)
+    g_print ("%" G_GUINT64_FORMAT, figure);
+  g_print (last ? "\n" : "\t");
+}
+
+/* `report --quarter Q`: the spec's tab-separated lines. The workbook and PDF forms of the
+ * report (`--output`) are not written yet, and are refused as such rather than as unknown. */
+static int
+run_report (PoaCliOptions *options)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  guint quarter = 0;
+  gboolean has_quarter = FALSE;
+  GDate today;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--quarter", &value, &error))
+        has_quarter = whole_option ("--quarter", value, 1, 4, &quarter, &error);
+      else if (option_value (args, n, &i, "--output", &value, &error) ||
+               option_value (args, n, &i, "-o", &value, &error))
+        return fail_usage (_("“report --output” is not available yet: without it the report is "
+                             "printed as text"));
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "report", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (!has_quarter)
+    return fail_usage (_("“report” needs --quarter Q, from 1 to 4"));
+
+  if (!(plan = open_plan (options, NULL)))
+    return POA_EXIT_ERROR;
+
+  poa_date_get_today (&today);
+  report = poa_report_new (plan, quarter, &today);
+  for (guint i = 0; i < poa_report_get_n_lines (report); i++)
+    {
+      const PoaReportLine *line = poa_report_get_line (report, i);
+      gboolean calendarized = line->status != POA_REPORT_UNCALENDARIZED;
+
+      g_print ("%u\t", poa_activity_get_number (line->activity));
+      print_figure (calendarized, line->quarter_programmed, FALSE);
+      print_figure (calendarized, line->quarter_achieved, FALSE);
+      print_figure (calendarized, line->accumulated_programmed, FALSE);
+      print_figure (calendarized, line->accumulated_achieved, FALSE);
+      g_print ("%s\n", poa_report_status_key (line->status));
+    }
+
   return POA_EXIT_OK;
 }
 
@@ -468,6 +739,8 @@ poa_cli_run (PoaCliOptions *options)
     { "import", run_import },
     { "export", run_export },
     { "check",  run_check },
+    { "record", run_record },
+    { "report", run_report },
     { "backup", run_backup },
     { "restore", run_restore },
   };

@@ -30,6 +30,8 @@ struct _PoaActivity
   GDate    start;
   GDate    end;
   guint    months;
+  /* The months' figures and the quarters' justifications; NULL when there are none. */
+  PoaCalendar *calendar;
 };
 
 G_END_DECLS

@@ -35,6 +35,7 @@ enum {
   PROP_START,
   PROP_END,
   PROP_MONTHS,
+  PROP_CALENDAR,
   N_PROPS
 };
 
@@ -103,6 +104,7 @@ poa_activity_finalize (GObject *object)
 
   for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
     g_clear_pointer (&self->texts[i], g_ref_string_release);
+  g_clear_pointer (&self->calendar, poa_calendar_unref);
 
   G_OBJECT_CLASS (poa_activity_parent_class)->finalize (object);
 }
@@ -143,6 +145,10 @@ poa_activity_get_property (GObject    *object,
 
     case PROP_MONTHS:
       g_value_set_uint (value, self->months);
+      break;
+
+    case PROP_CALENDAR:
+      g_value_set_boxed (value, self->calendar);
       break;
 
     default:
@@ -186,6 +192,10 @@ poa_activity_set_property (GObject      *object,
 
     case PROP_MONTHS:
       poa_activity_set_months (self, g_value_get_uint (value));
+      break;
+
+    case PROP_CALENDAR:
+      poa_activity_set_calendar (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -255,6 +265,12 @@ poa_activity_class_init (PoaActivityClass *klass)
                        0, POA_MONTHS_ALL, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Replaced whole, never changed in place: a month's entry is one edit of this property,
+   * which PoaDocument undoes like any other (see poa-calendar.h). NULL: nothing recorded. */
+  properties[PROP_CALENDAR] =
+    g_param_spec_boxed ("calendar", NULL, NULL, POA_TYPE_CALENDAR,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -292,6 +308,7 @@ poa_activity_copy (PoaActivity *self)
   copy->start = self->start;
   copy->end = self->end;
   copy->months = self->months;
+  copy->calendar = self->calendar != NULL ? poa_calendar_ref (self->calendar) : NULL;
 
   return copy;
 }
@@ -319,7 +336,8 @@ poa_activity_equal (PoaActivity *a,
     if (a->goals[i] != b->goals[i])
       return FALSE;
 
-  return dates_equal (&a->start, &b->start) && dates_equal (&a->end, &b->end);
+  return dates_equal (&a->start, &b->start) && dates_equal (&a->end, &b->end) &&
+         poa_calendar_equal (a->calendar, b->calendar);
 }
 
 gint64
@@ -509,6 +527,68 @@ poa_activity_has_month (PoaActivity *self,
   g_return_val_if_fail (month >= 1 && month <= 12, FALSE);
 
   return (self->months & (1u << (month - 1))) != 0;
+}
+
+/**
+ * poa_activity_get_calendar:
+ *
+ * Returns: (transfer none) (nullable): the months' figures and the justifications, %NULL when
+ *   nothing is recorded. Never change it: set a new one.
+ */
+PoaCalendar *
+poa_activity_get_calendar (PoaActivity *self)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITY (self), NULL);
+
+  return self->calendar;
+}
+
+/**
+ * poa_activity_set_calendar:
+ * @calendar: (nullable) (transfer none): the new follow-up; the activity keeps a reference,
+ *   so it must not be changed afterwards
+ */
+void
+poa_activity_set_calendar (PoaActivity *self,
+                           PoaCalendar *calendar)
+{
+  g_return_if_fail (POA_IS_ACTIVITY (self));
+
+  if (poa_calendar_is_empty (calendar))
+    calendar = NULL;
+
+  if (self->calendar == calendar || poa_calendar_equal (self->calendar, calendar))
+    {
+      /* Same figures: keep whichever is held, but take the new one so that the property
+       * reads back what was set. */
+      if (calendar != NULL && self->calendar != calendar)
+        {
+          poa_calendar_unref (self->calendar);
+          self->calendar = poa_calendar_ref (calendar);
+        }
+      return;
+    }
+
+  g_clear_pointer (&self->calendar, poa_calendar_unref);
+  self->calendar = calendar != NULL ? poa_calendar_ref (calendar) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR]);
+}
+
+/**
+ * poa_activity_get_achieved_without_month:
+ *
+ * Returns: the meta alcanzada the months do not account for (*sin mes*): all of it for a plan
+ *   written before the follow-up existed. Never below zero.
+ */
+guint
+poa_activity_get_achieved_without_month (PoaActivity *self)
+{
+  guint64 months;
+
+  g_return_val_if_fail (POA_IS_ACTIVITY (self), 0);
+
+  months = poa_calendar_sum_achieved (self->calendar, 1, 12);
+  return months >= self->goals[POA_ACTIVITY_ACHIEVED] ? 0 : self->goals[POA_ACTIVITY_ACHIEVED] - (guint)months;
 }
 
 static gboolean

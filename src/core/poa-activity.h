@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "poa-calendar.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,11 @@ void           poa_activity_set_months         (PoaActivity      *self,
                                                 guint             months);
 gboolean       poa_activity_has_month          (PoaActivity      *self,
                                                 guint             month);
+
+PoaCalendar   *poa_activity_get_calendar       (PoaActivity      *self);
+void           poa_activity_set_calendar       (PoaActivity      *self,
+                                                PoaCalendar      *calendar);
+guint          poa_activity_get_achieved_without_month (PoaActivity *self);
 
 gboolean       poa_activity_get_programmed_percent (PoaActivity  *self,
                                                     double       *percent);

@@ -17,10 +17,12 @@
 #include "poa-budget-line.h"
 #include "poa-catalog.h"
 #include "poa-check.h"
+#include "poa-check-private.h"
 #include "poa-date.h"
 #include "poa-indicator.h"
 #include "poa-money.h"
 #include "poa-plan.h"
+#include "poa-report.h"
 #include "poa-signature.h"
 #include "poa-validate.h"
 
@@ -40,6 +42,10 @@ struct _PoaFinding
 };
 
 G_DEFINE_FINAL_TYPE (PoaFinding, poa_finding, G_TYPE_OBJECT)
+
+/* See poa-check-private.h. */
+static int plan_runs;
+static int activity_runs;
 
 static void
 poa_finding_finalize (GObject *object)
@@ -331,6 +337,87 @@ check_goals (PoaActivity *activity,
          _("programmed goal (%u) is above the annual goal (%u)"), programmed, annual);
 }
 
+/* The follow-up (issue 16): the months against the totals, the cronograma and today, and the
+ * justifications the quarters that ended outside the tolerance band owe. Warnings but for the
+ * months achieving more than the total (below): a month in the future or outside the cronograma may be right (an activity done early), and a
+ * missing justification does not make the plan wrong to export or print. An error would make
+ * `check` fail (exit 1) for every plan past a quarter's end until someone writes a text, which
+ * would stop the scripts that check a plan before exporting it. */
+static void
+check_follow_up (PoaPlan     *plan,
+                 PoaActivity *activity,
+                 const Where *where,
+                 Sink        *sink)
+{
+  PoaCalendar *calendar = poa_activity_get_calendar (activity);
+  guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+  guint year = poa_plan_get_year (plan);
+  GObject *subject = G_OBJECT (activity);
+  guint64 months_programmed, months_achieved;
+  GDate today;
+  guint current_month;
+
+  if (calendar == NULL)
+    return;
+
+  /* An error: the plan file such a plan exports would be refused by import (the spec's rule),
+   * so the export → import round trip would break. The capture moves the total with the
+   * month; only a lowered total can leave the months above it. */
+  months_achieved = poa_calendar_sum_achieved (calendar, 1, 12);
+  if (months_achieved > poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED))
+    ADD (sink, POA_SEVERITY_ERROR, where, subject, "achieved",
+         _("the months achieved %llu, more than the achieved goal (%u)"),
+         (unsigned long long)months_achieved, poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
+
+  months_programmed = poa_calendar_sum_programmed (calendar, 1, 12);
+  if (months_programmed > 0 && months_programmed != programmed)
+    ADD (sink, POA_SEVERITY_WARNING, where, subject, "calendar",
+         _("the months’ programmed goals add up to %llu, not to the programmed goal (%u)"),
+         (unsigned long long)months_programmed, programmed);
+
+  /* Today only for an activity with a calendar: a plan of 100,000 without one asks nothing. */
+  poa_date_get_today (&today);
+  if (g_date_get_year (&today) != year)
+    current_month = g_date_get_year (&today) < year ? 0 : 12;
+  else
+    current_month = g_date_get_month (&today);
+
+  for (guint m = 1; m <= 12; m++)
+    {
+      gboolean has_figures = poa_calendar_get_programmed (calendar, m) > 0 ||
+                             poa_calendar_get_achieved (calendar, m) > 0;
+
+      if (poa_calendar_get_achieved (calendar, m) > 0 && m > current_month)
+        ADD (sink, POA_SEVERITY_WARNING, where, subject, "calendar",
+             _("%s has achieved figures, but the month has not begun yet"), poa_month_name (m));
+      if (has_figures && !poa_activity_has_month (activity, m))
+        ADD (sink, POA_SEVERITY_WARNING, where, subject, "calendar",
+             _("%s has figures, but the cronograma does not schedule the activity then"),
+             poa_month_name (m));
+    }
+
+  for (guint q = 1; q <= 4; q++)
+    {
+      PoaReportLine line;
+
+      if (!poa_report_quarter_ended (year, q, &today))
+        break;
+      if (poa_calendar_get_justification (calendar, q)[0] != '\0')
+        continue;
+
+      poa_report_compute_line (activity, q, poa_plan_get_tolerance_low (plan),
+                               poa_plan_get_tolerance_high (plan), TRUE, &line);
+      if (line.justification_required && line.status == POA_REPORT_BELOW)
+        ADD (sink, POA_SEVERITY_WARNING, where, subject, "justifications",
+             _("quarter %u ended below the tolerance band (%u %% to %u %%) with no justification"),
+             q, poa_plan_get_tolerance_low (plan), poa_plan_get_tolerance_high (plan));
+      else if (line.justification_required)
+        ADD (sink, POA_SEVERITY_WARNING, where, subject, "justifications",
+             _("quarter %u ended above the tolerance band (%u %% to %u %%) with no justification"),
+             q, poa_plan_get_tolerance_low (plan), poa_plan_get_tolerance_high (plan));
+    }
+}
+
 static void
 check_activity (PoaPlan     *plan,
                 PoaActivity *activity,
@@ -356,6 +443,7 @@ check_activity (PoaPlan     *plan,
 
   check_goals (activity, &where, sink);
   check_dates (plan, activity, &where, sink);
+  check_follow_up (plan, activity, &where, sink);
 }
 
 /**
@@ -376,6 +464,7 @@ poa_check_activity (PoaPlan     *plan,
   g_return_if_fail (POA_IS_ACTIVITY (activity));
   g_return_if_fail (G_IS_LIST_STORE (findings));
 
+  g_atomic_int_inc (&activity_runs);
   check_activity (plan, activity, &sink);
 }
 
@@ -392,6 +481,13 @@ check_header (PoaPlan *plan,
     if (poa_plan_get_text (plan, required[i])[0] == '\0')
       ADD (sink, POA_SEVERITY_WARNING, &where, NULL, poa_plan_text_key (required[i]),
            _("“%s” is empty"), poa_plan_text_label (required[i]));
+
+  /* An error like the months above the total: import refuses such a band, so the plan's own
+   * file would not come back. */
+  if (poa_plan_get_tolerance_low (plan) > poa_plan_get_tolerance_high (plan))
+    ADD (sink, POA_SEVERITY_ERROR, &where, NULL, "tolerance_low",
+         _("the tolerance band starts at %u %%, above its end at %u %%"),
+         poa_plan_get_tolerance_low (plan), poa_plan_get_tolerance_high (plan));
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
@@ -532,6 +628,7 @@ poa_check_plan (PoaPlan *plan)
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
+  g_atomic_int_inc (&plan_runs);
   sink.findings = g_list_store_new (POA_TYPE_FINDING);
   check_plan (plan, &sink);
   return sink.findings;
@@ -558,6 +655,7 @@ poa_check_plan_limited (PoaPlan *plan,
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
+  g_atomic_int_inc (&plan_runs);
   sink.findings = g_list_store_new (POA_TYPE_FINDING);
   check_plan (plan, &sink);
 
@@ -583,4 +681,14 @@ poa_check_count (GListModel  *findings,
     }
 
   return count;
+}
+
+void
+_poa_check_get_runs (guint *plan,
+                     guint *activity)
+{
+  if (plan != NULL)
+    *plan = (guint)g_atomic_int_get (&plan_runs);
+  if (activity != NULL)
+    *activity = (guint)g_atomic_int_get (&activity_runs);
 }

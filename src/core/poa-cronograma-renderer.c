@@ -19,6 +19,7 @@
 #include "poa-check.h"
 #include "poa-cronograma-renderer.h"
 #include "poa-date.h"
+#include "poa-findings.h"
 #include "poa-plan.h"
 
 /* The cronograma of a plan drawn into any cairo context: the window's view, the PNG and PDF
@@ -55,8 +56,9 @@ struct _PoaCronogramaRenderer
   gboolean              official;
   gboolean              own_context;
 
-  /* The activity's findings about its schedule and metas, computed when first drawn. */
-  GHashTable           *findings;
+  /* What `check` finds in the plan: the document's when it has one (the window), or the
+   * renderer's own (the command line's documents). */
+  PoaFindings          *findings;
 
   /* Geometry, from the font and the width; recomputed when either changes. */
   gboolean              geometry_valid;
@@ -93,8 +95,8 @@ typedef enum
  * unit of measure is a finding too, but not one about the schedule. */
 static const char *schedule_fields[] = { "start", "end", "months", "programmed", "achieved" };
 
-/* A few screens' worth of rows: enough for scrolling back and forth. */
-#define FINDINGS_CACHE_MAX 4096
+/* The findings come from a PoaFindings, which computes each activity's once per change and
+ * keeps a few screens' worth: see poa_cronograma_renderer_set_findings(). */
 
 /* ─── Palette ────────────────────────────────────────────────────────────────────────────── */
 
@@ -385,21 +387,46 @@ is_schedule_field (const char *field)
   return FALSE;
 }
 
-/* The worst finding about @field (any field when %NULL): an error, a warning, or -1. */
-static int
-worst_severity (GListModel *findings,
-                const char *field)
+/* The worst finding about each field of a row's schedule, and about any of them: an error, a
+ * warning, or -1. The activity's findings are about all its fields; one pass sorts them. */
+typedef struct
 {
-  int worst = -1;
+  int any;
+  int field[G_N_ELEMENTS (schedule_fields)];
+} Severities;
+
+static void
+worst_severities (GListModel *findings,
+                  Severities *worst)
+{
+  worst->any = -1;
+  for (guint j = 0; j < G_N_ELEMENTS (schedule_fields); j++)
+    worst->field[j] = -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(PoaFinding) finding = g_list_model_get_item (findings, i);
+      const char *field = poa_finding_get_field (finding);
+      int severity = (int)poa_finding_get_severity (finding);
 
-      if (field == NULL || g_strcmp0 (poa_finding_get_field (finding), field) == 0)
-        worst = MAX (worst, (int)poa_finding_get_severity (finding));
+      for (guint j = 0; field != NULL && j < G_N_ELEMENTS (schedule_fields); j++)
+        if (strcmp (field, schedule_fields[j]) == 0)
+          {
+            worst->field[j] = MAX (worst->field[j], severity);
+            worst->any = MAX (worst->any, severity);
+            break;
+          }
     }
-  return worst;
+}
+
+static int
+worst_severity (const Severities *worst,
+                const char       *field)
+{
+  for (guint j = 0; j < G_N_ELEMENTS (schedule_fields); j++)
+    if (strcmp (field, schedule_fields[j]) == 0)
+      return worst->field[j];
+  return -1;
 }
 
 static void
@@ -409,7 +436,6 @@ activities_changed_cb (PoaCronogramaRenderer *self,
                        guint                  added,
                        GListModel            *model)
 {
-  g_hash_table_remove_all (self->findings);
   invalidate_geometry (self);
 }
 
@@ -418,7 +444,6 @@ plan_year_changed_cb (PoaCronogramaRenderer *self,
                       GParamSpec            *pspec,
                       PoaPlan               *plan)
 {
-  g_hash_table_remove_all (self->findings);
   invalidate_geometry (self);
 }
 
@@ -649,11 +674,12 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
   const PoaCronogramaPalette *p = &self->palette;
   double h = self->row_height;
   double x = self->pad;
-  int worst = worst_severity (findings, NULL);
+  Severities worst;
   char number[16];
 
-  if (worst >= 0)
-    draw_finding_mark (self, cr, x, y + (h - self->mark_size) / 2, worst);
+  worst_severities (findings, &worst);
+  if (worst.any >= 0)
+    draw_finding_mark (self, cr, x, y + (h - self->mark_size) / 2, worst.any);
 
   x += self->mark_size + self->pad / 2;
   g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
@@ -670,7 +696,7 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
 
       for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
         {
-          int severity = worst_severity (findings, poa_activity_goal_key (goals[i]));
+          int severity = worst_severity (&worst, poa_activity_goal_key (goals[i]));
           g_snprintf (number, sizeof number, "%u", poa_activity_get_goal (activity, goals[i]));
           show_text (self, cr, number, x + self->pad, y, self->goal_width - 2 * self->pad, h,
                      ALIGN_END, severity == POA_SEVERITY_ERROR ? &p->error :
@@ -689,7 +715,7 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
       for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
         {
           g_autofree char *text = poa_date_format_dmy (dates[i]);
-          int severity = worst_severity (findings, fields[i]);
+          int severity = worst_severity (&worst, fields[i]);
 
           show_text (self, cr, text ? text : "—", x, y, self->date_width, h, ALIGN_CENTER,
                      severity == POA_SEVERITY_ERROR ? &p->error :
@@ -864,7 +890,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
-      g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self, activity);
+      g_autoptr(GListModel) findings = poa_findings_get_for_activity (self->findings, activity);
 
       draw_fixed_columns (self, cr, activity, findings, i * self->row_height);
     }
@@ -1173,7 +1199,7 @@ poa_cronograma_renderer_dispose (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->bold_layout);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_object (&self->findings);
 
   G_OBJECT_CLASS (poa_cronograma_renderer_parent_class)->dispose (object);
 }
@@ -1202,7 +1228,6 @@ poa_cronograma_renderer_init (PoaCronogramaRenderer *self)
 {
   GDateTime *now = g_date_time_new_now_local ();
 
-  self->findings = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->cursor_row = -1;
   self->cursor_month = 1;
   self->width = 800;
@@ -1246,6 +1271,7 @@ poa_cronograma_renderer_new (PoaPlan      *plan,
   self = g_object_new (POA_TYPE_CRONOGRAMA_RENDERER, NULL);
   self->plan = g_object_ref (plan);
   self->activities = g_object_ref (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  self->findings = poa_findings_new (plan);
   g_signal_connect_swapped (self->activities, "items-changed", G_CALLBACK (activities_changed_cb), self);
   g_signal_connect_swapped (plan, "notify::year", G_CALLBACK (plan_year_changed_cb), self);
 
@@ -1549,12 +1575,33 @@ poa_cronograma_renderer_month_at (PoaCronogramaRenderer *self,
 }
 
 /**
+ * poa_cronograma_renderer_set_findings:
+ * @findings: (nullable): the plan's findings, kept by its document; %NULL for the renderer's
+ *   own
+ *
+ * Marks what @findings say: the window's renderer shares its document's, computed once per
+ * change for everything that shows them.
+ */
+void
+poa_cronograma_renderer_set_findings (PoaCronogramaRenderer *self,
+                                      PoaFindings           *findings)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+  g_return_if_fail (findings == NULL || POA_IS_FINDINGS (findings));
+  g_return_if_fail (findings == NULL || poa_findings_get_plan (findings) == self->plan);
+
+  if (findings == self->findings)
+    return;
+
+  g_clear_object (&self->findings);
+  self->findings = findings != NULL ? g_object_ref (findings) : poa_findings_new (self->plan);
+}
+
+/**
  * poa_cronograma_renderer_get_findings:
  *
- * What `check` reports about @activity's dates, months and metas: what the marks show.
- * Computed when first asked for and kept until poa_cronograma_renderer_invalidate() says the
- * activity changed; only the rows drawn are ever asked for, and the cache is emptied when it
- * grows past a few thousand, so that scrolling a huge plan does not keep it all.
+ * What `check` reports about @activity's dates, months and metas: what the marks show. They
+ * come from the renderer's #PoaFindings, which computes them once per change.
  *
  * Returns: (transfer full): a list of #PoaFinding.
  */
@@ -1562,32 +1609,23 @@ GListModel *
 poa_cronograma_renderer_get_findings (PoaCronogramaRenderer *self,
                                       PoaActivity           *activity)
 {
+  g_autoptr(GListModel) all = NULL;
   GListStore *findings;
 
   g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), NULL);
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), NULL);
 
-  findings = g_hash_table_lookup (self->findings, activity);
-  if (findings == NULL)
+  all = poa_findings_get_for_activity (self->findings, activity);
+  findings = g_list_store_new (POA_TYPE_FINDING);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
-      g_autoptr(GListStore) all = g_list_store_new (POA_TYPE_FINDING);
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (all, i);
 
-      poa_check_activity (self->plan, activity, all);
-      findings = g_list_store_new (POA_TYPE_FINDING);
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
-        {
-          g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (all), i);
-
-          if (is_schedule_field (poa_finding_get_field (finding)))
-            g_list_store_append (findings, finding);
-        }
-
-      if (g_hash_table_size (self->findings) >= FINDINGS_CACHE_MAX)
-        g_hash_table_remove_all (self->findings);
-      g_hash_table_insert (self->findings, g_object_ref (activity), findings);
+      if (is_schedule_field (poa_finding_get_field (finding)))
+        g_list_store_append (findings, finding);
     }
 
-  return g_object_ref (G_LIST_MODEL (findings));
+  return G_LIST_MODEL (findings);
 }
 
 /**
@@ -1602,8 +1640,5 @@ poa_cronograma_renderer_invalidate (PoaCronogramaRenderer *self,
 {
   g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
 
-  if (activity == NULL)
-    g_hash_table_remove_all (self->findings);
-  else
-    g_hash_table_remove (self->findings, activity);
+  poa_findings_invalidate (self->findings, activity);
 }

@@ -99,6 +99,8 @@ void         poa_cronograma_renderer_get_time_scale        (PoaCronogramaRendere
 guint        poa_cronograma_renderer_month_at              (PoaCronogramaRenderer      *self,
                                                             double                      x);
 
+void         poa_cronograma_renderer_set_findings          (PoaCronogramaRenderer      *self,
+                                                            PoaFindings                *findings);
 GListModel  *poa_cronograma_renderer_get_findings          (PoaCronogramaRenderer      *self,
                                                             PoaActivity                *activity);
 void         poa_cronograma_renderer_invalidate            (PoaCronogramaRenderer      *self,

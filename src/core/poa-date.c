@@ -280,3 +280,28 @@ poa_month_name_spanish (guint month)
 
   return month_names_spanish[month - 1];
 }
+
+/**
+ * poa_date_get_today:
+ * @today: (out caller-allocates): the local date
+ *
+ * Today, by which the follow-up judges what has ended. `POA_TODAY=YYYY-MM-DD` in the
+ * environment sets another day, for tests and for scripts that check a past quarter as it was
+ * on its last day; a value that is not a date is ignored.
+ */
+void
+poa_date_get_today (GDate *today)
+{
+  const char *override = g_getenv ("POA_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (today != NULL);
+
+  if (override != NULL && poa_date_parse_iso (override, today))
+    return;
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}

@@ -27,5 +27,6 @@ gboolean    poa_months_next_run     (guint        months,
                                      guint       *last);
 const char *poa_month_name          (guint        month);
 const char *poa_month_name_spanish  (guint        month);
+void        poa_date_get_today      (GDate       *today);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "poa-budget-line.h"
 #include "poa-date.h"
 #include "poa-document.h"
+#include "poa-findings.h"
 #include "poa-indicator.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
@@ -27,7 +28,13 @@
  * inserted, removed or moved in one of the plan's lists) and then writes that change to the
  * store. If the store refuses, the transaction is rolled back and the model steps are reverted
  * in reverse order, so the model and the file never disagree. Undo runs the same steps
- * backwards. */
+ * backwards.
+ *
+ * The objects' notifications are held until the transaction is over: a listener sees the
+ * values committed, never one that the store may still refuse, and after a refusal it hears
+ * nothing. Then "changed" says what the edit, undo or redo did, object by object, so that
+ * each view redoes only that; the findings of `check` are the document's, forgotten for what
+ * changed and computed again once, when first asked for. */
 
 typedef enum
 {
@@ -60,6 +67,7 @@ struct _PoaDocument
 
   PoaStore  *store;
   PoaPlan   *plan;
+  PoaFindings *findings;
   GPtrArray *undo;
   GPtrArray *redo;
   gboolean   opening;   /* part of the plan is still being read: no edit yet */
@@ -147,19 +155,141 @@ add_set_step (Edit         *edit,
   g_value_copy (new_value, &step->new_value);
 }
 
-/* The plan's list that holds items of @item's type. */
+/* What the document knows of each type of the model: where its objects are in the plan, how
+ * the store writes them, and how the history names them. */
+typedef struct
+{
+  GType        (*get_type) (void);
+  /* Writes the object's fields to its row. */
+  gboolean     (*update)   (PoaDocument *self, GObject *object, GError **error);
+  /* "activity 5", for "Change activity 5". */
+  char        *(*describe) (GObject *object);
+
+  /* For the objects the user adds, deletes and moves: the plan's list of them, the store's
+   * functions for that, the undo label of an addition, and whether they are numbered by
+   * their place (1, 2, 3 …). NULL for the others. */
+  GListStore  *(*get_list) (PoaPlan *plan);
+  gboolean     (*insert)   (PoaDocument *self, GObject *item, guint position, GError **error);
+  gboolean     (*delete)   (PoaDocument *self, GObject *item, GError **error);
+  gboolean     (*move)     (PoaDocument *self, GObject *item, guint position, GError **error);
+  const char   *add_label;
+  gboolean      numbered;
+} ModelType;
+
+/* The store's functions for the items of one of the plan's lists, as the table calls them. */
+#define LIST_ITEM_FUNCS(name, Type, TYPE)                                                     \
+  static gboolean                                                                           \
+  name##_insert (PoaDocument *self, GObject *item, guint position, GError **error)          \
+  {                                                                                         \
+    return poa_store_insert_##name (self->store, self->plan, position, TYPE (item), error);  \
+  }                                                                                         \
+  static gboolean                                                                           \
+  name##_delete (PoaDocument *self, GObject *item, GError **error)                          \
+  {                                                                                         \
+    return poa_store_delete_##name (self->store, TYPE (item), error);                        \
+  }                                                                                         \
+  static gboolean                                                                           \
+  name##_move (PoaDocument *self, GObject *item, guint position, GError **error)            \
+  {                                                                                         \
+    return poa_store_move_##name (self->store, TYPE (item), position, error);                \
+  }                                                                                         \
+  static gboolean                                                                           \
+  name##_update (PoaDocument *self, GObject *item, GError **error)                          \
+  {                                                                                         \
+    return poa_store_update_##name (self->store, TYPE (item), error);                        \
+  }
+
+LIST_ITEM_FUNCS (activity, PoaActivity, POA_ACTIVITY)
+LIST_ITEM_FUNCS (budget_line, PoaBudgetLine, POA_BUDGET_LINE)
+LIST_ITEM_FUNCS (indicator, PoaIndicator, POA_INDICATOR)
+
+static gboolean find_item (GListModel *list,
+                           gpointer    item,
+                           guint      *position);
+
+static gboolean
+plan_update (PoaDocument  *self,
+             GObject      *object,
+             GError      **error)
+{
+  return poa_store_update_plan (self->store, POA_PLAN (object), error);
+}
+
+/* A signature's row is found by its place among the plan's. */
+static gboolean
+signature_update (PoaDocument  *self,
+                  GObject      *object,
+                  GError      **error)
+{
+  guint position = 0;
+
+  if (!find_item (G_LIST_MODEL (poa_plan_get_signatures (self->plan)), object, &position))
+    g_return_val_if_reached (FALSE);
+  return poa_store_update_signature (self->store, self->plan, position, error);
+}
+
+static char *
+describe_activity (GObject *object)
+{
+  return g_strdup_printf (_("activity %u"), poa_activity_get_number (POA_ACTIVITY (object)));
+}
+
+static char *
+describe_budget_line (GObject *object)
+{
+  return g_strdup_printf (_("partida %s"), poa_budget_line_get_code (POA_BUDGET_LINE (object)));
+}
+
+static char *
+describe_indicator (GObject *object)
+{
+  return g_strdup (_("an indicator"));
+}
+
+static char *
+describe_signature (GObject *object)
+{
+  return g_strdup (_("a signature"));
+}
+
+static char *
+describe_plan (GObject *object)
+{
+  return g_strdup (_("the general data"));
+}
+
+static const ModelType model_types[] = {
+  { poa_activity_get_type, activity_update, describe_activity,
+    poa_plan_get_activities, activity_insert, activity_delete, activity_move,
+    N_("Add activity"), TRUE },
+  { poa_budget_line_get_type, budget_line_update, describe_budget_line,
+    poa_plan_get_budget, budget_line_insert, budget_line_delete, budget_line_move,
+    N_("Add partida"), FALSE },
+  { poa_indicator_get_type, indicator_update, describe_indicator,
+    poa_plan_get_indicators, indicator_insert, indicator_delete, indicator_move,
+    N_("Add indicator"), FALSE },
+  { poa_signature_get_type, signature_update, describe_signature },
+  { poa_plan_get_type, plan_update, describe_plan },
+};
+
+static const ModelType *
+model_type_of (gpointer object)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (model_types); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (object, model_types[i].get_type ()))
+      return &model_types[i];
+
+  return NULL;
+}
+
+/* The plan's list that holds @item, or NULL when its type is not in a list. */
 static GListStore *
 list_for (PoaDocument *self,
           GObject     *item)
 {
-  if (POA_IS_ACTIVITY (item))
-    return poa_plan_get_activities (self->plan);
-  if (POA_IS_BUDGET_LINE (item))
-    return poa_plan_get_budget (self->plan);
-  if (POA_IS_INDICATOR (item))
-    return poa_plan_get_indicators (self->plan);
+  const ModelType *type = model_type_of (item);
 
-  return NULL;
+  return type != NULL && type->get_list != NULL ? type->get_list (self->plan) : NULL;
 }
 
 static gboolean
@@ -224,74 +354,6 @@ model_apply (PoaDocument *self,
     }
 }
 
-/* Writes one object's current state to its row. */
-static gboolean
-store_persist (PoaDocument  *self,
-               GObject      *object,
-               GError      **error)
-{
-  if (POA_IS_PLAN (object))
-    return poa_store_update_plan (self->store, POA_PLAN (object), error);
-
-  if (POA_IS_ACTIVITY (object))
-    return poa_store_update_activity (self->store, POA_ACTIVITY (object), error);
-
-  if (POA_IS_BUDGET_LINE (object))
-    return poa_store_update_budget_line (self->store, POA_BUDGET_LINE (object), error);
-
-  if (POA_IS_INDICATOR (object))
-    return poa_store_update_indicator (self->store, POA_INDICATOR (object), error);
-
-  if (POA_IS_SIGNATURE (object))
-    {
-      guint position = 0;
-
-      if (!find_item (G_LIST_MODEL (poa_plan_get_signatures (self->plan)), object, &position))
-        g_return_val_if_reached (FALSE);
-      return poa_store_update_signature (self->store, self->plan, position, error);
-    }
-
-  g_return_val_if_reached (FALSE);
-}
-
-static gboolean
-store_insert (PoaDocument  *self,
-              GObject      *item,
-              guint         position,
-              GError      **error)
-{
-  if (POA_IS_ACTIVITY (item))
-    return poa_store_insert_activity (self->store, self->plan, position, POA_ACTIVITY (item), error);
-  if (POA_IS_BUDGET_LINE (item))
-    return poa_store_insert_budget_line (self->store, self->plan, position, POA_BUDGET_LINE (item), error);
-  return poa_store_insert_indicator (self->store, self->plan, position, POA_INDICATOR (item), error);
-}
-
-static gboolean
-store_delete (PoaDocument  *self,
-              GObject      *item,
-              GError      **error)
-{
-  if (POA_IS_ACTIVITY (item))
-    return poa_store_delete_activity (self->store, POA_ACTIVITY (item), error);
-  if (POA_IS_BUDGET_LINE (item))
-    return poa_store_delete_budget_line (self->store, POA_BUDGET_LINE (item), error);
-  return poa_store_delete_indicator (self->store, POA_INDICATOR (item), error);
-}
-
-static gboolean
-store_move (PoaDocument  *self,
-            GObject      *item,
-            guint         position,
-            GError      **error)
-{
-  if (POA_IS_ACTIVITY (item))
-    return poa_store_move_activity (self->store, POA_ACTIVITY (item), position, error);
-  if (POA_IS_BUDGET_LINE (item))
-    return poa_store_move_budget_line (self->store, POA_BUDGET_LINE (item), position, error);
-  return poa_store_move_indicator (self->store, POA_INDICATOR (item), position, error);
-}
-
 static gboolean
 store_apply (PoaDocument  *self,
              Step         *step,
@@ -301,21 +363,60 @@ store_apply (PoaDocument  *self,
   switch (step->kind)
     {
     case STEP_SET:
-      return store_persist (self, step->object, error);
+      return model_type_of (step->object)->update (self, step->object, error);
 
     case STEP_INSERT:
-      return forward ? store_insert (self, step->object, step->to, error)
-                     : store_delete (self, step->object, error);
+      return forward ? model_type_of (step->object)->insert (self, step->object, step->to, error)
+                     : model_type_of (step->object)->delete (self, step->object, error);
 
     case STEP_REMOVE:
-      return forward ? store_delete (self, step->object, error)
-                     : store_insert (self, step->object, step->from, error);
+      return forward ? model_type_of (step->object)->delete (self, step->object, error)
+                     : model_type_of (step->object)->insert (self, step->object, step->from, error);
 
     case STEP_MOVE:
-      return store_move (self, step->object, forward ? step->to : step->from, error);
+      return model_type_of (step->object)->move (self, step->object,
+                                                 forward ? step->to : step->from, error);
 
     default:
       g_assert_not_reached ();
+    }
+}
+
+/* Lets the notifications held for the first @n steps of @edit go: as they are once the edit is
+ * committed, or to nobody once the model is back as it was. */
+static void
+release_notify (Edit     *edit,
+                guint     n,
+                gboolean  heard)
+{
+  guint notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, i);
+
+      if (step->kind != STEP_SET)
+        continue;
+
+      if (heard)
+        g_object_thaw_notify (step->object);
+      else
+        {
+          g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (gulong));
+          gulong handler;
+
+          /* GObject cannot drop what it holds: every handler of "notify" is blocked while it
+           * sends it, and only those, so that what others blocked stays so. */
+          while ((handler = g_signal_handler_find (step->object, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                                   notify_id, 0, NULL, NULL, NULL)) != 0)
+            {
+              g_signal_handler_block (step->object, handler);
+              g_array_append_val (blocked, handler);
+            }
+          g_object_thaw_notify (step->object);
+          for (guint j = 0; j < blocked->len; j++)
+            g_signal_handler_unblock (step->object, g_array_index (blocked, gulong, j));
+        }
     }
 }
 
@@ -332,6 +433,15 @@ run_edit (PoaDocument  *self,
   if (!poa_store_begin (self->store, error))
     return FALSE;
 
+  /* Nobody hears of a value before the store has accepted it. */
+  for (guint i = 0; i < n; i++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, i);
+
+      if (step->kind == STEP_SET)
+        g_object_freeze_notify (step->object);
+    }
+
   for (; done < n; done++)
     {
       Step *step = g_ptr_array_index (edit->steps, forward ? done : n - 1 - done);
@@ -345,7 +455,10 @@ run_edit (PoaDocument  *self,
     }
 
   if (poa_store_commit (self->store, error))
-    return TRUE;
+    {
+      release_notify (edit, n, TRUE);
+      return TRUE;
+    }
 
 failed:
   poa_store_rollback (self->store);
@@ -357,7 +470,77 @@ failed:
       model_apply (self, step, !forward);
     }
 
+  release_notify (edit, n, FALSE);
   return FALSE;
+}
+
+static void
+change_clear (PoaChange *change)
+{
+  g_clear_object (&change->object);
+}
+
+/* What running @edit forwards or backwards did, in the order it was done. */
+static GArray *
+edit_changes (Edit     *edit,
+              gboolean  forward)
+{
+  guint n = edit->steps->len;
+  GArray *changes = g_array_sized_new (FALSE, TRUE, sizeof (PoaChange), n);
+
+  g_array_set_clear_func (changes, (GDestroyNotify)change_clear);
+  g_array_set_size (changes, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, forward ? i : n - 1 - i);
+      PoaChange *change = &g_array_index (changes, PoaChange, i);
+
+      change->object = g_object_ref (step->object);
+      switch (step->kind)
+        {
+        case STEP_SET:
+          change->kind = POA_CHANGE_EDITED;
+          change->property = step->pspec->name;
+          break;
+
+        case STEP_INSERT:
+          change->kind = forward ? POA_CHANGE_ADDED : POA_CHANGE_REMOVED;
+          change->position = step->to;
+          break;
+
+        case STEP_REMOVE:
+          change->kind = forward ? POA_CHANGE_REMOVED : POA_CHANGE_ADDED;
+          change->position = step->from;
+          break;
+
+        case STEP_MOVE:
+          change->kind = POA_CHANGE_MOVED;
+          change->from = forward ? step->from : step->to;
+          change->position = forward ? step->to : step->from;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return changes;
+}
+
+/* After @edit ran: the findings of what it changed are forgotten, and "changed" says what. */
+static void
+announce (PoaDocument *self,
+          Edit        *edit,
+          gboolean     forward)
+{
+  g_autoptr(GArray) changes = edit_changes (edit, forward);
+
+  if (self->findings != NULL)
+    for (guint i = 0; i < changes->len; i++)
+      poa_findings_invalidate (self->findings, g_array_index (changes, PoaChange, i).object);
+
+  g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
 static void
@@ -413,22 +596,14 @@ do_edit (PoaDocument  *self,
   g_ptr_array_add (self->undo, edit);
   g_ptr_array_set_size (self->redo, 0);
   notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals[CHANGED], 0);
+  announce (self, edit, TRUE);
   return TRUE;
 }
 
 static char *
 describe (GObject *object)
 {
-  if (POA_IS_ACTIVITY (object))
-    return g_strdup_printf (_("activity %u"), poa_activity_get_number (POA_ACTIVITY (object)));
-  if (POA_IS_BUDGET_LINE (object))
-    return g_strdup_printf (_("partida %s"), poa_budget_line_get_code (POA_BUDGET_LINE (object)));
-  if (POA_IS_INDICATOR (object))
-    return g_strdup (_("an indicator"));
-  if (POA_IS_SIGNATURE (object))
-    return g_strdup (_("a signature"));
-  return g_strdup (_("the general data"));
+  return model_type_of (object)->describe (object);
 }
 
 /* After the activities' order changes, their Nº follow their places: 1, 2, 3 … @order is the
@@ -591,6 +766,7 @@ poa_document_finalize (GObject *object)
 
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->findings);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
 
@@ -691,13 +867,17 @@ poa_document_class_init (PoaDocumentClass *klass)
 
   /**
    * PoaDocument::changed:
+   * @changes: (element-type PoaChange): what changed, in the order it was done
    *
-   * Emitted after an edit, an undo or a redo has been committed: what depends on the whole
-   * plan (the findings of `check`) is computed again from here.
+   * Emitted after an edit, an undo or a redo has been committed, once the objects' own
+   * notifications have been sent: each view redoes what @changes concern, and what depends
+   * on the whole plan is computed again from here. The findings of what changed are already
+   * forgotten (see poa_document_get_findings()).
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -742,6 +922,44 @@ poa_document_get_plan (PoaDocument *self)
 }
 
 /**
+ * poa_document_get_findings:
+ *
+ * The findings of `check` about the plan, for everything that shows them: each is computed
+ * when first asked for after a change, once, and forgotten when an edit, undo or redo changes
+ * what it is about.
+ *
+ * Returns: (transfer none): the plan's findings.
+ */
+PoaFindings *
+poa_document_get_findings (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), NULL);
+
+  if (self->findings == NULL)
+    self->findings = poa_findings_new (self->plan);
+  return self->findings;
+}
+
+/**
+ * poa_changes_reorder:
+ * @changes: (element-type PoaChange): what "changed" says
+ *
+ * Returns: whether an item was added to one of the plan's lists, taken out or moved: what
+ *   changes the places of others, not only their fields.
+ */
+gboolean
+poa_changes_reorder (GArray *changes)
+{
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  for (guint i = 0; i < changes->len; i++)
+    if (g_array_index (changes, PoaChange, i).kind != POA_CHANGE_EDITED)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
  * poa_document_set_values:
  * @object: the plan, or one of its signatures, activities, budget lines or indicators
  * @properties: (array length=n_values): property names
@@ -764,6 +982,7 @@ poa_document_set_values (PoaDocument   *self,
 
   g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (model_type_of (object) != NULL, FALSE);
 
   what = describe (object);
   edit = edit_new (g_strdup_printf (_("Change %s"), what));
@@ -887,17 +1106,11 @@ poa_document_insert (PoaDocument  *self,
 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (list)));
 
-  if (POA_IS_ACTIVITY (item))
-    edit = edit_new (g_strdup (_("Add activity")));
-  else if (POA_IS_BUDGET_LINE (item))
-    edit = edit_new (g_strdup (_("Add partida")));
-  else
-    edit = edit_new (g_strdup (_("Add indicator")));
-
+  edit = edit_new (g_strdup (_(model_type_of (item)->add_label)));
   step = add_step (edit, STEP_INSERT, item);
   step->to = position;
 
-  if (POA_IS_ACTIVITY (item))
+  if (model_type_of (item)->numbered)
     {
       order = list_snapshot (G_LIST_MODEL (list));
       g_ptr_array_insert (order, position, g_object_ref (item));
@@ -935,7 +1148,7 @@ poa_document_remove (PoaDocument  *self,
   step = add_step (edit, STEP_REMOVE, item);
   step->from = position;
 
-  if (POA_IS_ACTIVITY (item))
+  if (model_type_of (item)->numbered)
     {
       order = list_snapshot (G_LIST_MODEL (list));
       g_ptr_array_remove_index (order, position);
@@ -980,7 +1193,7 @@ poa_document_move (PoaDocument  *self,
   step->from = from;
   step->to = position;
 
-  if (POA_IS_ACTIVITY (item))
+  if (model_type_of (item)->numbered)
     {
       order = list_snapshot (G_LIST_MODEL (list));
       g_ptr_array_remove_index (order, from);
@@ -1060,7 +1273,7 @@ replay (PoaDocument  *self,
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   notify_history (self, could_undo, could_redo);
-  g_signal_emit (self, signals[CHANGED], 0);
+  announce (self, edit, forward);
   return TRUE;
 }
 

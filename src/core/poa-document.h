@@ -22,6 +22,26 @@ typedef enum
   POA_DOCUMENT_ERROR_OPENING,
 } PoaDocumentError;
 
+/* What one step of an edit, undo or redo did, as PoaDocument::changed says it. */
+typedef enum
+{
+  POA_CHANGE_EDITED,   /* a property of @object changed */
+  POA_CHANGE_ADDED,    /* @object was put in its list of the plan, at @position */
+  POA_CHANGE_REMOVED,  /* @object was taken out of its list, from @position */
+  POA_CHANGE_MOVED,    /* @object moved in its list, from @from to @position */
+} PoaChangeKind;
+
+typedef struct
+{
+  PoaChangeKind  kind;
+  GObject       *object;    /* the plan, a signature, an activity, a budget line, an indicator */
+  const char    *property;  /* POA_CHANGE_EDITED: the property's name */
+  guint          position;  /* POA_CHANGE_ADDED, _MOVED: where it is; _REMOVED: where it was */
+  guint          from;      /* POA_CHANGE_MOVED: where it was */
+} PoaChange;
+
+gboolean     poa_changes_reorder      (GArray       *changes);
+
 #define POA_TYPE_DOCUMENT (poa_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (PoaDocument, poa_document, POA, DOCUMENT, GObject)
@@ -31,6 +51,7 @@ PoaDocument *poa_document_new         (PoaStore     *store,
                                        PoaPlan      *plan);
 PoaStore    *poa_document_get_store   (PoaDocument  *self);
 PoaPlan     *poa_document_get_plan    (PoaDocument  *self);
+PoaFindings *poa_document_get_findings (PoaDocument *self);
 
 gboolean     poa_document_set_value   (PoaDocument  *self,
                                        gpointer      object,

@@ -221,9 +221,12 @@ poa_months_elapsed_share (guint        months,
  * @date: the date to measure at
  * @status: (out caller-allocates): where the activity stands
  *
- * Compares what the activity achieved with what its cronograma says should be done by @date:
- * the programmed goal times the share of its scheduled months elapsed. Only whole goals can be
- * owed, so a goal of 1 due over the year is not late until the year is over.
+ * Compares what the activity achieved (its meta alcanzada, months and *sin mes* alike) with
+ * what should be done by @date. Where the activity's calendar programs months, that is the
+ * sum of the goals of the months that have ended by @date: a month's goal falls due at its
+ * end. Elsewhere it is the programmed goal times the share of the cronograma's months elapsed,
+ * of which only whole goals can be owed, so a goal of 1 due over the year is not late until
+ * the year is over.
  *
  * Returns: %FALSE when the activity has no scheduled month, and @status says nothing is
  *   expected.
@@ -235,6 +238,7 @@ poa_activity_get_schedule_status (PoaActivity       *activity,
                                   PoaScheduleStatus *status)
 {
   guint programmed, achieved;
+  PoaCalendar *calendar;
   gboolean scheduled;
 
   g_return_val_if_fail (POA_IS_ACTIVITY (activity), FALSE);
@@ -243,6 +247,21 @@ poa_activity_get_schedule_status (PoaActivity       *activity,
 
   programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
   achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
+
+  calendar = poa_activity_get_calendar (activity);
+  if (poa_calendar_has_programmed (calendar))
+    {
+      guint ended = g_date_get_year (date) != year ? (g_date_get_year (date) > year ? 12 : 0)
+                                                   : g_date_get_month (date) - 1;
+      guint64 due = ended > 0 ? poa_calendar_sum_programmed (calendar, 1, ended) : 0;
+      guint64 total = poa_calendar_sum_programmed (calendar, 1, 12);
+
+      status->share = (double)due / total;
+      status->expected = (double)due;
+      status->expected_whole = (guint)MIN (due, (guint64)POA_GOAL_MAX);
+      status->behind = status->expected_whole > achieved ? status->expected_whole - achieved : 0;
+      return TRUE;
+    }
 
   scheduled = poa_months_elapsed_share (poa_activity_get_months (activity), year, date,
                                         &status->share);

@@ -40,7 +40,9 @@
  * 2^63 is "too large" like 1e300 rather than a syntax error. */
 
 #define FORMAT_NAME "poa-plan"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
+/* What a file without any of version 2's keys says, so that such a plan is written as before. */
+#define FORMAT_VERSION_1 1
 
 G_DEFINE_QUARK (poa-plan-json-error-quark, poa_plan_json_error)
 
@@ -56,12 +58,15 @@ typedef struct
 static const char *plan_keys[] = {
   "format", "version", "year", "municipality", "administration", "direction", "area",
   "objective", "specific_objectives", "observations", "semaforo_green", "semaforo_yellow",
-  "signatures", "activities", "indicators", "budget", NULL
+  "tolerance_low", "tolerance_high", "signatures", "activities", "indicators", "budget", NULL
 };
 static const char *activity_keys[] = {
   "number", "name", "strategic_axis", "strategic_line", "action_line", "specific_activity",
-  "responsible", "unit", "annual_goal", "programmed", "achieved", "start", "end", "months", NULL
+  "responsible", "unit", "annual_goal", "programmed", "achieved", "start", "end", "months",
+  "calendar", "justifications", NULL
 };
+static const char *month_keys[] = { "month", "programmed", "achieved", "note", NULL };
+static const char *justification_keys[] = { "quarter", "text", NULL };
 static const char *signature_keys[] = { "role", "name", "title", NULL };
 static const char *indicator_keys[] = { "name", "variables", "formula", NULL };
 static const char *budget_keys[] = { "code", "name", "amount", NULL };
@@ -304,6 +309,78 @@ get_months (Reader     *reader,
   return TRUE;
 }
 
+/* "calendar": the months that hold something, each at most once; their achieved never add up
+ * to more than the activity's (what they leave over is achieved without a month). */
+static gboolean
+read_calendar (Reader      *reader,
+               json_t      *object,
+               PoaActivity *activity,
+               GError     **error)
+{
+  g_autoptr(PoaCalendar) calendar = NULL;
+  json_t *months, *justifications;
+  guint seen = 0;
+  guint64 achieved = 0;
+
+  if (!get_array (reader, object, "calendar", &months, error) ||
+      !get_array (reader, object, "justifications", &justifications, error))
+    return FALSE;
+  if (months == NULL && justifications == NULL)
+    return TRUE;
+
+  calendar = poa_calendar_new ();
+  for (gsize i = 0; months != NULL && i < json_array_size (months); i++)
+    {
+      json_t *entry = NULL;
+      gint64 month = 0;
+      guint programmed, month_achieved;
+      const char *note;
+
+      if (!get_object (reader, json_array_get (months, i), _("a month of “calendar”"), &entry, error) ||
+          !check_keys (reader, entry, month_keys, error) ||
+          !get_whole (reader, json_object_get (entry, "month"), "month", 1, 12, &month, error) ||
+          !get_goal (reader, entry, "programmed", &programmed, error) ||
+          !get_goal (reader, entry, "achieved", &month_achieved, error) ||
+          !get_text (reader, entry, "note", &note, error))
+        return FALSE;
+
+      if (seen & (1u << (month - 1)))
+        return fail (reader, error, _("“calendar” holds month %d more than once"), (int)month);
+      seen |= 1u << (month - 1);
+
+      achieved += month_achieved;
+      poa_calendar_set_month (calendar, (guint)month, programmed, month_achieved, note);
+    }
+
+  if (achieved > poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED))
+    return fail (reader, error,
+                 _("the months of “calendar” achieved %llu, more than “achieved”, %u"),
+                 (unsigned long long)achieved, poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
+
+  seen = 0;
+  for (gsize i = 0; justifications != NULL && i < json_array_size (justifications); i++)
+    {
+      json_t *entry = NULL;
+      gint64 quarter = 0;
+      const char *text;
+
+      if (!get_object (reader, json_array_get (justifications, i), _("a justification"), &entry, error) ||
+          !check_keys (reader, entry, justification_keys, error) ||
+          !get_whole (reader, json_object_get (entry, "quarter"), "quarter", 1, 4, &quarter, error) ||
+          !get_text (reader, entry, "text", &text, error))
+        return FALSE;
+
+      if (seen & (1u << (quarter - 1)))
+        return fail (reader, error, _("“justifications” holds quarter %d more than once"), (int)quarter);
+      seen |= 1u << (quarter - 1);
+
+      poa_calendar_set_justification (calendar, (guint)quarter, text);
+    }
+
+  poa_activity_set_calendar (activity, calendar);
+  return TRUE;
+}
+
 static gboolean
 read_activity (Reader      *reader,
                json_t      *node,
@@ -363,7 +440,7 @@ read_activity (Reader      *reader,
     return FALSE;
   poa_activity_set_months (activity, months);
 
-  return TRUE;
+  return read_calendar (reader, object, activity, error);
 }
 
 static gboolean
@@ -558,6 +635,33 @@ read_semaforo (Reader     *reader,
   return TRUE;
 }
 
+/* The tolerance band, version 2: absent, the defaults 90 and 110. */
+static gboolean
+read_tolerance (Reader     *reader,
+                json_t     *root,
+                PoaPlan    *plan,
+                GError    **error)
+{
+  gint64 low = POA_TOLERANCE_DEFAULT_LOW, high = POA_TOLERANCE_DEFAULT_HIGH;
+
+  if (json_object_get (root, "tolerance_low") != NULL &&
+      !get_whole (reader, json_object_get (root, "tolerance_low"), "tolerance_low",
+                  0, POA_TOLERANCE_MAX, &low, error))
+    return FALSE;
+
+  if (json_object_get (root, "tolerance_high") != NULL &&
+      !get_whole (reader, json_object_get (root, "tolerance_high"), "tolerance_high",
+                  0, POA_TOLERANCE_MAX, &high, error))
+    return FALSE;
+
+  if (low > high)
+    return fail (reader, error, _("“tolerance_low” (%d) is above “tolerance_high” (%d)"),
+                 (int)low, (int)high);
+
+  poa_plan_set_tolerance (plan, (guint)low, (guint)high);
+  return TRUE;
+}
+
 static gboolean
 read_plan (Reader     *reader,
            json_t     *root_node,
@@ -610,7 +714,8 @@ read_plan (Reader     *reader,
       poa_plan_set_text (plan, i, text);
     }
 
-  if (!read_semaforo (reader, root, plan, error))
+  if (!read_semaforo (reader, root, plan, error) ||
+      !read_tolerance (reader, root, plan, error))
     return FALSE;
 
   return read_signatures (reader, root, plan, error) &&
@@ -967,6 +1072,79 @@ append_date_member (GString     *out,
     g_string_append (out, "null");
 }
 
+/* Version 2's "calendar" and "justifications", each only when it holds something, one entry a
+ * line. */
+static void
+append_follow_up (GString     *out,
+                  PoaCalendar *calendar)
+{
+  gboolean first = TRUE;
+
+  if (calendar == NULL)
+    return;
+
+  for (guint m = 1; m <= 12; m++)
+    {
+      if (!poa_calendar_month_holds_something (calendar, m))
+        continue;
+      if (first)
+        {
+          append_key (out, 3, "calendar", FALSE);
+          g_string_append_c (out, '[');
+        }
+      g_string_append_printf (out, "%s\n        {\"month\": %u, \"programmed\": %u, \"achieved\": %u, \"note\": ",
+                              first ? "" : ",", m, poa_calendar_get_programmed (calendar, m),
+                              poa_calendar_get_achieved (calendar, m));
+      append_string (out, poa_calendar_get_note (calendar, m));
+      g_string_append_c (out, '}');
+      first = FALSE;
+    }
+  if (!first)
+    g_string_append (out, "\n      ]");
+
+  first = TRUE;
+  for (guint q = 1; q <= 4; q++)
+    {
+      const char *text = poa_calendar_get_justification (calendar, q);
+
+      if (text[0] == '\0')
+        continue;
+      if (first)
+        {
+          append_key (out, 3, "justifications", FALSE);
+          g_string_append_c (out, '[');
+        }
+      g_string_append_printf (out, "%s\n        {\"quarter\": %u, \"text\": ", first ? "" : ",", q);
+      append_string (out, text);
+      g_string_append_c (out, '}');
+      first = FALSE;
+    }
+  if (!first)
+    g_string_append (out, "\n      ]");
+}
+
+/* Whether the plan holds anything only version 2 of the file can say. */
+static gboolean
+needs_version_2 (PoaPlan *plan)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  guint n = g_list_model_get_n_items (activities);
+
+  if (poa_plan_get_tolerance_low (plan) != POA_TOLERANCE_DEFAULT_LOW ||
+      poa_plan_get_tolerance_high (plan) != POA_TOLERANCE_DEFAULT_HIGH)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      if (poa_activity_get_calendar (activity) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 append_activity (GString     *out,
                  PoaActivity *activity)
@@ -996,7 +1174,10 @@ append_activity (GString     *out,
         g_string_append_printf (out, first_month ? "%u" : ", %u", m);
         first_month = FALSE;
       }
-  g_string_append (out, "]\n    }");
+  g_string_append (out, "]");
+
+  append_follow_up (out, poa_activity_get_calendar (activity));
+  g_string_append (out, "\n    }");
 }
 
 static void
@@ -1068,7 +1249,9 @@ poa_plan_json_to_string (PoaPlan *plan)
   out = g_string_new ("{");
   append_text_member (out, 1, "format", FORMAT_NAME, TRUE);
   append_key (out, 1, "version", FALSE);
-  g_string_append_printf (out, "%d", FORMAT_VERSION);
+  /* A plan without follow-up is written as version 1, byte for byte as before, so that a POA
+   * that predates the follow-up still reads it. */
+  g_string_append_printf (out, "%d", needs_version_2 (plan) ? FORMAT_VERSION : FORMAT_VERSION_1);
   append_key (out, 1, "year", FALSE);
   g_string_append_printf (out, "%u", poa_plan_get_year (plan));
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
@@ -1083,6 +1266,15 @@ poa_plan_json_to_string (PoaPlan *plan)
       g_string_append_printf (out, "%u", poa_plan_get_semaforo_green (plan));
       append_key (out, 1, "semaforo_yellow", FALSE);
       g_string_append_printf (out, "%u", poa_plan_get_semaforo_yellow (plan));
+    }
+
+  if (poa_plan_get_tolerance_low (plan) != POA_TOLERANCE_DEFAULT_LOW ||
+      poa_plan_get_tolerance_high (plan) != POA_TOLERANCE_DEFAULT_HIGH)
+    {
+      append_key (out, 1, "tolerance_low", FALSE);
+      g_string_append_printf (out, "%u", poa_plan_get_tolerance_low (plan));
+      append_key (out, 1, "tolerance_high", FALSE);
+      g_string_append_printf (out, "%u", poa_plan_get_tolerance_high (plan));
     }
 
   append_list (out, "signatures", G_LIST_MODEL (poa_plan_get_signatures (plan)),

@@ -30,6 +30,8 @@ struct _PoaPlan
   char       *texts[POA_PLAN_N_TEXTS];
   guint       semaforo_green;
   guint       semaforo_yellow;
+  guint       tolerance_low;
+  guint       tolerance_high;
 
   GListStore *signatures;
   GListStore *activities;
@@ -52,6 +54,8 @@ enum {
   PROP_OBSERVATIONS,
   PROP_SEMAFORO_GREEN,
   PROP_SEMAFORO_YELLOW,
+  PROP_TOLERANCE_LOW,
+  PROP_TOLERANCE_HIGH,
   N_PROPS
 };
 
@@ -117,6 +121,10 @@ poa_plan_get_property (GObject    *object,
     g_value_set_uint (value, self->semaforo_green);
   else if (prop_id == PROP_SEMAFORO_YELLOW)
     g_value_set_uint (value, self->semaforo_yellow);
+  else if (prop_id == PROP_TOLERANCE_LOW)
+    g_value_set_uint (value, self->tolerance_low);
+  else if (prop_id == PROP_TOLERANCE_HIGH)
+    g_value_set_uint (value, self->tolerance_high);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -137,6 +145,10 @@ poa_plan_set_property (GObject      *object,
     poa_plan_set_semaforo_green (self, g_value_get_uint (value));
   else if (prop_id == PROP_SEMAFORO_YELLOW)
     poa_plan_set_semaforo_yellow (self, g_value_get_uint (value));
+  else if (prop_id == PROP_TOLERANCE_LOW)
+    poa_plan_set_tolerance (self, g_value_get_uint (value), self->tolerance_high);
+  else if (prop_id == PROP_TOLERANCE_HIGH)
+    poa_plan_set_tolerance (self, self->tolerance_low, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -172,6 +184,17 @@ poa_plan_class_init (PoaPlanClass *klass)
                        0, POA_SEMAFORO_MAX, POA_SEMAFORO_DEFAULT_YELLOW,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The band of achieved ÷ programmed to date outside which a quarter needs a justification
+   * (the PbRM-08c's 90–110 %). */
+  properties[PROP_TOLERANCE_LOW] =
+    g_param_spec_uint ("tolerance-low", NULL, NULL,
+                       0, POA_TOLERANCE_MAX, POA_TOLERANCE_DEFAULT_LOW,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TOLERANCE_HIGH] =
+    g_param_spec_uint ("tolerance-high", NULL, NULL,
+                       0, POA_TOLERANCE_MAX, POA_TOLERANCE_DEFAULT_HIGH,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -181,6 +204,8 @@ poa_plan_init (PoaPlan *self)
   self->year = 2026;
   self->semaforo_green = POA_SEMAFORO_DEFAULT_GREEN;
   self->semaforo_yellow = POA_SEMAFORO_DEFAULT_YELLOW;
+  self->tolerance_low = POA_TOLERANCE_DEFAULT_LOW;
+  self->tolerance_high = POA_TOLERANCE_DEFAULT_HIGH;
   self->signatures = g_list_store_new (POA_TYPE_SIGNATURE);
   self->activities = g_list_store_new (POA_TYPE_ACTIVITY);
   self->indicators = g_list_store_new (POA_TYPE_INDICATOR);
@@ -240,6 +265,8 @@ poa_plan_copy (PoaPlan *self)
     copy->texts[i] = g_strdup (self->texts[i]);
   copy->semaforo_green = self->semaforo_green;
   copy->semaforo_yellow = self->semaforo_yellow;
+  copy->tolerance_low = self->tolerance_low;
+  copy->tolerance_high = self->tolerance_high;
 
   copy_list (self->signatures, copy->signatures, (gpointer (*) (gpointer))poa_signature_copy);
   copy_list (self->activities, copy->activities, (gpointer (*) (gpointer))poa_activity_copy);
@@ -295,6 +322,23 @@ move_date_one_year (PoaActivity *activity,
   set (activity, &moved);
 }
 
+/* Next year's calendar: the months' programmed goals, nothing achieved, no notes and no
+ * justifications. */
+static void
+clear_follow_up (PoaActivity *activity)
+{
+  PoaCalendar *calendar = poa_activity_get_calendar (activity);
+  g_autoptr(PoaCalendar) next = NULL;
+
+  if (calendar == NULL)
+    return;
+
+  next = poa_calendar_new ();
+  for (guint m = 1; m <= 12; m++)
+    poa_calendar_set_month (next, m, poa_calendar_get_programmed (calendar, m), 0, NULL);
+  poa_activity_set_calendar (activity, next);
+}
+
 /**
  * poa_plan_copy_to_next_year:
  *
@@ -322,6 +366,7 @@ poa_plan_copy_to_next_year (PoaPlan *self)
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
 
       poa_activity_set_goal (activity, POA_ACTIVITY_ACHIEVED, 0);
+      clear_follow_up (activity);
       move_date_one_year (activity, poa_activity_get_start (activity), poa_activity_set_start);
       move_date_one_year (activity, poa_activity_get_end (activity), poa_activity_set_end);
     }
@@ -365,7 +410,9 @@ poa_plan_equal (PoaPlan *a,
 
   if (a->year != b->year ||
       a->semaforo_green != b->semaforo_green ||
-      a->semaforo_yellow != b->semaforo_yellow)
+      a->semaforo_yellow != b->semaforo_yellow ||
+      a->tolerance_low != b->tolerance_low ||
+      a->tolerance_high != b->tolerance_high)
     return FALSE;
 
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
@@ -503,6 +550,50 @@ poa_plan_set_semaforo_yellow (PoaPlan *self,
 
   self->semaforo_yellow = percent;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEMAFORO_YELLOW]);
+}
+
+guint
+poa_plan_get_tolerance_low (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), POA_TOLERANCE_DEFAULT_LOW);
+
+  return self->tolerance_low;
+}
+
+guint
+poa_plan_get_tolerance_high (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), POA_TOLERANCE_DEFAULT_HIGH);
+
+  return self->tolerance_high;
+}
+
+/**
+ * poa_plan_set_tolerance:
+ * @low: whole percent, at most %POA_TOLERANCE_MAX
+ * @high: whole percent, at most %POA_TOLERANCE_MAX
+ *
+ * Sets the tolerance band. A band with @low above @high is held as given: `check` and the
+ * report treat it as empty (every status is below or above).
+ */
+void
+poa_plan_set_tolerance (PoaPlan *self,
+                        guint    low,
+                        guint    high)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (low <= POA_TOLERANCE_MAX && high <= POA_TOLERANCE_MAX);
+
+  if (self->tolerance_low != low)
+    {
+      self->tolerance_low = low;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOLERANCE_LOW]);
+    }
+  if (self->tolerance_high != high)
+    {
+      self->tolerance_high = high;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOLERANCE_HIGH]);
+    }
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "poa-calendar.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -67,6 +68,11 @@ void         poa_plan_set_semaforo_green   (PoaPlan      *self,
 guint        poa_plan_get_semaforo_yellow  (PoaPlan      *self);
 void         poa_plan_set_semaforo_yellow  (PoaPlan      *self,
                                             guint         percent);
+guint        poa_plan_get_tolerance_low    (PoaPlan      *self);
+guint        poa_plan_get_tolerance_high   (PoaPlan      *self);
+void         poa_plan_set_tolerance        (PoaPlan      *self,
+                                            guint         low,
+                                            guint         high);
 
 GListStore  *poa_plan_get_signatures       (PoaPlan      *self);
 PoaSignature*poa_plan_get_signature        (PoaPlan      *self,

@@ -40,6 +40,8 @@ struct _PoaSession
 
   PoaStore    *store;
   PoaDocument *document;
+  /* The store's notice was handed to the program that shows it (poa_session_take_notice()). */
+  gboolean     notice_taken;
 };
 
 G_DEFINE_FINAL_TYPE (PoaSession, poa_session, G_TYPE_OBJECT)
@@ -285,6 +287,31 @@ poa_session_finish_loading (PoaSession  *self,
 }
 
 /**
+ * poa_session_take_notice:
+ *
+ * What the opening of the database did that its user must know, said once: a stray `-wal`
+ * found beside it, applied or refused, with the names of the copies kept of both files (see
+ * poa_store_get_notice()). The window shows it until it is dismissed.
+ *
+ * Returns: (transfer full) (nullable): the notice, the first time it is asked for; %NULL
+ *   afterwards, and when there was nothing to say.
+ */
+char *
+poa_session_take_notice (PoaSession *self)
+{
+  const char *notice;
+
+  g_return_val_if_fail (POA_IS_SESSION (self), NULL);
+
+  if (self->store == NULL || self->notice_taken ||
+      (notice = poa_store_get_notice (self->store)) == NULL)
+    return NULL;
+
+  self->notice_taken = TRUE;
+  return g_strdup (notice);
+}
+
+/**
  * poa_session_get_store:
  *
  * Returns: (transfer none) (nullable): the open database, once poa_session_load() opened it.
@@ -468,13 +495,14 @@ poa_session_import (PoaSession  *self,
 /**
  * poa_session_restore:
  * @backup: a backup of a POA database
- * @kept: (out) (optional) (transfer full): where the replaced database was kept, once the
- *   backup is restored (see poa_store_restore())
+ * @kept: (out) (optional) (transfer full): where the replaced database was kept (see
+ *   poa_store_restore())
  *
  * Replaces every plan with those of @backup and shows the one opened last, as at start-up.
  *
- * Returns: whether the restored plans are shown; when @kept is set and this fails, the backup
- *   was restored but its plan could not be read.
+ * Returns: whether the restored plans are shown. @kept is set as soon as the copy of the
+ *   replaced plans exists, so also when this fails afterwards (the restore itself, or the
+ *   reading of the restored plan): whoever shows the failure names the copy.
  */
 gboolean
 poa_session_restore (PoaSession  *self,

@@ -29,6 +29,7 @@ gboolean     poa_session_finish_loading    (PoaSession  *self,
                                             GError     **error);
 
 PoaStore    *poa_session_get_store         (PoaSession  *self);
+char        *poa_session_take_notice       (PoaSession  *self);
 PoaDocument *poa_session_get_document      (PoaSession  *self);
 PoaPlan     *poa_session_get_plan          (PoaSession  *self);
 

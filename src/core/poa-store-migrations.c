@@ -89,6 +89,29 @@ static const char *migrations[] = {
    * open on the old ones stops writing into rows that now belong to others. */
   "CREATE TABLE generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);"
   "INSERT INTO generation VALUES (1, random ());",
+
+  /* 3 → 4: the year's follow-up. Per activity and month the goal programmed for it, what was
+   * achieved in it and a note; per activity and quarter a justification; per plan the
+   * tolerance band. Only months that hold something have a row. Additive: the activities'
+   * totals stay where they were, so the achieved of a version-3 plan is all *sin mes*. */
+  "CREATE TABLE activity_month ("
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  month       INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+  "  programmed  INTEGER NOT NULL DEFAULT 0 CHECK (programmed BETWEEN 0 AND 1000000000),"
+  "  achieved    INTEGER NOT NULL DEFAULT 0 CHECK (achieved BETWEEN 0 AND 1000000000),"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (activity_id, month)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE activity_justification ("
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  quarter     INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),"
+  "  text        TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (activity_id, quarter)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE plan ADD COLUMN tolerance_low INTEGER NOT NULL DEFAULT 90"
+  "  CHECK (tolerance_low BETWEEN 0 AND 1000);"
+  "ALTER TABLE plan ADD COLUMN tolerance_high INTEGER NOT NULL DEFAULT 110"
+  "  CHECK (tolerance_high BETWEEN 0 AND 1000);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);
@@ -105,6 +128,11 @@ static const char *already_there[] = {
   " WHERE name IN ('semaforo_green', 'semaforo_yellow')",
   /* 2 → 3 */
   "SELECT count(*) FROM sqlite_schema WHERE name = 'generation'",
+  /* 3 → 4 */
+  "SELECT (SELECT count(*) FROM sqlite_schema"
+  "         WHERE name IN ('activity_month', 'activity_justification'))"
+  "     + (SELECT count(*) FROM pragma_table_info ('plan')"
+  "         WHERE name IN ('tolerance_low', 'tolerance_high'))",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (already_there) == POA_STORE_SCHEMA_VERSION);

@@ -27,6 +27,9 @@ struct _PoaStore
   sqlite3    *db;
   GHashTable *statements;
   gint64      generation;  /* of the plans it opened; see _poa_store_read_generation() */
+  gboolean    checked;     /* every page was read whole once; see _poa_store_check_whole() */
+  char       *file_key;    /* device and inode of the file it has open, see _poa_store_forget_file() */
+  char       *notice;      /* what opening it did that the user must be told, or NULL */
 };
 
 /* A prepared statement on loan from the cache: g_autoptr() resets it when the borrower is done,
@@ -66,6 +69,9 @@ void     _poa_store_rollback         (PoaStore    *self);
 gboolean _poa_store_insert_plan_rows (PoaStore    *self,
                                       PoaPlan     *plan,
                                       GError     **error);
+gboolean _poa_store_check_whole      (PoaStore    *self,
+                                      GError     **error);
+void     _poa_store_forget_file      (PoaStore    *self);
 gboolean _poa_store_read_generation  (PoaStore    *self,
                                       gint64      *generation,
                                       GError     **error);

@@ -280,7 +280,9 @@ poa_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  _poa_store_forget_file (self);
   g_free (self->path);
+  g_free (self->notice);
 
   G_OBJECT_CLASS (poa_store_parent_class)->finalize (object);
 }
@@ -311,6 +313,24 @@ poa_store_get_path (PoaStore *self)
   g_return_val_if_fail (POA_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * poa_store_get_notice:
+ *
+ * What opening the database did that the user must be told, though it opened: a `-wal` file
+ * found beside it that no program was using was applied, after copies of both were kept (their
+ * names are in the text). The command line prints it on stderr; the window shows it once, as a
+ * message that stays until dismissed, since it names files the user may want.
+ *
+ * Returns: (nullable): the text, translated, or %NULL
+ */
+const char *
+poa_store_get_notice (PoaStore *self)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  return self->notice;
 }
 
 /**
@@ -406,7 +426,8 @@ load_header (PoaStore  *self,
 {
   static const char sql[] =
     "SELECT year, municipality, administration, direction, area, objective,"
-    "       specific_objectives, observations, semaforo_green, semaforo_yellow"
+    "       specific_objectives, observations, semaforo_green, semaforo_yellow,"
+    "       tolerance_low, tolerance_high"
     "  FROM plan WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
@@ -433,6 +454,9 @@ load_header (PoaStore  *self,
                                                    0, POA_SEMAFORO_MAX));
   poa_plan_set_semaforo_yellow (plan, (guint)CLAMP (sqlite3_column_int (stmt, 2 + POA_PLAN_N_TEXTS),
                                                     0, POA_SEMAFORO_MAX));
+  poa_plan_set_tolerance (plan,
+                          (guint)CLAMP (sqlite3_column_int (stmt, 3 + POA_PLAN_N_TEXTS), 0, POA_TOLERANCE_MAX),
+                          (guint)CLAMP (sqlite3_column_int (stmt, 4 + POA_PLAN_N_TEXTS), 0, POA_TOLERANCE_MAX));
 
   return TRUE;
 }
@@ -463,6 +487,115 @@ load_signatures (PoaStore  *self,
   return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
 }
 
+/* The calendar being built for @activity, made when its first month or justification is read. */
+static PoaCalendar *
+building_calendar (PoaActivity *activity)
+{
+  if (activity->calendar == NULL)
+    activity->calendar = poa_calendar_new ();
+  return activity->calendar;
+}
+
+/* The activity of @activities (from @first on) whose row id is @id, through an index made on
+ * first use: a plan without follow-up never makes it. */
+static PoaActivity *
+activity_by_id (GHashTable **by_id,
+                GPtrArray   *activities,
+                guint        first,
+                gint64       id)
+{
+  if (*by_id == NULL)
+    {
+      *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = first; i < activities->len; i++)
+        {
+          PoaActivity *a = g_ptr_array_index (activities, i);
+          g_hash_table_insert (*by_id, &a->id, a);
+        }
+    }
+
+  return g_hash_table_lookup (*by_id, &id);
+}
+
+/* Fills the calendars of the activities of @activities from @first on: the plan's months and
+ * justifications, two queries for the whole plan. A plan without any follow-up, like every plan
+ * written before it existed, costs two empty reads. */
+static gboolean
+load_follow_up (PoaStore   *self,
+                gint64      plan_id,
+                GPtrArray  *activities,
+                guint       first,
+                GError    **error)
+{
+  static const char months_sql[] =
+    "SELECT m.activity_id, m.month, m.programmed, m.achieved, m.note"
+    "  FROM activity_month m JOIN activity a ON a.id = m.activity_id"
+    " WHERE a.plan_id = ?1";
+  static const char justifications_sql[] =
+    "SELECT j.activity_id, j.quarter, j.text"
+    "  FROM activity_justification j JOIN activity a ON a.id = j.activity_id"
+    " WHERE a.plan_id = ?1";
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(PoaStmt) months = NULL;
+  g_autoptr(PoaStmt) justifications = NULL;
+  int rc;
+
+  if (first >= activities->len)
+    return TRUE;
+
+  if (!(months = _poa_store_prepare (self, months_sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (months, 1, plan_id);
+  while ((rc = sqlite3_step (months)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (months, 0);
+      int month = sqlite3_column_int (months, 1);
+      PoaActivity *activity;
+
+      activity = activity_by_id (&by_id, activities, first, id);
+      if (activity == NULL || month < 1 || month > 12)
+        continue;
+      /* Filled before anyone holds it: the one time a calendar is changed in place. */
+      poa_calendar_set_month (building_calendar (activity), (guint)month,
+                              (guint)CLAMP (sqlite3_column_int (months, 2), 0, (int)POA_GOAL_MAX),
+                              (guint)CLAMP (sqlite3_column_int (months, 3), 0, (int)POA_GOAL_MAX),
+                              (const char *)sqlite3_column_text (months, 4));
+    }
+  if (rc != SQLITE_DONE)
+    return _poa_store_set_error (self, rc, error);
+
+  if (!(justifications = _poa_store_prepare (self, justifications_sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (justifications, 1, plan_id);
+  while ((rc = sqlite3_step (justifications)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (justifications, 0);
+      int quarter = sqlite3_column_int (justifications, 1);
+      PoaActivity *activity;
+
+      activity = activity_by_id (&by_id, activities, first, id);
+      if (activity == NULL || quarter < 1 || quarter > 4)
+        continue;
+      poa_calendar_set_justification (building_calendar (activity), (guint)quarter,
+                                      (const char *)sqlite3_column_text (justifications, 2));
+    }
+  if (rc != SQLITE_DONE)
+    return _poa_store_set_error (self, rc, error);
+
+  /* A row of zeros and no note holds nothing; the model keeps no empty calendar. */
+  for (guint i = first; i < activities->len; i++)
+    {
+      PoaActivity *a = g_ptr_array_index (activities, i);
+
+      if (a->calendar != NULL && poa_calendar_is_empty (a->calendar))
+        g_clear_pointer (&a->calendar, poa_calendar_unref);
+    }
+
+  return TRUE;
+}
+
 /* The plan's activities from the @offset-th in the plan's order, @limit of them (-1: all),
  * into @out; texts shared through @pool. */
 static gboolean
@@ -479,6 +612,7 @@ load_activities (PoaStore    *self,
     "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
     "  FROM activity WHERE plan_id = ?1 ORDER BY position, id LIMIT ?2 OFFSET ?3";
   g_autoptr(PoaStmt) stmt = NULL;
+  guint first_new = out->len;
   int rc;
 
   if (!(stmt = _poa_store_prepare (self, sql, error)))
@@ -509,7 +643,10 @@ load_activities (PoaStore    *self,
       g_ptr_array_add (out, activity);
     }
 
-  return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
+  if (rc != SQLITE_DONE)
+    return _poa_store_set_error (self, rc, error);
+
+  return load_follow_up (self, plan_id, out, first_new, error);
 }
 
 static GHashTable *
@@ -670,7 +807,85 @@ typedef struct
   void        (*bind_fields) (PoaStmt  *stmt,
                               int       column,
                               gpointer  item);
+  /* Writes the rows that belong to the item (an activity's months), once its own row is
+   * written; @replace: whether rows of it may be there already. NULL: none. */
+  gboolean    (*write_children) (PoaStore  *self,
+                                 gpointer   item,
+                                 gboolean   replace,
+                                 GError   **error);
 } RowTable;
+
+static gboolean
+write_activity_follow_up (PoaStore  *self,
+                          gpointer   item,
+                          gboolean   replace,
+                          GError   **error)
+{
+  static const char delete_months[] = "DELETE FROM activity_month WHERE activity_id = ?1";
+  static const char delete_justifications[] =
+    "DELETE FROM activity_justification WHERE activity_id = ?1";
+  static const char insert_month[] =
+    "INSERT INTO activity_month (activity_id, month, programmed, achieved, note)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5)";
+  static const char insert_justification[] =
+    "INSERT INTO activity_justification (activity_id, quarter, text) VALUES (?1, ?2, ?3)";
+  PoaActivity *activity = item;
+  PoaCalendar *calendar = activity->calendar;
+
+  if (replace)
+    {
+      const char *deletes[] = { delete_months, delete_justifications };
+
+      for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+        {
+          g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, deletes[i], error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, activity->id);
+          if (!_poa_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  if (calendar == NULL)
+    return TRUE;
+
+  for (guint m = 1; m <= 12; m++)
+    {
+      g_autoptr(PoaStmt) stmt = NULL;
+
+      if (!poa_calendar_month_holds_something (calendar, m))
+        continue;
+      if (!(stmt = _poa_store_prepare (self, insert_month, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, activity->id);
+      sqlite3_bind_int (stmt, 2, (int)m);
+      sqlite3_bind_int (stmt, 3, (int)poa_calendar_get_programmed (calendar, m));
+      sqlite3_bind_int (stmt, 4, (int)poa_calendar_get_achieved (calendar, m));
+      bind_text (stmt, 5, poa_calendar_get_note (calendar, m));
+      if (!_poa_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint q = 1; q <= 4; q++)
+    {
+      g_autoptr(PoaStmt) stmt = NULL;
+      const char *text = poa_calendar_get_justification (calendar, q);
+
+      if (text[0] == '\0')
+        continue;
+      if (!(stmt = _poa_store_prepare (self, insert_justification, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, activity->id);
+      sqlite3_bind_int (stmt, 2, (int)q);
+      bind_text (stmt, 3, text);
+      if (!_poa_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
 bind_activity (PoaStmt  *stmt,
@@ -731,6 +946,7 @@ static const RowTable activity_table = {
   (gint64 (*) (gpointer))poa_activity_get_id,
   (void (*) (gpointer, gint64))poa_activity_set_id,
   bind_activity,
+  write_activity_follow_up,
 };
 
 static const RowTable indicator_table = {
@@ -786,7 +1002,7 @@ insert_row_at (PoaStore        *self,
     return FALSE;
 
   table->set_id (item, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
+  return table->write_children == NULL || table->write_children (self, item, FALSE, error);
 }
 
 static gboolean
@@ -842,8 +1058,9 @@ _poa_store_insert_plan_rows (PoaStore  *self,
 {
   static const char plan_sql[] =
     "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
-    "                  specific_objectives, observations, semaforo_green, semaforo_yellow)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "                  specific_objectives, observations, semaforo_green, semaforo_yellow,"
+    "                  tolerance_low, tolerance_high)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
   gint64 plan_id;
 
   {
@@ -856,6 +1073,8 @@ _poa_store_insert_plan_rows (PoaStore  *self,
       bind_text (stmt, 2 + i, poa_plan_get_text (plan, i));
     sqlite3_bind_int (stmt, 2 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_green (plan));
     sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
+    sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_low (plan));
+    sqlite3_bind_int (stmt, 5 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_high (plan));
     if (!_poa_store_step_done (self, stmt, error))
       return FALSE;
   }
@@ -894,7 +1113,8 @@ forget_ids (PoaPlan *plan)
 /**
  * poa_store_insert_plan:
  *
- * Adds @plan as a new plan, all of it or nothing. On success the plan and its activities,
+ * Adds @plan as a new plan, all of it or nothing; a damaged database is refused first (see
+ * _poa_store_check_whole()). On success the plan and its activities,
  * indicators and budget lines carry their new ids.
  *
  * Returns: the new plan's id, or 0 with @error set.
@@ -907,7 +1127,8 @@ poa_store_insert_plan (PoaStore  *self,
   g_return_val_if_fail (POA_IS_STORE (self), 0);
   g_return_val_if_fail (POA_IS_PLAN (plan), 0);
 
-  if (!_poa_store_begin (self, error))
+  /* An import may write many pages: never into a damaged file. */
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
     return 0;
 
   if (!_poa_store_insert_plan_rows (self, plan, error) || !_poa_store_commit (self, error))
@@ -1181,10 +1402,10 @@ insert_row (PoaStore        *self,
 }
 
 static gboolean
-update_row (PoaStore        *self,
-            const RowTable  *table,
-            gpointer         item,
-            GError         **error)
+update_fields (PoaStore        *self,
+               const RowTable  *table,
+               gpointer         item,
+               GError         **error)
 {
   g_autoptr(PoaStmt) stmt = NULL;
 
@@ -1195,6 +1416,26 @@ update_row (PoaStore        *self,
   table->bind_fields (stmt, 2, item);
 
   return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
+static gboolean
+update_row (PoaStore        *self,
+            const RowTable  *table,
+            gpointer         item,
+            GError         **error)
+{
+  gboolean ok;
+
+  if (table->write_children == NULL)
+    return update_fields (self, table, item, error);
+
+  /* The months are rows of their own: the activity's row and theirs are one change. */
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = update_fields (self, table, item, error) &&
+       table->write_children (self, item, TRUE, error);
+  return release (self, ok, error);
 }
 
 /**
@@ -1210,7 +1451,8 @@ poa_store_update_plan (PoaStore  *self,
   static const char sql[] =
     "UPDATE plan SET year = ?2, municipality = ?3, administration = ?4, direction = ?5,"
     "                area = ?6, objective = ?7, specific_objectives = ?8, observations = ?9,"
-    "                semaforo_green = ?10, semaforo_yellow = ?11"
+    "                semaforo_green = ?10, semaforo_yellow = ?11,"
+    "                tolerance_low = ?12, tolerance_high = ?13"
     "  WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
 
@@ -1226,6 +1468,8 @@ poa_store_update_plan (PoaStore  *self,
     bind_text (stmt, 3 + i, poa_plan_get_text (plan, i));
   sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_green (plan));
   sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
+  sqlite3_bind_int (stmt, 5 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_low (plan));
+  sqlite3_bind_int (stmt, 6 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_high (plan));
 
   return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
 }

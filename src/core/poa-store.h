@@ -30,10 +30,11 @@ typedef enum
   POA_STORE_ERROR_FOREIGN,
   POA_STORE_ERROR_REPLACED,
   POA_STORE_ERROR_NOT_CURRENT,
+  POA_STORE_ERROR_STRAY_WAL,
 } PoaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version holds the file's. */
-#define POA_STORE_SCHEMA_VERSION 3
+#define POA_STORE_SCHEMA_VERSION 4
 
 /* One line of the list of plans. */
 typedef struct
@@ -60,6 +61,7 @@ PoaStore   *poa_store_open               (const char  *path,
 PoaStore   *poa_store_open_current       (const char  *path,
                                           GError     **error);
 const char *poa_store_get_path           (PoaStore    *self);
+const char *poa_store_get_notice         (PoaStore    *self);
 gboolean    poa_store_backup             (PoaStore    *self,
                                           const char  *dest,
                                           GError     **error);

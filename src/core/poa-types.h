@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _PoaActivity   PoaActivity;
 typedef struct _PoaBudgetLine PoaBudgetLine;
 typedef struct _PoaDocument   PoaDocument;
+typedef struct _PoaFindings   PoaFindings;
 typedef struct _PoaIndicator  PoaIndicator;
 typedef struct _PoaPlan       PoaPlan;
 typedef struct _PoaSession    PoaSession;

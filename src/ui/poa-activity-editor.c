@@ -31,7 +31,6 @@ struct _PoaActivityEditor
   PoaActivity         *activity;
   PoaForm             *form;
   gboolean             is_new;
-  gboolean             maybe_removed;
   guint                position;
   GtkToggleButton     *months[12];
 
@@ -281,29 +280,24 @@ add_fields (PoaActivityEditor *self)
 }
 
 /* An undo or redo in the main window can take the activity out of the plan: its editor goes
- * with it, since nothing typed there could be saved any more. */
+ * with it, since nothing typed there could be saved any more. (A move is not a removal.) */
 static void
-activities_changed_cb (PoaActivityEditor *self,
-                       guint              position,
-                       guint              removed,
-                       guint              added)
+document_changed_cb (PoaActivityEditor *self,
+                     GArray            *changes)
 {
-  if (removed > 0)
-    self->maybe_removed = TRUE;
-}
-
-static void
-document_changed_cb (PoaActivityEditor *self)
-{
-  PoaPlan *plan = poa_document_get_plan (self->document);
-
-  /* A move takes the activity out and puts it back: only the whole edit tells. */
-  if (!self->maybe_removed || self->is_new)
+  if (self->is_new)
     return;
 
-  self->maybe_removed = FALSE;
-  if (!g_list_store_find (poa_plan_get_activities (plan), self->activity, NULL))
-    gtk_window_destroy (GTK_WINDOW (self));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PoaChange *change = &g_array_index (changes, PoaChange, i);
+
+      if (change->kind == POA_CHANGE_REMOVED && change->object == G_OBJECT (self->activity))
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+    }
 }
 
 static void
@@ -402,8 +396,6 @@ poa_activity_editor_new (GtkWindow   *parent,
   g_signal_connect_object (self->activity, "notify", G_CALLBACK (activity_notify_cb),
                            self, G_CONNECT_SWAPPED);
   activity_notify_cb (self, NULL, self->activity);
-  g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
-                           G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb),
                            self, G_CONNECT_SWAPPED);
 

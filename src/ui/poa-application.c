@@ -50,6 +50,24 @@ show_fatal_error (PoaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What the opening of the database did beside it (a stray -wal found, and copies of both files
+ * set aside) is said once, over the window, and stays until the user has read it: a toast
+ * would go before anyone wrote down the names of the copies. */
+static void
+show_notice (PoaApplication *self,
+             GtkWindow      *window)
+{
+  g_autofree char *notice = poa_session_take_notice (self->session);
+  GtkWidget *dialog;
+
+  if (notice == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (window, _("Files were set aside"), notice);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The rest of a big plan, once the window has painted its first part: before any input is
  * handled, so that nothing is ever done to part of a plan (see poa-session.c). */
 static gboolean
@@ -131,6 +149,7 @@ poa_application_activate (GApplication *app)
 
   _poa_report_first_frame (window);
   gtk_window_present (window);
+  show_notice (self, window);
 }
 
 /* Closes the windows rather than quitting outright, so that each may one day refuse to lose

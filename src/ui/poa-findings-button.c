@@ -16,6 +16,7 @@
 #include "poa-budget-line.h"
 #include "poa-check.h"
 #include "poa-document.h"
+#include "poa-findings.h"
 #include "poa-findings-button.h"
 #include "poa-money.h"
 #include "poa-opening.h"
@@ -24,7 +25,8 @@
 
 /* What `check` finds in the plan, in the header bar: a count of errors and warnings, and a
  * popover listing them; choosing one opens the editor on the field at fault. The findings
- * are computed again shortly after each edit, undo or redo. */
+ * are the document's, computed once per change for everyone who shows them; the button reads
+ * them again shortly after each edit, undo or redo. */
 struct _PoaFindingsButton
 {
   GtkWidget          parent_instance;
@@ -45,8 +47,9 @@ struct _PoaFindingsButton
 };
 
 /* A list box makes a row per item: a plan of 100,000 activities with no unit of measure would
- * make 100,000 rows. The popover lists the first ones; the count says how many there are. */
-#define MAX_SHOWN 200
+ * make 100,000 rows. The popover lists the first ones, those the document's findings keep;
+ * the count says how many there are. */
+#define MAX_SHOWN POA_FINDINGS_LISTED
 
 /* A plan of this many activities or more is checked once the window shows it (see
  * queue_update): the program opens a bigger plan in two parts, the first of them this big. */
@@ -162,9 +165,10 @@ update_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Typing through a form commits field after field: check once they settle. */
+/* Typing through a form commits field after field: look once they settle. */
 static void
-document_changed_cb (PoaFindingsButton *self)
+document_changed_cb (PoaFindingsButton *self,
+                     GArray            *changes)
 {
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_timeout_add (500, update_timeout_cb, self);
@@ -440,7 +444,7 @@ poa_findings_button_get_findings (PoaFindingsButton *self)
 void
 poa_findings_button_update (PoaFindingsButton *self)
 {
-  g_autoptr(GListStore) found = NULL;
+  GListModel *found = NULL;
   g_autofree char *count = NULL;
   g_autofree char *tooltip = NULL;
   guint errors = 0, warnings = 0;
@@ -452,21 +456,21 @@ poa_findings_button_update (PoaFindingsButton *self)
   if (self->document != NULL)
     {
       /* Only what can be listed is kept: a plan of 100,000 activities has as many findings. */
-      found = poa_check_plan_limited (poa_document_get_plan (self->document), MAX_SHOWN,
-                                      &errors, &warnings);
+      found = poa_findings_get_listed (poa_document_get_findings (self->document),
+                                       &errors, &warnings);
     }
 
   g_list_store_remove_all (self->findings);
   if (found != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (found));
+      guint n = g_list_model_get_n_items (found);
       g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
       /* Errors first, each kind in the order of the document. */
       for (guint pass = 0; pass < 2; pass++)
         for (guint i = 0; i < n; i++)
           {
-            g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (found), i);
+            g_autoptr(PoaFinding) finding = g_list_model_get_item (found, i);
 
             if ((poa_finding_get_severity (finding) == POA_SEVERITY_ERROR) == (pass == 0))
               g_ptr_array_add (items, g_steal_pointer (&finding));

@@ -19,10 +19,12 @@
 #include "poa-validate.h"
 
 /* The fields of one object (a plan, a signature, an activity) as libadwaita rows. What is
- * typed is checked on every keystroke: a field in error gets the "error" style class and its
- * row says why; a date outside the plan year gets "warning". A field is committed, through
- * PoaDocument, when the user presses Enter or leaves it, and when the editor closes; only a
- * valid value is ever handed on, so nothing invalid reaches the model or the file.
+ * typed is checked as it changes, once: a field in error gets the "error" style class and its
+ * row says why; a date outside the plan year gets "warning". The value read from the text is
+ * kept with the verdict, and it is what is committed, through PoaDocument, when the user
+ * presses Enter or leaves the field, and when the editor closes: the text is not read again.
+ * Only a valid value is ever handed on, and PoaDocument checks it against the model's limits,
+ * as it does every caller's, so nothing invalid reaches the model or the file.
  *
  * An object that is not in the plan yet (the activity being added) has no document: its
  * fields are set on it directly, and PoaDocument receives it whole when it is added. */
@@ -35,6 +37,7 @@ typedef struct
   char          *hint;
   char          *message;      /* why the value is refused or flagged, or NULL */
   gboolean       valid;
+  GValue         value;        /* what the text says, when valid: what a commit hands on */
   GtkWidget     *row;
   GtkWidget     *entry;        /* a GtkEditable, or the GtkTextView of a paragraph */
   GtkTextBuffer *buffer;
@@ -65,6 +68,7 @@ static guint signals[N_SIGNALS];
 
 static Field *find_field (PoaForm    *self,
                           const char *property);
+static void   load_field (Field      *field);
 
 static void
 field_free (Field *field)
@@ -72,6 +76,8 @@ field_free (Field *field)
   g_free (field->property);
   g_free (field->hint);
   g_free (field->message);
+  if (G_IS_VALUE (&field->value))
+    g_value_unset (&field->value);
   g_free (field);
 }
 
@@ -253,63 +259,89 @@ show_state (Field      *field,
                                -1);
 }
 
-/* Checks what is typed and shows the verdict; returns the value when it is acceptable. */
-static gboolean
-validate (Field  *field,
-          GValue *value)
+/* Checks what is typed, keeps the value it says and shows the verdict. This is the one place
+ * the text is read: a commit hands on the value kept. */
+static void
+validate (Field *field)
 {
-  g_auto(GValue) parsed = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
 
   if (field->form->object == NULL)
-    return FALSE;
+    return;
 
-  field->valid = parse_field (field, &parsed, &warning, &error);
+  if (G_IS_VALUE (&field->value))
+    g_value_unset (&field->value);
+
+  field->valid = parse_field (field, &field->value, &warning, &error);
   if (!field->valid)
-    show_state (field, error->message, "error");
+    {
+      if (G_IS_VALUE (&field->value))
+        g_value_unset (&field->value);
+      show_state (field, error->message, "error");
+    }
   else if (warning != NULL)
     show_state (field, warning, "warning");
   else
     show_state (field, NULL, NULL);
 
   g_signal_emit (field->form, signals[VALIDATED], 0);
+}
 
-  if (field->valid && value != NULL)
-    {
-      g_value_init (value, G_VALUE_TYPE (&parsed));
-      g_value_copy (&parsed, value);
-    }
+/* The other date of an activity, whose verdict depends on this one's text. */
+static Field *
+date_partner (Field *field)
+{
+  if (field->kind != POA_FORM_DATE)
+    return NULL;
 
-  return field->valid;
+  return find_field (field->form, g_str_equal (field->property, "start") ? "end" : "start");
 }
 
 static void
 validate_all (PoaForm *self)
 {
   for (guint i = 0; i < self->fields->len; i++)
-    validate (g_ptr_array_index (self->fields, i), NULL);
+    validate (g_ptr_array_index (self->fields, i));
 }
 
 /* Whether @field holds an acceptable value that differs from the model's: then @value holds
- * it. */
+ * a copy of it. The value kept by the last check is compared, not the text read again. */
 static gboolean
 field_has_change (Field  *field,
                   GValue *value)
 {
-  g_autofree char *shown = NULL;
-  g_autofree char *stored = NULL;
+  PoaForm *self = field->form;
+  g_auto(GValue) stored = G_VALUE_INIT;
+  GParamSpec *pspec;
+  gboolean differs;
 
-  if (!validate (field, value))
+  if (!field->valid || !G_IS_VALUE (&field->value))
     return FALSE;
 
-  shown = field_text (field);
-  stored = model_text (field);
-  if (g_strcmp0 (shown, stored) != 0)
-    return TRUE;
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->object), field->property);
+  g_return_val_if_fail (pspec != NULL && pspec->value_type == G_VALUE_TYPE (&field->value), FALSE);
 
-  g_value_unset (value);
-  return FALSE;
+  g_value_init (&stored, pspec->value_type);
+  g_object_get_property (self->object, field->property, &stored);
+
+  /* Boxed dates compare by pointer: they are compared by value. */
+  if (pspec->value_type == G_TYPE_DATE)
+    {
+      const GDate *a = g_value_get_boxed (&stored);
+      const GDate *b = g_value_get_boxed (&field->value);
+
+      differs = (a == NULL) != (b == NULL) || (a != NULL && g_date_compare (a, b) != 0);
+    }
+  else
+    differs = g_param_values_cmp (pspec, &stored, &field->value) != 0;
+
+  if (!differs)
+    return FALSE;
+
+  g_value_init (value, G_VALUE_TYPE (&field->value));
+  g_value_copy (&field->value, value);
+  return TRUE;
 }
 
 static gboolean
@@ -325,7 +357,7 @@ commit_field (Field *field)
   if (self->object == NULL || self->loading)
     return TRUE;
 
-  if (!validate (field, NULL))
+  if (!field->valid)
     return FALSE;
 
   /* Nothing typed differs from the model: no edit (and no undo step). */
@@ -337,7 +369,7 @@ commit_field (Field *field)
    * and the shaded months follow the pair. */
   if (field->kind == POA_FORM_DATE)
     {
-      Field *other = find_field (self, g_str_equal (field->property, "start") ? "end" : "start");
+      Field *other = date_partner (field);
 
       if (other != NULL && field_has_change (other, &values[n]))
         properties[n++] = other->property;
@@ -355,6 +387,15 @@ commit_field (Field *field)
     {
       _poa_widget_report_error (field->entry, _("The change could not be saved"), error);
       saved = FALSE;
+
+      /* The model is as it was, and said nothing: the fields show its values again. */
+      for (guint i = 0; i < n; i++)
+        {
+          Field *refused = find_field (self, properties[i]);
+
+          load_field (refused);
+          validate (refused);
+        }
     }
 
   for (guint i = 0; i < n; i++)
@@ -371,19 +412,17 @@ changed_cb (Field *field)
   if (field->form->loading)
     return;
 
-  validate (field, NULL);
+  validate (field);
 
   /* Each date is checked against the other as typed: the other's verdict changes too. */
-  if (field->kind == POA_FORM_DATE &&
-      (other = find_field (field->form, g_str_equal (field->property, "start") ? "end" : "start")))
-    validate (other, NULL);
+  if ((other = date_partner (field)) != NULL)
+    validate (other);
 }
 
 static void
 activate_cb (Field *field)
 {
-  if (commit_field (field))
-    validate_all (field->form);
+  commit_field (field);
 }
 
 static void
@@ -408,17 +447,29 @@ object_notify_cb (GObject    *object,
                   GParamSpec *pspec,
                   PoaForm    *self)
 {
-  /* An undo, or the form's own commit: show the model's value, then re-check every field,
-   * since one date's verdict depends on the other. */
+  /* The form's own commit leaves the field showing the model's value: nothing to check again.
+   * An undo, or another view's edit, shows a new value: that field is checked, and the other
+   * date, whose verdict depends on it. */
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = g_ptr_array_index (self->fields, i);
+      g_autofree char *shown = NULL;
+      g_autofree char *stored = NULL;
+      Field *other;
 
-      if (g_str_equal (field->property, pspec->name))
-        load_field (field);
+      if (!g_str_equal (field->property, pspec->name))
+        continue;
+
+      shown = field_text (field);
+      stored = model_text (field);
+      if (g_strcmp0 (shown, stored) == 0)
+        continue;
+
+      load_field (field);
+      validate (field);
+      if ((other = date_partner (field)) != NULL)
+        validate (other);
     }
-
-  validate_all (self);
 }
 
 static void
@@ -716,7 +767,7 @@ poa_form_add (PoaForm     *self,
   if (self->object != NULL)
     {
       load_field (field);
-      validate (field, NULL);
+      validate (field);
     }
 
   return field->row;

@@ -10,59 +10,25 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
-#include "poa-check.h"
-#include "poa-date.h"
 #include "poa-document.h"
+#include "poa-gantt-accessible.h"
 #include "poa-gantt-view.h"
 #include "poa-plan.h"
 
 /* The cronograma on screen: the core's renderer draws it, this widget scrolls it, takes clicks
  * and keys, and shows tooltips.
  *
- * A plan may have 100,000 activities, so nothing here is per activity but a signal handler:
- * the heading and the rows in view are drawn with gtk_snapshot_append_cairo(), and the rows in
- * view (and the focused one) each have an invisible child widget that only carries the row's
- * accessible name and keyboard focus, so that a screen reader reads the row the cursor is on.
- * The children are recycled as rows scroll by, as GtkListView does. */
-
-/* ─── The rows' accessible stand-ins ─────────────────────────────────────────────────────── */
-
-#define POA_TYPE_GANTT_ROW (poa_gantt_row_get_type ())
-
-G_DECLARE_FINAL_TYPE (PoaGanttRow, poa_gantt_row, POA, GANTT_ROW, GtkWidget)
-
-struct _PoaGanttRow
-{
-  GtkWidget parent_instance;
-
-  guint     row;
-  gboolean  described;
-};
-
-G_DEFINE_FINAL_TYPE (PoaGanttRow, poa_gantt_row, GTK_TYPE_WIDGET)
-
-static void
-poa_gantt_row_class_init (PoaGanttRowClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_set_css_name (widget_class, "ganttrow");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
-}
-
-static void
-poa_gantt_row_init (PoaGanttRow *self)
-{
-  /* Clicks and tooltips belong to the view, which knows the cell under the pointer. */
-  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-}
+ * A plan may have 100,000 activities, so nothing here is per activity: the heading and the
+ * rows in view are drawn with gtk_snapshot_append_cairo(), and the rows in view (and the
+ * focused one) each have an invisible child widget that only carries the row's accessible
+ * name and keyboard focus, so that a screen reader reads the row the cursor is on (see
+ * poa-gantt-accessible.c). After an edit, only the rows of the activities it changed are
+ * described again, and only their findings computed again. */
 
 /* ─── The view ───────────────────────────────────────────────────────────────────────────── */
 
@@ -260,47 +226,7 @@ update_palette (PoaGanttView *self)
     }
 }
 
-/* ─── Words for tooltips and screen readers ──────────────────────────────────────────────── */
-
-/* The scheduled months as ranges: "January to September, November". */
-static char *
-describe_months (guint months)
-{
-  GString *text = g_string_new (NULL);
-  guint last;
-
-  for (guint m = 1; poa_months_next_run (months, &m, &last); m = last + 1)
-    {
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      if (last == m)
-        g_string_append (text, poa_month_name (m));
-      else
-        g_string_append_printf (text, _("%s to %s"), poa_month_name (m), poa_month_name (last));
-    }
-
-  if (text->len == 0)
-    g_string_append (text, _("no month"));
-  return g_string_free (text, FALSE);
-}
-
-static char *
-describe_progress (PoaActivity *activity)
-{
-  double percent;
-
-  if (!poa_activity_get_achieved_percent (activity, &percent))
-    return g_strdup (_("cannot be measured"));
-  return g_strdup_printf ("%.0f %%", percent);
-}
-
-static char *
-describe_month (PoaActivity *activity,
-                guint        month)
-{
-  return g_strdup_printf (poa_activity_has_month (activity, month) ? _("%s: scheduled") : _("%s: not scheduled"),
-                          poa_month_name (month));
-}
+/* ─── Rows' children ─────────────────────────────────────────────────────────────────────── */
 
 static PoaActivity *
 activity_at (PoaGanttView *self,
@@ -313,112 +239,16 @@ static void
 describe_row (PoaGanttView *self,
               PoaGanttRow  *row)
 {
-  g_autoptr(PoaActivity) activity = activity_at (self, row->row);
-  g_autofree char *label = NULL;
-  g_autofree char *months = NULL;
-  g_autofree char *progress = NULL;
-  g_autofree char *cursor = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(PoaActivity) activity = activity_at (self, poa_gantt_row_get_row (row));
   g_autoptr(GListModel) findings = NULL;
 
   if (activity == NULL)
     return;
 
-  label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity), poa_activity_get_name (activity));
-  months = describe_months (poa_activity_get_months (activity));
-  progress = describe_progress (activity);
-
-  /* The focused row says first the month the cursor is on: what Space would change. */
-  if (row->row == self->cursor_row)
-    {
-      cursor = describe_month (activity, self->cursor_month);
-      g_string_append_printf (description, "%s. ", cursor);
-    }
-  g_string_append_printf (description, _("Scheduled: %s. Achieved: %s."), months, progress);
-
   findings = poa_cronograma_renderer_get_findings (self->renderer, activity);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(PoaFinding) finding = g_list_model_get_item (findings, i);
-      g_string_append_printf (description, " %s.", poa_finding_get_message (finding));
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_SELECTED, activity == self->selected,
-                               -1);
-  row->described = TRUE;
-}
-
-static char *
-tooltip_markup (PoaGanttView *self,
-                PoaActivity  *activity,
-                guint         month)
-{
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *start = poa_date_format_dmy (poa_activity_get_start (activity));
-  g_autofree char *end = poa_date_format_dmy (poa_activity_get_end (activity));
-  g_autofree char *months = describe_months (poa_activity_get_months (activity));
-  g_autofree char *progress = describe_progress (activity);
-  g_autofree char *dates = NULL;
-  g_autofree char *scheduled = NULL;
-  g_autofree char *goals = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GListModel) findings = poa_cronograma_renderer_get_findings (self->renderer, activity);
-
-  title = g_markup_printf_escaped ("<b>%u. %s</b>", poa_activity_get_number (activity),
-                                   poa_activity_get_name (activity));
-  dates = g_markup_printf_escaped (_("From %s to %s"), start ? start : "—", end ? end : "—");
-  scheduled = g_markup_printf_escaped (_("Scheduled: %s"), months);
-  goals = g_markup_printf_escaped (_("Goals: annual %u, programmed %u, achieved %u (%s)"),
-                                   poa_activity_get_goal (activity, POA_ACTIVITY_ANNUAL_GOAL),
-                                   poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED),
-                                   poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED),
-                                   progress);
-  g_string_append_printf (markup, "%s\n%s\n%s\n%s", title, dates, scheduled, goals);
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(PoaFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree char *line = NULL;
-
-      line = g_markup_printf_escaped (poa_finding_get_severity (finding) == POA_SEVERITY_ERROR
-                                      ? _("Error: %s") : _("Warning: %s"),
-                                      poa_finding_get_message (finding));
-      g_string_append_printf (markup, "\n%s", line);
-    }
-
-  if (month != 0)
-    {
-      g_autofree char *cell = describe_month (activity, month);
-      g_autofree char *line = NULL;
-
-      line = self->document != NULL
-             ? g_markup_printf_escaped ("<i>%s — %s</i>", cell, _("click to change"))
-             : g_markup_printf_escaped ("<i>%s</i>", cell);
-      g_string_append_printf (markup, "\n%s", line);
-    }
-
-  return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
-/* ─── Rows' children ─────────────────────────────────────────────────────────────────────── */
-
-static PoaGanttRow *
-find_row (PoaGanttView *self,
-          guint         row)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      PoaGanttRow *child = g_ptr_array_index (self->rows, i);
-
-      if (gtk_widget_get_child_visible (GTK_WIDGET (child)) && child->row == row)
-        return child;
-    }
-  return NULL;
+  poa_gantt_row_describe (row, activity,
+                          poa_gantt_row_get_row (row) == self->cursor_row ? self->cursor_month : 0,
+                          activity == self->selected, findings);
 }
 
 /* The child standing for @row, taken from the spares or made. */
@@ -426,25 +256,12 @@ static PoaGanttRow *
 ensure_row (PoaGanttView *self,
             guint         row)
 {
-  PoaGanttRow *child = find_row (self, row);
+  PoaGanttRow *child = poa_gantt_rows_find (self->rows, row);
 
   if (child != NULL)
     return child;
 
-  for (guint i = 0; i < self->rows->len && child == NULL; i++)
-    if (!gtk_widget_get_child_visible (g_ptr_array_index (self->rows, i)))
-      child = g_ptr_array_index (self->rows, i);
-
-  if (child == NULL)
-    {
-      child = g_object_new (POA_TYPE_GANTT_ROW, NULL);
-      gtk_widget_set_parent (GTK_WIDGET (child), GTK_WIDGET (self));
-      g_ptr_array_add (self->rows, child);
-    }
-
-  child->row = row;
-  child->described = FALSE;
-  gtk_widget_set_child_visible (GTK_WIDGET (child), TRUE);
+  child = poa_gantt_rows_take (self->rows, GTK_WIDGET (self), row);
   if (!self->allocating)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   return child;
@@ -453,8 +270,7 @@ ensure_row (PoaGanttView *self,
 static void
 invalidate_descriptions (PoaGanttView *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    ((PoaGanttRow *)g_ptr_array_index (self->rows, i))->described = FALSE;
+  poa_gantt_rows_forget (self->rows, NULL, NULL);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -469,15 +285,7 @@ allocate_rows (PoaGanttView *self,
   guint first, count, n = n_rows (self);
 
   visible_rows (self, &first, &count);
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      PoaGanttRow *child = g_ptr_array_index (self->rows, i);
-      gboolean shown = child->row >= first && child->row < first + count;
-
-      if (!(shown || (gtk_widget_has_focus (GTK_WIDGET (child)) && child->row < n)))
-        gtk_widget_set_child_visible (GTK_WIDGET (child), FALSE);
-    }
+  poa_gantt_rows_hide (self->rows, first, count, n);
 
   for (guint row = first; row < first + count; row++)
     ensure_row (self, row);
@@ -485,11 +293,11 @@ allocate_rows (PoaGanttView *self,
   for (guint i = 0; i < self->rows->len; i++)
     {
       PoaGanttRow *child = g_ptr_array_index (self->rows, i);
-      GtkAllocation allocation = { 0, (int)floor (top + child->row * height), width, (int)height };
+      GtkAllocation allocation = { 0, (int)floor (top + poa_gantt_row_get_row (child) * height), width, (int)height };
 
       if (!gtk_widget_get_child_visible (GTK_WIDGET (child)))
         continue;
-      if (!child->described)
+      if (!poa_gantt_row_is_described (child))
         describe_row (self, child);
       gtk_widget_size_allocate (GTK_WIDGET (child), &allocation, -1);
     }
@@ -647,16 +455,55 @@ toggle_month_activated (GtkWidget  *widget,
 
 /* ─── Signal callbacks ───────────────────────────────────────────────────────────────────── */
 
-/* Every change to the plan goes through its document, which says so after each edit, undo and
- * redo: the view then forgets what it worked out and redraws. (Watching each activity instead
- * would cost 100,000 handlers on the planning unit's biggest plans.) */
+/* Every change to the plan goes through its document, which says after each edit, undo and
+ * redo what it changed: the view describes again the rows of the activities changed, and
+ * redraws. (Watching each activity instead would cost 100,000 handlers on the planning unit's
+ * biggest plans.) Their findings are the document's, which it has forgotten already. Rows
+ * added, taken out or moved were laid out again as the list changed (activities_changed_cb),
+ * and a new plan year redoes every row (plan_year_changed_cb). */
 static void
-document_changed_cb (PoaGanttView *self)
+document_changed_cb (PoaGanttView *self,
+                     GArray       *changes)
 {
-  if (self->renderer != NULL)
-    poa_cronograma_renderer_invalidate (self->renderer, NULL);
-  invalidate_descriptions (self);
+  g_autoptr(GHashTable) edited = NULL;
+
+  if (self->activities == NULL)
+    return;
+
+  if (!poa_changes_reorder (changes))
+    {
+      edited = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          const PoaChange *change = &g_array_index (changes, PoaChange, i);
+
+          if (POA_IS_ACTIVITY (change->object))
+            g_hash_table_add (edited, change->object);
+        }
+
+      if (g_hash_table_size (edited) > 0)
+        {
+          poa_gantt_rows_forget (self->rows, edited, self->activities);
+          gtk_widget_queue_allocate (GTK_WIDGET (self));
+        }
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The renderer marks the findings of the document, computed once for everyone who shows
+ * them; without a document (or while a new pair of plan and document is being set) it has
+ * its own. */
+static void
+share_findings (PoaGanttView *self)
+{
+  if (self->renderer == NULL)
+    return;
+
+  if (self->document != NULL && poa_document_get_plan (self->document) == self->plan)
+    poa_cronograma_renderer_set_findings (self->renderer, poa_document_get_findings (self->document));
+  else
+    poa_cronograma_renderer_set_findings (self->renderer, NULL);
 }
 
 static void
@@ -745,6 +592,7 @@ query_tooltip_cb (GtkWidget    *widget,
                   PoaGanttView *self)
 {
   g_autoptr(PoaActivity) activity = NULL;
+  g_autoptr(GListModel) findings = NULL;
   g_autofree char *markup = NULL;
   graphene_rect_t area;
   guint row, month;
@@ -760,7 +608,8 @@ query_tooltip_cb (GtkWidget    *widget,
     return FALSE;
 
   activity = activity_at (self, row);
-  markup = tooltip_markup (self, activity, month);
+  findings = poa_cronograma_renderer_get_findings (self->renderer, activity);
+  markup = poa_gantt_tooltip_markup (activity, month, findings, self->document != NULL);
   gtk_tooltip_set_markup (tooltip, markup);
 
   /* The tooltip follows the pointer from cell to cell, or from row to row beside the months. */
@@ -1272,6 +1121,7 @@ poa_gantt_view_set_plan (PoaGanttView *self,
       g_signal_connect_swapped (plan, "notify::year", G_CALLBACK (plan_year_changed_cb), self);
       activities_changed_cb (self->activities, 0, 0, g_list_model_get_n_items (self->activities), self);
     }
+  share_findings (self);
 
   gtk_adjustment_set_value (self->vadjustment, 0);
   gtk_adjustment_set_value (self->hadjustment, 0);
@@ -1310,6 +1160,7 @@ poa_gantt_view_set_document (PoaGanttView *self,
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  share_findings (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

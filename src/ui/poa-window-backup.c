@@ -152,9 +152,15 @@ restore_from (PoaWindow *self,
   if (!(path = get_local_path (file, &error)) ||
       !poa_session_restore (self->session, path, &kept, &error))
     {
-      /* Once the backup is in, only the reading of its plans failed. */
-      _poa_window_show_error (self, kept == NULL ? _("The backup could not be restored")
-                                                 : _("The restored plans could not be opened"),
+      g_autofree char *heading = NULL;
+
+      /* Once the plans are copied aside, whatever failed after, the user must know where
+       * that copy is. */
+      if (kept != NULL)
+        heading = g_strdup_printf (_("The restore failed; the plans as they were before it are "
+                                     "kept in “%s”"), kept);
+      _poa_window_show_error (self, heading != NULL ? heading
+                                                    : _("The backup could not be restored"),
                               error);
       return;
     }
