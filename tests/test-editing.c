@@ -315,6 +315,23 @@ test_add_activity_through_the_editor (Fixture       *fixture,
   g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
 }
 
+/* The activity editor shown, found among the toplevels as the user would see it: none or
+ * exactly one. */
+static PoaActivityEditor *
+shown_activity_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  PoaActivityEditor *editor = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (POA_IS_ACTIVITY_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (editor);
+        editor = l->data;
+      }
+  return editor;
+}
+
 static void
 test_fix_activity_7_dates (Fixture       *fixture,
                            gconstpointer  data)
@@ -356,7 +373,12 @@ test_fix_activity_7_dates (Fixture       *fixture,
       g_autoptr(PoaFinding) finding = g_list_model_get_item (list, i);
 
       if (poa_finding_get_severity (finding) == POA_SEVERITY_ERROR)
-        editor = POA_ACTIVITY_EDITOR (poa_findings_button_go_to (findings, i));
+        {
+          /* The button asks the window (win.edit-activity), which opens the editor. */
+          g_assert_null (shown_activity_editor ());
+          poa_findings_button_go_to (findings, i);
+          editor = shown_activity_editor ();
+        }
     }
   g_assert_nonnull (editor);
   g_assert_true (poa_activity_editor_get_activity (editor) == seventh);
@@ -643,6 +665,63 @@ respond (const char *response)
   iterate ();
 }
 
+/* What the findings button asks for, asked directly: win.edit-activity opens the activity's
+ * editor on the field, and makes it the window's selection; win.edit-general-data opens the
+ * general data on a signature's field, or the plan's. */
+static void
+test_edit_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  PoaActivityEditor *editor;
+  GtkWindow *plan_editor;
+  GtkWidget *entry, *focus;
+
+  g_assert_null (shown_activity_editor ());
+  g_assert_true (gtk_widget_activate_action (widget, "win.edit-activity", "(us)", 2, "end"));
+  iterate ();
+  editor = shown_activity_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (poa_activity_editor_get_activity (editor) == activity_at (plan, 2));
+  g_assert_true (poa_window_get_selected_activity (fixture->window) == activity_at (plan, 2));
+  entry = poa_activity_editor_get_entry (editor, "end");
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+
+  /* A position past the end opens nothing. */
+  gtk_widget_activate_action (widget, "win.edit-activity", "(us)", 100000, "");
+  iterate ();
+  g_assert_null (shown_activity_editor ());
+
+  g_assert_null (find_toplevel (POA_TYPE_PLAN_EDITOR));
+  gtk_widget_activate_action (widget, "win.edit-general-data", "(is)", 1, "signatures");
+  iterate ();
+  plan_editor = find_toplevel (POA_TYPE_PLAN_EDITOR);
+  g_assert_nonnull (plan_editor);
+  entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), G_OBJECT (poa_plan_get_signature (plan, 1)), "name");
+  g_assert_nonnull (entry);
+  test_ui_wait_for_frames (GTK_WIDGET (plan_editor), 2);
+  focus = gtk_window_get_focus (plan_editor);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gtk_window_close (plan_editor);
+  iterate ();
+
+  gtk_widget_activate_action (widget, "win.edit-general-data", "(is)", -1, "administration");
+  iterate ();
+  plan_editor = find_toplevel (POA_TYPE_PLAN_EDITOR);
+  g_assert_nonnull (plan_editor);
+  entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), NULL, "administration");
+  test_ui_wait_for_frames (GTK_WIDGET (plan_editor), 2);
+  focus = gtk_window_get_focus (plan_editor);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gtk_window_close (plan_editor);
+  iterate ();
+}
+
 static void
 test_several_plans (Fixture       *fixture,
                     gconstpointer  data)
@@ -735,6 +814,7 @@ main (int   argc,
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
   ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
+  ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
 #undef ADD
 

@@ -17,8 +17,11 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +33,7 @@
 #include "poa-export.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-xlsx-export.h"
 #include "test-plans.h"
 #include "test-system.h"
 #include "test-util.h"
@@ -393,6 +397,8 @@ test_full_disk_midway_leaves_the_old_file (void)
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("*refused=4*");
+  /* One line of our own, never libxlsxwriter's “[ERROR]” lines. */
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
 }
 
 /* The name of the temporary file beside @dir/@name, if there is one. */
@@ -409,6 +415,413 @@ has_temporary (const char *dir,
       return TRUE;
 
   return FALSE;
+}
+
+/* Python's zipfile and ElementTree, independent readers: every part inflates with its CRC and
+ * every XML part parses. Prints the number of rows of the Cronograma (sheet2). */
+static guint
+check_workbook_with_python (const char *path)
+{
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
+  const char *script =
+    "import sys, zipfile, xml.etree.ElementTree as ET\n"
+    "z = zipfile.ZipFile(sys.argv[1])\n"
+    "assert z.testzip() is None\n"
+    "rows = 0\n"
+    "for n in z.namelist():\n"
+    "    if n.endswith('.xml') or n.endswith('.rels'):\n"
+    "        for event, element in ET.iterparse(z.open(n)):\n"
+    "            if n == 'xl/worksheets/sheet2.xml' and element.tag.endswith('}row'):\n"
+    "                rows += 1\n"
+    "            element.clear()\n"
+    "print(rows)\n";
+  const char *argv[] = { python, "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s is not a sound workbook: %s", path, err);
+
+  return (guint)g_ascii_strtoull (out, NULL, 10);
+}
+
+/* The body of the full-disk-at-every-size test: a workbook written on a disk with less and
+ * less room is either written whole, or refused saying the disk is full with the old file
+ * left as it was. Where the room runs out decides which of libxlsxwriter's temporaries is cut
+ * short: its rows (found by flushing them) or the parts it puts together at the end (found
+ * only by reading the archive back). */
+static void
+full_disk_at_every_size_in_child (void)
+{
+  /* A small plan in fine steps, a large one in coarse steps. */
+  static const struct { guint activities; gsize first, last, step; } rounds[] = {
+    { 16, 4 * 1024, 160 * 1024, 4 * 1024 },
+    { 3000, 256 * 1024, 9 * 1024 * 1024, 512 * 1024 },
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *disk = g_build_filename (dir, "disco", NULL);
+  g_autofree char *path = g_build_filename (disk, "plan.xlsx", NULL);
+  g_autofree char *filler = g_build_filename (disk, "filler", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!test_enter_mount_namespace (&error) || !test_mount_tmpfs (disk, 16 * 1024 * 1024, &error))
+    {
+      g_print ("skipped: %s\nwritten=skipped\n", error->message);
+      return;
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (rounds); r++)
+    {
+      g_autoptr(PoaPlan) plan = test_plan_with_activities (rounds[r].activities);
+      guint written = 0, refused = 0;
+
+      for (gsize room = rounds[r].first; room <= rounds[r].last; room += rounds[r].step)
+        {
+          g_autoptr(GError) export_error = NULL;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+
+          g_unlink (filler);
+          test_write_file (path, "the old workbook");
+          test_fill_disk (disk, room);
+          before = snapshot (disk);
+
+          if (poa_export_plan (plan, path, &export_error))
+            {
+              g_assert_true (poa_xlsx_export_check (path, NULL));
+              if (written++ == 0)
+                g_assert_cmpuint (check_workbook_with_python (path), >=, rounds[r].activities + 2);
+              g_assert_false (has_temporary (disk, "plan.xlsx"));
+              continue;
+            }
+
+          assert_write_error (export_error, path, ".xlsx", ENOSPC);
+          after = snapshot (disk);
+          g_assert_cmpstr (after, ==, before);
+          refused++;
+        }
+
+      g_assert_cmpuint (written, >, 0);
+      g_assert_cmpuint (refused, >, 0);
+      g_print ("%u activities: written=%u refused=%u\n", rounds[r].activities, written, refused);
+    }
+  test_remove_tree (dir);
+}
+
+static void
+test_full_disk_at_every_size (void)
+{
+  if (g_test_subprocess ())
+    {
+      full_disk_at_every_size_in_child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*written=*");
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+}
+
+/* The body of the full-/tmp test, in a child process that owns its mounts: the issue's recipe,
+ * a /tmp with no room at all, then one with 20 MB free and a plan of 20,000 activities. The
+ * workbook's own temporaries go beside it, so neither matters. */
+static void
+full_tmp_in_child (void)
+{
+  g_autoptr(PoaPlan) small = test_plan_with_activities (600);
+  g_autoptr(PoaPlan) large = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = "/tmp/destino/plan.xlsx";
+  const char *large_path = "/tmp/grande/plan.xlsx";
+
+  if (!test_enter_mount_namespace (&error) ||
+      !test_mount_tmpfs ("/tmp", 64 * 1024, &error) ||
+      !test_mount_tmpfs ("/tmp/destino", 64 * 1024 * 1024, &error))
+    {
+      g_print ("skipped: %s\nwritten=skipped\n", error->message);
+      return;
+    }
+  test_write_file (path, "the old workbook");
+  test_fill_disk ("/tmp", 0);
+
+  g_assert_true (poa_export_plan (small, path, &error));
+  g_assert_no_error (error);
+  /* 600 activities, a heading and a row of totals below the first rows. */
+  g_assert_cmpuint (check_workbook_with_python (path), >=, 600 + 2);
+  g_assert_false (has_temporary ("/tmp/destino", "plan.xlsx"));
+
+  g_assert_true (test_mount_tmpfs ("/tmp", 20 * 1024 * 1024, &error));
+  g_assert_true (test_mount_tmpfs ("/tmp/grande", 512 * 1024 * 1024, &error));
+  large = test_plan_with_activities (20000);
+  g_assert_true (poa_export_plan (large, large_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_workbook_with_python (large_path), >=, 20000 + 2);
+
+  g_print ("written=2\n");
+}
+
+static void
+test_full_tmp_does_not_matter (void)
+{
+  if (g_test_subprocess ())
+    {
+      full_tmp_in_child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*written=*");
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+}
+
+/* A file made read-only is refused, as an editor refuses it, for every format: the folder is
+ * left as it was. The permission bits tell, also for root, whom access(2) lets write. */
+static void
+test_read_only_target_is_refused (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (20);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      test_write_file (path, "the old file");
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+    }
+  before = snapshot (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (poa_export_plan (plan, path, &error));
+      assert_write_error (error, path, extensions[i], 0);
+      if (strstr (error->message, "read-only") == NULL)
+        g_error ("“%s” does not say the file is read-only", error->message);
+    }
+
+  after = snapshot (dir);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A writable file is replaced as ever. */
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      g_assert_true (poa_export_plan (plan, path, NULL));
+    }
+  test_remove_tree (dir);
+}
+
+static void
+make_old (const char *path,
+          gint64      age_seconds)
+{
+  struct timeval times[2];
+
+  test_write_file (path, "left by a killed export");
+  gettimeofday (&times[0], NULL);
+  times[0].tv_sec -= age_seconds;
+  times[1] = times[0];
+  g_assert_cmpint (utimes (path, times), ==, 0);
+}
+
+/* A writer killed before it ends leaves its temporary; the next export of the same target
+ * removes it when no one holds it and it is an hour old, and leaves everything else alone. */
+static void
+test_stale_temporaries_are_removed (void)
+{
+  static const char *kept[] = {
+    ".plan.xlsx.Fresh1",    /* a minute old: an export may be writing it */
+    ".plan.xlsx.Held12",    /* old, but held by a live process */
+    ".plan.xlsx.Abcdefg",   /* seven characters: not our name */
+    ".plan.xlsx.Ab-def",    /* a character g_mkstemp() does not use */
+    ".otro.xlsx.Abcdef",    /* another target's */
+    "plan.xlsx.Abcdef",     /* not hidden: another program's */
+    ".plan.xlsx.Abcdef~",
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "plan.xlsx", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".plan.xlsx.Ab3dE9", NULL);
+  g_autofree char *stale_json = g_build_filename (dir, ".plan.json.zZ09aQ", NULL);
+  g_autofree char *json = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *held = g_build_filename (dir, ".plan.xlsx.Held12", NULL);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (10);
+  int held_fd;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *kept_path = g_build_filename (dir, kept[i], NULL);
+
+      make_old (kept_path, g_str_equal (kept[i], ".plan.xlsx.Fresh1") ? 60 : 2 * 60 * 60);
+    }
+  make_old (stale, 2 * 60 * 60);
+  make_old (stale_json, 2 * 60 * 60);
+  held_fd = g_open (held, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (flock (held_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_assert_true (poa_export_plan (plan, path, NULL));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  /* The plan file's temporary belongs to another target. */
+  g_assert_true (g_file_test (stale_json, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *kept_path = g_build_filename (dir, kept[i], NULL);
+
+      if (!g_file_test (kept_path, G_FILE_TEST_EXISTS))
+        g_error ("%s was removed", kept[i]);
+    }
+
+  g_assert_true (poa_export_plan (plan, json, NULL));
+  g_assert_false (g_file_test (stale_json, G_FILE_TEST_EXISTS));
+
+  /* Once no one holds it, the old one goes too. */
+  close (held_fd);
+  g_assert_true (poa_export_plan (plan, path, NULL));
+  g_assert_false (g_file_test (held, G_FILE_TEST_EXISTS));
+  test_remove_tree (dir);
+}
+
+/* A database made before the text rule may hold characters XML and the plan file refuse: the
+ * workbook and the plan file are written with them replaced, and both read back, the workbook
+ * by openpyxl. */
+static void
+test_forbidden_characters_are_replaced (void)
+{
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
+  const char *script =
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row\n"
+    "         if isinstance(c.value, str)]\n"
+    "print('area=%r' % ('A\\nB' in texts))\n"
+    "print('name=%r' % ('x\\ufffdy' in texts))\n"
+    "print('title=%r' % wb.properties.title)\n"
+    "print('creator=%r' % wb.properties.creator)\n";
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *xlsx = g_build_filename (dir, "plan.xlsx", NULL);
+  g_autofree char *json = g_build_filename (dir, "plan.json", NULL);
+  const char *argv[] = { python, "-c", script, xlsx, NULL };
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (3);
+  g_autoptr(PoaPlan) read = NULL;
+  g_autoptr(PoaActivity) first = NULL;
+  g_autoptr(PoaActivity) first_read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  int status = 0;
+
+  poa_plan_set_text (plan, POA_PLAN_AREA, "A\vB");
+  poa_plan_set_text (plan, POA_PLAN_MUNICIPALITY, "Sombrerete\xef\xbf\xbe");
+  first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "x\001y");
+
+  g_assert_true (poa_export_plan (plan, xlsx, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl refuses the workbook: %s", err);
+  expected = g_strdup_printf ("area=True\nname=True\ntitle='POA %u - A\\nB'\ncreator='A\\nB'\n",
+                              poa_plan_get_year (plan));
+  g_assert_cmpstr (out, ==, expected);
+
+  g_assert_true (poa_export_plan (plan, json, &error));
+  g_assert_no_error (error);
+  read = poa_plan_json_load (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (poa_plan_get_area (read), ==, "A\nB");
+  g_assert_cmpstr (poa_plan_get_text (read, POA_PLAN_MUNICIPALITY), ==, "Sombrerete\xef\xbf\xbd");
+  first_read = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (read)), 0);
+  g_assert_cmpstr (poa_activity_get_text (first_read, POA_ACTIVITY_NAME), ==, "x\xef\xbf\xbdy");
+  test_remove_tree (dir);
+}
+
+/* The export's own reading back finds a workbook cut short, a part whose data is damaged
+ * (its CRC), a sheet cut short whose archive is otherwise sound, a sheet missing, and bytes
+ * that only end like a zip; the copies are made with Python's zipfile, an independent
+ * writer. */
+static void
+test_damaged_workbooks_are_found (void)
+{
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
+  const char *script =
+    "import sys, zipfile\n"
+    "good, out = sys.argv[1], sys.argv[2]\n"
+    "data = open(good, 'rb').read()\n"
+    "open(out + '/short.xlsx', 'wb').write(data[:len(data) * 2 // 3])\n"
+    "z = zipfile.ZipFile(good)\n"
+    "info = z.getinfo('xl/worksheets/sheet2.xml')\n"
+    "start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 20\n"
+    "bad = bytearray(data); bad[start] ^= 0xff\n"
+    "open(out + '/crc.xlsx', 'wb').write(bytes(bad))\n"
+    "for name, keep in (('cut.xlsx', lambda n, d: d[:len(d) // 2] if n == 'xl/worksheets/sheet2.xml' else d),\n"
+    "                   ('missing.xlsx', lambda n, d: None if n == 'xl/worksheets/sheet4.xml' else d)):\n"
+    "    w = zipfile.ZipFile(out + '/' + name, 'w', zipfile.ZIP_DEFLATED)\n"
+    "    for n in z.namelist():\n"
+    "        d = keep(n, z.read(n))\n"
+    "        if d is not None:\n"
+    "            w.writestr(n, d)\n"
+    "    w.close()\n"
+    "w = zipfile.ZipFile(out + '/stored.xlsx', 'w', zipfile.ZIP_STORED)\n"
+    "w.comment = b'a comment after the directory'\n"
+    "for n in z.namelist():\n"
+    "    w.writestr(n, z.read(n))\n"
+    "w.close()\n"
+    "open(out + '/garbage.xlsx', 'wb').write(b'PK\\x05\\x06' + bytes(range(256)) * 4)\n";
+  static const char *damaged[] = { "short.xlsx", "crc.xlsx", "cut.xlsx", "missing.xlsx", "garbage.xlsx" };
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
+  const char *argv[] = { python, "-c", script, good, dir, NULL };
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (200);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_true (poa_export_plan (plan, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_xlsx_export_check (good, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("cannot make the damaged copies: %s", err);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, damaged[i], NULL);
+      g_autoptr(GError) check_error = NULL;
+
+      g_assert_false (poa_xlsx_export_check (path, &check_error));
+      g_assert_error (check_error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+      g_assert_nonnull (strstr (check_error->message, path));
+      g_print ("# %s\n", check_error->message);
+    }
+
+  /* Parts stored rather than deflated, and a comment after the directory, are sound. */
+  {
+    g_autofree char *stored = g_build_filename (dir, "stored.xlsx", NULL);
+
+    g_assert_true (poa_xlsx_export_check (stored, &error));
+    g_assert_no_error (error);
+  }
+  test_remove_tree (dir);
 }
 
 /* Whether @contents is a whole file of its format: a writer killed before the end leaves
@@ -774,6 +1187,12 @@ main (int   argc,
   g_test_add_func ("/export/failure/folder-in-the-way", test_folder_in_the_way_is_left_alone);
   g_test_add_func ("/export/failure/refusing-writer-leaves-the-old-file", test_refusing_writer_leaves_the_old_file);
   g_test_add_func ("/export/failure/full-disk-midway-leaves-the-old-file", test_full_disk_midway_leaves_the_old_file);
+  g_test_add_func ("/export/failure/full-disk-at-every-size", test_full_disk_at_every_size);
+  g_test_add_func ("/export/failure/full-tmp-does-not-matter", test_full_tmp_does_not_matter);
+  g_test_add_func ("/export/failure/read-only-target-is-refused", test_read_only_target_is_refused);
+  g_test_add_func ("/export/failure/stale-temporaries-are-removed", test_stale_temporaries_are_removed);
+  g_test_add_func ("/export/failure/damaged-workbooks-are-found", test_damaged_workbooks_are_found);
+  g_test_add_func ("/export/text/forbidden-characters-are-replaced", test_forbidden_characters_are_replaced);
   g_test_add_func ("/export/async/writes-what-sync-writes", test_async_writes_what_sync_writes);
   g_test_add_func ("/export/async/writes-the-plan-as-it-was", test_async_writes_the_plan_as_it_was);
   g_test_add_func ("/export/async/cancelled-writes-nothing", test_async_cancelled_writes_nothing);

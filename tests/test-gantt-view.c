@@ -285,6 +285,9 @@ static void
 test_huge_plan_keeps_only_visible_rows (void)
 {
   g_autoptr(PoaPlan) plan = test_plan_with_activities (100000);
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "poa.sqlite3", NULL);
+  g_autoptr(PoaDocument) document = test_document_for_plan (plan, path);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = poa_gantt_view_new ();
@@ -294,7 +297,7 @@ test_huge_plan_keeps_only_visible_rows (void)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  poa_gantt_view_set_plan (POA_GANTT_VIEW (view), plan);
+  poa_gantt_view_set_document (POA_GANTT_VIEW (view), document);
   gtk_window_present (GTK_WINDOW (window));
   test_ui_wait_for_frames (view, 3);
 
@@ -317,6 +320,8 @@ test_huge_plan_keeps_only_visible_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_clear_object (&document);
+  test_remove_tree (dir);
 }
 
 /* How many times the view's row children were described, each: child → count. */

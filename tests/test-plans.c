@@ -11,7 +11,9 @@
 
 #include "poa-activity.h"
 #include "poa-default-plan.h"
+#include "poa-document.h"
 #include "poa-plan.h"
+#include "poa-store.h"
 #include "test-plans.h"
 
 /* The default plan grown (or cut) to @n_activities: the 16 real activities repeated, each
@@ -51,4 +53,22 @@ test_plan_with_activities (guint n_activities)
   /* One splice: a hundred thousand appends would each notify the list's watchers. */
   g_list_store_splice (activities, n, 0, added->pdata, added->len);
   return g_steal_pointer (&plan);
+}
+
+/* A document for @plan on a store at @path (created if missing), for the views that only
+ * show a plan, such as the benchmark's. The plan's rows are not written to the store: the
+ * document writes only when edited, and inserting 100,000 activities would take longer than
+ * what is measured. A plan without an id is given one, since a document's plan has one. Not
+ * for a test that edits through the document. */
+PoaDocument *
+test_document_for_plan (PoaPlan    *plan,
+                        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  if (poa_plan_get_id (plan) <= 0)
+    poa_plan_set_id (plan, 1);
+  return poa_document_new (store, plan);
 }

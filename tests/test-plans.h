@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
-PoaPlan *test_plan_with_activities (guint n_activities);
+PoaPlan     *test_plan_with_activities (guint       n_activities);
+PoaDocument *test_document_for_plan    (PoaPlan    *plan,
+                                        const char *path);
 
 G_END_DECLS

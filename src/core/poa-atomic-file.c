@@ -12,6 +12,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -30,12 +32,24 @@
  * surface, for one, hands them over a few bytes at a time. */
 #define BUFFER_SIZE (64 * 1024)
 
+/* A temporary of this target older than this, that no process holds, was left by a writer
+ * that was killed (poa_atomic_file_begin() removes it). An export takes seconds even for the
+ * largest plan; an hour leaves a wide margin for a slow network folder. */
+#define STALE_AGE_SECONDS (60 * 60)
+
+/* The characters g_mkstemp() puts in place of the XXXXXX. */
+#define TEMP_SUFFIX_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+#define TEMP_SUFFIX_LENGTH 6
+
 struct _PoaAtomicFile
 {
   char   *path;
   char   *temp_path;
   /* The temporary, open for poa_atomic_file_write(); -1 once a writer has it by its name. */
   int     fd;
+  /* The same open file, kept until the end: its lock tells another export that the temporary
+   * is in use, not left behind by a writer that was killed. */
+  int     lock_fd;
   guint8 *buffer;
   gsize   buffered;
   /* Why a write failed, kept for the commit: a writer's callback may have no GError. */
@@ -86,6 +100,88 @@ flush_buffer (PoaAtomicFile *self)
   return self->write_errno == 0;
 }
 
+static void
+release_lock (PoaAtomicFile *self)
+{
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  self->lock_fd = -1;
+}
+
+/* Whether @path is a file its owner has made read-only. An editor refuses to replace such a
+ * file, and so does every export: replacing it by a rename needs only the folder to be
+ * writable, which would defeat the owner's intent. The permission bits are read rather than
+ * asked of access(2), which lets the superuser write anything. */
+static gboolean
+is_read_only (const char  *path,
+              GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0 &&
+      (geteuid () == 0 || access (path, W_OK) == 0 || errno != EACCES))
+    return FALSE;
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+               _("Cannot write “%s”: the file is read-only"), path);
+  return TRUE;
+}
+
+/* Whether @name is one of the temporaries poa_atomic_file_begin() makes from @prefix
+ * (“.NAME.”): the prefix and exactly six of g_mkstemp()'s characters. */
+static gboolean
+is_temporary_name (const char *name,
+                   const char *prefix)
+{
+  gsize prefix_length = strlen (prefix);
+
+  return strlen (name) == prefix_length + TEMP_SUFFIX_LENGTH &&
+         strncmp (name, prefix, prefix_length) == 0 &&
+         strspn (name + prefix_length, TEMP_SUFFIX_CHARS) == TEMP_SUFFIX_LENGTH;
+}
+
+/* Removes the temporaries of @path that writers killed before they finished left behind, and
+ * only those: named as this module names them for @path, regular files of this user, not
+ * changed for an hour, and held by no process. Either test alone could remove a live one: the
+ * lock is not seen by an older version of the program (or on some network file systems), and
+ * a writer may stall. Another program's files never match the name. */
+static void
+remove_stale_temporaries (const char *folder,
+                          const char *base)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!is_temporary_name (name, prefix))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+          now - (gint64)st.st_mtime > STALE_AGE_SECONDS &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing “%s”, left by an export that did not finish", path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+}
+
 /* Removes the temporary after a failure; the target was never touched. */
 static void
 give_up (PoaAtomicFile *self)
@@ -97,6 +193,7 @@ give_up (PoaAtomicFile *self)
     close (self->fd);
   self->fd = -1;
   g_unlink (self->temp_path);
+  release_lock (self);
   self->done = TRUE;
 }
 
@@ -124,6 +221,9 @@ sync_folder (const char *path)
  * Creates an empty, hidden temporary file in @path's folder (`.NAME.XXXXXX`) for a writer to
  * fill, either through poa_atomic_file_write() or by the name poa_atomic_file_get_temp_path()
  * gives. Creating it first reports a missing or read-only folder before any work is done.
+ * A @path whose permissions make it read-only is refused, as an editor refuses it; and the
+ * temporaries of @path that a killed writer left (older than an hour, held by no process) are
+ * removed.
  *
  * Errors are in the #G_FILE_ERROR domain, with messages that name @path.
  *
@@ -146,9 +246,15 @@ poa_atomic_file_begin (const char  *path,
   base = g_path_get_basename (path);
   name = g_strdup_printf (".%s.XXXXXX", base);
 
+  if (is_read_only (path, error))
+    return NULL;
+
+  remove_stale_temporaries (folder, base);
+
   self = g_new0 (PoaAtomicFile, 1);
   self->path = g_strdup (path);
   self->temp_path = g_build_filename (folder, name, NULL);
+  self->lock_fd = -1;
   self->fd = g_mkstemp_full (self->temp_path, O_RDWR | O_CLOEXEC, mode);
   if (self->fd < 0)
     {
@@ -157,6 +263,11 @@ poa_atomic_file_begin (const char  *path,
       poa_atomic_file_free (self);
       return NULL;
     }
+
+  /* Where locks are not kept (some network file systems) the age alone tells. */
+  self->lock_fd = dup (self->fd);
+  if (self->lock_fd >= 0)
+    flock (self->lock_fd, LOCK_EX | LOCK_NB);
 
   return self;
 }
@@ -295,12 +406,20 @@ poa_atomic_file_commit (PoaAtomicFile  *self,
       goto failed;
     }
 
+  /* The target may have been made read-only while this was written. */
+  if (is_read_only (self->path, error))
+    {
+      give_up (self);
+      return FALSE;
+    }
+
   if (g_rename (self->temp_path, self->path) != 0)
     {
       saved_errno = errno;
       goto failed;
     }
 
+  release_lock (self);
   self->done = TRUE;
   sync_folder (self->path);
   return TRUE;

@@ -229,6 +229,18 @@ poa_calendar_set_justification (PoaCalendar *self,
   replace_text (&self->justifications[quarter - 1], text);
 }
 
+static guint64
+sum_months (const guint *figures,
+            guint        first_month,
+            guint        last_month)
+{
+  guint64 sum = 0;
+
+  for (guint m = first_month; m <= last_month; m++)
+    sum += figures[m - 1];
+  return sum;
+}
+
 /**
  * poa_calendar_sum_programmed:
  * @first_month: 1 to 12
@@ -241,14 +253,9 @@ poa_calendar_sum_programmed (const PoaCalendar *self,
                              guint              first_month,
                              guint              last_month)
 {
-  guint64 sum = 0;
-
   g_return_val_if_fail (first_month >= 1 && last_month <= 12, 0);
 
-  if (self != NULL)
-    for (guint m = first_month; m <= last_month; m++)
-      sum += self->programmed[m - 1];
-  return sum;
+  return self != NULL ? sum_months (self->programmed, first_month, last_month) : 0;
 }
 
 guint64
@@ -256,14 +263,9 @@ poa_calendar_sum_achieved (const PoaCalendar *self,
                            guint              first_month,
                            guint              last_month)
 {
-  guint64 sum = 0;
-
   g_return_val_if_fail (first_month >= 1 && last_month <= 12, 0);
 
-  if (self != NULL)
-    for (guint m = first_month; m <= last_month; m++)
-      sum += self->achieved[m - 1];
-  return sum;
+  return self != NULL ? sum_months (self->achieved, first_month, last_month) : 0;
 }
 
 /* Whether any month has a goal programmed: an activity without is *sin calendarizar*. */

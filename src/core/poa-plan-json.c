@@ -1127,6 +1127,14 @@ static void
 append_string (GString    *out,
                const char *text)
 {
+  g_autofree char *cleaned = NULL;
+
+  /* A text saved before the text rule may hold characters the reader refuses: it is written
+   * with them replaced, as in the workbook, so that what is written can be read back. */
+  if (text != NULL &&
+      (!g_utf8_validate (text, -1, NULL) || poa_text_find_forbidden (text, strlen (text), NULL, NULL)))
+    text = cleaned = poa_text_sanitize_for_xml (text);
+
   g_string_append_c (out, '"');
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     {

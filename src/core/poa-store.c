@@ -560,6 +560,27 @@ building_calendar (PoaActivity *activity)
   return activity->calendar;
 }
 
+/* The activity of @activities (from @first on) whose row id is @id, through an index made on
+ * first use: a plan without follow-up never makes it. */
+static PoaActivity *
+activity_by_id (GHashTable **by_id,
+                GPtrArray   *activities,
+                guint        first,
+                gint64       id)
+{
+  if (*by_id == NULL)
+    {
+      *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = first; i < activities->len; i++)
+        {
+          PoaActivity *a = g_ptr_array_index (activities, i);
+          g_hash_table_insert (*by_id, &a->id, a);
+        }
+    }
+
+  return g_hash_table_lookup (*by_id, &id);
+}
+
 /* Fills the calendars of the activities of @activities from @first on: the plan's months and
  * justifications, two queries for the whole plan. A plan without any follow-up, like every plan
  * written before it existed, costs two empty reads. */
@@ -596,17 +617,7 @@ load_follow_up (PoaStore   *self,
       int month = sqlite3_column_int (months, 1);
       PoaActivity *activity;
 
-      if (by_id == NULL)
-        {
-          by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-          for (guint i = first; i < activities->len; i++)
-            {
-              PoaActivity *a = g_ptr_array_index (activities, i);
-              g_hash_table_insert (by_id, &a->id, a);
-            }
-        }
-
-      activity = g_hash_table_lookup (by_id, &id);
+      activity = activity_by_id (&by_id, activities, first, id);
       if (activity == NULL || month < 1 || month > 12)
         continue;
       /* Filled before anyone holds it: the one time a calendar is changed in place. */
@@ -628,17 +639,7 @@ load_follow_up (PoaStore   *self,
       int quarter = sqlite3_column_int (justifications, 1);
       PoaActivity *activity;
 
-      if (by_id == NULL)
-        {
-          by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-          for (guint i = first; i < activities->len; i++)
-            {
-              PoaActivity *a = g_ptr_array_index (activities, i);
-              g_hash_table_insert (by_id, &a->id, a);
-            }
-        }
-
-      activity = g_hash_table_lookup (by_id, &id);
+      activity = activity_by_id (&by_id, activities, first, id);
       if (activity == NULL || quarter < 1 || quarter > 4)
         continue;
       poa_calendar_set_justification (building_calendar (activity), (guint)quarter,

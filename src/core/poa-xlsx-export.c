@@ -7,14 +7,26 @@
 
 #define G_LOG_DOMAIN "poa-xlsx-export"
 
+/* memfd_create() */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include "poa-activity.h"
 #include "poa-atomic-file.h"
@@ -26,6 +38,7 @@
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
+#include "poa-validate.h"
 #include "poa-xlsx-export.h"
 
 /* The official workbook: four sheets laid out as the printed POA, with live formulas whose
@@ -46,6 +59,8 @@
 #define LINE_HEIGHT 15.0
 #define PAPER_LETTER 1
 #define MAX_COLUMNS 23
+/* POA, Cronograma, Indicadores, Presupuesto. */
+#define N_SHEETS 4
 
 typedef enum
 {
@@ -133,6 +148,13 @@ typedef struct
   lxw_error     xlsx_error;
   int           xlsx_errno;
   GError       *error;
+  lxw_worksheet *sheets[N_SHEETS];
+  guint         n_sheets;
+  /* Why writing a sheet's rows to its temporary failed, if it did, and the size of those
+   * temporaries, all and the largest (see check_row_files()). */
+  int           rows_errno;
+  guint64       rows_size;
+  guint64       largest_rows_size;
   /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
   lxw_row_t     totals_row;
   guint64       sums[POA_ACTIVITY_N_GOALS];
@@ -263,6 +285,21 @@ is_efficiency_index (PoaIndicator *indicator)
 
 /* Writing cells ---------------------------------------------------------------------------- */
 
+/* Texts saved before the text rule (poa-validate.c) may hold characters XML cannot carry, and
+ * libxlsxwriter writes them as they are: the workbook would be malformed. Such a text is
+ * written with them replaced; any other is written as it is. */
+static const char *
+clean_text (const char  *text,
+            char       **owned)
+{
+  *owned = NULL;
+  if (text == NULL ||
+      (g_utf8_validate (text, -1, NULL) && !poa_text_find_forbidden (text, strlen (text), NULL, NULL)))
+    return text;
+
+  return *owned = poa_text_sanitize_for_xml (text);
+}
+
 static void
 keep_error (Book      *book,
             lxw_error  error)
@@ -319,8 +356,10 @@ put_text (Sheet      *sheet,
           const char *text,
           Style       id)
 {
+  g_autofree char *cleaned = NULL;
   lxw_error error;
 
+  text = clean_text (text, &cleaned);
   if (text == NULL || text[0] == '\0')
     error = worksheet_write_blank (sheet->sheet, sheet->row, col, style (sheet, id));
   else if (text_fits (sheet, col, text))
@@ -385,6 +424,9 @@ merge (Sheet      *sheet,
        const char *text,
        Style       id)
 {
+  g_autofree char *cleaned = NULL;
+
+  text = clean_text (text, &cleaned);
   if (!text_fits (sheet, first, text))
     text = "";
 
@@ -404,7 +446,10 @@ merge_down (Sheet      *sheet,
             const char *text,
             Style       id)
 {
-  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, text, style (sheet, id));
+  g_autofree char *cleaned = NULL;
+
+  worksheet_merge_range (sheet->sheet, first_row, col, sheet->row, col, clean_text (text, &cleaned),
+                         style (sheet, id));
 }
 
 /* Sheets ----------------------------------------------------------------------------------- */
@@ -424,6 +469,8 @@ add_sheet (Book       *book,
   /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
   if (sheet->sheet == NULL)
     keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+  else if (book->n_sheets < N_SHEETS)
+    book->sheets[book->n_sheets++] = sheet->sheet;
 
   return sheet->sheet != NULL;
 }
@@ -880,6 +927,12 @@ put_semaforo_fills (Sheet     *sheet,
       lxw_conditional_format condition = { .type = LXW_CONDITIONAL_TYPE_FORMULA, .format = fill };
       g_autofree char *formula = NULL;
 
+      if (fill == NULL)
+        {
+          keep_error (sheet->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+          return;
+        }
+
       format_set_bg_color (fill, poa_semaforo_rgb (levels[i]));
       format_set_font_color (fill, levels[i] == POA_SEMAFORO_YELLOW ? LXW_COLOR_BLACK : LXW_COLOR_WHITE);
       char threshold[G_ASCII_DTOSTR_BUF_SIZE];
@@ -1135,6 +1188,15 @@ create_styles (Book *book)
       lxw_format *format = workbook_add_format (book->workbook);
       guint flags = style_specs[i].flags;
 
+      /* The format calls take no NULL; the workbook is thrown away at the end. */
+      if (format == NULL)
+        {
+          keep_error (book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+          format = book->styles[0];
+          if (format == NULL)
+            return;
+        }
+
       if (flags & BOLD)
         format_set_bold (format);
       if (flags & LARGE)
@@ -1166,6 +1228,8 @@ create_styles (Book *book)
   {
     g_autofree char *index_format = semaforo_number_format (book->plan);
 
+    if (book->styles[STYLE_INDEX] == NULL)
+      return;
     format_set_num_format (book->styles[STYLE_INDEX], index_format);
   }
 }
@@ -1174,7 +1238,9 @@ static void
 set_properties (Book *book)
 {
   PoaPlan *plan = book->plan;
-  const char *area = poa_plan_get_area (plan);
+  g_autofree char *area_cleaned = NULL;
+  g_autofree char *municipality_cleaned = NULL;
+  const char *area = clean_text (poa_plan_get_area (plan), &area_cleaned);
   g_autofree char *title = area[0] != '\0' ? g_strdup_printf ("POA %u - %s", poa_plan_get_year (plan), area)
                                             : g_strdup_printf ("POA %u", poa_plan_get_year (plan));
   g_autofree char *subject = g_strdup_printf ("Plan Operativo Anual %u", poa_plan_get_year (plan));
@@ -1182,7 +1248,7 @@ set_properties (Book *book)
     .title = title,
     .subject = subject,
     .author = (char *)area,
-    .company = (char *)poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY),
+    .company = (char *)clean_text (poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY), &municipality_cleaned),
   };
 
   keep_error (book, workbook_set_properties (book->workbook, &properties));
@@ -1209,6 +1275,412 @@ set_xlsx_error (GError      **error,
   return FALSE;
 }
 
+/* Whether the file system of @folder has fewer than @needed bytes free for this user. */
+static gboolean
+is_short_of_space (const char *folder,
+                   guint64     needed)
+{
+  struct statvfs st;
+
+  return statvfs (folder, &st) == 0 && (guint64)st.f_bavail * st.f_frsize < needed;
+}
+
+/* libxlsxwriter writes each sheet's rows to a temporary file and never looks at what writing
+ * it returned. The rows' file is part of its public worksheet structure: flushing it here
+ * finds rows still unwritten, and why (a full disk). That alone does not condemn the
+ * workbook: the C library keeps what it could not write and writes it when it can, after the
+ * temporaries of the sheets before are gone, and the workbook may then be whole. Reading it
+ * back decides; this only gives the reason when it is not. The files' sizes tell how much
+ * room closing the workbook takes: the rows stay while each sheet is copied from them into a
+ * temporary of its own. */
+static void
+check_row_files (Book *book)
+{
+  for (guint i = 0; i < book->n_sheets; i++)
+    {
+      FILE *rows = book->sheets[i]->optimize_tmpfile;
+      struct stat st;
+
+      if (rows == NULL)
+        continue;
+
+      errno = 0;
+      if (fflush (rows) != 0 && book->rows_errno == 0)
+        book->rows_errno = errno != 0 ? errno : EIO;
+      if (fstat (fileno (rows), &st) == 0)
+        {
+          book->rows_size += (guint64)st.st_size;
+          book->largest_rows_size = MAX (book->largest_rows_size, (guint64)st.st_size);
+        }
+    }
+}
+
+/* Reading the workbook back ---------------------------------------------------------------- */
+
+/* The archive is read with zlib, through its directory, rather than with minizip: Debian's
+ * libxlsxwriter links the system's minizip, but the Flatpak's bundles its own, and zlib is in
+ * every runtime. libxlsxwriter writes a plain zip: no ZIP64 (its option is off), no
+ * encryption, parts stored or deflated. */
+
+#define ZIP_END_SIZE 22
+#define ZIP_ENTRY_SIZE 46
+#define ZIP_LOCAL_SIZE 30
+#define ZIP_MAX_COMMENT 65535
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16)(p[0] | p[1] << 8);
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16 | (guint32)p[3] << 24;
+}
+
+/* Reads exactly @size bytes at @offset. */
+static gboolean
+read_at (int     fd,
+         void   *buffer,
+         gsize   size,
+         guint64 offset)
+{
+  guint8 *p = buffer;
+
+  while (size > 0)
+    {
+      gssize n = pread (fd, p, size, (off_t)offset);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      size -= (gsize)n;
+      offset += (guint64)n;
+    }
+  return TRUE;
+}
+
+/* Inflates (or copies, when stored) the part whose data is at @offset, checks its size and
+ * CRC, and parses it when it is XML: a part cut short by a full disk is not well-formed. */
+static gboolean
+check_part (int          fd,
+            const char  *name,
+            guint        method,
+            guint64      offset,
+            guint64      compressed_size,
+            guint64      size,
+            guint32      crc,
+            char       **why)
+{
+  static const GMarkupParser no_callbacks = { 0 };
+  gboolean xml = g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
+  g_autoptr(GMarkupParseContext) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *in = g_malloc (64 * 1024);
+  g_autofree guint8 *out = g_malloc (64 * 1024);
+  z_stream stream = { 0 };
+  gboolean intact = TRUE, well_formed = TRUE;
+  guint64 read = 0, produced = 0;
+  uLong sum = crc32 (0, NULL, 0);
+
+  if ((method != 0 && method != 8) || (method == 8 && inflateInit2 (&stream, -MAX_WBITS) != Z_OK))
+    {
+      *why = g_strdup_printf (_("its part %s cannot be read"), name);
+      return FALSE;
+    }
+  if (xml)
+    parser = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+
+  while (intact && well_formed)
+    {
+      gsize n_out;
+
+      if ((method == 0 || stream.avail_in == 0) && read < compressed_size)
+        {
+          gsize chunk = (gsize)MIN (compressed_size - read, 64 * 1024);
+
+          if (!read_at (fd, in, chunk, offset + read))
+            {
+              intact = FALSE;
+              break;
+            }
+          read += chunk;
+          stream.next_in = in;
+          stream.avail_in = (uInt)chunk;
+        }
+
+      if (method == 0)
+        {
+          /* Stored: what is read is the part. */
+          if (stream.avail_in == 0)
+            break;
+          memcpy (out, in, stream.avail_in);
+          n_out = stream.avail_in;
+          stream.avail_in = 0;
+        }
+      else
+        {
+          int status;
+
+          stream.next_out = out;
+          stream.avail_out = 64 * 1024;
+          status = inflate (&stream, Z_NO_FLUSH);
+          /* Z_BUF_ERROR: no progress, all the input read: the data is cut short. */
+          if (status != Z_OK && status != Z_STREAM_END)
+            intact = FALSE;
+          n_out = 64 * 1024 - stream.avail_out;
+          if (status == Z_STREAM_END)
+            {
+              sum = crc32 (sum, out, (uInt)n_out);
+              produced += n_out;
+              if (parser != NULL && n_out > 0)
+                well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+              break;
+            }
+        }
+
+      sum = crc32 (sum, out, (uInt)n_out);
+      produced += n_out;
+      if (intact && parser != NULL && n_out > 0)
+        well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+    }
+  if (method == 8)
+    inflateEnd (&stream);
+
+  if (!intact || produced != size || (guint32)sum != crc)
+    {
+      *why = g_strdup_printf (_("its part %s is damaged"), name);
+      return FALSE;
+    }
+
+  if (well_formed && parser != NULL)
+    well_formed = g_markup_parse_context_end_parse (parser, &error);
+  if (!well_formed)
+    {
+      g_debug ("%s: %s", name, error->message);
+      *why = g_strdup_printf (_("its part %s is not well-formed XML"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Finds the archive's end record, in the last 22 bytes unless a comment follows it. */
+static gboolean
+find_end (int      fd,
+          guint64  file_size,
+          guint8   end[ZIP_END_SIZE])
+{
+  gsize tail_size = (gsize)MIN (file_size, ZIP_END_SIZE + ZIP_MAX_COMMENT);
+  g_autofree guint8 *tail = NULL;
+
+  if (file_size < ZIP_END_SIZE)
+    return FALSE;
+
+  tail = g_malloc (tail_size);
+  if (!read_at (fd, tail, tail_size, file_size - tail_size))
+    return FALSE;
+
+  for (gssize i = (gssize)(tail_size - ZIP_END_SIZE); i >= 0; i--)
+    if (le32 (tail + i) == 0x06054b50 && (gsize)i + ZIP_END_SIZE + le16 (tail + i + 20) == tail_size)
+      {
+        memcpy (end, tail + i, ZIP_END_SIZE);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Reads the written archive @archive back before it replaces anything: every part inflates
+ * with the right size and CRC, every XML part is well-formed, and every sheet is there. What
+ * the library reports is not enough: it writes its temporaries (each sheet's rows, then each
+ * part) without looking at what writing them returned, so a full disk leaves rows out of a
+ * workbook closed as if nothing happened. Sets @total to the size of the parts, as the
+ * archive's directory gives them. */
+static gboolean
+check_workbook (const char  *archive,
+                guint64     *total,
+                char       **why)
+{
+  g_autofree guint8 *directory = NULL;
+  guint8 end[ZIP_END_SIZE];
+  guint64 directory_offset, directory_size;
+  guint n_entries, n_sheets = 0;
+  struct stat st;
+  gsize at = 0;
+  int fd;
+
+  *total = 0;
+  fd = g_open (archive, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0 || !find_end (fd, (guint64)st.st_size, end))
+    {
+      if (fd >= 0)
+        close (fd);
+      *why = g_strdup (_("it is not a complete zip archive"));
+      return FALSE;
+    }
+
+  n_entries = le16 (end + 10);
+  directory_size = le32 (end + 12);
+  directory_offset = le32 (end + 16);
+  if (directory_offset + directory_size > (guint64)st.st_size)
+    goto damaged_list;
+  directory = g_malloc (directory_size + 1);
+  if (!read_at (fd, directory, directory_size, directory_offset))
+    goto damaged_list;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      at = 0;
+      for (guint i = 0; i < n_entries; i++)
+        {
+          const guint8 *entry = directory + at;
+          guint8 local[ZIP_LOCAL_SIZE];
+          g_autofree char *name = NULL;
+          guint name_length, extra_length, comment_length;
+          guint64 local_offset, data_offset;
+
+          if (at + ZIP_ENTRY_SIZE > directory_size || le32 (entry) != 0x02014b50)
+            goto damaged_list;
+          name_length = le16 (entry + 28);
+          extra_length = le16 (entry + 30);
+          comment_length = le16 (entry + 32);
+          if (at + ZIP_ENTRY_SIZE + name_length + extra_length + comment_length > directory_size)
+            goto damaged_list;
+          at += ZIP_ENTRY_SIZE + name_length + extra_length + comment_length;
+
+          if (pass == 0)
+            {
+              *total += le32 (entry + 24);
+              continue;
+            }
+
+          name = g_strndup ((const char *)entry + ZIP_ENTRY_SIZE, name_length);
+          local_offset = le32 (entry + 42);
+          if (!read_at (fd, local, ZIP_LOCAL_SIZE, local_offset) || le32 (local) != 0x04034b50)
+            {
+              close (fd);
+              *why = g_strdup_printf (_("its part %s is damaged"), name);
+              return FALSE;
+            }
+          data_offset = local_offset + ZIP_LOCAL_SIZE + le16 (local + 26) + le16 (local + 28);
+          if (data_offset + le32 (entry + 20) > directory_offset ||
+              !check_part (fd, name, le16 (entry + 10), data_offset, le32 (entry + 20),
+                           le32 (entry + 24), le32 (entry + 16), why))
+            {
+              close (fd);
+              if (*why == NULL)
+                *why = g_strdup_printf (_("its part %s is damaged"), name);
+              return FALSE;
+            }
+          if (g_str_has_prefix (name, "xl/worksheets/sheet") && g_str_has_suffix (name, ".xml"))
+            n_sheets++;
+        }
+    }
+  close (fd);
+
+  if (n_sheets != N_SHEETS)
+    {
+      *why = g_strdup_printf (_("it has %u sheets instead of %u"), n_sheets, N_SHEETS);
+      return FALSE;
+    }
+
+  return TRUE;
+
+damaged_list:
+  close (fd);
+  *why = g_strdup (_("its list of parts is damaged"));
+  return FALSE;
+}
+
+/**
+ * poa_xlsx_export_check:
+ * @path: a workbook written by poa_xlsx_export()
+ *
+ * Reads @path back as the export does before it replaces anything: every part inflates with
+ * the right CRC, every XML part is well-formed, and the four sheets are there.
+ *
+ * Returns: whether @path is sound; else @error (#POA_EXPORT_ERROR_FAILED) names the file and
+ *   says what is wrong.
+ */
+gboolean
+poa_xlsx_export_check (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *why = NULL;
+  guint64 total = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (check_workbook (path, &total, &why))
+    return TRUE;
+
+  g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
+               _("“%s” is not a sound workbook: %s"), path, why);
+  return FALSE;
+}
+
+/* Copies the finished archive from @fd into @file, with every write checked. */
+static gboolean
+copy_archive (int             fd,
+              PoaAtomicFile  *file,
+              GError        **error)
+{
+  g_autofree char *buffer = g_malloc (64 * 1024);
+  off_t offset = 0;
+
+  for (;;)
+    {
+      gssize n_read = pread (fd, buffer, 64 * 1024, offset);
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      if (n_read < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Cannot write “%s”: %s"), poa_atomic_file_get_path (file),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n_read == 0)
+        return TRUE;
+      if (!poa_atomic_file_write (file, buffer, (gsize)n_read, error))
+        return FALSE;
+      offset += n_read;
+    }
+}
+
+/* The workbook is put together in memory rather than in the temporary beside @path: minizip's
+ * writes are the only ones libxlsxwriter checks, and it reports their failure with its own
+ * “[ERROR]” lines on the standard error, which no option silences (common.h's LXW_ERROR() and
+ * workbook_close() print with fprintf). Writes to memory do not fail for a full disk; the copy
+ * to the disk is then written and checked here, and reported in one line. The archive is
+ * compressed, a few megabytes for the largest plan. Returns -1 where there is no memfd or no
+ * /proc, and the workbook is then written to the temporary directly. */
+static int
+open_memory_file (char **name)
+{
+  int fd = memfd_create ("poa-workbook", MFD_CLOEXEC);
+
+  if (fd < 0)
+    return -1;
+
+  *name = g_strdup_printf ("/proc/self/fd/%d", fd);
+  if (!g_file_test (*name, G_FILE_TEST_EXISTS))
+    {
+      g_clear_pointer (name, g_free);
+      close (fd);
+      return -1;
+    }
+
+  return fd;
+}
+
 static gboolean
 write_workbook (PoaPlan     *plan,
                 const char  *path,
@@ -1216,22 +1688,44 @@ write_workbook (PoaPlan     *plan,
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
   g_autoptr(PoaAtomicFile) file = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *memory_name = NULL;
+  g_autofree char *why = NULL;
+  const char *archive;
   GError *file_error = NULL;
   Book book = { .plan = plan, .path = path };
   lxw_error closed;
+  guint64 total = 0;
+  gboolean checked;
+  int memory_fd;
+  int close_errno;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* libxlsxwriter writes the file by its name, when the workbook is closed. Freeing @file
-   * without committing it removes what it wrote. */
+  /* The workbook is written to memory, read back, then copied into @file (or, without a
+   * memfd, written into @file by its name and read back there). Freeing @file without
+   * committing it removes what was written. */
   if (!(file = poa_atomic_file_begin (path, 0644, &file_error)))
     return _poa_export_propagate_error (error, file_error);
 
+  /* libxlsxwriter's own temporaries (the rows, each part) go beside the target rather than in
+   * /tmp, whose room has nothing to do with the target's; it removes them as soon as it has
+   * made them, so a kill leaves none. */
+  folder = g_path_get_dirname (path);
+  options.tmpdir = folder;
+
+  memory_fd = open_memory_file (&memory_name);
+  archive = memory_fd >= 0 ? memory_name : poa_atomic_file_get_temp_path (file);
+
   errno = 0;
-  book.workbook = workbook_new_opt (poa_atomic_file_get_temp_path (file), &options);
+  book.workbook = workbook_new_opt (archive, &options);
   if (book.workbook == NULL)
-    return set_xlsx_error (error, path, LXW_ERROR_MEMORY_MALLOC_FAILED, errno);
+    {
+      if (memory_fd >= 0)
+        close (memory_fd);
+      return set_xlsx_error (error, path, LXW_ERROR_MEMORY_MALLOC_FAILED, errno);
+    }
 
   create_styles (&book);
   set_properties (&book);
@@ -1239,11 +1733,25 @@ write_workbook (PoaPlan     *plan,
   write_cronograma (&book);
   write_indicators (&book);
   write_budget (&book);
+  check_row_files (&book);
 
   /* Closing writes the file, and frees the workbook whatever happens. */
   errno = 0;
   closed = workbook_close (book.workbook);
+  close_errno = errno;
   keep_error (&book, closed);
+
+  if (book.error == NULL && book.xlsx_error == LXW_NO_ERROR)
+    checked = check_workbook (archive, &total, &why);
+  else
+    checked = FALSE;
+  if (memory_fd >= 0 && checked && !copy_archive (memory_fd, file, &file_error))
+    {
+      close (memory_fd);
+      return _poa_export_propagate_error (error, file_error);
+    }
+  if (memory_fd >= 0)
+    close (memory_fd);
 
   if (book.error != NULL)
     {
@@ -1252,6 +1760,27 @@ write_workbook (PoaPlan     *plan,
     }
   if (book.xlsx_error != LXW_NO_ERROR)
     return set_xlsx_error (error, path, book.xlsx_error, book.xlsx_errno);
+
+  /* The library said nothing, yet the workbook is damaged: its temporaries were cut short.
+   * The rows' files tell why, or failed writes may leave their reason in errno. Else, the
+   * temporaries being gone by now, a room left smaller than they took at their largest (the
+   * rows of every sheet, and one sheet again as it is put in the archive) tells the disk was
+   * full. */
+  if (!checked)
+    {
+      const char *reason = why;
+
+      if (book.rows_errno != 0)
+        reason = g_strerror (book.rows_errno);
+      else if (close_errno == ENOSPC || close_errno == EDQUOT || close_errno == EFBIG)
+        reason = g_strerror (close_errno);
+      else if (is_short_of_space (folder, MAX (2 * total, book.rows_size + book.largest_rows_size) +
+                                            64 * 1024))
+        reason = g_strerror (ENOSPC);
+      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   reason);
+      return FALSE;
+    }
 
   if (!poa_atomic_file_commit (file, &file_error))
     return _poa_export_propagate_error (error, file_error);
@@ -1264,8 +1793,9 @@ write_workbook (PoaPlan     *plan,
  * @plan: the plan
  * @path: the workbook to write
  *
- * Writes @plan as the official POA workbook. The file is written beside @path, flushed to the
- * disk and renamed into place (poa-atomic-file.c): a failure leaves @path as it was.
+ * Writes @plan as the official POA workbook. The workbook is read back (poa_xlsx_export_check())
+ * before it is written beside @path, flushed to the disk and renamed into place
+ * (poa-atomic-file.c): a failure leaves @path as it was, and a read-only @path is refused.
  *
  * Returns: whether it was written; else @error says why.
  */

@@ -16,5 +16,7 @@ G_BEGIN_DECLS
 gboolean poa_xlsx_export (PoaPlan     *plan,
                           const char  *path,
                           GError     **error);
+gboolean poa_xlsx_export_check (const char  *path,
+                                GError     **error);
 
 G_END_DECLS

@@ -233,10 +233,6 @@ poa_cronograma_page_set_document (PoaCronogramaPage *self,
   if (!g_set_object (&self->document, document))
     return;
 
-  /* The chart never holds a plan with another plan's document: it goes without one while
-   * it takes the new plan. */
-  poa_gantt_view_set_document (self->gantt_view, NULL);
-  poa_gantt_view_set_plan (self->gantt_view, document != NULL ? poa_document_get_plan (document) : NULL);
   poa_gantt_view_set_document (self->gantt_view, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "poa-activities-page.h"
 #include "poa-activity.h"
 #include "poa-budget-line.h"
 #include "poa-check.h"
@@ -32,7 +31,6 @@ struct _PoaFindingsButton
   GtkWidget          parent_instance;
 
   PoaDocument       *document;
-  PoaActivitiesPage *activities_page;
   GListStore        *findings;
   GListStore        *shown;
   guint              update_source;
@@ -60,7 +58,6 @@ G_DEFINE_FINAL_TYPE (PoaFindingsButton, poa_findings_button, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
-  PROP_ACTIVITIES_PAGE,
   N_PROPS
 };
 
@@ -213,7 +210,6 @@ poa_findings_button_dispose (GObject *object)
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
   g_clear_object (&self->findings);
   g_clear_object (&self->shown);
-  g_clear_weak_pointer (&self->activities_page);
 
   G_OBJECT_CLASS (poa_findings_button_parent_class)->dispose (object);
 }
@@ -230,10 +226,6 @@ poa_findings_button_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
-      break;
-
-    case PROP_ACTIVITIES_PAGE:
-      g_value_set_object (value, self->activities_page);
       break;
 
     default:
@@ -255,10 +247,6 @@ poa_findings_button_set_property (GObject      *object,
       poa_findings_button_set_document (self, g_value_get_object (value));
       break;
 
-    case PROP_ACTIVITIES_PAGE:
-      g_set_weak_pointer (&self->activities_page, g_value_get_object (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -277,10 +265,6 @@ poa_findings_button_class_init (PoaFindingsButtonClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* Where a finding about an activity or the general data is fixed. */
-  properties[PROP_ACTIVITIES_PAGE] =
-    g_param_spec_object ("activities-page", NULL, NULL, POA_TYPE_ACTIVITIES_PAGE,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -526,11 +510,10 @@ poa_findings_button_update (PoaFindingsButton *self)
  * @position: a finding's place in the list
  *
  * Takes the user to the field the finding is about: the activity's editor, the general data,
- * or the budget page.
- *
- * Returns: (transfer none) (nullable): the editor opened, if any.
+ * or the budget page. It asks the window through its actions (win.edit-activity,
+ * win.edit-general-data, win.show-page), so the button knows no page.
  */
-GtkWindow *
+void
 poa_findings_button_go_to (PoaFindingsButton *self,
                            guint              position)
 {
@@ -538,41 +521,49 @@ poa_findings_button_go_to (PoaFindingsButton *self,
   GtkWidget *widget = GTK_WIDGET (self);
   GObject *subject;
   const char *field;
+  PoaPlan *plan;
+  guint found;
 
-  g_return_val_if_fail (POA_IS_FINDINGS_BUTTON (self), NULL);
+  g_return_if_fail (POA_IS_FINDINGS_BUTTON (self));
 
   if (!(finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position)) ||
-      self->activities_page == NULL)
-    return NULL;
+      self->document == NULL)
+    return;
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
   subject = poa_finding_get_subject (finding);
   field = poa_finding_get_field (finding);
+  plan = poa_document_get_plan (self->document);
 
   if (POA_IS_BUDGET_LINE (subject))
     {
       gtk_widget_activate_action (widget, "win.show-page", "s", "budget");
-      return NULL;
+      return;
     }
 
   /* The semáforo's thresholds are set on the Indicadores page, not in the general data. */
   if (field != NULL && g_str_has_prefix (field, "semaforo"))
     {
       gtk_widget_activate_action (widget, "win.show-page", "s", "indicators");
-      return NULL;
+      return;
     }
 
-  gtk_widget_activate_action (widget, "win.show-page", "s", "activities");
   if (POA_IS_ACTIVITY (subject))
     {
-      /* The page shares its selection with the window's other pages. */
-      poa_activities_page_set_selected_activity (self->activities_page, POA_ACTIVITY (subject));
-      return poa_activities_page_edit_activity (self->activities_page, POA_ACTIVITY (subject), field);
+      if (g_list_store_find (poa_plan_get_activities (plan), subject, &found))
+        gtk_widget_activate_action (widget, "win.edit-activity", "(us)", found, field != NULL ? field : "");
+      return;
     }
 
   /* The plan has no activity: the page's Add is where that is fixed. */
   if (g_strcmp0 (field, "activities") == 0)
-    return NULL;
+    {
+      gtk_widget_activate_action (widget, "win.show-page", "s", "activities");
+      return;
+    }
 
-  return poa_activities_page_edit_general_data (self->activities_page, subject, field);
+  gtk_widget_activate_action (widget, "win.edit-general-data", "(is)",
+                              POA_IS_SIGNATURE (subject) &&
+                              g_list_store_find (poa_plan_get_signatures (plan), subject, &found) ? (int)found : -1,
+                              field != NULL ? field : "");
 }

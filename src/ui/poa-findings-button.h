@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 
-#include "poa-activities-page.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -23,7 +22,7 @@ void         poa_findings_button_set_document (PoaFindingsButton *self,
                                                PoaDocument       *document);
 GListModel  *poa_findings_button_get_findings (PoaFindingsButton *self);
 void         poa_findings_button_update       (PoaFindingsButton *self);
-GtkWindow   *poa_findings_button_go_to        (PoaFindingsButton *self,
+void         poa_findings_button_go_to        (PoaFindingsButton *self,
                                                guint              position);
 
 G_END_DECLS

@@ -36,7 +36,6 @@ struct _PoaGanttView
 {
   GtkWidget              parent_instance;
 
-  PoaPlan               *plan;
   GListModel            *activities;
   PoaDocument           *document;
   PoaActivity           *selected;
@@ -66,7 +65,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PoaGanttView, poa_gantt_view, GTK_TYPE_WIDGET,
 
 enum {
   PROP_0,
-  PROP_PLAN,
   PROP_DOCUMENT,
   PROP_SELECTED_ACTIVITY,
   PROP_ZOOM,
@@ -327,7 +325,7 @@ scroll_to_cursor (PoaGanttView *self)
 
   /* Zoomed to weeks, the cursor's month scrolls into view too. */
   poa_cronograma_renderer_get_timeline (self->renderer, &x, &view, &content);
-  scale = (PoaTimeScale) { poa_plan_get_year (self->plan), 0, content };
+  scale = (PoaTimeScale) { poa_plan_get_year (poa_document_get_plan (self->document)), 0, content };
   left = poa_time_scale_x_for_month (&scale, self->cursor_month);
   right = poa_time_scale_x_for_month (&scale, self->cursor_month + 1);
   hvalue = gtk_adjustment_get_value (self->hadjustment);
@@ -489,21 +487,6 @@ document_changed_cb (PoaGanttView *self,
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The renderer marks the findings of the document, computed once for everyone who shows
- * them; without a document (or while a new pair of plan and document is being set) it has
- * its own. */
-static void
-share_findings (PoaGanttView *self)
-{
-  if (self->renderer == NULL)
-    return;
-
-  if (self->document != NULL && poa_document_get_plan (self->document) == self->plan)
-    poa_cronograma_renderer_set_findings (self->renderer, poa_document_get_findings (self->document));
-  else
-    poa_cronograma_renderer_set_findings (self->renderer, NULL);
 }
 
 static void
@@ -810,8 +793,7 @@ poa_gantt_view_dispose (GObject *object)
 {
   PoaGanttView *self = (PoaGanttView *)object;
 
-  poa_gantt_view_set_plan (self, NULL);
-  g_clear_object (&self->document);
+  poa_gantt_view_set_document (self, NULL);
   g_clear_object (&self->selected);
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -848,10 +830,6 @@ poa_gantt_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
@@ -895,10 +873,6 @@ poa_gantt_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      poa_gantt_view_set_plan (self, g_value_get_object (value));
-      break;
-
     case PROP_DOCUMENT:
       poa_gantt_view_set_document (self, g_value_get_object (value));
       break;
@@ -992,9 +966,6 @@ poa_gantt_view_class_init (PoaGanttViewClass *klass)
   widget_class->grab_focus = poa_gantt_view_grab_focus;
   widget_class->focus = poa_gantt_view_focus;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, POA_TYPE_PLAN,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, POA_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1072,69 +1043,10 @@ poa_gantt_view_new (void)
 }
 
 /**
- * poa_gantt_view_get_plan:
- *
- * Returns: (transfer none) (nullable): the plan shown.
- */
-PoaPlan *
-poa_gantt_view_get_plan (PoaGanttView *self)
-{
-  g_return_val_if_fail (POA_IS_GANTT_VIEW (self), NULL);
-
-  return self->plan;
-}
-
-void
-poa_gantt_view_set_plan (PoaGanttView *self,
-                         PoaPlan      *plan)
-{
-  PoaCronogramaZoom zoom = POA_CRONOGRAMA_ZOOM_MONTHS;
-
-  g_return_if_fail (POA_IS_GANTT_VIEW (self));
-  g_return_if_fail (plan == NULL || POA_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  if (self->activities != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->activities, activities_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->plan, plan_year_changed_cb, self);
-    }
-  if (self->renderer != NULL)
-    zoom = poa_cronograma_renderer_get_zoom (self->renderer);
-  g_clear_object (&self->renderer);
-  g_clear_object (&self->activities);
-  set_selected (self, NULL);
-  self->cursor_row = 0;
-
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    {
-      self->activities = g_object_ref (G_LIST_MODEL (poa_plan_get_activities (plan)));
-      self->renderer = poa_cronograma_renderer_new (plan, gtk_widget_get_pango_context (GTK_WIDGET (self)));
-      poa_cronograma_renderer_set_official (self->renderer, FALSE);
-      poa_cronograma_renderer_set_zoom (self->renderer, zoom);
-      update_palette (self);
-
-      g_signal_connect (self->activities, "items-changed", G_CALLBACK (activities_changed_cb), self);
-      g_signal_connect_swapped (plan, "notify::year", G_CALLBACK (plan_year_changed_cb), self);
-      activities_changed_cb (self->activities, 0, 0, g_list_model_get_n_items (self->activities), self);
-    }
-  share_findings (self);
-
-  gtk_adjustment_set_value (self->vadjustment, 0);
-  gtk_adjustment_set_value (self->hadjustment, 0);
-  invalidate_descriptions (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
-}
-
-/**
  * poa_gantt_view_get_document:
  *
- * Returns: (transfer none) (nullable): the document months are changed through; without one
- *   the view only shows.
+ * Returns: (transfer none) (nullable): the document shown, whose plan is drawn and through
+ *   which months are changed.
  */
 PoaDocument *
 poa_gantt_view_get_document (PoaGanttView *self)
@@ -1144,10 +1056,16 @@ poa_gantt_view_get_document (PoaGanttView *self)
   return self->document;
 }
 
+/* The view holds the document alone: the plan drawn is always the document's, so there is no
+ * moment when a plan is shown with another plan's document. The renderer marks the
+ * document's findings, computed once for everyone who shows them. */
 void
 poa_gantt_view_set_document (PoaGanttView *self,
                              PoaDocument  *document)
 {
+  PoaCronogramaZoom zoom = POA_CRONOGRAMA_ZOOM_MONTHS;
+  PoaPlan *plan;
+
   g_return_if_fail (POA_IS_GANTT_VIEW (self));
   g_return_if_fail (document == NULL || POA_IS_DOCUMENT (document));
 
@@ -1155,13 +1073,41 @@ poa_gantt_view_set_document (PoaGanttView *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (poa_document_get_plan (self->document), plan_year_changed_cb, self);
+    }
+  if (self->activities != NULL)
+    g_signal_handlers_disconnect_by_func (self->activities, activities_changed_cb, self);
+  if (self->renderer != NULL)
+    zoom = poa_cronograma_renderer_get_zoom (self->renderer);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->activities);
+  set_selected (self, NULL);
+  self->cursor_row = 0;
+
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  share_findings (self);
+    {
+      plan = poa_document_get_plan (document);
+      self->activities = g_object_ref (G_LIST_MODEL (poa_plan_get_activities (plan)));
+      self->renderer = poa_cronograma_renderer_new (plan, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+      poa_cronograma_renderer_set_official (self->renderer, FALSE);
+      poa_cronograma_renderer_set_zoom (self->renderer, zoom);
+      poa_cronograma_renderer_set_findings (self->renderer, poa_document_get_findings (document));
+      update_palette (self);
 
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect (self->activities, "items-changed", G_CALLBACK (activities_changed_cb), self);
+      g_signal_connect_swapped (plan, "notify::year", G_CALLBACK (plan_year_changed_cb), self);
+      activities_changed_cb (self->activities, 0, 0, g_list_model_get_n_items (self->activities), self);
+    }
+
+  gtk_adjustment_set_value (self->vadjustment, 0);
+  gtk_adjustment_set_value (self->hadjustment, 0);
+  invalidate_descriptions (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

@@ -19,9 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PoaGanttView, poa_gantt_view, POA, GANTT_VIEW, GtkWidget)
 
 GtkWidget             *poa_gantt_view_new                   (void);
-PoaPlan               *poa_gantt_view_get_plan              (PoaGanttView       *self);
-void                   poa_gantt_view_set_plan              (PoaGanttView       *self,
-                                                             PoaPlan            *plan);
 PoaDocument           *poa_gantt_view_get_document          (PoaGanttView       *self);
 void                   poa_gantt_view_set_document          (PoaGanttView       *self,
                                                              PoaDocument        *document);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
+#include "poa-budget-line.h"
 #include "poa-date.h"
 #include "poa-document.h"
 #include "poa-indicator.h"
@@ -20,6 +21,7 @@
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-progress-chart-view.h"
+#include "poa-signature.h"
 #include "poa-ui-util.h"
 
 /* The plan's efficiency index, Σ achieved ÷ Σ programmed × 100, with its semáforo; each
@@ -293,11 +295,10 @@ more_clicked_cb (PoaIndicatorsPage *self)
   update_more_button (self);
 }
 
-/* After every edit, undo and redo: the index and the count of late activities follow every
- * activity's metas and months, and the chart redraws. The rows listed watch their own
- * activity. */
+/* The index and the count of late activities follow every activity's metas and months and
+ * the plan's semáforo, and the chart redraws. The rows listed watch their own activity. */
 static void
-document_changed_cb (PoaIndicatorsPage *self)
+refresh (PoaIndicatorsPage *self)
 {
   /* Off screen, an edit only marks the page: on a big plan these are passes over every
    * activity, for a page nobody is looking at. */
@@ -313,10 +314,30 @@ document_changed_cb (PoaIndicatorsPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
+/* After every edit, undo and redo. Only budget lines and signatures are read by nothing the
+ * page computes (the index, the late count and the chart come from the activities and the
+ * plan), so an edit touching nothing else is passed over; anything else recomputes. */
+static void
+document_changed_cb (PoaDocument       *document,
+                     GArray            *changes,
+                     PoaIndicatorsPage *self)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PoaChange *change = &g_array_index (changes, PoaChange, i);
+
+      if (!POA_IS_BUDGET_LINE (change->object) && !POA_IS_SIGNATURE (change->object))
+        {
+          refresh (self);
+          return;
+        }
+    }
+}
+
 static void
 activities_changed_cb (PoaIndicatorsPage *self)
 {
-  document_changed_cb (self);
+  refresh (self);
   update_more_button (self);
 }
 
@@ -521,7 +542,7 @@ poa_indicators_page_map (GtkWidget *widget)
   if (self->pending)
     show_plan (self);
   else if (self->stale)
-    document_changed_cb (self);
+    refresh (self);
 }
 
 static void follow_plan (PoaIndicatorsPage *self,
@@ -583,7 +604,7 @@ poa_indicators_page_set_property (GObject      *object,
         g_object_notify_by_pspec (object, pspec);
       if (self->document != NULL)
         g_signal_connect_object (self->document, "changed", G_CALLBACK (document_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
+                                 self, G_CONNECT_DEFAULT);
       /* The plan shown is the document's: never one without the other. */
       follow_plan (self, self->document != NULL ? poa_document_get_plan (self->document) : NULL);
       break;

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "poa-document.h"
 #include "poa-ui-util.h"
 
 /**
@@ -50,6 +51,14 @@ _poa_widget_report_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+undo_toast_document_changed_cb (PoaDocument *document,
+                                GArray      *changes,
+                                AdwToast    *toast)
+{
+  adw_toast_dismiss (toast);
+}
+
 /**
  * _poa_widget_show_undo_toast:
  * @page: a page of the window, whose `document` the change went through
@@ -78,8 +87,8 @@ _poa_widget_show_undo_toast (GtkWidget  *page,
   g_object_get (page, "document", &document, NULL);
   if (document != NULL)
     {
-      g_signal_connect_object (document, "changed", G_CALLBACK (adw_toast_dismiss), toast,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (undo_toast_document_changed_cb),
+                               toast, G_CONNECT_DEFAULT);
       g_signal_connect_object (page, "notify::document", G_CALLBACK (adw_toast_dismiss), toast,
                                G_CONNECT_SWAPPED);
     }

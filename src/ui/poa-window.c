@@ -174,6 +174,56 @@ show_error_activated (GtkWidget  *widget,
   _poa_window_show_error (POA_WINDOW (widget), heading, error);
 }
 
+/* win.edit-activity "(us)" and win.edit-general-data "(is)": how a small widget (the findings
+ * button) opens an editor without knowing the Activities page. edit-activity takes the
+ * activity's position in the plan (from 0) and the field to put the cursor in, as findings
+ * name fields ("" for none); the activity becomes the window's selection. edit-general-data
+ * takes the position of the signature the field belongs to, or -1 for the plan's own fields,
+ * and the field. Both show the Activities page, the editors' parent. */
+static void
+edit_activity_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+  g_autoptr(PoaActivity) activity = NULL;
+  const char *field;
+  guint32 position;
+
+  g_variant_get (parameter, "(u&s)", &position, &field);
+  if (self->document == NULL ||
+      !(activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (poa_document_get_plan (self->document))), position)))
+    return;
+
+  poa_window_show_page (self, "activities");
+  /* The page shares its selection with the window's other pages. */
+  poa_activities_page_set_selected_activity (self->activities_page, activity);
+  poa_activities_page_edit_activity (self->activities_page, activity, field[0] != '\0' ? field : NULL);
+}
+
+static void
+edit_general_data_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+  g_autoptr(GObject) signature = NULL;
+  const char *field;
+  gint32 position;
+
+  g_variant_get (parameter, "(i&s)", &position, &field);
+  if (self->document == NULL)
+    return;
+  if (position >= 0 &&
+      !(signature = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_signatures (poa_document_get_plan (self->document))), (guint)position)))
+    return;
+
+  poa_window_show_page (self, "activities");
+  poa_activities_page_edit_general_data (self->activities_page,
+                                         signature != NULL ? signature : G_OBJECT (poa_document_get_plan (self->document)),
+                                         field[0] != '\0' ? field : NULL);
+}
+
 /* The pages other than Activities are made when first shown: building, styling and measuring
  * them (AdwViewStack measures every page, shown or not) delayed the window's first frame. Each
  * follows the session's document and the window's selection as the template's pages do. */
@@ -390,6 +440,8 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-activity", "(us)", edit_activity_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-general-data", "(is)", edit_general_data_activated);
 
   _poa_window_class_print_init (widget_class);
   _poa_window_class_export_init (widget_class);

@@ -17,11 +17,13 @@
 
 #include <adwaita.h>
 
+#include "poa-document.h"
 #include "poa-gantt-view.h"
 #include "poa-plan.h"
 #include "bench-util.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
+#include "test-util.h"
 
 #define WIDTH   1200
 #define HEIGHT  800
@@ -31,6 +33,9 @@ static void
 bench (guint n_activities)
 {
   g_autoptr(PoaPlan) plan = test_plan_with_activities (n_activities);
+  g_autofree char *dir = g_dir_make_tmp ("poa-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "poa.sqlite3", NULL);
+  g_autoptr(PoaDocument) document = test_document_for_plan (plan, path);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = poa_gantt_view_new ();
@@ -42,7 +47,7 @@ bench (guint n_activities)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
-  poa_gantt_view_set_plan (POA_GANTT_VIEW (view), plan);
+  poa_gantt_view_set_document (POA_GANTT_VIEW (view), document);
   gtk_window_present (GTK_WINDOW (window));
   test_ui_wait_for_frames (view, 3);
 
@@ -72,6 +77,10 @@ bench (guint n_activities)
   bench_report ("gantt: view snapshot and render, one frame", n_activities, times, FRAMES);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&document);
+  test_remove_tree (dir);
 }
 
 int
