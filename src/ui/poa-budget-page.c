@@ -230,7 +230,7 @@ amount_applied_cb (AdwEntryRow *entry,
   if (self->document != NULL &&
       !poa_document_set_int64 (self->document, line, "centavos", centavos, &error))
     {
-      /* Translators: "$ 5,000.00 cannot be added: the budget total, …, is more than …" */
+      /* Translators: "$ 5,000.00 cannot be written: the budget total, …, is more than …" */
       g_autofree char *amount = poa_money_format (centavos);
       g_autofree char *why = g_strdup_printf (_("%s cannot be written: %s"), amount, error->message);
 
