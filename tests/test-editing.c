@@ -315,6 +315,127 @@ test_add_activity_through_the_editor (Fixture       *fixture,
   g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
 }
 
+/* What the findings button shows, as "icon-name count …" over its visible parts. */
+static char *
+findings_button_face (PoaFindingsButton *findings)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (findings), GTK_TYPE_MENU_BUTTON));
+  GString *face = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_menu_button_get_child (button));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_IMAGE (child))
+        g_string_append_printf (face, "%s%s", face->len ? " " : "", gtk_image_get_icon_name (GTK_IMAGE (child)));
+      else if (GTK_IS_LABEL (child))
+        g_string_append_printf (face, " %s", gtk_label_get_label (GTK_LABEL (child)));
+    }
+  return g_string_free (face, FALSE);
+}
+
+static void
+test_findings_button_shows_errors_and_warnings_apart (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaDocument *document = poa_session_get_document (poa_window_get_session (fixture->window));
+  PoaFindingsButton *findings = POA_FINDINGS_BUTTON (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FINDINGS_BUTTON));
+  GListModel *list;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *face = NULL;
+  g_autofree char *expected = NULL;
+  guint errors = 0, warnings = 0;
+
+  /* The default plan: activity 7 ends before it starts (an error), and warnings besides. */
+  poa_findings_button_update (findings);
+  list = poa_findings_button_get_findings (findings);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (list, i);
+
+      if (poa_finding_get_severity (finding) == POA_SEVERITY_ERROR)
+        errors++;
+      else
+        warnings++;
+    }
+  g_assert_cmpuint (errors, ==, 1);
+  g_assert_cmpuint (warnings, >, 1);
+  face = findings_button_face (findings);
+  expected = g_strdup_printf ("dialog-error-symbolic 1 dialog-warning-symbolic %u", warnings);
+  g_assert_cmpstr (face, ==, expected);
+
+  /* Without activity 7 only warnings are left: no red sign, and the count is theirs. */
+  g_assert_true (poa_document_remove (document, activity_at (plan, 6), &error));
+  g_assert_no_error (error);
+  poa_findings_button_update (findings);
+  g_clear_pointer (&face, g_free);
+  g_clear_pointer (&expected, g_free);
+  face = findings_button_face (findings);
+  g_assert_null (strstr (face, "dialog-error-symbolic"));
+  g_assert_true (g_str_has_prefix (face, "dialog-warning-symbolic "));
+  g_assert_cmpuint (poa_check_count (poa_findings_button_get_findings (findings), POA_SEVERITY_ERROR), ==, 0);
+}
+
+/* Writes a name in the new activity's editor opened by @action and adds it. */
+static void
+add_named_activity (Fixture    *fixture,
+                    const char *action,
+                    const char *name)
+{
+  PoaActivityEditor *editor;
+
+  click (find_action_button (GTK_WIDGET (fixture->page), action));
+  editor = POA_ACTIVITY_EDITOR (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+  g_assert_nonnull (editor);
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  type_into (poa_activity_editor_get_entry (editor, "name"), name);
+  click (find_action_button (GTK_WIDGET (editor), "editor.add"));
+  g_assert_null (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+}
+
+static void
+test_add_appends_insert_after_inserts (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *second = activity_at (plan, 1);
+  PoaActivity *third = activity_at (plan, 2);
+  g_autoptr(PoaPlan) stored = NULL;
+
+  /* Add, with activity 2 selected: the new one is Nº 17, and 2 and 3 keep their numbers. */
+  poa_window_set_selected_activity (fixture->window, second);
+  iterate ();
+  add_named_activity (fixture, "activities.add", "Al final");
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 16)), ==, "Al final");
+  g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 16)), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 2)), ==, poa_activity_get_name (third));
+  g_assert_cmpuint (poa_activity_get_number (third), ==, 3);
+  g_clear_object (&stored);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+
+  /* Insert After is the explicit way to put it below the selected one: Nº 3, the old 3 is 4. */
+  poa_window_set_selected_activity (fixture->window, second);
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page), "activities.insert-after")));
+  add_named_activity (fixture, "activities.insert-after", "Después de la 2");
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 2)), ==, "Después de la 2");
+  g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 2)), ==, 3);
+  g_assert_cmpuint (poa_activity_get_number (third), ==, 4);
+  g_clear_object (&stored);
+
+  /* With nothing selected there is no “after”. */
+  poa_window_set_selected_activity (fixture->window, NULL);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page), "activities.insert-after")));
+}
+
 /* The activity editor shown, found among the toplevels as the user would see it: none or
  * exactly one. */
 static PoaActivityEditor *
@@ -809,6 +930,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/editing/add-activity-through-the-editor-then-undo", test_add_activity_through_the_editor);
+  ADD ("/ui/editing/add-appends-insert-after-inserts", test_add_appends_insert_after_inserts);
+  ADD ("/ui/editing/findings-button-shows-errors-and-warnings-apart", test_findings_button_shows_errors_and_warnings_apart);
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);

@@ -36,8 +36,13 @@ struct _PoaFindingsButton
   guint              update_source;
 
   GtkWidget         *menu_button;
+  /* Errors and warnings apart: 1 error and 22 warnings is not a red 23. The OK sign when
+   * there is neither. */
   GtkWidget         *icon;
-  GtkWidget         *count_label;
+  GtkWidget         *error_icon;
+  GtkWidget         *error_label;
+  GtkWidget         *warning_icon;
+  GtkWidget         *warning_label;
   GtkWidget         *list;
   gboolean           listed;    /* the popover was opened: its list follows the findings */
   GtkWidget         *summary_label;
@@ -195,7 +200,10 @@ activities_changed_cb (PoaFindingsButton *self,
   if (added >= PENDING_AT)
     {
       gtk_widget_set_visible (self->icon, FALSE);
-      gtk_widget_set_visible (self->count_label, FALSE);
+      gtk_widget_set_visible (self->error_icon, FALSE);
+      gtk_widget_set_visible (self->error_label, FALSE);
+      gtk_widget_set_visible (self->warning_icon, FALSE);
+      gtk_widget_set_visible (self->warning_label, FALSE);
     }
   queue_update (self);
 }
@@ -313,10 +321,20 @@ poa_findings_button_init (PoaFindingsButton *self)
   self->shown = g_list_store_new (POA_TYPE_FINDING);
 
   self->icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-  self->count_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->count_label, "numeric");
+  self->error_icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (self->error_icon, "error");
+  self->error_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->error_label, "numeric");
+  self->warning_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->warning_icon, "warning");
+  gtk_widget_set_margin_start (self->warning_icon, 4);
+  self->warning_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->warning_label, "numeric");
   gtk_box_append (GTK_BOX (content), self->icon);
-  gtk_box_append (GTK_BOX (content), self->count_label);
+  gtk_box_append (GTK_BOX (content), self->error_icon);
+  gtk_box_append (GTK_BOX (content), self->error_label);
+  gtk_box_append (GTK_BOX (content), self->warning_icon);
+  gtk_box_append (GTK_BOX (content), self->warning_label);
 
   self->summary_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
@@ -470,25 +488,16 @@ poa_findings_button_update (PoaFindingsButton *self)
     }
   gtk_widget_set_visible (self->more_label, errors + warnings > MAX_SHOWN);
 
-  gtk_widget_remove_css_class (self->icon, "error");
-  gtk_widget_remove_css_class (self->icon, "warning");
-  if (errors > 0)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-error-symbolic");
-      gtk_widget_add_css_class (self->icon, "error");
-    }
-  else if (warnings > 0)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
-      gtk_widget_add_css_class (self->icon, "warning");
-    }
-  else
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "emblem-ok-symbolic");
-  gtk_widget_set_visible (self->icon, TRUE);
-
-  count = errors + warnings > 0 ? poa_format_count (errors + warnings) : g_strdup ("");
-  gtk_label_set_label (GTK_LABEL (self->count_label), count);
-  gtk_widget_set_visible (self->count_label, errors + warnings > 0);
+  gtk_widget_set_visible (self->icon, errors + warnings == 0);
+  gtk_widget_set_visible (self->error_icon, errors > 0);
+  gtk_widget_set_visible (self->error_label, errors > 0);
+  gtk_widget_set_visible (self->warning_icon, warnings > 0);
+  gtk_widget_set_visible (self->warning_label, warnings > 0);
+  count = poa_format_count (errors);
+  gtk_label_set_label (GTK_LABEL (self->error_label), count);
+  g_free (count);
+  count = poa_format_count (warnings);
+  gtk_label_set_label (GTK_LABEL (self->warning_label), count);
 
   if (errors + warnings == 0)
     tooltip = g_strdup (_("The check finds nothing to fix"));

@@ -66,6 +66,9 @@ AdwMessageDialog *_poa_window_confirm_restore   (PoaWindow      *self,
 void _poa_window_class_export_init   (GtkWidgetClass *widget_class);
 void _poa_window_export_xlsx_to_file (PoaWindow      *self,
                                       GFile          *file);
+void _poa_window_export_to_file      (PoaWindow      *self,
+                                      GFile          *file,
+                                      const char     *extension);
 
 /* poa-window-print.c */
 void _poa_window_class_print_init (GtkWidgetClass *widget_class);

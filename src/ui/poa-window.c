@@ -77,6 +77,8 @@ update_actions (PoaWindow *self)
                                  whole && poa_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", whole);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-png", whole);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", whole);
 }
 
