@@ -30,6 +30,7 @@ struct _PoaPlanChooser
   PoaSession     *session;
 
   GtkWidget      *menu_button;
+  GtkWidget      *title_label;
   GtkWidget      *plans_list;
   GMenu          *actions_section;
   guint           n_plans;
@@ -575,12 +576,53 @@ poa_plan_chooser_class_init (PoaPlanChooserClass *klass)
 static void
 poa_plan_chooser_init (PoaPlanChooser *self)
 {
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
   self->menu_button = gtk_menu_button_new ();
-  /* An icon, so that the header bar still fits the title at 360 pixels. */
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "folder-documents-symbolic");
+  /* An icon, so that the header bar still fits the title at 360 pixels; beside it the plan's
+   * title when the window asks (poa_plan_chooser_set_title()), shortened rather than
+   * crowding the view switcher. */
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("folder-documents-symbolic"));
+  self->title_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 40);
+  gtk_widget_set_visible (self->title_label, FALSE);
+  gtk_box_append (GTK_BOX (content), self->title_label);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), content);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Plans"), -1);
   gtk_widget_set_tooltip_text (self->menu_button, _("Plans: switch, create, copy into the next year, delete"));
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   build_popover (self);
+}
+
+/**
+ * poa_plan_chooser_set_title:
+ * @title: (nullable): the plan shown, as “POA 2026 — área”, or %NULL for the icon alone
+ *
+ * Puts the plan's name on the button, where the wide window has no other place for it.
+ */
+void
+poa_plan_chooser_set_title (PoaPlanChooser *self,
+                            const char     *title)
+{
+  g_return_if_fail (POA_IS_PLAN_CHOOSER (self));
+
+  gtk_label_set_label (GTK_LABEL (self->title_label), title);
+  gtk_widget_set_visible (self->title_label, title != NULL && title[0] != '\0');
+}
+
+/**
+ * poa_plan_chooser_get_title:
+ *
+ * Returns: (nullable): the title the button shows, or %NULL when it shows only its icon.
+ */
+const char *
+poa_plan_chooser_get_title (PoaPlanChooser *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN_CHOOSER (self), NULL);
+
+  return gtk_widget_get_visible (self->title_label) ? gtk_label_get_label (GTK_LABEL (self->title_label)) : NULL;
 }
 
 /**

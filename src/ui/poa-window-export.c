@@ -57,7 +57,7 @@ find_format (const char *key,
     if (g_str_equal (by_action ? formats[i].action : formats[i].extension, key))
       return &formats[i];
 
-  return NULL;
+  g_return_val_if_reached (&workbook_format);
 }
 
 /* What the toast or the dialog needs once the file is written. */
@@ -174,13 +174,10 @@ _poa_window_export_to_file (PoaWindow  *self,
                             GFile      *file,
                             const char *extension)
 {
-  const ExportFormat *format;
-
   g_return_if_fail (POA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail ((format = find_format (extension, FALSE)) != NULL);
 
-  export_to_file (self, file, format);
+  export_to_file (self, file, find_format (extension, FALSE));
 }
 
 static void

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "poa-activities-page.h"
+#include "poa-plan-chooser.h"
 #include "poa-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ struct _PoaWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  PoaPlanChooser       *plan_chooser;
   AdwViewStack         *stack;
   PoaActivitiesPage    *activities_page;
   AdwBin               *cronograma_bin;

@@ -35,7 +35,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The title names the plan: its área and year. */
+/* The title names the plan: its área and year. The window's title is not on screen in
+ * GNOME's header bars, and the switcher title shows it only when the window is narrow: wide,
+ * the plan button says it. After “Copy to 2027” the page says 2027. */
 static void
 update_title (PoaWindow *self)
 {
@@ -54,6 +56,8 @@ update_title (PoaWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, heading);
   adw_view_switcher_title_set_subtitle (self->switcher_title, area);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  poa_plan_chooser_set_title (self->plan_chooser,
+                              adw_view_switcher_title_get_title_visible (self->switcher_title) ? NULL : title);
 }
 
 static void
@@ -421,6 +425,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_bin);
@@ -462,6 +467,8 @@ poa_window_init (PoaWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
   visible_page_changed_cb (self);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
