@@ -786,6 +786,53 @@ respond (const char *response)
   iterate ();
 }
 
+/* Whether the window shows @text in a label on screen now. */
+static gboolean
+window_shows (Fixture    *fixture,
+              const char *text)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  test_ui_collect_labels (GTK_WIDGET (fixture->window), texts);
+  if (strstr (texts->str, text) == NULL)
+    g_test_message ("“%s” is not on screen; the window shows:\n%s", text, texts->str);
+  return strstr (texts->str, text) != NULL;
+}
+
+/* The plan's área and year are on screen on every page, wide or narrow: after Copy to 2027
+ * the window says 2027, not only in its title, which GNOME's header bars do not show. */
+static void
+test_year_in_sight_after_copy (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PoaPlanChooser *chooser = POA_PLAN_CHOOSER (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_PLAN_CHOOSER));
+  static const char *pages[] = { "activities", "indicators", "budget", "cronograma" };
+
+  g_assert_true (window_shows (fixture, "POA 2026 — Migrantes y Ex braceros"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.copy", NULL));
+  respond ("copy");
+  g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2027);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      poa_window_show_page (fixture->window, pages[i]);
+      test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      g_assert_true (window_shows (fixture, "POA 2027 — Migrantes y Ex braceros\n"));
+      g_assert_false (window_shows (fixture, "2026 —"));
+    }
+
+  /* Narrow, the header bar's title says it, the plan button is an icon again. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  g_assert_null (poa_plan_chooser_get_title (chooser));
+  g_assert_true (window_shows (fixture, "\nPOA 2027\nMigrantes y Ex braceros\n"));
+
+  /* Wide again, the button says it again. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "POA 2027 — Migrantes y Ex braceros");
+}
+
 /* What the findings button asks for, asked directly: win.edit-activity opens the activity's
  * editor on the field, and makes it the window's selection; win.edit-general-data opens the
  * general data on a signature's field, or the plan's. */
@@ -939,6 +986,7 @@ main (int   argc,
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
+  ADD ("/ui/plans/year-in-sight-after-copy", test_year_in_sight_after_copy);
 #undef ADD
 
   return g_test_run ();

@@ -60,6 +60,25 @@ update_title (PoaWindow *self)
                               adw_view_switcher_title_get_title_visible (self->switcher_title) ? NULL : title);
 }
 
+static gboolean
+update_title_cb (gpointer user_data)
+{
+  PoaWindow *self = user_data;
+
+  self->title_source = 0;
+  update_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title tells whether it shows the title while the header bar is being laid out:
+ * resizing the plan button then would be resizing during a layout. */
+static void
+title_visible_changed_cb (PoaWindow *self)
+{
+  if (self->title_source == 0)
+    self->title_source = g_idle_add (update_title_cb, self);
+}
+
 static void
 plan_header_changed_cb (PoaWindow  *self,
                         GParamSpec *pspec,
@@ -342,6 +361,7 @@ poa_window_dispose (GObject *object)
   g_clear_object (&self->selected_activity);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->backup_toast);
+  g_clear_handle_id (&self->title_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -467,8 +487,8 @@ poa_window_init (PoaWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
   visible_page_changed_cb (self);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (update_title),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
