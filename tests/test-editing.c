@@ -821,13 +821,18 @@ test_year_in_sight_after_copy (Fixture       *fixture,
       g_assert_false (window_shows (fixture, "2026 —"));
     }
 
-  /* Narrow, the header bar's title says it, the plan button is an icon again. */
+  /* Wide, the plan button names the plan; at 900 pixels and at 400 it still says the year. */
+  g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "POA 2027 — Migrantes y Ex braceros");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  g_assert_true (g_str_has_suffix (poa_plan_chooser_get_title (chooser), "2027"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
-  g_assert_null (poa_plan_chooser_get_title (chooser));
-  g_assert_true (window_shows (fixture, "\nPOA 2027\nMigrantes y Ex braceros\n"));
+  g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "2027");
+  /* … and the header bar's title gives the área. */
+  g_assert_true (window_shows (fixture, "\nMigrantes y Ex braceros\n"));
 
-  /* Wide again, the button says it again. */
+  /* Wide again, the button says it whole again. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
   g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "POA 2027 — Migrantes y Ex braceros");

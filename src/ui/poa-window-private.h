@@ -30,9 +30,6 @@ struct _PoaWindow
   /* The last backup or restore outcome's toast, replaced by the next (poa-window-backup.c). */
   AdwToast             *backup_toast;
 
-  /* The plan button's title follows the header bar's width, after its allocation. */
-  guint                 title_source;
-
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;

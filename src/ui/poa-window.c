@@ -36,13 +36,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The title names the plan: its área and year. The window's title is not on screen in
- * GNOME's header bars, and the switcher title shows it only when the window is narrow: wide,
- * the plan button says it. After “Copy to 2027” the page says 2027. */
+ * GNOME's header bars, and the switcher title shows it only when the window is narrow: the
+ * plan button says it at every width, whole or as the year. After “Copy to 2027” the window
+ * says 2027. */
 static void
 update_title (PoaWindow *self)
 {
   g_autofree char *heading = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *year = NULL;
   PoaPlan *plan = poa_window_get_plan (self);
   const char *area;
 
@@ -56,27 +58,8 @@ update_title (PoaWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, heading);
   adw_view_switcher_title_set_subtitle (self->switcher_title, area);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  poa_plan_chooser_set_title (self->plan_chooser,
-                              adw_view_switcher_title_get_title_visible (self->switcher_title) ? NULL : title);
-}
-
-static gboolean
-update_title_cb (gpointer user_data)
-{
-  PoaWindow *self = user_data;
-
-  self->title_source = 0;
-  update_title (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The switcher title tells whether it shows the title while the header bar is being laid out:
- * resizing the plan button then would be resizing during a layout. */
-static void
-title_visible_changed_cb (PoaWindow *self)
-{
-  if (self->title_source == 0)
-    self->title_source = g_idle_add (update_title_cb, self);
+  year = g_strdup_printf ("%u", poa_plan_get_year (plan));
+  poa_plan_chooser_set_title (self->plan_chooser, title, year);
 }
 
 static void
@@ -361,7 +344,6 @@ poa_window_dispose (GObject *object)
   g_clear_object (&self->selected_activity);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->backup_toast);
-  g_clear_handle_id (&self->title_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_WINDOW);
 
@@ -487,8 +469,6 @@ poa_window_init (PoaWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
   visible_page_changed_cb (self);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
