@@ -378,6 +378,87 @@ test_findings_button_shows_errors_and_warnings_apart (Fixture       *fixture,
   g_assert_cmpuint (poa_check_count (poa_findings_button_get_findings (findings), POA_SEVERITY_ERROR), ==, 0);
 }
 
+static void respond (const char *response);
+
+static guint
+count_without_unit (PoaPlan *plan)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_activities (plan); i++)
+    n += poa_activity_get_text (activity_at (plan, i), POA_ACTIVITY_UNIT)[0] == '\0';
+  return n;
+}
+
+/* “Unidad de medida está vacío” for most activities: one dialog sets a unit for all of them,
+ * and one undo takes it back. */
+static void
+test_unit_for_every_activity_without_one (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaFindingsButton *findings = POA_FINDINGS_BUTTON (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FINDINGS_BUTTON));
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (findings), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  guint without = count_without_unit (plan);
+  g_autofree char *expected = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *button = NULL;
+  const char *had_one = NULL;
+  guint with_one = 0;
+
+  g_assert_cmpuint (without, >, 1);
+  for (guint i = 0; i < n_activities (plan) && had_one == NULL; i++)
+    if (poa_activity_get_text (activity_at (plan, i), POA_ACTIVITY_UNIT)[0] != '\0')
+      {
+        had_one = poa_activity_get_text (activity_at (plan, i), POA_ACTIVITY_UNIT);
+        with_one = i;
+      }
+
+  poa_findings_button_update (findings);
+  gtk_menu_button_popup (menu_button);
+  iterate ();
+  expected = g_strdup_printf ("Poner _unidad de medida a las %u actividades sin ella…", without);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && gtk_widget_get_visible (w))
+      button = w;
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, expected);
+
+  g_signal_emit_by_name (button, "clicked");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "  Talleres ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+  respond ("set");
+
+  /* Every activity that had none has “Talleres”, saved; the others kept theirs. */
+  g_assert_cmpuint (count_without_unit (plan), ==, 0);
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (count_without_unit (stored), ==, 0);
+  for (guint i = 0, n = 0; i < n_activities (stored); i++)
+    {
+      if (i == with_one && had_one != NULL)
+        g_assert_cmpstr (poa_activity_get_text (activity_at (stored, i), POA_ACTIVITY_UNIT), !=, "Talleres");
+      n += g_str_equal (poa_activity_get_text (activity_at (stored, i), POA_ACTIVITY_UNIT), "Talleres");
+      if (i + 1 == n_activities (stored))
+        g_assert_cmpuint (n, >=, without);
+    }
+  g_clear_object (&stored);
+  poa_findings_button_update (findings);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* One undo takes it back from all of them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (count_without_unit (plan), ==, without);
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (count_without_unit (stored), ==, without);
+}
+
 /* Writes a name in the new activity's editor opened by @action and adds it. */
 static void
 add_named_activity (Fixture    *fixture,
@@ -983,6 +1064,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/editing/add-activity-through-the-editor-then-undo", test_add_activity_through_the_editor);
   ADD ("/ui/editing/add-appends-insert-after-inserts", test_add_appends_insert_after_inserts);
+  ADD ("/ui/editing/unit-for-every-activity-without-one", test_unit_for_every_activity_without_one);
   ADD ("/ui/editing/findings-button-shows-errors-and-warnings-apart", test_findings_button_shows_errors_and_warnings_apart);
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
@@ -21,6 +22,7 @@
 #include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
+#include "poa-ui-util.h"
 
 /* What `check` finds in the plan, in the header bar: a count of errors and warnings, and a
  * popover listing them; choosing one opens the editor on the field at fault. The findings
@@ -47,6 +49,9 @@ struct _PoaFindingsButton
   gboolean           listed;    /* the popover was opened: its list follows the findings */
   GtkWidget         *summary_label;
   GtkWidget         *more_label;
+  /* "Set a unit of measure for the 16 activities without one…": one warning the office
+   * cannot act on one by one. */
+  GtkWidget         *unit_button;
 };
 
 /* A list box makes a row per item: a plan of 100,000 activities with no unit of measure would
@@ -309,6 +314,114 @@ popover_show_cb (PoaFindingsButton *self)
     }
 }
 
+/* The plan's activities whose unit of measure is empty (or only spaces). */
+static GPtrArray *
+activities_without_unit (PoaFindingsButton *self)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *activities;
+
+  if (self->document == NULL)
+    return found;
+
+  activities = G_LIST_MODEL (poa_plan_get_activities (poa_document_get_plan (self->document)));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      const char *unit = poa_activity_get_text (activity, POA_ACTIVITY_UNIT);
+      g_autofree char *stripped = g_strstrip (g_strdup (unit != NULL ? unit : ""));
+
+      if (stripped[0] == '\0')
+        g_ptr_array_add (found, g_steal_pointer (&activity));
+    }
+  return found;
+}
+
+static void
+unit_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "set", unit[0] != '\0');
+}
+
+static void
+unit_dialog_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         PoaFindingsButton *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!g_str_equal (response, "set") || unit[0] == '\0' || self->document == NULL)
+    return;
+
+  /* Those without a unit now: the plan may have changed while the dialog was open. */
+  activities = activities_without_unit (self);
+  if (activities->len == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, unit);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Set the unit of measure of %u activity",
+                                        "Set the unit of measure of %u activities", activities->len),
+                           activities->len);
+  if (!poa_document_set_value_of_each (self->document, activities,
+                                       poa_activity_text_key (POA_ACTIVITY_UNIT), &value, label, &error))
+    {
+      _poa_widget_report_error (GTK_WIDGET (self), _("The unit of measure could not be set"), error);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Unit of measure “%s” set on %u activity",
+                                          "Unit of measure “%s” set on %u activities", activities->len),
+                             unit, activities->len);
+  _poa_widget_show_undo_toast (GTK_WIDGET (self), message);
+}
+
+/* Asks for one unit of measure, for every activity without one: one edit, one undo. */
+static void
+unit_button_clicked_cb (PoaFindingsButton *self)
+{
+  g_autoptr(GPtrArray) activities = activities_without_unit (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  if (activities->len == 0)
+    return;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Unit of Measure for %u Activity",
+                                          "Unit of Measure for %u Activities", activities->len),
+                             activities->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Every activity without a unit of measure gets this one, e.g. "
+                                     "“Talleres”. Undo takes it back from all of them at once."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Unit of measure"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "set", _("_Set Unit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (unit_entry_changed_cb), dialog, G_CONNECT_DEFAULT);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unit_dialog_response_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 poa_findings_button_init (PoaFindingsButton *self)
 {
@@ -364,6 +477,11 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_widget_set_margin_start (self->more_label, 6);
   gtk_widget_add_css_class (self->more_label, "dim-label");
   gtk_box_append (GTK_BOX (box), self->more_label);
+
+  self->unit_button = gtk_button_new_with_mnemonic ("");
+  gtk_widget_set_visible (self->unit_button, FALSE);
+  g_signal_connect_swapped (self->unit_button, "clicked", G_CALLBACK (unit_button_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), self->unit_button);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), self, G_CONNECT_SWAPPED);
 
@@ -487,6 +605,19 @@ poa_findings_button_update (PoaFindingsButton *self)
       gtk_label_set_label (GTK_LABEL (self->more_label), more);
     }
   gtk_widget_set_visible (self->more_label, errors + warnings > MAX_SHOWN);
+
+  {
+    g_autoptr(GPtrArray) without_unit = activities_without_unit (self);
+
+    /* For one, its finding leads to its editor. */
+    if (without_unit->len > 1)
+      {
+        g_autofree char *label = g_strdup_printf (_("Set a _unit of measure for the %u activities without one…"),
+                                                  without_unit->len);
+        gtk_button_set_label (GTK_BUTTON (self->unit_button), label);
+      }
+    gtk_widget_set_visible (self->unit_button, without_unit->len > 1);
+  }
 
   gtk_widget_set_visible (self->icon, errors + warnings == 0);
   gtk_widget_set_visible (self->error_icon, errors > 0);
