@@ -425,9 +425,13 @@ test_unit_for_every_activity_without_one (Fixture       *fixture,
     if (GTK_IS_BUTTON (w) && gtk_widget_get_visible (w))
       button = w;
   g_assert_nonnull (button);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, expected);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))), ==, expected);
+  test_ui_wait_for_frames (popover, 3);
+  test_ui_render_to_png (popover, "ui-findings-popover.png");
 
   g_signal_emit_by_name (button, "clicked");
+  test_ui_wait_for_frames (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), 3);
+  test_ui_render_to_png (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "ui-unit-dialog.png");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));

@@ -478,7 +478,17 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_widget_add_css_class (self->more_label, "dim-label");
   gtk_box_append (GTK_BOX (box), self->more_label);
 
-  self->unit_button = gtk_button_new_with_mnemonic ("");
+  self->unit_button = gtk_button_new ();
+  {
+    /* Its text is longer than the popover is wide, in Spanish: said whole, over two lines. */
+    GtkWidget *label = gtk_label_new (NULL);
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->unit_button);
+    gtk_button_set_child (GTK_BUTTON (self->unit_button), label);
+  }
   gtk_widget_set_visible (self->unit_button, FALSE);
   g_signal_connect_swapped (self->unit_button, "clicked", G_CALLBACK (unit_button_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), self->unit_button);
@@ -614,7 +624,7 @@ poa_findings_button_update (PoaFindingsButton *self)
       {
         g_autofree char *label = g_strdup_printf (_("Set a _unit of measure for the %u activities without one…"),
                                                   without_unit->len);
-        gtk_button_set_label (GTK_BUTTON (self->unit_button), label);
+        gtk_label_set_text_with_mnemonic (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->unit_button))), label);
       }
     gtk_widget_set_visible (self->unit_button, without_unit->len > 1);
   }
