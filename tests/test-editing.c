@@ -315,6 +315,212 @@ test_add_activity_through_the_editor (Fixture       *fixture,
   g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
 }
 
+/* What the findings button shows, as "icon-name count …" over its visible parts. */
+static char *
+findings_button_face (PoaFindingsButton *findings)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (findings), GTK_TYPE_MENU_BUTTON));
+  GString *face = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_menu_button_get_child (button));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_IMAGE (child))
+        g_string_append_printf (face, "%s%s", face->len ? " " : "", gtk_image_get_icon_name (GTK_IMAGE (child)));
+      else if (GTK_IS_LABEL (child))
+        g_string_append_printf (face, " %s", gtk_label_get_label (GTK_LABEL (child)));
+    }
+  return g_string_free (face, FALSE);
+}
+
+static void
+test_findings_button_shows_errors_and_warnings_apart (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaDocument *document = poa_session_get_document (poa_window_get_session (fixture->window));
+  PoaFindingsButton *findings = POA_FINDINGS_BUTTON (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FINDINGS_BUTTON));
+  GListModel *list;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *face = NULL;
+  g_autofree char *expected = NULL;
+  guint errors = 0, warnings = 0;
+
+  /* The default plan: activity 7 ends before it starts (an error), and warnings besides. */
+  poa_findings_button_update (findings);
+  list = poa_findings_button_get_findings (findings);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (list, i);
+
+      if (poa_finding_get_severity (finding) == POA_SEVERITY_ERROR)
+        errors++;
+      else
+        warnings++;
+    }
+  g_assert_cmpuint (errors, ==, 1);
+  g_assert_cmpuint (warnings, >, 1);
+  face = findings_button_face (findings);
+  expected = g_strdup_printf ("dialog-error-symbolic 1 dialog-warning-symbolic %u", warnings);
+  g_assert_cmpstr (face, ==, expected);
+
+  /* Without activity 7 only warnings are left: no red sign, and the count is theirs. */
+  g_assert_true (poa_document_remove (document, activity_at (plan, 6), &error));
+  g_assert_no_error (error);
+  poa_findings_button_update (findings);
+  g_clear_pointer (&face, g_free);
+  g_clear_pointer (&expected, g_free);
+  face = findings_button_face (findings);
+  g_assert_null (strstr (face, "dialog-error-symbolic"));
+  g_assert_true (g_str_has_prefix (face, "dialog-warning-symbolic "));
+  g_assert_cmpuint (poa_check_count (poa_findings_button_get_findings (findings), POA_SEVERITY_ERROR), ==, 0);
+}
+
+static void respond (const char *response);
+
+static guint
+count_without_unit (PoaPlan *plan)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_activities (plan); i++)
+    n += poa_activity_get_text (activity_at (plan, i), POA_ACTIVITY_UNIT)[0] == '\0';
+  return n;
+}
+
+/* “Unidad de medida está vacío” for most activities: one dialog sets a unit for all of them,
+ * and one undo takes it back. */
+static void
+test_unit_for_every_activity_without_one (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaFindingsButton *findings = POA_FINDINGS_BUTTON (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FINDINGS_BUTTON));
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (findings), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  guint without = count_without_unit (plan);
+  g_autofree char *expected = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *button = NULL;
+  const char *had_one = NULL;
+  guint with_one = 0;
+
+  g_assert_cmpuint (without, >, 1);
+  for (guint i = 0; i < n_activities (plan) && had_one == NULL; i++)
+    if (poa_activity_get_text (activity_at (plan, i), POA_ACTIVITY_UNIT)[0] != '\0')
+      {
+        had_one = poa_activity_get_text (activity_at (plan, i), POA_ACTIVITY_UNIT);
+        with_one = i;
+      }
+
+  poa_findings_button_update (findings);
+  gtk_menu_button_popup (menu_button);
+  iterate ();
+  expected = g_strdup_printf ("Poner _unidad de medida a las %u actividades sin ella…", without);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && gtk_widget_get_visible (w))
+      button = w;
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))), ==, expected);
+  test_ui_wait_for_frames (popover, 3);
+  test_ui_render_to_png (popover, "ui-findings-popover.png");
+
+  g_signal_emit_by_name (button, "clicked");
+  test_ui_wait_for_frames (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), 3);
+  test_ui_render_to_png (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "ui-unit-dialog.png");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "  Talleres ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+  respond ("set");
+
+  /* Every activity that had none has “Talleres”, saved; the others kept theirs. */
+  g_assert_cmpuint (count_without_unit (plan), ==, 0);
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (count_without_unit (stored), ==, 0);
+  for (guint i = 0, n = 0; i < n_activities (stored); i++)
+    {
+      if (i == with_one && had_one != NULL)
+        g_assert_cmpstr (poa_activity_get_text (activity_at (stored, i), POA_ACTIVITY_UNIT), !=, "Talleres");
+      n += g_str_equal (poa_activity_get_text (activity_at (stored, i), POA_ACTIVITY_UNIT), "Talleres");
+      if (i + 1 == n_activities (stored))
+        g_assert_cmpuint (n, >=, without);
+    }
+  g_clear_object (&stored);
+  poa_findings_button_update (findings);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* One undo takes it back from all of them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (count_without_unit (plan), ==, without);
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (count_without_unit (stored), ==, without);
+}
+
+/* Writes a name in the new activity's editor opened by @action and adds it. */
+static void
+add_named_activity (Fixture    *fixture,
+                    const char *action,
+                    const char *name)
+{
+  PoaActivityEditor *editor;
+
+  click (find_action_button (GTK_WIDGET (fixture->page), action));
+  editor = POA_ACTIVITY_EDITOR (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+  g_assert_nonnull (editor);
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  type_into (poa_activity_editor_get_entry (editor, "name"), name);
+  click (find_action_button (GTK_WIDGET (editor), "editor.add"));
+  g_assert_null (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
+}
+
+static void
+test_add_appends_insert_after_inserts (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *second = activity_at (plan, 1);
+  PoaActivity *third = activity_at (plan, 2);
+  g_autoptr(PoaPlan) stored = NULL;
+
+  /* Add, with activity 2 selected: the new one is Nº 17, and 2 and 3 keep their numbers. */
+  poa_window_set_selected_activity (fixture->window, second);
+  iterate ();
+  add_named_activity (fixture, "activities.add", "Al final");
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 16)), ==, "Al final");
+  g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 16)), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 2)), ==, poa_activity_get_name (third));
+  g_assert_cmpuint (poa_activity_get_number (third), ==, 3);
+  g_clear_object (&stored);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate ();
+
+  /* Insert After is the explicit way to put it below the selected one: Nº 3, the old 3 is 4. */
+  poa_window_set_selected_activity (fixture->window, second);
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page), "activities.insert-after")));
+  add_named_activity (fixture, "activities.insert-after", "Después de la 2");
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (n_activities (stored), ==, 17);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 2)), ==, "Después de la 2");
+  g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 2)), ==, 3);
+  g_assert_cmpuint (poa_activity_get_number (third), ==, 4);
+  g_clear_object (&stored);
+
+  /* With nothing selected there is no “after”. */
+  poa_window_set_selected_activity (fixture->window, NULL);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page), "activities.insert-after")));
+}
+
 /* The activity editor shown, found among the toplevels as the user would see it: none or
  * exactly one. */
 static PoaActivityEditor *
@@ -665,6 +871,58 @@ respond (const char *response)
   iterate ();
 }
 
+/* Whether the window shows @text in a label on screen now. */
+static gboolean
+window_shows (Fixture    *fixture,
+              const char *text)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  test_ui_collect_labels (GTK_WIDGET (fixture->window), texts);
+  if (strstr (texts->str, text) == NULL)
+    g_test_message ("“%s” is not on screen; the window shows:\n%s", text, texts->str);
+  return strstr (texts->str, text) != NULL;
+}
+
+/* The plan's área and year are on screen on every page, wide or narrow: after Copy to 2027
+ * the window says 2027, not only in its title, which GNOME's header bars do not show. */
+static void
+test_year_in_sight_after_copy (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PoaPlanChooser *chooser = POA_PLAN_CHOOSER (find_widget (GTK_WIDGET (fixture->window), POA_TYPE_PLAN_CHOOSER));
+  static const char *pages[] = { "activities", "indicators", "budget", "cronograma" };
+
+  g_assert_true (window_shows (fixture, "POA 2026 — Migrantes y Ex braceros"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.copy", NULL));
+  respond ("copy");
+  g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2027);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      poa_window_show_page (fixture->window, pages[i]);
+      test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      g_assert_true (window_shows (fixture, "POA 2027 — Migrantes y Ex braceros\n"));
+      g_assert_false (window_shows (fixture, "2026 —"));
+    }
+
+  /* Wide, the plan button names the plan; at 900 pixels and at 400 it still says the year. */
+  g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "POA 2027 — Migrantes y Ex braceros");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  g_assert_true (g_str_has_suffix (poa_plan_chooser_get_title (chooser), "2027"));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "2027");
+  /* … and the header bar's title gives the área. */
+  g_assert_true (window_shows (fixture, "\nMigrantes y Ex braceros\n"));
+
+  /* Wide again, the button says it whole again. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 5);
+  g_assert_cmpstr (poa_plan_chooser_get_title (chooser), ==, "POA 2027 — Migrantes y Ex braceros");
+}
+
 /* What the findings button asks for, asked directly: win.edit-activity opens the activity's
  * editor on the field, and makes it the window's selection; win.edit-general-data opens the
  * general data on a signature's field, or the plan's. */
@@ -871,6 +1129,9 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/editing/add-activity-through-the-editor-then-undo", test_add_activity_through_the_editor);
+  ADD ("/ui/editing/add-appends-insert-after-inserts", test_add_appends_insert_after_inserts);
+  ADD ("/ui/editing/unit-for-every-activity-without-one", test_unit_for_every_activity_without_one);
+  ADD ("/ui/editing/findings-button-shows-errors-and-warnings-apart", test_findings_button_shows_errors_and_warnings_apart);
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
@@ -879,6 +1140,7 @@ main (int   argc,
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
+  ADD ("/ui/plans/year-in-sight-after-copy", test_year_in_sight_after_copy);
 #undef ADD
 
   return g_test_run ();

@@ -185,6 +185,70 @@ test_click_toggles_a_month_saved_and_undoable (Fixture       *fixture,
   g_assert_cmpuint (stored_months (fixture, 2), ==, POA_MONTHS_ALL);
 }
 
+/* The shown button that activates @action, as a toast's is. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+window_texts (Fixture *fixture)
+{
+  GString *texts = g_string_new (NULL);
+
+  test_ui_collect_labels (GTK_WIDGET (fixture->window), texts);
+  return g_string_free (texts, FALSE);
+}
+
+/* One click changes the schedule: a toast says what it changed, and its Deshacer undoes it. */
+static void
+test_click_says_what_changed_with_undo (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  PoaActivity *third = window_activity (fixture, 2);
+  g_autofree char *texts = NULL;
+  GtkWidget *undo;
+
+  /* Activity 3 runs the whole year: a click on November takes it off. */
+  g_assert_cmpuint (stored_months (fixture, 2), ==, POA_MONTHS_ALL);
+  click_cell (fixture, 2, 11);
+  g_assert_false (poa_activity_has_month (third, 11));
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  texts = window_texts (fixture);
+  if (strstr (texts, "Noviembre quitado del cronograma de la actividad 3\n") == NULL)
+    g_error ("no toast says what the click changed; the window shows:\n%s", texts);
+
+  undo = find_action_button (GTK_WIDGET (fixture->window), "win.undo");
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "_Deshacer");
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_true (poa_activity_has_month (third, 11));
+  g_assert_cmpuint (stored_months (fixture, 2), ==, POA_MONTHS_ALL);
+
+  /* Clicked again, it is scheduled back: the toast says so. */
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  click_cell (fixture, 2, 11);
+  click_cell (fixture, 2, 11);
+  g_assert_cmpuint (stored_months (fixture, 2), ==, POA_MONTHS_ALL);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_clear_pointer (&texts, g_free);
+  texts = window_texts (fixture);
+  if (strstr (texts, "Noviembre agregado al cronograma de la actividad 3\n") == NULL)
+    g_error ("no toast says the month came back; the window shows:\n%s", texts);
+}
+
 static void
 test_keys_move_the_cursor_and_space_toggles (Fixture       *fixture,
                                              gconstpointer  data)
@@ -470,6 +534,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gantt/click/toggles-a-month-saved-and-undoable", test_click_toggles_a_month_saved_and_undoable);
+  ADD ("/gantt/click/says-what-changed-with-undo", test_click_says_what_changed_with_undo);
   ADD ("/gantt/keys/move-the-cursor-and-space-toggles", test_keys_move_the_cursor_and_space_toggles);
   ADD ("/gantt/selection/is-shared-with-the-window", test_selection_is_shared_with_the_window);
   ADD ("/gantt/zoom/ctrl-plus-zooms-to-weeks", test_ctrl_plus_zooms_to_weeks);

@@ -140,15 +140,30 @@ test_menu_has_import_shortcuts_and_about (Fixture       *fixture,
       "win.restore-backup=Res_taurar respaldo…\n",
       "win.export-xlsx=_Exportar a Excel…\n",
       "win.export-pdf=Exportar a _PDF…\n",
+      "win.export-json=E_xportar plan (JSON)…\n",
+      "win.export-png=Exportar cronograma como _imagen…\n",
       "win.print=_Imprimir…\n",
       "win.show-help-overlay=_Atajos de teclado\n",
       "app.about=_Acerca de POA\n",
-      "app.quit=_Salir\n",
     };
+    g_auto(GStrv) lines = g_strsplit (actions->str, "\n", -1);
 
+    /* Each entry once, and nothing else: a copied section shows here as a second line. */
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
       if (strstr (actions->str, expected[i]) == NULL)
         g_error ("the main menu lacks %s; it has:\n%s", expected[i], actions->str);
+    g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected) + 1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      for (guint j = i + 1; lines[j] != NULL; j++)
+        if (lines[i][0] != '\0')
+          g_assert_cmpstr (lines[i], !=, lines[j]);
+    /* GNOME apps leave Quit out of the main menu; Ctrl+Q still quits. */
+    g_assert_null (strstr (actions->str, "app.quit"));
+  }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+
+    g_assert_cmpstr (accels[0], ==, "<Control>q");
   }
 
   /* The actions behind the items exist, so that none of them is greyed out. */
@@ -200,7 +215,8 @@ test_shortcuts_list_every_shortcut_in_spanish (Fixture       *fixture,
   /* Those the program has, and those the export, print, editing and cronograma features add. */
   static const char *expected[] = {
     "<Control>question", "F10", "<Control>q", "<Control>o", "<Control>e", "<Control>p",
-    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Control>n", "<Control>d", "<Alt>Up <Alt>Down",
+    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Control>n", "<Shift><Control>n", "<Control>d",
+    "<Alt>Up <Alt>Down",
     "Delete", "<Control>f",
     "<Control>z", "<Shift><Control>z", "<Control>plus", "<Control>minus",
   };

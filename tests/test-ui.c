@@ -15,6 +15,7 @@
 #include "poa-application.h"
 #include "poa-budget-line.h"
 #include "poa-indicators-page.h"
+#include "poa-plan-json.h"
 #include "poa-plan.h"
 #include "poa-window-private.h"
 #include "poa-document.h"
@@ -344,6 +345,85 @@ test_window_proposes_the_pdf_name (void)
   test_remove_tree (dir);
 }
 
+typedef struct
+{
+  GtkWindow  *window;
+  const char *toast;
+} ShownText;
+
+static gboolean
+text_shown (gpointer data)
+{
+  ShownText *shown = data;
+
+  return window_shows (GTK_WIDGET (shown->window), shown->toast);
+}
+
+/* The menu's “Export Plan (JSON)…” and “Export Cronograma as Image…”: their choosers propose
+ * the official names, and the plan file and the image are written the way the workbook is. */
+static void
+test_window_exports_the_plan_file_and_the_image (void)
+{
+  static const struct {
+    const char *action;
+    const char *extension;
+    const char *name;
+    const char *toast;
+  } exports[] = {
+    { "win.export-json", ".json", "POA 2026 - Migrantes y Ex braceros.json",
+      "Se exportó «POA 2026 - Migrantes y Ex braceros.json»" },
+    { "win.export-png", ".png", "Cronograma 2026 - Migrantes y Ex braceros.png",
+      "Cronograma exportado a «Cronograma 2026 - Migrantes y Ex braceros.png»" },
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autoptr(PoaApplication) app = NULL;
+  GtkWindow *window;
+
+  app = test_ui_open_window (dir, &window);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, exports[i].name, NULL);
+      g_autofree char *typed = g_strndup (path, strlen (path) - strlen (exports[i].extension));
+      g_autoptr(GFile) file = g_file_new_for_path (typed);
+      g_autofree char *name = NULL;
+      g_autofree char *contents = NULL;
+      ShownText shown = { window, exports[i].toast };
+      GtkWindow *chooser;
+      gsize length = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), exports[i].action, NULL));
+      spin_until (chooser_open, window);
+      chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WIDGET (window));
+      name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_assert_cmpstr (name, ==, exports[i].name);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      spin_until (chooser_closed, window);
+
+      _poa_window_export_to_file (POA_WINDOW (window), file, exports[i].extension);
+      spin_until (text_shown, &shown);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (i == 0)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PoaPlan) read = poa_plan_json_load (path, &error);
+
+          /* The plan file reads back as the plan shown. */
+          g_assert_no_error (error);
+          g_assert_true (poa_plan_equal (read, poa_window_get_plan (POA_WINDOW (window))));
+        }
+      else
+        {
+          g_assert_cmpuint (length, >, 8);
+          g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+        }
+    }
+
+  test_ui_close_windows (app);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/ui/budget/edits-an-amount-and-undoes-it", test_budget_edit_and_undo);
   g_test_add_func ("/ui/window/exports-to-excel", test_window_exports_to_excel);
   g_test_add_func ("/ui/window/proposes-the-pdf-name", test_window_proposes_the_pdf_name);
+  g_test_add_func ("/ui/window/exports-the-plan-file-and-the-image", test_window_exports_the_plan_file_and_the_image);
 
   return g_test_run ();
 }

@@ -1093,6 +1093,46 @@ poa_document_set_values (PoaDocument   *self,
   return do_edit (self, edit, error);
 }
 
+/**
+ * poa_document_set_value_of_each:
+ * @objects: (element-type GObject): objects of the plan, of one kind
+ * @property: the property to set on each
+ * @value: its new value
+ * @label: what the undo step is called, e.g. "Set the unit of measure of 16 activities"
+ *
+ * Sets one field of several objects as one edit: one transaction, one undo step, so that a
+ * fix the office makes to many activities at once is undone at once. A value the model cannot
+ * hold is refused with %POA_DOCUMENT_ERROR_INVALID and nothing changes.
+ */
+gboolean
+poa_document_set_value_of_each (PoaDocument   *self,
+                                GPtrArray     *objects,
+                                const char    *property,
+                                const GValue  *value,
+                                const char    *label,
+                                GError       **error)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (objects != NULL, FALSE);
+  g_return_val_if_fail (property != NULL && label != NULL, FALSE);
+
+  edit = edit_new (g_strdup (label));
+  for (guint i = 0; i < objects->len; i++)
+    {
+      g_return_val_if_fail (G_IS_OBJECT (objects->pdata[i]) && model_type_of (objects->pdata[i]) != NULL,
+                            (edit_free (edit), FALSE));
+      if (!add_value_steps (self, edit, objects->pdata[i], property, value, error))
+        {
+          edit_free (edit);
+          return FALSE;
+        }
+    }
+
+  return do_edit (self, edit, error);
+}
+
 gboolean
 poa_document_set_value (PoaDocument   *self,
                         gpointer       object,

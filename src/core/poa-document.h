@@ -64,6 +64,12 @@ gboolean     poa_document_set_values  (PoaDocument  *self,
                                        const char  **properties,
                                        const GValue *values,
                                        GError      **error);
+gboolean     poa_document_set_value_of_each (PoaDocument  *self,
+                                             GPtrArray    *objects,
+                                             const char   *property,
+                                             const GValue *value,
+                                             const char   *label,
+                                             GError      **error);
 gboolean     poa_document_set_text    (PoaDocument  *self,
                                        gpointer      object,
                                        const char   *property,

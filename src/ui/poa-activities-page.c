@@ -177,6 +177,7 @@ update_actions (PoaActivitiesPage *self)
   gtk_widget_action_set_enabled (widget, "activities.general-data", editable);
   gtk_widget_action_set_enabled (widget, "activities.edit", has);
   gtk_widget_action_set_enabled (widget, "activities.duplicate", has);
+  gtk_widget_action_set_enabled (widget, "activities.insert-after", has && !self->sorted);
   gtk_widget_action_set_enabled (widget, "activities.delete", has);
   gtk_widget_action_set_enabled (widget, "activities.move-up", has && !self->sorted && position > 0 &&
                                  position != GTK_INVALID_LIST_POSITION);
@@ -347,6 +348,16 @@ add_activated (GtkWidget  *widget,
   PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
 
   poa_activities_page_edit_activity (self, NULL, NULL);
+}
+
+static void
+insert_after_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PoaActivitiesPage *self = POA_ACTIVITIES_PAGE (widget);
+
+  poa_activities_page_insert_activity_after (self);
 }
 
 static void
@@ -621,6 +632,7 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "activities.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "activities.duplicate", NULL, duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "activities.insert-after", NULL, insert_after_activated);
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "activities.move-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "activities.move-down", NULL, move_activated);
@@ -633,6 +645,10 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "activities.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "activities.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "activities.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "activities.insert-after", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "activities.insert-after", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "activities.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "activities.move-down", NULL);
 }
@@ -781,29 +797,16 @@ poa_activities_page_set_selected_activity (PoaActivitiesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTIVITY]);
 }
 
-/**
- * poa_activities_page_edit_activity:
- * @activity: (nullable): an activity of the plan, or %NULL to write a new one below the
- *   selected activity (at the end when none is)
- * @field: (nullable): the field to put the cursor in, as findings name fields
- *
- * Returns: (transfer none) (nullable): the editor shown.
- */
-GtkWindow *
-poa_activities_page_edit_activity (PoaActivitiesPage *self,
-                                   PoaActivity       *activity,
-                                   const char        *field)
+static GtkWindow *
+open_activity_editor (PoaActivitiesPage *self,
+                      PoaActivity       *activity,
+                      const char        *field,
+                      guint              position)
 {
   PoaActivityEditor *editor;
-  guint position;
-
-  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
 
   if (self->document == NULL || parent_window (self) == NULL)
     return NULL;
-
-  position = plan_position (self, self->selected_activity);
-  position = position != GTK_INVALID_LIST_POSITION && !self->sorted ? position + 1 : G_MAXUINT;
 
   editor = poa_activity_editor_new (parent_window (self), self->document, activity, position);
   g_signal_connect_object (editor, "added", G_CALLBACK (activity_added_cb), self, G_CONNECT_SWAPPED);
@@ -812,6 +815,51 @@ poa_activities_page_edit_activity (PoaActivitiesPage *self,
     poa_activity_editor_focus_field (editor, field);
 
   return GTK_WINDOW (editor);
+}
+
+/**
+ * poa_activities_page_edit_activity:
+ * @activity: (nullable): an activity of the plan, or %NULL to write a new one, added at the
+ *   end of the plan
+ * @field: (nullable): the field to put the cursor in, as findings name fields
+ *
+ * A new activity goes at the end: putting it after the selected row would renumber every
+ * activity below, which the office did not ask for. “Insert After”
+ * (poa_activities_page_insert_activity_after()) does that, when asked.
+ *
+ * Returns: (transfer none) (nullable): the editor shown.
+ */
+GtkWindow *
+poa_activities_page_edit_activity (PoaActivitiesPage *self,
+                                   PoaActivity       *activity,
+                                   const char        *field)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return open_activity_editor (self, activity, field, G_MAXUINT);
+}
+
+/**
+ * poa_activities_page_insert_activity_after:
+ *
+ * Opens the editor of a new activity that goes right after the selected one, renumbering
+ * those below it (activities.insert-after, Ctrl+Shift+N). Nothing happens without a selected
+ * activity, or while the table is sorted by a column, where “after” means no place in the plan.
+ *
+ * Returns: (transfer none) (nullable): the editor shown.
+ */
+GtkWindow *
+poa_activities_page_insert_activity_after (PoaActivitiesPage *self)
+{
+  guint position;
+
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
+
+  position = plan_position (self, self->selected_activity);
+  if (position == GTK_INVALID_LIST_POSITION || self->sorted)
+    return NULL;
+
+  return open_activity_editor (self, NULL, NULL, position + 1);
 }
 
 /**

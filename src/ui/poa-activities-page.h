@@ -27,6 +27,7 @@ void         poa_activities_page_set_selected_activity (PoaActivitiesPage *self,
 GtkWindow   *poa_activities_page_edit_activity         (PoaActivitiesPage *self,
                                                         PoaActivity       *activity,
                                                         const char        *field);
+GtkWindow   *poa_activities_page_insert_activity_after (PoaActivitiesPage *self);
 GtkWindow   *poa_activities_page_edit_general_data     (PoaActivitiesPage *self,
                                                         GObject           *subject,
                                                         const char        *field);

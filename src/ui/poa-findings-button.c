@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
@@ -21,6 +22,7 @@
 #include "poa-opening.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
+#include "poa-ui-util.h"
 
 /* What `check` finds in the plan, in the header bar: a count of errors and warnings, and a
  * popover listing them; choosing one opens the editor on the field at fault. The findings
@@ -36,12 +38,20 @@ struct _PoaFindingsButton
   guint              update_source;
 
   GtkWidget         *menu_button;
+  /* Errors and warnings apart: 1 error and 22 warnings is not a red 23. The OK sign when
+   * there is neither. */
   GtkWidget         *icon;
-  GtkWidget         *count_label;
+  GtkWidget         *error_icon;
+  GtkWidget         *error_label;
+  GtkWidget         *warning_icon;
+  GtkWidget         *warning_label;
   GtkWidget         *list;
   gboolean           listed;    /* the popover was opened: its list follows the findings */
   GtkWidget         *summary_label;
   GtkWidget         *more_label;
+  /* "Set a unit of measure for the 16 activities without one…": one warning the office
+   * cannot act on one by one. */
+  GtkWidget         *unit_button;
 };
 
 /* A list box makes a row per item: a plan of 100,000 activities with no unit of measure would
@@ -195,7 +205,10 @@ activities_changed_cb (PoaFindingsButton *self,
   if (added >= PENDING_AT)
     {
       gtk_widget_set_visible (self->icon, FALSE);
-      gtk_widget_set_visible (self->count_label, FALSE);
+      gtk_widget_set_visible (self->error_icon, FALSE);
+      gtk_widget_set_visible (self->error_label, FALSE);
+      gtk_widget_set_visible (self->warning_icon, FALSE);
+      gtk_widget_set_visible (self->warning_label, FALSE);
     }
   queue_update (self);
 }
@@ -301,6 +314,114 @@ popover_show_cb (PoaFindingsButton *self)
     }
 }
 
+/* The plan's activities whose unit of measure is empty (or only spaces). */
+static GPtrArray *
+activities_without_unit (PoaFindingsButton *self)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *activities;
+
+  if (self->document == NULL)
+    return found;
+
+  activities = G_LIST_MODEL (poa_plan_get_activities (poa_document_get_plan (self->document)));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      const char *unit = poa_activity_get_text (activity, POA_ACTIVITY_UNIT);
+      g_autofree char *stripped = g_strstrip (g_strdup (unit != NULL ? unit : ""));
+
+      if (stripped[0] == '\0')
+        g_ptr_array_add (found, g_steal_pointer (&activity));
+    }
+  return found;
+}
+
+static void
+unit_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "set", unit[0] != '\0');
+}
+
+static void
+unit_dialog_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         PoaFindingsButton *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!g_str_equal (response, "set") || unit[0] == '\0' || self->document == NULL)
+    return;
+
+  /* Those without a unit now: the plan may have changed while the dialog was open. */
+  activities = activities_without_unit (self);
+  if (activities->len == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, unit);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Set the unit of measure of %u activity",
+                                        "Set the unit of measure of %u activities", activities->len),
+                           activities->len);
+  if (!poa_document_set_value_of_each (self->document, activities,
+                                       poa_activity_text_key (POA_ACTIVITY_UNIT), &value, label, &error))
+    {
+      _poa_widget_report_error (GTK_WIDGET (self), _("The unit of measure could not be set"), error);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Unit of measure “%s” set on %u activity",
+                                          "Unit of measure “%s” set on %u activities", activities->len),
+                             unit, activities->len);
+  _poa_widget_show_undo_toast (GTK_WIDGET (self), message);
+}
+
+/* Asks for one unit of measure, for every activity without one: one edit, one undo. */
+static void
+unit_button_clicked_cb (PoaFindingsButton *self)
+{
+  g_autoptr(GPtrArray) activities = activities_without_unit (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  if (activities->len == 0)
+    return;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Unit of Measure for %u Activity",
+                                          "Unit of Measure for %u Activities", activities->len),
+                             activities->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Every activity without a unit of measure gets this one, e.g. "
+                                     "“Talleres”. Undo takes it back from all of them at once."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Unit of measure"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "set", _("_Set Unit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (unit_entry_changed_cb), dialog, G_CONNECT_DEFAULT);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unit_dialog_response_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 poa_findings_button_init (PoaFindingsButton *self)
 {
@@ -313,10 +434,20 @@ poa_findings_button_init (PoaFindingsButton *self)
   self->shown = g_list_store_new (POA_TYPE_FINDING);
 
   self->icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-  self->count_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->count_label, "numeric");
+  self->error_icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (self->error_icon, "error");
+  self->error_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->error_label, "numeric");
+  self->warning_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->warning_icon, "warning");
+  gtk_widget_set_margin_start (self->warning_icon, 4);
+  self->warning_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->warning_label, "numeric");
   gtk_box_append (GTK_BOX (content), self->icon);
-  gtk_box_append (GTK_BOX (content), self->count_label);
+  gtk_box_append (GTK_BOX (content), self->error_icon);
+  gtk_box_append (GTK_BOX (content), self->error_label);
+  gtk_box_append (GTK_BOX (content), self->warning_icon);
+  gtk_box_append (GTK_BOX (content), self->warning_label);
 
   self->summary_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
@@ -346,6 +477,21 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_widget_set_margin_start (self->more_label, 6);
   gtk_widget_add_css_class (self->more_label, "dim-label");
   gtk_box_append (GTK_BOX (box), self->more_label);
+
+  self->unit_button = gtk_button_new ();
+  {
+    /* Its text is longer than the popover is wide, in Spanish: said whole, over two lines. */
+    GtkWidget *label = gtk_label_new (NULL);
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->unit_button);
+    gtk_button_set_child (GTK_BUTTON (self->unit_button), label);
+  }
+  gtk_widget_set_visible (self->unit_button, FALSE);
+  g_signal_connect_swapped (self->unit_button, "clicked", G_CALLBACK (unit_button_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), self->unit_button);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), self, G_CONNECT_SWAPPED);
 
@@ -470,25 +616,29 @@ poa_findings_button_update (PoaFindingsButton *self)
     }
   gtk_widget_set_visible (self->more_label, errors + warnings > MAX_SHOWN);
 
-  gtk_widget_remove_css_class (self->icon, "error");
-  gtk_widget_remove_css_class (self->icon, "warning");
-  if (errors > 0)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-error-symbolic");
-      gtk_widget_add_css_class (self->icon, "error");
-    }
-  else if (warnings > 0)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
-      gtk_widget_add_css_class (self->icon, "warning");
-    }
-  else
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "emblem-ok-symbolic");
-  gtk_widget_set_visible (self->icon, TRUE);
+  {
+    g_autoptr(GPtrArray) without_unit = activities_without_unit (self);
 
-  count = errors + warnings > 0 ? poa_format_count (errors + warnings) : g_strdup ("");
-  gtk_label_set_label (GTK_LABEL (self->count_label), count);
-  gtk_widget_set_visible (self->count_label, errors + warnings > 0);
+    /* For one, its finding leads to its editor. */
+    if (without_unit->len > 1)
+      {
+        g_autofree char *label = g_strdup_printf (_("Set a _unit of measure for the %u activities without one…"),
+                                                  without_unit->len);
+        gtk_label_set_text_with_mnemonic (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->unit_button))), label);
+      }
+    gtk_widget_set_visible (self->unit_button, without_unit->len > 1);
+  }
+
+  gtk_widget_set_visible (self->icon, errors + warnings == 0);
+  gtk_widget_set_visible (self->error_icon, errors > 0);
+  gtk_widget_set_visible (self->error_label, errors > 0);
+  gtk_widget_set_visible (self->warning_icon, warnings > 0);
+  gtk_widget_set_visible (self->warning_label, warnings > 0);
+  count = poa_format_count (errors);
+  gtk_label_set_label (GTK_LABEL (self->error_label), count);
+  g_free (count);
+  count = poa_format_count (warnings);
+  gtk_label_set_label (GTK_LABEL (self->warning_label), count);
 
   if (errors + warnings == 0)
     tooltip = g_strdup (_("The check finds nothing to fix"));

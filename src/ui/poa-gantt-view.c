@@ -15,10 +15,12 @@
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
+#include "poa-date.h"
 #include "poa-document.h"
 #include "poa-gantt-accessible.h"
 #include "poa-gantt-view.h"
 #include "poa-plan.h"
+#include "poa-ui-util.h"
 
 /* The cronograma on screen: the core's renderer draws it, this widget scrolls it, takes clicks
  * and keys, and shows tooltips.
@@ -384,7 +386,10 @@ show_error (PoaGanttView *self,
     g_warning ("%s: %s", heading, error->message);
 }
 
-/* Schedules or unschedules one month, through the document: saved at once, undoable. */
+/* Schedules or unschedules one month, through the document: saved at once, undoable. One
+ * click is enough, so a toast says what it changed, with Undo: a click meant to select a row
+ * must not change the schedule unseen. (No separate edit mode: scheduling is what this page is
+ * for, and the toast makes every change seen and one click away from undone.) */
 static void
 toggle_month (PoaGanttView *self,
               guint         row,
@@ -392,6 +397,7 @@ toggle_month (PoaGanttView *self,
 {
   g_autoptr(PoaActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   guint months;
 
   if (self->document == NULL || row >= n_rows (self) || month < 1 || month > 12)
@@ -403,7 +409,20 @@ toggle_month (PoaGanttView *self,
   activity = activity_at (self, row);
   months = poa_activity_get_months (activity) ^ (1u << (month - 1));
   if (!poa_document_set_uint (self->document, activity, "months", months, &error))
-    show_error (self, _("The month could not be changed"), error);
+    {
+      show_error (self, _("The month could not be changed"), error);
+      return;
+    }
+
+  if (months & (1u << (month - 1)))
+    /* Translators: "November added to the schedule of activity 3" */
+    message = g_strdup_printf (_("%s added to the schedule of activity %u"), poa_month_name (month),
+                               poa_activity_get_number (activity));
+  else
+    /* Translators: "November taken off the schedule of activity 3" */
+    message = g_strdup_printf (_("%s taken off the schedule of activity %u"), poa_month_name (month),
+                               poa_activity_get_number (activity));
+  _poa_widget_show_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void

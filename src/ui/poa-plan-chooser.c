@@ -30,6 +30,9 @@ struct _PoaPlanChooser
   PoaSession     *session;
 
   GtkWidget      *menu_button;
+  GtkWidget      *title_squeezer;
+  GtkWidget      *title_label;
+  GtkWidget      *year_label;
   GtkWidget      *plans_list;
   GMenu          *actions_section;
   guint           n_plans;
@@ -575,12 +578,76 @@ poa_plan_chooser_class_init (PoaPlanChooserClass *klass)
 static void
 poa_plan_chooser_init (PoaPlanChooser *self)
 {
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
   self->menu_button = gtk_menu_button_new ();
-  /* An icon, so that the header bar still fits the title at 360 pixels. */
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "folder-documents-symbolic");
+  /* An icon, and beside it the plan (poa_plan_chooser_set_title()): “POA 2026 — área” where
+   * there is room, the year alone where there is not, so that the year is in sight at every
+   * width. A squeezer picks one by the room it is given; its smallest width, the year's, never
+   * changes, so the view switcher beside it is laid out once. */
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("folder-documents-symbolic"));
+  self->title_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->title_label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
+  self->year_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->year_label), 0);
+  self->title_squeezer = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->title_squeezer), TRUE);
+  adw_squeezer_set_interpolate_size (ADW_SQUEEZER (self->title_squeezer), FALSE);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (self->title_squeezer), 0);
+  adw_squeezer_add (ADW_SQUEEZER (self->title_squeezer), self->title_label);
+  adw_squeezer_add (ADW_SQUEEZER (self->title_squeezer), self->year_label);
+  gtk_widget_set_visible (self->title_squeezer, FALSE);
+  gtk_box_append (GTK_BOX (content), self->title_squeezer);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), content);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Plans"), -1);
   gtk_widget_set_tooltip_text (self->menu_button, _("Plans: switch, create, copy into the next year, delete"));
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   build_popover (self);
+}
+
+/**
+ * poa_plan_chooser_set_title:
+ * @title: (nullable): the plan shown, as “POA 2026 — área”, or %NULL for the icon alone
+ * @year: (nullable): what to show where @title does not fit, as “2026”
+ *
+ * Puts the plan's name on the button: GNOME's header bars do not show the window's title,
+ * and the view switcher takes the title's place while the window is wide.
+ */
+void
+poa_plan_chooser_set_title (PoaPlanChooser *self,
+                            const char     *title,
+                            const char     *year)
+{
+  g_return_if_fail (POA_IS_PLAN_CHOOSER (self));
+
+  gtk_label_set_label (GTK_LABEL (self->title_label), title);
+  gtk_label_set_label (GTK_LABEL (self->year_label), year != NULL ? year : title);
+  gtk_widget_set_tooltip_text (self->title_squeezer, title);
+  gtk_widget_set_visible (self->title_squeezer, title != NULL && title[0] != '\0');
+}
+
+/**
+ * poa_plan_chooser_get_title:
+ *
+ * Returns: (nullable): the title the button shows now, whole or as the year alone, or %NULL
+ *   when it shows only its icon.
+ */
+const char *
+poa_plan_chooser_get_title (PoaPlanChooser *self)
+{
+  GtkWidget *shown;
+
+  g_return_val_if_fail (POA_IS_PLAN_CHOOSER (self), NULL);
+
+  if (!gtk_widget_get_visible (self->title_squeezer) ||
+      (shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->title_squeezer))) == NULL)
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (shown));
 }
 
 /**

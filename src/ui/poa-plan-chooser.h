@@ -24,5 +24,9 @@ gboolean  poa_plan_chooser_open_plan (PoaPlanChooser *self,
                                       gint64          plan_id,
                                       GError        **error);
 void      poa_plan_chooser_refresh   (PoaPlanChooser *self);
+void        poa_plan_chooser_set_title (PoaPlanChooser *self,
+                                        const char     *title,
+                                        const char     *year);
+const char *poa_plan_chooser_get_title (PoaPlanChooser *self);
 
 G_END_DECLS

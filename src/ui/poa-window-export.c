@@ -1,4 +1,4 @@
-/* poa-window-export.c — the window's “Export to Excel…” and “Export to PDF…”.
+/* poa-window-export.c — the window's exports: Excel, PDF, the plan file and the cronograma image.
  *
  * Copyright 2026 Municipio de Sombrerete, Zacatecas
  *
@@ -15,7 +15,7 @@
 #include "poa-plan.h"
 #include "poa-window-private.h"
 
-/* Both exports go one way. A file chooser proposes the name the office gives the file, and
+/* Every export goes one way. A file chooser proposes the name the office gives the file, and
  * poa_export_plan_async() writes it on a worker thread from a copy of the plan taken when the
  * user chose the file: the window stays responsive, and edits made meanwhile cannot reach a
  * half-written file. A toast says when it is done; a dialog says why it failed. */
@@ -34,16 +34,31 @@ typedef struct
   gboolean    one_at_a_time;
 } ExportFormat;
 
-static const ExportFormat workbook_format = {
-  ".xlsx", "win.export-xlsx", N_("Export to Excel"), N_("Excel workbooks"),
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  N_("The workbook could not be exported"), TRUE,
+/* One row per entry of the main menu; each row's action is installed below. */
+static const ExportFormat formats[] = {
+  { ".xlsx", "win.export-xlsx", N_("Export to Excel"), N_("Excel workbooks"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    N_("The workbook could not be exported"), TRUE },
+  { ".pdf", "win.export-pdf", N_("Export to PDF"), N_("PDF documents"), "application/pdf",
+    N_("The PDF could not be written"), FALSE },
+  { ".json", "win.export-json", N_("Export Plan"), N_("POA plan files"), "application/json",
+    N_("The plan file could not be written"), FALSE },
+  { ".png", "win.export-png", N_("Export Cronograma as Image"), N_("PNG images"), "image/png",
+    N_("The image could not be written"), FALSE },
 };
 
-static const ExportFormat pdf_format = {
-  ".pdf", "win.export-pdf", N_("Export to PDF"), N_("PDF documents"), "application/pdf",
-  N_("The PDF could not be written"), FALSE,
-};
+#define workbook_format (formats[0])
+
+static const ExportFormat *
+find_format (const char *key,
+             gboolean    by_action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (by_action ? formats[i].action : formats[i].extension, key))
+      return &formats[i];
+
+  g_return_val_if_reached (&workbook_format);
+}
 
 /* What the toast or the dialog needs once the file is written. */
 typedef struct
@@ -87,7 +102,7 @@ exported_cb (GObject      *source,
     }
 
   name = g_filename_display_basename (export->path);
-  if (format == &pdf_format)
+  if (g_str_equal (format->extension, ".pdf") || g_str_equal (format->extension, ".png"))
     title = g_strdup_printf (_("Cronograma exported to “%s”"), name);
   else
     title = g_strdup_printf (_("Exported “%s”"), name);
@@ -147,6 +162,24 @@ _poa_window_export_xlsx_to_file (PoaWindow *self,
   export_to_file (self, file, &workbook_format);
 }
 
+/**
+ * _poa_window_export_to_file:
+ * @file: the file to write; @extension is added to its name when missing
+ * @extension: ".xlsx", ".pdf", ".json" or ".png": one of the menu's exports
+ *
+ * Starts the export the menu entry for @extension would, without its file chooser (for tests).
+ */
+void
+_poa_window_export_to_file (PoaWindow  *self,
+                            GFile      *file,
+                            const char *extension)
+{
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_to_file (self, file, find_format (extension, FALSE));
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -172,8 +205,7 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   PoaWindow *self = POA_WINDOW (widget);
-  const ExportFormat *format = g_str_equal (action_name, pdf_format.action) ? &pdf_format
-                                                                            : &workbook_format;
+  const ExportFormat *format = find_format (action_name, TRUE);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -197,14 +229,15 @@ open_uri_activated (GtkWidget  *widget,
 /**
  * _poa_window_class_export_init:
  *
- * Installs win.export-xlsx (Ctrl+E), win.export-pdf and win.open-uri, which the workbook's
- * toast uses.
+ * Installs win.export-xlsx (Ctrl+E), win.export-pdf, win.export-json (the plan file, which
+ * “Import Plan…” reads back), win.export-png (the cronograma as one image) and win.open-uri,
+ * which the workbook's toast uses.
  */
 void
 _poa_window_class_export_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, workbook_format.action, NULL, export_activated);
-  gtk_widget_class_install_action (widget_class, pdf_format.action, NULL, export_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    gtk_widget_class_install_action (widget_class, formats[i].action, NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-xlsx", NULL);
 }

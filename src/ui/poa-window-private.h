@@ -10,6 +10,7 @@
 #pragma once
 
 #include "poa-activities-page.h"
+#include "poa-plan-chooser.h"
 #include "poa-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ struct _PoaWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  PoaPlanChooser       *plan_chooser;
   AdwViewStack         *stack;
   PoaActivitiesPage    *activities_page;
   AdwBin               *cronograma_bin;
@@ -66,6 +68,9 @@ AdwMessageDialog *_poa_window_confirm_restore   (PoaWindow      *self,
 void _poa_window_class_export_init   (GtkWidgetClass *widget_class);
 void _poa_window_export_xlsx_to_file (PoaWindow      *self,
                                       GFile          *file);
+void _poa_window_export_to_file      (PoaWindow      *self,
+                                      GFile          *file,
+                                      const char     *extension);
 
 /* poa-window-print.c */
 void _poa_window_class_print_init (GtkWidgetClass *widget_class);

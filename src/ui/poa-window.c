@@ -35,12 +35,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The title names the plan: its área and year. */
+/* The title names the plan: its área and year. The window's title is not on screen in
+ * GNOME's header bars, and the switcher title shows it only when the window is narrow: the
+ * plan button says it at every width, whole or as the year. After “Copy to 2027” the window
+ * says 2027. */
 static void
 update_title (PoaWindow *self)
 {
   g_autofree char *heading = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *year = NULL;
   PoaPlan *plan = poa_window_get_plan (self);
   const char *area;
 
@@ -54,6 +58,8 @@ update_title (PoaWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, heading);
   adw_view_switcher_title_set_subtitle (self->switcher_title, area);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  year = g_strdup_printf ("%u", poa_plan_get_year (plan));
+  poa_plan_chooser_set_title (self->plan_chooser, title, year);
 }
 
 static void
@@ -77,6 +83,8 @@ update_actions (PoaWindow *self)
                                  whole && poa_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", whole);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-png", whole);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", whole);
 }
 
@@ -419,6 +427,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/poa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, activities_page);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_bin);
