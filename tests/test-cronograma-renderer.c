@@ -384,6 +384,84 @@ test_weeks_zoom_widens_and_scrolls_the_year (Fixture       *fixture,
   draw (fixture, 0, 16);
 }
 
+/* Ink of the foreground colour (magenta in these tests): the names' text. */
+static guint
+name_ink (Fixture *fixture,
+          double   x1,
+          double   y0,
+          double   y1)
+{
+  const guchar *data = cairo_image_surface_get_data (fixture->surface);
+  int stride = cairo_image_surface_get_stride (fixture->surface);
+  guint ink = 0;
+
+  for (int y = (int)ceil (y0); y < (int)floor (y1); y++)
+    for (int x = 0; x < (int)x1; x++)
+      {
+        guint32 pixel = *(const guint32 *)(data + y * stride + 4 * x);
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        if (r - g > 60 && b - g > 60)
+          ink++;
+      }
+  return ink;
+}
+
+/* Issue 15: a name of three paragraphs is laid out as one long line, inside its own row; on
+ * paper (wrapped names) the row grows to hold it, and the rows around keep their height. */
+static void
+test_name_with_line_breaks_stays_in_its_row (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(PoaActivity) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 0);
+  g_autoptr(PoaActivity) second = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 1);
+  g_autoptr(PoaActivity) third = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 2);
+  double timeline_x, tall, y;
+
+  fixture->palette.foreground = (PoaColor) { 1, 0, 1, 1 };
+  poa_cronograma_renderer_set_palette (fixture->renderer, &fixture->palette);
+  poa_cronograma_renderer_set_columns (fixture->renderer, 0);
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "");
+  poa_activity_set_text (second, POA_ACTIVITY_NAME, "Primera línea del nombre\nSegunda línea\r\nTercera línea");
+  poa_activity_set_text (third, POA_ACTIVITY_NAME, "");
+  poa_cronograma_renderer_invalidate (fixture->renderer, second);
+  poa_cronograma_renderer_get_timeline (fixture->renderer, &timeline_x, NULL, NULL);
+
+  /* The screen: one line, all rows alike. */
+  g_assert_cmpfloat (poa_cronograma_renderer_get_row_height_at (fixture->renderer, 1), ==, fixture->row);
+  draw (fixture, 0, 3);
+  y = fixture->heading;
+  g_assert_cmpuint (name_ink (fixture, timeline_x, y, y + fixture->row), ==, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, y + fixture->row, y + 2 * fixture->row), >, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, y + 2 * fixture->row, y + 3 * fixture->row), ==, 0);
+
+  /* Paper: a narrow name column wraps the name over several lines; its row grows. */
+  poa_cronograma_renderer_set_wrap_names (fixture->renderer, TRUE);
+  poa_cronograma_renderer_set_width (fixture->renderer, 400);
+  tall = poa_cronograma_renderer_get_row_height_at (fixture->renderer, 1);
+  g_assert_cmpfloat (poa_cronograma_renderer_get_row_height_at (fixture->renderer, 0), ==, fixture->row);
+  g_assert_cmpfloat (poa_cronograma_renderer_get_row_height_at (fixture->renderer, 2), ==, fixture->row);
+  g_assert_cmpfloat (tall, >, 1.5 * fixture->row);
+  poa_cronograma_renderer_get_timeline (fixture->renderer, &timeline_x, NULL, NULL);
+  {
+    int height = (int)ceil (2 * fixture->row + tall);
+    cairo_t *cr;
+
+    g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+    fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, height);
+    cr = cairo_create (fixture->surface);
+    poa_cronograma_renderer_draw_rows (fixture->renderer, cr, 0, 3);
+    cairo_destroy (cr);
+    cairo_surface_flush (fixture->surface);
+  }
+  g_assert_cmpuint (name_ink (fixture, timeline_x, 0, fixture->row), ==, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row, fixture->row + tall), >, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row + tall, 2 * fixture->row + tall), ==, 0);
+  /* Several lines of it: ink in the row's upper and lower halves. */
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row, fixture->row + tall / 2), >, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row + tall / 2, fixture->row + tall), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +480,7 @@ main (int   argc,
   ADD ("/cronograma/render/findings-are-marked-and-exposed", test_findings_are_marked_and_exposed);
   ADD ("/cronograma/render/draws-only-the-rows-asked", test_draws_only_the_rows_asked);
   ADD ("/cronograma/render/weeks-zoom-widens-and-scrolls-the-year", test_weeks_zoom_widens_and_scrolls_the_year);
+  ADD ("/cronograma/render/name-with-line-breaks-stays-in-its-row", test_name_with_line_breaks_stays_in_its_row);
 #undef ADD
 
   return g_test_run ();
