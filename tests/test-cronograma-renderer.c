@@ -462,6 +462,23 @@ test_name_with_line_breaks_stays_in_its_row (Fixture       *fixture,
   g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row + tall / 2, fixture->row + tall), >, 0);
 }
 
+/* Issue 15: a name left empty is an error, not about the schedule: the row's sign is still
+ * the error sign, not the warning's. */
+static void
+test_error_outside_the_schedule_shows_the_error_sign (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  g_autoptr(PoaActivity) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 0);
+
+  draw (fixture, 0, 16);
+  g_assert_false (row_has_error_mark (fixture, 0));
+
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "");
+  poa_cronograma_renderer_invalidate (fixture->renderer, first);
+  draw (fixture, 0, 16);
+  g_assert_true (row_has_error_mark (fixture, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +498,7 @@ main (int   argc,
   ADD ("/cronograma/render/draws-only-the-rows-asked", test_draws_only_the_rows_asked);
   ADD ("/cronograma/render/weeks-zoom-widens-and-scrolls-the-year", test_weeks_zoom_widens_and_scrolls_the_year);
   ADD ("/cronograma/render/name-with-line-breaks-stays-in-its-row", test_name_with_line_breaks_stays_in_its_row);
+  ADD ("/cronograma/render/error-outside-the-schedule-shows-the-error-sign", test_error_outside_the_schedule_shows_the_error_sign);
 #undef ADD
 
   return g_test_run ();

@@ -206,38 +206,13 @@ horizontal_line (cairo_t *cr,
   cairo_line_to (cr, x1, y);
 }
 
-/* A text of several paragraphs laid out as one long line: every line break becomes a space,
- * so a name never grows out of its row (issue 15). */
-static char *
-one_line (const char *text)
-{
-  GString *line = g_string_sized_new (strlen (text));
-
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar ch = g_utf8_get_char (c);
-
-      if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\v' || ch == '\f' ||
-          ch == 0x85 || ch == 0x2028 || ch == 0x2029)
-        {
-          /* "\r\n" is one break, not two spaces. */
-          if (ch == '\r' && c[1] == '\n')
-            c++;
-          g_string_append_c (line, ' ');
-        }
-      else
-        g_string_append_unichar (line, ch);
-    }
-  return g_string_free (line, FALSE);
-}
-
 static double
 text_width (PoaCronogramaRenderer *self,
             const char            *text,
             gboolean               bold)
 {
   PangoLayout *layout = bold ? self->bold_layout : self->layout;
-  g_autofree char *flat = one_line (text);
+  g_autofree char *flat = poa_draw_one_line (text);
   PangoRectangle logical;
 
   pango_layout_set_width (layout, -1);
@@ -252,7 +227,7 @@ static PangoLayout *
 wrapped_name_layout (PoaCronogramaRenderer *self,
                      const char            *name)
 {
-  g_autofree char *flat = one_line (name);
+  g_autofree char *flat = poa_draw_one_line (name);
 
   pango_layout_set_text (self->layout, flat, -1);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
@@ -276,7 +251,7 @@ show_text (PoaCronogramaRenderer *self,
            gboolean               bold)
 {
   PangoLayout *layout = bold ? self->bold_layout : self->layout;
-  g_autofree char *flat = one_line (text);
+  g_autofree char *flat = poa_draw_one_line (text);
   PangoRectangle logical;
   double tx, text_w, text_h;
 
@@ -454,6 +429,10 @@ worst_severities (GListModel *findings,
       const char *field = poa_finding_get_field (finding);
       int severity = (int)poa_finding_get_severity (finding);
 
+      /* An error anywhere (a missing name) is the row's error sign: the activity cannot be
+       * signed as it is. Warnings elsewhere (the unit) are not the schedule's business. */
+      if (severity == POA_SEVERITY_ERROR)
+        worst->any = MAX (worst->any, severity);
       for (guint j = 0; field != NULL && j < G_N_ELEMENTS (schedule_fields); j++)
         if (strcmp (field, schedule_fields[j]) == 0)
           {
