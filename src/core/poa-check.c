@@ -432,7 +432,7 @@ check_activity (PoaPlan     *plan,
   for (guint i = POA_ACTIVITY_NAME + 1; i < POA_ACTIVITY_N_TEXTS; i++)
     if (poa_activity_get_text (activity, i)[0] == '\0')
       ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), poa_activity_text_key (i),
-           _("“%s” is empty"), poa_activity_text_label (i));
+           _("The field “%s” is empty"), poa_activity_text_label (i));
 
   /* The label is translated only for a text with something to report: a gettext call per
    * text made `check` of 100,000 activities a third slower. */
@@ -480,7 +480,7 @@ check_header (PoaPlan *plan,
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (poa_plan_get_text (plan, required[i])[0] == '\0')
       ADD (sink, POA_SEVERITY_WARNING, &where, NULL, poa_plan_text_key (required[i]),
-           _("“%s” is empty"), poa_plan_text_label (required[i]));
+           _("The field “%s” is empty"), poa_plan_text_label (required[i]));
 
   /* An error like the months above the total: import refuses such a band, so the plan's own
    * file would not come back. */
