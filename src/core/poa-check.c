@@ -276,6 +276,30 @@ dmy (const GDate *date,
   return buffer;
 }
 
+/* "marzo, abril y noviembre": the months of a month set (bit 0 being Enero), in the
+ * interface's language. */
+static char *
+month_names (guint months)
+{
+  GString *names = g_string_new (NULL);
+  guint n = 0, total = 0;
+
+  for (guint m = 1; m <= 12; m++)
+    if (months & (1u << (m - 1)))
+      total++;
+
+  for (guint m = 1; m <= 12; m++)
+    if (months & (1u << (m - 1)))
+      {
+        n++;
+        if (n > 1)
+          /* Translators: between the last two months of a list: "marzo y abril" */
+          g_string_append (names, n == total ? _(" and ") : ", ");
+        g_string_append (names, poa_month_name (m));
+      }
+  return g_string_free (names, FALSE);
+}
+
 static void
 check_dates (PoaPlan     *plan,
              PoaActivity *activity,
@@ -308,11 +332,30 @@ check_dates (PoaPlan     *plan,
   if (months == 0)
     ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
          _("no month is scheduled in the cronograma"));
-  else if (start != NULL && end != NULL && g_date_compare (end, start) >= 0 &&
-           (months & ~poa_months_from_range (start, end, year)) != 0)
-    ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
-         _("the cronograma schedules months outside its dates (%s to %s)"),
-         dmy (start, a), dmy (end, b));
+  else if (start != NULL && end != NULL && g_date_compare (end, start) >= 0)
+    {
+      /* The months the dates cover, clipped to the plan year, as the cronograma shades them
+       * from dates alone: a click on the Gantt that schedules or drops a month shows here
+       * (issue 15). */
+      guint dated = poa_months_from_range (start, end, year);
+
+      if ((months & ~dated) != 0)
+        {
+          g_autofree char *names = month_names (months & ~dated);
+
+          ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
+               _("the cronograma schedules %s, outside its dates (%s to %s)"),
+               names, dmy (start, a), dmy (end, b));
+        }
+      if ((dated & ~months) != 0)
+        {
+          g_autofree char *names = month_names (dated & ~months);
+
+          ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
+               _("the cronograma leaves out %s, within its dates (%s to %s)"),
+               names, dmy (start, a), dmy (end, b));
+        }
+    }
 }
 
 static void
