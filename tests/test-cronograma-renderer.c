@@ -14,6 +14,7 @@
 #include "poa-cronograma-renderer.h"
 #include "poa-date.h"
 #include "poa-plan.h"
+#include "poa-progress-chart.h"
 #include "test-plans.h"
 
 /* ─── Date ↔ x ───────────────────────────────────────────────────────────────────────────── */
@@ -479,6 +480,92 @@ test_error_outside_the_schedule_shows_the_error_sign (Fixture       *fixture,
   g_assert_true (row_has_error_mark (fixture, 0));
 }
 
+/* WCAG 2 relative luminance and contrast ratio, written out here rather than taken from the
+ * program: https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio */
+static double
+wcag_channel (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+wcag_luminance (const PoaColor *color)
+{
+  return 0.2126 * wcag_channel (color->red) + 0.7152 * wcag_channel (color->green) +
+         0.0722 * wcag_channel (color->blue);
+}
+
+/* @text, over @ground with its alpha, against @ground. */
+static double
+contrast (const PoaColor *text,
+          const PoaColor *ground)
+{
+  PoaColor over = {
+    text->alpha * text->red + (1 - text->alpha) * ground->red,
+    text->alpha * text->green + (1 - text->alpha) * ground->green,
+    text->alpha * text->blue + (1 - text->alpha) * ground->blue,
+    1,
+  };
+  double a = wcag_luminance (&over), b = wcag_luminance (ground);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+static void
+assert_readable (const char     *what,
+                 const PoaColor *text,
+                 const PoaColor *ground)
+{
+  double ratio = contrast (text, ground);
+
+  if (ratio < 4.5)
+    g_error ("%s: contrast %.2f:1, below 4.5:1", what, ratio);
+}
+
+/* Issue 15: every text of the drawings reads 4.5:1 on its ground, in print and for the
+ * chart's lateness words on light and dark pages (libadwaita 1.2's window, view and card
+ * grounds: #FAFAFA, #FFFFFF; #242424, #1E1E1E, #353535). */
+static void
+test_texts_reach_four_and_a_half_to_one (void)
+{
+  static const guint32 light_grounds[] = { 0xffffff, 0xfafafa };
+  static const guint32 dark_grounds[] = { 0x242424, 0x1e1e1e, 0x353535 };
+  PoaCronogramaPalette p;
+  PoaProgressChartStyle style;
+  PoaColor ground, late, semaforo_red;
+
+  poa_cronograma_palette_init_print (&p);
+  assert_readable ("names on the ground", &p.foreground, &p.background);
+  assert_readable ("names on the heading", &p.foreground, &p.heading);
+  assert_readable ("names on a selected row", &p.foreground, &p.selection);
+  assert_readable ("percentage on the bar", &p.foreground, &p.bar);
+  assert_readable ("percentage on the achieved share", &p.achieved_text, &p.achieved);
+  assert_readable ("numbers", &p.dim, &p.background);
+  assert_readable ("figures in error", &p.error, &p.background);
+  assert_readable ("figures with a warning", &p.warning, &p.background);
+
+  poa_progress_chart_style_init (&style);
+  for (guint i = 0; i < G_N_ELEMENTS (light_grounds); i++)
+    {
+      poa_color_init_rgb (&ground, light_grounds[i]);
+      assert_readable ("chart text", &style.text, &ground);
+      assert_readable ("lateness in the default style", &style.late, &ground);
+      poa_progress_chart_late_color (FALSE, &late);
+      assert_readable ("lateness on light", &late, &ground);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dark_grounds); i++)
+    {
+      poa_color_init_rgb (&ground, dark_grounds[i]);
+      poa_progress_chart_late_color (TRUE, &late);
+      assert_readable ("lateness on dark", &late, &ground);
+    }
+
+  /* The test can fail: the semáforo's red, as the words were drawn, does not reach it. */
+  poa_color_init_rgb (&semaforo_red, 0xe01b24);
+  poa_color_init_rgb (&ground, 0x353535);
+  g_assert_cmpfloat (contrast (&semaforo_red, &ground), <, 4.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/cronograma/scale/dates-outside-the-year-fall-outside", test_scale_dates_outside_the_year_fall_outside);
   g_test_add_func ("/cronograma/scale/x-maps-back-to-its-day-and-month", test_scale_x_maps_back_to_its_day_and_month);
   g_test_add_func ("/cronograma/months/come-in-runs", test_months_come_in_runs);
+  g_test_add_func ("/cronograma/colours/texts-reach-4.5-to-1", test_texts_reach_four_and_a_half_to_one);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cronograma/render/scheduled-month-is-bar-coloured", test_scheduled_month_is_bar_coloured);

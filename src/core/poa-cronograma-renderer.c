@@ -122,7 +122,8 @@ poa_cronograma_palette_init_print (PoaCronogramaPalette *palette)
   poa_color_init_rgb (&palette->achieved_text, 0xffffff);
   poa_color_init_rgb (&palette->today, 0x813d9c);
   poa_color_init_rgb (&palette->error, 0xc01c28);
-  poa_color_init_rgb (&palette->warning, 0xc17d11);
+  /* Adwaita's warning text colour: #C17D11 read only 3.4:1 on white (issue 15). */
+  poa_color_init_rgb (&palette->warning, 0x9c6e03);
   poa_color_init_rgb (&palette->selection, 0xffffff);
   poa_color_init_rgb (&palette->focus, 0x1c71d8);
 }

@@ -35,6 +35,8 @@ typedef struct
 #define POA_PROGRESS_CHART_ROW_HEIGHT 26.0
 
 void    poa_progress_chart_style_init   (PoaProgressChartStyle       *style);
+void    poa_progress_chart_late_color   (gboolean                     dark,
+                                         PoaColor                    *color);
 double  poa_progress_chart_get_height   (guint                        n_rows,
                                          double                       width,
                                          const PoaProgressChartStyle *style);

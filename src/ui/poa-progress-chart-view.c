@@ -84,8 +84,8 @@ init_style (PoaProgressChartView  *self,
   style->late_format_for = late_format_for;
   /* The words of lateness in red that reads 4.5:1 on the page: Adwaita's error reds, the
    * light one on a dark page (its text is light). */
-  if (0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5)
-    style->late = (PoaColor) { 0xff / 255.0, 0x7b / 255.0, 0x63 / 255.0, 1.0 };
+  poa_progress_chart_late_color (0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5,
+                                 &style->late);
 }
 
 static void
