@@ -57,6 +57,9 @@ struct _PoaCronogramaRenderer
   gboolean              own_context;
   gboolean              wrap_names;
 
+  /* The percentages drawn by the current draw_rows(), that the today line goes round. */
+  GArray               *labels;
+
   /* What `check` finds in the plan: the document's when it has one (the window), or the
    * renderer's own (the command line's documents). */
   PoaFindings          *findings;
@@ -581,9 +584,13 @@ draw_percent (PoaCronogramaRenderer *self,
 {
   double text_w = text_width (self, text, FALSE);
   double x = last->x1 - self->pad - text_w;
+  cairo_rectangle_t label;
 
   if (text_w + 2 * self->pad <= last->x1 - last->x0)
     {
+      label = (cairo_rectangle_t) { x - 1, bar_y, text_w + 3, bar_h };
+      g_array_append_val (self->labels, label);
+
       cairo_save (cr);
       cairo_rectangle (cr, fill_end, bar_y, last->x1 - fill_end, bar_h);
       cairo_clip (cr);
@@ -599,6 +606,8 @@ draw_percent (PoaCronogramaRenderer *self,
   else
     {
       /* Too short a bar: the percentage follows it. */
+      label = (cairo_rectangle_t) { last->x1 + self->pad / 2 - 1, bar_y, text_w + 3, bar_h };
+      g_array_append_val (self->labels, label);
       show_text (self, cr, text, last->x1 + self->pad / 2, bar_y, text_w + 1, bar_h, ALIGN_START,
                  &self->palette.dim, FALSE);
     }
@@ -912,13 +921,27 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   cairo_rectangle (cr, self->timeline_x, 0, self->timeline_view, height);
   cairo_clip (cr);
   draw_timeline_grid (self, cr, &scale, 0, height);
+  g_array_set_size (self->labels, 0);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
 
       draw_timeline_row (self, cr, activity, &scale, tops[i], tops[i + 1] - tops[i]);
     }
+
+  /* The today line goes round the percentages rather than through them (issue 15). */
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, self->timeline_x, 0, self->timeline_view, height);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const cairo_rectangle_t *label = &g_array_index (self->labels, cairo_rectangle_t, i);
+
+      cairo_rectangle (cr, label->x, label->y, label->width, label->height);
+    }
+  cairo_clip (cr);
   draw_today (self, cr, &scale, 0, height);
+  cairo_restore (cr);
 
   if (self->cursor_row >= (int)first && self->cursor_row < (int)(first + n_rows))
     {
@@ -993,10 +1016,17 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
           {
             char text[4];
             double x = poa_time_scale_x_for_day (scale, day);
+            /* The week's number stays inside its own month and year: a week that ends in the
+             * next month would be split by the month line, or cut by the Fechas column at the
+             * year's end (issue 15). It starts at its Monday, and a week too short for it in
+             * its month goes without. */
+            double x1 = MIN (poa_time_scale_x_for_day (scale, MIN (day + 7, days)),
+                             poa_time_scale_x_for_month (scale, g_date_get_month (&date) + 1));
 
             g_snprintf (text, sizeof text, "%u", g_date_get_day (&date));
-            show_text (self, cr, text, x, bottom, scale->width * 7 / days, band, ALIGN_CENTER,
-                       &p->dim, FALSE);
+            if (text_width (self, text, FALSE) + self->pad <= x1 - x)
+              show_text (self, cr, text, x + self->pad / 2, bottom, x1 - x - self->pad / 2, band,
+                         ALIGN_START, &p->dim, FALSE);
           }
     }
   else
@@ -1049,7 +1079,8 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
     {
       double x = (poa_time_scale_x_for_date (scale, &self->today) +
                   poa_time_scale_x_after_date (scale, &self->today)) / 2;
-      double s = self->pad;
+      /* Half the padding: under the month names' line, not on them (issue 15). */
+      double s = self->pad / 2;
 
       draw_today (self, cr, scale, self->heading_height - s, self->heading_height);
       cairo_move_to (cr, x - s, self->heading_height - s);
@@ -1258,6 +1289,7 @@ poa_cronograma_renderer_finalize (GObject *object)
   PoaCronogramaRenderer *self = (PoaCronogramaRenderer *)object;
 
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->labels, g_array_unref);
 
   G_OBJECT_CLASS (poa_cronograma_renderer_parent_class)->finalize (object);
 }
@@ -1278,6 +1310,7 @@ poa_cronograma_renderer_init (PoaCronogramaRenderer *self)
 
   self->cursor_row = -1;
   self->cursor_month = 1;
+  self->labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->width = 800;
   poa_cronograma_palette_init_print (&self->palette);
 
