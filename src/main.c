@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -45,6 +46,22 @@ setup_gettext (gboolean from_build_tree)
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* g_print() converts to the locale's character set, so that under LC_ALL=C "Migración" came
+ * out as "Migraci?n". The plan's texts and the messages are UTF-8 and are written as they are,
+ * whatever the locale: a script reading the output gets the bytes of the plan. */
+static void
+print_utf8_cb (const char *text)
+{
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_utf8_cb (const char *text)
+{
+  fputs (text, stderr);
 }
 
 /* The window is a module, loaded only when it is asked for: a command maps GLib, SQLite and the
@@ -92,6 +109,8 @@ main (int   argc,
   gboolean from_build_tree = runs_from_build_tree ();
 
   setup_gettext (from_build_tree);
+  g_set_print_handler (print_utf8_cb);
+  g_set_printerr_handler (printerr_utf8_cb);
 
   if (!poa_cli_parse (argc, argv, &options, &error))
     {

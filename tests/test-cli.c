@@ -465,6 +465,22 @@ test_import_refuses_months_above_the_total (Fixture       *fixture,
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM plan"), ==, 1);
 }
 
+/* Issue 15: under LC_ALL=C the output was "Elabor?": the plan's texts are written in UTF-8 as
+ * they are, whatever the locale's character set. */
+static void
+test_output_is_utf8_in_any_locale (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  const char *env[] = { "LC_ALL=C", NULL };
+
+  run_env (&r, env, "--db", fixture->db, "check", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_utf8_validate (r.out, -1, NULL));
+  g_assert_nonnull (strstr (r.out, "\xe2\x80\x9c" "Elabor\xc3\xb3" "\xe2\x80\x9d"));
+  g_assert_null (strstr (r.out, "?"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +491,7 @@ main (int   argc,
   ADD ("/cli/plans/lists-the-default-plan", test_plans_lists_the_default_plan);
   ADD ("/cli/check/reports-and-exits-1", test_check_reports_and_exits_1);
   ADD ("/cli/check/speaks-spanish", test_check_speaks_spanish);
+  ADD ("/cli/check/output-is-utf8-in-any-locale", test_output_is_utf8_in_any_locale);
   ADD ("/cli/export-import/round-trips", test_export_then_import_round_trips);
   ADD ("/cli/import/bad-file-changes-nothing", test_bad_import_changes_nothing);
   ADD ("/cli/import/many-unknown-keys-make-one-short-line", test_many_unknown_keys_make_one_short_line);

@@ -14,6 +14,7 @@
 #include "poa-cronograma-renderer.h"
 #include "poa-date.h"
 #include "poa-plan.h"
+#include "poa-progress-chart.h"
 #include "test-plans.h"
 
 /* ─── Date ↔ x ───────────────────────────────────────────────────────────────────────────── */
@@ -384,6 +385,187 @@ test_weeks_zoom_widens_and_scrolls_the_year (Fixture       *fixture,
   draw (fixture, 0, 16);
 }
 
+/* Ink of the foreground colour (magenta in these tests): the names' text. */
+static guint
+name_ink (Fixture *fixture,
+          double   x1,
+          double   y0,
+          double   y1)
+{
+  const guchar *data = cairo_image_surface_get_data (fixture->surface);
+  int stride = cairo_image_surface_get_stride (fixture->surface);
+  guint ink = 0;
+
+  for (int y = (int)ceil (y0); y < (int)floor (y1); y++)
+    for (int x = 0; x < (int)x1; x++)
+      {
+        guint32 pixel = *(const guint32 *)(data + y * stride + 4 * x);
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        if (r - g > 60 && b - g > 60)
+          ink++;
+      }
+  return ink;
+}
+
+/* Issue 15: a name of three paragraphs is laid out as one long line, inside its own row; on
+ * paper (wrapped names) the row grows to hold it, and the rows around keep their height. */
+static void
+test_name_with_line_breaks_stays_in_its_row (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(PoaActivity) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 0);
+  g_autoptr(PoaActivity) second = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 1);
+  g_autoptr(PoaActivity) third = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 2);
+  double timeline_x, tall, y;
+
+  fixture->palette.foreground = (PoaColor) { 1, 0, 1, 1 };
+  poa_cronograma_renderer_set_palette (fixture->renderer, &fixture->palette);
+  poa_cronograma_renderer_set_columns (fixture->renderer, 0);
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "");
+  poa_activity_set_text (second, POA_ACTIVITY_NAME, "Primera línea del nombre\nSegunda línea\r\nTercera línea");
+  poa_activity_set_text (third, POA_ACTIVITY_NAME, "");
+  poa_cronograma_renderer_invalidate (fixture->renderer, second);
+  poa_cronograma_renderer_get_timeline (fixture->renderer, &timeline_x, NULL, NULL);
+
+  /* The screen: one line, all rows alike. */
+  g_assert_cmpfloat (poa_cronograma_renderer_get_row_height_at (fixture->renderer, 1), ==, fixture->row);
+  draw (fixture, 0, 3);
+  y = fixture->heading;
+  g_assert_cmpuint (name_ink (fixture, timeline_x, y, y + fixture->row), ==, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, y + fixture->row, y + 2 * fixture->row), >, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, y + 2 * fixture->row, y + 3 * fixture->row), ==, 0);
+
+  /* Paper: a narrow name column wraps the name over several lines; its row grows. */
+  poa_cronograma_renderer_set_wrap_names (fixture->renderer, TRUE);
+  poa_cronograma_renderer_set_width (fixture->renderer, 400);
+  tall = poa_cronograma_renderer_get_row_height_at (fixture->renderer, 1);
+  g_assert_cmpfloat (poa_cronograma_renderer_get_row_height_at (fixture->renderer, 0), ==, fixture->row);
+  g_assert_cmpfloat (poa_cronograma_renderer_get_row_height_at (fixture->renderer, 2), ==, fixture->row);
+  g_assert_cmpfloat (tall, >, 1.5 * fixture->row);
+  poa_cronograma_renderer_get_timeline (fixture->renderer, &timeline_x, NULL, NULL);
+  {
+    int height = (int)ceil (2 * fixture->row + tall);
+    cairo_t *cr;
+
+    g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+    fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, height);
+    cr = cairo_create (fixture->surface);
+    poa_cronograma_renderer_draw_rows (fixture->renderer, cr, 0, 3);
+    cairo_destroy (cr);
+    cairo_surface_flush (fixture->surface);
+  }
+  g_assert_cmpuint (name_ink (fixture, timeline_x, 0, fixture->row), ==, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row, fixture->row + tall), >, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row + tall, 2 * fixture->row + tall), ==, 0);
+  /* Several lines of it: ink in the row's upper and lower halves. */
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row, fixture->row + tall / 2), >, 0);
+  g_assert_cmpuint (name_ink (fixture, timeline_x, fixture->row + tall / 2, fixture->row + tall), >, 0);
+}
+
+/* Issue 15: a name left empty is an error, not about the schedule: the row's sign is still
+ * the error sign, not the warning's. */
+static void
+test_error_outside_the_schedule_shows_the_error_sign (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  g_autoptr(PoaActivity) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 0);
+
+  draw (fixture, 0, 16);
+  g_assert_false (row_has_error_mark (fixture, 0));
+
+  poa_activity_set_text (first, POA_ACTIVITY_NAME, "");
+  poa_cronograma_renderer_invalidate (fixture->renderer, first);
+  draw (fixture, 0, 16);
+  g_assert_true (row_has_error_mark (fixture, 0));
+}
+
+/* WCAG 2 relative luminance and contrast ratio, written out here rather than taken from the
+ * program: https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio */
+static double
+wcag_channel (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+wcag_luminance (const PoaColor *color)
+{
+  return 0.2126 * wcag_channel (color->red) + 0.7152 * wcag_channel (color->green) +
+         0.0722 * wcag_channel (color->blue);
+}
+
+/* @text, over @ground with its alpha, against @ground. */
+static double
+contrast (const PoaColor *text,
+          const PoaColor *ground)
+{
+  PoaColor over = {
+    text->alpha * text->red + (1 - text->alpha) * ground->red,
+    text->alpha * text->green + (1 - text->alpha) * ground->green,
+    text->alpha * text->blue + (1 - text->alpha) * ground->blue,
+    1,
+  };
+  double a = wcag_luminance (&over), b = wcag_luminance (ground);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+static void
+assert_readable (const char     *what,
+                 const PoaColor *text,
+                 const PoaColor *ground)
+{
+  double ratio = contrast (text, ground);
+
+  if (ratio < 4.5)
+    g_error ("%s: contrast %.2f:1, below 4.5:1", what, ratio);
+}
+
+/* Issue 15: every text of the drawings reads 4.5:1 on its ground, in print and for the
+ * chart's lateness words on light and dark pages (libadwaita 1.2's window, view and card
+ * grounds: #FAFAFA, #FFFFFF; #242424, #1E1E1E, #353535). */
+static void
+test_texts_reach_four_and_a_half_to_one (void)
+{
+  static const guint32 light_grounds[] = { 0xffffff, 0xfafafa };
+  static const guint32 dark_grounds[] = { 0x242424, 0x1e1e1e, 0x353535 };
+  PoaCronogramaPalette p;
+  PoaProgressChartStyle style;
+  PoaColor ground, late, semaforo_red;
+
+  poa_cronograma_palette_init_print (&p);
+  assert_readable ("names on the ground", &p.foreground, &p.background);
+  assert_readable ("names on the heading", &p.foreground, &p.heading);
+  assert_readable ("names on a selected row", &p.foreground, &p.selection);
+  assert_readable ("percentage on the bar", &p.foreground, &p.bar);
+  assert_readable ("percentage on the achieved share", &p.achieved_text, &p.achieved);
+  assert_readable ("numbers", &p.dim, &p.background);
+  assert_readable ("figures in error", &p.error, &p.background);
+  assert_readable ("figures with a warning", &p.warning, &p.background);
+
+  poa_progress_chart_style_init (&style);
+  for (guint i = 0; i < G_N_ELEMENTS (light_grounds); i++)
+    {
+      poa_color_init_rgb (&ground, light_grounds[i]);
+      assert_readable ("chart text", &style.text, &ground);
+      assert_readable ("lateness in the default style", &style.late, &ground);
+      poa_progress_chart_late_color (FALSE, &late);
+      assert_readable ("lateness on light", &late, &ground);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dark_grounds); i++)
+    {
+      poa_color_init_rgb (&ground, dark_grounds[i]);
+      poa_progress_chart_late_color (TRUE, &late);
+      assert_readable ("lateness on dark", &late, &ground);
+    }
+
+  /* The test can fail: the semáforo's red, as the words were drawn, does not reach it. */
+  poa_color_init_rgb (&semaforo_red, 0xe01b24);
+  poa_color_init_rgb (&ground, 0x353535);
+  g_assert_cmpfloat (contrast (&semaforo_red, &ground), <, 4.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/cronograma/scale/dates-outside-the-year-fall-outside", test_scale_dates_outside_the_year_fall_outside);
   g_test_add_func ("/cronograma/scale/x-maps-back-to-its-day-and-month", test_scale_x_maps_back_to_its_day_and_month);
   g_test_add_func ("/cronograma/months/come-in-runs", test_months_come_in_runs);
+  g_test_add_func ("/cronograma/colours/texts-reach-4.5-to-1", test_texts_reach_four_and_a_half_to_one);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cronograma/render/scheduled-month-is-bar-coloured", test_scheduled_month_is_bar_coloured);
@@ -402,6 +585,8 @@ main (int   argc,
   ADD ("/cronograma/render/findings-are-marked-and-exposed", test_findings_are_marked_and_exposed);
   ADD ("/cronograma/render/draws-only-the-rows-asked", test_draws_only_the_rows_asked);
   ADD ("/cronograma/render/weeks-zoom-widens-and-scrolls-the-year", test_weeks_zoom_widens_and_scrolls_the_year);
+  ADD ("/cronograma/render/name-with-line-breaks-stays-in-its-row", test_name_with_line_breaks_stays_in_its_row);
+  ADD ("/cronograma/render/error-outside-the-schedule-shows-the-error-sign", test_error_outside_the_schedule_shows_the_error_sign);
 #undef ADD
 
   return g_test_run ();

@@ -421,6 +421,49 @@ test_check_reports_a_total_past_its_ceiling (void)
                                   "$ 10,000,000,000,000.00, the most a plan may hold|amount\n"));
 }
 
+/* Issue 15: months that disagree with the dates are reported by name. The 2026 plan's months
+ * are its dates clipped to 2026, so only activity 7 (reversed dates, no month) speaks of
+ * months; a month dropped from activity 3 or added to activity 2 is reported. */
+static void
+test_check_reports_months_against_dates (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  g_autoptr(PoaActivity) second = g_list_model_get_item (activities, 1);
+  g_autoptr(PoaActivity) third = g_list_model_get_item (activities, 2);
+  g_autoptr(GListStore) findings = poa_check_plan (plan);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+    {
+      g_autoptr(PoaFinding) f = g_list_model_get_item (G_LIST_MODEL (findings), i);
+
+      if (g_strcmp0 (poa_finding_get_field (f), "months") == 0)
+        g_assert_cmpstr (poa_finding_get_where (f), ==, "activity 7");
+    }
+  g_clear_object (&findings);
+
+  /* Activity 3 runs 01/01–31/12: all twelve months (0xfff); November (bit 10) clicked off. */
+  g_assert_cmpuint (poa_activity_get_months (third), ==, 0xfff);
+  poa_activity_set_months (third, 0xfff & ~(1u << 10));
+  /* Activity 2 runs 01/01–30/09: November and December added. */
+  g_assert_cmpuint (poa_activity_get_months (second), ==, 0x1ff);
+  poa_activity_set_months (second, 0x1ff | (1u << 10) | (1u << 11));
+
+  findings = poa_check_plan (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+    {
+      g_autoptr(PoaFinding) f = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autofree char *line = poa_finding_to_line (f);
+      g_string_append_printf (lines, "%s\n", line);
+    }
+
+  g_assert_nonnull (strstr (lines->str, "warning\tactivity 3\tthe cronograma leaves out November, "
+                                        "within its dates (01/01/2026 to 31/12/2026)\n"));
+  g_assert_nonnull (strstr (lines->str, "warning\tactivity 2\tthe cronograma schedules November "
+                                        "and December, outside its dates (01/01/2026 to 30/09/2026)\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/check/budget-codes-and-repeated-numbers", test_check_budget_and_numbers);
   g_test_add_func ("/check/limited-keeps-few-and-counts-all", test_check_limited_counts_everything);
   g_test_add_func ("/check/reports-texts", test_check_reports_texts);
+  g_test_add_func ("/check/reports-months-against-dates", test_check_reports_months_against_dates);
   g_test_add_func ("/check/reports-a-total-past-its-ceiling", test_check_reports_a_total_past_its_ceiling);
 
   return g_test_run ();

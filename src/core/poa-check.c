@@ -276,6 +276,30 @@ dmy (const GDate *date,
   return buffer;
 }
 
+/* "marzo, abril y noviembre": the months of a month set (bit 0 being Enero), in the
+ * interface's language. */
+static char *
+month_names (guint months)
+{
+  GString *names = g_string_new (NULL);
+  guint n = 0, total = 0;
+
+  for (guint m = 1; m <= 12; m++)
+    if (months & (1u << (m - 1)))
+      total++;
+
+  for (guint m = 1; m <= 12; m++)
+    if (months & (1u << (m - 1)))
+      {
+        n++;
+        if (n > 1)
+          /* Translators: between the last two months of a list: "marzo y abril" */
+          g_string_append (names, n == total ? _(" and ") : ", ");
+        g_string_append (names, poa_month_name (m));
+      }
+  return g_string_free (names, FALSE);
+}
+
 static void
 check_dates (PoaPlan     *plan,
              PoaActivity *activity,
@@ -308,11 +332,30 @@ check_dates (PoaPlan     *plan,
   if (months == 0)
     ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
          _("no month is scheduled in the cronograma"));
-  else if (start != NULL && end != NULL && g_date_compare (end, start) >= 0 &&
-           (months & ~poa_months_from_range (start, end, year)) != 0)
-    ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
-         _("the cronograma schedules months outside its dates (%s to %s)"),
-         dmy (start, a), dmy (end, b));
+  else if (start != NULL && end != NULL && g_date_compare (end, start) >= 0)
+    {
+      /* The months the dates cover, clipped to the plan year, as the cronograma shades them
+       * from dates alone: a click on the Gantt that schedules or drops a month shows here
+       * (issue 15). */
+      guint dated = poa_months_from_range (start, end, year);
+
+      if ((months & ~dated) != 0)
+        {
+          g_autofree char *names = month_names (months & ~dated);
+
+          ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
+               _("the cronograma schedules %s, outside its dates (%s to %s)"),
+               names, dmy (start, a), dmy (end, b));
+        }
+      if ((dated & ~months) != 0)
+        {
+          g_autofree char *names = month_names (dated & ~months);
+
+          ADD (sink, POA_SEVERITY_WARNING, where, subject, "months",
+               _("the cronograma leaves out %s, within its dates (%s to %s)"),
+               names, dmy (start, a), dmy (end, b));
+        }
+    }
 }
 
 static void
@@ -432,7 +475,7 @@ check_activity (PoaPlan     *plan,
   for (guint i = POA_ACTIVITY_NAME + 1; i < POA_ACTIVITY_N_TEXTS; i++)
     if (poa_activity_get_text (activity, i)[0] == '\0')
       ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), poa_activity_text_key (i),
-           _("“%s” is empty"), poa_activity_text_label (i));
+           _("The field “%s” is empty"), poa_activity_text_label (i));
 
   /* The label is translated only for a text with something to report: a gettext call per
    * text made `check` of 100,000 activities a third slower. */
@@ -480,7 +523,7 @@ check_header (PoaPlan *plan,
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (poa_plan_get_text (plan, required[i])[0] == '\0')
       ADD (sink, POA_SEVERITY_WARNING, &where, NULL, poa_plan_text_key (required[i]),
-           _("“%s” is empty"), poa_plan_text_label (required[i]));
+           _("The field “%s” is empty"), poa_plan_text_label (required[i]));
 
   /* An error like the months above the total: import refuses such a band, so the plan's own
    * file would not come back. */

@@ -203,14 +203,25 @@ draw_signatures (PoaCronogramaPages *self,
   return ceil (height);
 }
 
+/* The height of rows first .. first + n_rows - 1: each as tall as its whole name. */
+static double
+rows_height (PoaCronogramaPages *self,
+             guint               first,
+             guint               n_rows)
+{
+  double height = 0;
+
+  for (guint i = first; i < first + n_rows; i++)
+    height += poa_cronograma_renderer_get_row_height_at (self->renderer, i);
+  return height;
+}
+
 static void
 paginate (PoaCronogramaPages *self)
 {
   guint n = poa_cronograma_renderer_get_n_rows (self->renderer);
-  double row = poa_cronograma_renderer_get_row_height (self->renderer);
   double heading = poa_cronograma_renderer_get_heading_height (self->renderer);
-  double bottom, used;
-  guint per_page;
+  double bottom, room, used;
   Page page = { 0, 0 };
 
   self->table_top = draw_header (self, NULL);
@@ -219,24 +230,39 @@ paginate (PoaCronogramaPages *self)
   /* One page as tall as the plan, for the PNG. */
   if (self->height <= 0)
     {
-      self->height = self->table_top + heading + n * row + SIGNATURE_GAP + self->signature_height + MARGIN;
+      self->height = self->table_top + heading + rows_height (self, 0, n) + SIGNATURE_GAP +
+                     self->signature_height + MARGIN;
       page.n_rows = n;
       g_array_append_val (self->pages, page);
       return;
     }
 
+  /* Rows grow with their names, so each page takes as many as fit, at least one. */
   bottom = self->height - MARGIN;
-  per_page = (guint)MAX (1, floor ((bottom - self->table_top - heading) / row));
+  room = bottom - self->table_top - heading;
   do
     {
-      page.n_rows = MIN (per_page, n - page.first);
+      double filled = 0;
+
+      page.n_rows = 0;
+      while (page.first + page.n_rows < n)
+        {
+          double h = poa_cronograma_renderer_get_row_height_at (self->renderer,
+                                                                 page.first + page.n_rows);
+
+          if (page.n_rows > 0 && filled + h > room)
+            break;
+          filled += h;
+          page.n_rows++;
+        }
       g_array_append_val (self->pages, page);
       page.first += page.n_rows;
     }
   while (page.first < n);
 
   /* The signatures follow the last row, or go alone on a page of their own. */
-  used = self->table_top + heading + page.n_rows * row;
+  page = g_array_index (self->pages, Page, self->pages->len - 1);
+  used = self->table_top + heading + rows_height (self, page.first, page.n_rows);
   if (used + SIGNATURE_GAP + self->signature_height > bottom)
     {
       Page alone = { n, 0 };
@@ -307,6 +333,8 @@ poa_cronograma_pages_new (PoaPlan *plan,
   poa_cronograma_palette_init_print (&palette);
   poa_cronograma_renderer_set_palette (self->renderer, &palette);
   poa_cronograma_renderer_set_columns (self->renderer, POA_CRONOGRAMA_COLUMN_GOALS | POA_CRONOGRAMA_COLUMN_DATES);
+  /* On paper a name is whole: its row grows to hold it (issue 15). */
+  poa_cronograma_renderer_set_wrap_names (self->renderer, TRUE);
   poa_cronograma_renderer_set_width (self->renderer, width - 2 * MARGIN);
   poa_cronograma_renderer_set_today (self->renderer, &self->today);
 
@@ -382,7 +410,7 @@ poa_cronograma_pages_draw_page (PoaCronogramaPages *self,
                                 guint               page)
 {
   const Page *p;
-  double row, heading, y;
+  double heading, y;
   gboolean last;
 
   g_return_if_fail (POA_IS_CRONOGRAMA_PAGES (self));
@@ -391,7 +419,6 @@ poa_cronograma_pages_draw_page (PoaCronogramaPages *self,
 
   p = &g_array_index (self->pages, Page, page);
   last = page + 1 == self->pages->len;
-  row = poa_cronograma_renderer_get_row_height (self->renderer);
   heading = poa_cronograma_renderer_get_heading_height (self->renderer);
 
   cairo_save (cr);
@@ -403,7 +430,7 @@ poa_cronograma_pages_draw_page (PoaCronogramaPages *self,
 
   if (!(last && self->signatures_alone))
     {
-      double table_h = heading + p->n_rows * row;
+      double table_h = heading + rows_height (self, p->first, p->n_rows);
 
       cairo_save (cr);
       cairo_translate (cr, MARGIN, y);

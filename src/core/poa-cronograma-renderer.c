@@ -55,6 +55,10 @@ struct _PoaCronogramaRenderer
   double                scroll_x;
   gboolean              official;
   gboolean              own_context;
+  gboolean              wrap_names;
+
+  /* The percentages drawn by the current draw_rows(), that the today line goes round. */
+  GArray               *labels;
 
   /* What `check` finds in the plan: the document's when it has one (the window), or the
    * renderer's own (the command line's documents). */
@@ -121,7 +125,8 @@ poa_cronograma_palette_init_print (PoaCronogramaPalette *palette)
   poa_color_init_rgb (&palette->achieved_text, 0xffffff);
   poa_color_init_rgb (&palette->today, 0x813d9c);
   poa_color_init_rgb (&palette->error, 0xc01c28);
-  poa_color_init_rgb (&palette->warning, 0xc17d11);
+  /* Adwaita's warning text colour: #C17D11 read only 3.4:1 on white (issue 15). */
+  poa_color_init_rgb (&palette->warning, 0x9c6e03);
   poa_color_init_rgb (&palette->selection, 0xffffff);
   poa_color_init_rgb (&palette->focus, 0x1c71d8);
 }
@@ -211,15 +216,32 @@ text_width (PoaCronogramaRenderer *self,
             gboolean               bold)
 {
   PangoLayout *layout = bold ? self->bold_layout : self->layout;
+  g_autofree char *flat = poa_draw_one_line (text);
   PangoRectangle logical;
 
   pango_layout_set_width (layout, -1);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, flat, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   return (double)logical.width / PANGO_SCALE;
 }
 
-/* Draws @text in the box, centred vertically; @width > 0 ellipsizes it to the box. */
+/* The name's layout wrapped to the name column, whole: for paper, where a row grows to hold
+ * it. Leaves the layout wrapping; show_text() puts it back to one ellipsized line. */
+static PangoLayout *
+wrapped_name_layout (PoaCronogramaRenderer *self,
+                     const char            *name)
+{
+  g_autofree char *flat = poa_draw_one_line (name);
+
+  pango_layout_set_text (self->layout, flat, -1);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (self->layout, (int)(MAX (1, self->name_width - self->pad) * PANGO_SCALE));
+  return self->layout;
+}
+
+/* Draws @text in the box, centred vertically; @width > 0 ellipsizes it to the box. A text
+ * with line breaks is drawn as one line. */
 static void
 show_text (PoaCronogramaRenderer *self,
            cairo_t               *cr,
@@ -233,13 +255,15 @@ show_text (PoaCronogramaRenderer *self,
            gboolean               bold)
 {
   PangoLayout *layout = bold ? self->bold_layout : self->layout;
+  g_autofree char *flat = poa_draw_one_line (text);
   PangoRectangle logical;
   double tx, text_w, text_h;
 
   if (width <= 0)
     return;
 
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, flat, -1);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_get_extents (layout, NULL, &logical);
   text_w = (double)logical.width / PANGO_SCALE;
@@ -409,6 +433,10 @@ worst_severities (GListModel *findings,
       const char *field = poa_finding_get_field (finding);
       int severity = (int)poa_finding_get_severity (finding);
 
+      /* An error anywhere (a missing name) is the row's error sign: the activity cannot be
+       * signed as it is. Warnings elsewhere (the unit) are not the schedule's business. */
+      if (severity == POA_SEVERITY_ERROR)
+        worst->any = MAX (worst->any, severity);
       for (guint j = 0; field != NULL && j < G_N_ELEMENTS (schedule_fields); j++)
         if (strcmp (field, schedule_fields[j]) == 0)
           {
@@ -556,9 +584,13 @@ draw_percent (PoaCronogramaRenderer *self,
 {
   double text_w = text_width (self, text, FALSE);
   double x = last->x1 - self->pad - text_w;
+  cairo_rectangle_t label;
 
   if (text_w + 2 * self->pad <= last->x1 - last->x0)
     {
+      label = (cairo_rectangle_t) { x - 1, bar_y, text_w + 3, bar_h };
+      g_array_append_val (self->labels, label);
+
       cairo_save (cr);
       cairo_rectangle (cr, fill_end, bar_y, last->x1 - fill_end, bar_h);
       cairo_clip (cr);
@@ -574,6 +606,8 @@ draw_percent (PoaCronogramaRenderer *self,
   else
     {
       /* Too short a bar: the percentage follows it. */
+      label = (cairo_rectangle_t) { last->x1 + self->pad / 2 - 1, bar_y, text_w + 3, bar_h };
+      g_array_append_val (self->labels, label);
       show_text (self, cr, text, last->x1 + self->pad / 2, bar_y, text_w + 1, bar_h, ALIGN_START,
                  &self->palette.dim, FALSE);
     }
@@ -584,14 +618,15 @@ draw_timeline_row (PoaCronogramaRenderer *self,
                    cairo_t               *cr,
                    PoaActivity           *activity,
                    const PoaTimeScale    *scale,
-                   double                 y)
+                   double                 y,
+                   double                 row_h)
 {
   guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
   guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
   const GDate *start = poa_activity_get_start (activity);
   const GDate *end = poa_activity_get_end (activity);
   double bar_h = round (self->row_height * 0.56);
-  double bar_y = y + round ((self->row_height - bar_h) / 2);
+  double bar_y = y + round ((row_h - bar_h) / 2);
   double month_w = scale->width / 12;
   double inset = CLAMP (round (month_w * 0.06), 1, 3);
   double total = 0, fill, fill_end = 0;
@@ -649,7 +684,7 @@ draw_timeline_row (PoaCronogramaRenderer *self,
       double x = poa_time_scale_x_for_date (scale, start);
 
       if (x < scale->x)
-        draw_beyond_mark (self, cr, scale->x, y + self->row_height / 2, -1);
+        draw_beyond_mark (self, cr, scale->x, y + row_h / 2, -1);
       else if (x < year_end)
         draw_day_mark (self, cr, x, bar_y - self->pad / 2, bar_y + bar_h + self->pad / 2, 1);
     }
@@ -658,7 +693,7 @@ draw_timeline_row (PoaCronogramaRenderer *self,
       double x = poa_time_scale_x_after_date (scale, end);
 
       if (x > year_end)
-        draw_beyond_mark (self, cr, year_end, y + self->row_height / 2, 1);
+        draw_beyond_mark (self, cr, year_end, y + row_h / 2, 1);
       else if (x > scale->x)
         draw_day_mark (self, cr, x, bar_y - self->pad / 2, bar_y + bar_h + self->pad / 2, -1);
     }
@@ -669,10 +704,10 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
                     cairo_t               *cr,
                     PoaActivity           *activity,
                     GListModel            *findings,
-                    double                 y)
+                    double                 y,
+                    double                 h)
 {
   const PoaCronogramaPalette *p = &self->palette;
-  double h = self->row_height;
   double x = self->pad;
   Severities worst;
   char number[16];
@@ -686,8 +721,21 @@ draw_fixed_columns (PoaCronogramaRenderer *self,
   show_text (self, cr, number, x, y, self->number_width - x - self->pad, h, ALIGN_END, &p->dim, FALSE);
 
   x = self->number_width;
-  show_text (self, cr, poa_activity_get_name (activity), x, y, self->name_width - self->pad, h,
-             ALIGN_START, &p->foreground, FALSE);
+  if (self->wrap_names)
+    {
+      PangoLayout *layout = wrapped_name_layout (self, poa_activity_get_name (activity));
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      poa_draw_set_color (cr, &p->foreground);
+      cairo_move_to (cr, x - (double)logical.x / PANGO_SCALE,
+                     y + (h - (double)logical.height / PANGO_SCALE) / 2);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
+    }
+  else
+    show_text (self, cr, poa_activity_get_name (activity), x, y, self->name_width - self->pad, h,
+               ALIGN_START, &p->foreground, FALSE);
   x += self->name_width;
 
   if (self->columns & POA_CRONOGRAMA_COLUMN_GOALS)
@@ -810,7 +858,7 @@ draw_column_lines (PoaCronogramaRenderer *self,
  * @first: the first row, from 0
  * @n_rows: how many rows, at most; those past the plan's last activity are left out
  *
- * Draws a range of activities' rows, each get_row_height() high, in the width given by
+ * Draws a range of activities' rows, each get_row_height_at() high, in the width given by
  * set_width(). Only those rows are read: the cost follows @n_rows, not the plan's size.
  */
 void
@@ -823,6 +871,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   PoaTimeScale scale;
   guint n_items;
   double height;
+  g_autofree double *tops = NULL;
 
   g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
   g_return_if_fail (cr != NULL);
@@ -835,7 +884,13 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   if (first >= n_items)
     return;
   n_rows = MIN (n_rows, n_items - first);
-  height = n_rows * self->row_height;
+
+  /* Each row's top and height: all alike on screen, as tall as the whole name on paper. */
+  tops = g_new (double, n_rows + 1);
+  tops[0] = 0;
+  for (guint i = 0; i < n_rows; i++)
+    tops[i + 1] = tops[i] + poa_cronograma_renderer_get_row_height_at (self, first + i);
+  height = tops[n_rows];
 
   cairo_save (cr);
 
@@ -847,17 +902,18 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
-      double y = i * self->row_height;
+      double y = tops[i];
+      double h = tops[i + 1] - tops[i];
 
       if (activity == self->selected && self->selected != NULL)
         {
           poa_draw_set_color (cr, &p->selection);
-          cairo_rectangle (cr, 0, y, self->width, self->row_height);
+          cairo_rectangle (cr, 0, y, self->width, h);
           cairo_fill (cr);
         }
       cairo_set_line_width (cr, hairline (self));
       poa_draw_set_color (cr, &p->grid);
-      horizontal_line (cr, 0, self->width, y + self->row_height - hairline (self) / 2);
+      horizontal_line (cr, 0, self->width, y + h - hairline (self) / 2);
       cairo_stroke (cr);
     }
 
@@ -865,24 +921,39 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
   cairo_rectangle (cr, self->timeline_x, 0, self->timeline_view, height);
   cairo_clip (cr);
   draw_timeline_grid (self, cr, &scale, 0, height);
+  g_array_set_size (self->labels, 0);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
 
-      draw_timeline_row (self, cr, activity, &scale, i * self->row_height);
+      draw_timeline_row (self, cr, activity, &scale, tops[i], tops[i + 1] - tops[i]);
     }
+
+  /* The today line goes round the percentages rather than through them (issue 15). */
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, self->timeline_x, 0, self->timeline_view, height);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const cairo_rectangle_t *label = &g_array_index (self->labels, cairo_rectangle_t, i);
+
+      cairo_rectangle (cr, label->x, label->y, label->width, label->height);
+    }
+  cairo_clip (cr);
   draw_today (self, cr, &scale, 0, height);
+  cairo_restore (cr);
 
   if (self->cursor_row >= (int)first && self->cursor_row < (int)(first + n_rows))
     {
-      double y = (self->cursor_row - first) * self->row_height;
+      double y = tops[self->cursor_row - first];
+      double h = tops[self->cursor_row - first + 1] - y;
       double x0 = poa_time_scale_x_for_month (&scale, self->cursor_month);
       double x1 = poa_time_scale_x_for_month (&scale, self->cursor_month + 1);
       double w = 2 * hairline (self);
 
       poa_draw_set_color (cr, &p->focus);
       cairo_set_line_width (cr, w);
-      cairo_rectangle (cr, x0 + w, y + w, x1 - x0 - 2 * w, self->row_height - 2 * w);
+      cairo_rectangle (cr, x0 + w, y + w, x1 - x0 - 2 * w, h - 2 * w);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -892,7 +963,7 @@ poa_cronograma_renderer_draw_rows (PoaCronogramaRenderer *self,
       g_autoptr(PoaActivity) activity = g_list_model_get_item (self->activities, first + i);
       g_autoptr(GListModel) findings = poa_findings_get_for_activity (self->findings, activity);
 
-      draw_fixed_columns (self, cr, activity, findings, i * self->row_height);
+      draw_fixed_columns (self, cr, activity, findings, tops[i], tops[i + 1] - tops[i]);
     }
   draw_column_lines (self, cr, 0, height, FALSE);
 
@@ -945,10 +1016,17 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
           {
             char text[4];
             double x = poa_time_scale_x_for_day (scale, day);
+            /* The week's number stays inside its own month and year: a week that ends in the
+             * next month would be split by the month line, or cut by the Fechas column at the
+             * year's end (issue 15). It starts at its Monday, and a week too short for it in
+             * its month goes without. */
+            double x1 = MIN (poa_time_scale_x_for_day (scale, MIN (day + 7, days)),
+                             poa_time_scale_x_for_month (scale, g_date_get_month (&date) + 1));
 
             g_snprintf (text, sizeof text, "%u", g_date_get_day (&date));
-            show_text (self, cr, text, x, bottom, scale->width * 7 / days, band, ALIGN_CENTER,
-                       &p->dim, FALSE);
+            if (text_width (self, text, FALSE) + self->pad <= x1 - x)
+              show_text (self, cr, text, x + self->pad / 2, bottom, x1 - x - self->pad / 2, band,
+                         ALIGN_START, &p->dim, FALSE);
           }
     }
   else
@@ -1001,7 +1079,8 @@ draw_timeline_heading (PoaCronogramaRenderer *self,
     {
       double x = (poa_time_scale_x_for_date (scale, &self->today) +
                   poa_time_scale_x_after_date (scale, &self->today)) / 2;
-      double s = self->pad;
+      /* Half the padding: under the month names' line, not on them (issue 15). */
+      double s = self->pad / 2;
 
       draw_today (self, cr, scale, self->heading_height - s, self->heading_height);
       cairo_move_to (cr, x - s, self->heading_height - s);
@@ -1210,6 +1289,7 @@ poa_cronograma_renderer_finalize (GObject *object)
   PoaCronogramaRenderer *self = (PoaCronogramaRenderer *)object;
 
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->labels, g_array_unref);
 
   G_OBJECT_CLASS (poa_cronograma_renderer_parent_class)->finalize (object);
 }
@@ -1230,6 +1310,7 @@ poa_cronograma_renderer_init (PoaCronogramaRenderer *self)
 
   self->cursor_row = -1;
   self->cursor_month = 1;
+  self->labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->width = 800;
   poa_cronograma_palette_init_print (&self->palette);
 
@@ -1492,6 +1573,47 @@ poa_cronograma_renderer_get_row_height (PoaCronogramaRenderer *self)
 
   update_geometry (self);
   return self->row_height;
+}
+
+/**
+ * poa_cronograma_renderer_set_wrap_names:
+ * @wrap: %TRUE to wrap each name whole over as many lines as it needs, the row growing to
+ *   hold it (paper); %FALSE for one ellipsized line in rows all alike (the screen, which
+ *   shows the whole name in a tooltip)
+ */
+void
+poa_cronograma_renderer_set_wrap_names (PoaCronogramaRenderer *self,
+                                        gboolean               wrap)
+{
+  g_return_if_fail (POA_IS_CRONOGRAMA_RENDERER (self));
+
+  self->wrap_names = !!wrap;
+}
+
+/**
+ * poa_cronograma_renderer_get_row_height_at:
+ * @row: an activity's row, from 0
+ *
+ * Returns: the row's height: get_row_height(), or more when names wrap and the row's name
+ *   needs more lines.
+ */
+double
+poa_cronograma_renderer_get_row_height_at (PoaCronogramaRenderer *self,
+                                           guint                  row)
+{
+  g_autoptr(PoaActivity) activity = NULL;
+  PangoRectangle logical;
+
+  g_return_val_if_fail (POA_IS_CRONOGRAMA_RENDERER (self), 0);
+
+  update_geometry (self);
+  if (!self->wrap_names || row >= g_list_model_get_n_items (self->activities))
+    return self->row_height;
+
+  activity = g_list_model_get_item (self->activities, row);
+  pango_layout_get_extents (wrapped_name_layout (self, poa_activity_get_name (activity)),
+                            NULL, &logical);
+  return MAX (self->row_height, ceil ((double)logical.height / PANGO_SCALE) + 2 * self->pad);
 }
 
 double

@@ -89,6 +89,10 @@ void         poa_cronograma_renderer_set_scroll_x          (PoaCronogramaRendere
 guint        poa_cronograma_renderer_get_n_rows            (PoaCronogramaRenderer      *self);
 double       poa_cronograma_renderer_get_row_height        (PoaCronogramaRenderer      *self);
 double       poa_cronograma_renderer_get_heading_height    (PoaCronogramaRenderer      *self);
+void         poa_cronograma_renderer_set_wrap_names        (PoaCronogramaRenderer      *self,
+                                                            gboolean                    wrap);
+double       poa_cronograma_renderer_get_row_height_at     (PoaCronogramaRenderer      *self,
+                                                            guint                       row);
 double       poa_cronograma_renderer_get_min_width         (PoaCronogramaRenderer      *self);
 void         poa_cronograma_renderer_get_timeline          (PoaCronogramaRenderer      *self,
                                                             double                     *x,

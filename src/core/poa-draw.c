@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "poa-draw.h"
 
 /* What the core's drawings (the cronograma and the progress chart) share: one colour type and
@@ -60,4 +62,34 @@ poa_draw_rounded_rectangle (cairo_t *cr,
   cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
   cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
+}
+
+/**
+ * poa_draw_one_line:
+ *
+ * A text of several paragraphs laid out as one long line: every line break becomes a space,
+ * so that a drawn name never grows out of its row (issue 15). "\r\n" is one break.
+ *
+ * Returns: (transfer full): the text on one line
+ */
+char *
+poa_draw_one_line (const char *text)
+{
+  GString *line = g_string_sized_new (strlen (text));
+
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\v' || ch == '\f' ||
+          ch == 0x85 || ch == 0x2028 || ch == 0x2029)
+        {
+          if (ch == '\r' && c[1] == '\n')
+            c++;
+          g_string_append_c (line, ' ');
+        }
+      else
+        g_string_append_unichar (line, ch);
+    }
+  return g_string_free (line, FALSE);
 }

@@ -23,6 +23,7 @@ typedef struct
 
 void poa_color_init_rgb         (PoaColor       *color,
                                  guint32         rgb);
+char *poa_draw_one_line        (const char     *text);
 void poa_draw_set_color         (cairo_t        *cr,
                                  const PoaColor *color);
 void poa_draw_rounded_rectangle (cairo_t        *cr,

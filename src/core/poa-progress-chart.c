@@ -98,11 +98,31 @@ poa_progress_chart_style_init (PoaProgressChartStyle *style)
     NULL,
     NULL,
     NULL,
+    NULL,
   };
 
   g_return_if_fail (style != NULL);
 
   *style = light;
+  poa_progress_chart_late_color (FALSE, &style->late);
+}
+
+/**
+ * poa_progress_chart_late_color:
+ * @dark: whether the chart is drawn on a dark background (light text)
+ * @color: (out caller-allocates): the red of the lateness words
+ *
+ * The semáforo's red #E01B24 reads 2.5:1 on libadwaita's dark #353535: words take Adwaita's
+ * error reds instead, #C01C28 on light and #FF7B63 on dark, both 4.5:1 or more (issue 15;
+ * test-metrics computes the ratios).
+ */
+void
+poa_progress_chart_late_color (gboolean  dark,
+                               PoaColor *color)
+{
+  g_return_if_fail (color != NULL);
+
+  poa_color_init_rgb (color, dark ? 0xff7b63 : 0xc01c28);
 }
 
 /**
@@ -171,9 +191,11 @@ draw_text (cairo_t        *cr,
            double          width,
            PangoAlignment  alignment)
 {
+  g_autofree char *flat = poa_draw_one_line (text);
   int text_height;
 
-  pango_layout_set_text (layout, text, -1);
+  /* A name of several paragraphs is one line, ellipsized, inside its row (issue 15). */
+  pango_layout_set_text (layout, flat, -1);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_alignment (layout, alignment);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
@@ -259,14 +281,17 @@ draw_row (cairo_t                     *cr,
   /* Lateness in words too, in the semáforo's red, for whoever cannot tell the mark apart. */
   if (style->late_format != NULL && status.behind > 0)
     {
+      const char *format = style->late_format_for != NULL ? style->late_format_for (status.behind)
+                                                          : style->late_format;
       g_autofree char *late = NULL;
 
       /* The format is the caller's translated text, with one %u, as documented. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      late = g_strdup_printf (style->late_format, status.behind);
+      late = g_strdup_printf (format, status.behind);
 #pragma GCC diagnostic pop
-      set_semaforo_color (cr, POA_SEMAFORO_RED);
+      /* Red, but a red that reads on the background: the bar's red does not on dark. */
+      poa_draw_set_color (cr, &style->late);
       draw_text (cr, pango, late, layout->late_x, text_y, layout->late_width, PANGO_ALIGN_RIGHT);
     }
 }

@@ -26,11 +26,17 @@ typedef struct
   const char *legend_expected;
   const char *late_format;      /* (nullable) printf format with one %u, the goals behind:
                                  * "%u late"; without it, lateness shows by the mark alone */
+  /* (nullable) the format for a number of goals behind, in the language's plural form
+   * (ngettext): used instead of late_format when set */
+  const char *(*late_format_for) (guint behind);
+  PoaColor    late;             /* the lateness words: red, 4.5:1 or more on the background */
 } PoaProgressChartStyle;
 
 #define POA_PROGRESS_CHART_ROW_HEIGHT 26.0
 
 void    poa_progress_chart_style_init   (PoaProgressChartStyle       *style);
+void    poa_progress_chart_late_color   (gboolean                     dark,
+                                         PoaColor                    *color);
 double  poa_progress_chart_get_height   (guint                        n_rows,
                                          double                       width,
                                          const PoaProgressChartStyle *style);
