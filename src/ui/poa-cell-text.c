@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "poa-cell-text.h"
 
@@ -45,7 +46,9 @@ typedef struct
 /* A layout is never changed once made: another text or width is another layout. */
 typedef struct
 {
-  LayoutKey    key;            /* its text is the layout's own */
+  LayoutKey    key;            /* its text is the shared layout's own copy */
+  char        *text;
+  gboolean     joined;         /* paragraphs laid out as one: the text is not shown as it is */
   PangoLayout *layout;
   GHashTable  *table;          /* the context's, which holds this */
   guint        users;
@@ -78,7 +81,42 @@ shared_layout_free (gpointer data)
   SharedLayout *shared = data;
 
   g_object_unref (shared->layout);
+  g_free (shared->text);
   g_free (shared);
+}
+
+/* Pango counts a layout's lines per paragraph: a text of eleven short paragraphs would take
+ * eleven lines where the cell allows four. If the whole text takes more than @lines lines, the
+ * paragraphs from the last line allowed on are laid out as one, and the layout is cut at the
+ * height of @lines lines: Pango ellipsizes the line where the height runs out. */
+static gboolean
+limit_lines_across_paragraphs (PangoLayout *layout,
+                               const char  *text,
+                               guint        lines)
+{
+  g_autofree char *shown = NULL;
+  PangoLayoutLine *last;
+  PangoRectangle first_line;
+  int last_start;
+
+  pango_layout_set_height (layout, G_MAXINT);    /* no limit (-1 would be a line a paragraph) */
+  if ((guint)pango_layout_get_line_count (layout) <= lines)
+    {
+      pango_layout_set_height (layout, -(int)lines);
+      return FALSE;
+    }
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first_line);
+  last = pango_layout_get_line_readonly (layout, (int)lines - 1);
+  last_start = last->start_index;
+  shown = g_strdup (text);
+  for (char *c = shown + last_start; *c != '\0'; c++)
+    if (*c == '\n' || *c == '\r')
+      *c = ' ';
+  pango_layout_set_text (layout, shown, -1);
+  /* Half a line more, so that a line a little higher than the first (an emoji's font) still fits. */
+  pango_layout_set_height (layout, (int)lines * first_line.height + first_line.height / 2);
+  return TRUE;
 }
 
 /* The layout of @key's text in @context, made if no cell shows it already. The context keeps
@@ -113,9 +151,12 @@ shared_layout_acquire (PangoContext    *context,
           pango_layout_set_wrap (shared->layout, PANGO_WRAP_WORD_CHAR);
           /* Negative: lines per paragraph, as GtkLabel:lines does. */
           pango_layout_set_height (shared->layout, -(int)key->lines);
+          if (strchr (key->text, '\n') != NULL)
+            shared->joined = limit_lines_across_paragraphs (shared->layout, key->text, key->lines);
         }
+      shared->text = g_strdup (key->text);
       shared->key = *key;
-      shared->key.text = pango_layout_get_text (shared->layout);
+      shared->key.text = shared->text;
       g_hash_table_add (table, shared);
     }
 
@@ -458,14 +499,17 @@ poa_cell_text_set_text (PoaCellText *self,
 /**
  * poa_cell_text_is_cut:
  *
- * Returns: whether the text shown ends in an ellipsis, for want of room.
+ * Returns: whether the text shown ends in an ellipsis, for want of room, or runs paragraphs
+ *   together to fit the lines allowed.
  */
 gboolean
 poa_cell_text_is_cut (PoaCellText *self)
 {
   g_return_val_if_fail (POA_IS_CELL_TEXT (self), FALSE);
 
-  return pango_layout_is_ellipsized (get_layout (self));
+  PangoLayout *layout = get_layout (self);
+
+  return pango_layout_is_ellipsized (layout) || (self->shown != NULL && self->shown->joined);
 }
 
 /**
