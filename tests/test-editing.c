@@ -475,6 +475,172 @@ test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
 
 /* An editor open on an activity that an edit in the window takes out of the plan closes; a
  * move, which takes it out and puts it back, leaves it open. */
+/* The month buttons of an editor, January first. */
+static void
+collect_month_buttons (GtkWidget *widget,
+                       GPtrArray *buttons)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "month-toggle"))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_month_buttons (child, buttons);
+}
+
+static guint
+months_shown (PoaActivityEditor *editor)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint months = 0;
+
+  collect_month_buttons (GTK_WIDGET (editor), buttons);
+  g_assert_cmpuint (buttons->len, ==, 12);
+  for (guint m = 0; m < 12; m++)
+    if (gtk_toggle_button_get_active (g_ptr_array_index (buttons, m)))
+      months |= 1u << m;
+
+  return months;
+}
+
+/* A new activity's month buttons follow its dates as typed, as an existing one's do; months
+ * chosen by hand then stay. */
+static void
+test_new_activity_months_follow_dates (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaActivityEditor *editor = open_new_activity_editor (fixture);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_assert_cmphex (months_shown (editor), ==, 0);
+  type_into (poa_activity_editor_get_entry (editor, "start"), "01/03/2026");
+  type_into (poa_activity_editor_get_entry (editor, "end"), "30/05/2026");
+  g_assert_cmphex (months_shown (editor), ==, 0x1c);       /* March to May */
+  type_into (poa_activity_editor_get_entry (editor, "end"), "31/07/2026");
+  g_assert_cmphex (months_shown (editor), ==, 0x7c);       /* March to July */
+
+  /* January chosen by hand: new dates no longer move the months. */
+  collect_month_buttons (GTK_WIDGET (editor), buttons);
+  gtk_toggle_button_set_active (g_ptr_array_index (buttons, 0), TRUE);
+  iterate ();
+  g_assert_cmphex (months_shown (editor), ==, 0x7d);
+  type_into (poa_activity_editor_get_entry (editor, "end"), "31/08/2026");
+  g_assert_cmphex (months_shown (editor), ==, 0x7d);
+}
+
+static AdwMessageDialog *
+close_question (void)
+{
+  return (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the dialog's button for @response, as the user would. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (dialog),
+                                            adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_test_message ("answering “%s”", gtk_button_get_label (GTK_BUTTON (button)));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+/* Closing an editor with a field in error asks, naming the fields: "go back" keeps the editor
+ * open with the text typed; "discard" closes it and keeps the saved values. What is valid is
+ * kept either way. */
+static void
+test_close_with_a_field_in_error_asks (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *second = activity_at (plan, 1);
+  guint goal = poa_activity_get_goal (second, POA_ACTIVITY_ANNUAL_GOAL);
+  g_autofree char *start = poa_date_format_dmy (poa_activity_get_start (second));
+  g_autoptr(PoaPlan) stored = NULL;
+  g_autofree char *stored_start = NULL;
+  PoaActivityEditor *editor = open_activity_editor (fixture, second);
+  GtkWidget *goal_entry = poa_activity_editor_get_entry (editor, "annual-goal");
+  GtkWidget *start_entry = poa_activity_editor_get_entry (editor, "start");
+  AdwMessageDialog *dialog;
+  GtkWidget *plan_editor;
+  GtkWidget *year_entry;
+
+  type_into (poa_activity_editor_get_entry (editor, "unit"), "Talleres nuevos");
+  type_into (goal_entry, "2o");
+  g_assert_true (gtk_widget_has_css_class (goal_entry, "error"));
+
+  /* Escape: the editor stays, and a question names the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  dialog = close_question ();
+  g_assert_nonnull (dialog);
+  g_assert_true (shown_activity_editor () == editor);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "«Meta anual»"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Meta anual»"));
+
+  /* Go back: the editor is still open, with what was typed. */
+  answer (dialog, "back");
+  g_assert_null (close_question ());
+  g_assert_true (shown_activity_editor () == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goal_entry)), ==, "2o");
+
+  /* Two fields in error: both named. */
+  type_into (start_entry, "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (start_entry, "error"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  dialog = close_question ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Meta anual»"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Inicio»"));
+
+  /* Discard: the editor closes; the saved values stay, and the valid change is kept. */
+  answer (dialog, "discard");
+  g_assert_null (close_question ());
+  g_assert_null (shown_activity_editor ());
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (poa_activity_get_goal (activity_at (stored, 1), POA_ACTIVITY_ANNUAL_GOAL), ==, goal);
+  stored_start = poa_date_format_dmy (poa_activity_get_start (activity_at (stored, 1)));
+  g_assert_cmpstr (stored_start, ==, start);
+  g_assert_cmpstr (poa_activity_get_text (activity_at (stored, 1), POA_ACTIVITY_UNIT), ==, "Talleres nuevos");
+
+  /* The general data's editor asks too. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-general-data", "(is)", -1, "year");
+  iterate ();
+  plan_editor = GTK_WIDGET (find_toplevel (POA_TYPE_PLAN_EDITOR));
+  g_assert_nonnull (plan_editor);
+  test_ui_wait_for_frames (plan_editor, 2);
+  year_entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), NULL, "year");
+  type_into (year_entry, "20x6");
+  g_assert_true (gtk_widget_activate_action (plan_editor, "window.close", NULL));
+  iterate ();
+  dialog = close_question ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "«Año»"));
+  answer (dialog, "discard");
+  g_assert_null (find_toplevel (POA_TYPE_PLAN_EDITOR));
+  g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2026);
+}
+
 static void
 test_editor_goes_with_its_activity (Fixture       *fixture,
                                     gconstpointer  data)
@@ -812,6 +978,8 @@ main (int   argc,
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
+  ADD ("/ui/editing/new-activity-months-follow-typed-dates", test_new_activity_months_follow_dates);
+  ADD ("/ui/editing/close-with-a-field-in-error-asks", test_close_with_a_field_in_error_asks);
   ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);

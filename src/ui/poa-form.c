@@ -34,6 +34,7 @@ typedef struct
   PoaForm       *form;
   PoaFormKind    kind;
   char          *property;
+  char          *title;
   char          *hint;
   char          *message;      /* why the value is refused or flagged, or NULL */
   gboolean       valid;
@@ -74,6 +75,7 @@ static void
 field_free (Field *field)
 {
   g_free (field->property);
+  g_free (field->title);
   g_free (field->hint);
   g_free (field->message);
   if (G_IS_VALUE (&field->value))
@@ -521,6 +523,9 @@ new_calendar_button (Field *field)
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, _("Pick from a calendar"));
+  /* A tooltip is only a description: without a label a screen reader says "menu button". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick from a calendar"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
 
@@ -675,6 +680,7 @@ poa_form_add (PoaForm     *self,
   field->form = self;
   field->kind = kind;
   field->property = g_strdup (property);
+  field->title = g_strdup (title);
   field->hint = g_strdup (hint);
   field->valid = TRUE;
   g_ptr_array_add (self->fields, field);
@@ -881,4 +887,68 @@ poa_form_get_message (PoaForm    *self,
 
   field = find_field (self, property);
   return field != NULL ? field->message : NULL;
+}
+
+/**
+ * poa_form_get_fields_in_error:
+ *
+ * Returns: (transfer full): the properties of the fields whose text is refused, in the form's
+ *   order; an editor that closes would drop those texts, and asks first.
+ */
+GStrv
+poa_form_get_fields_in_error (PoaForm *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (POA_IS_FORM (self), NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (!field->valid)
+        g_strv_builder_add (builder, field->property);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * poa_form_get_title:
+ *
+ * Returns: (nullable): the field's name, as its row shows it.
+ */
+const char *
+poa_form_get_title (PoaForm    *self,
+                    const char *property)
+{
+  Field *field;
+
+  g_return_val_if_fail (POA_IS_FORM (self), NULL);
+
+  field = find_field (self, property);
+  return field != NULL ? field->title : NULL;
+}
+
+/**
+ * poa_form_discard_errors:
+ *
+ * The fields whose text is refused show the model's value again, which is what a commit keeps.
+ */
+void
+poa_form_discard_errors (PoaForm *self)
+{
+  g_return_if_fail (POA_IS_FORM (self));
+
+  if (self->object == NULL)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (!field->valid)
+        load_field (field);
+    }
+  validate_all (self);
 }
