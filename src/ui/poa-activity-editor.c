@@ -64,6 +64,8 @@ update_title (PoaActivityEditor *self)
     title = g_strdup_printf (_("Activity %u"), poa_activity_get_number (self->activity));
 
   adw_window_title_set_title (self->window_title, title);
+  /* What a screen reader and the window list call the window. */
+  gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_subtitle (self->window_title, poa_activity_get_name (self->activity));
 }
 

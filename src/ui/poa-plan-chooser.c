@@ -579,6 +579,9 @@ poa_plan_chooser_init (PoaPlanChooser *self)
   /* An icon, so that the header bar still fits the title at 360 pixels. */
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "folder-documents-symbolic");
   gtk_widget_set_tooltip_text (self->menu_button, _("Plans: switch, create, copy into the next year, delete"));
+  /* A tooltip is only a description: without a label a screen reader says "menu button". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Plans"), -1);
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   build_popover (self);
 }
