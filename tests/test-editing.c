@@ -641,6 +641,51 @@ test_close_with_a_field_in_error_asks (Fixture       *fixture,
   g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2026);
 }
 
+/* The label whose tooltip is @tooltip. */
+static GtkWidget *
+find_label_with_tooltip (GtkWidget  *widget,
+                         const char *tooltip)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Specific objectives of five paragraphs take two lines over the table, not two a paragraph;
+ * the whole text is the label's tooltip. */
+static void
+test_objectives_take_two_lines (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  const char *text = "1. Uno\n2. Dos\n\n3. Tres\r\n4. Cuatro\n5. Cinco";
+  GtkWidget *label, *one_line;
+  int line, height;
+
+  g_object_set (plan, "specific-objectives", text, NULL);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  label = find_label_with_tooltip (GTK_WIDGET (fixture->page), text);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "1. Uno · 2. Dos · 3. Tres · 4. Cuatro · 5. Cinco");
+
+  one_line = gtk_label_new ("1. Uno");
+  gtk_widget_measure (one_line, GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+  g_object_ref_sink (one_line);
+  g_object_unref (one_line);
+  height = gtk_widget_get_height (label);
+  g_test_message ("objectives %d px high, a line %d", height, line);
+  g_assert_cmpint (height, <=, 2 * line);
+}
+
 static void
 test_editor_goes_with_its_activity (Fixture       *fixture,
                                     gconstpointer  data)
@@ -980,6 +1025,7 @@ main (int   argc,
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
   ADD ("/ui/editing/new-activity-months-follow-typed-dates", test_new_activity_months_follow_dates);
   ADD ("/ui/editing/close-with-a-field-in-error-asks", test_close_with_a_field_in_error_asks);
+  ADD ("/ui/editing/objectives-take-two-lines", test_objectives_take_two_lines);
   ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);
