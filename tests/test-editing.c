@@ -19,6 +19,7 @@
 #include "poa-activity-editor.h"
 #include "poa-activity.h"
 #include "poa-application.h"
+#include "poa-cell-text.h"
 #include "poa-check.h"
 #include "poa-date.h"
 #include "poa-document.h"
@@ -686,6 +687,57 @@ test_objectives_take_two_lines (Fixture       *fixture,
   g_assert_cmpint (height, <=, 2 * line);
 }
 
+/* The cell whose text starts with @prefix. */
+static PoaCellText *
+find_cell (GtkWidget  *widget,
+           const char *prefix)
+{
+  if (POA_IS_CELL_TEXT (widget) && g_str_has_prefix (poa_cell_text_get_text (POA_CELL_TEXT (widget)), prefix))
+    return POA_CELL_TEXT (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PoaCellText *found = find_cell (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* "tránsito" lies past the four lines of activity 1's action line: while a search shows the
+ * rows that match, their cells show the whole text; the search cleared, four lines again. */
+static void
+test_search_shows_the_whole_match (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  PoaCellText *cell = find_cell (page, "Fortalecer el vínculo");
+  int cut_height;
+
+  g_assert_nonnull (cell);
+  g_assert_true (poa_cell_text_is_cut (cell));
+  cut_height = gtk_widget_get_height (GTK_WIDGET (cell));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "transito");
+  g_signal_emit_by_name (search, "search-changed");
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  cell = find_cell (page, "Fortalecer el vínculo");
+  g_assert_nonnull (cell);
+  g_test_message ("cut %d px, whole %d px", cut_height, gtk_widget_get_height (GTK_WIDGET (cell)));
+  g_assert_false (poa_cell_text_is_cut (cell));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (cell)), >, cut_height);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  cell = find_cell (page, "Fortalecer el vínculo");
+  g_assert_nonnull (cell);
+  g_assert_true (poa_cell_text_is_cut (cell));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (cell)), ==, cut_height);
+}
+
 static void
 test_editor_goes_with_its_activity (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1026,6 +1078,7 @@ main (int   argc,
   ADD ("/ui/editing/new-activity-months-follow-typed-dates", test_new_activity_months_follow_dates);
   ADD ("/ui/editing/close-with-a-field-in-error-asks", test_close_with_a_field_in_error_asks);
   ADD ("/ui/editing/objectives-take-two-lines", test_objectives_take_two_lines);
+  ADD ("/ui/editing/search-shows-the-whole-match", test_search_shows_the_whole_match);
   ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);

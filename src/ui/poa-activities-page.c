@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-activities-page.h"
+#include "poa-cell-text.h"
 #include "poa-activity-editor.h"
 #include "poa-activity.h"
 #include "poa-document.h"
@@ -318,6 +319,8 @@ search_changed_cb (PoaActivitiesPage *self)
       gtk_filter_changed (GTK_FILTER (self->filter), change);
     }
 
+  /* The rows shown all match: their whole texts show where. */
+  poa_cell_text_show_whole (self->column_view, self->needle != NULL);
   select_in_view (self, self->selected_activity);
   update_empty (self);
 }

@@ -40,6 +40,7 @@ typedef struct
   const char     *text;
   int             width;       /* in Pango units; -1: none */
   guint           lines;
+  gboolean        whole;       /* wrapped with no limit of lines */
   PangoAlignment  alignment;
 } LayoutKey;
 
@@ -55,6 +56,7 @@ typedef struct
 } SharedLayout;
 
 static GQuark shared_layouts_quark;
+static GQuark show_whole_quark;
 
 static guint
 layout_key_hash (gconstpointer data)
@@ -71,7 +73,7 @@ layout_key_equal (gconstpointer a,
   const LayoutKey *key_a = a;
   const LayoutKey *key_b = b;
 
-  return key_a->width == key_b->width && key_a->lines == key_b->lines &&
+  return key_a->width == key_b->width && key_a->lines == key_b->lines && key_a->whole == key_b->whole &&
          key_a->alignment == key_b->alignment && g_str_equal (key_a->text, key_b->text);
 }
 
@@ -150,8 +152,8 @@ shared_layout_acquire (PangoContext    *context,
         {
           pango_layout_set_wrap (shared->layout, PANGO_WRAP_WORD_CHAR);
           /* Negative: lines per paragraph, as GtkLabel:lines does. */
-          pango_layout_set_height (shared->layout, -(int)key->lines);
-          if (strchr (key->text, '\n') != NULL)
+          pango_layout_set_height (shared->layout, key->whole ? G_MAXINT : -(int)key->lines);
+          if (!key->whole && strchr (key->text, '\n') != NULL)
             shared->joined = limit_lines_across_paragraphs (shared->layout, key->text, key->lines);
         }
       shared->text = g_strdup (key->text);
@@ -216,10 +218,11 @@ layout_at_width (PoaCellText *self,
   };
   SharedLayout *previous = self->shown;
 
+  table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  key.whole = table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
   if (previous != NULL && layout_key_equal (&previous->key, &key))
     return previous->layout;
 
-  table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
   self->shown = shared_layout_acquire (gtk_widget_get_pango_context (table != NULL ? table : widget), &key);
   if (previous != NULL)
     shared_layout_release (previous);
@@ -443,6 +446,7 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
 
   notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
   shared_layouts_quark = g_quark_from_static_string ("poa-cell-text-shared-layouts");
+  show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
 }
 
 static void
@@ -562,4 +566,40 @@ poa_cell_text_unbind (PoaCellText *self)
   self->pspec = NULL;
   self->format = NULL;
   poa_cell_text_set_text (self, "");
+}
+
+static void
+queue_resize_cells (GtkWidget *widget)
+{
+  if (POA_IS_CELL_TEXT (widget))
+    {
+      gtk_widget_queue_resize (widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    queue_resize_cells (child);
+}
+
+/**
+ * poa_cell_text_show_whole:
+ * @table: a column view of cells
+ * @whole: whether the cells of @table that wrap show their whole texts
+ *
+ * While a search narrows a table to the rows that match, its cells show their whole texts: the
+ * match may lie in what four lines would cut off.
+ */
+void
+poa_cell_text_show_whole (GtkColumnView *table,
+                          gboolean       whole)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (table));
+
+  if (show_whole_quark == 0)
+    g_type_ensure (POA_TYPE_CELL_TEXT);
+  if ((g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL) == !!whole)
+    return;
+
+  g_object_set_qdata (G_OBJECT (table), show_whole_quark, whole ? GINT_TO_POINTER (1) : NULL);
+  queue_resize_cells (GTK_WIDGET (table));
 }
