@@ -40,6 +40,7 @@ run $bench/bench-cronograma
 run $display $bench/bench-gantt-view
 run $display $bench/bench-activities-table
 run $bench/bench-xlsx $b/src/poa
+run $bench/bench-summary $b/src/poa
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

@@ -28,7 +28,7 @@ make_two_plans_and_a_backup (Fixture *fixture)
   run (&r, "--db", fixture->db, "export", "--output", json);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  run (&r, "--db", fixture->db, "import", json);
+  run (&r, "--db", fixture->db, "import", "--keep-both", json);
   g_assert_cmpstr (r.out, ==, "2\n");
 }
 
@@ -333,7 +333,7 @@ test_no_plan_text_in_the_log (Fixture       *fixture,
     { "plans", NULL },
     { "check", NULL },
     { "export", "--output", json, NULL },
-    { "import", json, NULL },
+    { "import", "--keep-both", json, NULL },
     { "import", bad, NULL },
     { "backup", "--output", fixture->backup, NULL },
     { "restore", fixture->backup, NULL },

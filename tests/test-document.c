@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
@@ -848,6 +849,150 @@ test_findings_computed_once_per_change (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The plan as the file holds it now, read through a new connection. */
+static PoaPlan *
+load_stored (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (fixture->path, &error);
+  PoaPlan *stored;
+
+  g_assert_no_error (error);
+  stored = poa_store_load_plan (store, poa_plan_get_id (fixture->plan), &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* The text rule at the document, for every caller: tab and newline are kept; Word's line
+ * break (U+000B), another control character or U+FFFE is refused, naming the field, and
+ * neither the model nor the file changes. */
+static void
+test_forbidden_character_is_refused (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char *refused[] = { "A\vB", "antes\x01" "despues", "A\xef\xbf\xbe", "C1 \xc2\x85" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) before = load_stored (fixture);
+  g_autoptr(PoaPlan) after = NULL;
+  g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("2161", "Material\x1b[31m", 150000);
+  PoaActivity *activity = activity_at (fixture, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (poa_document_set_text (fixture->document, activity, "name", refused[i], &error));
+      g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "“name”"));
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+  g_assert_false (poa_document_set_text (fixture->document, fixture->plan, "area", "A\vB", &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "U+000B"));
+  g_clear_error (&error);
+
+  /* An item added brings its texts through the same rule. */
+  g_assert_false (poa_document_insert (fixture->document, line, 0, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpstr (poa_activity_get_name (activity), ==, "Corazón de Plata");
+  g_assert_false (poa_document_can_undo (fixture->document));
+  after = load_stored (fixture);
+  g_assert_true (poa_plan_equal (before, after));
+
+  /* Tab and newline are text. */
+  g_assert_true (poa_document_set_text (fixture->document, activity, "name", "A\tB\nC", &error));
+  g_assert_no_error (error);
+  assert_stored (fixture);
+}
+
+/* A workbook cell holds 32,767 characters (not bytes): one more is refused. */
+static void
+test_too_long_text_is_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) before = load_stored (fixture);
+  g_autoptr(PoaPlan) after = NULL;
+  g_autofree char *longest = g_strnfill (32767, 'a');
+  g_autofree char *too_long = g_strnfill (32768, 'a');
+  GString *enies = g_string_new (NULL);
+  PoaActivity *activity = activity_at (fixture, 1);
+
+  g_assert_false (poa_document_set_text (fixture->document, activity, "specific-activity", too_long, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "32768"));
+  g_clear_error (&error);
+  g_assert_false (poa_document_can_undo (fixture->document));
+  after = load_stored (fixture);
+  g_assert_true (poa_plan_equal (before, after));
+
+  g_assert_true (poa_document_set_text (fixture->document, activity, "specific-activity", longest, &error));
+  g_assert_no_error (error);
+
+  /* 32,767 ñ are 65,534 bytes, and fit. */
+  for (guint i = 0; i < 32767; i++)
+    g_string_append (enies, "ñ");
+  g_assert_true (poa_document_set_text (fixture->document, activity, "name", enies->str, &error));
+  g_assert_no_error (error);
+  g_string_append (enies, "ñ");
+  g_assert_false (poa_document_set_text (fixture->document, activity, "name", enies->str, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_string_free (enies, TRUE);
+  assert_stored (fixture);
+  g_assert_cmpuint (strlen (poa_activity_get_name (activity)), ==, 65534);
+}
+
+/* The budget total's ceiling, $ 10,000,000,000,000.00, at the document: the default plan's
+ * $ 90,000.00 and nine partidas of $ 1,000,000,000,000.00 (the most one may hold) fit; a tenth
+ * partida, or an amount raised past it, would make $ 10,000,000,090,000.00, and is refused. */
+static void
+test_total_past_ceiling_is_refused (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const gint64 most = G_GINT64_CONSTANT (100000000000000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) before = NULL;
+  g_autoptr(PoaPlan) after = NULL;
+  g_autoptr(PoaBudgetLine) tenth = poa_budget_line_new ("3990", "Décima", most);
+  g_autoptr(PoaBudgetLine) first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_budget (fixture->plan)), 0);
+  gint64 first_amount = poa_budget_line_get_centavos (first);
+
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, 9000000);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("3990", "Grande", most);
+
+      g_assert_true (poa_document_insert (fixture->document, line, G_MAXUINT, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, G_GINT64_CONSTANT (900000009000000));
+  before = load_stored (fixture);
+
+  g_assert_false (poa_document_insert (fixture->document, tenth, G_MAXUINT, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "10,000,000,000,000.00"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  g_assert_false (poa_document_set_int64 (fixture->document, first, "centavos", most, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (poa_budget_line_get_centavos (first), ==, first_amount);
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, G_GINT64_CONSTANT (900000009000000));
+  after = load_stored (fixture);
+  g_assert_true (poa_plan_equal (before, after));
+
+  /* Up to the ceiling exactly is fine: the nine partidas and $ 100,000,000,000.00 less the
+   * default plan's $ 90,000.00 in the tenth. */
+  poa_budget_line_set_centavos (tenth, most - 9000000);
+  g_assert_true (poa_document_insert (fixture->document, tenth, G_MAXUINT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (poa_plan_get_budget_total (fixture->plan), ==, G_GINT64_CONSTANT (1000000000000000));
+  assert_stored (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +1003,9 @@ main (int   argc,
   ADD ("/document/edit/text-is-saved-and-undone", test_text_edit_is_saved_and_undone);
   ADD ("/document/edit/every-kind-of-field-is-saved", test_every_kind_of_field_is_saved);
   ADD ("/document/edit/out-of-range-is-refused", test_out_of_range_is_refused);
+  ADD ("/document/edit/forbidden-character-is-refused", test_forbidden_character_is_refused);
+  ADD ("/document/edit/too-long-text-is-refused", test_too_long_text_is_refused);
+  ADD ("/document/edit/total-past-ceiling-is-refused", test_total_past_ceiling_is_refused);
   ADD ("/document/edit/months-follow-new-dates", test_months_follow_new_dates);
   ADD ("/document/edit/none-while-opening", test_no_edit_while_opening);
   ADD ("/document/edit/months-follow-both-new-dates", test_months_follow_both_new_dates);

@@ -1064,6 +1064,68 @@ test_several_plans (Fixture       *fixture,
   g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, first);
 }
 
+/* The text rule in the editor, as typed and as pasted: Word's line break (U+000B) typed into
+ * an entry, and pasted into a paragraph, mark the field and its row says why; a text longer
+ * than a workbook cell does too. Leaving the fields commits none of it: the file is as it was. */
+static void
+test_forbidden_text_is_marked (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *first = activity_at (plan, 0);
+  g_autofree char *name = g_strdup (poa_activity_get_name (first));
+  g_autofree char *specific = g_strdup (poa_activity_get_text (first, POA_ACTIVITY_SPECIFIC_ACTIVITY));
+  g_autofree char *too_long = g_strnfill (32768, 'x');
+  PoaActivityEditor *editor = open_activity_editor (fixture, first);
+  GtkWidget *view = poa_activity_editor_get_entry (editor, "specific-activity");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(PoaPlan) stored = NULL;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  /* Typed. */
+  assert_refused (editor, "name", "Uno\vDos");
+  g_assert_nonnull (strstr (poa_activity_editor_get_message (editor, "name"), "U+000B"));
+
+  /* Pasted, as Word's clipboard brings it. */
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gdk_clipboard_set_text (clipboard, "Primera línea\vsegunda");
+  g_signal_emit_by_name (view, "paste-clipboard");
+  for (guint i = 0; i < 50 && gtk_text_buffer_get_char_count (buffer) == 0; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, "Primera línea\vsegunda");
+  g_assert_true (gtk_widget_has_css_class (view, "error"));
+  g_assert_nonnull (strstr (poa_activity_editor_get_message (editor, "specific-activity"), "U+000B"));
+
+  /* Too long for a cell. */
+  gtk_text_buffer_set_text (buffer, too_long, -1);
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (view, "error"));
+  g_assert_nonnull (strstr (poa_activity_editor_get_message (editor, "specific-activity"), "32768"));
+
+  /* Leaving the fields commits nothing refused. */
+  gtk_widget_grab_focus (poa_activity_editor_get_entry (editor, "programmed"));
+  iterate ();
+  g_assert_cmpstr (poa_activity_get_name (first), ==, name);
+  g_assert_cmpstr (poa_activity_get_text (first, POA_ACTIVITY_SPECIFIC_ACTIVITY), ==, specific);
+  stored = load_fresh (fixture);
+  g_assert_cmpstr (poa_activity_get_name (activity_at (stored, 0)), ==, name);
+  g_assert_cmpstr (poa_activity_get_text (activity_at (stored, 0), POA_ACTIVITY_SPECIFIC_ACTIVITY), ==, specific);
+
+  /* A tab and a line break are text: accepted. */
+  gtk_text_buffer_set_text (buffer, "Primera línea\n\tsegunda", -1);
+  iterate ();
+  g_assert_false (gtk_widget_has_css_class (view, "error"));
+  g_assert_null (poa_activity_editor_get_message (editor, "specific-activity"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1080,6 +1142,7 @@ main (int   argc,
   ADD ("/ui/editing/objectives-take-two-lines", test_objectives_take_two_lines);
   ADD ("/ui/editing/search-shows-the-whole-match", test_search_shows_the_whole_match);
   ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
+  ADD ("/ui/editing/forbidden-text-is-marked", test_forbidden_text_is_marked);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);

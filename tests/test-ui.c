@@ -17,6 +17,8 @@
 #include "poa-indicators-page.h"
 #include "poa-plan.h"
 #include "poa-window-private.h"
+#include "poa-document.h"
+#include "poa-session.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -161,6 +163,34 @@ test_budget_edit_and_undo (void)
   g_assert_cmpint (poa_plan_get_budget_total (plan), ==, 9000000);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "$ 5,000.00");
   assert_shows (GTK_WIDGET (window), "budget", expected_before);
+
+  /* Three decimals are refused, not rounded. */
+  apply_amount (entry, "12345.678");
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 500000);
+
+  /* With nine partidas of $ 1,000,000,000,000.00 added, the most one may hold, this one at as
+   * much would take the total ($ 9,000,000,085,000.00 + $ 1,000,000,000,000.00) past the
+   * $ 10,000,000,000,000.00 a plan may hold: refused, said under the amount, nothing saved. */
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr(PoaBudgetLine) big = poa_budget_line_new ("3990", "Grande", G_GINT64_CONSTANT (100000000000000));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (poa_document_insert (poa_session_get_document (poa_window_get_session (POA_WINDOW (window))),
+                                          big, G_MAXUINT, &error));
+      g_assert_no_error (error);
+    }
+  test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  apply_amount (entry, "1,000,000,000,000.00");
+  test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "10,000,000,000,000.00"));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (message)));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (poa_budget_line_get_centavos (line), ==, 500000);
+  g_assert_cmpint (poa_plan_get_budget_total (plan), ==, G_GINT64_CONSTANT (900000009000000));
 
   g_clear_object (&line);
   test_ui_close_windows (app);

@@ -21,6 +21,11 @@
 #include <glib/gstdio.h>
 
 #include "poa-activity.h"
+#include "poa-budget-line.h"
+#include "poa-money.h"
+#include "poa-review.h"
+#include "poa-summary.h"
+#include "poa-util.h"
 #include "poa-check.h"
 #include "poa-date.h"
 #include "poa-cli.h"
@@ -161,18 +166,30 @@ poa_cli_options_clear (PoaCliOptions *options)
 void
 poa_cli_print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
-           _("Usage: poa [--db FILE] [--plan ID] [SUBCOMMAND [ARGS]]"),
-           _("Without a subcommand, POA opens its window. Subcommands:"),
-           _("plans                  list the plans: ID, year, area, activities"),
-           _("import FILE.json       add the plan in FILE as a new plan; prints its ID"),
-           _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
-           _("check                  validate the plan: one finding per line"),
-           _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
-             "                         record month M of activity N"),
-           _("report --quarter Q     the quarter’s avance de metas, one line per activity"),
-           _("backup --output FILE   copy the whole database to FILE"),
-           _("restore FILE           replace the database with the backup FILE, keeping a copy"),
+  const char *commands[] = {
+    _("plans                  list the plans: ID, year, area, activities"),
+    _("import FILE.json …     add the plan in each FILE as a new plan; prints their IDs\n"
+      "                         (--replace or --keep-both for an área and year already there)"),
+    _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
+    _("check                  validate the plan: one finding per line"),
+    _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
+      "                         record month M of activity N"),
+    _("report --quarter Q     the quarter’s avance de metas, one line per activity"),
+    _("review [submit|return|approve] [--note TEXT]\n"
+      "                         show the plan’s review, or move it a step"),
+    _("set [--activity N | --budget CODE] KEY VALUE [--justification TEXT]\n"
+      "                         change one field; an approved plan needs a justification"),
+    _("history                the plan’s change record, one line per change"),
+    _("summary [--year YEAR]  every plan side by side, one line per plan"),
+    _("backup --output FILE   copy the whole database to FILE"),
+    _("restore FILE           replace the database with the backup FILE, keeping a copy"),
+  };
+
+  g_print ("%s\n\n%s\n", _("Usage: poa [--db FILE] [--plan ID] [SUBCOMMAND [ARGS]]"),
+           _("Without a subcommand, POA opens its window. Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n", commands[i]);
+  g_print ("\n%s\n  %s\n  %s\n  %s\n  %s\n",
            _("Options:"),
            _("--db FILE    the database (default: $POA_DB, or the user’s data folder)"),
            _("--plan ID    the plan (default: the only one, or the last opened)"),
@@ -275,35 +292,183 @@ run_plans (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* Whether two áreas are the same: letters' case and spaces around them aside. */
+static gboolean
+same_area (const char *a,
+           const char *b)
+{
+  g_autofree char *x = g_strstrip (g_utf8_casefold (a != NULL ? a : "", -1));
+  g_autofree char *y = g_strstrip (g_utf8_casefold (b != NULL ? b : "", -1));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+/* The plan already in @store for @plan's área and year, or 0. */
+static gint64
+find_same_plan (PoaStore  *store,
+                PoaPlan   *plan,
+                char     **area,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) plans = poa_store_list_plans (store, error);
+
+  if (plans == NULL)
+    return -1;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      PoaPlanSummary *summary = g_ptr_array_index (plans, i);
+
+      if (summary->year == poa_plan_get_year (plan) &&
+          same_area (summary->area, poa_plan_get_area (plan)))
+        {
+          *area = g_strdup (summary->area);
+          return summary->id;
+        }
+    }
+
+  return 0;
+}
+
+/* A replaced plan's record is kept: the old plan's entries come first, unless the file's own
+ * record already begins with them (a plan exported, changed elsewhere and brought back). */
+static void
+keep_history (PoaPlan *old,
+              PoaPlan *plan)
+{
+  GPtrArray *old_history = poa_plan_get_history (old);
+  GPtrArray *history = poa_plan_get_history (plan);
+  gboolean prefix = history->len >= old_history->len;
+
+  for (guint i = 0; prefix && i < old_history->len; i++)
+    prefix = poa_history_entry_equal (g_ptr_array_index (old_history, i),
+                                      g_ptr_array_index (history, i));
+  if (prefix)
+    return;
+
+  for (guint i = 0; i < old_history->len; i++)
+    g_ptr_array_insert (history, (int)i,
+                        poa_history_entry_copy (g_ptr_array_index (old_history, i)));
+}
+
+typedef enum
+{
+  DUPLICATE_REFUSE,
+  DUPLICATE_REPLACE,
+  DUPLICATE_KEEP_BOTH,
+} DuplicateRule;
+
+/* One file of `import`, all or nothing. */
+static gint64
+import_one (PoaStore       *store,
+            const char     *path,
+            DuplicateRule   rule,
+            GError        **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autofree char *same_area_text = NULL;
+  gint64 same;
+
+  /* Read and validate the whole file before the database is touched. */
+  if (!(plan = poa_plan_json_load (path, error)))
+    return 0;
+
+  if (rule == DUPLICATE_KEEP_BOTH)
+    return poa_store_insert_plan (store, plan, error);
+
+  same = find_same_plan (store, plan, &same_area_text, error);
+  if (same < 0)
+    return 0;
+  if (same == 0)
+    return poa_store_insert_plan (store, plan, error);
+
+  if (rule == DUPLICATE_REFUSE)
+    {
+      g_autofree char *area = poa_text_quote_for_message (same_area_text, -1);
+
+      g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
+                   _("%s: the database already holds plan %lld for %s, %u; import it with "
+                     "--replace to replace that plan (its change record is kept) or "
+                     "--keep-both to add it beside it"),
+                   path, (long long)same, area, poa_plan_get_year (plan));
+      return 0;
+    }
+
+  {
+    g_autoptr(PoaPlan) old = poa_store_load_plan (store, same, error);
+
+    if (old == NULL)
+      return 0;
+    keep_history (old, plan);
+  }
+
+  return poa_store_replace_plan (store, same, plan, error);
+}
+
+/* `import FILE…`: each file all or nothing, one ID printed per file imported; a failure is
+ * said naming its file and the others go on. */
 static int
 run_import (PoaCliOptions *options)
 {
   g_autoptr(PoaStore) store = NULL;
-  g_autoptr(PoaPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  DuplicateRule rule = DUPLICATE_REFUSE;
+  int status = POA_EXIT_OK;
 
-  if (options->args[0] == NULL || options->args[1] != NULL)
-    return fail_usage (_("“import” takes one plan file: poa import FILE.json"));
-
-  /* Read and validate the whole file before the database is touched. */
-  if (!(plan = poa_plan_json_load (options->args[0], &error)))
+  for (guint i = 0; options->args[i] != NULL; i++)
     {
-      print_error (error);
-      return POA_EXIT_ERROR;
+      const char *arg = options->args[i];
+
+      if (g_str_equal (arg, "--replace") || g_str_equal (arg, "--keep-both"))
+        {
+          DuplicateRule chosen = g_str_equal (arg, "--replace") ? DUPLICATE_REPLACE : DUPLICATE_KEEP_BOTH;
+
+          if (rule != DUPLICATE_REFUSE && rule != chosen)
+            return fail_usage (_("“import” takes --replace or --keep-both, not both"));
+          rule = chosen;
+        }
+      else if (g_str_equal (arg, "--"))
+        {
+          for (i++; options->args[i] != NULL; i++)
+            g_ptr_array_add (files, options->args[i]);
+          break;
+        }
+      else if (arg[0] == '-' && arg[1] != '\0')
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "import", arg);
+          return fail_usage (message);
+        }
+      else
+        g_ptr_array_add (files, (char *)arg);
     }
+
+  if (files->len == 0)
+    return fail_usage (_("“import” takes one or more plan files: poa import FILE.json …"));
 
   if (!(store = open_store (options)))
     return POA_EXIT_ERROR;
 
-  if (!(id = poa_store_insert_plan (store, plan, &error)))
+  for (guint i = 0; i < files->len; i++)
     {
-      print_error (error);
-      return POA_EXIT_ERROR;
+      g_autoptr(GError) error = NULL;
+      const char *path = g_ptr_array_index (files, i);
+      gint64 id = import_one (store, path, rule, &error);
+
+      if (id == 0)
+        {
+          /* The reader names the file in its messages; the store's do not. */
+          if (error->domain == POA_PLAN_JSON_ERROR || g_str_has_prefix (error->message, path))
+            print_error (error);
+          else
+            g_printerr ("poa: %s: %s\n", path, error->message);
+          status = POA_EXIT_ERROR;
+          continue;
+        }
+
+      g_print ("%" G_GINT64_FORMAT "\n", id);
     }
 
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return POA_EXIT_OK;
+  return status;
 }
 
 /* Reads the `--output FILE` (or `-o FILE`) that @command requires and allows alone. */
@@ -547,6 +712,28 @@ find_activity (PoaPlan *plan,
   return NULL;
 }
 
+/* Appends @entries to @plan's change record in a transaction of its own, after the edit's: the
+ * document does not record yet (issue 18's next step: it records inside its own). */
+static gboolean
+record_entries (PoaStore                      *store,
+                PoaPlan                       *plan,
+                const PoaHistoryEntry *const  *entries,
+                guint                          n_entries,
+                GError                       **error)
+{
+  if (n_entries == 0)
+    return TRUE;
+  if (!poa_store_begin (store, error))
+    return FALSE;
+  if (!poa_store_record_changes (store, poa_plan_get_id (plan), entries, n_entries, error) ||
+      !poa_store_commit (store, error))
+    {
+      poa_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* `record`: one month of one activity, through the document like any edit in the window: one
  * transaction, the activity's meta alcanzada moving by the difference in the month's. */
 static int
@@ -566,6 +753,7 @@ run_record (PoaCliOptions *options)
   guint64 total;
   const char *names[] = { "calendar", "achieved" };
   GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  GValue before[2] = { G_VALUE_INIT, G_VALUE_INIT };
   gboolean done;
 
   for (int i = 0; i < n; i++)
@@ -639,10 +827,36 @@ run_record (PoaCliOptions *options)
   g_value_init (&values[1], G_TYPE_UINT);
   g_value_set_uint (&values[1], (guint)total);
 
+  /* The values before, for the change record. */
+  g_value_init (&before[0], POA_TYPE_CALENDAR);
+  g_value_set_boxed (&before[0], poa_activity_get_calendar (activity));
+  g_value_init (&before[1], G_TYPE_UINT);
+  g_value_set_uint (&before[1], poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
+
   document = poa_document_new (store, plan);
   done = poa_document_set_values (document, activity, 2, names, values, &error);
-  g_value_unset (&values[0]);
-  g_value_unset (&values[1]);
+
+  if (done)
+    {
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_history_entry_free);
+
+      for (guint i = 0; i < 2; i++)
+        {
+          PoaHistoryEntry *entry = poa_history_entry_for_edit (plan, G_OBJECT (activity), names[i],
+                                                               &before[i], &values[i],
+                                                               NULL, NULL, NULL);
+          if (entry != NULL)
+            g_ptr_array_add (entries, entry);
+        }
+      done = record_entries (store, plan, (const PoaHistoryEntry *const *)entries->pdata,
+                             entries->len, &error);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_value_unset (&values[i]);
+      g_value_unset (&before[i]);
+    }
 
   if (!done)
     {
@@ -721,6 +935,408 @@ run_report (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* A field of the tab-separated output: a tab or a line break inside it is written as a space. */
+static void
+print_field (const char *text,
+             gboolean    last)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    putchar (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+  putchar (last ? '\n' : '\t');
+}
+
+/* `review [submit|return|approve] [--note TEXT]` */
+static int
+run_review (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  const char *verb = NULL;
+  const char *note = NULL;
+  PoaReviewAction action = POA_REVIEW_SUBMIT;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--note", &value, &error))
+        {
+          g_autoptr(GError) text_error = NULL;
+
+          if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
+            usage_error (&error, "%s", text_error->message);
+          note = value;
+        }
+      else if (verb == NULL && args[i][0] != '-')
+        {
+          verb = args[i];
+          if (!poa_review_action_from_verb (verb, &action))
+            usage_error (&error, _("“review” takes submit, return or approve, not “%s”"), verb);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "review", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (verb == NULL && note != NULL)
+    return fail_usage (_("“review --note” goes with submit, return or approve"));
+
+  if (!(plan = open_plan (options, &store)))
+    return POA_EXIT_ERROR;
+
+  if (verb == NULL)
+    {
+      GPtrArray *steps = poa_plan_get_review_steps (plan);
+
+      g_print ("%s\n", poa_review_status_key (poa_plan_get_review_status (plan)));
+      for (guint i = 0; i < steps->len; i++)
+        {
+          const PoaReviewStep *step = g_ptr_array_index (steps, i);
+
+          print_field (step->date, FALSE);
+          print_field (step->by, FALSE);
+          print_field (poa_review_status_key (step->status), FALSE);
+          print_field (step->note, TRUE);
+        }
+      return POA_EXIT_OK;
+    }
+
+  if (!poa_review_apply (store, plan, action, note, NULL, &error))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  return POA_EXIT_OK;
+}
+
+/* `history`: the plan's change record, oldest first. */
+static int
+run_history (PoaCliOptions *options)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  GPtrArray *history;
+
+  if (options->args[0] != NULL)
+    return fail_usage (_("“history” takes no argument"));
+
+  if (!(plan = open_plan (options, NULL)))
+    return POA_EXIT_ERROR;
+
+  history = poa_plan_get_history (plan);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const PoaHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      print_field (entry->date, FALSE);
+      print_field (entry->by, FALSE);
+      print_field (entry->where, FALSE);
+      print_field (entry->field, FALSE);
+      print_field (entry->before, FALSE);
+      print_field (entry->after, FALSE);
+      print_field (entry->justification, TRUE);
+    }
+
+  return POA_EXIT_OK;
+}
+
+static PoaBudgetLine *
+find_budget_line (PoaPlan    *plan,
+                  const char *code)
+{
+  GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (plan));
+
+  for (guint i = 0; i < g_list_model_get_n_items (budget); i++)
+    {
+      g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, i);
+
+      if (g_strcmp0 (poa_budget_line_get_code (line), code) == 0)
+        return line;
+    }
+
+  return NULL;
+}
+
+/* The plan file's keys `set` changes, for each kind of object, and the property behind each. */
+static const char *
+property_for_key (GObject    *object,
+                  const char *key)
+{
+  static const char *plan_keys[] = {
+    "year", "municipality", "administration", "direction", "area", "objective",
+    "specific_objectives", "observations", "semaforo_green", "semaforo_yellow",
+    "tolerance_low", "tolerance_high", NULL
+  };
+  static const char *activity_keys[] = {
+    "number", "name", "strategic_axis", "strategic_line", "action_line", "specific_activity",
+    "responsible", "unit", "annual_goal", "programmed", "achieved", "start", "end", "months", NULL
+  };
+  static const char *budget_keys[] = { "code", "name", "amount", NULL };
+  const char **keys = POA_IS_ACTIVITY (object) ? activity_keys
+                      : POA_IS_BUDGET_LINE (object) ? budget_keys : plan_keys;
+
+  if (!g_strv_contains (keys, key))
+    return NULL;
+  if (g_str_equal (key, "amount"))
+    return "centavos";
+
+  {
+    g_autofree char *property = g_strdelimit (g_strdup (key), "_", '-');
+
+    return g_intern_string (property);
+  }
+}
+
+/* "1,2,3" or "" to the months' bits. */
+static gboolean
+parse_months (const char *text,
+              guint      *months)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  *months = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 month;
+      g_strstrip (parts[i]);
+      if (parts[i][0] == '\0' && parts[1] == NULL)
+        break;
+      if (!g_ascii_string_to_unsigned (parts[i], 10, 1, 12, &month, NULL))
+        return FALSE;
+      *months |= 1u << (month - 1);
+    }
+
+  return TRUE;
+}
+
+/* `set [--activity N | --budget CODE] KEY VALUE [--justification TEXT]`: one field through the
+ * document like an edit in the window, then its entry in the change record. */
+static int
+run_set (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaDocument) document = NULL;
+  g_autoptr(PoaHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  const char *budget_code = NULL, *justification = NULL, *key = NULL, *text = NULL;
+  const char *property;
+  guint number = 0;
+  gboolean has_number = FALSE, done = FALSE;
+  GObject *object;
+  GParamSpec *pspec;
+  GValue before = G_VALUE_INIT, after = G_VALUE_INIT;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--activity", &value, &error))
+        has_number = whole_option ("--activity", value, 0, G_MAXUINT, &number, &error);
+      else if (option_value (args, n, &i, "--budget", &value, &error))
+        budget_code = value;
+      else if (option_value (args, n, &i, "--justification", &value, &error))
+        {
+          g_autoptr(GError) text_error = NULL;
+
+          if (value != NULL && !poa_validate_text (value, -1, "--justification", &text_error))
+            usage_error (&error, "%s", text_error->message);
+          justification = value;
+        }
+      else if (key == NULL && args[i][0] != '-')
+        key = args[i];
+      else if (key != NULL && text == NULL)
+        text = args[i];
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "set", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (key == NULL || text == NULL)
+    return fail_usage (_("“set” needs a KEY and a VALUE: poa set [--activity N | --budget CODE] KEY VALUE"));
+  if (has_number && budget_code != NULL)
+    return fail_usage (_("“set” takes --activity or --budget, not both"));
+
+  if (!(plan = open_plan (options, &store)))
+    return POA_EXIT_ERROR;
+
+  if (has_number)
+    {
+      if (!(object = (GObject *)find_activity (plan, number)))
+        {
+          g_printerr ("poa: ");
+          g_printerr (_("There is no activity %u in the plan"), number);
+          g_printerr ("\n");
+          return POA_EXIT_ERROR;
+        }
+    }
+  else if (budget_code != NULL)
+    {
+      if (!(object = (GObject *)find_budget_line (plan, budget_code)))
+        {
+          g_autofree char *quoted = poa_text_quote_for_message (budget_code, -1);
+
+          g_printerr ("poa: ");
+          g_printerr (_("There is no budget line %s in the plan"), quoted);
+          g_printerr ("\n");
+          return POA_EXIT_ERROR;
+        }
+    }
+  else
+    object = G_OBJECT (plan);
+
+  if (!(property = property_for_key (object, key)))
+    {
+      g_autofree char *quoted = poa_text_quote_for_message (key, -1);
+      g_autofree char *message = g_strdup_printf (_("“set” cannot change %s here: a key of the plan "
+                                                    "file is needed (with --activity N or "
+                                                    "--budget CODE for theirs)"), quoted);
+      return fail_usage (message);
+    }
+
+  /* An approved plan is read-only; a change to it is a modificación, justified. */
+  if (!poa_review_allows_change (poa_plan_get_review_status (plan), justification, &error))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_value_init (&before, pspec->value_type);
+  g_object_get_property (object, property, &before);
+
+  document = poa_document_new (store, plan);
+  if (pspec->value_type == G_TYPE_STRING)
+    done = poa_document_set_text (document, object, property, text, &error);
+  else if (pspec->value_type == G_TYPE_UINT)
+    {
+      guint64 number64 = 0;
+      guint months = 0;
+
+      if (g_str_equal (property, "months") ? !parse_months (text, &months)
+          : !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &number64, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” must be %s, not “%s”"), key,
+                                                      g_str_equal (property, "months")
+                                                      ? _("months from 1 to 12, like 1,2,3")
+                                                      : _("a whole number"), text);
+          return fail_usage (message);
+        }
+      done = poa_document_set_uint (document, object, property,
+                                    g_str_equal (property, "months") ? months : (guint)number64,
+                                    &error);
+    }
+  else if (pspec->value_type == G_TYPE_INT64)
+    {
+      gint64 centavos = 0;
+
+      if (!poa_money_parse (text, &centavos, &error))
+        return fail_usage (error->message);
+      done = poa_document_set_int64 (document, object, property, centavos, &error);
+    }
+  else if (pspec->value_type == G_TYPE_DATE)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (text[0] != '\0' && !g_str_equal (text, "null") && !poa_date_parse_iso (text, &date))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” must be a date like 2026-03-31, "
+                                                        "or null, not “%s”"), key, text);
+          return fail_usage (message);
+        }
+      done = poa_document_set_date (document, POA_ACTIVITY (object), property,
+                                    g_date_valid (&date) ? &date : NULL, &error);
+    }
+
+  if (!done)
+    {
+      g_value_unset (&before);
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  g_value_init (&after, pspec->value_type);
+  g_object_get_property (object, property, &after);
+  entry = poa_history_entry_for_edit (plan, object, property, &before, &after,
+                                      NULL, NULL, justification);
+  if (entry != NULL)
+    {
+      if (!record_entries (store, plan, (const PoaHistoryEntry *const *)&entry, 1, &error))
+        {
+          g_value_unset (&before);
+          g_value_unset (&after);
+          print_error (error);
+          return POA_EXIT_ERROR;
+        }
+    }
+
+  g_value_unset (&before);
+  g_value_unset (&after);
+  return POA_EXIT_OK;
+}
+
+/* `summary [--year YEAR]`: every plan (of that year), one line each. */
+static int
+run_summary (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  guint year = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--year", &value, &error))
+        whole_option ("--year", value, POA_YEAR_MIN, POA_YEAR_MAX, &year, &error);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "summary", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (!(store = open_store (options)))
+    return POA_EXIT_ERROR;
+
+  if (!(lines = poa_summary_read (store, year, &error)))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *line = poa_summary_line_to_text (g_ptr_array_index (lines, i));
+
+      g_print ("%s\n", line);
+    }
+
+  return POA_EXIT_OK;
+}
+
 /**
  * poa_cli_run:
  *
@@ -741,6 +1357,10 @@ poa_cli_run (PoaCliOptions *options)
     { "check",  run_check },
     { "record", run_record },
     { "report", run_report },
+    { "review", run_review },
+    { "history", run_history },
+    { "set", run_set },
+    { "summary", run_summary },
     { "backup", run_backup },
     { "restore", run_restore },
   };

@@ -17,9 +17,11 @@
 #include "poa-document.h"
 #include "poa-findings.h"
 #include "poa-indicator.h"
+#include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-store.h"
+#include "poa-validate.h"
 
 /* A plan open for editing: every change goes through here, is committed to the store at once
  * as one transaction (there is no Save), and can be undone and redone for the whole session.
@@ -660,6 +662,84 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* The text rule (poa_validate_text()) and a workbook cell's size, for a text given to the
+ * document: every caller's text goes through here, the command line's and the window's. The
+ * field is named as the plan file and the findings name it ("activity 5: “name” …"). */
+static gboolean
+check_text (GObject     *object,
+            GParamSpec  *pspec,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *key = g_strdelimit (g_strdup (pspec->name), "-", '_');
+  g_autoptr(GError) text_error = NULL;
+
+  if (poa_validate_text (text, -1, key, &text_error) &&
+      poa_validate_text_length (text, key, &text_error))
+    return TRUE;
+
+  {
+    g_autofree char *what = describe (object);
+
+    return invalid (error, "%s: %s", what, text_error->message);
+  }
+}
+
+/* Every text property of @item, which is being added to the plan. */
+static gboolean
+check_item_texts (GObject  *item,
+                  GError  **error)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (pspecs[i]->value_type != G_TYPE_STRING || !(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+
+      g_object_get (item, pspecs[i]->name, &text, NULL);
+      if (!check_text (item, pspecs[i], text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The plan's budget total once @line holds @centavos (@adding: once @line is added too) is at
+ * most the ceiling (poa_money_check_total()). A plan already past it, from before the ceiling,
+ * may still have its total lowered. */
+static gboolean
+check_budget_total (PoaDocument    *self,
+                    PoaBudgetLine  *line,
+                    gint64          centavos,
+                    gboolean        adding,
+                    GError        **error)
+{
+  GListModel *lines = G_LIST_MODEL (poa_plan_get_budget (self->plan));
+  g_autoptr(GError) money_error = NULL;
+  gint64 before = 0, after = adding ? centavos : 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(PoaBudgetLine) other = g_list_model_get_item (lines, i);
+      gint64 amount = poa_budget_line_get_centavos (other);
+
+      before = poa_money_add (before, amount);
+      after = poa_money_add (after, other == line ? centavos : amount);
+    }
+
+  if (after <= before || poa_money_check_total (after, &money_error))
+    return TRUE;
+
+  g_propagate_error (error, g_error_new_literal (POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_INVALID,
+                                                 money_error->message));
+  return FALSE;
+}
+
 /* Adds the step that sets @property of @object to @value, if that changes anything. */
 static gboolean
 add_value_steps (PoaDocument   *self,
@@ -685,6 +765,14 @@ add_value_steps (PoaDocument   *self,
   /* The model's own limits (a meta of at most POA_GOAL_MAX, a year in range …). */
   if (g_param_value_validate (pspec, &checked))
     return invalid (error, _("the value is out of range"));
+
+  if (pspec->value_type == G_TYPE_STRING &&
+      !check_text (object, pspec, g_value_get_string (&checked), error))
+    return FALSE;
+
+  if (POA_IS_BUDGET_LINE (object) && g_str_equal (pspec->name, "centavos") &&
+      !check_budget_total (self, POA_BUDGET_LINE (object), g_value_get_int64 (&checked), FALSE, error))
+    return FALSE;
 
   g_value_init (&current, pspec->value_type);
   g_object_get_property (object, property, &current);
@@ -1103,6 +1191,13 @@ poa_document_insert (PoaDocument  *self,
   list = list_for (self, item);
   g_return_val_if_fail (list != NULL, FALSE);
   g_return_val_if_fail (!find_item (G_LIST_MODEL (list), item, &ignored), FALSE);
+
+  /* What an item brings is checked as a value set on it would be. */
+  if (!check_item_texts (G_OBJECT (item), error))
+    return FALSE;
+  if (POA_IS_BUDGET_LINE (item) &&
+      !check_budget_total (self, POA_BUDGET_LINE (item), poa_budget_line_get_centavos (item), TRUE, error))
+    return FALSE;
 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (list)));
 

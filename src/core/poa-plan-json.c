@@ -22,6 +22,7 @@
 #include "poa-money.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-signature.h"
 #include "poa-validate.h"
 
@@ -58,7 +59,13 @@ typedef struct
 static const char *plan_keys[] = {
   "format", "version", "year", "municipality", "administration", "direction", "area",
   "objective", "specific_objectives", "observations", "semaforo_green", "semaforo_yellow",
-  "tolerance_low", "tolerance_high", "signatures", "activities", "indicators", "budget", NULL
+  "tolerance_low", "tolerance_high", "signatures", "activities", "indicators", "budget",
+  "review", "history", NULL
+};
+static const char *review_keys[] = { "status", "history", NULL };
+static const char *review_step_keys[] = { "date", "by", "status", "note", NULL };
+static const char *history_keys[] = {
+  "date", "by", "where", "field", "before", "after", "justification", NULL
 };
 static const char *activity_keys[] = {
   "number", "name", "strategic_axis", "strategic_line", "action_line", "specific_activity",
@@ -662,6 +669,121 @@ read_tolerance (Reader     *reader,
   return TRUE;
 }
 
+/* An ISO 8601 date-time with its offset, as the review and the record write them. */
+static gboolean
+get_date_time (Reader      *reader,
+               json_t      *object,
+               const char  *key,
+               const char **text,
+               GError     **error)
+{
+  if (!get_text (reader, object, key, text, error))
+    return FALSE;
+  if (*text == NULL || !poa_review_date_is_valid (*text))
+    return fail (reader, error, _("“%s” must be a date and time like 2026-03-31T12:00:00Z"), key);
+  return TRUE;
+}
+
+static gboolean
+get_review_status (Reader          *reader,
+                   json_t          *object,
+                   PoaReviewStatus *status,
+                   GError         **error)
+{
+  const char *key;
+
+  if (!get_text (reader, object, "status", &key, error))
+    return FALSE;
+  if (!poa_review_status_from_key (key, status))
+    return fail (reader, error,
+                 _("“status” must be one of borrador, enviado, observado, aprobado"));
+  return TRUE;
+}
+
+/* Version 2's "review": absent, a draft never reviewed. */
+static gboolean
+read_review (Reader     *reader,
+             json_t     *root,
+             PoaPlan    *plan,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  json_t *node = json_object_get (root, "review");
+  json_t *object = NULL;
+  json_t *array;
+  PoaReviewStatus status = POA_REVIEW_BORRADOR;
+
+  if (node == NULL || json_is_null (node))
+    return TRUE;
+
+  reader->where = "review";
+  if (!get_object (reader, node, "“review”", &object, error) ||
+      !check_keys (reader, object, review_keys, error) ||
+      !get_review_status (reader, object, &status, error) ||
+      !get_array (reader, object, "history", &array, error))
+    return FALSE;
+
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_review_step_free);
+  for (guint i = 0; array != NULL && i < json_array_size (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("review step %u"), i + 1);
+      const char *date, *by, *note;
+      PoaReviewStatus step_status;
+      json_t *entry = NULL;
+
+      reader->where = where;
+      if (!get_object (reader, json_array_get (array, i), _("a review step"), &entry, error) ||
+          !check_keys (reader, entry, review_step_keys, error) ||
+          !get_date_time (reader, entry, "date", &date, error) ||
+          !get_text (reader, entry, "by", &by, error) ||
+          !get_review_status (reader, entry, &step_status, error) ||
+          !get_text (reader, entry, "note", &note, error))
+        return FALSE;
+      g_ptr_array_add (steps, poa_review_step_new (date, by, step_status, note));
+    }
+  reader->where = NULL;
+
+  poa_plan_set_review (plan, status, g_steal_pointer (&steps));
+  return TRUE;
+}
+
+/* Version 2's "history", the change record: kept as it is, oldest first. */
+static gboolean
+read_history (Reader     *reader,
+              json_t     *root,
+              PoaPlan    *plan,
+              GError    **error)
+{
+  json_t *array;
+
+  if (!get_array (reader, root, "history", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_size (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("history entry %u"), i + 1);
+      const char *date, *by, *place, *field, *before, *after, *justification;
+      json_t *entry = NULL;
+
+      reader->where = where;
+      if (!get_object (reader, json_array_get (array, i), _("a history entry"), &entry, error) ||
+          !check_keys (reader, entry, history_keys, error) ||
+          !get_date_time (reader, entry, "date", &date, error) ||
+          !get_text (reader, entry, "by", &by, error) ||
+          !get_text (reader, entry, "where", &place, error) ||
+          !get_text (reader, entry, "field", &field, error) ||
+          !get_text (reader, entry, "before", &before, error) ||
+          !get_text (reader, entry, "after", &after, error) ||
+          !get_text (reader, entry, "justification", &justification, error))
+        return FALSE;
+      poa_plan_add_history_entry (plan, poa_history_entry_new (date, by, place, field, before,
+                                                               after, justification));
+    }
+  reader->where = NULL;
+
+  return TRUE;
+}
+
 static gboolean
 read_plan (Reader     *reader,
            json_t     *root_node,
@@ -721,7 +843,9 @@ read_plan (Reader     *reader,
   return read_signatures (reader, root, plan, error) &&
          read_activities (reader, root, plan, error) &&
          read_indicators (reader, root, plan, error) &&
-         read_budget (reader, root, plan, error);
+         read_budget (reader, root, plan, error) &&
+         read_review (reader, root, plan, error) &&
+         read_history (reader, root, plan, error);
 }
 
 /* Finds the line and column of the first byte that is not UTF-8, for the message. */
@@ -1134,6 +1258,11 @@ needs_version_2 (PoaPlan *plan)
       poa_plan_get_tolerance_high (plan) != POA_TOLERANCE_DEFAULT_HIGH)
     return TRUE;
 
+  if (poa_plan_get_review_status (plan) != POA_REVIEW_BORRADOR ||
+      poa_plan_get_review_steps (plan)->len > 0 ||
+      poa_plan_get_history (plan)->len > 0)
+    return TRUE;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
@@ -1234,6 +1363,60 @@ append_budget_line (GString       *out,
   g_string_append (out, "\n    }");
 }
 
+/* Version 2's "review" and "history", each only when it holds something, so that a plan never
+ * reviewed nor changed is written as before. */
+static void
+append_review_and_history (GString *out,
+                           PoaPlan *plan)
+{
+  GPtrArray *steps = poa_plan_get_review_steps (plan);
+  GPtrArray *history = poa_plan_get_history (plan);
+
+  if (poa_plan_get_review_status (plan) != POA_REVIEW_BORRADOR || steps->len > 0)
+    {
+      append_key (out, 1, "review", FALSE);
+      g_string_append (out, "{");
+      append_text_member (out, 2, "status",
+                          poa_review_status_key (poa_plan_get_review_status (plan)), TRUE);
+      append_key (out, 2, "history", FALSE);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < steps->len; i++)
+        {
+          const PoaReviewStep *step = g_ptr_array_index (steps, i);
+
+          g_string_append (out, i == 0 ? "\n      {" : ",\n      {");
+          append_text_member (out, 4, "date", step->date, TRUE);
+          append_text_member (out, 4, "by", step->by, FALSE);
+          append_text_member (out, 4, "status", poa_review_status_key (step->status), FALSE);
+          append_text_member (out, 4, "note", step->note, FALSE);
+          g_string_append (out, "\n      }");
+        }
+      g_string_append (out, steps->len > 0 ? "\n    ]" : "]");
+      g_string_append (out, "\n  }");
+    }
+
+  if (history->len > 0)
+    {
+      append_key (out, 1, "history", FALSE);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < history->len; i++)
+        {
+          const PoaHistoryEntry *entry = g_ptr_array_index (history, i);
+
+          g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+          append_text_member (out, 3, "date", entry->date, TRUE);
+          append_text_member (out, 3, "by", entry->by, FALSE);
+          append_text_member (out, 3, "where", entry->where, FALSE);
+          append_text_member (out, 3, "field", entry->field, FALSE);
+          append_text_member (out, 3, "before", entry->before, FALSE);
+          append_text_member (out, 3, "after", entry->after, FALSE);
+          append_text_member (out, 3, "justification", entry->justification, FALSE);
+          g_string_append (out, "\n    }");
+        }
+      g_string_append (out, "\n  ]");
+    }
+}
+
 /**
  * poa_plan_json_to_string:
  *
@@ -1285,6 +1468,7 @@ poa_plan_json_to_string (PoaPlan *plan)
                (void (*) (GString *, gpointer))append_indicator);
   append_list (out, "budget", G_LIST_MODEL (poa_plan_get_budget (plan)),
                (void (*) (GString *, gpointer))append_budget_line);
+  append_review_and_history (out, plan);
   g_string_append (out, "\n}\n");
 
   return g_string_free (out, FALSE);

@@ -16,6 +16,7 @@
 #include "poa-indicator.h"
 #include "poa-money.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-signature.h"
 #include "poa-util.h"
 
@@ -37,6 +38,11 @@ struct _PoaPlan
   GListStore *activities;
   GListStore *indicators;
   GListStore *budget;
+
+  /* The planning unit's review and the change record, appended to only (poa-review.h). */
+  PoaReviewStatus review_status;
+  GPtrArray  *review_steps;
+  GPtrArray  *history;
 };
 
 G_DEFINE_FINAL_TYPE (PoaPlan, poa_plan, G_TYPE_OBJECT)
@@ -56,6 +62,7 @@ enum {
   PROP_SEMAFORO_YELLOW,
   PROP_TOLERANCE_LOW,
   PROP_TOLERANCE_HIGH,
+  PROP_REVIEW_STATUS,
   N_PROPS
 };
 
@@ -90,6 +97,8 @@ poa_plan_dispose (GObject *object)
   g_clear_object (&self->activities);
   g_clear_object (&self->indicators);
   g_clear_object (&self->budget);
+  g_clear_pointer (&self->review_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (poa_plan_parent_class)->dispose (object);
 }
@@ -125,6 +134,8 @@ poa_plan_get_property (GObject    *object,
     g_value_set_uint (value, self->tolerance_low);
   else if (prop_id == PROP_TOLERANCE_HIGH)
     g_value_set_uint (value, self->tolerance_high);
+  else if (prop_id == PROP_REVIEW_STATUS)
+    g_value_set_uint (value, self->review_status);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -195,6 +206,12 @@ poa_plan_class_init (PoaPlanClass *klass)
                        0, POA_TOLERANCE_MAX, POA_TOLERANCE_DEFAULT_HIGH,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* A PoaReviewStatus; it changes only with a review step (poa_plan_add_review_step()). */
+  properties[PROP_REVIEW_STATUS] =
+    g_param_spec_uint ("review-status", NULL, NULL,
+                       0, POA_REVIEW_N_STATUSES - 1, POA_REVIEW_BORRADOR,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -210,6 +227,9 @@ poa_plan_init (PoaPlan *self)
   self->activities = g_list_store_new (POA_TYPE_ACTIVITY);
   self->indicators = g_list_store_new (POA_TYPE_INDICATOR);
   self->budget = g_list_store_new (POA_TYPE_BUDGET_LINE);
+  self->review_status = POA_REVIEW_BORRADOR;
+  self->review_steps = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_review_step_free);
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_history_entry_free);
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
@@ -267,6 +287,11 @@ poa_plan_copy (PoaPlan *self)
   copy->semaforo_yellow = self->semaforo_yellow;
   copy->tolerance_low = self->tolerance_low;
   copy->tolerance_high = self->tolerance_high;
+  copy->review_status = self->review_status;
+  for (guint i = 0; i < self->review_steps->len; i++)
+    g_ptr_array_add (copy->review_steps, poa_review_step_copy (g_ptr_array_index (self->review_steps, i)));
+  for (guint i = 0; i < self->history->len; i++)
+    g_ptr_array_add (copy->history, poa_history_entry_copy (g_ptr_array_index (self->history, i)));
 
   copy_list (self->signatures, copy->signatures, (gpointer (*) (gpointer))poa_signature_copy);
   copy_list (self->activities, copy->activities, (gpointer (*) (gpointer))poa_activity_copy);
@@ -360,6 +385,23 @@ poa_plan_copy_to_next_year (PoaPlan *self)
   copy = poa_plan_copy (self);
   poa_plan_set_year (copy, self->year + 1);
 
+  /* Next year's plan starts its own review and its own record, whose first entry says where
+   * it came from; the old plan keeps its record. */
+  copy->review_status = POA_REVIEW_BORRADOR;
+  g_ptr_array_set_size (copy->review_steps, 0);
+  g_ptr_array_set_size (copy->history, 0);
+  {
+    g_autofree char *now = poa_review_now ();
+    g_autofree char *by = poa_review_user_name (NULL);
+    g_autofree char *before = g_strdup_printf ("%u", self->year);
+    g_autofree char *after = g_strdup_printf ("%u", self->year + 1);
+    /* Translators: the first entry of a plan copied to the next year; %u is the old year */
+    g_autofree char *note = g_strdup_printf (_("copied from %u"), self->year);
+
+    g_ptr_array_add (copy->history,
+                     poa_history_entry_new (now, by, "plan", "year", before, after, note));
+  }
+
   activities = G_LIST_MODEL (copy->activities);
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
@@ -412,8 +454,20 @@ poa_plan_equal (PoaPlan *a,
       a->semaforo_green != b->semaforo_green ||
       a->semaforo_yellow != b->semaforo_yellow ||
       a->tolerance_low != b->tolerance_low ||
-      a->tolerance_high != b->tolerance_high)
+      a->tolerance_high != b->tolerance_high ||
+      a->review_status != b->review_status ||
+      a->review_steps->len != b->review_steps->len ||
+      a->history->len != b->history->len)
     return FALSE;
+
+  for (guint i = 0; i < a->review_steps->len; i++)
+    if (!poa_review_step_equal (g_ptr_array_index (a->review_steps, i),
+                                g_ptr_array_index (b->review_steps, i)))
+      return FALSE;
+  for (guint i = 0; i < a->history->len; i++)
+    if (!poa_history_entry_equal (g_ptr_array_index (a->history, i),
+                                  g_ptr_array_index (b->history, i)))
+      return FALSE;
 
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
     if (g_strcmp0 (poa_plan_get_text (a, i), poa_plan_get_text (b, i)) != 0)
@@ -761,4 +815,107 @@ poa_plan_text_label (PoaPlanText field)
   g_return_val_if_fail (field < POA_PLAN_N_TEXTS, NULL);
 
   return _(text_fields[field].label);
+}
+
+/**
+ * poa_plan_get_review_status:
+ *
+ * Returns: where the planning unit's review of the plan is; a plan never reviewed is a draft.
+ */
+PoaReviewStatus
+poa_plan_get_review_status (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), POA_REVIEW_BORRADOR);
+
+  return self->review_status;
+}
+
+/**
+ * poa_plan_get_review_steps:
+ *
+ * Returns: (transfer none) (element-type PoaReviewStep): the review's steps, oldest first.
+ */
+GPtrArray *
+poa_plan_get_review_steps (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->review_steps;
+}
+
+/**
+ * poa_plan_set_review:
+ * @status: the status the steps end in
+ * @steps: (transfer full) (element-type PoaReviewStep) (nullable): the steps, oldest first
+ *
+ * Sets the whole review at once, as read from a file or the store.
+ */
+void
+poa_plan_set_review (PoaPlan         *self,
+                     PoaReviewStatus  status,
+                     GPtrArray       *steps)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (status < POA_REVIEW_N_STATUSES);
+
+  g_ptr_array_set_size (self->review_steps, 0);
+  if (steps != NULL)
+    {
+      for (guint i = 0; i < steps->len; i++)
+        g_ptr_array_add (self->review_steps, poa_review_step_copy (g_ptr_array_index (steps, i)));
+      g_ptr_array_unref (steps);
+    }
+
+  if (self->review_status != status)
+    {
+      self->review_status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_STATUS]);
+    }
+}
+
+/**
+ * poa_plan_add_review_step:
+ * @step: (transfer full): the step; its status becomes the plan's
+ */
+void
+poa_plan_add_review_step (PoaPlan       *self,
+                          PoaReviewStep *step)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (step != NULL && step->status < POA_REVIEW_N_STATUSES);
+
+  g_ptr_array_add (self->review_steps, step);
+  if (self->review_status != step->status)
+    {
+      self->review_status = step->status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_STATUS]);
+    }
+}
+
+/**
+ * poa_plan_get_history:
+ *
+ * Returns: (transfer none) (element-type PoaHistoryEntry): the change record, oldest first.
+ *   Append with poa_plan_add_history_entry(); nothing removes an entry.
+ */
+GPtrArray *
+poa_plan_get_history (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * poa_plan_add_history_entry:
+ * @entry: (transfer full): the entry, appended
+ */
+void
+poa_plan_add_history_entry (PoaPlan         *self,
+                            PoaHistoryEntry *entry)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (entry != NULL);
+
+  g_ptr_array_add (self->history, entry);
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "poa-calendar.h"
+#include "poa-review.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -86,6 +87,17 @@ guint64      poa_plan_sum_goal             (PoaPlan      *self,
 gint64       poa_plan_get_budget_total     (PoaPlan      *self);
 gboolean     poa_plan_get_efficiency_index (PoaPlan      *self,
                                             double       *percent);
+
+PoaReviewStatus poa_plan_get_review_status (PoaPlan         *self);
+GPtrArray   *poa_plan_get_review_steps     (PoaPlan      *self);
+void         poa_plan_set_review           (PoaPlan         *self,
+                                            PoaReviewStatus  status,
+                                            GPtrArray       *steps);
+void         poa_plan_add_review_step      (PoaPlan       *self,
+                                            PoaReviewStep *step);
+GPtrArray   *poa_plan_get_history          (PoaPlan      *self);
+void         poa_plan_add_history_entry    (PoaPlan         *self,
+                                            PoaHistoryEntry *entry);
 
 const char  *poa_plan_text_key             (PoaPlanText   field);
 const char  *poa_plan_text_label           (PoaPlanText   field);

@@ -112,6 +112,33 @@ static const char *migrations[] = {
   "  CHECK (tolerance_low BETWEEN 0 AND 1000);"
   "ALTER TABLE plan ADD COLUMN tolerance_high INTEGER NOT NULL DEFAULT 110"
   "  CHECK (tolerance_high BETWEEN 0 AND 1000);",
+
+  /* 4 → 5: the planning unit's review and the change record. Both are appended to only; the
+   * plan's status is the last step's, kept on the plan so that a list of plans reads it
+   * without the steps. Additive: every version-4 plan is a draft with an empty record. */
+  "ALTER TABLE plan ADD COLUMN review_status INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (review_status BETWEEN 0 AND 3);"
+  "CREATE TABLE review_step ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  date    TEXT NOT NULL,"
+  "  by      TEXT NOT NULL DEFAULT '',"
+  "  status  INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3),"
+  "  note    TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX review_step_by_plan ON review_step (plan_id, id);"
+  "CREATE TABLE change_record ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  plan_id       INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  date          TEXT NOT NULL,"
+  "  by            TEXT NOT NULL DEFAULT '',"
+  "  place         TEXT NOT NULL DEFAULT '',"
+  "  field         TEXT NOT NULL DEFAULT '',"
+  "  before        TEXT NOT NULL DEFAULT '',"
+  "  after         TEXT NOT NULL DEFAULT '',"
+  "  justification TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX change_record_by_plan ON change_record (plan_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);
@@ -133,6 +160,11 @@ static const char *already_there[] = {
   "         WHERE name IN ('activity_month', 'activity_justification'))"
   "     + (SELECT count(*) FROM pragma_table_info ('plan')"
   "         WHERE name IN ('tolerance_low', 'tolerance_high'))",
+  /* 4 → 5 */
+  "SELECT (SELECT count(*) FROM sqlite_schema"
+  "         WHERE name IN ('review_step', 'review_step_by_plan', 'change_record',"
+  "                        'change_record_by_plan'))"
+  "     + (SELECT count(*) FROM pragma_table_info ('plan') WHERE name = 'review_status')",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (already_there) == POA_STORE_SCHEMA_VERSION);

@@ -427,7 +427,7 @@ load_header (PoaStore  *self,
   static const char sql[] =
     "SELECT year, municipality, administration, direction, area, objective,"
     "       specific_objectives, observations, semaforo_green, semaforo_yellow,"
-    "       tolerance_low, tolerance_high"
+    "       tolerance_low, tolerance_high, review_status"
     "  FROM plan WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
@@ -457,6 +457,70 @@ load_header (PoaStore  *self,
   poa_plan_set_tolerance (plan,
                           (guint)CLAMP (sqlite3_column_int (stmt, 3 + POA_PLAN_N_TEXTS), 0, POA_TOLERANCE_MAX),
                           (guint)CLAMP (sqlite3_column_int (stmt, 4 + POA_PLAN_N_TEXTS), 0, POA_TOLERANCE_MAX));
+  poa_plan_set_review (plan, (PoaReviewStatus)CLAMP (sqlite3_column_int (stmt, 5 + POA_PLAN_N_TEXTS),
+                                                     0, POA_REVIEW_N_STATUSES - 1), NULL);
+
+  return TRUE;
+}
+
+static const char *
+column_text (PoaStmt *stmt,
+             int      column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* The review's steps and the change record, oldest first; the plan's status came with its
+ * header. */
+static gboolean
+load_review_and_history (PoaStore  *self,
+                         PoaPlan   *plan,
+                         gint64     plan_id,
+                         GError   **error)
+{
+  static const char steps_sql[] =
+    "SELECT date, by, status, note FROM review_step WHERE plan_id = ?1 ORDER BY id";
+  static const char history_sql[] =
+    "SELECT date, by, place, field, before, after, justification"
+    "  FROM change_record WHERE plan_id = ?1 ORDER BY id";
+  int rc;
+
+  {
+    g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, steps_sql, error);
+    g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_review_step_free);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (steps,
+                       poa_review_step_new (column_text (stmt, 0), column_text (stmt, 1),
+                                            (PoaReviewStatus)CLAMP (sqlite3_column_int (stmt, 2),
+                                                                    0, POA_REVIEW_N_STATUSES - 1),
+                                            column_text (stmt, 3)));
+    if (rc != SQLITE_DONE)
+      return _poa_store_set_error (self, rc, error);
+    if (steps->len > 0)
+      poa_plan_set_review (plan, poa_plan_get_review_status (plan), g_steal_pointer (&steps));
+  }
+
+  {
+    g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, history_sql, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, plan_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      poa_plan_add_history_entry (plan,
+                                  poa_history_entry_new (column_text (stmt, 0), column_text (stmt, 1),
+                                                         column_text (stmt, 2), column_text (stmt, 3),
+                                                         column_text (stmt, 4), column_text (stmt, 5),
+                                                         column_text (stmt, 6)));
+    if (rc != SQLITE_DONE)
+      return _poa_store_set_error (self, rc, error);
+  }
 
   return TRUE;
 }
@@ -749,6 +813,7 @@ poa_store_load_plan_in_parts (PoaStore             *self,
        load_signatures (self, plan, error) &&
        load_indicators (self, plan, error) &&
        load_budget (self, plan, error) &&
+       load_review_and_history (self, plan, plan_id, error) &&
        load_activities (self, plan_id, 0, rest != NULL ? (gint64)first : -1, pool, head, error);
 
   if (ok)
@@ -1051,6 +1116,59 @@ insert_rows (PoaStore        *self,
   return TRUE;
 }
 
+static gboolean
+insert_review_step (PoaStore            *self,
+                    gint64               plan_id,
+                    const PoaReviewStep *step,
+                    GError             **error)
+{
+  static const char sql[] =
+    "INSERT INTO review_step (plan_id, date, by, status, note) VALUES (?1, ?2, ?3, ?4, ?5)";
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  bind_text (stmt, 2, step->date);
+  bind_text (stmt, 3, step->by);
+  sqlite3_bind_int (stmt, 4, (int)step->status);
+  bind_text (stmt, 5, step->note);
+  return _poa_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_history (PoaStore                      *self,
+                gint64                         plan_id,
+                const PoaHistoryEntry *const  *entries,
+                guint                          n_entries,
+                GError                       **error)
+{
+  static const char sql[] =
+    "INSERT INTO change_record (plan_id, date, by, place, field, before, after, justification)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+      const PoaHistoryEntry *entry = entries[i];
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      bind_text (stmt, 2, entry->date);
+      bind_text (stmt, 3, entry->by);
+      bind_text (stmt, 4, entry->where);
+      bind_text (stmt, 5, entry->field);
+      bind_text (stmt, 6, entry->before);
+      bind_text (stmt, 7, entry->after);
+      bind_text (stmt, 8, entry->justification);
+      if (!_poa_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _poa_store_insert_plan_rows (PoaStore  *self,
                              PoaPlan   *plan,
@@ -1059,8 +1177,8 @@ _poa_store_insert_plan_rows (PoaStore  *self,
   static const char plan_sql[] =
     "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
     "                  specific_objectives, observations, semaforo_green, semaforo_yellow,"
-    "                  tolerance_low, tolerance_high)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "                  tolerance_low, tolerance_high, review_status)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
   gint64 plan_id;
 
   {
@@ -1075,6 +1193,7 @@ _poa_store_insert_plan_rows (PoaStore  *self,
     sqlite3_bind_int (stmt, 3 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
     sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_low (plan));
     sqlite3_bind_int (stmt, 5 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_high (plan));
+    sqlite3_bind_int (stmt, 6 + POA_PLAN_N_TEXTS, (int)poa_plan_get_review_status (plan));
     if (!_poa_store_step_done (self, stmt, error))
       return FALSE;
   }
@@ -1088,6 +1207,18 @@ _poa_store_insert_plan_rows (PoaStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (row_tables); i++)
     if (!insert_rows (self, row_tables[i], plan, error))
       return FALSE;
+
+  {
+    GPtrArray *steps = poa_plan_get_review_steps (plan);
+    GPtrArray *history = poa_plan_get_history (plan);
+
+    for (guint i = 0; i < steps->len; i++)
+      if (!insert_review_step (self, plan_id, g_ptr_array_index (steps, i), error))
+        return FALSE;
+    if (!insert_history (self, plan_id, (const PoaHistoryEntry *const *)history->pdata,
+                         history->len, error))
+      return FALSE;
+  }
 
   return TRUE;
 }
@@ -1671,4 +1802,126 @@ poa_store_delete_plan (PoaStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
   return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
+}
+
+static gboolean
+plan_exists (PoaStore  *self,
+             gint64     plan_id,
+             GError   **error)
+{
+  static const char sql[] = "SELECT 1 FROM plan WHERE id = ?1";
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return _poa_store_set_error (self, rc, error);
+  return row_not_found (self, error);
+}
+
+/**
+ * poa_store_record_changes:
+ * @plan_id: the plan the entries are about
+ * @entries: (array length=n_entries): the entries, oldest first
+ *
+ * Appends to the plan's change record. Called inside the transaction of the edit the entries
+ * describe (poa_store_begin() … poa_store_commit()), so that the edit and its record are kept
+ * or lost together; outside one, it is its own. The record has no update and no delete: the
+ * plan's deletion is the only thing that removes it.
+ */
+gboolean
+poa_store_record_changes (PoaStore                      *self,
+                          gint64                         plan_id,
+                          const PoaHistoryEntry *const  *entries,
+                          guint                          n_entries,
+                          GError                       **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL || n_entries == 0, FALSE);
+
+  if (n_entries == 0)
+    return TRUE;
+  if (!savepoint (self, error))
+    return FALSE;
+  return release (self,
+                  plan_exists (self, plan_id, error) &&
+                  insert_history (self, plan_id, entries, n_entries, error),
+                  error);
+}
+
+/**
+ * poa_store_add_review_step:
+ *
+ * Appends a step to the plan's review and makes its status the plan's, in one savepoint. The
+ * transitions are poa_review_apply()'s to check; the store keeps what it is given.
+ */
+gboolean
+poa_store_add_review_step (PoaStore            *self,
+                           gint64               plan_id,
+                           const PoaReviewStep *step,
+                           GError             **error)
+{
+  static const char sql[] = "UPDATE plan SET review_status = ?1 WHERE id = ?2";
+  gboolean ok;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = plan_exists (self, plan_id, error) && insert_review_step (self, plan_id, step, error);
+  if (ok)
+    {
+      g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int (stmt, 1, (int)step->status);
+          sqlite3_bind_int64 (stmt, 2, plan_id);
+          ok = _poa_store_step_done (self, stmt, error);
+        }
+    }
+
+  return release (self, ok, error);
+}
+
+/**
+ * poa_store_replace_plan:
+ * @old_id: the plan to replace
+ * @plan: the plan that takes its place, as a new plan
+ *
+ * Deletes plan @old_id and adds @plan in one transaction: both or neither. What of the old plan
+ * is to be kept (its change record) the caller has put in @plan already.
+ *
+ * Returns: the new plan's id, or 0 with @error set.
+ */
+gint64
+poa_store_replace_plan (PoaStore  *self,
+                        gint64     old_id,
+                        PoaPlan   *plan,
+                        GError   **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), 0);
+  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
+
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
+    return 0;
+
+  if (!poa_store_delete_plan (self, old_id, error) ||
+      !_poa_store_insert_plan_rows (self, plan, error) ||
+      !_poa_store_commit (self, error))
+    {
+      _poa_store_rollback (self);
+      forget_ids (plan);
+      return 0;
+    }
+
+  return poa_plan_get_id (plan);
 }

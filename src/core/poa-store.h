@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "poa-review.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,7 @@ typedef enum
 } PoaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version holds the file's. */
-#define POA_STORE_SCHEMA_VERSION 4
+#define POA_STORE_SCHEMA_VERSION 5
 
 /* One line of the list of plans. */
 typedef struct
@@ -161,5 +162,19 @@ gboolean    poa_store_move_budget_line   (PoaStore       *self,
                                           PoaBudgetLine  *line,
                                           guint           position,
                                           GError        **error);
+
+gint64      poa_store_replace_plan       (PoaStore    *self,
+                                          gint64       old_id,
+                                          PoaPlan     *plan,
+                                          GError     **error);
+gboolean    poa_store_record_changes     (PoaStore                      *self,
+                                          gint64                         plan_id,
+                                          const PoaHistoryEntry *const  *entries,
+                                          guint                          n_entries,
+                                          GError                       **error);
+gboolean    poa_store_add_review_step    (PoaStore            *self,
+                                          gint64               plan_id,
+                                          const PoaReviewStep *step,
+                                          GError             **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "poa-money.h"
 #include "poa-plan.h"
 #include "poa-ui-util.h"
+#include "poa-validate.h"
 
 /* The estimated budget: each partida with its code, the office's own name for it (kept as
  * written) and the official name of its partida genérica, its amount; the totals by capítulo
@@ -172,6 +173,33 @@ text_field_applied_cb (AdwEntryRow *entry,
     edit_failed (self, error);
 }
 
+/* The text rule as the code or name is typed or pasted: the entry is marked, and says why
+ * in its tooltip; applied, the document refuses it with the same message. */
+static void
+text_field_changed_cb (AdwEntryRow *entry,
+                       gpointer     user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry));
+  g_autoptr(GError) error = NULL;
+
+  if (poa_validate_text (text, -1, title, &error) &&
+      poa_validate_text_length (text, title, &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                             : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
 /* An amount as the office types it (5000, 5,000.00, $ 5,000.00); anything else is refused
  * with a message under the entry that says how to write it, and nothing changes. */
 static void
@@ -186,6 +214,8 @@ amount_applied_cb (AdwEntryRow *entry,
   g_autofree char *formatted = NULL;
   gint64 centavos = 0;
 
+  /* poa_money_parse() refuses three decimals and an amount past the ceiling; the document
+   * refuses an amount that would take the plan's total past its own. Both are said here. */
   if (!poa_money_parse (text, &centavos, &error))
     {
       /* Translators: "«5.000,00» is not an amount: write an amount in pesos like …" */
@@ -197,12 +227,21 @@ amount_applied_cb (AdwEntryRow *entry,
       return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-
   if (self->document != NULL &&
       !poa_document_set_int64 (self->document, line, "centavos", centavos, &error))
-    edit_failed (self, error);
+    {
+      /* Translators: "$ 5,000.00 cannot be written: the budget total, …, is more than …" */
+      g_autofree char *amount = poa_money_format (centavos);
+      g_autofree char *why = g_strdup_printf (_("%s cannot be written: %s"), amount, error->message);
+
+      gtk_label_set_label (message, why);
+      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 
   /* Shown as the document prints it, even when the value did not change ("5000"). */
   formatted = poa_money_format (poa_budget_line_get_centavos (line));
@@ -279,10 +318,12 @@ create_line_row (gpointer item,
   code = add_entry (ADW_EXPANDER_ROW (row), line, _("Partida code"), "code");
   g_object_bind_property (line, "code", code, "text", G_BINDING_SYNC_CREATE);
   g_signal_connect (code, "apply", G_CALLBACK (text_field_applied_cb), self);
+  g_signal_connect (code, "changed", G_CALLBACK (text_field_changed_cb), self);
 
   name = add_entry (ADW_EXPANDER_ROW (row), line, _("Name, as the office writes it"), "name");
   g_object_bind_property (line, "name", name, "text", G_BINDING_SYNC_CREATE);
   g_signal_connect (name, "apply", G_CALLBACK (text_field_applied_cb), self);
+  g_signal_connect (name, "changed", G_CALLBACK (text_field_changed_cb), self);
 
   amount = add_entry (ADW_EXPANDER_ROW (row), line, _("Amount"), "centavos");
   gtk_widget_set_name (amount, "budget-amount");

@@ -34,13 +34,14 @@ typedef struct
   PoaForm       *form;
   PoaFormKind    kind;
   char          *property;
-  char          *title;
+  char          *title;        /* the field's name, as its messages say it */
   char          *hint;
   char          *message;      /* why the value is refused or flagged, or NULL */
   gboolean       valid;
   GValue         value;        /* what the text says, when valid: what a commit hands on */
   GtkWidget     *row;
   GtkWidget     *entry;        /* a GtkEditable, or the GtkTextView of a paragraph */
+  GtkWidget     *alert;        /* where a text's row says why: an icon, or a paragraph's label */
   GtkTextBuffer *buffer;
   GtkCalendar   *calendar;
   GtkWidget     *calendar_button;
@@ -213,6 +214,12 @@ parse_field (Field   *field,
     case POA_FORM_TEXT:
     case POA_FORM_PARAGRAPH:
     default:
+      /* The text rule, as typed or pasted: tabs and line breaks only (Word's line break,
+       * U+000B, is refused like any other control character), and no more than a workbook
+       * cell holds. PoaDocument refuses them too, for every caller. */
+      if (!poa_validate_text (text, -1, field->title, error) ||
+          !poa_validate_text_length (text, field->title, error))
+        return FALSE;
       g_value_init (value, G_TYPE_STRING);
       g_value_set_string (value, text);
       return TRUE;
@@ -248,6 +255,17 @@ show_state (Field      *field,
   if (ADW_IS_ACTION_ROW (field->row))
     adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
                                  message != NULL ? message : (field->hint ? field->hint : ""));
+
+  /* A text's row has no subtitle (libadwaita 1.2): an entry shows an icon that says why, a
+   * paragraph a line below the text. */
+  if (field->alert != NULL)
+    {
+      gtk_widget_set_visible (field->alert, message != NULL);
+      if (GTK_IS_LABEL (field->alert))
+        gtk_label_set_label (GTK_LABEL (field->alert), message != NULL ? message : "");
+      else
+        gtk_widget_set_tooltip_text (field->alert, message);
+    }
 
   /* Screen readers say why too. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->entry),
@@ -692,6 +710,10 @@ poa_form_add (PoaForm     *self,
       field->entry = field->row;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
       g_signal_connect_swapped (field->row, "entry-activated", G_CALLBACK (activate_cb), field);
+      field->alert = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      gtk_widget_add_css_class (field->alert, "error");
+      gtk_widget_set_visible (field->alert, FALSE);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), field->alert);
       break;
 
     case POA_FORM_PARAGRAPH:
@@ -714,6 +736,13 @@ poa_form_add (PoaForm     *self,
         gtk_widget_set_margin_bottom (box, 8);
         gtk_box_append (GTK_BOX (box), label);
         gtk_box_append (GTK_BOX (box), view);
+        field->alert = gtk_label_new (NULL);
+        gtk_label_set_xalign (GTK_LABEL (field->alert), 0);
+        gtk_label_set_wrap (GTK_LABEL (field->alert), TRUE);
+        gtk_widget_add_css_class (field->alert, "error");
+        gtk_widget_add_css_class (field->alert, "caption");
+        gtk_widget_set_visible (field->alert, FALSE);
+        gtk_box_append (GTK_BOX (box), field->alert);
 
         /* A preferences row, so that the group puts it in its boxed list with the others. */
         field->row = adw_preferences_row_new ();
