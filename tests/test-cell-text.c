@@ -185,6 +185,51 @@ test_long_paragraph_is_cut_at_four_lines (void)
   gtk_window_destroy (GTK_WINDOW (window_short));
 }
 
+/* Four lines in all, not four per paragraph: a name typed with line breaks (eleven short
+ * paragraphs, or two long ones) is cut at four lines like one long paragraph. */
+static void
+test_paragraphs_share_the_four_lines (void)
+{
+  GtkWidget *window_one, *window_short, *window_many, *window_long, *window_three;
+  GtkWidget *one = show_cell ("Atención al migrante", 4, 300, &window_one);
+  GtkWidget *short_lines = show_cell ("uno\ndos\ntres\ncuatro\ncinco\nseis\nsiete\nocho\nnueve\ndiez\nonce",
+                                      4, 300, &window_short);
+  GtkWidget *many = show_cell ("Primera línea\r\nSegunda línea\n\nCuarta línea\nQuinta línea", 4, 300, &window_many);
+  GtkWidget *long_paragraphs = show_cell (PARAGRAPH "\n" PARAGRAPH, 4, 300, &window_long);
+  GtkWidget *three = show_cell ("uno\ndos\ntres", 4, 300, &window_three);
+  int line = gtk_widget_get_height (one);
+
+  g_assert_cmpint (line, >, 8);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *cut = (GtkWidget *[]){ short_lines, many, long_paragraphs }[i];
+
+      g_test_message ("cell %u: %d px high, a line is %d", i, gtk_widget_get_height (cut), line);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *cut = (GtkWidget *[]){ short_lines, many, long_paragraphs }[i];
+
+      g_assert_cmpint (gtk_widget_get_height (cut), >=, 4 * line - 2);
+      g_assert_cmpint (gtk_widget_get_height (cut), <=, 4 * line + 2);
+      g_assert_true (poa_cell_text_is_cut (POA_CELL_TEXT (cut)));
+    }
+  /* The whole text stays the cell's, for its tooltip and screen readers. */
+  g_assert_cmpstr (poa_cell_text_get_text (POA_CELL_TEXT (short_lines)), ==,
+                   "uno\ndos\ntres\ncuatro\ncinco\nseis\nsiete\nocho\nnueve\ndiez\nonce");
+
+  /* Three paragraphs of a line each take three lines, whole. */
+  g_assert_cmpint (gtk_widget_get_height (three), >=, 3 * line - 2);
+  g_assert_cmpint (gtk_widget_get_height (three), <=, 3 * line + 2);
+  g_assert_false (poa_cell_text_is_cut (POA_CELL_TEXT (three)));
+
+  gtk_window_destroy (GTK_WINDOW (window_one));
+  gtk_window_destroy (GTK_WINDOW (window_short));
+  gtk_window_destroy (GTK_WINDOW (window_many));
+  gtk_window_destroy (GTK_WINDOW (window_long));
+  gtk_window_destroy (GTK_WINDOW (window_three));
+}
+
 /* Another font (here the desktop's, made bigger) lays the texts out again: the cells ask for
  * more room. */
 static void
@@ -301,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/cell-text/looks-like-the-label-it-replaces", test_looks_like_a_label);
   g_test_add_func ("/cell-text/cuts-a-long-paragraph-at-four-lines-with-an-ellipsis",
                    test_long_paragraph_is_cut_at_four_lines);
+  g_test_add_func ("/cell-text/counts-four-lines-across-paragraphs", test_paragraphs_share_the_four_lines);
   g_test_add_func ("/cell-text/lays-its-text-out-again-in-another-font", test_follows_the_font);
   g_test_add_func ("/cell-text/follows-its-item-until-unbound", test_follows_its_item_until_unbound);
   g_test_add_func ("/cell-text/is-a-label-to-screen-readers", test_is_a_label_to_screen_readers);

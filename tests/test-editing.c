@@ -19,6 +19,7 @@
 #include "poa-activity-editor.h"
 #include "poa-activity.h"
 #include "poa-application.h"
+#include "poa-cell-text.h"
 #include "poa-check.h"
 #include "poa-date.h"
 #include "poa-document.h"
@@ -681,6 +682,268 @@ test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
 
 /* An editor open on an activity that an edit in the window takes out of the plan closes; a
  * move, which takes it out and puts it back, leaves it open. */
+/* The month buttons of an editor, January first. */
+static void
+collect_month_buttons (GtkWidget *widget,
+                       GPtrArray *buttons)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "month-toggle"))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_month_buttons (child, buttons);
+}
+
+static guint
+months_shown (PoaActivityEditor *editor)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint months = 0;
+
+  collect_month_buttons (GTK_WIDGET (editor), buttons);
+  g_assert_cmpuint (buttons->len, ==, 12);
+  for (guint m = 0; m < 12; m++)
+    if (gtk_toggle_button_get_active (g_ptr_array_index (buttons, m)))
+      months |= 1u << m;
+
+  return months;
+}
+
+/* A new activity's month buttons follow its dates as typed, as an existing one's do; months
+ * chosen by hand then stay. */
+static void
+test_new_activity_months_follow_dates (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaActivityEditor *editor = open_new_activity_editor (fixture);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_assert_cmphex (months_shown (editor), ==, 0);
+  type_into (poa_activity_editor_get_entry (editor, "start"), "01/03/2026");
+  type_into (poa_activity_editor_get_entry (editor, "end"), "30/05/2026");
+  g_assert_cmphex (months_shown (editor), ==, 0x1c);       /* March to May */
+  type_into (poa_activity_editor_get_entry (editor, "end"), "31/07/2026");
+  g_assert_cmphex (months_shown (editor), ==, 0x7c);       /* March to July */
+
+  /* January chosen by hand: new dates no longer move the months. */
+  collect_month_buttons (GTK_WIDGET (editor), buttons);
+  gtk_toggle_button_set_active (g_ptr_array_index (buttons, 0), TRUE);
+  iterate ();
+  g_assert_cmphex (months_shown (editor), ==, 0x7d);
+  type_into (poa_activity_editor_get_entry (editor, "end"), "31/08/2026");
+  g_assert_cmphex (months_shown (editor), ==, 0x7d);
+}
+
+static AdwMessageDialog *
+close_question (void)
+{
+  return (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the dialog's button for @response, as the user would. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (dialog),
+                                            adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_test_message ("answering “%s”", gtk_button_get_label (GTK_BUTTON (button)));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+/* Closing an editor with a field in error asks, naming the fields: "go back" keeps the editor
+ * open with the text typed; "discard" closes it and keeps the saved values. What is valid is
+ * kept either way. */
+static void
+test_close_with_a_field_in_error_asks (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *second = activity_at (plan, 1);
+  guint goal = poa_activity_get_goal (second, POA_ACTIVITY_ANNUAL_GOAL);
+  g_autofree char *start = poa_date_format_dmy (poa_activity_get_start (second));
+  g_autoptr(PoaPlan) stored = NULL;
+  g_autofree char *stored_start = NULL;
+  PoaActivityEditor *editor = open_activity_editor (fixture, second);
+  GtkWidget *goal_entry = poa_activity_editor_get_entry (editor, "annual-goal");
+  GtkWidget *start_entry = poa_activity_editor_get_entry (editor, "start");
+  AdwMessageDialog *dialog;
+  GtkWidget *plan_editor;
+  GtkWidget *year_entry;
+
+  type_into (poa_activity_editor_get_entry (editor, "unit"), "Talleres nuevos");
+  type_into (goal_entry, "2o");
+  g_assert_true (gtk_widget_has_css_class (goal_entry, "error"));
+
+  /* Escape: the editor stays, and a question names the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  dialog = close_question ();
+  g_assert_nonnull (dialog);
+  g_assert_true (shown_activity_editor () == editor);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "«Meta anual»"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Meta anual»"));
+
+  /* Go back: the editor is still open, with what was typed. */
+  answer (dialog, "back");
+  g_assert_null (close_question ());
+  g_assert_true (shown_activity_editor () == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goal_entry)), ==, "2o");
+
+  /* Two fields in error: both named. */
+  type_into (start_entry, "31/02/2026");
+  g_assert_true (gtk_widget_has_css_class (start_entry, "error"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  iterate ();
+  dialog = close_question ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Meta anual»"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Inicio»"));
+
+  /* Discard: the editor closes; the saved values stay, and the valid change is kept. */
+  answer (dialog, "discard");
+  g_assert_null (close_question ());
+  g_assert_null (shown_activity_editor ());
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (poa_activity_get_goal (activity_at (stored, 1), POA_ACTIVITY_ANNUAL_GOAL), ==, goal);
+  stored_start = poa_date_format_dmy (poa_activity_get_start (activity_at (stored, 1)));
+  g_assert_cmpstr (stored_start, ==, start);
+  g_assert_cmpstr (poa_activity_get_text (activity_at (stored, 1), POA_ACTIVITY_UNIT), ==, "Talleres nuevos");
+
+  /* The general data's editor asks too. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-general-data", "(is)", -1, "year");
+  iterate ();
+  plan_editor = GTK_WIDGET (find_toplevel (POA_TYPE_PLAN_EDITOR));
+  g_assert_nonnull (plan_editor);
+  test_ui_wait_for_frames (plan_editor, 2);
+  year_entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), NULL, "year");
+  type_into (year_entry, "20x6");
+  g_assert_true (gtk_widget_activate_action (plan_editor, "window.close", NULL));
+  iterate ();
+  dialog = close_question ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "«Año»"));
+  answer (dialog, "discard");
+  g_assert_null (find_toplevel (POA_TYPE_PLAN_EDITOR));
+  g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2026);
+}
+
+/* The label whose tooltip is @tooltip. */
+static GtkWidget *
+find_label_with_tooltip (GtkWidget  *widget,
+                         const char *tooltip)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Specific objectives of five paragraphs take two lines over the table, not two a paragraph;
+ * the whole text is the label's tooltip. */
+static void
+test_objectives_take_two_lines (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  const char *text = "1. Uno\n2. Dos\n\n3. Tres\r\n4. Cuatro\n5. Cinco";
+  GtkWidget *label, *one_line;
+  int line, height;
+
+  g_object_set (plan, "specific-objectives", text, NULL);
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  label = find_label_with_tooltip (GTK_WIDGET (fixture->page), text);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "1. Uno · 2. Dos · 3. Tres · 4. Cuatro · 5. Cinco");
+
+  one_line = gtk_label_new ("1. Uno");
+  gtk_widget_measure (one_line, GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+  g_object_ref_sink (one_line);
+  g_object_unref (one_line);
+  height = gtk_widget_get_height (label);
+  g_test_message ("objectives %d px high, a line %d", height, line);
+  g_assert_cmpint (height, <=, 2 * line);
+}
+
+/* The cell whose text starts with @prefix. */
+static PoaCellText *
+find_cell (GtkWidget  *widget,
+           const char *prefix)
+{
+  if (POA_IS_CELL_TEXT (widget) && g_str_has_prefix (poa_cell_text_get_text (POA_CELL_TEXT (widget)), prefix))
+    return POA_CELL_TEXT (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PoaCellText *found = find_cell (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* "tránsito" lies past the four lines of activity 1's action line: while a search shows the
+ * rows that match, their cells show the whole text; the search cleared, four lines again. */
+static void
+test_search_shows_the_whole_match (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  PoaCellText *cell = find_cell (page, "Fortalecer el vínculo");
+  int cut_height;
+
+  g_assert_nonnull (cell);
+  g_assert_true (poa_cell_text_is_cut (cell));
+  cut_height = gtk_widget_get_height (GTK_WIDGET (cell));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "transito");
+  g_signal_emit_by_name (search, "search-changed");
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  cell = find_cell (page, "Fortalecer el vínculo");
+  g_assert_nonnull (cell);
+  g_test_message ("cut %d px, whole %d px", cut_height, gtk_widget_get_height (GTK_WIDGET (cell)));
+  g_assert_false (poa_cell_text_is_cut (cell));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (cell)), >, cut_height);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  cell = find_cell (page, "Fortalecer el vínculo");
+  g_assert_nonnull (cell);
+  g_assert_true (poa_cell_text_is_cut (cell));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (cell)), ==, cut_height);
+}
+
 static void
 test_editor_goes_with_its_activity (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1135,6 +1398,10 @@ main (int   argc,
   ADD ("/ui/editing/findings-lead-to-activity-7-end-date", test_fix_activity_7_dates);
   ADD ("/ui/editing/both-dates-moved-are-kept-on-escape", test_both_dates_moved_are_kept_on_escape);
   ADD ("/ui/editing/editor-goes-with-its-activity", test_editor_goes_with_its_activity);
+  ADD ("/ui/editing/new-activity-months-follow-typed-dates", test_new_activity_months_follow_dates);
+  ADD ("/ui/editing/close-with-a-field-in-error-asks", test_close_with_a_field_in_error_asks);
+  ADD ("/ui/editing/objectives-take-two-lines", test_objectives_take_two_lines);
+  ADD ("/ui/editing/search-shows-the-whole-match", test_search_shows_the_whole_match);
   ADD ("/ui/editing/typed-value-is-validated-once", test_typed_value_is_validated_once);
   ADD ("/ui/editing/forbidden-text-is-marked", test_forbidden_text_is_marked);
   ADD ("/ui/editing/delete-move-duplicate-search-sort", test_delete_move_search_sort);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-activities-page.h"
+#include "poa-cell-text.h"
 #include "poa-activity-editor.h"
 #include "poa-activity.h"
 #include "poa-document.h"
@@ -267,6 +268,29 @@ sorter_changed_cb (PoaActivitiesPage *self)
   update_actions (self);
 }
 
+/* The plan's objectives over the table, in two lines however many paragraphs they have (a
+ * label limits its lines per paragraph): the paragraphs run on, parted by " · ". The whole
+ * text is the label's tooltip. */
+static char *
+one_paragraph_cb (PoaActivitiesPage *self,
+                  const char        *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit_set (text != NULL ? text : "", "\r\n", -1);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_strstrip (paragraphs[i]);
+      if (paragraphs[i][0] == '\0')
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, " · ");
+      g_string_append (joined, paragraphs[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 static void
 search_changed_cb (PoaActivitiesPage *self)
 {
@@ -296,6 +320,8 @@ search_changed_cb (PoaActivitiesPage *self)
       gtk_filter_changed (GTK_FILTER (self->filter), change);
     }
 
+  /* The rows shown all match: their whole texts show where. */
+  poa_cell_text_show_whole (self->column_view, self->needle != NULL);
   select_in_view (self, self->selected_activity);
   update_empty (self);
 }
@@ -628,6 +654,7 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, one_paragraph_cb);
 
   gtk_widget_class_install_action (widget_class, "activities.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "activities.edit", NULL, edit_activated);

@@ -33,6 +33,7 @@ struct _PoaActivityEditor
   gboolean             is_new;
   guint                position;
   GtkToggleButton     *months[12];
+  guint                months_from_dates;   /* a new activity's: what its dates last gave */
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
@@ -63,6 +64,8 @@ update_title (PoaActivityEditor *self)
     title = g_strdup_printf (_("Activity %u"), poa_activity_get_number (self->activity));
 
   adw_window_title_set_title (self->window_title, title);
+  /* What a screen reader and the window list call the window. */
+  gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_subtitle (self->window_title, poa_activity_get_name (self->activity));
 }
 
@@ -117,11 +120,31 @@ update_add_button (PoaActivityEditor *self)
   gtk_widget_set_tooltip_text (self->add_button, named ? NULL : _("Write the activity’s name first"));
 }
 
+/* A new activity is not in the plan, so PoaDocument does not move its months with its dates:
+ * the editor does, as the document does for an activity of the plan. Months that followed the
+ * dates (or none chosen yet) follow the new dates; months chosen by hand stay. */
+static void
+follow_dates (PoaActivityEditor *self)
+{
+  guint year = poa_plan_get_year (poa_document_get_plan (self->document));
+  guint months = poa_activity_get_months (self->activity);
+  guint from_dates = poa_months_from_range (poa_activity_get_start (self->activity),
+                                            poa_activity_get_end (self->activity), year);
+  gboolean followed = months == 0 || months == self->months_from_dates;
+
+  self->months_from_dates = from_dates;
+  if (followed && from_dates != 0 && from_dates != months)
+    poa_activity_set_months (self->activity, from_dates);
+}
+
 static void
 activity_notify_cb (PoaActivityEditor *self,
                     GParamSpec        *pspec,
                     PoaActivity       *activity)
 {
+  if (self->is_new && pspec != NULL &&
+      (g_str_equal (pspec->name, "start") || g_str_equal (pspec->name, "end")))
+    follow_dates (self);
   update_title (self);
   update_percentages (self);
   update_months (self);
@@ -199,9 +222,14 @@ poa_activity_editor_close_request (GtkWindow *window)
 {
   PoaActivityEditor *self = POA_ACTIVITY_EDITOR (window);
 
-  /* Closing an activity of the plan keeps what was typed; closing a new one is Cancel. */
+  /* Closing an activity of the plan keeps what was typed, and asks before dropping a value
+   * in error; closing a new one is Cancel. */
   if (!self->is_new)
-    poa_form_commit (self->form);
+    {
+      if (_poa_editor_ask_before_closing (window, &self->form, 1))
+        return TRUE;
+      poa_form_commit (self->form);
+    }
 
   return GTK_WINDOW_CLASS (poa_activity_editor_parent_class)->close_request (window);
 }
@@ -265,8 +293,20 @@ add_fields (PoaActivityEditor *self)
     {
       g_autofree char *short_name = g_utf8_substring (poa_month_name (m + 1), 0, 3);
 
-      self->months[m] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (short_name));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      /* A month on is told by a check mark and bold text, not by its colour alone. */
+      self->months[m] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+      gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (short_name));
+      gtk_button_set_child (GTK_BUTTON (self->months[m]), box);
+      g_object_bind_property (self->months[m], "active", check, "visible", G_BINDING_SYNC_CREATE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->months[m]), "month-toggle");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->months[m]), poa_month_name (m + 1));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->months[m]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      poa_month_name (m + 1), -1);
       g_signal_connect (self->months[m], "toggled", G_CALLBACK (month_toggled_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->months[m]));
     }

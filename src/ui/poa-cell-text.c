@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "poa-cell-text.h"
 
@@ -39,19 +40,23 @@ typedef struct
   const char     *text;
   int             width;       /* in Pango units; -1: none */
   guint           lines;
+  gboolean        whole;       /* wrapped with no limit of lines */
   PangoAlignment  alignment;
 } LayoutKey;
 
 /* A layout is never changed once made: another text or width is another layout. */
 typedef struct
 {
-  LayoutKey    key;            /* its text is the layout's own */
+  LayoutKey    key;            /* its text is the shared layout's own copy */
+  char        *text;
+  gboolean     joined;         /* paragraphs laid out as one: the text is not shown as it is */
   PangoLayout *layout;
   GHashTable  *table;          /* the context's, which holds this */
   guint        users;
 } SharedLayout;
 
 static GQuark shared_layouts_quark;
+static GQuark show_whole_quark;
 
 static guint
 layout_key_hash (gconstpointer data)
@@ -68,7 +73,7 @@ layout_key_equal (gconstpointer a,
   const LayoutKey *key_a = a;
   const LayoutKey *key_b = b;
 
-  return key_a->width == key_b->width && key_a->lines == key_b->lines &&
+  return key_a->width == key_b->width && key_a->lines == key_b->lines && key_a->whole == key_b->whole &&
          key_a->alignment == key_b->alignment && g_str_equal (key_a->text, key_b->text);
 }
 
@@ -78,7 +83,42 @@ shared_layout_free (gpointer data)
   SharedLayout *shared = data;
 
   g_object_unref (shared->layout);
+  g_free (shared->text);
   g_free (shared);
+}
+
+/* Pango counts a layout's lines per paragraph: a text of eleven short paragraphs would take
+ * eleven lines where the cell allows four. If the whole text takes more than @lines lines, the
+ * paragraphs from the last line allowed on are laid out as one, and the layout is cut at the
+ * height of @lines lines: Pango ellipsizes the line where the height runs out. */
+static gboolean
+limit_lines_across_paragraphs (PangoLayout *layout,
+                               const char  *text,
+                               guint        lines)
+{
+  g_autofree char *shown = NULL;
+  PangoLayoutLine *last;
+  PangoRectangle first_line;
+  int last_start;
+
+  pango_layout_set_height (layout, G_MAXINT);    /* no limit (-1 would be a line a paragraph) */
+  if ((guint)pango_layout_get_line_count (layout) <= lines)
+    {
+      pango_layout_set_height (layout, -(int)lines);
+      return FALSE;
+    }
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first_line);
+  last = pango_layout_get_line_readonly (layout, (int)lines - 1);
+  last_start = last->start_index;
+  shown = g_strdup (text);
+  for (char *c = shown + last_start; *c != '\0'; c++)
+    if (*c == '\n' || *c == '\r')
+      *c = ' ';
+  pango_layout_set_text (layout, shown, -1);
+  /* Half a line more, so that a line a little higher than the first (an emoji's font) still fits. */
+  pango_layout_set_height (layout, (int)lines * first_line.height + first_line.height / 2);
+  return TRUE;
 }
 
 /* The layout of @key's text in @context, made if no cell shows it already. The context keeps
@@ -112,10 +152,13 @@ shared_layout_acquire (PangoContext    *context,
         {
           pango_layout_set_wrap (shared->layout, PANGO_WRAP_WORD_CHAR);
           /* Negative: lines per paragraph, as GtkLabel:lines does. */
-          pango_layout_set_height (shared->layout, -(int)key->lines);
+          pango_layout_set_height (shared->layout, key->whole ? G_MAXINT : -(int)key->lines);
+          if (!key->whole && strchr (key->text, '\n') != NULL)
+            shared->joined = limit_lines_across_paragraphs (shared->layout, key->text, key->lines);
         }
+      shared->text = g_strdup (key->text);
       shared->key = *key;
-      shared->key.text = pango_layout_get_text (shared->layout);
+      shared->key.text = shared->text;
       g_hash_table_add (table, shared);
     }
 
@@ -175,10 +218,11 @@ layout_at_width (PoaCellText *self,
   };
   SharedLayout *previous = self->shown;
 
+  table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  key.whole = table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
   if (previous != NULL && layout_key_equal (&previous->key, &key))
     return previous->layout;
 
-  table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
   self->shown = shared_layout_acquire (gtk_widget_get_pango_context (table != NULL ? table : widget), &key);
   if (previous != NULL)
     shared_layout_release (previous);
@@ -402,6 +446,7 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
 
   notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
   shared_layouts_quark = g_quark_from_static_string ("poa-cell-text-shared-layouts");
+  show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
 }
 
 static void
@@ -458,14 +503,17 @@ poa_cell_text_set_text (PoaCellText *self,
 /**
  * poa_cell_text_is_cut:
  *
- * Returns: whether the text shown ends in an ellipsis, for want of room.
+ * Returns: whether the text shown ends in an ellipsis, for want of room, or runs paragraphs
+ *   together to fit the lines allowed.
  */
 gboolean
 poa_cell_text_is_cut (PoaCellText *self)
 {
   g_return_val_if_fail (POA_IS_CELL_TEXT (self), FALSE);
 
-  return pango_layout_is_ellipsized (get_layout (self));
+  PangoLayout *layout = get_layout (self);
+
+  return pango_layout_is_ellipsized (layout) || (self->shown != NULL && self->shown->joined);
 }
 
 /**
@@ -518,4 +566,40 @@ poa_cell_text_unbind (PoaCellText *self)
   self->pspec = NULL;
   self->format = NULL;
   poa_cell_text_set_text (self, "");
+}
+
+static void
+queue_resize_cells (GtkWidget *widget)
+{
+  if (POA_IS_CELL_TEXT (widget))
+    {
+      gtk_widget_queue_resize (widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    queue_resize_cells (child);
+}
+
+/**
+ * poa_cell_text_show_whole:
+ * @table: a column view of cells
+ * @whole: whether the cells of @table that wrap show their whole texts
+ *
+ * While a search narrows a table to the rows that match, its cells show their whole texts: the
+ * match may lie in what four lines would cut off.
+ */
+void
+poa_cell_text_show_whole (GtkColumnView *table,
+                          gboolean       whole)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (table));
+
+  if (show_whole_quark == 0)
+    g_type_ensure (POA_TYPE_CELL_TEXT);
+  if ((g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL) == !!whole)
+    return;
+
+  g_object_set_qdata (G_OBJECT (table), show_whole_quark, whole ? GINT_TO_POINTER (1) : NULL);
+  queue_resize_cells (GTK_WIDGET (table));
 }

@@ -35,4 +35,7 @@ void        poa_cell_text_bind      (PoaCellText       *self,
                                      PoaCellTextFormat  format);
 void        poa_cell_text_unbind    (PoaCellText       *self);
 
+void         poa_cell_text_show_whole  (GtkColumnView     *table,
+                                        gboolean           whole);
+
 G_END_DECLS

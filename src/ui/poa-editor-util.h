@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "poa-form.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ void _poa_editor_undo        (GtkWidget                   *widget,
                               PoaDocument                 *document,
                               gboolean                     redo);
 void _poa_focus_when_shown   (GtkWidget                   *widget);
+gboolean _poa_editor_ask_before_closing (GtkWindow     *editor,
+                                         PoaForm *const *forms,
+                                         guint          n_forms);
 
 G_END_DECLS

@@ -541,6 +541,9 @@ new_calendar_button (Field *field)
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, _("Pick from a calendar"));
+  /* A tooltip is only a description: without a label a screen reader says "menu button". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick from a calendar"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
 
@@ -913,4 +916,68 @@ poa_form_get_message (PoaForm    *self,
 
   field = find_field (self, property);
   return field != NULL ? field->message : NULL;
+}
+
+/**
+ * poa_form_get_fields_in_error:
+ *
+ * Returns: (transfer full): the properties of the fields whose text is refused, in the form's
+ *   order; an editor that closes would drop those texts, and asks first.
+ */
+GStrv
+poa_form_get_fields_in_error (PoaForm *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (POA_IS_FORM (self), NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (!field->valid)
+        g_strv_builder_add (builder, field->property);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * poa_form_get_title:
+ *
+ * Returns: (nullable): the field's name, as its row shows it.
+ */
+const char *
+poa_form_get_title (PoaForm    *self,
+                    const char *property)
+{
+  Field *field;
+
+  g_return_val_if_fail (POA_IS_FORM (self), NULL);
+
+  field = find_field (self, property);
+  return field != NULL ? field->title : NULL;
+}
+
+/**
+ * poa_form_discard_errors:
+ *
+ * The fields whose text is refused show the model's value again, which is what a commit keeps.
+ */
+void
+poa_form_discard_errors (PoaForm *self)
+{
+  g_return_if_fail (POA_IS_FORM (self));
+
+  if (self->object == NULL)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (!field->valid)
+        load_field (field);
+    }
+  validate_all (self);
 }

@@ -45,5 +45,9 @@ GtkWidget *poa_form_get_entry   (PoaForm      *self,
                                  const char   *property);
 const char *poa_form_get_message (PoaForm     *self,
                                   const char  *property);
+GStrv       poa_form_get_fields_in_error (PoaForm    *self);
+const char *poa_form_get_title           (PoaForm    *self,
+                                          const char *property);
+void        poa_form_discard_errors      (PoaForm    *self);
 
 G_END_DECLS

@@ -457,6 +457,8 @@ create_indicator_row (gpointer item,
   delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (delete, _("Delete indicator"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete indicator"), -1);
   gtk_widget_add_css_class (delete, "flat");
   g_object_set_data (G_OBJECT (delete), "indicator", item);
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_indicator_clicked_cb), self);

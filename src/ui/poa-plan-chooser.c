@@ -605,6 +605,9 @@ poa_plan_chooser_init (PoaPlanChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Plans"), -1);
   gtk_widget_set_tooltip_text (self->menu_button, _("Plans: switch, create, copy into the next year, delete"));
+  /* A tooltip is only a description: without a label a screen reader says "menu button". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Plans"), -1);
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   build_popover (self);
 }

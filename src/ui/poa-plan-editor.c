@@ -62,7 +62,21 @@ undo_activated (GtkWidget  *widget,
 static gboolean
 poa_plan_editor_close_request (GtkWindow *window)
 {
-  commit_all (POA_PLAN_EDITOR (window));
+  PoaPlanEditor *self = POA_PLAN_EDITOR (window);
+  PoaForm *forms[1 + POA_PLAN_N_SIGNATURES];
+  guint n_forms = 0;
+
+  if (self->plan_form != NULL)
+    forms[n_forms++] = self->plan_form;
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    if (self->signature_forms[i] != NULL)
+      forms[n_forms++] = self->signature_forms[i];
+
+  /* A value in error would be dropped without a word: the editor asks first. */
+  if (_poa_editor_ask_before_closing (window, forms, n_forms))
+    return TRUE;
+
+  commit_all (self);
 
   return GTK_WINDOW_CLASS (poa_plan_editor_parent_class)->close_request (window);
 }
