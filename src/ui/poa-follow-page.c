@@ -57,6 +57,8 @@ struct _PoaFollowPage
   GtkDropDown   *quarter_dropdown;
   GtkColumnView *report;
   GtkLabel      *totals;
+  /* The report's cells bound now, for the tests. */
+  GPtrArray     *report_cells;
   guint          quarter;
   guint          totals_idle;
   /* The activities whose changes the totals follow. */
@@ -467,6 +469,16 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
                      Cell                  *cell)
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+
+  /* Ctrl+Z is the document's undo, not the entry's: GtkText takes it even with its own undo
+   * off. What is typed and not saved yet is dropped first. */
+  if ((state & GDK_CONTROL_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    {
+      cell_refresh (cell);
+      set_message (cell->page, NULL);
+      gtk_widget_activate_action (GTK_WIDGET (cell->entry), shift ? "win.redo" : "win.undo", NULL);
+      return TRUE;
+    }
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
@@ -906,6 +918,7 @@ typedef struct
 {
   PoaFollowPage *page;
   ReportColumn   column;
+  GtkListItem   *item;        /* (unowned) */
   GtkWidget     *box;
   GtkImage      *icon;
   GtkLabel      *label;
@@ -1050,7 +1063,7 @@ justification_commit (ReportCell *cell)
     return;
 
   old = poa_activity_get_calendar (cell->activity);
-  if (g_strcmp0 (poa_calendar_get_justification (old, self->quarter) ?: "", text) == 0)
+  if (g_strcmp0 (poa_calendar_get_justification (old, self->quarter), text) == 0)
     return;
 
   calendar = old != NULL ? poa_calendar_copy (old) : poa_calendar_new ();
@@ -1080,6 +1093,7 @@ report_setup_cb (GtkSignalListItemFactory *factory,
   ReportCell *cell = g_new0 (ReportCell, 1);
 
   cell->page = self;
+  cell->item = item;
   cell->column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   cell->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   cell->label = GTK_LABEL (gtk_label_new (NULL));
@@ -1133,6 +1147,7 @@ report_bind_cb (GtkSignalListItemFactory *factory,
 
   cell->activity = g_object_ref (gtk_list_item_get_item (item));
   g_signal_connect (cell->activity, "notify", G_CALLBACK (report_activity_changed_cb), cell);
+  g_ptr_array_add (self->report_cells, cell);
   report_cell_refresh (cell);
 }
 
@@ -1143,6 +1158,7 @@ report_unbind_cb (GtkSignalListItemFactory *factory,
 {
   ReportCell *cell = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "poa-cell");
 
+  g_ptr_array_remove_fast (self->report_cells, cell);
   g_signal_handlers_disconnect_by_data (cell->activity, cell);
   g_clear_object (&cell->activity);
 }
@@ -1484,6 +1500,7 @@ poa_follow_page_dispose (GObject *object)
   g_clear_object (&self->note_activity);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->report_cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (poa_follow_page_parent_class)->dispose (object);
 }
@@ -1575,7 +1592,9 @@ poa_follow_page_init (PoaFollowPage *self)
       g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
       gtk_css_provider_load_from_data (provider,
-                                       ".follow-grid .month-cell.outside entry { opacity: 0.6; border-style: dashed; }\n"
+                                       ".follow-grid .month-cell entry { min-height: 26px; padding-top: 0; padding-bottom: 0; }\n"
+                                       ".follow-grid .month-cell label { margin-bottom: 1px; }\n"
+                                       ".follow-grid .month-cell.outside entry { opacity: 0.55; }\n"
                                        ".follow-grid .month-cell.today { background-color: alpha(@accent_bg_color, 0.15); }\n",
                                        -1);
       gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
@@ -1585,6 +1604,7 @@ poa_follow_page_init (PoaFollowPage *self)
 
   self->cells = g_ptr_array_new ();
   self->watched = g_ptr_array_new ();
+  self->report_cells = g_ptr_array_new ();
   self->quarter = 1;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -1634,4 +1654,59 @@ poa_follow_page_get_totals_text (PoaFollowPage *self)
   g_return_val_if_fail (POA_IS_FOLLOW_PAGE (self), NULL);
 
   return totals_text (self);
+}
+
+/* For the tests: what the report's row of the activity at @position shows, its columns
+ * separated by tabs (the justification's entry, then "Missing" when it is said); NULL when
+ * the row is not shown. */
+char *
+poa_follow_page_get_report_row (PoaFollowPage *self,
+                                guint          position)
+{
+  const char *texts[REPORT_N_COLUMNS + 1] = { NULL };
+  g_autofree char *justification = NULL;
+
+  g_return_val_if_fail (POA_IS_FOLLOW_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->report_cells->len; i++)
+    {
+      ReportCell *cell = g_ptr_array_index (self->report_cells, i);
+
+      if (cell->activity == NULL || gtk_list_item_get_position (cell->item) != position)
+        continue;
+      if (cell->column == REPORT_JUSTIFICATION)
+        {
+          justification = g_strdup_printf ("%s%s%s", gtk_editable_get_text (GTK_EDITABLE (cell->entry)),
+                                           gtk_widget_get_visible (GTK_WIDGET (cell->label)) ? " " : "",
+                                           gtk_widget_get_visible (GTK_WIDGET (cell->label))
+                                           ? gtk_label_get_text (cell->label) : "");
+          texts[cell->column] = justification;
+        }
+      else
+        texts[cell->column] = gtk_label_get_text (cell->label);
+    }
+
+  for (guint c = 0; c < REPORT_N_COLUMNS; c++)
+    if (texts[c] == NULL)
+      return NULL;
+
+  return g_strjoinv ("\t", (char **)texts);
+}
+
+GtkWidget *
+poa_follow_page_get_justification_entry (PoaFollowPage *self,
+                                         guint          position)
+{
+  g_return_val_if_fail (POA_IS_FOLLOW_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->report_cells->len; i++)
+    {
+      ReportCell *cell = g_ptr_array_index (self->report_cells, i);
+
+      if (cell->activity != NULL && cell->column == REPORT_JUSTIFICATION &&
+          gtk_list_item_get_position (cell->item) == position)
+        return GTK_WIDGET (cell->entry);
+    }
+
+  return NULL;
 }

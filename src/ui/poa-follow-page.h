@@ -25,5 +25,9 @@ GtkWidget *poa_follow_page_get_cell_entry (PoaFollowPage *self,
 void       poa_follow_page_set_quarter    (PoaFollowPage *self,
                                            guint          quarter);
 char      *poa_follow_page_get_totals_text (PoaFollowPage *self);
+char      *poa_follow_page_get_report_row  (PoaFollowPage *self,
+                                            guint          position);
+GtkWidget *poa_follow_page_get_justification_entry (PoaFollowPage *self,
+                                                    guint          position);
 
 G_END_DECLS
