@@ -1171,6 +1171,7 @@ totals_text (PoaFollowPage *self)
   const PoaReportLine *totals;
   g_autofree char *q_percent = NULL;
   g_autofree char *a_percent = NULL;
+  char *q[3], *a[3], *text;
   GDate today;
 
   if (self->plan == NULL)
@@ -1182,14 +1183,25 @@ totals_text (PoaFollowPage *self)
   q_percent = percent_text (TRUE, totals->has_quarter_percent, totals->quarter_variance_percent);
   a_percent = percent_text (TRUE, totals->has_accumulated_percent, totals->accumulated_variance_percent);
 
+  q[0] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->quarter_programmed);
+  q[1] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->quarter_achieved);
+  q[2] = g_strdup_printf ("%+" G_GINT64_FORMAT, totals->quarter_variance);
+  a[0] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->accumulated_programmed);
+  a[1] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->accumulated_achieved);
+  a[2] = g_strdup_printf ("%+" G_GINT64_FORMAT, totals->accumulated_variance);
+
   /* TRANSLATORS: the foot of the quarterly report: the quarter's programmed, achieved,
    * variance and its percent, then the same for the year to date */
-  return g_strdup_printf (_("Totals — quarter: programmed %" G_GUINT64_FORMAT ", achieved %" G_GUINT64_FORMAT
-                            ", variance %+" G_GINT64_FORMAT " (%s); year to date: programmed %" G_GUINT64_FORMAT
-                            ", achieved %" G_GUINT64_FORMAT ", variance %+" G_GINT64_FORMAT " (%s)"),
-                          totals->quarter_programmed, totals->quarter_achieved, totals->quarter_variance, q_percent,
-                          totals->accumulated_programmed, totals->accumulated_achieved,
-                          totals->accumulated_variance, a_percent);
+  text = g_strdup_printf (_("Totals — quarter: programmed %s, achieved %s, variance %s (%s); "
+                            "year to date: programmed %s, achieved %s, variance %s (%s)"),
+                          q[0], q[1], q[2], q_percent, a[0], a[1], a[2], a_percent);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_free (q[k]);
+      g_free (a[k]);
+    }
+
+  return text;
 }
 
 static gboolean
@@ -1377,7 +1389,7 @@ build_capture (PoaFollowPage *self)
     }
   {
     g_autoptr(GtkColumnViewColumn) total = text_column_new (_("Achieved"), TEXT_ACHIEVED_TOTAL, FALSE);
-    g_autoptr(GtkColumnViewColumn) percent = text_column_new (_("%"), TEXT_PERCENT, FALSE);
+    g_autoptr(GtkColumnViewColumn) percent = text_column_new ("%", TEXT_PERCENT, FALSE);
 
     gtk_column_view_append_column (self->grid, total);
     gtk_column_view_append_column (self->grid, percent);
