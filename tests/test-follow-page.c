@@ -236,6 +236,10 @@ test_capture_by_keyboard (Fixture       *fixture,
   for (guint i = 0; i < 3; i++)
     old_achieved[i] = poa_activity_get_goal (activity_at (before, i), POA_ACTIVITY_ACHIEVED);
 
+  /* Shown, the page has the keyboard in the first activity's month of today: April. */
+  wait_ms (200);
+  g_assert_true (has_focus_within (poa_follow_page_get_cell_entry (page, 0, 4)));
+
   entry = poa_follow_page_get_cell_entry (page, 0, 1);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);

@@ -61,6 +61,8 @@ struct _PoaFollowPage
   GPtrArray     *report_cells;
   guint          quarter;
   guint          totals_idle;
+  guint          focus_idle;
+  guint          focus_tries;
   /* The activities whose changes the totals follow. */
   GPtrArray     *watched;
 };
@@ -258,7 +260,9 @@ cell_refresh (Cell *cell)
   gtk_editable_set_text (GTK_EDITABLE (cell->entry), text);
   cell->refreshing = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (cell->entry), "error");
-  gtk_label_set_text (cell->other, in_schedule ? other_text : (programmed > 0 ? other_text : "·"));
+  /* A month with nothing in it shows no zeros: the figures stand out, and a month outside
+   * the schedule shows a dot. */
+  gtk_label_set_text (cell->other, holds ? other_text : in_schedule ? "" : "·");
 
   if (in_schedule)
     gtk_widget_remove_css_class (cell->box, "outside");
@@ -1497,6 +1501,7 @@ poa_follow_page_dispose (GObject *object)
   PoaFollowPage *self = (PoaFollowPage *)object;
 
   g_clear_handle_id (&self->totals_idle, g_source_remove);
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
   if (self->watched != NULL)
@@ -1567,6 +1572,66 @@ poa_follow_page_set_property (GObject      *object,
     }
 }
 
+/* Shown, the page puts the keyboard in the grid, on the first activity's month of today: the
+ * month's figures can be typed at once. Idle: the rows are made on the first layout. */
+static gboolean
+focus_first_cell_cb (gpointer user_data)
+{
+  PoaFollowPage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->focus_idle = 0;
+  /* Focus already in an entry of the page stays; the stack's own choice (the first button) does
+   * not. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+       gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL))
+    return G_SOURCE_REMOVE;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->quarter_dropdown));
+  else if (!focus_cell (self, 0, today_month ()) && ++self->focus_tries < 100)
+    {
+      self->focus_idle = g_timeout_add (20, focus_first_cell_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+poa_follow_page_map (GtkWidget *widget)
+{
+  PoaFollowPage *self = POA_FOLLOW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (poa_follow_page_parent_class)->map (widget);
+
+  self->focus_tries = 0;
+  if (self->focus_idle == 0)
+    self->focus_idle = g_idle_add (focus_first_cell_cb, self);
+}
+
+static void
+visible_view_changed_cb (PoaFollowPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->quarter_dropdown));
+  else if (!focus_cell (self, 0, today_month ()))
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+/* Ctrl+Page Down and Ctrl+Page Up go between the capture and the report, as between tabs. */
+static void
+switch_view_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PoaFollowPage *self = POA_FOLLOW_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
 static void
 poa_follow_page_class_init (PoaFollowPageClass *klass)
 {
@@ -1576,6 +1641,7 @@ poa_follow_page_class_init (PoaFollowPageClass *klass)
   object_class->dispose = poa_follow_page_dispose;
   object_class->get_property = poa_follow_page_get_property;
   object_class->set_property = poa_follow_page_set_property;
+  widget_class->map = poa_follow_page_map;
 
   /* Every entry goes through the document, for undo; without one the page only shows. */
   properties[PROP_DOCUMENT] =
@@ -1586,6 +1652,12 @@ poa_follow_page_class_init (PoaFollowPageClass *klass)
     g_param_spec_object ("selected-activity", NULL, NULL, POA_TYPE_ACTIVITY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "follow.show-view", "s", switch_view_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "follow.show-view", "s", "report");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "follow.show-view", "s", "capture");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "poafollowpage");
@@ -1623,6 +1695,9 @@ poa_follow_page_init (PoaFollowPage *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  /* The hidden view is not measured, so its rows are not made until it is shown. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_stack_add_titled (self->stack, build_capture (self), "capture", _("Monthly Capture"));
   gtk_stack_add_titled (self->stack, build_report (self), "report", _("Progress of Goals"));
   switcher = gtk_stack_switcher_new ();
@@ -1632,6 +1707,8 @@ poa_follow_page_init (PoaFollowPage *self)
   gtk_box_append (GTK_BOX (self->box), switcher);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   show_note (self, NULL, 0);
 }
