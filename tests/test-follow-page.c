@@ -360,7 +360,7 @@ test_report_first_quarter (Fixture       *fixture,
   g_assert_cmpstr (row1, ==, expected1);
 
   row2 = poa_follow_page_get_report_row (page, 1);
-  expected2 = g_strdup_printf ("2\t%s\t%s\t%u\t2\t2\t+0\t+0.0 %%\t2\t2\t+0\t+0.0 %%\t%s\t",
+  expected2 = g_strdup_printf ("2\t%s\t%s\t%u\t2\t2\t0\t0.0 %%\t2\t2\t0\t0.0 %%\t%s\t",
                                poa_activity_get_name (second),
                                poa_activity_get_text (second, POA_ACTIVITY_UNIT),
                                poa_activity_get_goal (second, POA_ACTIVITY_PROGRAMMED),

@@ -911,11 +911,12 @@ typedef enum
   REPORT_N_COLUMNS
 } ReportColumn;
 
+/* Short, as the PbRM-08c's own headings under "Trimestre" and "Acumulado". */
 static const char *const report_titles[] = {
-  N_("No."), N_("Activity"), N_("Unit"), N_("Annual programmed"),
-  N_("Quarter programmed"), N_("Quarter achieved"), N_("Quarter variance"), N_("Quarter variance %"),
-  N_("Accumulated programmed"), N_("Accumulated achieved"), N_("Accumulated variance"),
-  N_("Accumulated variance %"), N_("Status"), N_("Justification"),
+  N_("No."), N_("Activity"), N_("Unit"), N_("Annual"),
+  N_("Quarter prog."), N_("Quarter ach."), N_("Quarter var."), N_("Quarter %"),
+  N_("Year prog."), N_("Year ach."), N_("Year var."), N_("Year %"),
+  N_("Status"), N_("Justification"),
 };
 
 typedef struct
@@ -951,7 +952,9 @@ static char *
 variance_text (gboolean calendarized,
                gint64   variance)
 {
-  return calendarized ? g_strdup_printf ("%+" G_GINT64_FORMAT, variance) : g_strdup ("—");
+  if (!calendarized)
+    return g_strdup ("—");
+  return variance != 0 ? g_strdup_printf ("%+" G_GINT64_FORMAT, variance) : g_strdup ("0");
 }
 
 static char *
@@ -959,7 +962,9 @@ percent_text (gboolean calendarized,
               gboolean has_percent,
               double   percent)
 {
-  return calendarized && has_percent ? g_strdup_printf ("%+.1f %%", percent) : g_strdup ("—");
+  if (!calendarized || !has_percent)
+    return g_strdup ("—");
+  return percent != 0 ? g_strdup_printf ("%+.1f %%", percent) : g_strdup ("0.0 %");
 }
 
 static const char *
@@ -1115,7 +1120,7 @@ report_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (GTK_WIDGET (cell->icon), "warning");
       cell->entry = GTK_ENTRY (gtk_entry_new ());
       gtk_widget_set_hexpand (GTK_WIDGET (cell->entry), TRUE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell->entry), 24);
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell->entry), 8);
       gtk_editable_set_enable_undo (GTK_EDITABLE (cell->entry), FALSE);
       g_signal_connect (controller, "leave", G_CALLBACK (justification_leave_cb), cell);
       gtk_widget_add_controller (GTK_WIDGET (cell->entry), controller);
@@ -1128,7 +1133,8 @@ report_setup_cb (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_xalign (cell->label, 0);
       gtk_label_set_ellipsize (cell->label, PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (cell->label, cell->column == REPORT_NAME ? 24 : 12);
+      gtk_label_set_width_chars (cell->label, cell->column == REPORT_NAME ? 14 : 4);
+      gtk_label_set_max_width_chars (cell->label, cell->column == REPORT_NAME ? 14 : 8);
     }
   else if (cell->column != REPORT_STATUS && cell->column != REPORT_JUSTIFICATION)
     {
@@ -1189,10 +1195,10 @@ totals_text (PoaFollowPage *self)
 
   q[0] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->quarter_programmed);
   q[1] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->quarter_achieved);
-  q[2] = g_strdup_printf ("%+" G_GINT64_FORMAT, totals->quarter_variance);
+  q[2] = variance_text (TRUE, totals->quarter_variance);
   a[0] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->accumulated_programmed);
   a[1] = g_strdup_printf ("%" G_GUINT64_FORMAT, totals->accumulated_achieved);
-  a[2] = g_strdup_printf ("%+" G_GINT64_FORMAT, totals->accumulated_variance);
+  a[2] = variance_text (TRUE, totals->accumulated_variance);
 
   /* TRANSLATORS: the foot of the quarterly report: the quarter's programmed, achieved,
    * variance and its percent, then the same for the year to date */
@@ -1473,7 +1479,7 @@ build_report (PoaFollowPage *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (report_unbind_cb), self);
       column = gtk_column_view_column_new (_(report_titles[c]), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, c == REPORT_NAME || c == REPORT_JUSTIFICATION);
+      gtk_column_view_column_set_expand (column, c == REPORT_JUSTIFICATION);
       gtk_column_view_append_column (self->report, column);
     }
 
@@ -1654,10 +1660,6 @@ poa_follow_page_class_init (PoaFollowPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "follow.show-view", "s", switch_view_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "follow.show-view", "s", "report");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "follow.show-view", "s", "capture");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "poafollowpage");
@@ -1693,6 +1695,20 @@ poa_follow_page_init (PoaFollowPage *self)
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  /* In the capture phase: the grid's scrolled window takes Ctrl+Page Down for itself. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                       gtk_named_action_new ("follow.show-view"), "s", "report"));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                       gtk_named_action_new ("follow.show-view"), "s", "capture"));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   self->stack = GTK_STACK (gtk_stack_new ());
   /* The hidden view is not measured, so its rows are not made until it is shown. */
