@@ -377,6 +377,13 @@ test_report_first_quarter (Fixture       *fixture,
   g_assert_nonnull (strstr (totals, "17"));
   g_assert_nonnull (strstr (totals, "14"));
   g_assert_nonnull (strstr (totals, "-17.6 %"));
+  /* … and the page's foot says the same. */
+  {
+    g_autoptr(GString) labels = g_string_new (NULL);
+
+    test_ui_collect_labels (GTK_WIDGET (page), labels);
+    g_assert_nonnull (strstr (labels->str, totals));
+  }
 
   /* The justification typed in place is saved, one edit; the "missing" mark goes. */
   {

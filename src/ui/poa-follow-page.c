@@ -930,6 +930,7 @@ typedef struct
   GtkEntry      *entry;
   PoaActivity   *activity;
   gboolean       refreshing;
+  gboolean       missing;
 } ReportCell;
 
 static gboolean
@@ -1027,10 +1028,11 @@ report_cell_refresh (ReportCell *cell)
         cell->refreshing = TRUE;
         gtk_editable_set_text (GTK_EDITABLE (cell->entry), justification != NULL ? justification : "");
         cell->refreshing = FALSE;
-        gtk_entry_set_placeholder_text (cell->entry, required ? _("Required") : NULL);
+        /* Missing is said by an icon and a word, not by the colour. */
+        cell->missing = missing;
+        gtk_entry_set_placeholder_text (cell->entry, missing ? _("Missing") : required ? _("Required") : NULL);
         gtk_widget_set_visible (GTK_WIDGET (cell->icon), missing);
-        gtk_widget_set_visible (GTK_WIDGET (cell->label), missing);
-        gtk_label_set_text (cell->label, _("Missing"));
+        gtk_widget_set_visible (GTK_WIDGET (cell->label), FALSE);
         if (missing)
           gtk_widget_add_css_class (GTK_WIDGET (cell->entry), "warning");
         else
@@ -1202,8 +1204,8 @@ totals_text (PoaFollowPage *self)
 
   /* TRANSLATORS: the foot of the quarterly report: the quarter's programmed, achieved,
    * variance and its percent, then the same for the year to date */
-  text = g_strdup_printf (_("Totals — quarter: programmed %s, achieved %s, variance %s (%s); "
-                            "year to date: programmed %s, achieved %s, variance %s (%s)"),
+  text = g_strdup_printf (_("Totals of the quarter: programmed %s, achieved %s, variance %s (%s)\n"
+                            "Year to date: programmed %s, achieved %s, variance %s (%s)"),
                           q[0], q[1], q[2], q_percent, a[0], a[1], a[2], a_percent);
   for (guint k = 0; k < 3; k++)
     {
@@ -1295,6 +1297,8 @@ quarter_selected_cb (PoaFollowPage *self)
 
   self->quarter = quarter;
   refresh_report (self);
+  g_clear_handle_id (&self->totals_idle, g_source_remove);
+  update_totals_cb (self);
 }
 
 /* ─── The page ─────────────────────────────────────────────────────────────────────────── */
@@ -1359,7 +1363,15 @@ build_capture (PoaFollowPage *self)
   gtk_box_append (GTK_BOX (modes), GTK_WIDGET (self->programmed_toggle));
   gtk_box_append (GTK_BOX (bar), modes);
 
-  spread = gtk_button_new_with_mnemonic (_("_Spread the Programmed Goal…"));
+  /* Its label gives way on a narrow window rather than widen it. */
+  spread = gtk_button_new ();
+  {
+    GtkWidget *spread_label = gtk_label_new_with_mnemonic (_("_Spread the Programmed Goal…"));
+
+    gtk_label_set_ellipsize (GTK_LABEL (spread_label), PANGO_ELLIPSIZE_END);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (spread_label), spread);
+    gtk_button_set_child (GTK_BUTTON (spread), spread_label);
+  }
   gtk_widget_set_tooltip_text (spread, _("Propose the selected activity's meta programada spread over its schedule's months"));
   g_signal_connect_swapped (spread, "clicked", G_CALLBACK (spread_clicked_cb), self);
   gtk_widget_set_halign (spread, GTK_ALIGN_END);
@@ -1422,6 +1434,8 @@ build_capture (PoaFollowPage *self)
   gtk_widget_set_margin_end (note_box, 12);
   gtk_widget_set_margin_bottom (note_box, 12);
   self->note_label = GTK_LABEL (gtk_label_new (_("Note")));
+  gtk_label_set_ellipsize (self->note_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->note_label, 8);
   self->note_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->note_entry), TRUE);
   gtk_entry_set_placeholder_text (self->note_entry, _("What was done, or why not"));
@@ -1782,9 +1796,8 @@ poa_follow_page_get_report_row (PoaFollowPage *self,
       if (cell->column == REPORT_JUSTIFICATION)
         {
           justification = g_strdup_printf ("%s%s%s", gtk_editable_get_text (GTK_EDITABLE (cell->entry)),
-                                           gtk_widget_get_visible (GTK_WIDGET (cell->label)) ? " " : "",
-                                           gtk_widget_get_visible (GTK_WIDGET (cell->label))
-                                           ? gtk_label_get_text (cell->label) : "");
+                                           cell->missing ? " " : "",
+                                           cell->missing ? gtk_entry_get_placeholder_text (cell->entry) : "");
           texts[cell->column] = justification;
         }
       else
