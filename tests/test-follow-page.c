@@ -413,6 +413,102 @@ test_report_first_quarter (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (row1, _("Missing")));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* "Repartir la meta programada" (Alt+R) proposes the months first, saves nothing until
+ * accepted, then saves them as one edit. Activity 1 of the default plan: its meta programada
+ * over its schedule's months, the first months taking the remainder. */
+static void
+test_spread (Fixture       *fixture,
+             gconstpointer  data)
+{
+  PoaFollowPage *page = show_follow_page (fixture);
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *first = activity_at (plan, 0);
+  guint programmed = poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED);
+  guint n_months = 0, share, extra, seen_extra = 0;
+  g_autoptr(PoaPlan) saved = NULL;
+  AdwMessageDialog *dialog;
+
+  for (guint m = 1; m <= 12; m++)
+    n_months += poa_activity_has_month (first, m);
+  g_assert_cmpuint (n_months, >, 0);
+  share = programmed / n_months;
+  extra = programmed % n_months;
+
+  gtk_widget_grab_focus (poa_follow_page_get_cell_entry (page, 0, 1));
+  iterate ();
+  {
+    g_autoptr(PoaActivity) selected = NULL;
+
+    g_object_get (page, "selected-activity", &selected, NULL);
+    g_assert_true (selected == first);
+  }
+  /* Alt+R, the button's mnemonic in Spanish ("_Repartir…"); a button shows itself pressed for
+   * 250 ms before it acts. */
+  g_assert_nonnull (find_button (GTK_WIDGET (page), _("_Spread the Programmed Goal…")));
+  press (fixture, XK_r, XK_Alt_L);
+  wait_ms (400);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* Nothing saved yet. */
+  g_assert_false (poa_calendar_has_programmed (poa_activity_get_calendar (first)));
+
+  adw_message_dialog_response (dialog, "spread");
+  iterate ();
+  for (guint m = 1; m <= 12; m++)
+    {
+      guint month_programmed = poa_calendar_get_programmed (poa_activity_get_calendar (first), m);
+
+      if (!poa_activity_has_month (first, m))
+        g_assert_cmpuint (month_programmed, ==, 0);
+      else if (month_programmed == share + 1)
+        seen_extra++;
+      else
+        g_assert_cmpuint (month_programmed, ==, share);
+    }
+  g_assert_cmpuint (seen_extra, ==, extra);
+
+  saved = load_fresh (fixture);
+  g_assert_true (poa_calendar_equal (poa_activity_get_calendar (activity_at (saved, 0)),
+                                     poa_activity_get_calendar (first)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_false (poa_calendar_has_programmed (poa_activity_get_calendar (first)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +527,9 @@ main (int   argc,
               test_capture_by_keyboard, fixture_tear_down);
   g_test_add ("/follow-page/report-first-quarter", Fixture, NULL, fixture_set_up,
               test_report_first_quarter, fixture_tear_down);
+
+  g_test_add ("/follow-page/spread", Fixture, NULL, fixture_set_up,
+              test_spread, fixture_tear_down);
 
   return g_test_run ();
 }
