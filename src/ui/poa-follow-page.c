@@ -63,8 +63,6 @@ struct _PoaFollowPage
   guint          totals_idle;
   guint          focus_idle;
   guint          focus_tries;
-  /* The activities whose changes the totals follow. */
-  GPtrArray     *watched;
 };
 
 G_DEFINE_FINAL_TYPE (PoaFollowPage, poa_follow_page, GTK_TYPE_WIDGET)
@@ -1234,42 +1232,13 @@ queue_totals (PoaFollowPage *self)
     self->totals_idle = g_idle_add (update_totals_cb, self);
 }
 
+/* The totals follow every edit, undo and redo of the document, whichever activity it touched
+ * (an undo may change one not shown): one handler, not one per activity. The arguments of
+ * "changed" (what changed) are not needed, so the handler takes none of them. */
 static void
-unwatch_activities (PoaFollowPage *self)
+document_changed_cb (PoaFollowPage *self)
 {
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-  g_ptr_array_set_size (self->watched, 0);
-}
-
-/* The totals follow every activity: the calendar or the goals of one not shown change too
- * (an undo). */
-static void
-watch_activities (PoaFollowPage *self)
-{
-  GListModel *activities;
-
-  unwatch_activities (self);
-  if (self->plan == NULL)
-    return;
-
-  activities = G_LIST_MODEL (poa_plan_get_activities (self->plan));
-  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
-    {
-      PoaActivity *activity = g_list_model_get_item (activities, i);
-
-      g_signal_connect_swapped (activity, "notify::calendar", G_CALLBACK (queue_totals), self);
-      g_signal_connect_swapped (activity, "notify::programmed", G_CALLBACK (queue_totals), self);
-      g_signal_connect_swapped (activity, "notify::achieved", G_CALLBACK (queue_totals), self);
-      g_ptr_array_add (self->watched, activity);
-    }
   queue_totals (self);
-}
-
-static void
-activities_changed_cb (PoaFollowPage *self)
-{
-  watch_activities (self);
 }
 
 static void
@@ -1313,7 +1282,6 @@ follow_plan (PoaFollowPage *self,
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
-  unwatch_activities (self);
   show_note (self, NULL, 0);
   set_selected_activity (self, NULL);
 
@@ -1328,7 +1296,7 @@ follow_plan (PoaFollowPage *self,
       self->quarter = poa_report_current_quarter (poa_plan_get_year (plan), &today);
       grid_model = gtk_no_selection_new (g_object_ref (activities));
       report_model = gtk_no_selection_new (g_object_ref (activities));
-      g_signal_connect_swapped (activities, "items-changed", G_CALLBACK (activities_changed_cb), self);
+      g_signal_connect_swapped (activities, "items-changed", G_CALLBACK (queue_totals), self);
     }
 
   gtk_column_view_set_model (self->grid, GTK_SELECTION_MODEL (grid_model));
@@ -1337,7 +1305,7 @@ follow_plan (PoaFollowPage *self,
   g_clear_object (&report_model);
   if (plan != NULL)
     gtk_drop_down_set_selected (self->quarter_dropdown, self->quarter - 1);
-  watch_activities (self);
+  queue_totals (self);
 }
 
 static GtkWidget *
@@ -1524,19 +1492,18 @@ poa_follow_page_dispose (GObject *object)
   g_clear_handle_id (&self->focus_idle, g_source_remove);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
-  if (self->watched != NULL)
-    unwatch_activities (self);
   if (self->grid != NULL)
     gtk_column_view_set_model (self->grid, NULL);
   if (self->report != NULL)
     gtk_column_view_set_model (self->report, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->plan);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_object (&self->selected_activity);
   g_clear_object (&self->note_activity);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->report_cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (poa_follow_page_parent_class)->dispose (object);
@@ -1576,8 +1543,12 @@ poa_follow_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DOCUMENT:
+      if (self->document != g_value_get_object (value) && self->document != NULL)
+        g_signal_handlers_disconnect_by_data (self->document, self);
       if (g_set_object (&self->document, g_value_get_object (value)))
         {
+          if (self->document != NULL)
+            g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
           follow_plan (self, self->document != NULL ? poa_document_get_plan (self->document) : NULL);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -1703,7 +1674,6 @@ poa_follow_page_init (PoaFollowPage *self)
     }
 
   self->cells = g_ptr_array_new ();
-  self->watched = g_ptr_array_new ();
   self->report_cells = g_ptr_array_new ();
   self->quarter = 1;
 
