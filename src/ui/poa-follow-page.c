@@ -61,6 +61,7 @@ struct _PoaFollowPage
   GPtrArray     *report_cells;
   guint          quarter;
   guint          totals_idle;
+  gboolean       totals_stale;
   guint          focus_idle;
   guint          focus_tries;
 };
@@ -1218,9 +1219,19 @@ static gboolean
 update_totals_cb (gpointer user_data)
 {
   PoaFollowPage *self = user_data;
-  g_autofree char *text = totals_text (self);
+  g_autofree char *text = NULL;
 
   self->totals_idle = 0;
+  /* The report of a big plan takes a while (tens of ms at 100,000 activities): not after
+   * every figure typed in the capture view, but when the report is shown. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") != 0)
+    {
+      self->totals_stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  text = totals_text (self);
+  self->totals_stale = FALSE;
   gtk_label_set_text (self->totals, text);
   return G_SOURCE_REMOVE;
 }
@@ -1607,7 +1618,11 @@ static void
 visible_view_changed_cb (PoaFollowPage *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->quarter_dropdown));
+    {
+      if (self->totals_stale)
+        update_totals_cb (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->quarter_dropdown));
+    }
   else if (!focus_cell (self, 0, today_month ()))
     gtk_widget_grab_focus (GTK_WIDGET (self->grid));
 }
@@ -1675,6 +1690,7 @@ poa_follow_page_init (PoaFollowPage *self)
 
   self->cells = g_ptr_array_new ();
   self->report_cells = g_ptr_array_new ();
+  self->totals_stale = TRUE;
   self->quarter = 1;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
