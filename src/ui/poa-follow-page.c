@@ -1678,6 +1678,7 @@ poa_follow_page_init (PoaFollowPage *self)
       g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
       gtk_css_provider_load_from_data (provider,
+                                       ".follow-grid > listview > row > cell { padding-top: 3px; padding-bottom: 3px; }\n"
                                        ".follow-grid .month-cell entry { min-height: 26px; padding-top: 0; padding-bottom: 0; }\n"
                                        ".follow-grid .month-cell label { margin-bottom: 1px; }\n"
                                        ".follow-grid .month-cell.outside entry { opacity: 0.55; }\n"
