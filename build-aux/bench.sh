@@ -39,6 +39,7 @@ run $bench/bench-report
 run $bench/bench-cronograma
 run $display $bench/bench-gantt-view
 run $display $bench/bench-activities-table
+run $display $bench/bench-follow-page
 run $bench/bench-xlsx $b/src/poa
 run $bench/bench-summary $b/src/poa
 

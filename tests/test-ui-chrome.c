@@ -215,8 +215,8 @@ test_shortcuts_list_every_shortcut_in_spanish (Fixture       *fixture,
   /* Those the program has, and those the export, print, editing and cronograma features add. */
   static const char *expected[] = {
     "<Control>question", "F10", "<Control>q", "<Control>o", "<Control>e", "<Control>p",
-    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Control>n", "<Shift><Control>n", "<Control>d",
-    "<Alt>Up <Alt>Down",
+    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Control>n", "<Shift><Control>n",
+    "<Control>d", "<Alt>Up <Alt>Down",
     "Delete", "<Control>f",
     "<Control>z", "<Shift><Control>z", "<Control>plus", "<Control>minus",
   };

@@ -39,6 +39,7 @@ struct _PoaWindow
   AdwBin               *cronograma_bin;
   AdwBin               *indicators_bin;
   AdwBin               *budget_bin;
+  AdwBin               *follow_bin;
 };
 
 void _poa_window_add_toast  (PoaWindow    *self,

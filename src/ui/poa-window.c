@@ -16,6 +16,7 @@
 #include "poa-cronograma-page.h"
 #include "poa-document.h"
 #include "poa-findings-button.h"
+#include "poa-follow-page.h"
 #include "poa-indicators-page.h"
 #include "poa-plan-chooser.h"
 #include "poa-plan.h"
@@ -248,6 +249,7 @@ ensure_page (PoaWindow  *self,
     { "cronograma", G_STRUCT_OFFSET (PoaWindow, cronograma_bin), poa_cronograma_page_get_type, TRUE },
     { "indicators", G_STRUCT_OFFSET (PoaWindow, indicators_bin), poa_indicators_page_get_type, FALSE },
     { "budget", G_STRUCT_OFFSET (PoaWindow, budget_bin), poa_budget_page_get_type, FALSE },
+    { "follow", G_STRUCT_OFFSET (PoaWindow, follow_bin), poa_follow_page_get_type, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -433,8 +435,9 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, cronograma_bin);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, indicators_bin);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, budget_bin);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, follow_bin);
 
-  /* Alt+1 … Alt+4 go to the pages, as tabs do elsewhere in GNOME. */
+  /* Alt+1 … Alt+5 go to the pages, as tabs do elsewhere in GNOME. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -447,6 +450,7 @@ poa_window_class_init (PoaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "cronograma");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "indicators");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "budget");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "follow");
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-activity", "(us)", edit_activity_activated);
@@ -604,7 +608,7 @@ _poa_window_export_chooser_new (PoaWindow  *self,
 
 /**
  * poa_window_show_page:
- * @name: "activities", "cronograma", "indicators" or "budget"
+ * @name: "activities", "cronograma", "indicators", "budget" or "follow"
  */
 void
 poa_window_show_page (PoaWindow  *self,

@@ -1,0 +1,136 @@
+/* bench-follow-page.c — Seguimiento's capture grid: the first frame of a plan, and a scroll to
+ * its middle, for 16 and 100,000 activities, inside one process.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: `meson test -C build --benchmark --verbose` runs it under a display. Besides the
+ * times it counts the grid's month entries that exist: those of the rows in view (and the few
+ * GTK keeps beyond them), the same for 16 activities as for 100,000.
+ */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "poa-document.h"
+#include "poa-follow-page.h"
+#include "poa-plan.h"
+#include "poa-store.h"
+#include "bench-util.h"
+#include "test-plans.h"
+#include "test-ui-util.h"
+
+static PoaStore *store;
+
+static guint
+count_entries (GtkWidget *widget)
+{
+  guint n = GTK_IS_ENTRY (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_entries (child);
+
+  return n;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static double
+wait_for_paint (GtkWidget *widget,
+                gint64     start)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench (GtkWidget *page,
+       guint      n_activities)
+{
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (n_activities);
+  g_autoptr(PoaDocument) document = NULL;
+  g_autofree char *size = NULL;
+  GtkWidget *grid = test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  double first, scroll;
+  guint entries_first, entries_scrolled;
+
+  poa_plan_set_id (plan, 1);
+  document = poa_document_new (store, plan);
+
+  g_object_set (page, "document", document, NULL);
+  first = wait_for_paint (page, g_get_monotonic_time ());
+  test_ui_wait_for_frames (page, 2);
+  entries_first = count_entries (page);
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  scroll = wait_for_paint (page, g_get_monotonic_time ());
+  test_ui_wait_for_frames (page, 2);
+  entries_scrolled = count_entries (page);
+
+  g_object_set (page, "document", NULL, NULL);
+  test_ui_wait_for_frames (page, 2);
+
+  g_print ("%7u activities: first frame %.1f ms, %u entries; scrolled to the middle %.1f ms, %u entries\n",
+           n_activities, first, entries_first, scroll, entries_scrolled);
+  size = g_strdup_printf ("%u (%u entries made, %u after the scroll; scroll %.1f ms)",
+                          n_activities, entries_first, entries_scrolled, scroll);
+  bench_result ("follow-up capture grid: plan to first frame", size, first, 0, NULL, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+
+  setlocale (LC_ALL, "");
+  dir = g_dir_make_tmp ("poa-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "poa.sqlite3", NULL);
+  store = poa_store_open (db, &error);
+  g_assert_no_error (error);
+
+  gtk_init ();
+  adw_init ();
+
+  window = gtk_window_new ();
+  page = g_object_new (POA_TYPE_FOLLOW_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for_frames (window, 3);
+
+  bench (page, 16);
+  bench (page, 100000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_unlink (db);
+  g_rmdir (dir);
+  return 0;
+}
