@@ -168,7 +168,7 @@ test_every_control_has_a_name (void)
   g_autofree char *dir = test_make_tmpdir ();
   GtkWindow *window = NULL;
   g_autoptr(PoaApplication) app = test_ui_open_window (dir, &window);
-  static const char *pages[] = { "activities", "cronograma", "indicators", "budget" };
+  static const char *pages[] = { "activities", "cronograma", "indicators", "budget", "follow" };
   PoaPlan *plan;
   GtkWindow *editor;
 
