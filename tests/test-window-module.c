@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -199,6 +200,48 @@ test_copy_does_not_take_the_build_tree_module (Fixture       *fixture,
   g_assert_null (strchr (strchr (r.err, '\n') + 1, '\n'));
 }
 
+/* The window ended by SIGTERM, as a session's end or a shutdown ends it, closes as Ctrl+Q does:
+ * exit 0 and the database's write-ahead log folded into it. A log left behind would be taken
+ * for a stray one at the next start, and set aside with a notice. */
+static void
+test_window_closes_cleanly_on_sigterm (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  const char *asan = g_getenv ("ASAN_OPTIONS");
+  g_autofree char *no_leaks = g_strdup_printf ("%s%sdetect_leaks=0",
+                                               asan != NULL ? asan : "", asan != NULL ? ":" : "");
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "POA_DB");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "POA_REPORT_FIRST_FRAME", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", no_leaks, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("POA_BINARY"),
+                                         "--db", fixture->db, NULL);
+  g_assert_no_error (error);
+
+  /* Painted: the database is open, in WAL mode, and its log exists. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "first-frame "));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +254,7 @@ main (int   argc,
        test_window_opens_through_the_build_tree_module);
   ADD ("/window-module/copy-does-not-take-the-build-tree-module",
        test_copy_does_not_take_the_build_tree_module);
+  ADD ("/window-module/window-closes-cleanly-on-sigterm", test_window_closes_cleanly_on_sigterm);
 #undef ADD
 
   return g_test_run ();

@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "poa-about.h"
 #include "poa-application.h"
@@ -25,6 +28,7 @@ struct _PoaApplication
   /* The database and the plan shown; it reads them while GTK starts up. */
   PoaSession     *session;
   guint           loading_timeout;
+  guint           quit_signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (PoaApplication, poa_application, ADW_TYPE_APPLICATION)
@@ -179,6 +183,16 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (poa_about_window_new (parent, poa_session_get_store (self->session))));
 }
 
+/* SIGTERM (the session ending, the computer shutting down), SIGINT and SIGHUP close the windows
+ * as Ctrl+Q does, so that the database is closed and its write-ahead log folded into it: a log
+ * left behind is taken, at the next start, for a stray one and set aside with a notice. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 poa_application_startup (GApplication *app)
 {
@@ -188,12 +202,18 @@ poa_application_startup (GApplication *app)
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const int quit_signals[] = { SIGTERM, SIGINT, SIGHUP };
+  PoaApplication *self = POA_APPLICATION (app);
 
   G_APPLICATION_CLASS (poa_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (quit_signals) == G_N_ELEMENTS (self->quit_signal_sources));
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->quit_signal_sources[i] = g_unix_signal_add (quit_signals[i], quit_on_signal_cb, app);
 
   /* Window lists and task switchers on X11 take the icon from the window; the icon theme finds
    * it installed, or in the resources (RESOURCE_PATH "/icons") when run from the build tree. */
@@ -206,6 +226,8 @@ poa_application_finalize (GObject *object)
   PoaApplication *self = (PoaApplication *)object;
 
   g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->quit_signal_sources); i++)
+    g_clear_handle_id (&self->quit_signal_sources[i], g_source_remove);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (poa_application_parent_class)->finalize (object);
