@@ -1135,7 +1135,9 @@ run_set (PoaCliOptions *options)
   gboolean has_number = FALSE, done = FALSE;
   GObject *object;
   GParamSpec *pspec;
-  GValue before = G_VALUE_INIT, after = G_VALUE_INIT;
+  /* Unset on every return, the early ones included: a date's value holds a copy. */
+  g_auto(GValue) before = G_VALUE_INIT;
+  g_auto(GValue) after = G_VALUE_INIT;
 
   for (int i = 0; i < n; i++)
     {
@@ -1266,7 +1268,6 @@ run_set (PoaCliOptions *options)
 
   if (!done)
     {
-      g_value_unset (&before);
       print_error (error);
       return POA_EXIT_ERROR;
     }
@@ -1279,15 +1280,11 @@ run_set (PoaCliOptions *options)
     {
       if (!record_entries (store, plan, (const PoaHistoryEntry *const *)&entry, 1, &error))
         {
-          g_value_unset (&before);
-          g_value_unset (&after);
           print_error (error);
           return POA_EXIT_ERROR;
         }
     }
 
-  g_value_unset (&before);
-  g_value_unset (&after);
   return POA_EXIT_OK;
 }
 
