@@ -284,8 +284,15 @@ test_catalog_lookups (void)
   g_assert_cmpint (poa_catalog_classify ("4244", &name), ==, POA_PARTIDA_KNOWN);
   g_assert_cmpstr (name, ==, "Transferencias otorgadas a entidades federativas y municipios");
 
+  /* Issue 15: the office's viáticos, once "not in the catalog" (CONAC: 375 Viáticos en el país). */
+  g_assert_cmpstr (poa_catalog_lookup ("375"), ==, "Viáticos en el país");
+  g_assert_cmpint (poa_catalog_classify ("3751", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Viáticos en el país");
+  g_assert_cmpint (poa_catalog_classify ("5151", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Equipo de cómputo y de tecnologías de la información");
+
   /* Well formed but not among the names that could be checked: unlisted, not wrong. */
-  g_assert_cmpint (poa_catalog_classify ("3991", &name), ==, POA_PARTIDA_UNLISTED);
+  g_assert_cmpint (poa_catalog_classify ("1411", &name), ==, POA_PARTIDA_UNLISTED);
   g_assert_null (name);
 
   for (guint i = 0; i < 6; i++)
@@ -386,12 +393,29 @@ test_chapter_totals_of_the_default_plan (void)
   g_assert_cmpint (g_array_index (with_bad, PoaChapterTotal, 3).centavos, ==, 123);
 }
 
+/* Every partida of the default plan, 4244 (the municipality's own, under 424) among them, has
+ * its genérica in the catalog: check warns about none of them. */
+static void
+test_check_knows_the_default_plans_partidas (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  g_autoptr(GListStore) findings = poa_check_plan (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autofree char *line = poa_finding_to_line (finding);
+
+      g_assert_null (strstr (line, "\tbudget "));
+    }
+}
+
 static void
 test_check_flags_unlisted_and_malformed_codes (void)
 {
   g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
   g_autoptr(PoaBudgetLine) bad = poa_budget_line_new ("21A1", "Mala", 100);
-  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("3991", "Otros servicios", 100);
+  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("1411", "Cuotas al IMSS", 100);
   g_autoptr(GListStore) findings = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
 
@@ -407,7 +431,7 @@ test_check_flags_unlisted_and_malformed_codes (void)
     }
 
   g_assert_nonnull (strstr (lines->str, "error\tbudget 21A1\t"));
-  g_assert_nonnull (strstr (lines->str, "warning\tbudget 3991\tthe partida genérica 399 is not in"));
+  g_assert_nonnull (strstr (lines->str, "warning\tbudget 1411\tthe partida genérica 141 is not in"));
   g_assert_null (strstr (lines->str, "budget 2611"));
   g_assert_null (strstr (lines->str, "budget 3761"));
   g_assert_null (strstr (lines->str, "budget 4244"));
@@ -521,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/catalog/shipped-file-is-consistent", test_catalog_file_is_consistent);
   g_test_add_func ("/catalog/chapter-totals-of-the-default-plan", test_chapter_totals_of_the_default_plan);
   g_test_add_func ("/catalog/check-flags-unlisted-and-malformed-codes", test_check_flags_unlisted_and_malformed_codes);
+  g_test_add_func ("/catalog/check-knows-the-default-plans-partidas", test_check_knows_the_default_plans_partidas);
   g_test_add_func ("/chart/draws-bars-and-marks", test_chart_draws_bars_and_marks);
 
   return g_test_run ();
