@@ -75,7 +75,7 @@ init_style (PoaProgressChartView  *self,
   *font = pango_font_description_to_string (pango_context_get_font_description (
                                               gtk_widget_get_pango_context (GTK_WIDGET (self))));
   style->font = *font;
-  style->legend_achieved = _("Achieved ÷ programmed, coloured by the semáforo");
+  style->legend_achieved = _("Achieved ÷ programmed, in the colour of its state");
   /* Translators: %s is a date, 29/11/2026 */
   *legend_expected = g_strdup_printf (_("Due by %s according to the schedule"), date);
   style->legend_expected = *legend_expected;
