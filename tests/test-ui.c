@@ -183,6 +183,19 @@ test_indicators_rows_tell_one_story (void)
         }
     }
 
+  /* For the eye: the rows from 7 on, rendered to ui-indicators-rows.png in the build tree. */
+  {
+    AdwActionRow *row = find_activity_row (page, "7. ");
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (row), content, 0, 0, &x, &y));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+    test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+    test_ui_render_to_png (GTK_WIDGET (window), "ui-indicators-rows.png");
+  }
+
   /* The page says what each signal measures. */
   {
     const char *shown[] = { "El semáforo mide el índice frente a la meta del año.",

@@ -218,9 +218,20 @@ draw_legend (cairo_t                     *cr,
   double second_y = stacked ? y + LEGEND_HEIGHT : y;
   double text_width = stacked ? width - 30 : width / 2 - 36;
 
-  set_semaforo_color (cr, POA_SEMAFORO_GREEN);
+  /* The bar's swatch in its three colours, a third each, for the three states a bar shows
+   * before its meta is due: late, on schedule, nothing owed yet. */
+  cairo_save (cr);
   bar (cr, 0, y - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
-  cairo_fill (cr);
+  cairo_clip (cr);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const PoaSemaforo swatch[] = { POA_SEMAFORO_RED, POA_SEMAFORO_GREEN, POA_SEMAFORO_NONE };
+
+      set_semaforo_color (cr, swatch[i]);
+      cairo_rectangle (cr, 8 * i, y - BAR_HEIGHT / 2, 8, BAR_HEIGHT);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
   poa_draw_set_color (cr, &style->text);
   draw_text (cr, layout, style->legend_achieved, 30, y, text_width, PANGO_ALIGN_LEFT);
 
