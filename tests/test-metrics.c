@@ -292,7 +292,7 @@ test_catalog_lookups (void)
   g_assert_cmpstr (name, ==, "Equipo de cómputo y de tecnologías de la información");
 
   /* Well formed but not among the names that could be checked: unlisted, not wrong. */
-  g_assert_cmpint (poa_catalog_classify ("1411", &name), ==, POA_PARTIDA_UNLISTED);
+  g_assert_cmpint (poa_catalog_classify ("3851", &name), ==, POA_PARTIDA_UNLISTED);
   g_assert_null (name);
 
   for (guint i = 0; i < 6; i++)
@@ -415,7 +415,7 @@ test_check_flags_unlisted_and_malformed_codes (void)
 {
   g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
   g_autoptr(PoaBudgetLine) bad = poa_budget_line_new ("21A1", "Mala", 100);
-  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("1411", "Cuotas al IMSS", 100);
+  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("3851", "Gastos de representación", 100);
   g_autoptr(GListStore) findings = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
 
@@ -431,7 +431,7 @@ test_check_flags_unlisted_and_malformed_codes (void)
     }
 
   g_assert_nonnull (strstr (lines->str, "error\tbudget 21A1\t"));
-  g_assert_nonnull (strstr (lines->str, "warning\tbudget 1411\tthe partida genérica 141 is not in"));
+  g_assert_nonnull (strstr (lines->str, "warning\tbudget 3851\tthe partida genérica 385 is not in"));
   g_assert_null (strstr (lines->str, "budget 2611"));
   g_assert_null (strstr (lines->str, "budget 3761"));
   g_assert_null (strstr (lines->str, "budget 4244"));
