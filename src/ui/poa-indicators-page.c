@@ -695,8 +695,8 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
 static void
 poa_indicators_page_init (PoaIndicatorsPage *self)
 {
-  g_date_clear (&self->date, 1);
-  g_date_set_time_t (&self->date, time (NULL));
+  /* Today, or POA_TODAY's day, as the follow-up judges it: one date for the whole window. */
+  poa_date_get_today (&self->date);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->shown = gtk_slice_list_model_new (NULL, 0, SHOWN_STEP);

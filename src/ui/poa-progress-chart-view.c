@@ -241,8 +241,8 @@ poa_progress_chart_view_class_init (PoaProgressChartViewClass *klass)
 static void
 poa_progress_chart_view_init (PoaProgressChartView *self)
 {
-  g_date_clear (&self->date, 1);
-  g_date_set_time_t (&self->date, time (NULL));
+  /* Today, or POA_TODAY's day, as the follow-up judges it: one date for the whole window. */
+  poa_date_get_today (&self->date);
 }
 
 /**
