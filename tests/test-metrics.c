@@ -284,8 +284,15 @@ test_catalog_lookups (void)
   g_assert_cmpint (poa_catalog_classify ("4244", &name), ==, POA_PARTIDA_KNOWN);
   g_assert_cmpstr (name, ==, "Transferencias otorgadas a entidades federativas y municipios");
 
+  /* Issue 15: the office's viáticos, once "not in the catalog" (CONAC: 375 Viáticos en el país). */
+  g_assert_cmpstr (poa_catalog_lookup ("375"), ==, "Viáticos en el país");
+  g_assert_cmpint (poa_catalog_classify ("3751", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Viáticos en el país");
+  g_assert_cmpint (poa_catalog_classify ("5151", &name), ==, POA_PARTIDA_KNOWN);
+  g_assert_cmpstr (name, ==, "Equipo de cómputo y de tecnologías de la información");
+
   /* Well formed but not among the names that could be checked: unlisted, not wrong. */
-  g_assert_cmpint (poa_catalog_classify ("3991", &name), ==, POA_PARTIDA_UNLISTED);
+  g_assert_cmpint (poa_catalog_classify ("3851", &name), ==, POA_PARTIDA_UNLISTED);
   g_assert_null (name);
 
   for (guint i = 0; i < 6; i++)
@@ -386,12 +393,29 @@ test_chapter_totals_of_the_default_plan (void)
   g_assert_cmpint (g_array_index (with_bad, PoaChapterTotal, 3).centavos, ==, 123);
 }
 
+/* Every partida of the default plan, 4244 (the municipality's own, under 424) among them, has
+ * its genérica in the catalog: check warns about none of them. */
+static void
+test_check_knows_the_default_plans_partidas (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  g_autoptr(GListStore) findings = poa_check_plan (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+    {
+      g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autofree char *line = poa_finding_to_line (finding);
+
+      g_assert_null (strstr (line, "\tbudget "));
+    }
+}
+
 static void
 test_check_flags_unlisted_and_malformed_codes (void)
 {
   g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
   g_autoptr(PoaBudgetLine) bad = poa_budget_line_new ("21A1", "Mala", 100);
-  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("3991", "Otros servicios", 100);
+  g_autoptr(PoaBudgetLine) unlisted = poa_budget_line_new ("3851", "Gastos de representación", 100);
   g_autoptr(GListStore) findings = NULL;
   g_autoptr(GString) lines = g_string_new (NULL);
 
@@ -407,7 +431,7 @@ test_check_flags_unlisted_and_malformed_codes (void)
     }
 
   g_assert_nonnull (strstr (lines->str, "error\tbudget 21A1\t"));
-  g_assert_nonnull (strstr (lines->str, "warning\tbudget 3991\tthe partida genérica 399 is not in"));
+  g_assert_nonnull (strstr (lines->str, "warning\tbudget 3851\tthe partida genérica 385 is not in"));
   g_assert_null (strstr (lines->str, "budget 2611"));
   g_assert_null (strstr (lines->str, "budget 3761"));
   g_assert_null (strstr (lines->str, "budget 4244"));
@@ -447,7 +471,8 @@ test_chart_draws_bars_and_marks (void)
   g_assert_cmpfloat (poa_progress_chart_get_height (16, 800, &style), >, height);
   style.legend_achieved = style.legend_expected = NULL;
 
-  /* Activity 1 has 30 %: green once green starts at 25. */
+  /* Activity 1 has 30 %, green by the semáforo once green starts at 25; but on 1 July it owes
+   * 10 of its 20 goals and did 6: late, so its bar is red, one story with its row. */
   poa_plan_set_semaforo_green (plan, 25);
   poa_plan_set_semaforo_yellow (plan, 10);
   g_date_clear (&date, 1);
@@ -464,10 +489,10 @@ test_chart_draws_bars_and_marks (void)
   /* Labels take 260 px and a gap of 8: the bar starts at 268 and is 800 - 268 - 8 - 64 wide. */
   row1 = (int)(POA_PROGRESS_CHART_ROW_HEIGHT / 2);
   bar_x = 268;
-  g_assert_cmphex (pixel_at (surface, bar_x + 20, row1), ==, poa_semaforo_rgb (POA_SEMAFORO_GREEN));
+  g_assert_cmphex (pixel_at (surface, bar_x + 20, row1), ==, poa_semaforo_rgb (POA_SEMAFORO_RED));
   /* Past 30 % of the track the bar is empty (light grey on white) … */
   g_assert_cmphex (pixel_at (surface, bar_x + (int)(460 * 0.4), row1), !=,
-                   poa_semaforo_rgb (POA_SEMAFORO_GREEN));
+                   poa_semaforo_rgb (POA_SEMAFORO_RED));
   g_assert_cmphex (pixel_at (surface, bar_x + (int)(460 * 0.4), row1), !=, 0xffffff);
   /* … and the mark, half way on 1 July, is dark. */
   g_assert_cmphex (pixel_at (surface, bar_x + 230, row1) & 0xff, <, 0x40);
@@ -502,6 +527,129 @@ test_chart_draws_bars_and_marks (void)
   cairo_surface_destroy (surface);
 }
 
+/* Issue 15: the semáforo (index against the year's meta) and the schedule to date tell one
+ * story per activity. On 29/11/2026 an activity scheduled all year has (10 + 28/30) of its 12
+ * months behind it, 0.9111 of its meta owed, rounded down to whole goals. By hand:
+ *   10 and 16: 1 programmed, 0 achieved, all year: ⌊0.911⌋ = 0 owed → nothing due, not red;
+ *   3: 20 programmed, 0 achieved, all year: ⌊18.22⌋ = 18 owed → late by 18;
+ *   6: 10 programmed, 5 achieved, all year: ⌊9.11⌋ = 9 owed → late by 4;
+ *   8: 10 programmed, 0 achieved, February only: its meta is all due → graded: 0 %, Critical;
+ *   7: schedules no month → unscheduled. */
+static void
+test_progress_state_tells_one_story (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  static const struct {
+    guint number;
+    PoaProgressState state;
+    guint behind;
+    PoaSemaforo color;
+  } expected[] = {
+    { 10, POA_PROGRESS_NOTHING_DUE, 0,  POA_SEMAFORO_NONE },
+    { 16, POA_PROGRESS_NOTHING_DUE, 0,  POA_SEMAFORO_NONE },
+    { 3,  POA_PROGRESS_LATE,        18, POA_SEMAFORO_RED },
+    { 6,  POA_PROGRESS_LATE,        4,  POA_SEMAFORO_RED },
+    { 8,  POA_PROGRESS_DUE,         10, POA_SEMAFORO_RED },
+    { 7,  POA_PROGRESS_UNSCHEDULED, 0,  POA_SEMAFORO_NONE },
+  };
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 29, 11, 2026);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, expected[i].number - 1);
+      PoaScheduleStatus status;
+      PoaSemaforo level;
+      PoaProgressState state;
+
+      g_assert_cmpuint (poa_activity_get_number (activity), ==, expected[i].number);
+      state = poa_activity_get_progress_state (activity, plan, &date, &status, &level);
+      g_assert_cmpint (state, ==, expected[i].state);
+      g_assert_cmpuint (status.behind, ==, expected[i].behind);
+      g_assert_cmpint (poa_progress_state_color_level (state, level), ==, expected[i].color);
+      /* The semáforo itself still says what the index is: 10's 0 % is Critical, but its row
+       * does not wear it until the meta is due. */
+      if (expected[i].number == 10)
+        g_assert_cmpint (level, ==, POA_SEMAFORO_RED);
+    }
+
+  /* Half way through the year, 6 of 12 done is on schedule: green. */
+  {
+    g_autoptr(PoaActivity) half = activity_new (12, 6, 0xfff);
+    PoaScheduleStatus status;
+    PoaSemaforo level;
+
+    g_list_store_append (poa_plan_get_activities (plan), half);
+    g_date_set_dmy (&date, 1, 7, 2026);
+    g_assert_cmpint (poa_activity_get_progress_state (half, plan, &date, &status, &level), ==,
+                     POA_PROGRESS_ON_SCHEDULE);
+    g_assert_cmpuint (status.expected_whole, ==, 6);
+    g_assert_cmpint (poa_progress_state_color_level (POA_PROGRESS_ON_SCHEDULE, level), ==,
+                     POA_SEMAFORO_GREEN);
+  }
+
+  /* Once the year is over every meta is due: 10 is graded, 0 % Critical, at last. */
+  {
+    g_autoptr(PoaActivity) ten = g_list_model_get_item (activities, 9);
+    PoaSemaforo level;
+
+    g_date_set_dmy (&date, 15, 1, 2027);
+    g_assert_cmpint (poa_activity_get_progress_state (ten, plan, &date, NULL, &level), ==,
+                     POA_PROGRESS_DUE);
+    g_assert_cmpint (level, ==, POA_SEMAFORO_RED);
+  }
+}
+
+/* The chart on 29/11/2026, with words for lateness: by the hand count above and in the plan
+ * (every activity but 7, 10 and 16 owes goals it has not done, or is graded Critical), red is
+ * drawn in every row but those three. */
+static void
+test_chart_reds_only_what_is_late_or_due (void)
+{
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
+  PoaProgressChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GDate date;
+  double height;
+
+  poa_progress_chart_style_init (&style);
+  style.late_format = "%u late";
+  height = poa_progress_chart_get_height (16, 800, &style);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 29, 11, 2026);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int)height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poa_progress_chart_draw (cr, plan, NULL, &date, 800, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (guint row = 0; row < 16; row++)
+    {
+      gboolean red = FALSE;
+      gboolean expected = row + 1 != 7 && row + 1 != 10 && row + 1 != 16;
+
+      for (int x = 0; x < 800; x++)
+        for (int y = (int)(row * POA_PROGRESS_CHART_ROW_HEIGHT); y < (int)((row + 1) * POA_PROGRESS_CHART_ROW_HEIGHT); y++)
+          {
+            guint32 rgb = pixel_at (surface, x, y);
+            red |= (rgb >> 16) > 0xc0 && ((rgb >> 8) & 0xff) < 0x80;
+          }
+      if (red != expected)
+        g_error ("row %u of the chart is %sred", row + 1, red ? "" : "not ");
+    }
+
+  /* 7 (1 of 3, no month scheduled) has a bar, grey: nothing to judge it by. */
+  g_assert_cmphex (pixel_at (surface, 268 + 20, (int)(6.5 * POA_PROGRESS_CHART_ROW_HEIGHT)), ==,
+                   poa_semaforo_rgb (POA_SEMAFORO_NONE));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +657,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/metrics/index/of-the-default-plan-is-23-of-198", test_index_of_the_default_plan);
+  g_test_add_func ("/metrics/progress/tells-one-story", test_progress_state_tells_one_story);
+  g_test_add_func ("/metrics/chart/reds-only-what-is-late-or-due", test_chart_reds_only_what_is_late_or_due);
   g_test_add_func ("/metrics/index/without-activities-has-no-semaforo", test_index_without_activities);
   g_test_add_func ("/metrics/index/with-nothing-programmed-has-no-semaforo", test_index_with_nothing_programmed);
   g_test_add_func ("/metrics/index/above-programmed-is-green", test_index_above_programmed);
@@ -521,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/catalog/shipped-file-is-consistent", test_catalog_file_is_consistent);
   g_test_add_func ("/catalog/chapter-totals-of-the-default-plan", test_chapter_totals_of_the_default_plan);
   g_test_add_func ("/catalog/check-flags-unlisted-and-malformed-codes", test_check_flags_unlisted_and_malformed_codes);
+  g_test_add_func ("/catalog/check-knows-the-default-plans-partidas", test_check_knows_the_default_plans_partidas);
   g_test_add_func ("/chart/draws-bars-and-marks", test_chart_draws_bars_and_marks);
 
   return g_test_run ();

@@ -110,6 +110,104 @@ test_window_shows_every_page (void)
   test_remove_tree (dir);
 }
 
+/* The row of the Indicadores page whose title starts with @prefix ("10. "). */
+static AdwActionRow *
+find_activity_row (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "status") != NULL &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return ADW_ACTION_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_activity_row (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 15: on 29/11/2026 activity 10 (1 goal over the year, none done) owes nothing yet: its
+ * row says so in grey, not "0 % · Crítico" in red beside "Al corriente". Activity 3 (20 over
+ * the year, none done) owes ⌊20 × (10 + 28/30) / 12⌋ = 18: late, in red. Activity 8 (10 in
+ * February, none done) has its whole meta due: graded by the semáforo, 0 %, Crítico. */
+static void
+test_indicators_rows_tell_one_story (void)
+{
+  static const struct {
+    const char *prefix;
+    const char *level;
+    const char *status;
+    const char *css_class;
+  } expected[] = {
+    { "10. ", "0 % de la meta", "Sin adeudo a la fecha", "dim-label" },
+    { "16. ", "0 % de la meta", "Sin adeudo a la fecha", "dim-label" },
+    { "3. ", "0 % de la meta", "Atrasada: faltan 18 metas", "error" },
+    { "8. ", "0 % · Crítico", "Plazo vencido: faltan 10", "error" },
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+  GtkWindow *window;
+  g_autoptr(PoaApplication) app = test_ui_open_window (dir, &window);
+  GtkWidget *page;
+  GDate date;
+
+  gtk_window_set_default_size (window, 1280, 800);
+  poa_window_show_page (POA_WINDOW (window), "indicators");
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  page = find_widget (GTK_WIDGET (window), POA_TYPE_INDICATORS_PAGE, NULL);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 29, 11, 2026);
+  poa_indicators_page_set_date (POA_INDICATORS_PAGE (page), &date);
+  test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      AdwActionRow *row = find_activity_row (page, expected[i].prefix);
+      GtkWidget *level, *status;
+
+      g_assert_nonnull (row);
+      level = g_object_get_data (G_OBJECT (row), "level");
+      status = g_object_get_data (G_OBJECT (row), "status");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (level)), ==, expected[i].level);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, expected[i].status);
+      g_assert_true (gtk_widget_has_css_class (status, expected[i].css_class));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (g_object_get_data (G_OBJECT (row), "icon")),
+                                               expected[i].css_class));
+      /* Never the semáforo's red on a row that owes nothing. */
+      if (g_str_equal (expected[i].css_class, "dim-label"))
+        {
+          g_assert_false (gtk_widget_has_css_class (status, "error"));
+          g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (level)), "Crítico"));
+        }
+    }
+
+  /* For the eye: the rows from 7 on, rendered to ui-indicators-rows.png in the build tree. */
+  {
+    AdwActionRow *row = find_activity_row (page, "7. ");
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (row), content, 0, 0, &x, &y));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+    test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+    test_ui_render_to_png (GTK_WIDGET (window), "ui-indicators-rows.png");
+  }
+
+  /* The page says what each signal measures. */
+  {
+    const char *shown[] = { "El semáforo mide el índice frente a la meta del año.",
+                            "Cada actividad se mide frente a su cronograma a la fecha", NULL };
+
+    assert_shows (GTK_WIDGET (window), "indicators", shown);
+  }
+
+  test_ui_close_windows (app);
+  test_remove_tree (dir);
+}
+
 static void
 apply_amount (GtkWidget  *entry,
               const char *text)
@@ -432,6 +530,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/shows-every-page-in-spanish", test_window_shows_every_page);
   g_test_add_func ("/ui/budget/edits-an-amount-and-undoes-it", test_budget_edit_and_undo);
+  g_test_add_func ("/ui/indicators/rows-tell-one-story", test_indicators_rows_tell_one_story);
   g_test_add_func ("/ui/window/exports-to-excel", test_window_exports_to_excel);
   g_test_add_func ("/ui/window/proposes-the-pdf-name", test_window_proposes_the_pdf_name);
   g_test_add_func ("/ui/window/exports-the-plan-file-and-the-image", test_window_exports_the_plan_file_and_the_image);

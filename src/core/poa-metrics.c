@@ -274,6 +274,86 @@ poa_activity_get_schedule_status (PoaActivity       *activity,
 }
 
 /**
+ * poa_activity_get_progress_state:
+ * @plan: the activity's plan: its year and semáforo thresholds
+ * @date: the date to measure at, usually today
+ * @status: (out caller-allocates) (optional): where the activity stands against its schedule
+ * @level: (out) (optional): the activity's semáforo, meaningful for %POA_PROGRESS_DUE
+ *
+ * Decides which of the two signals an activity's row tells. The semáforo measures the
+ * efficiency index against the year's meta; "on schedule / late" measures what was done
+ * against what the schedule asks by @date. Early in the year they disagree for every activity
+ * (0 % of the meta is "Critical", yet nothing is owed), so the row follows the schedule until
+ * the whole meta falls due (its scheduled months have ended, or the plan year has), and the
+ * semáforo from then on.
+ *
+ * Returns: the state the row shows
+ */
+PoaProgressState
+poa_activity_get_progress_state (PoaActivity       *activity,
+                                 PoaPlan           *plan,
+                                 const GDate       *date,
+                                 PoaScheduleStatus *status,
+                                 PoaSemaforo       *level)
+{
+  PoaScheduleStatus own;
+  PoaSemaforo semaforo;
+  gboolean scheduled;
+  gboolean year_over;
+
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), POA_PROGRESS_UNSCHEDULED);
+  g_return_val_if_fail (POA_IS_PLAN (plan), POA_PROGRESS_UNSCHEDULED);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), POA_PROGRESS_UNSCHEDULED);
+
+  if (status == NULL)
+    status = &own;
+  semaforo = poa_activity_get_semaforo (activity, plan, NULL);
+  if (level != NULL)
+    *level = semaforo;
+
+  scheduled = poa_activity_get_schedule_status (activity, poa_plan_get_year (plan), date, status);
+  year_over = g_date_get_year (date) > poa_plan_get_year (plan);
+
+  /* Nothing programmed has no index to grade: the schedule alone speaks, owing nothing. */
+  if (semaforo != POA_SEMAFORO_NONE && (year_over || (scheduled && status->share >= 1.0 - 1e-9)))
+    return POA_PROGRESS_DUE;
+  if (!scheduled)
+    return POA_PROGRESS_UNSCHEDULED;
+  if (status->behind > 0)
+    return POA_PROGRESS_LATE;
+  if (status->expected_whole == 0)
+    return POA_PROGRESS_NOTHING_DUE;
+  return POA_PROGRESS_ON_SCHEDULE;
+}
+
+/**
+ * poa_progress_state_color_level:
+ * @state: what an activity's row tells
+ * @level: the activity's semáforo
+ *
+ * Returns: the level whose colour, icon and word the row wears: the semáforo's once the meta
+ *   is due; red when late, green when on schedule; none (neutral grey) when nothing is owed.
+ */
+PoaSemaforo
+poa_progress_state_color_level (PoaProgressState state,
+                                PoaSemaforo      level)
+{
+  switch (state)
+    {
+    case POA_PROGRESS_DUE:
+      return level;
+    case POA_PROGRESS_LATE:
+      return POA_SEMAFORO_RED;
+    case POA_PROGRESS_ON_SCHEDULE:
+      return POA_SEMAFORO_GREEN;
+    case POA_PROGRESS_UNSCHEDULED:
+    case POA_PROGRESS_NOTHING_DUE:
+    default:
+      return POA_SEMAFORO_NONE;
+    }
+}
+
+/**
  * poa_plan_count_late:
  * @date: the date to measure at
  *

@@ -31,6 +31,18 @@ typedef struct
   guint  behind;          /* expected_whole − achieved when that is positive, else 0 */
 } PoaScheduleStatus;
 
+/* What one activity's row says on a date: one story, never a semáforo red beside "on
+ * schedule". Until its whole meta is due, the schedule to date speaks; once it is (its
+ * scheduled months are over, or the year is), the semáforo grades the meta. */
+typedef enum
+{
+  POA_PROGRESS_UNSCHEDULED,  /* no month scheduled and the year not over: nothing to judge */
+  POA_PROGRESS_NOTHING_DUE,  /* no whole goal owed yet by the date */
+  POA_PROGRESS_ON_SCHEDULE,  /* owes some goals and has done them */
+  POA_PROGRESS_LATE,         /* has done fewer goals than it owes by the date */
+  POA_PROGRESS_DUE,          /* its whole meta is due: judged by the semáforo */
+} PoaProgressState;
+
 PoaSemaforo  poa_semaforo_for_percent         (double             percent,
                                                guint              green_from,
                                                guint              yellow_from);
@@ -51,6 +63,13 @@ gboolean     poa_activity_get_schedule_status (PoaActivity       *activity,
                                                guint              year,
                                                const GDate       *date,
                                                PoaScheduleStatus *status);
+PoaProgressState poa_activity_get_progress_state (PoaActivity       *activity,
+                                                 PoaPlan           *plan,
+                                                 const GDate       *date,
+                                                 PoaScheduleStatus *status,
+                                                 PoaSemaforo       *level);
+PoaSemaforo  poa_progress_state_color_level   (PoaProgressState   state,
+                                               PoaSemaforo        level);
 guint        poa_plan_count_late              (PoaPlan           *plan,
                                                const GDate       *date);
 

@@ -18,10 +18,13 @@
 #include "poa-plan.h"
 #include "poa-progress-chart.h"
 
-/* The Indicadores bar chart: one bar per activity, achieved ÷ programmed, coloured by the
- * semáforo and labelled with its percentage, with a dark mark where the cronograma says the
- * bar should have reached by the date. A bar that stops short of its mark is late. The drawing
- * knows nothing of widgets: the window draws it in a snapshot, the PDF on a page. */
+/* The Indicadores bar chart: one bar per activity, achieved ÷ programmed and labelled with its
+ * percentage, with a dark mark where the cronograma says the bar should have reached by the
+ * date. A bar that stops short of its mark is late. The bar is coloured by what its row tells
+ * (poa_activity_get_progress_state()): red when late, green when on schedule, grey when nothing
+ * is owed yet, and by the semáforo once the whole meta is due, so that no bar is red for an
+ * activity that owes nothing. The drawing knows nothing of widgets: the window draws it in a
+ * snapshot, the PDF on a page. */
 
 #define LABEL_MAX_WIDTH 260.0
 #define VALUE_WIDTH     64.0
@@ -215,9 +218,20 @@ draw_legend (cairo_t                     *cr,
   double second_y = stacked ? y + LEGEND_HEIGHT : y;
   double text_width = stacked ? width - 30 : width / 2 - 36;
 
-  set_semaforo_color (cr, POA_SEMAFORO_GREEN);
+  /* The bar's swatch in its three colours, a third each, for the three states a bar shows
+   * before its meta is due: late, on schedule, nothing owed yet. */
+  cairo_save (cr);
   bar (cr, 0, y - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
-  cairo_fill (cr);
+  cairo_clip (cr);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const PoaSemaforo swatch[] = { POA_SEMAFORO_RED, POA_SEMAFORO_GREEN, POA_SEMAFORO_NONE };
+
+      set_semaforo_color (cr, swatch[i]);
+      cairo_rectangle (cr, 8 * i, y - BAR_HEIGHT / 2, 8, BAR_HEIGHT);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
   poa_draw_set_color (cr, &style->text);
   draw_text (cr, layout, style->legend_achieved, 30, y, text_width, PANGO_ALIGN_LEFT);
 
@@ -241,7 +255,8 @@ draw_row (cairo_t                     *cr,
   g_autofree char *label = NULL;
   g_autofree char *value = NULL;
   PoaScheduleStatus status;
-  PoaSemaforo level;
+  PoaProgressState state;
+  PoaSemaforo level, semaforo;
   double percent = 0;
   double text_y = y + layout->text_y;
   double bar_y = y + layout->bar_y;
@@ -255,7 +270,9 @@ draw_row (cairo_t                     *cr,
   bar (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2, layout->bar_width, BAR_HEIGHT);
   cairo_fill (cr);
 
-  level = poa_activity_get_semaforo (activity, plan, &percent);
+  semaforo = poa_activity_get_semaforo (activity, plan, &percent);
+  state = poa_activity_get_progress_state (activity, plan, date, &status, NULL);
+  level = poa_progress_state_color_level (state, semaforo);
   if (poa_progress_chart_bar_fraction (percent) > 0)
     {
       set_semaforo_color (cr, level);
@@ -274,7 +291,7 @@ draw_row (cairo_t                     *cr,
       cairo_fill (cr);
     }
 
-  value = level == POA_SEMAFORO_NONE ? g_strdup ("—") : g_strdup_printf ("%.0f %%", percent);
+  value = semaforo == POA_SEMAFORO_NONE ? g_strdup ("—") : g_strdup_printf ("%.0f %%", percent);
   poa_draw_set_color (cr, &style->text);
   draw_text (cr, pango, value, layout->value_x, text_y, VALUE_WIDTH, PANGO_ALIGN_RIGHT);
 
@@ -290,8 +307,9 @@ draw_row (cairo_t                     *cr,
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
       late = g_strdup_printf (format, status.behind);
 #pragma GCC diagnostic pop
-      /* Red, but a red that reads on the background: the bar's red does not on dark. */
-      poa_draw_set_color (cr, &style->late);
+      /* Red, but a red that reads on the background: the bar's red does not on dark. Once the
+       * meta is due the semáforo grades it: a green 95 % owing one goal says so in plain text. */
+      poa_draw_set_color (cr, level == POA_SEMAFORO_RED ? &style->late : &style->text);
       draw_text (cr, pango, late, layout->late_x, text_y, layout->late_width, PANGO_ALIGN_RIGHT);
     }
 }

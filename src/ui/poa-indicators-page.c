@@ -160,7 +160,10 @@ update_schedule_summary (PoaIndicatorsPage *self)
   adw_preferences_group_set_description (self->schedule_group, summary);
 }
 
-/* One activity's row: its semáforo (icon, word and percentage) and what its schedule asks. */
+/* One activity's row tells one story (poa_activity_get_progress_state()): until its whole meta
+ * is due, how it stands against the schedule to date (late in red, on schedule in green,
+ * nothing owed yet in grey) beside its share of the meta, with no semáforo word; once the meta
+ * is due, the semáforo's level grades it. Never "0 % · Critical" in red beside "On schedule". */
 static void
 update_activity_row (AdwActionRow *row)
 {
@@ -177,9 +180,10 @@ update_activity_row (AdwActionRow *row)
   g_autofree char *programmed = NULL;
   g_autofree char *due = NULL;
   PoaScheduleStatus status;
-  PoaSemaforo level;
+  PoaProgressState state;
+  PoaSemaforo semaforo, level;
   double percent = 0;
-  gboolean scheduled;
+  guint short_of;
 
   if (self->plan == NULL)
     return;
@@ -188,36 +192,60 @@ update_activity_row (AdwActionRow *row)
                            poa_activity_get_name (activity));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
-  level = poa_activity_get_semaforo (activity, self->plan, &percent);
-  level_text = level == POA_SEMAFORO_NONE
-             ? g_strdup (poa_semaforo_label (level))
-             /* Translators: an activity's efficiency and its semáforo word: "30 % · Critical" */
-             : g_strdup_printf (_("%.0f %% · %s"), percent, poa_semaforo_label (level));
+  semaforo = poa_activity_get_semaforo (activity, self->plan, &percent);
+  state = poa_activity_get_progress_state (activity, self->plan, &self->date, &status, NULL);
+  level = poa_progress_state_color_level (state, semaforo);
+
+  if (semaforo == POA_SEMAFORO_NONE)
+    level_text = g_strdup (poa_semaforo_label (semaforo));
+  else if (state == POA_PROGRESS_DUE)
+    /* Translators: an activity's efficiency and its semáforo word: "30 % · Critical" */
+    level_text = g_strdup_printf (_("%.0f %% · %s"), percent, poa_semaforo_label (semaforo));
+  else
+    /* Translators: an activity's share of its year's meta, before the meta is due: "30 % of the meta" */
+    level_text = g_strdup_printf (_("%.0f %% of the meta"), percent);
   gtk_label_set_label (level_label, level_text);
   gtk_image_set_from_icon_name (icon, level_looks[level].icon_name);
   set_level_class (GTK_WIDGET (icon), level);
 
-  scheduled = poa_activity_get_schedule_status (activity, poa_plan_get_year (self->plan),
-                                                &self->date, &status);
   achieved = poa_format_count (poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
   programmed = poa_format_count (poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED));
   due = poa_format_count (status.expected_whole);
   subtitle = g_strdup_printf (_("%s of %s achieved; %s due by now"), achieved, programmed, due);
   adw_action_row_set_subtitle (row, subtitle);
 
-  if (!scheduled)
-    status_text = g_strdup (_("No month scheduled"));
-  else if (status.behind > 0)
-    status_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Late: %u goal behind",
-                                                "Late: %u goals behind", status.behind),
-                                   status.behind);
-  else
-    status_text = g_strdup (_("On schedule"));
+  switch (state)
+    {
+    case POA_PROGRESS_UNSCHEDULED:
+      status_text = g_strdup (_("No month scheduled"));
+      break;
+    case POA_PROGRESS_NOTHING_DUE:
+      status_text = g_strdup (_("Nothing due yet"));
+      break;
+    case POA_PROGRESS_ON_SCHEDULE:
+      status_text = g_strdup (_("On schedule"));
+      break;
+    case POA_PROGRESS_LATE:
+      status_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Late: %u goal behind",
+                                                  "Late: %u goals behind", status.behind),
+                                     status.behind);
+      break;
+    case POA_PROGRESS_DUE:
+    default:
+      short_of = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED)
+                 - MIN (poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED),
+                        poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED));
+      status_text = short_of == 0
+                  ? g_strdup (_("Meta due: reached"))
+                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Meta due: %u goal short",
+                                                  "Meta due: %u goals short", short_of),
+                                     short_of);
+      break;
+    }
   gtk_label_set_label (status_label, status_text);
-  set_level_class (GTK_WIDGET (status_label),
-                   !scheduled ? POA_SEMAFORO_NONE
-                   : status.behind > 0 ? POA_SEMAFORO_RED : POA_SEMAFORO_GREEN);
+  set_level_class (GTK_WIDGET (status_label), level);
 }
 
 static GtkWidget *
@@ -667,8 +695,8 @@ poa_indicators_page_class_init (PoaIndicatorsPageClass *klass)
 static void
 poa_indicators_page_init (PoaIndicatorsPage *self)
 {
-  g_date_clear (&self->date, 1);
-  g_date_set_time_t (&self->date, time (NULL));
+  /* Today, or POA_TODAY's day, as the follow-up judges it: one date for the whole window. */
+  poa_date_get_today (&self->date);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->shown = gtk_slice_list_model_new (NULL, 0, SHOWN_STEP);

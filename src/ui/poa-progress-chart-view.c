@@ -75,7 +75,7 @@ init_style (PoaProgressChartView  *self,
   *font = pango_font_description_to_string (pango_context_get_font_description (
                                               gtk_widget_get_pango_context (GTK_WIDGET (self))));
   style->font = *font;
-  style->legend_achieved = _("Achieved ÷ programmed, coloured by the semáforo");
+  style->legend_achieved = _("Achieved ÷ programmed, in the colour of its state");
   /* Translators: %s is a date, 29/11/2026 */
   *legend_expected = g_strdup_printf (_("Due by %s according to the schedule"), date);
   style->legend_expected = *legend_expected;
@@ -241,8 +241,8 @@ poa_progress_chart_view_class_init (PoaProgressChartViewClass *klass)
 static void
 poa_progress_chart_view_init (PoaProgressChartView *self)
 {
-  g_date_clear (&self->date, 1);
-  g_date_set_time_t (&self->date, time (NULL));
+  /* Today, or POA_TODAY's day, as the follow-up judges it: one date for the whole window. */
+  poa_date_get_today (&self->date);
 }
 
 /**
