@@ -441,15 +441,12 @@ test_import_several_asks_about_a_duplicate (Fixture       *fixture,
   g_assert_no_error (error);
   test_write_file (broken, "{\n  \"format\": \"poa-plan\",\n  \"year\": 2026,,\n}\n");
 
-  g_list_store_append (files, g_file_new_for_path (cultura));
-  g_list_store_append (files, g_file_new_for_path (same));
-  g_list_store_append (files, g_file_new_for_path (broken));
-  /* The store took a reference of its own to each. */
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(GFile) file = g_list_model_get_item (G_LIST_MODEL (files), i);
+      const char *paths[] = { cultura, same, broken };
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
 
-      g_object_unref (file);
+      g_list_store_append (files, file);
     }
   poa_window_import_files (window, G_LIST_MODEL (files));
 
