@@ -209,6 +209,15 @@ def main():
                 last = openpyxl.utils.get_column_letter(len(header) - 1)
                 same(f"Presupuesto row {r} total formula", row[-1].value, f"=SUM(C{r}:{last}{r})")
 
+        # A year without plans: a workbook whose foot sums nothing (no formula over itself).
+        empty = os.path.join(folder, "vacio.xlsx")
+        run(poa, env, "--db", db, "consolidate", "--year", "2030", "--output", empty)
+        empty_book = openpyxl.load_workbook(empty)
+        same("empty year foot", [empty_book["Resumen"]["A4"].value, empty_book["Resumen"]["C4"].value],
+             ["Total", 0])
+        same("empty year avance sheet", empty_book.sheetnames[1], "Avance T1")
+        same("empty year budget foot", empty_book["Presupuesto"]["C4"].value, 0)
+
         # A failure leaves no file: a folder that does not exist.
         bad = os.path.join(folder, "missing", "x.xlsx")
         same("missing folder status", run(poa, env, "--db", db, "consolidate", "--year", "2026",

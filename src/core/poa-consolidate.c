@@ -326,6 +326,13 @@ write_summary (Book      *book,
           continue;
         }
 
+      /* A year without plans: a sum over no rows would be over the foot itself. */
+      if (areas->len == 0)
+        {
+          keep (book, worksheet_write_number (sheet, foot, (lxw_col_t)col, 0,
+                                              col == COL_BUDGET ? book->total_money : book->total_whole));
+          continue;
+        }
       formula = g_strdup_printf ("=SUM(%s:%s)", top, bottom);
       if (col == COL_BUDGET)
         keep (book, worksheet_write_formula_num (sheet, foot, (lxw_col_t)col, formula,
@@ -516,6 +523,12 @@ write_budget (Book      *book,
       g_autofree char *bottom = cell (col, MAX (foot - 1, first + 1));
       g_autofree char *formula = g_strdup_printf ("=SUM(%s:%s)", top, bottom);
       gint64 total = 0;
+
+      if (partidas->len == 0)
+        {
+          keep (book, worksheet_write_number (sheet, foot, col, 0, book->total_money));
+          continue;
+        }
 
       for (guint p = 0; p < partidas->len; p++)
         {
