@@ -381,6 +381,64 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (plans->len, ==, 2);
 }
 
+/* The área and year already there: refused (to be asked about), replaced with its change
+ * record kept ahead of the file's, or kept beside it. */
+static void
+test_import_duplicate (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autoptr(PoaPlan) other = test_plan_with_activities (4);
+  g_autoptr(PoaHistoryEntry) entry = poa_history_entry_new ("2026-03-01T10:00:00Z", "Ana", "plan",
+                                                            "objective", "a", "b", "");
+  PoaStore *store = poa_session_get_store (fixture->session);
+  gint64 first;
+
+  poa_plan_set_text (other, POA_PLAN_AREA, "Deporte");
+  g_assert_true (poa_plan_json_save (other, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_session_import_with_mode (fixture->session, json, POA_SESSION_IMPORT_REFUSE, &error));
+  g_assert_no_error (error);
+  first = poa_plan_get_id (poa_session_get_plan (fixture->session));
+  g_assert_true (poa_store_record_changes (store, first, (const PoaHistoryEntry *const *)&entry, 1, &error));
+  g_assert_no_error (error);
+
+  /* Refused: nothing changes, and the error says which file. */
+  g_assert_false (poa_session_import_with_mode (fixture->session, json, POA_SESSION_IMPORT_REFUSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, json));
+  g_clear_error (&error);
+  plans = list_plans (fixture);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* Replaced: still two plans, the old one's record carried over (the new plan may take the
+   * freed ID: SQLite reuses the highest rowid). */
+  g_assert_true (poa_session_import_with_mode (fixture->session, json, POA_SESSION_IMPORT_REPLACE, &error));
+  g_assert_no_error (error);
+  assert_shows (fixture, poa_plan_get_year (other), "Deporte", 4);
+  {
+    g_autoptr(PoaPlan) stored = poa_store_load_plan (store, poa_plan_get_id (poa_session_get_plan (fixture->session)), &error);
+    PoaHistoryEntry *kept;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (poa_plan_get_history (stored)->len, ==, 1);
+    kept = g_ptr_array_index (poa_plan_get_history (stored), 0);
+    g_assert_true (poa_history_entry_equal (kept, entry));
+  }
+  plans = list_plans (fixture);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* Kept both: a third plan. */
+  g_assert_true (poa_session_import_with_mode (fixture->session, json, POA_SESSION_IMPORT_KEEP_BOTH, &error));
+  g_assert_no_error (error);
+  plans = list_plans (fixture);
+  g_assert_cmpuint (plans->len, ==, 3);
+}
+
 static void
 test_restore (Fixture       *fixture,
               gconstpointer  data)
@@ -494,6 +552,7 @@ main (int   argc,
   ADD ("/session/copy-to-next-year", test_copy_to_next_year);
   ADD ("/session/delete-plan", test_delete_plan);
   ADD ("/session/import", test_import);
+  ADD ("/session/import/duplicate", test_import_duplicate);
   ADD ("/session/restore", test_restore);
   ADD ("/session/restore/failed-gives-the-kept-copy", test_failed_restore_gives_the_kept_copy);
   ADD ("/session/take-notice", test_take_notice);

@@ -412,6 +412,78 @@ test_import_error_names_the_file_and_the_place (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Three files at once: a new área, the área and year of the plan already there, and a broken
+ * file. The duplicate is asked about (answered “keep both”), the broken one is named in the
+ * dialog at the end, and the other two are in. */
+static void
+test_import_several_asks_about_a_duplicate (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  PoaWindow *window = POA_WINDOW (fixture->window);
+  PoaStore *store = poa_session_get_store (poa_application_get_session (fixture->app));
+  g_autofree char *cultura = g_build_filename (fixture->dir, "cultura.json", NULL);
+  g_autofree char *same = g_build_filename (fixture->dir, "same.json", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "roto.json", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) copy = NULL;
+  PoaPlan *plan = poa_window_get_plan (window);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (poa_plan_json_save (plan, same, &error));
+  g_assert_no_error (error);
+  copy = poa_plan_json_load (same, &error);
+  g_assert_no_error (error);
+  poa_plan_set_text (copy, POA_PLAN_AREA, "Cultura");
+  g_assert_true (poa_plan_json_save (copy, cultura, &error));
+  g_assert_no_error (error);
+  test_write_file (broken, "{\n  \"format\": \"poa-plan\",\n  \"year\": 2026,,\n}\n");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *paths[] = { cultura, same, broken };
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      g_list_store_append (files, file);
+    }
+  poa_window_import_files (window, G_LIST_MODEL (files));
+
+  /* Cultura is in; the duplicate waits on the question. */
+  plans = poa_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "¿Reemplazar el plan?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "same.json"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
+  test_ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  test_ui_render_to_png (GTK_WIDGET (dialog), "ui-import-duplicate.png");
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_clear_pointer (&plans, g_ptr_array_unref);
+  plans = poa_store_list_plans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 3);
+
+  /* The broken file failed alone, named. */
+  dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Un archivo no se pudo importar");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, broken));
+  g_assert_null (strstr (body, cultura));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The window shows the last plan imported: the duplicate kept beside the first. */
+  plan = poa_window_get_plan (window);
+  g_assert_cmpstr (poa_plan_get_area (plan), ==, "Migrantes y Ex braceros");
+  g_assert_cmpint (poa_plan_get_id (plan), ==, 3);
+}
+
 /* How the program starts for real (poa_application_run): the database is opened and the plan
  * read on a thread while GTK starts, and the window shows that plan. */
 static void
@@ -645,6 +717,8 @@ main (int   argc,
                    test_start_says_why_the_database_cannot_be_opened);
   g_test_add_func ("/ui/window/opens-without-settings-schema",
                    test_window_opens_without_settings_schema);
+  g_test_add ("/ui/import/several-asks-about-a-duplicate", Fixture, NULL,
+              fixture_set_up, test_import_several_asks_about_a_duplicate, fixture_tear_down);
   g_test_add ("/ui/import/shows-the-new-plan", Fixture, NULL,
               fixture_set_up, test_import_shows_the_new_plan, fixture_tear_down);
   g_test_add ("/ui/import/error-names-the-file-and-the-place", Fixture, NULL,

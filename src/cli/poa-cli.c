@@ -25,6 +25,7 @@
 #include "poa-money.h"
 #include "poa-review.h"
 #include "poa-summary.h"
+#include "poa-consolidate.h"
 #include "poa-util.h"
 #include "poa-check.h"
 #include "poa-date.h"
@@ -181,6 +182,8 @@ poa_cli_print_help (void)
       "                         change one field; an approved plan needs a justification"),
     _("history                the plan’s change record, one line per change"),
     _("summary [--year YEAR]  every plan side by side, one line per plan"),
+    _("consolidate --year YEAR --output FILE.xlsx\n"
+      "                         every plan of YEAR in one workbook"),
     _("backup --output FILE   copy the whole database to FILE"),
     _("restore FILE           replace the database with the backup FILE, keeping a copy"),
   };
@@ -1334,6 +1337,57 @@ run_summary (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* `consolidate --year YEAR --output FILE.xlsx`: every plan of YEAR in one workbook. */
+static int
+run_consolidate (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  const char *output = NULL;
+  guint year = 0;
+  GDate today;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--year", &value, &error))
+        whole_option ("--year", value, POA_YEAR_MIN, POA_YEAR_MAX, &year, &error);
+      else if (option_value (args, n, &i, "--output", &value, &error) ||
+               option_value (args, n, &i, "-o", &value, &error))
+        output = value;
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "consolidate", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (year == 0)
+    return fail_usage (_("consolidate needs --year YEAR"));
+  if (output == NULL || output[0] == '\0' || !g_str_has_suffix (output, ".xlsx"))
+    return fail_usage (_("consolidate needs --output FILE.xlsx"));
+
+  if (!(store = open_store (options)))
+    return POA_EXIT_ERROR;
+
+  poa_date_get_today (&today);
+  if (!(areas = poa_consolidate_read (store, year, &today, &error)) ||
+      !poa_consolidate_write_xlsx (areas, year, &today, output, &error))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  return POA_EXIT_OK;
+}
+
 /**
  * poa_cli_run:
  *
@@ -1358,6 +1412,7 @@ poa_cli_run (PoaCliOptions *options)
     { "history", run_history },
     { "set", run_set },
     { "summary", run_summary },
+    { "consolidate", run_consolidate },
     { "backup", run_backup },
     { "restore", run_restore },
   };

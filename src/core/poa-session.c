@@ -9,10 +9,14 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
 #include "poa-document.h"
 #include "poa-opening.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-session.h"
 #include "poa-store.h"
 
@@ -488,6 +492,134 @@ poa_session_import (PoaSession  *self,
 
   /* The plan shown is the one to open next time; failing to record it loses nothing. */
   poa_store_mark_opened (self->store, id, NULL);
+  set_plan (self, plan, FALSE);
+  return TRUE;
+}
+
+/* Whether two áreas are the same: letters' case and spaces around them aside (as `poa import`
+ * judges them, poa-cli.c). */
+static gboolean
+same_area (const char *a,
+           const char *b)
+{
+  g_autofree char *x = g_strstrip (g_utf8_casefold (a != NULL ? a : "", -1));
+  g_autofree char *y = g_strstrip (g_utf8_casefold (b != NULL ? b : "", -1));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+/* The plan already in @store for @plan's área and year: its ID, 0 when there is none, -1 with
+ * @error set when the plans cannot be listed. */
+static gint64
+find_same_plan (PoaStore  *store,
+                PoaPlan   *plan,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) plans = poa_store_list_plans (store, error);
+
+  if (plans == NULL)
+    return -1;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      PoaPlanSummary *summary = g_ptr_array_index (plans, i);
+
+      if (summary->year == poa_plan_get_year (plan) &&
+          same_area (summary->area, poa_plan_get_area (plan)))
+        return summary->id;
+    }
+
+  return 0;
+}
+
+/* A replaced plan's record is kept: the old plan's entries come first, unless the file's own
+ * record already begins with them (a plan exported, changed elsewhere and brought back). */
+static void
+keep_history (PoaPlan *old,
+              PoaPlan *plan)
+{
+  GPtrArray *old_history = poa_plan_get_history (old);
+  GPtrArray *history = poa_plan_get_history (plan);
+  gboolean prefix = history->len >= old_history->len;
+
+  for (guint i = 0; prefix && i < old_history->len; i++)
+    prefix = poa_history_entry_equal (g_ptr_array_index (old_history, i),
+                                      g_ptr_array_index (history, i));
+  if (prefix)
+    return;
+
+  for (guint i = 0; i < old_history->len; i++)
+    g_ptr_array_insert (history, (int)i,
+                        poa_history_entry_copy (g_ptr_array_index (old_history, i)));
+}
+
+/**
+ * poa_session_import_with_mode:
+ * @path: a plan file (JSON)
+ * @mode: what to do when a plan of the file's área and year is already there
+ *
+ * Adds the plan in @path to the database, all or nothing, as poa_session_import() does, and
+ * shows it; a plan of the same área and year is refused, replaced (its change record kept)
+ * or kept beside the new one, as @mode says.
+ *
+ * Returns: whether it was imported; else @error says why, naming the file: #G_IO_ERROR_EXISTS
+ *   when @mode is %POA_SESSION_IMPORT_REFUSE and the área and year are already there.
+ */
+gboolean
+poa_session_import_with_mode (PoaSession            *self,
+                              const char            *path,
+                              PoaSessionImportMode   mode,
+                              GError               **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  gint64 same = 0;
+  gint64 id;
+
+  g_return_val_if_fail (POA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The whole file is read and validated before the database is touched. */
+  if (!(plan = poa_plan_json_load (path, error)))
+    return FALSE;
+
+  if (mode != POA_SESSION_IMPORT_KEEP_BOTH &&
+      (same = find_same_plan (self->store, plan, error)) < 0)
+    return FALSE;
+
+  if (same > 0 && mode == POA_SESSION_IMPORT_REFUSE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s: the database already holds a plan for “%s”, %u"),
+                   path, poa_plan_get_area (plan), poa_plan_get_year (plan));
+      return FALSE;
+    }
+
+  if (same > 0)
+    {
+      g_autoptr(PoaPlan) old = poa_store_load_plan (self->store, same, error);
+
+      if (old == NULL)
+        return FALSE;
+      keep_history (old, plan);
+      id = poa_store_replace_plan (self->store, same, plan, error);
+    }
+  else
+    id = poa_store_insert_plan (self->store, plan, error);
+  if (id == 0)
+    return FALSE;
+
+  /* The plan shown is the one to open next time; failing to record it loses nothing. */
+  poa_store_mark_opened (self->store, id, NULL);
+  if (id != poa_plan_get_id (plan))
+    {
+      g_autoptr(PoaPlan) stored = poa_store_load_plan (self->store, id, error);
+
+      if (stored == NULL)
+        return FALSE;
+      set_plan (self, stored, FALSE);
+      return TRUE;
+    }
   set_plan (self, plan, FALSE);
   return TRUE;
 }

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 
 #define POA_TYPE_SESSION (poa_session_get_type ())
 
+/* What an import does when the database already holds a plan of the file's área and year. */
+typedef enum
+{
+  POA_SESSION_IMPORT_REFUSE,     /* fail with G_IO_ERROR_EXISTS, so that the user can be asked */
+  POA_SESSION_IMPORT_REPLACE,    /* replace that plan, keeping its change record */
+  POA_SESSION_IMPORT_KEEP_BOTH,  /* add the file's plan beside it */
+} PoaSessionImportMode;
+
 G_DECLARE_FINAL_TYPE (PoaSession, poa_session, POA, SESSION, GObject)
 
 PoaSession  *poa_session_new               (const char  *db_path,
@@ -47,6 +55,10 @@ gboolean     poa_session_delete_plan       (PoaSession  *self,
                                             GError     **error);
 gboolean     poa_session_import            (PoaSession  *self,
                                             const char  *path,
+                                            GError     **error);
+gboolean     poa_session_import_with_mode  (PoaSession  *self,
+                                            const char  *path,
+                                            PoaSessionImportMode mode,
                                             GError     **error);
 gboolean     poa_session_restore           (PoaSession  *self,
                                             const char  *backup,

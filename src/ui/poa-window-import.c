@@ -60,6 +60,213 @@ poa_window_import_file (PoaWindow *self,
   return TRUE;
 }
 
+/* Several files at once: each all or nothing, one after the other. A file whose área and year
+ * the database holds already stops the run on a question (replace that plan, keeping its
+ * change record, or keep both), unless an earlier answer was to hold for the rest. At the end
+ * one dialog lists what failed, naming each file, and a toast counts what came in. */
+typedef struct
+{
+  PoaWindow            *window;        /* (owned) */
+  GPtrArray            *files;         /* (element-type GFile) */
+  guint                 next;
+  gboolean              has_rule;      /* the user answered for the remaining files too */
+  PoaSessionImportMode  rule;
+  GPtrArray            *failures;      /* (element-type utf8): one message per failed file */
+  guint                 n_imported;
+  GtkCheckButton       *for_all;       /* in the question shown, if any */
+} ImportRun;
+
+static void
+import_run_free (ImportRun *run)
+{
+  g_clear_object (&run->window);
+  g_clear_pointer (&run->files, g_ptr_array_unref);
+  g_clear_pointer (&run->failures, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void import_run_continue (ImportRun *run);
+
+/* Imports the current file with @mode; a duplicate with no answer yet is returned as TRUE in
+ * @ask, and nothing else is done with it. */
+static void
+import_run_one (ImportRun            *run,
+                PoaSessionImportMode  mode,
+                gboolean             *ask)
+{
+  GFile *file = g_ptr_array_index (run->files, run->next);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  *ask = FALSE;
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot read “%s”: only files on this computer can be imported"), uri);
+    }
+  else if (poa_session_import_with_mode (run->window->session, path, mode, &error))
+    {
+      run->n_imported++;
+      return;
+    }
+
+  if (mode == POA_SESSION_IMPORT_REFUSE && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      *ask = TRUE;
+      return;
+    }
+  g_ptr_array_add (run->failures, g_strdup (error->message));
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ImportRun        *run)
+{
+  PoaSessionImportMode mode = POA_SESSION_IMPORT_REFUSE;
+  gboolean ask;
+
+  if (g_str_equal (response, "replace"))
+    mode = POA_SESSION_IMPORT_REPLACE;
+  else if (g_str_equal (response, "keep"))
+    mode = POA_SESSION_IMPORT_KEEP_BOTH;
+
+  if (run->for_all != NULL && gtk_check_button_get_active (run->for_all) &&
+      mode != POA_SESSION_IMPORT_REFUSE)
+    {
+      run->has_rule = TRUE;
+      run->rule = mode;
+    }
+  run->for_all = NULL;
+
+  /* Skipped: the file is left out, and said so with the failures. */
+  if (mode == POA_SESSION_IMPORT_REFUSE)
+    {
+      g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (run->files, run->next));
+
+      g_ptr_array_add (run->failures,
+                       g_strdup_printf (_("%s: not imported, its área and year are already there"), name));
+    }
+  else
+    import_run_one (run, mode, &ask);
+
+  run->next++;
+  import_run_continue (run);
+}
+
+static void
+import_run_ask (ImportRun *run)
+{
+  GFile *file = g_ptr_array_index (run->files, run->next);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file's name */
+  body = g_strdup_printf (_("The database already holds a plan for the área and year of “%s”. "
+                            "Replacing it keeps its change record."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (run->window), _("Replace the Plan?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "skip", _("_Skip"),
+                                    "keep", _("_Keep Both"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "skip");
+  if (run->next + 1 < run->files->len)
+    {
+      run->for_all = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Do the same for the _other files")));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (run->for_all));
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (duplicate_response_cb), run);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_run_finish (ImportRun *run)
+{
+  if (run->failures->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < run->failures->len; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "\n\n" : "",
+                                (const char *)g_ptr_array_index (run->failures, i));
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, text->str);
+      _poa_window_show_error (run->window,
+                              g_dngettext (GETTEXT_PACKAGE, "A file could not be imported",
+                                           "Some files could not be imported", run->failures->len),
+                              error);
+    }
+
+  if (run->n_imported > 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (run->n_imported == 1)
+        /* Translators: %s is the window's title, which names the plan: "POA 2026 — Migrantes" */
+        message = g_strdup_printf (_("Imported “%s”"), gtk_window_get_title (GTK_WINDOW (run->window)));
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u plan",
+                                                "Imported %u plans", run->n_imported),
+                                   run->n_imported);
+      _poa_window_add_toast (run->window, adw_toast_new (message));
+    }
+
+  import_run_free (run);
+}
+
+static void
+import_run_continue (ImportRun *run)
+{
+  for (; run->next < run->files->len; run->next++)
+    {
+      gboolean ask;
+
+      import_run_one (run, run->has_rule ? run->rule : POA_SESSION_IMPORT_REFUSE, &ask);
+      if (ask)
+        {
+          import_run_ask (run);
+          return;
+        }
+    }
+
+  import_run_finish (run);
+}
+
+/**
+ * poa_window_import_files:
+ * @files: (element-type GFile): plan files (JSON)
+ *
+ * Imports each of @files as a new plan, all or nothing per file, and shows the last one
+ * imported. A file whose área and year are already in the database is asked about: replace that
+ * plan (keeping its change record), keep both, or skip it, for it alone or for the rest too.
+ * What failed is said at the end in one dialog, naming each file.
+ */
+void
+poa_window_import_files (PoaWindow  *self,
+                         GListModel *files)
+{
+  ImportRun *run;
+
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  run = g_new0 (ImportRun, 1);
+  run->window = g_object_ref (self);
+  run->files = g_ptr_array_new_with_free_func (g_object_unref);
+  run->failures = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (run->files, g_list_model_get_item (files, i));
+
+  import_run_continue (run);
+}
+
 static void
 import_chooser_response_cb (GtkNativeDialog *chooser,
                             int              response,
@@ -67,9 +274,9 @@ import_chooser_response_cb (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
-      poa_window_import_file (self, file);
+      poa_window_import_files (self, files);
     }
 
   g_object_unref (chooser);
@@ -94,6 +301,7 @@ import_activated (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

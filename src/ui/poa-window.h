@@ -30,5 +30,7 @@ void         poa_window_set_selected_activity (PoaWindow      *self,
 /* poa-window-import.c */
 gboolean     poa_window_import_file           (PoaWindow      *self,
                                                GFile          *file);
+void         poa_window_import_files          (PoaWindow      *self,
+                                               GListModel     *files);
 
 G_END_DECLS

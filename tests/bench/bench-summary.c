@@ -25,6 +25,7 @@
 #include "poa-plan.h"
 #include "poa-review.h"
 #include "poa-store-private.h"
+#include "poa-consolidate.h"
 #include "poa-summary.h"
 #include "bench-util.h"
 #include "test-plans.h"
@@ -68,6 +69,7 @@ main (int   argc,
   g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
   g_autofree double *wall = NULL;
   double in_process[9];
+  double consolidated[5];
   gsize peak = 0;
   guint runs = 9;
 
@@ -116,6 +118,27 @@ main (int   argc,
       }
   }
 
+  /* The consolidated figures (poa-consolidate.c): the summary's, plus late activities and the
+   * current quarter's avance of each plan, ranked by índice; `poa consolidate`'s model. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PoaStore) store = poa_store_open (db, &error);
+    GDate today;
+
+    g_assert_no_error (error);
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 10, G_DATE_JULY, 2027);
+    for (guint r = 0; r < G_N_ELEMENTS (consolidated); r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr(GPtrArray) areas = poa_consolidate_read (store, 2027, &today, &error);
+
+        consolidated[r] = (g_get_monotonic_time () - start) / 1000.0;
+        g_assert_no_error (error);
+        g_assert_cmpuint (areas->len, ==, N_PLANS);
+      }
+  }
+
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(PoaStore) store = poa_store_open (db, &error);
@@ -151,6 +174,11 @@ main (int   argc,
                 bench_median (wall, runs), peak, "< 200 ms", bench_median (wall, runs) < 200.0);
   bench_result ("summary read (in process)", "1,000 plans × 16 activities",
                 bench_median (in_process, G_N_ELEMENTS (in_process)), 0, NULL, TRUE);
+
+  g_print ("consolidated areas of 1,000 plans (poa_consolidate_read): median %.1f ms\n",
+           bench_median (consolidated, G_N_ELEMENTS (consolidated)));
+  bench_result ("consolidated areas read (in process)", "1,000 plans × 16 activities",
+                bench_median (consolidated, G_N_ELEMENTS (consolidated)), 0, NULL, TRUE);
 
   bench_remove_dir (dir);
   return 0;
