@@ -27,6 +27,7 @@
 #include "poa-plan-chooser.h"
 #include "poa-plan-editor.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-session.h"
 #include "poa-store.h"
 #include "poa-validate-private.h"
@@ -138,6 +139,23 @@ type_into (GtkWidget  *entry,
   /* What Enter does: GtkEntry says "activate", AdwEntryRow "entry-activated". */
   g_signal_emit_by_name (entry, GTK_IS_ENTRY (entry) ? "activate" : "entry-activated");
   iterate ();
+}
+
+/* @stored is @before field for field, but for the change record gained since: an undo is
+ * recorded as a change, not erased. */
+static gboolean
+equal_but_record (PoaPlan *stored,
+                  PoaPlan *before)
+{
+  g_autoptr(PoaPlan) expected = poa_plan_copy (before);
+  GPtrArray *was = poa_plan_get_history (before);
+  GPtrArray *now = poa_plan_get_history (stored);
+
+  if (now->len <= was->len)
+    return FALSE;
+  for (guint i = was->len; i < now->len; i++)
+    poa_plan_add_history_entry (expected, poa_history_entry_copy (g_ptr_array_index (now, i)));
+  return poa_plan_equal (stored, expected);
 }
 
 static PoaPlan *
@@ -1064,7 +1082,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   iterate ();
   stored = load_fresh (fixture);
-  g_assert_true (poa_plan_equal (stored, before));
+  g_assert_true (equal_but_record (stored, before));
   g_clear_object (&stored);
 
   /* Move activity 3 up: it becomes Nº 2. */
@@ -1085,7 +1103,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   iterate ();
   stored = load_fresh (fixture);
-  g_assert_true (poa_plan_equal (stored, before));
+  g_assert_true (equal_but_record (stored, before));
   g_clear_object (&stored);
 
   /* Search as you type, without accents or case: "sezami" and "migracion". */

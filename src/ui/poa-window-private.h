@@ -42,6 +42,7 @@ struct _PoaWindow
   AdwBin               *follow_bin;
   GtkMenuButton        *review_button;
   GtkImage             *review_status_icon;
+  GtkImage             *review_status_icon_narrow;
   GtkLabel             *review_status_label;
   GtkBox               *review_steps_box;
 };

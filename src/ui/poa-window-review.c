@@ -102,6 +102,7 @@ _poa_window_update_review (PoaWindow *self)
 
   gtk_label_set_label (self->review_status_label, label);
   gtk_image_set_from_icon_name (self->review_status_icon, status_icon (status));
+  gtk_image_set_from_icon_name (self->review_status_icon_narrow, status_icon (status));
   /* Translators: the review button's tooltip: "Review: Aprobado" */
   tooltip = g_strdup_printf (_("Review: %s"), label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
@@ -229,6 +230,7 @@ _poa_window_class_review_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon_narrow);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_label);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_steps_box);
 
