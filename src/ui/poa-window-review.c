@@ -103,8 +103,8 @@ _poa_window_update_review (PoaWindow *self)
   gtk_label_set_label (self->review_status_label, label);
   gtk_image_set_from_icon_name (self->review_status_icon, status_icon (status));
   gtk_image_set_from_icon_name (self->review_status_icon_narrow, status_icon (status));
-  /* Translators: the review button's tooltip: "Review: Aprobado" */
-  tooltip = g_strdup_printf (_("Review: %s"), label);
+  /* Translators: the review button's tooltip: "Review status: Aprobado" */
+  tooltip = g_strdup_printf (_("Review status: %s"), label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
