@@ -17,6 +17,7 @@
 #include "poa-document.h"
 #include "poa-findings.h"
 #include "poa-indicator.h"
+#include "poa-review.h"
 #include "poa-plan.h"
 #include "poa-signature.h"
 #include "poa-store.h"
@@ -70,6 +71,22 @@ assert_stored (Fixture *fixture)
   stored = poa_store_load_plan (store, poa_plan_get_id (fixture->plan), &error);
   g_assert_no_error (error);
   g_assert_true (poa_plan_equal (stored, fixture->plan));
+}
+
+/* @plan is as @before, field for field, but for the change record it has gained since: an undo
+ * is recorded as a change, never erased. */
+static void
+assert_as_before_but_record (PoaPlan *before,
+                             PoaPlan *plan)
+{
+  g_autoptr(PoaPlan) expected = poa_plan_copy (before);
+  GPtrArray *was = poa_plan_get_history (before);
+  GPtrArray *now = poa_plan_get_history (plan);
+
+  g_assert_cmpuint (now->len, >, was->len);
+  for (guint i = was->len; i < now->len; i++)
+    poa_plan_add_history_entry (expected, poa_history_entry_copy (g_ptr_array_index (now, i)));
+  g_assert_true (poa_plan_equal (expected, plan));
 }
 
 static PoaActivity *
@@ -309,7 +326,7 @@ test_insert_remove_move_renumber (Fixture       *fixture,
   /* Undo everything: the plan is as it was, field for field, in the window and the file. */
   for (guint i = 0; i < 4; i++)
     g_assert_true (poa_document_undo (fixture->document, &error));
-  g_assert_true (poa_plan_equal (before, fixture->plan));
+  assert_as_before_but_record (before, fixture->plan);
   assert_stored (fixture);
 
   for (guint i = 0; i < 4; i++)
@@ -535,7 +552,7 @@ test_duplicate_is_one_edit (Fixture       *fixture,
   g_assert_true (poa_document_undo (fixture->document, &error));
   g_assert_true (poa_document_undo (fixture->document, &error));
   g_assert_cmpuint (changed, ==, 4);
-  g_assert_true (poa_plan_equal (before, fixture->plan));
+  assert_as_before_but_record (before, fixture->plan);
   assert_stored (fixture);
 
   /* A refused value is no change. */
@@ -993,6 +1010,138 @@ test_total_past_ceiling_is_refused (Fixture       *fixture,
   assert_stored (fixture);
 }
 
+/* Checks @entry field by field against figures written out here, not computed. */
+static void
+assert_entry (const PoaHistoryEntry *entry,
+              const char            *where,
+              const char            *field,
+              const char            *before,
+              const char            *after,
+              const char            *justification)
+{
+  g_assert_cmpstr (entry->where, ==, where);
+  g_assert_cmpstr (entry->field, ==, field);
+  g_assert_cmpstr (entry->before, ==, before);
+  g_assert_cmpstr (entry->after, ==, after);
+  g_assert_cmpstr (entry->justification, ==, justification);
+  g_assert_cmpstr (entry->by, ==, "Ana Pérez");
+  g_assert_true (poa_review_date_is_valid (entry->date));
+}
+
+/* An edit, its undo and its redo are three changes in the record, in the file as in the
+ * window: the undo is a change back, not an erasure. */
+static void
+test_edit_undo_redo_are_recorded (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  PoaActivity *second = activity_at (fixture, 1);
+  GPtrArray *history;
+  guint was = poa_plan_get_history (fixture->plan)->len;
+  g_autofree char *old = g_strdup_printf ("%u", poa_activity_get_goal (second, POA_ACTIVITY_ANNUAL_GOAL));
+
+  g_setenv ("POA_USER", "Ana Pérez", TRUE);
+  g_assert_cmpstr (old, !=, "33");
+  g_assert_true (poa_document_set_uint (fixture->document, second, "annual-goal", 33, &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_true (poa_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+
+  stored = load_stored (fixture);
+  history = poa_plan_get_history (stored);
+  g_assert_cmpuint (history->len, ==, was + 3);
+  assert_entry (g_ptr_array_index (history, was), "activity 2", "annual_goal", old, "33", "");
+  assert_entry (g_ptr_array_index (history, was + 1), "activity 2", "annual_goal", "33", old, "");
+  assert_entry (g_ptr_array_index (history, was + 2), "activity 2", "annual_goal", old, "33", "");
+  assert_stored (fixture);
+
+  /* Inserting and removing an item are recorded too, by its name. */
+  {
+    g_autoptr(PoaBudgetLine) line = poa_budget_line_new ("3999", "Otros servicios", 100);
+    g_autoptr(PoaPlan) again = NULL;
+    GPtrArray *more;
+
+    g_assert_true (poa_document_insert (fixture->document, line, G_MAXUINT, &error));
+    g_assert_no_error (error);
+    g_assert_true (poa_document_remove (fixture->document, line, &error));
+    g_assert_no_error (error);
+    again = load_stored (fixture);
+    more = poa_plan_get_history (again);
+    g_assert_cmpuint (more->len, ==, was + 5);
+    assert_entry (g_ptr_array_index (more, was + 3), "budget 3999", "budget", "", "3999 Otros servicios", "");
+    assert_entry (g_ptr_array_index (more, was + 4), "budget 3999", "budget", "3999 Otros servicios", "", "");
+  }
+  g_unsetenv ("POA_USER");
+}
+
+/* An approved plan refuses an edit without a justification, and records one with it, in the
+ * edit's transaction; the justification is the next edit's only. */
+static void
+test_approved_plan_needs_justification (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) stored = NULL;
+  PoaActivity *first = activity_at (fixture, 0);
+  guint goal = poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED);
+  g_autofree char *goal_text = g_strdup_printf ("%u", goal);
+  guint was;
+  GPtrArray *history;
+
+  g_setenv ("POA_USER", "Ana Pérez", TRUE);
+  g_assert_false (poa_document_needs_justification (fixture->document));
+  g_assert_true (poa_review_apply (fixture->store, fixture->plan, POA_REVIEW_SUBMIT, NULL, NULL, &error));
+  g_assert_true (poa_review_apply (fixture->store, fixture->plan, POA_REVIEW_APPROVE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_document_needs_justification (fixture->document));
+  was = poa_plan_get_history (fixture->plan)->len;
+
+  g_assert_false (poa_document_set_uint (fixture->document, first, "programmed", goal + 5, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED);
+  g_assert_nonnull (strstr (error->message, poa_review_status_label (POA_REVIEW_APROBADO)));
+  g_clear_error (&error);
+  g_assert_cmpuint (poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED), ==, goal);
+  g_assert_false (poa_document_can_undo (fixture->document));
+
+  /* Blank is no justification. */
+  poa_document_set_justification (fixture->document, "  ");
+  g_assert_false (poa_document_set_uint (fixture->document, first, "programmed", goal + 5, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED);
+  g_clear_error (&error);
+
+  poa_document_set_justification (fixture->document, "Reconducción");
+  g_assert_true (poa_document_set_uint (fixture->document, first, "programmed", goal + 5, &error));
+  g_assert_no_error (error);
+
+  stored = load_stored (fixture);
+  {
+    g_autoptr(PoaActivity) stored_first = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (stored)), 0);
+    g_assert_cmpuint (poa_activity_get_goal (stored_first, POA_ACTIVITY_PROGRAMMED), ==, goal + 5);
+  }
+  history = poa_plan_get_history (stored);
+  g_assert_cmpuint (history->len, ==, was + 1);
+  {
+    g_autofree char *after = g_strdup_printf ("%u", goal + 5);
+    assert_entry (g_ptr_array_index (history, was), "activity 1", "programmed", goal_text, after, "Reconducción");
+  }
+
+  /* The justification was that edit's: the next one is refused again, and the undo of the
+   * justified edit carries its justification. */
+  g_assert_false (poa_document_set_uint (fixture->document, first, "programmed", goal + 6, &error));
+  g_assert_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED);
+  g_clear_error (&error);
+  g_assert_true (poa_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED), ==, goal);
+  history = poa_plan_get_history (fixture->plan);
+  g_assert_cmpuint (history->len, ==, was + 2);
+  g_assert_cmpstr (((PoaHistoryEntry *)g_ptr_array_index (history, was + 1))->justification, ==, "Reconducción");
+  assert_stored (fixture);
+  g_unsetenv ("POA_USER");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1168,8 @@ main (int   argc,
   ADD ("/document/changes/say-what-changed", test_changed_says_what_changed);
   ADD ("/document/changes/notified-once-committed", test_notified_once_committed);
   ADD ("/document/findings/computed-once-per-change", test_findings_computed_once_per_change);
+  ADD ("/document/record/edit-undo-redo", test_edit_undo_redo_are_recorded);
+  ADD ("/document/record/approved-needs-justification", test_approved_plan_needs_justification);
 #undef ADD
 
   return g_test_run ();

@@ -27,6 +27,7 @@
 #include "poa-plan-chooser.h"
 #include "poa-plan-editor.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-session.h"
 #include "poa-store.h"
 #include "poa-validate-private.h"
@@ -138,6 +139,23 @@ type_into (GtkWidget  *entry,
   /* What Enter does: GtkEntry says "activate", AdwEntryRow "entry-activated". */
   g_signal_emit_by_name (entry, GTK_IS_ENTRY (entry) ? "activate" : "entry-activated");
   iterate ();
+}
+
+/* @stored is @before field for field, but for the change record gained since: an undo is
+ * recorded as a change, not erased. */
+static gboolean
+equal_but_record (PoaPlan *stored,
+                  PoaPlan *before)
+{
+  g_autoptr(PoaPlan) expected = poa_plan_copy (before);
+  GPtrArray *was = poa_plan_get_history (before);
+  GPtrArray *now = poa_plan_get_history (stored);
+
+  if (now->len <= was->len)
+    return FALSE;
+  for (guint i = was->len; i < now->len; i++)
+    poa_plan_add_history_entry (expected, poa_history_entry_copy (g_ptr_array_index (now, i)));
+  return poa_plan_equal (stored, expected);
 }
 
 static PoaPlan *
@@ -1064,7 +1082,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   iterate ();
   stored = load_fresh (fixture);
-  g_assert_true (poa_plan_equal (stored, before));
+  g_assert_true (equal_but_record (stored, before));
   g_clear_object (&stored);
 
   /* Move activity 3 up: it becomes Nº 2. */
@@ -1085,7 +1103,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   iterate ();
   stored = load_fresh (fixture);
-  g_assert_true (poa_plan_equal (stored, before));
+  g_assert_true (equal_but_record (stored, before));
   g_clear_object (&stored);
 
   /* Search as you type, without accents or case: "sezami" and "migracion". */
@@ -1384,6 +1402,93 @@ test_forbidden_text_is_marked (Fixture       *fixture,
   g_assert_null (poa_activity_editor_get_message (editor, "specific-activity"));
 }
 
+/* The review button's tooltip, which says the status even where only its icon fits. */
+static const char *
+review_status_shown (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_MENU_BUTTON (widget) && tooltip != NULL && g_str_has_prefix (tooltip, "Estado de la revisión: "))
+    return tooltip + strlen ("Estado de la revisión: ");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = review_status_shown (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An approved plan's meta changes only with a justification: the window asks for it; cancel
+ * leaves the value as it was, and an answer records the change with it, in the file. */
+static void
+test_approved_plan_asks_justification (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  PoaPlan *plan = poa_window_get_plan (fixture->window);
+  PoaActivity *first = activity_at (plan, 0);
+  guint programmed = poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED);
+  g_autofree char *before = g_strdup_printf ("%u", programmed);
+  g_autofree char *after = g_strdup_printf ("%u", programmed + 4);
+  g_autoptr(PoaPlan) stored = NULL;
+  PoaActivityEditor *editor;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GPtrArray *history;
+  const PoaHistoryEntry *last;
+  guint recorded;
+
+  g_setenv ("POA_USER", "Ana Pérez", TRUE);
+  g_assert_cmpstr (review_status_shown (GTK_WIDGET (fixture->window)), ==, "Borrador");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.review-submit", NULL));
+  iterate ();
+  g_assert_cmpstr (review_status_shown (GTK_WIDGET (fixture->window)), ==, "Enviado");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.review-approve", NULL));
+  iterate ();
+  g_assert_cmpstr (review_status_shown (GTK_WIDGET (fixture->window)), ==, "Aprobado");
+  recorded = poa_plan_get_history (plan)->len;
+
+  editor = open_activity_editor (fixture, first);
+  entry = poa_activity_editor_get_entry (editor, "programmed");
+
+  /* Cancelled: nothing changes, and the field shows the value again. */
+  type_into (entry, after);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "modify"));
+  answer (dialog, "cancel");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED), ==, programmed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+  stored = load_fresh (fixture);
+  g_assert_cmpuint (poa_plan_get_history (stored)->len, ==, recorded);
+  g_clear_object (&stored);
+
+  /* Justified: the change is in, recorded with its reason. */
+  type_into (entry, after);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Reconducción de meta");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "modify"));
+  answer (dialog, "modify");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (poa_activity_get_goal (first, POA_ACTIVITY_PROGRAMMED), ==, programmed + 4);
+
+  stored = load_fresh (fixture);
+  history = poa_plan_get_history (stored);
+  g_assert_cmpuint (history->len, ==, recorded + 1);
+  last = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (last->where, ==, "activity 1");
+  g_assert_cmpstr (last->field, ==, "programmed");
+  g_assert_cmpstr (last->before, ==, before);
+  g_assert_cmpstr (last->after, ==, after);
+  g_assert_cmpstr (last->justification, ==, "Reconducción de meta");
+  g_assert_cmpstr (last->by, ==, "Ana Pérez");
+  g_unsetenv ("POA_USER");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1408,6 +1513,7 @@ main (int   argc,
   ADD ("/ui/editing/edit-actions-open-the-editors", test_edit_actions);
   ADD ("/ui/plans/copy-create-delete-switch", test_several_plans);
   ADD ("/ui/plans/year-in-sight-after-copy", test_year_in_sight_after_copy);
+  ADD ("/ui/review/approved-plan-asks-justification", test_approved_plan_asks_justification);
 #undef ADD
 
   return g_test_run ();

@@ -715,28 +715,6 @@ find_activity (PoaPlan *plan,
   return NULL;
 }
 
-/* Appends @entries to @plan's change record in a transaction of its own, after the edit's: the
- * document does not record yet (issue 18's next step: it records inside its own). */
-static gboolean
-record_entries (PoaStore                      *store,
-                PoaPlan                       *plan,
-                const PoaHistoryEntry *const  *entries,
-                guint                          n_entries,
-                GError                       **error)
-{
-  if (n_entries == 0)
-    return TRUE;
-  if (!poa_store_begin (store, error))
-    return FALSE;
-  if (!poa_store_record_changes (store, poa_plan_get_id (plan), entries, n_entries, error) ||
-      !poa_store_commit (store, error))
-    {
-      poa_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* `record`: one month of one activity, through the document like any edit in the window: one
  * transaction, the activity's meta alcanzada moving by the difference in the month's. */
 static int
@@ -756,7 +734,6 @@ run_record (PoaCliOptions *options)
   guint64 total;
   const char *names[] = { "calendar", "achieved" };
   GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
-  GValue before[2] = { G_VALUE_INIT, G_VALUE_INIT };
   gboolean done;
 
   for (int i = 0; i < n; i++)
@@ -830,36 +807,12 @@ run_record (PoaCliOptions *options)
   g_value_init (&values[1], G_TYPE_UINT);
   g_value_set_uint (&values[1], (guint)total);
 
-  /* The values before, for the change record. */
-  g_value_init (&before[0], POA_TYPE_CALENDAR);
-  g_value_set_boxed (&before[0], poa_activity_get_calendar (activity));
-  g_value_init (&before[1], G_TYPE_UINT);
-  g_value_set_uint (&before[1], poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
-
+  /* The document records the change, in the edit's transaction. */
   document = poa_document_new (store, plan);
   done = poa_document_set_values (document, activity, 2, names, values, &error);
 
-  if (done)
-    {
-      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_history_entry_free);
-
-      for (guint i = 0; i < 2; i++)
-        {
-          PoaHistoryEntry *entry = poa_history_entry_for_edit (plan, G_OBJECT (activity), names[i],
-                                                               &before[i], &values[i],
-                                                               NULL, NULL, NULL);
-          if (entry != NULL)
-            g_ptr_array_add (entries, entry);
-        }
-      done = record_entries (store, plan, (const PoaHistoryEntry *const *)entries->pdata,
-                             entries->len, &error);
-    }
-
   for (guint i = 0; i < 2; i++)
-    {
-      g_value_unset (&values[i]);
-      g_value_unset (&before[i]);
-    }
+    g_value_unset (&values[i]);
 
   if (!done)
     {
@@ -1128,7 +1081,6 @@ run_set (PoaCliOptions *options)
   g_autoptr(PoaStore) store = NULL;
   g_autoptr(PoaPlan) plan = NULL;
   g_autoptr(PoaDocument) document = NULL;
-  g_autoptr(PoaHistoryEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   GStrv args = options->args;
   int n = (int)g_strv_length (args);
@@ -1138,9 +1090,6 @@ run_set (PoaCliOptions *options)
   gboolean has_number = FALSE, done = FALSE;
   GObject *object;
   GParamSpec *pspec;
-  /* Unset on every return, the early ones included: a date's value holds a copy. */
-  g_auto(GValue) before = G_VALUE_INIT;
-  g_auto(GValue) after = G_VALUE_INIT;
 
   for (int i = 0; i < n; i++)
     {
@@ -1222,10 +1171,10 @@ run_set (PoaCliOptions *options)
     }
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_value_init (&before, pspec->value_type);
-  g_object_get_property (object, property, &before);
 
+  /* The document records the change with its justification, in the edit's transaction. */
   document = poa_document_new (store, plan);
+  poa_document_set_justification (document, justification);
   if (pspec->value_type == G_TYPE_STRING)
     done = poa_document_set_text (document, object, property, text, &error);
   else if (pspec->value_type == G_TYPE_UINT)
@@ -1273,19 +1222,6 @@ run_set (PoaCliOptions *options)
     {
       print_error (error);
       return POA_EXIT_ERROR;
-    }
-
-  g_value_init (&after, pspec->value_type);
-  g_object_get_property (object, property, &after);
-  entry = poa_history_entry_for_edit (plan, object, property, &before, &after,
-                                      NULL, NULL, justification);
-  if (entry != NULL)
-    {
-      if (!record_entries (store, plan, (const PoaHistoryEntry *const *)&entry, 1, &error))
-        {
-          print_error (error);
-          return POA_EXIT_ERROR;
-        }
     }
 
   return POA_EXIT_OK;

@@ -19,6 +19,7 @@
 #include "poa-indicator.h"
 #include "poa-money.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-signature.h"
 #include "poa-store.h"
 #include "poa-validate.h"
@@ -61,6 +62,7 @@ typedef struct
 {
   char      *label;
   GPtrArray *steps;
+  char      *justification;  /* why an approved plan was changed; its undo and redo say it too */
 } Edit;
 
 struct _PoaDocument
@@ -73,6 +75,7 @@ struct _PoaDocument
   GPtrArray *undo;
   GPtrArray *redo;
   gboolean   opening;   /* part of the plan is still being read: no edit yet */
+  char      *justification;  /* for the next edit (poa_document_set_justification()) */
 };
 
 G_DEFINE_FINAL_TYPE (PoaDocument, poa_document, G_TYPE_OBJECT)
@@ -124,6 +127,7 @@ edit_free (Edit *edit)
 {
   g_ptr_array_unref (edit->steps);
   g_free (edit->label);
+  g_free (edit->justification);
   g_free (edit);
 }
 
@@ -422,13 +426,117 @@ release_notify (Edit     *edit,
     }
 }
 
-/* Runs @edit's steps forwards (do, redo) or backwards (undo) as one transaction. */
+/* The plan file's key of the list @item is in, for the change record. */
+static const char *
+list_key (GObject *item)
+{
+  if (POA_IS_ACTIVITY (item))
+    return "activities";
+  if (POA_IS_BUDGET_LINE (item))
+    return "budget";
+  if (POA_IS_INDICATOR (item))
+    return "indicators";
+  return "signatures";
+}
+
+/* How the change record names @item put in or taken out of its list: its name, and a budget
+ * line its code too. */
+static char *
+item_name (GObject *item)
+{
+  if (POA_IS_ACTIVITY (item))
+    return g_strdup (poa_activity_get_name (POA_ACTIVITY (item)));
+  if (POA_IS_BUDGET_LINE (item))
+    return g_strdup_printf ("%s %s", poa_budget_line_get_code (POA_BUDGET_LINE (item)),
+                            poa_budget_line_get_name (POA_BUDGET_LINE (item)));
+  if (POA_IS_INDICATOR (item))
+    return g_strdup (poa_indicator_get_name (POA_INDICATOR (item)));
+  return g_strdup (poa_signature_get_role (POA_SIGNATURE (item)));
+}
+
+/* The change record of running @edit forwards or backwards, once its steps are in the model:
+ * every value that visibly changed, old and new as they now are (an undo is a change back, not
+ * an erasure), and every item put in or taken out of a list, its name before or after. A move
+ * shows as the numbers it changed; a budget line's move, which changes no value, as nothing. */
+static GPtrArray *
+edit_history (PoaDocument *self,
+              Edit        *edit,
+              gboolean     forward)
+{
+  g_autofree char *now = poa_review_now ();
+  g_autofree char *by = poa_review_user_name (NULL);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_history_entry_free);
+  guint n = edit->steps->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Step *step = g_ptr_array_index (edit->steps, forward ? i : n - 1 - i);
+      PoaHistoryEntry *entry = NULL;
+
+      switch (step->kind)
+        {
+        case STEP_SET:
+          entry = poa_history_entry_for_edit (self->plan, step->object, step->pspec->name,
+                                              forward ? &step->old_value : &step->new_value,
+                                              forward ? &step->new_value : &step->old_value,
+                                              now, by, edit->justification);
+          break;
+
+        case STEP_INSERT:
+        case STEP_REMOVE:
+          {
+            gboolean added = (step->kind == STEP_INSERT) == forward;
+            g_autofree char *where = poa_history_where (self->plan, step->object);
+            g_autofree char *name = item_name (step->object);
+
+            entry = poa_history_entry_new (now, by, where, list_key (step->object),
+                                           added ? "" : name, added ? name : "",
+                                           edit->justification);
+          }
+          break;
+
+        case STEP_MOVE:
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
+}
+
+/* An approved plan is read-only: a change to it, or the undo or redo of one, is a
+ * modificación and goes through only with its justification. */
+static gboolean
+refuse_unjustified (PoaDocument  *self,
+                    Edit         *edit,
+                    GError      **error)
+{
+  PoaReviewStatus status = poa_plan_get_review_status (self->plan);
+  g_autofree char *stripped = g_strstrip (g_strdup (edit->justification != NULL ? edit->justification : ""));
+
+  if (status != POA_REVIEW_APROBADO || *stripped != '\0')
+    return FALSE;
+
+  g_set_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED,
+               _("The plan is “%s”: a change to it requires a justification"),
+               poa_review_status_label (status));
+  return TRUE;
+}
+
+/* Runs @edit's steps forwards (do, redo) or backwards (undo) as one transaction, the change
+ * record's entries with them. */
 static gboolean
 run_edit (PoaDocument  *self,
           Edit         *edit,
           gboolean      forward,
           GError      **error)
 {
+  g_autoptr(GPtrArray) entries = NULL;
   guint n = edit->steps->len;
   guint done = 0;
 
@@ -456,8 +564,20 @@ run_edit (PoaDocument  *self,
         }
     }
 
+  /* In the edit's own transaction: an edit is never in the plan without its record. */
+  entries = edit_history (self, edit, forward);
+  if (entries->len > 0 &&
+      !poa_store_record_changes (self->store, poa_plan_get_id (self->plan),
+                                 (const PoaHistoryEntry *const *)entries->pdata, entries->len,
+                                 error))
+    goto failed;
+
   if (poa_store_commit (self->store, error))
     {
+      /* The plan takes the entries. */
+      g_ptr_array_set_free_func (entries, NULL);
+      for (guint i = 0; i < entries->len; i++)
+        poa_plan_add_history_entry (self->plan, g_ptr_array_index (entries, i));
       release_notify (edit, n, TRUE);
       return TRUE;
     }
@@ -577,13 +697,16 @@ do_edit (PoaDocument  *self,
   gboolean could_undo = poa_document_can_undo (self);
   gboolean could_redo = poa_document_can_redo (self);
 
+  /* The justification given is this edit's, whatever becomes of it. */
+  edit->justification = g_steal_pointer (&self->justification);
+
   if (edit->steps->len == 0)
     {
       edit_free (edit);
       return TRUE;
     }
 
-  if (refuse_while_opening (self, error))
+  if (refuse_while_opening (self, error) || refuse_unjustified (self, edit, error))
     {
       edit_free (edit);
       return FALSE;
@@ -857,6 +980,7 @@ poa_document_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->justification, g_free);
 
   G_OBJECT_CLASS (poa_document_parent_class)->finalize (object);
 }
@@ -1403,7 +1527,7 @@ replay (PoaDocument  *self,
     }
 
   edit = g_ptr_array_index (from, from->len - 1);
-  if (!run_edit (self, edit, forward, error))
+  if (refuse_unjustified (self, edit, error) || !run_edit (self, edit, forward, error))
     return FALSE;
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
@@ -1462,4 +1586,35 @@ poa_document_get_loading (PoaDocument *self)
   g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
 
   return self->opening;
+}
+
+/**
+ * poa_document_set_justification:
+ * @justification: (nullable): why the plan is changed
+ *
+ * Gives the next edit its justification: the change record keeps it with each of the edit's
+ * changes, and with those of its undo and redo. An approved plan takes no edit without one
+ * (%POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED). It is the next edit's only, done or refused.
+ */
+void
+poa_document_set_justification (PoaDocument *self,
+                                const char  *justification)
+{
+  g_return_if_fail (POA_IS_DOCUMENT (self));
+
+  g_free (self->justification);
+  self->justification = g_strdup (justification);
+}
+
+/**
+ * poa_document_needs_justification:
+ *
+ * Returns: whether an edit now needs a justification: the plan is approved.
+ */
+gboolean
+poa_document_needs_justification (PoaDocument *self)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+
+  return poa_plan_get_review_status (self->plan) == POA_REVIEW_APROBADO;
 }

@@ -20,6 +20,7 @@ typedef enum
   POA_DOCUMENT_ERROR_INVALID,
   POA_DOCUMENT_ERROR_NOTHING_TO_UNDO,
   POA_DOCUMENT_ERROR_OPENING,
+  POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED,  /* the plan is approved */
 } PoaDocumentError;
 
 /* What one step of an edit, undo or redo did, as PoaDocument::changed says it. */
@@ -106,6 +107,10 @@ gboolean     poa_document_move        (PoaDocument  *self,
 void         poa_document_set_loading (PoaDocument  *self,
                                        gboolean      loading);
 gboolean     poa_document_get_loading (PoaDocument  *self);
+
+void         poa_document_set_justification   (PoaDocument *self,
+                                               const char  *justification);
+gboolean     poa_document_needs_justification (PoaDocument *self);
 
 gboolean     poa_document_can_undo    (PoaDocument  *self);
 gboolean     poa_document_can_redo    (PoaDocument  *self);

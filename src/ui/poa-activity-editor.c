@@ -18,6 +18,9 @@
 #include "poa-form.h"
 #include "poa-plan.h"
 #include "poa-editor-util.h"
+#include "poa-history-window.h"
+#include "poa-justification.h"
+#include "poa-review.h"
 #include "poa-ui-util.h"
 
 /* One activity, every field of both official tables. An activity already in the plan is
@@ -42,6 +45,7 @@ struct _PoaActivityEditor
   AdwPreferencesGroup *goals_group;
   AdwPreferencesGroup *schedule_group;
   GtkLabel            *percent_label;
+  AdwPreferencesGroup *history_group;
 };
 
 G_DEFINE_FINAL_TYPE (PoaActivityEditor, poa_activity_editor, ADW_TYPE_WINDOW)
@@ -151,24 +155,74 @@ activity_notify_cb (PoaActivityEditor *self,
   update_add_button (self);
 }
 
-static void
-month_toggled_cb (GtkToggleButton   *button,
-                  PoaActivityEditor *self)
+static guint
+toggled_months (PoaActivityEditor *self)
 {
-  g_autoptr(GError) error = NULL;
   guint months = 0;
 
   for (guint m = 0; m < 12; m++)
     if (gtk_toggle_button_get_active (self->months[m]))
       months |= 1u << m;
+  return months;
+}
 
-  if (self->is_new)
-    poa_activity_set_months (self->activity, months);
-  else if (!poa_document_set_uint (self->document, self->activity, "months", months, &error))
+static void
+commit_months (PoaActivityEditor *self,
+               guint              months)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!poa_document_set_uint (self->document, self->activity, "months", months, &error))
     {
       update_months (self);
       _poa_widget_report_error (GTK_WIDGET (self), _("The change could not be saved"), error);
     }
+}
+
+/* The answer to the justification asked for an approved plan's months: the months toggled
+ * go in with it, or show the activity's again. */
+static void
+months_justified_cb (const char *justification,
+                     gpointer    user_data)
+{
+  PoaActivityEditor *self = user_data;
+
+  if (justification != NULL)
+    commit_months (self, toggled_months (self));
+  else
+    update_months (self);
+}
+
+static void
+month_toggled_cb (GtkToggleButton   *button,
+                  PoaActivityEditor *self)
+{
+  guint months = toggled_months (self);
+
+  if (self->is_new)
+    poa_activity_set_months (self->activity, months);
+  else if (months == poa_activity_get_months (self->activity))
+    return;
+  else if (poa_document_needs_justification (self->document))
+    poa_ask_justification (GTK_WIDGET (self), self->document, months_justified_cb,
+                           g_object_ref (self), g_object_unref);
+  else
+    commit_months (self, months);
+}
+
+static void
+history_activated_cb (PoaActivityEditor *self)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->is_new)
+    return;
+
+  where = poa_history_where (poa_document_get_plan (self->document), G_OBJECT (self->activity));
+  /* Translators: the title of an activity's change history: "History of Activity 3" */
+  title = g_strdup_printf (_("History of Activity %u"), poa_activity_get_number (self->activity));
+  poa_history_window_present (GTK_WIDGET (self), poa_document_get_plan (self->document), where, title);
 }
 
 static void
@@ -198,6 +252,7 @@ add_activated (GtkWidget  *widget,
     }
 
   self->is_new = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), TRUE);
   g_signal_emit (self, signals[ADDED], 0, self->activity);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -382,6 +437,8 @@ poa_activity_editor_class_init (PoaActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, activity_group);
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, goals_group);
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, history_group);
+  gtk_widget_class_bind_template_callback (widget_class, history_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add", NULL);
@@ -431,6 +488,7 @@ poa_activity_editor_new (GtkWindow   *parent,
     poa_activity_set_number (self->activity, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)))) + 1);
 
   gtk_widget_set_visible (self->add_button, self->is_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), !self->is_new);
   poa_form_set_target (self->form, self->is_new ? NULL : document, G_OBJECT (self->activity),
                        poa_plan_get_year (plan));
   g_signal_connect_object (self->activity, "notify", G_CALLBACK (activity_notify_cb),

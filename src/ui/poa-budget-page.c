@@ -13,6 +13,7 @@
 
 #include "poa-budget-line.h"
 #include "poa-budget-page.h"
+#include "poa-justification.h"
 #include "poa-catalog.h"
 #include "poa-document.h"
 #include "poa-money.h"
@@ -154,6 +155,67 @@ centavos_to_text (GBinding     *binding,
   return TRUE;
 }
 
+typedef void (*AppliedFunc) (AdwEntryRow *entry,
+                             gpointer     user_data);
+
+typedef struct
+{
+  PoaBudgetPage *page;
+  AdwEntryRow   *entry;
+  AppliedFunc    applied;
+  char          *shown;   /* what the entry showed before: back to it when cancelled */
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->page);
+  g_object_unref (pending->entry);
+  g_free (pending->shown);
+  g_free (pending);
+}
+
+static void
+justified_cb (const char *justification,
+              gpointer    user_data)
+{
+  Pending *pending = user_data;
+
+  if (justification == NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (pending->entry), pending->shown);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (pending->entry), "poa-justified", GINT_TO_POINTER (TRUE));
+  pending->applied (pending->entry, pending->page);
+  g_object_set_data (G_OBJECT (pending->entry), "poa-justified", NULL);
+}
+
+/* An approved plan's partida changes only with a reason: asks for it, and returns TRUE when
+ * the change waits for the answer (then applied again, or the entry shows @shown again). */
+static gboolean
+ask_first (PoaBudgetPage *self,
+           AdwEntryRow   *entry,
+           AppliedFunc    applied,
+           const char    *shown)
+{
+  Pending *pending;
+
+  if (self->document == NULL || !poa_document_needs_justification (self->document) ||
+      g_object_get_data (G_OBJECT (entry), "poa-justified") != NULL)
+    return FALSE;
+
+  pending = g_new0 (Pending, 1);
+  pending->page = g_object_ref (self);
+  pending->entry = g_object_ref (entry);
+  pending->applied = applied;
+  pending->shown = g_strdup (shown);
+  poa_ask_justification (GTK_WIDGET (entry), self->document, justified_cb, pending,
+                         (GDestroyNotify)pending_free);
+  return TRUE;
+}
+
 static void
 text_field_applied_cb (AdwEntryRow *entry,
                        gpointer     user_data)
@@ -165,6 +227,16 @@ text_field_applied_cb (AdwEntryRow *entry,
   g_autoptr(GError) error = NULL;
 
   /* The code is trimmed, since " 2111" is a typo; the name is kept exactly as written. */
+  {
+    g_autofree char *stored = NULL;
+    const char *typed = g_str_equal (property, "code") ? text : gtk_editable_get_text (GTK_EDITABLE (entry));
+
+    g_object_get (line, property, &stored, NULL);
+    if (g_strcmp0 (stored, typed) != 0 &&
+        ask_first (self, entry, text_field_applied_cb, stored))
+      return;
+  }
+
   if (self->document != NULL &&
       !poa_document_set_text (self->document, line, property,
                               g_str_equal (property, "code") ? text
@@ -225,6 +297,14 @@ amount_applied_cb (AdwEntryRow *entry,
       gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return;
+    }
+
+  if (centavos != poa_budget_line_get_centavos (line))
+    {
+      g_autofree char *shown = poa_money_format (poa_budget_line_get_centavos (line));
+
+      if (ask_first (self, entry, amount_applied_cb, shown))
+        return;
     }
 
   if (self->document != NULL &&

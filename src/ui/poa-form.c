@@ -14,6 +14,7 @@
 #include "poa-date.h"
 #include "poa-document.h"
 #include "poa-form.h"
+#include "poa-justification.h"
 #include "poa-editor-util.h"
 #include "poa-ui-util.h"
 #include "poa-validate.h"
@@ -57,6 +58,8 @@ struct _PoaForm
   guint        year;
   GPtrArray   *fields;
   gboolean     loading;
+  gboolean     asking;     /* the justification of an approved plan's change is being asked */
+  gboolean     justified;  /* ... and was given to the document, for this commit */
 };
 
 G_DEFINE_FINAL_TYPE (PoaForm, poa_form, G_TYPE_OBJECT)
@@ -364,6 +367,54 @@ field_has_change (Field  *field,
   return TRUE;
 }
 
+static gboolean commit_field (Field *field);
+
+typedef struct
+{
+  PoaForm *form;
+  Field   *field;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->form);
+  g_free (pending);
+}
+
+/* The answer to poa_ask_justification(): the change goes in with it, or the field shows the
+ * model's value again, and so does its date partner. */
+static void
+justified_cb (const char *justification,
+              gpointer    user_data)
+{
+  Pending *pending = user_data;
+  PoaForm *self = pending->form;
+
+  self->asking = FALSE;
+  if (self->object == NULL)
+    return;
+
+  if (justification != NULL)
+    {
+      self->justified = TRUE;
+      commit_field (pending->field);
+      self->justified = FALSE;
+    }
+  else
+    {
+      Field *other = date_partner (pending->field);
+
+      load_field (pending->field);
+      validate (pending->field);
+      if (other != NULL)
+        {
+          load_field (other);
+          validate (other);
+        }
+    }
+}
+
 static gboolean
 commit_field (Field *field)
 {
@@ -397,6 +448,26 @@ commit_field (Field *field)
 
   if (n == 0)
     return TRUE;
+
+  /* An approved plan's change needs its reason first; the field keeps what was typed until
+   * the answer (the dialog takes the focus, which must not ask twice). */
+  if (self->document != NULL && !self->justified && poa_document_needs_justification (self->document))
+    {
+      Pending *pending;
+
+      for (guint i = 0; i < n; i++)
+        g_value_unset (&values[i]);
+      if (self->asking)
+        return FALSE;
+
+      self->asking = TRUE;
+      pending = g_new0 (Pending, 1);
+      pending->form = g_object_ref (self);
+      pending->field = field;
+      poa_ask_justification (field->entry, self->document, justified_cb, pending,
+                             (GDestroyNotify)pending_free);
+      return FALSE;
+    }
 
   if (self->document == NULL)
     {

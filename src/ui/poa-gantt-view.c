@@ -19,6 +19,7 @@
 #include "poa-document.h"
 #include "poa-gantt-accessible.h"
 #include "poa-gantt-view.h"
+#include "poa-justification.h"
 #include "poa-plan.h"
 #include "poa-ui-util.h"
 
@@ -391,22 +392,14 @@ show_error (PoaGanttView *self,
  * must not change the schedule unseen. (No separate edit mode: scheduling is what this page is
  * for, and the toast makes every change seen and one click away from undone.) */
 static void
-toggle_month (PoaGanttView *self,
-              guint         row,
-              guint         month)
+toggle_activity_month (PoaGanttView *self,
+                       PoaActivity  *activity,
+                       guint         month)
 {
-  g_autoptr(PoaActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint months;
 
-  if (self->document == NULL || row >= n_rows (self) || month < 1 || month > 12)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  activity = activity_at (self, row);
   months = poa_activity_get_months (activity) ^ (1u << (month - 1));
   if (!poa_document_set_uint (self->document, activity, "months", months, &error))
     {
@@ -423,6 +416,62 @@ toggle_month (PoaGanttView *self,
     message = g_strdup_printf (_("%s taken off the schedule of activity %u"), poa_month_name (month),
                                poa_activity_get_number (activity));
   _poa_widget_show_undo_toast (GTK_WIDGET (self), message);
+}
+
+typedef struct
+{
+  PoaGanttView *view;
+  PoaActivity  *activity;
+  guint         month;
+} PendingToggle;
+
+static void
+pending_toggle_free (PendingToggle *pending)
+{
+  g_object_unref (pending->view);
+  g_object_unref (pending->activity);
+  g_free (pending);
+}
+
+static void
+justified_cb (const char *justification,
+              gpointer    user_data)
+{
+  PendingToggle *pending = user_data;
+
+  /* Cancelled: the schedule stays as it was. */
+  if (justification != NULL && pending->view->document != NULL)
+    toggle_activity_month (pending->view, pending->activity, pending->month);
+}
+
+static void
+toggle_month (PoaGanttView *self,
+              guint         row,
+              guint         month)
+{
+  PendingToggle *pending;
+
+  if (self->document == NULL || row >= n_rows (self) || month < 1 || month > 12)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (!poa_document_needs_justification (self->document))
+    {
+      g_autoptr(PoaActivity) activity = activity_at (self, row);
+
+      toggle_activity_month (self, activity, month);
+      return;
+    }
+
+  /* An approved plan's schedule changes only with a reason. */
+  pending = g_new0 (PendingToggle, 1);
+  pending->view = g_object_ref (self);
+  pending->activity = activity_at (self, row);
+  pending->month = month;
+  poa_ask_justification (GTK_WIDGET (self), self->document, justified_cb, pending,
+                         (GDestroyNotify)pending_toggle_free);
 }
 
 static void

@@ -40,6 +40,11 @@ struct _PoaWindow
   AdwBin               *indicators_bin;
   AdwBin               *budget_bin;
   AdwBin               *follow_bin;
+  GtkMenuButton        *review_button;
+  GtkImage             *review_status_icon;
+  GtkImage             *review_status_icon_narrow;
+  GtkLabel             *review_status_label;
+  GtkBox               *review_steps_box;
 };
 
 void _poa_window_add_toast  (PoaWindow    *self,
@@ -72,6 +77,10 @@ void _poa_window_export_xlsx_to_file (PoaWindow      *self,
 void _poa_window_export_to_file      (PoaWindow      *self,
                                       GFile          *file,
                                       const char     *extension);
+
+/* poa-window-review.c */
+void _poa_window_class_review_init (GtkWidgetClass *widget_class);
+void _poa_window_update_review     (PoaWindow      *self);
 
 /* poa-window-print.c */
 void _poa_window_class_print_init (GtkWidgetClass *widget_class);

@@ -87,6 +87,7 @@ update_actions (PoaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", whole);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-png", whole);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", whole);
+  _poa_window_update_review (self);
 }
 
 /* The session shows another plan: the pages follow through their bindings; the selection was
@@ -121,6 +122,8 @@ session_document_changed_cb (PoaWindow *self)
       g_signal_connect_object (plan, "notify::area", G_CALLBACK (plan_header_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::year", G_CALLBACK (plan_header_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::review-status", G_CALLBACK (_poa_window_update_review),
                                self, G_CONNECT_SWAPPED);
     }
 
@@ -460,6 +463,7 @@ poa_window_class_init (PoaWindowClass *klass)
   _poa_window_class_export_init (widget_class);
   _poa_window_class_import_init (widget_class);
   _poa_window_class_backup_init (widget_class);
+  _poa_window_class_review_init (widget_class);
 }
 
 static void

@@ -1,0 +1,241 @@
+/* poa-window-review.c — the plan's review in the window: its status, shown at all times in
+ * the header bar, the steps taken, and the planning unit's actions (submit, return with
+ * observations, approve), each through poa_review_apply() like `poa review`. Also the plan's
+ * change record (Change History).
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "poa-document.h"
+#include "poa-history-window.h"
+#include "poa-plan.h"
+#include "poa-review.h"
+#include "poa-window-private.h"
+
+static const char *
+status_icon (PoaReviewStatus status)
+{
+  switch (status)
+    {
+    case POA_REVIEW_ENVIADO:
+      return "mail-send-symbolic";
+    case POA_REVIEW_OBSERVADO:
+      return "mail-replied-symbolic";
+    case POA_REVIEW_APROBADO:
+      return "emblem-ok-symbolic";
+    case POA_REVIEW_BORRADOR:
+    default:
+      return "document-edit-symbolic";
+    }
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* The steps, oldest first: when, who, the status reached and the note. */
+static void
+update_steps (PoaWindow *self,
+              PoaPlan   *plan)
+{
+  GPtrArray *steps = plan != NULL ? poa_plan_get_review_steps (plan) : NULL;
+
+  clear_box (self->review_steps_box);
+  if (steps == NULL || steps->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Not yet submitted for review"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (self->review_steps_box, label);
+      return;
+    }
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const PoaReviewStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      /* Translators: a step of the review: "Aprobado — 2026-12-05T04:05:06Z, Ana Pérez" */
+      text = g_strdup_printf (_("%s — %s, %s"), poa_review_status_label (step->status),
+                              step->date, step->by);
+      if (step->note != NULL && *step->note != '\0')
+        {
+          g_autofree char *with_note = g_strdup_printf ("%s\n%s", text, step->note);
+          g_free (text);
+          text = g_steal_pointer (&with_note);
+        }
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (self->review_steps_box, label);
+    }
+}
+
+/**
+ * _poa_window_update_review:
+ *
+ * Shows the plan's review status and steps, and enables the steps that follow from it.
+ */
+void
+_poa_window_update_review (PoaWindow *self)
+{
+  PoaPlan *plan = self->document != NULL ? poa_document_get_plan (self->document) : NULL;
+  gboolean whole = self->document != NULL && !poa_document_get_loading (self->document);
+  PoaReviewStatus status = plan != NULL ? poa_plan_get_review_status (plan) : POA_REVIEW_BORRADOR;
+  const char *label = poa_review_status_label (status);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_label (self->review_status_label, label);
+  gtk_image_set_from_icon_name (self->review_status_icon, status_icon (status));
+  gtk_image_set_from_icon_name (self->review_status_icon_narrow, status_icon (status));
+  /* Translators: the review button's tooltip: "Review status: Aprobado" */
+  tooltip = g_strdup_printf (_("Review status: %s"), label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), plan != NULL);
+  update_steps (self, plan);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-submit",
+                                 whole && (status == POA_REVIEW_BORRADOR || status == POA_REVIEW_OBSERVADO));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-return",
+                                 whole && status == POA_REVIEW_ENVIADO);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-approve",
+                                 whole && status == POA_REVIEW_ENVIADO);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", whole);
+}
+
+static void
+apply (PoaWindow       *self,
+       PoaReviewAction  action,
+       const char      *note)
+{
+  g_autoptr(GError) error = NULL;
+  PoaPlan *plan;
+
+  if (self->document == NULL)
+    return;
+
+  plan = poa_document_get_plan (self->document);
+  if (!poa_review_apply (poa_document_get_store (self->document), plan, action, note, NULL, &error))
+    {
+      _poa_window_show_error (self, _("The review could not be changed"), error);
+      return;
+    }
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->review_button));
+  _poa_window_update_review (self);
+  {
+    /* Translators: a toast once the review moved on: "Plan now Enviado" */
+    g_autofree char *message = g_strdup_printf (_("Plan now %s"),
+                                                poa_review_status_label (poa_plan_get_review_status (plan)));
+    _poa_window_add_toast (self, adw_toast_new (message));
+  }
+}
+
+static void
+submit_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  apply (POA_WINDOW (widget), POA_REVIEW_SUBMIT, NULL);
+}
+
+static void
+approve_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  apply (POA_WINDOW (widget), POA_REVIEW_APPROVE, NULL);
+}
+
+static void
+note_changed_cb (GtkEditable      *editable,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  adw_message_dialog_set_response_enabled (dialog, "return", *stripped != '\0');
+}
+
+static void
+return_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PoaWindow        *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_str_equal (response, "return"))
+    apply (self, POA_REVIEW_RETURN, gtk_editable_get_text (entry));
+}
+
+/* A plan is sent back with the observations that say why: the note is required. */
+static void
+return_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Return With Observations?"),
+                                   _("The area receives the plan back to correct it, with "
+                                     "these observations."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "return", _("_Return"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "return", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "return", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Observations"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Observations"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (note_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (return_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+history_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+
+  if (self->document != NULL)
+    poa_history_window_present (widget, poa_document_get_plan (self->document), NULL,
+                                _("Change History"));
+}
+
+void
+_poa_window_class_review_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_button);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon_narrow);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_label);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_steps_box);
+
+  gtk_widget_class_install_action (widget_class, "win.review-submit", NULL, submit_activated);
+  gtk_widget_class_install_action (widget_class, "win.review-return", NULL, return_activated);
+  gtk_widget_class_install_action (widget_class, "win.review-approve", NULL, approve_activated);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_activated);
+}
