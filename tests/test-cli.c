@@ -435,10 +435,19 @@ test_record_refuses_bad_figures (Fixture       *fixture,
   {
     g_auto(Result) r = { 0 };
 
-    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.xlsx");
+    /* The PDF report belongs to the PDF documents, not written yet: said so, nothing made. */
+    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.pdf");
     g_assert_cmpint (r.status, ==, 2);
-    assert_one_error_line (&r, "not available yet");
+    assert_one_error_line (&r, "PDF");
   }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.csv");
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, ".xlsx");
+  }
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 }
 
 /* A plan file whose months achieved more than the activity's total is refused whole. */
