@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE 1 /* memmem() */
+
 #include "config.h"
 
 #include <string.h>
@@ -382,6 +384,24 @@ test_record_then_report (Fixture       *fixture,
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, expected->str);
+
+  /* The same quarter as a workbook: the one sheet, sound, written whole. */
+  {
+    g_auto(Result) rr = { 0 };
+    g_autofree char *xlsx = g_build_filename (fixture->dir, "avance.xlsx", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    run (&rr, "--db", fixture->db, "report", "--quarter", "2", "--output", xlsx);
+    g_assert_cmpstr (rr.err, ==, "");
+    g_assert_cmpint (rr.status, ==, 0);
+    g_assert_cmpstr (rr.out, ==, "");
+    /* A zip whose directory names one sheet (names are stored uncompressed). */
+    g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+    g_assert_cmpmem (contents, 2, "PK", 2);
+    g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet1.xml", 24));
+    g_assert_null (memmem (contents, length, "xl/worksheets/sheet2.xml", 24));
+  }
 
   /* April again, 1 instead of 3: the total goes down by 2, the note stays. */
   {
