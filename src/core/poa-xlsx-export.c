@@ -1313,7 +1313,7 @@ static const struct {
   [AV_A_ACHIEVED]    = { "Alcanzada",                 10, 10 },
   [AV_A_VARIANCE]    = { "Variación N°",              10, 10 },
   [AV_A_PERCENT]     = { "Variación %",               10, 10 },
-  [AV_STATUS]        = { "Estado",                    12, 12 },
+  [AV_STATUS]        = { "Estado",                    21, 21 },
   [AV_JUSTIFICATION] = { "Justificación",             20, 40 },
 };
 
