@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE 1 /* memmem() */
+
 #include "config.h"
 
 #include <string.h>
@@ -383,6 +385,24 @@ test_record_then_report (Fixture       *fixture,
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, expected->str);
 
+  /* The same quarter as a workbook: the one sheet, sound, written whole. */
+  {
+    g_auto(Result) rr = { 0 };
+    g_autofree char *xlsx = g_build_filename (fixture->dir, "avance.xlsx", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    run (&rr, "--db", fixture->db, "report", "--quarter", "2", "--output", xlsx);
+    g_assert_cmpstr (rr.err, ==, "");
+    g_assert_cmpint (rr.status, ==, 0);
+    g_assert_cmpstr (rr.out, ==, "");
+    /* A zip whose directory names one sheet (names are stored uncompressed). */
+    g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+    g_assert_cmpmem (contents, 2, "PK", 2);
+    g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet1.xml", 24));
+    g_assert_null (memmem (contents, length, "xl/worksheets/sheet2.xml", 24));
+  }
+
   /* April again, 1 instead of 3: the total goes down by 2, the note stays. */
   {
     g_auto(Result) rr = { 0 };
@@ -435,10 +455,19 @@ test_record_refuses_bad_figures (Fixture       *fixture,
   {
     g_auto(Result) r = { 0 };
 
-    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.xlsx");
+    /* The PDF report belongs to the PDF documents, not written yet: said so, nothing made. */
+    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.pdf");
     g_assert_cmpint (r.status, ==, 2);
-    assert_one_error_line (&r, "not available yet");
+    assert_one_error_line (&r, "PDF");
   }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "report", "--quarter", "1", "--output", "r.csv");
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, ".xlsx");
+  }
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 }
 
 /* A plan file whose months achieved more than the activity's total is refused whole. */

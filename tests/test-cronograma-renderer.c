@@ -271,6 +271,57 @@ test_achieved_fill_stops_at_its_fraction (Fixture       *fixture,
     }
 }
 
+/* With month figures each month's part of the bar is filled by its own achieved ÷ programmed:
+ * Corazón de Plata (the whole year, 6 of 20) gets January 2 of 2, February 1 of 2, March 0
+ * of 2, April 3 of 4. The old drawing would fill the first 6/20 of the year, March included. */
+static void
+test_month_figures_fill_their_months (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (fixture->plan)), 0);
+  g_autoptr(PoaCalendar) calendar = poa_calendar_new ();
+  static const struct {
+    guint  month;
+    double x;      /* where in the month, 0 its start, 1 its end */
+    gboolean achieved;
+  } points[] = {
+    { 1, 0.5, TRUE },
+    { 2, 0.3, TRUE }, { 2, 0.7, FALSE },
+    { 3, 0.2, FALSE }, { 3, 0.5, FALSE },
+    { 4, 0.6, TRUE }, { 4, 0.9, FALSE },
+    { 5, 0.5, FALSE },
+  };
+  double y = row_middle (fixture, 0);
+  PoaTimeScale scale;
+
+  poa_calendar_set_month (calendar, 1, 2, 2, NULL);
+  poa_calendar_set_month (calendar, 2, 2, 1, NULL);
+  poa_calendar_set_month (calendar, 3, 2, 0, NULL);
+  poa_calendar_set_month (calendar, 4, 4, 3, NULL);
+  for (guint m = 5; m <= 12; m++)
+    poa_calendar_set_month (calendar, m, m <= 10 ? 1 : 2, 0, NULL);
+  g_assert_cmpuint (poa_calendar_sum_programmed (calendar, 1, 12), ==, 20);
+  poa_activity_set_calendar (activity, calendar);
+
+  draw (fixture, 0, 16);
+  poa_cronograma_renderer_get_time_scale (fixture->renderer, &scale);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      double x0 = poa_time_scale_x_for_month (&scale, points[i].month);
+      double x1 = poa_time_scale_x_for_month (&scale, points[i].month + 1);
+      double x = x0 + points[i].x * (x1 - x0);
+
+      g_test_message ("month %u at %.1f", points[i].month, points[i].x);
+      g_assert_true (pixel_is (fixture, x, y, points[i].achieved ? &fixture->palette.achieved :
+                                                                  &fixture->palette.bar));
+    }
+
+  /* Without month figures again, the fill is the old one: March is achieved colour. */
+  poa_activity_set_calendar (activity, NULL);
+  draw (fixture, 0, 16);
+  g_assert_true (pixel_is (fixture, month_middle (fixture, 3), y, &fixture->palette.achieved));
+}
+
 static void
 test_today_line_falls_on_its_day (Fixture       *fixture,
                                   gconstpointer  data)
@@ -581,6 +632,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cronograma/render/scheduled-month-is-bar-coloured", test_scheduled_month_is_bar_coloured);
   ADD ("/cronograma/render/achieved-fill-stops-at-its-fraction", test_achieved_fill_stops_at_its_fraction);
+  ADD ("/cronograma/render/month-figures-fill-their-months", test_month_figures_fill_their_months);
   ADD ("/cronograma/render/today-line-falls-on-its-day", test_today_line_falls_on_its_day);
   ADD ("/cronograma/render/findings-are-marked-and-exposed", test_findings_are_marked_and_exposed);
   ADD ("/cronograma/render/draws-only-the-rows-asked", test_draws_only_the_rows_asked);

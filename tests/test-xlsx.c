@@ -362,6 +362,121 @@ test_export_replaces_the_file (Fixture       *fixture,
   g_assert_cmpmem (contents, 2, "PK", 2);
 }
 
+/* The follow-up: a plan with month figures, read back by check-xlsx-follow-up.py, which works
+ * out every quarter's figures from the plan file itself. Among the activities: one whose months
+ * need a wider column, one without a calendar (sin calendarizar), one above the band with a
+ * justification, one with nothing programmed in the second quarter, a month with only an
+ * achieved figure, and achieved units without a month. */
+static const char follow_up_plan[] =
+  "{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, \"tolerance_low\": 85, \"tolerance_high\": 115,"
+  " \"direction\": \"Secretaría de Gobierno\", \"area\": \"Migrantes\","
+  " \"signatures\": [{\"role\": \"Elaboró\", \"name\": \"Ana Ruiz\", \"title\": \"Titular\"},"
+  "                {\"role\": \"Revisó\", \"name\": \"Luis Pérez\", \"title\": \"Planeación\"},"
+  "                {\"role\": \"Aprobó\", \"name\": \"Eva Soto\", \"title\": \"Presidenta\"}],"
+  " \"activities\": ["
+  "  {\"number\": 1, \"name\": \"Talleres\", \"unit\": \"Taller\", \"annual_goal\": 12, \"programmed\": 12,"
+  "   \"achieved\": 10, \"months\": [1, 2, 3, 4, 5, 6],"
+  "   \"calendar\": [{\"month\": 1, \"programmed\": 2, \"achieved\": 2, \"note\": \"feria\"},"
+  "                {\"month\": 2, \"programmed\": 2, \"achieved\": 1},"
+  "                {\"month\": 3, \"programmed\": 2, \"achieved\": 3},"
+  "                {\"month\": 4, \"programmed\": 3, \"achieved\": 1},"
+  "                {\"month\": 5, \"programmed\": 3, \"achieved\": 0}],"
+  "   \"justifications\": [{\"quarter\": 2, \"text\": \"Lluvias en mayo\"}]},"
+  "  {\"number\": 2, \"name\": \"Visitas\", \"unit\": \"Visita\", \"annual_goal\": 10, \"programmed\": 10,"
+  "   \"achieved\": 4, \"months\": [3]},"
+  "  {\"number\": 3, \"name\": \"Apoyos entregados\", \"unit\": \"Apoyo\", \"annual_goal\": 15000,"
+  "   \"programmed\": 15000, \"achieved\": 14000, \"months\": [4, 5, 6],"
+  "   \"calendar\": [{\"month\": 4, \"programmed\": 5000, \"achieved\": 12000},"
+  "                {\"month\": 5, \"programmed\": 10000, \"achieved\": 2000}],"
+  "   \"justifications\": [{\"quarter\": 1, \"text\": \"Nada en el trimestre\"}]},"
+  "  {\"number\": 4, \"name\": \"Ferias\", \"unit\": \"Feria\", \"annual_goal\": 4, \"programmed\": 4,"
+  "   \"achieved\": 3, \"months\": [2, 11],"
+  "   \"calendar\": [{\"month\": 2, \"programmed\": 2, \"achieved\": 3},"
+  "                {\"month\": 6, \"achieved\": 0, \"note\": \"sin sede\"},"
+  "                {\"month\": 11, \"programmed\": 2}]}"
+  " ]}";
+
+static void
+run_follow_up_reader (Fixture    *fixture,
+                      const char *xlsx,
+                      const char *today,
+                      const char *quarter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) reader = NULL;
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx-follow-up.py", NULL);
+  g_autofree char *out = NULL;
+  const char *python = g_getenv ("POA_PYTHON3");
+
+  g_assert_nonnull (python);
+  reader = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                             python, script, fixture->json, xlsx, today, quarter, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (reader, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (out), "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_test_message ("%s", lines[i]);
+  }
+  if (!g_subprocess_get_successful (reader))
+    g_error ("the workbook's follow-up does not read back as the plan: see the lines above");
+}
+
+static PoaPlan *
+follow_up_plan_new (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PoaPlan *plan = poa_plan_json_parse (follow_up_plan, strlen (follow_up_plan), "seguimiento.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_json_save (plan, fixture->json, &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+test_follow_up_reads_back (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  /* The first quarter alone, then the first two; after the year, all four. */
+  static const char *const days[] = { "2026-02-15", "2026-05-10", "2027-01-20" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaPlan) plan = follow_up_plan_new (fixture);
+
+      g_setenv ("POA_TODAY", days[i], TRUE);
+      g_assert_true (poa_export_plan (plan, fixture->xlsx, &error));
+      g_unsetenv ("POA_TODAY");
+      g_assert_no_error (error);
+      run_follow_up_reader (fixture, fixture->xlsx, days[i], NULL);
+    }
+}
+
+static void
+test_follow_up_report_reads_back (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *report = g_build_filename (fixture->dir, "avance.xlsx", NULL);
+
+  for (guint quarter = 1; quarter <= 4; quarter++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PoaPlan) plan = follow_up_plan_new (fixture);
+      char number[2] = { '0' + quarter, '\0' };
+
+      g_setenv ("POA_TODAY", "2026-05-10", TRUE);
+      g_assert_true (poa_xlsx_export_report (plan, quarter, report, &error));
+      g_unsetenv ("POA_TODAY");
+      g_assert_no_error (error);
+      g_assert_true (poa_xlsx_export_check (report, &error));
+      run_follow_up_reader (fixture, report, "2026-05-10", number);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +491,8 @@ main (int   argc,
   ADD ("/xlsx/failure/leaves-nothing-behind", test_failure_leaves_nothing);
   ADD ("/xlsx/failure/text-too-long-for-a-cell-is-refused", test_text_too_long_is_refused);
   ADD ("/xlsx/export/replaces-the-file-by-extension", test_export_replaces_the_file);
+  ADD ("/xlsx/follow-up/reads-back-month-figures-and-avance", test_follow_up_reads_back);
+  ADD ("/xlsx/follow-up/report-reads-back", test_follow_up_report_reads_back);
 #undef ADD
 
   return g_test_run ();

@@ -35,6 +35,7 @@
 #include "poa-plan-json.h"
 #include "poa-plan.h"
 #include "poa-report.h"
+#include "poa-xlsx-export.h"
 #include "poa-store.h"
 #include "poa-validate.h"
 
@@ -833,8 +834,9 @@ print_figure (gboolean calendarized,
   g_print (last ? "\n" : "\t");
 }
 
-/* `report --quarter Q`: the spec's tab-separated lines. The workbook and PDF forms of the
- * report (`--output`) are not written yet, and are refused as such rather than as unknown. */
+/* `report --quarter Q`: the spec's tab-separated lines, or with `--output FILE.xlsx` the
+ * quarter's Avance trimestral as a workbook. The PDF form is not written yet, and is refused as
+ * such rather than as an unknown extension. */
 static int
 run_report (PoaCliOptions *options)
 {
@@ -843,6 +845,7 @@ run_report (PoaCliOptions *options)
   g_autoptr(GError) error = NULL;
   GStrv args = options->args;
   int n = (int)g_strv_length (args);
+  const char *output = NULL;
   guint quarter = 0;
   gboolean has_quarter = FALSE;
   GDate today;
@@ -855,8 +858,7 @@ run_report (PoaCliOptions *options)
         has_quarter = whole_option ("--quarter", value, 1, 4, &quarter, &error);
       else if (option_value (args, n, &i, "--output", &value, &error) ||
                option_value (args, n, &i, "-o", &value, &error))
-        return fail_usage (_("“report --output” is not available yet: without it the report is "
-                             "printed as text"));
+        output = value;
       else
         {
           g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "report", args[i]);
@@ -870,8 +872,34 @@ run_report (PoaCliOptions *options)
   if (!has_quarter)
     return fail_usage (_("“report” needs --quarter Q, from 1 to 4"));
 
+  if (output != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+
+      if (g_str_has_suffix (lower, ".pdf"))
+        return fail_usage (_("“report --output” cannot write a PDF yet: write a workbook (.xlsx), "
+                             "or leave --output out for the report as text"));
+      if (output[0] == '\0' || !g_str_has_suffix (lower, ".xlsx"))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Cannot write “%s”: “report --output” writes a workbook, whose name ends in .xlsx"),
+                             output);
+          return fail_usage (message);
+        }
+    }
+
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
+
+  if (output != NULL)
+    {
+      if (!poa_xlsx_export_report (plan, quarter, output, &error))
+        {
+          print_error (error);
+          return POA_EXIT_ERROR;
+        }
+      return POA_EXIT_OK;
+    }
 
   poa_date_get_today (&today);
   report = poa_report_new (plan, quarter, &today);

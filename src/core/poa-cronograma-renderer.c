@@ -613,6 +613,114 @@ draw_percent (PoaCronogramaRenderer *self,
     }
 }
 
+/* The percentage inside the bar of an activity with month figures, whose achieved parts are
+ * @fills (up to one per month) rather than one stretch from the start: light on them, dark
+ * elsewhere, the two clips being each other's complement (even-odd over the last run). */
+static void
+draw_percent_months (PoaCronogramaRenderer *self,
+                     cairo_t               *cr,
+                     const char            *text,
+                     const Run             *last,
+                     const Run             *fills,
+                     guint                  n_fills,
+                     double                 bar_y,
+                     double                 bar_h)
+{
+  double text_w = text_width (self, text, FALSE);
+  double x = last->x1 - self->pad - text_w;
+  cairo_rectangle_t label;
+
+  if (text_w + 2 * self->pad > last->x1 - last->x0)
+    {
+      /* Too short a bar: the percentage follows it, as for any activity. */
+      draw_percent (self, cr, text, last, last->x0, bar_y, bar_h);
+      return;
+    }
+
+  label = (cairo_rectangle_t) { x - 1, bar_y, text_w + 3, bar_h };
+  g_array_append_val (self->labels, label);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, last->x0, bar_y, last->x1 - last->x0, bar_h);
+  for (guint i = 0; i < n_fills; i++)
+    if (fills[i].x1 > fills[i].x0 && fills[i].x0 >= last->x0 && fills[i].x1 <= last->x1)
+      cairo_rectangle (cr, fills[i].x0, bar_y, fills[i].x1 - fills[i].x0, bar_h);
+  cairo_clip (cr);
+  show_text (self, cr, text, x, bar_y, text_w + 1, bar_h, ALIGN_START, &self->palette.foreground, FALSE);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_fills; i++)
+    if (fills[i].x1 > fills[i].x0 && fills[i].x0 >= last->x0 && fills[i].x1 <= last->x1)
+      cairo_rectangle (cr, fills[i].x0, bar_y, fills[i].x1 - fills[i].x0, bar_h);
+  cairo_clip (cr);
+  show_text (self, cr, text, x, bar_y, text_w + 1, bar_h, ALIGN_START, &self->palette.achieved_text, FALSE);
+  cairo_restore (cr);
+}
+
+/* The bar of an activity with month figures: each scheduled month's part filled by that
+ * month's achieved ÷ programmed (whole where something was achieved in a month with nothing
+ * programmed), so that the bar says when the work was done. Achieved without a month fills no
+ * month; the percentage is the activity's, as for any other. */
+static void
+draw_month_bars (PoaCronogramaRenderer *self,
+                 cairo_t               *cr,
+                 PoaActivity           *activity,
+                 const PoaTimeScale    *scale,
+                 const Run             *runs,
+                 guint                  n_runs,
+                 double                 bar_y,
+                 double                 bar_h)
+{
+  PoaCalendar *calendar = poa_activity_get_calendar (activity);
+  guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+  guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
+  Run fills[12];
+  guint n_fills = 0;
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      double w = runs[i].x1 - runs[i].x0;
+
+      poa_draw_rounded_rectangle (cr, runs[i].x0, bar_y, w, bar_h, bar_h * 0.25);
+      poa_draw_set_color (cr, &self->palette.bar);
+      cairo_save (cr);
+      cairo_fill_preserve (cr);
+      cairo_clip (cr);
+      poa_draw_set_color (cr, &self->palette.achieved);
+
+      /* The fills of the last run are kept for the percentage's colours. */
+      n_fills = 0;
+      for (guint m = 1; m <= 12; m++)
+        {
+          double x0 = MAX (runs[i].x0, poa_time_scale_x_for_month (scale, m));
+          double x1 = MIN (runs[i].x1, poa_time_scale_x_for_month (scale, m + 1));
+          guint month_programmed = poa_calendar_get_programmed (calendar, m);
+          guint month_achieved = poa_calendar_get_achieved (calendar, m);
+          double share;
+
+          if (x1 <= x0 || month_achieved == 0)
+            continue;
+          share = month_programmed > 0 ? MIN (1.0, (double)month_achieved / month_programmed) : 1.0;
+          fills[n_fills] = (Run) { x0, x0 + (x1 - x0) * share };
+          cairo_rectangle (cr, fills[n_fills].x0, bar_y, fills[n_fills].x1 - fills[n_fills].x0, bar_h);
+          cairo_fill (cr);
+          n_fills++;
+        }
+      cairo_restore (cr);
+    }
+
+  if (n_runs > 0 && programmed > 0)
+    {
+      char text[32];
+
+      g_snprintf (text, sizeof text, "%.0f %%", 100.0 * achieved / programmed);
+      draw_percent_months (self, cr, text, &runs[n_runs - 1], fills, n_fills, bar_y, bar_h);
+    }
+}
+
 static void
 draw_timeline_row (PoaCronogramaRenderer *self,
                    cairo_t               *cr,
@@ -639,39 +747,45 @@ draw_timeline_row (PoaCronogramaRenderer *self,
   for (guint i = 0; i < n_runs; i++)
     total += runs[i].x1 - runs[i].x0;
 
-  /* The achieved share fills the scheduled months from the first, across gaps. */
-  fill = programmed > 0 ? total * MIN (1.0, (double)achieved / programmed) : 0;
-  for (guint i = 0; i < n_runs; i++)
+  /* Where the months hold figures, each month shows its own achieved share; else the achieved
+   * share fills the scheduled months from the first, across gaps. */
+  if (poa_calendar_has_programmed (poa_activity_get_calendar (activity)))
+    draw_month_bars (self, cr, activity, scale, runs, n_runs, bar_y, bar_h);
+  else
     {
-      double w = runs[i].x1 - runs[i].x0;
-      double part = CLAMP (fill, 0, w);
-
-      poa_draw_rounded_rectangle (cr, runs[i].x0, bar_y, w, bar_h, bar_h * 0.25);
-      poa_draw_set_color (cr, &self->palette.bar);
-      if (part <= 0)
+      fill = programmed > 0 ? total * MIN (1.0, (double)achieved / programmed) : 0;
+      for (guint i = 0; i < n_runs; i++)
         {
+          double w = runs[i].x1 - runs[i].x0;
+          double part = CLAMP (fill, 0, w);
+
+          poa_draw_rounded_rectangle (cr, runs[i].x0, bar_y, w, bar_h, bar_h * 0.25);
+          poa_draw_set_color (cr, &self->palette.bar);
+          if (part <= 0)
+            {
+              cairo_fill (cr);
+              fill_end = runs[i].x0;
+              continue;
+            }
+
+          cairo_save (cr);
+          cairo_fill_preserve (cr);
+          cairo_clip (cr);
+          poa_draw_set_color (cr, &self->palette.achieved);
+          cairo_rectangle (cr, runs[i].x0, bar_y, part, bar_h);
           cairo_fill (cr);
-          fill_end = runs[i].x0;
-          continue;
+          cairo_restore (cr);
+          fill_end = runs[i].x0 + part;
+          fill -= part;
         }
 
-      cairo_save (cr);
-      cairo_fill_preserve (cr);
-      cairo_clip (cr);
-      poa_draw_set_color (cr, &self->palette.achieved);
-      cairo_rectangle (cr, runs[i].x0, bar_y, part, bar_h);
-      cairo_fill (cr);
-      cairo_restore (cr);
-      fill_end = runs[i].x0 + part;
-      fill -= part;
-    }
+      if (n_runs > 0 && programmed > 0)
+        {
+          char text[32];
 
-  if (n_runs > 0 && programmed > 0)
-    {
-      char text[32];
-
-      g_snprintf (text, sizeof text, "%.0f %%", 100.0 * achieved / programmed);
-      draw_percent (self, cr, text, &runs[n_runs - 1], fill_end, bar_y, bar_h);
+          g_snprintf (text, sizeof text, "%.0f %%", 100.0 * achieved / programmed);
+          draw_percent (self, cr, text, &runs[n_runs - 1], fill_end, bar_y, bar_h);
+        }
     }
 
   /* The exact days, as brackets around the bar; arrowheads when the dates lie beyond the

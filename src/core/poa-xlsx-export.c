@@ -37,6 +37,7 @@
 #include "poa-metrics.h"
 #include "poa-money.h"
 #include "poa-plan.h"
+#include "poa-report.h"
 #include "poa-signature.h"
 #include "poa-validate.h"
 #include "poa-xlsx-export.h"
@@ -59,8 +60,10 @@
 #define LINE_HEIGHT 15.0
 #define PAPER_LETTER 1
 #define MAX_COLUMNS 23
-/* POA, Cronograma, Indicadores, Presupuesto. */
+/* POA, Cronograma, Indicadores, Presupuesto; and Avance trimestral where the plan has month
+ * figures. */
 #define N_SHEETS 4
+#define MAX_SHEETS (N_SHEETS + 1)
 
 typedef enum
 {
@@ -78,6 +81,8 @@ typedef enum
   STYLE_MONEY,
   STYLE_MONTH,
   STYLE_MONTH_SCHEDULED,
+  STYLE_MONTH_FIGURE,
+  STYLE_MONTH_FIGURE_SCHEDULED,
   STYLE_TOTAL_LABEL,
   STYLE_TOTAL_NUMBER,
   STYLE_TOTAL_PERCENT,
@@ -127,6 +132,8 @@ static const struct {
   [STYLE_MONEY]            = { BORDER, MONEY_FORMAT },
   [STYLE_MONTH]            = { BORDER, NULL },
   [STYLE_MONTH_SCHEDULED]  = { BORDER | FILLED, NULL },
+  [STYLE_MONTH_FIGURE]     = { BORDER | CENTRE, "0" },
+  [STYLE_MONTH_FIGURE_SCHEDULED] = { BORDER | CENTRE | FILLED, "0" },
   [STYLE_TOTAL_LABEL]      = { BOLD | BORDER | SHADED | RIGHT, NULL },
   [STYLE_TOTAL_NUMBER]     = { BOLD | BORDER | SHADED | CENTRE, "0" },
   [STYLE_TOTAL_PERCENT]    = { BOLD | BORDER | SHADED | CENTRE, "0%" },
@@ -148,7 +155,7 @@ typedef struct
   lxw_error     xlsx_error;
   int           xlsx_errno;
   GError       *error;
-  lxw_worksheet *sheets[N_SHEETS];
+  lxw_worksheet *sheets[MAX_SHEETS];
   guint         n_sheets;
   /* Why writing a sheet's rows to its temporary failed, if it did, and the size of those
    * temporaries, all and the largest (see check_row_files()). */
@@ -158,6 +165,11 @@ typedef struct
   /* The Cronograma's row of totals, which the Indicadores' formula reads, and its sums. */
   lxw_row_t     totals_row;
   guint64       sums[POA_ACTIVITY_N_GOALS];
+  /* Some activity has month figures: the Cronograma gives each activity a second row, of the
+   * months' achieved, and the Avance trimestral sheet is written. */
+  gboolean      calendarized;
+  /* The sheets the workbook holds, for reading it back. */
+  guint         expected_sheets;
 } Book;
 
 typedef struct
@@ -469,7 +481,7 @@ add_sheet (Book       *book,
   /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
   if (sheet->sheet == NULL)
     keep_error (book, LXW_ERROR_CREATING_TMPFILE);
-  else if (book->n_sheets < N_SHEETS)
+  else if (book->n_sheets < MAX_SHEETS)
     book->sheets[book->n_sheets++] = sheet->sheet;
 
   return sheet->sheet != NULL;
@@ -673,7 +685,11 @@ write_cronograma_heading (Sheet *sheet,
                           guint  year)
 {
   g_autofree char *year_text = g_strdup_printf ("%u", year);
-  g_autofree char *months_text = g_strdup_printf ("%u Cronograma Programado", year);
+  /* With month figures, each activity's first row is the months programmed, its second
+   * the months achieved. */
+  g_autofree char *months_text = g_strdup_printf (sheet->book->calendarized ?
+                                                  "%u Cronograma Programado (arriba) y Alcanzado (abajo)" :
+                                                  "%u Cronograma Programado", year);
   double month_names = 0;
   guint lines = 1;
 
@@ -765,6 +781,41 @@ put_percentages (Sheet   *sheet,
   put_ratio (sheet, CRON_ACHIEVED_PERCENT, achieved_cell, programmed_cell, achieved, programmed, id);
 }
 
+/* An activity's second row: each month's achieved figure where the month holds something,
+ * under the programmed one; the other columns are merged down from the first row. */
+static void
+write_cronograma_achieved_row (Sheet       *sheet,
+                               PoaActivity *activity)
+{
+  PoaCalendar *calendar = poa_activity_get_calendar (activity);
+  lxw_row_t first = sheet->row;
+
+  begin_row (sheet, first + 1, 0);
+  for (guint c = CRON_NUMBER; c <= CRON_UNIT; c++)
+    put_text (sheet, c, NULL, c == CRON_NUMBER ? STYLE_NUMBER : STYLE_TEXT);
+  for (guint c = CRON_ANNUAL; c <= CRON_ACHIEVED_PERCENT; c++)
+    put_text (sheet, c, NULL, c == CRON_PROGRAMMED_PERCENT || c == CRON_ACHIEVED_PERCENT ?
+                              STYLE_PERCENT : STYLE_NUMBER);
+  for (guint m = 1; m <= 12; m++)
+    {
+      if (poa_calendar_month_holds_something (calendar, m))
+        put_number (sheet, CRON_JANUARY + m - 1, poa_calendar_get_achieved (calendar, m),
+                    STYLE_MONTH_FIGURE);
+      else
+        put_text (sheet, CRON_JANUARY + m - 1, NULL, STYLE_MONTH);
+    }
+  put_text (sheet, CRON_START, NULL, STYLE_DATE);
+  put_text (sheet, CRON_END, NULL, STYLE_DATE);
+
+  for (guint c = CRON_NUMBER; c <= CRON_UNIT; c++)
+    merge_down (sheet, first, c, "", c == CRON_NUMBER ? STYLE_NUMBER : STYLE_TEXT);
+  for (guint c = CRON_ANNUAL; c <= CRON_ACHIEVED_PERCENT; c++)
+    merge_down (sheet, first, c, "", c == CRON_PROGRAMMED_PERCENT || c == CRON_ACHIEVED_PERCENT ?
+                                       STYLE_PERCENT : STYLE_NUMBER);
+  merge_down (sheet, first, CRON_START, "", STYLE_DATE);
+  merge_down (sheet, first, CRON_END, "", STYLE_DATE);
+}
+
 static void
 write_cronograma_activity (Sheet       *sheet,
                            PoaActivity *activity)
@@ -778,7 +829,13 @@ write_cronograma_activity (Sheet       *sheet,
     lines = MAX (lines, count_lines (poa_activity_get_text (activity, cron_columns[c].text),
                                      sheet->widths[c], FALSE));
 
-  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  /* With month figures the activity takes two rows, the texts and metas merged over both:
+   * the months programmed above, shaded where scheduled as without figures, and the months
+   * achieved below. Height is what the texts need, shared by the two. */
+  if (sheet->book->calendarized)
+    begin_row (sheet, sheet->row, lines > 2 ? lines_height (lines) / 2 : 0);
+  else
+    begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
   put_number (sheet, CRON_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
     put_text (sheet, c, poa_activity_get_text (activity, cron_columns[c].text), STYLE_TEXT);
@@ -789,11 +846,24 @@ write_cronograma_activity (Sheet       *sheet,
   put_percentages (sheet, annual, programmed, achieved, STYLE_PERCENT);
 
   for (guint m = 1; m <= 12; m++)
-    put_text (sheet, CRON_JANUARY + m - 1, NULL,
-              poa_activity_has_month (activity, m) ? STYLE_MONTH_SCHEDULED : STYLE_MONTH);
+    {
+      gboolean scheduled = poa_activity_has_month (activity, m);
+      PoaCalendar *calendar = poa_activity_get_calendar (activity);
+
+      if (sheet->book->calendarized && poa_calendar_month_holds_something (calendar, m))
+        put_number (sheet, CRON_JANUARY + m - 1, poa_calendar_get_programmed (calendar, m),
+                    scheduled ? STYLE_MONTH_FIGURE_SCHEDULED : STYLE_MONTH_FIGURE);
+      else
+        put_text (sheet, CRON_JANUARY + m - 1, NULL, scheduled ? STYLE_MONTH_SCHEDULED : STYLE_MONTH);
+    }
 
   put_date (sheet, CRON_START, poa_activity_get_start (activity));
   put_date (sheet, CRON_END, poa_activity_get_end (activity));
+
+  if (!sheet->book->calendarized)
+    return;
+
+  write_cronograma_achieved_row (sheet, activity);
 }
 
 /* The sums of the metas and their percentages, under the activities. The sum of the achieved
@@ -846,6 +916,7 @@ write_cronograma (Book *book)
   GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
   guint n = g_list_model_get_n_items (activities);
   lxw_row_t first = CRON_HEADING_LAST + 1;
+  guint rows_per_activity = book->calendarized ? 2 : 1;
   Sheet sheet;
 
   if (!add_sheet (book, &sheet, "Cronograma", CRON_N_COLUMNS))
@@ -861,6 +932,24 @@ write_cronograma (Book *book)
         sheet.widths[c] = fit_width (sheet.widths[c],
                                      poa_activity_get_text (activity, cron_columns[c].text),
                                      cron_columns[c].min_width, cron_columns[c].max_width);
+
+      /* A month's figure must show whole: a month wider than four digits widens its column. */
+      if (book->calendarized)
+        for (guint m = 1; m <= 12; m++)
+          {
+            PoaCalendar *calendar = poa_activity_get_calendar (activity);
+            guint widest = MAX (poa_calendar_get_programmed (calendar, m),
+                                poa_calendar_get_achieved (calendar, m));
+
+            if (widest >= 1000)
+              {
+                char digits[16];
+
+                g_snprintf (digits, sizeof digits, "%u", widest);
+                sheet.widths[CRON_JANUARY + m - 1] = fit_width (sheet.widths[CRON_JANUARY + m - 1],
+                                                                digits, MONTH_WIDTH, 12);
+              }
+          }
     }
 
   put_title (&sheet, "Cronograma");
@@ -871,12 +960,12 @@ write_cronograma (Book *book)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
 
-      sheet.row = first + i;
+      sheet.row = first + i * rows_per_activity;
       write_cronograma_activity (&sheet, activity);
     }
 
-  sheet.row = first + n;
-  write_cronograma_totals (&sheet, first, first + n - 1);
+  sheet.row = first + n * rows_per_activity;
+  write_cronograma_totals (&sheet, first, first + n * rows_per_activity - 1);
 
   finish_sheet (&sheet, CRON_HEADING_FIRST, CRON_HEADING_LAST);
 }
@@ -1176,6 +1265,340 @@ write_budget (Book *book)
   write_signatures (&sheet);
 
   finish_sheet (&sheet, 2, 2);
+}
+
+
+/* Avance trimestral: the quarterly avance de metas in the PbRM-08c's columns, one block per
+ * quarter from the first to the last asked, each on its own page with its totals and the
+ * signatures. The figures are the months' sums (poa-report.c); the variances and their
+ * percents are formulas over them. Achieved without a month counts in no quarter. */
+
+enum {
+  AV_NUMBER,
+  AV_NAME,
+  AV_UNIT,
+  AV_ANNUAL,
+  AV_Q_PROGRAMMED,
+  AV_Q_ACHIEVED,
+  AV_Q_VARIANCE,
+  AV_Q_PERCENT,
+  AV_A_PROGRAMMED,
+  AV_A_ACHIEVED,
+  AV_A_VARIANCE,
+  AV_A_PERCENT,
+  AV_STATUS,
+  AV_JUSTIFICATION,
+  AV_N_COLUMNS
+};
+
+G_STATIC_ASSERT (AV_N_COLUMNS <= MAX_COLUMNS);
+
+#define AV_HEADING_FIRST 5
+#define AV_HEADING_LAST 6
+
+static const struct {
+  const char *heading;
+  double      min_width;
+  double      max_width;
+} av_columns[AV_N_COLUMNS] = {
+  [AV_NUMBER]        = { "Nº",                        5, 5 },
+  [AV_NAME]          = { "Meta de actividad",         16, 36 },
+  [AV_UNIT]          = { "Unidad de medida",          11, 18 },
+  [AV_ANNUAL]        = { "Programada anual",          11, 11 },
+  [AV_Q_PROGRAMMED]  = { "Programada",                11, 11 },
+  [AV_Q_ACHIEVED]    = { "Alcanzada",                 10, 10 },
+  [AV_Q_VARIANCE]    = { "Variación N°",              10, 10 },
+  [AV_Q_PERCENT]     = { "Variación %",               10, 10 },
+  [AV_A_PROGRAMMED]  = { "Programada",                11, 11 },
+  [AV_A_ACHIEVED]    = { "Alcanzada",                 10, 10 },
+  [AV_A_VARIANCE]    = { "Variación N°",              10, 10 },
+  [AV_A_PERCENT]     = { "Variación %",               10, 10 },
+  [AV_STATUS]        = { "Estado",                    21, 21 },
+  [AV_JUSTIFICATION] = { "Justificación",             20, 40 },
+};
+
+static const char *const quarter_names[] = {
+  NULL,
+  "Primer trimestre (enero – marzo)",
+  "Segundo trimestre (abril – junio)",
+  "Tercer trimestre (julio – septiembre)",
+  "Cuarto trimestre (octubre – diciembre)",
+};
+
+/* The status as a word, so that it never rests on colour; the same words as the window's. */
+static const char *
+av_status_word (PoaReportStatus status)
+{
+  switch (status)
+    {
+    case POA_REPORT_WITHIN:
+      return "Dentro del rango";
+    case POA_REPORT_BELOW:
+      return "Por debajo del rango";
+    case POA_REPORT_ABOVE:
+      return "Por encima del rango";
+    case POA_REPORT_UNCALENDARIZED:
+    default:
+      return "Sin calendarizar";
+    }
+}
+
+/* The current row's variance (achieved − programmed) and its percent (variance ÷ programmed,
+ * empty where nothing was programmed). */
+static void
+av_put_variance (Sheet     *sheet,
+                 lxw_col_t  programmed_col,
+                 guint64    programmed,
+                 guint64    achieved,
+                 Style      number_style,
+                 Style      percent_style)
+{
+  char programmed_cell[LXW_MAX_CELL_NAME_LENGTH], achieved_cell[LXW_MAX_CELL_NAME_LENGTH];
+  char variance_cell[LXW_MAX_CELL_NAME_LENGTH], formula[128];
+  double variance = (double)achieved - (double)programmed;
+  lxw_error error;
+
+  lxw_rowcol_to_cell (programmed_cell, sheet->row, programmed_col);
+  lxw_rowcol_to_cell (achieved_cell, sheet->row, programmed_col + 1);
+  lxw_rowcol_to_cell (variance_cell, sheet->row, programmed_col + 2);
+
+  g_snprintf (formula, sizeof formula, "=%s-%s", achieved_cell, programmed_cell);
+  put_formula (sheet, programmed_col + 2, formula, variance, number_style);
+
+  g_snprintf (formula, sizeof formula, "=IF(%s=0,\"\",%s/%s)", programmed_cell, variance_cell,
+              programmed_cell);
+  if (programmed != 0)
+    error = worksheet_write_formula_num (sheet->sheet, sheet->row, programmed_col + 3, formula,
+                                         style (sheet, percent_style), variance / (double)programmed);
+  else
+    error = worksheet_write_formula_str (sheet->sheet, sheet->row, programmed_col + 3, formula,
+                                         style (sheet, percent_style), "");
+  keep_error (sheet->book, error);
+}
+
+static void
+av_write_line (Sheet               *sheet,
+               const PoaReportLine *line,
+               guint                quarter)
+{
+  PoaActivity *activity = line->activity;
+  PoaCalendar *calendar = poa_activity_get_calendar (activity);
+  const char *name = poa_activity_get_text (activity, POA_ACTIVITY_NAME);
+  const char *unit = poa_activity_get_text (activity, POA_ACTIVITY_UNIT);
+  const char *justification = poa_calendar_get_justification (calendar, quarter);
+  guint lines = MAX (count_lines (name, sheet->widths[AV_NAME], FALSE),
+                     MAX (count_lines (unit, sheet->widths[AV_UNIT], FALSE),
+                          count_lines (justification, sheet->widths[AV_JUSTIFICATION], FALSE)));
+
+  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  put_number (sheet, AV_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
+  put_text (sheet, AV_NAME, name, STYLE_TEXT);
+  put_text (sheet, AV_UNIT, unit, STYLE_TEXT);
+  put_number (sheet, AV_ANNUAL, poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED), STYLE_NUMBER);
+
+  if (line->status == POA_REPORT_UNCALENDARIZED)
+    /* Not zero: nothing was programmed by month, so there is nothing to measure. */
+    merge (sheet, AV_Q_PROGRAMMED, AV_A_PERCENT, "sin calendarizar", STYLE_CENTRED_BOLD);
+  else
+    {
+      put_number (sheet, AV_Q_PROGRAMMED, line->quarter_programmed, STYLE_NUMBER);
+      put_number (sheet, AV_Q_ACHIEVED, line->quarter_achieved, STYLE_NUMBER);
+      av_put_variance (sheet, AV_Q_PROGRAMMED, line->quarter_programmed, line->quarter_achieved,
+                       STYLE_NUMBER, STYLE_PERCENT);
+      put_number (sheet, AV_A_PROGRAMMED, line->accumulated_programmed, STYLE_NUMBER);
+      put_number (sheet, AV_A_ACHIEVED, line->accumulated_achieved, STYLE_NUMBER);
+      av_put_variance (sheet, AV_A_PROGRAMMED, line->accumulated_programmed, line->accumulated_achieved,
+                       STYLE_NUMBER, STYLE_PERCENT);
+    }
+
+  put_text (sheet, AV_STATUS, av_status_word (line->status), STYLE_TEXT);
+  put_text (sheet, AV_JUSTIFICATION, justification, STYLE_TEXT);
+}
+
+static void
+av_write_totals (Sheet               *sheet,
+                 const PoaReportLine *totals,
+                 lxw_row_t            first,
+                 lxw_row_t            last,
+                 guint64              annual)
+{
+  static const lxw_col_t sums[] = { AV_ANNUAL, AV_Q_PROGRAMMED, AV_Q_ACHIEVED, AV_A_PROGRAMMED,
+                                    AV_A_ACHIEVED };
+  const guint64 values[] = { annual, totals->quarter_programmed, totals->quarter_achieved,
+                             totals->accumulated_programmed, totals->accumulated_achieved };
+
+  begin_row (sheet, sheet->row, 0);
+  merge (sheet, AV_NUMBER, AV_UNIT, "Total", STYLE_TOTAL_LABEL);
+  for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+    {
+      char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+
+      if (last < first)
+        {
+          put_number (sheet, sums[i], 0, STYLE_TOTAL_NUMBER);
+          continue;
+        }
+      /* SUM passes over the *sin calendarizar* rows, whose figure cells hold no number. */
+      lxw_rowcol_to_cell (from, first, sums[i]);
+      lxw_rowcol_to_cell (to, last, sums[i]);
+      g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", from, to);
+      put_formula (sheet, sums[i], formula, values[i], STYLE_TOTAL_NUMBER);
+    }
+  av_put_variance (sheet, AV_Q_PROGRAMMED, totals->quarter_programmed, totals->quarter_achieved,
+                   STYLE_TOTAL_NUMBER, STYLE_TOTAL_PERCENT);
+  av_put_variance (sheet, AV_A_PROGRAMMED, totals->accumulated_programmed, totals->accumulated_achieved,
+                   STYLE_TOTAL_NUMBER, STYLE_TOTAL_PERCENT);
+  put_text (sheet, AV_STATUS, totals->accumulated_programmed > 0 ? av_status_word (totals->status) : NULL,
+            STYLE_TOTAL_LABEL);
+  put_text (sheet, AV_JUSTIFICATION, NULL, STYLE_TOTAL_LABEL);
+}
+
+/* The PbRM's three signatures side by side, with the plan's names and titles: the plan's
+ * third signature (Aprobó) is the one that authorises the report. */
+static void
+av_write_signatures (Sheet *sheet)
+{
+  static const char *const roles[POA_PLAN_N_SIGNATURES] = { "Elaboró", "Revisó", "Autorizó" };
+  static const lxw_col_t spans[POA_PLAN_N_SIGNATURES][2] = {
+    { AV_NAME, AV_ANNUAL }, { AV_Q_ACHIEVED, AV_A_PROGRAMMED }, { AV_A_VARIANCE, AV_JUSTIFICATION },
+  };
+  PoaPlan *plan = sheet->book->plan;
+  lxw_row_t top = sheet->row + 2;
+
+  G_STATIC_ASSERT (POA_PLAN_N_SIGNATURES == 3);
+
+  begin_row (sheet, top, 0);
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    merge (sheet, spans[i][0], spans[i][1], roles[i], STYLE_CENTRED_BOLD);
+  begin_row (sheet, top + 1, 2.5 * LINE_HEIGHT);
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    merge (sheet, spans[i][0], spans[i][1], "", STYLE_SIGNATURE_LINE);
+  begin_row (sheet, top + 2, 0);
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_name (poa_plan_get_signature (plan, i)),
+           STYLE_CENTRED);
+  begin_row (sheet, top + 3, 2 * LINE_HEIGHT);
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_title (poa_plan_get_signature (plan, i)),
+           STYLE_CENTRED);
+}
+
+static void
+av_write_heading (Sheet *sheet)
+{
+  guint lines = 1;
+
+  for (lxw_col_t c = 0; c < AV_N_COLUMNS; c++)
+    lines = MAX (lines, count_lines (av_columns[c].heading, sheet->widths[c], TRUE));
+
+  /* First row: the columns that span both, and the two groups. */
+  begin_row (sheet, AV_HEADING_FIRST, 0);
+  for (lxw_col_t c = AV_NUMBER; c <= AV_ANNUAL; c++)
+    put_text (sheet, c, av_columns[c].heading, STYLE_HEADING);
+  merge (sheet, AV_Q_PROGRAMMED, AV_Q_PERCENT, "Avance del trimestre", STYLE_HEADING);
+  merge (sheet, AV_A_PROGRAMMED, AV_A_PERCENT, "Avance acumulado al trimestre", STYLE_HEADING);
+  put_text (sheet, AV_STATUS, av_columns[AV_STATUS].heading, STYLE_HEADING);
+  put_text (sheet, AV_JUSTIFICATION, av_columns[AV_JUSTIFICATION].heading, STYLE_HEADING);
+
+  /* Second row: the metas and variances under each group. */
+  begin_row (sheet, AV_HEADING_LAST, lines_height (MAX (2, lines)));
+  for (lxw_col_t c = 0; c < AV_N_COLUMNS; c++)
+    put_text (sheet, c, c >= AV_Q_PROGRAMMED && c <= AV_A_PERCENT ? av_columns[c].heading : NULL,
+              STYLE_HEADING);
+  for (lxw_col_t c = AV_NUMBER; c <= AV_ANNUAL; c++)
+    merge_down (sheet, AV_HEADING_FIRST, c, av_columns[c].heading, STYLE_HEADING);
+  merge_down (sheet, AV_HEADING_FIRST, AV_STATUS, av_columns[AV_STATUS].heading, STYLE_HEADING);
+  merge_down (sheet, AV_HEADING_FIRST, AV_JUSTIFICATION, av_columns[AV_JUSTIFICATION].heading,
+              STYLE_HEADING);
+}
+
+/* The sheet, with the quarters @first_quarter to @last_quarter. */
+static void
+write_avance (Book  *book,
+              guint  first_quarter,
+              guint  last_quarter)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
+  guint n = g_list_model_get_n_items (activities);
+  g_autofree char *title = NULL;
+  g_autofree lxw_row_t *breaks = g_new0 (lxw_row_t, 5);
+  guint n_breaks = 0;
+  guint64 annual = 0;
+  double value_width = 0;
+  GDate today;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "Avance trimestral", AV_N_COLUMNS))
+    return;
+
+  for (guint c = 0; c < AV_N_COLUMNS; c++)
+    sheet.widths[c] = av_columns[c].min_width;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaCalendar *calendar = poa_activity_get_calendar (activity);
+
+      sheet.widths[AV_NAME] = fit_width (sheet.widths[AV_NAME],
+                                         poa_activity_get_text (activity, POA_ACTIVITY_NAME),
+                                         av_columns[AV_NAME].min_width, av_columns[AV_NAME].max_width);
+      sheet.widths[AV_UNIT] = fit_width (sheet.widths[AV_UNIT],
+                                         poa_activity_get_text (activity, POA_ACTIVITY_UNIT),
+                                         av_columns[AV_UNIT].min_width, av_columns[AV_UNIT].max_width);
+      for (guint q = first_quarter; q <= last_quarter; q++)
+        sheet.widths[AV_JUSTIFICATION] = fit_width (sheet.widths[AV_JUSTIFICATION],
+                                                    poa_calendar_get_justification (calendar, q),
+                                                    av_columns[AV_JUSTIFICATION].min_width,
+                                                    av_columns[AV_JUSTIFICATION].max_width);
+      annual += poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
+    }
+  for (guint c = AV_ANNUAL; c < AV_N_COLUMNS; c++)
+    value_width += sheet.widths[c];
+
+  title = g_strdup_printf ("AVANCE TRIMESTRAL DE METAS DE ACTIVIDAD %u", poa_plan_get_year (book->plan));
+  put_title (&sheet, title);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *value = poa_plan_get_text (book->plan, poa_header[i].field);
+      guint lines = count_lines (value, value_width, FALSE);
+
+      begin_row (&sheet, 2 + i, lines > 1 ? lines_height (lines) : 0);
+      merge (&sheet, AV_NUMBER, AV_UNIT, poa_header[i].label, STYLE_LABEL);
+      merge (&sheet, AV_ANNUAL, AV_N_COLUMNS - 1, value, STYLE_VALUE);
+    }
+
+  av_write_heading (&sheet);
+  worksheet_freeze_panes (sheet.sheet, AV_HEADING_LAST + 1, AV_NAME + 1);
+
+  poa_date_get_today (&today);
+  sheet.row = AV_HEADING_LAST + 1;
+  for (guint q = first_quarter; q <= last_quarter; q++)
+    {
+      g_autoptr(PoaReport) report = poa_report_new (book->plan, q, &today);
+      lxw_row_t first;
+
+      /* Each quarter after the first starts a page, under the repeated headings. */
+      if (q > first_quarter)
+        {
+          sheet.row += 2;
+          breaks[n_breaks++] = sheet.row;
+        }
+      begin_row (&sheet, sheet.row, 0);
+      merge (&sheet, AV_NUMBER, AV_N_COLUMNS - 1, quarter_names[q], STYLE_HEADING);
+
+      first = sheet.row + 1;
+      for (guint i = 0; i < n; i++)
+        {
+          sheet.row = first + i;
+          av_write_line (&sheet, poa_report_get_line (report, i), q);
+        }
+      sheet.row = first + n;
+      av_write_totals (&sheet, poa_report_get_totals (report), first, first + n - 1, annual);
+      av_write_signatures (&sheet);
+    }
+
+  if (n_breaks > 0)
+    keep_error (book, worksheet_set_h_pagebreaks (sheet.sheet, breaks));
+  finish_sheet (&sheet, AV_HEADING_FIRST, AV_HEADING_LAST);
 }
 
 /* The workbook ----------------------------------------------------------------------------- */
@@ -1502,6 +1925,7 @@ find_end (int      fd,
  * archive's directory gives them. */
 static gboolean
 check_workbook (const char  *archive,
+                guint        expected_sheets,
                 guint64     *total,
                 char       **why)
 {
@@ -1582,9 +2006,13 @@ check_workbook (const char  *archive,
     }
   close (fd);
 
-  if (n_sheets != N_SHEETS)
+  /* Without an expected count, any of the workbooks written here: the document, with or
+   * without its Avance trimestral, or the report alone. */
+  if (expected_sheets == 0 && n_sheets != N_SHEETS && n_sheets != N_SHEETS + 1 && n_sheets != 1)
+    expected_sheets = N_SHEETS;
+  if (expected_sheets != 0 && n_sheets != expected_sheets)
     {
-      *why = g_strdup_printf (_("it has %u sheets instead of %u"), n_sheets, N_SHEETS);
+      *why = g_strdup_printf (_("it has %u sheets instead of %u"), n_sheets, expected_sheets);
       return FALSE;
     }
 
@@ -1601,7 +2029,8 @@ damaged_list:
  * @path: a workbook written by poa_xlsx_export()
  *
  * Reads @path back as the export does before it replaces anything: every part inflates with
- * the right CRC, every XML part is well-formed, and the four sheets are there.
+ * the right CRC, every XML part is well-formed, and the sheets are there: the four of the
+ * document, a fifth where it has its Avance trimestral, or the one of a report.
  *
  * Returns: whether @path is sound; else @error (#POA_EXPORT_ERROR_FAILED) names the file and
  *   says what is wrong.
@@ -1615,7 +2044,7 @@ poa_xlsx_export_check (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (check_workbook (path, &total, &why))
+  if (check_workbook (path, 0, &total, &why))
     return TRUE;
 
   g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
@@ -1681,9 +2110,36 @@ open_memory_file (char **name)
   return fd;
 }
 
+/* Where the plan's months hold anything (the Cronograma's second rows), and where any is
+ * programmed (the Avance trimestral, which without it would be all *sin calendarizar*). */
+static void
+survey_calendars (PoaPlan  *plan,
+                  gboolean *holds_months,
+                  gboolean *has_programmed)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  guint n = g_list_model_get_n_items (activities);
+
+  *holds_months = *has_programmed = FALSE;
+  for (guint i = 0; i < n && !*has_programmed; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaCalendar *calendar = poa_activity_get_calendar (activity);
+
+      if (calendar == NULL)
+        continue;
+      *has_programmed = poa_calendar_has_programmed (calendar);
+      for (guint m = 1; m <= 12 && !*holds_months; m++)
+        *holds_months = poa_calendar_month_holds_something (calendar, m);
+    }
+}
+
+/* Writes @plan's workbook: the whole document, or with @report_quarter (1 … 4) that quarter's
+ * Avance trimestral alone. */
 static gboolean
 write_workbook (PoaPlan     *plan,
                 const char  *path,
+                guint        report_quarter,
                 GError     **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
@@ -1729,10 +2185,27 @@ write_workbook (PoaPlan     *plan,
 
   create_styles (&book);
   set_properties (&book);
-  write_poa (&book);
-  write_cronograma (&book);
-  write_indicators (&book);
-  write_budget (&book);
+  if (report_quarter > 0)
+    {
+      book.expected_sheets = 1;
+      write_avance (&book, report_quarter, report_quarter);
+    }
+  else
+    {
+      gboolean has_programmed;
+      GDate today;
+
+      survey_calendars (plan, &book.calendarized, &has_programmed);
+      book.expected_sheets = has_programmed ? N_SHEETS + 1 : N_SHEETS;
+      write_poa (&book);
+      write_cronograma (&book);
+      write_indicators (&book);
+      write_budget (&book);
+      /* Every quarter up to the current one; none is owed before the year starts. */
+      poa_date_get_today (&today);
+      if (has_programmed)
+        write_avance (&book, 1, poa_report_current_quarter (poa_plan_get_year (plan), &today));
+    }
   check_row_files (&book);
 
   /* Closing writes the file, and frees the workbook whatever happens. */
@@ -1742,7 +2215,7 @@ write_workbook (PoaPlan     *plan,
   keep_error (&book, closed);
 
   if (book.error == NULL && book.xlsx_error == LXW_NO_ERROR)
-    checked = check_workbook (archive, &total, &why);
+    checked = check_workbook (archive, book.expected_sheets, &total, &why);
   else
     checked = FALSE;
   if (memory_fd >= 0 && checked && !copy_archive (memory_fd, file, &file_error))
@@ -1812,7 +2285,45 @@ poa_xlsx_export (PoaPlan     *plan,
    * locale whose decimals take a comma (es_ES, es_AR …) the workbook would be broken. This
    * thread writes with the C locale's point meanwhile (uselocale is per thread: the window
    * exports on a worker). */
-  ok = write_workbook (plan, path, error);
+  ok = write_workbook (plan, path, 0, error);
+
+  if (c_numeric != (locale_t)0)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
+
+  return ok;
+}
+
+/**
+ * poa_xlsx_export_report:
+ * @plan: the plan
+ * @quarter: 1 … 4
+ * @path: the workbook to write
+ *
+ * Writes @quarter's Avance trimestral (the PbRM-08c) of @plan as a workbook of that one sheet,
+ * with the plan's header and the signatures, as poa_xlsx_export() writes: read back, then
+ * renamed into place.
+ *
+ * Returns: whether it was written; else @error says why.
+ */
+gboolean
+poa_xlsx_export_report (PoaPlan     *plan,
+                        guint        quarter,
+                        const char  *path,
+                        GError     **error)
+{
+  locale_t c_numeric;
+  locale_t previous;
+  gboolean ok;
+
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, FALSE);
+
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t)0);
+  previous = c_numeric != (locale_t)0 ? uselocale (c_numeric) : (locale_t)0;
+  /* Numbers with a point whatever the locale, as poa_xlsx_export() says. */
+  ok = write_workbook (plan, path, quarter, error);
 
   if (c_numeric != (locale_t)0)
     {

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 gboolean poa_xlsx_export (PoaPlan     *plan,
                           const char  *path,
                           GError     **error);
+gboolean poa_xlsx_export_report (PoaPlan     *plan,
+                                 guint        quarter,
+                                 const char  *path,
+                                 GError     **error);
 gboolean poa_xlsx_export_check (const char  *path,
                                 GError     **error);
 

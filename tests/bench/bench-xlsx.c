@@ -22,6 +22,7 @@
 
 #include <xlsxwriter.h>
 
+#include "poa-activity.h"
 #include "poa-plan.h"
 #include "poa-store.h"
 #include "poa-xlsx-export.h"
@@ -140,6 +141,61 @@ bench_floor (const char *dir,
                 NULL, TRUE);
 }
 
+static double
+time_export (PoaPlan    *plan,
+             const char *out,
+             guint       runs)
+{
+  g_autofree double *times = g_new (double, runs);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      poa_xlsx_export (plan, out, &error);
+      g_assert_no_error (error);
+      times[r] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  return bench_median (times, runs);
+}
+
+/* Issue 16: the workbook of a plan whose every activity has all twelve months programmed and
+ * achieved (the Cronograma's second rows, and an Avance trimestral of all four quarters, on a
+ * December day) against today's workbook of the same plan without them. Within 1.3×. */
+static void
+bench_calendars (const char *dir,
+                 guint       n,
+                 guint       runs)
+{
+  g_autofree char *out = g_strdup_printf ("%s/calendars-%u.xlsx", dir, n);
+  g_autofree char *size = NULL;
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (n);
+  g_autoptr(PoaCalendar) calendar = poa_calendar_new ();
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  double plain, full;
+
+  g_setenv ("POA_TODAY", "2026-12-15", TRUE);
+  plain = time_export (plan, out, runs);
+
+  for (guint m = 1; m <= 12; m++)
+    poa_calendar_set_month (calendar, m, 2 + m % 3, 1 + m % 2, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      poa_activity_set_calendar (activity, calendar);
+    }
+  full = time_export (plan, out, runs);
+  g_unsetenv ("POA_TODAY");
+
+  g_print ("%6u activities: workbook in process %.0f ms without month figures, %.0f ms with full "
+           "calendars (%.2f×)\n", n, plain, full, full / plain);
+  size = g_strdup_printf ("%u, full calendars (without: %.0f ms; %.2f×)", n, plain, full / plain);
+  bench_result ("xlsx: workbook with month figures, in process", size, full, 0, "< 1.3× without",
+                full < 1.3 * plain);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +218,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     bench_size (argv[1], dir, sizes[i], runs);
   bench_floor (dir, 10000, runs);
+  bench_calendars (dir, 100000, MIN (runs, 3));
 
   bench_remove_dir (dir);
   return 0;
