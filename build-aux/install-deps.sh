@@ -17,7 +17,9 @@ PACKAGES="
   build-essential binutils pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libjansson-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev zlib1g-dev
+  scdoc groff-base
   desktop-file-utils appstream
+  dpkg-dev debhelper
   adwaita-icon-theme hicolor-icon-theme librsvg2-common fonts-cantarell
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-openpyxl
