@@ -176,7 +176,8 @@ poa_cli_print_help (void)
     _("check                  validate the plan: one finding per line"),
     _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
       "                         record month M of activity N"),
-    _("report --quarter Q     the quarter’s avance de metas, one line per activity"),
+    _("report --quarter Q [--output FILE.xlsx]\n"
+      "                         the quarter’s avance de metas, one line per activity, or a workbook"),
     _("review [submit|return|approve] [--note TEXT]\n"
       "                         show the plan’s review, or move it a step"),
     _("set [--activity N | --budget CODE] KEY VALUE [--justification TEXT]\n"
