@@ -41,6 +41,7 @@ struct _PoaWindow
   AdwBin               *budget_bin;
   AdwBin               *follow_bin;
   GtkMenuButton        *review_button;
+  GMenu                *review_section;
   GtkImage             *review_status_icon;
   GtkImage             *review_status_icon_narrow;
   GtkLabel             *review_status_label;

@@ -18,6 +18,9 @@
 #include "poa-review.h"
 #include "poa-window-private.h"
 
+/* The review section's own items, in poa-window.ui; the status is put before them. */
+#define N_REVIEW_ITEMS 4
+
 static const char *
 status_icon (PoaReviewStatus status)
 {
@@ -108,8 +111,15 @@ _poa_window_update_review (PoaWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_button), plan != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button),
+                          plan != NULL && !adw_view_switcher_title_get_title_visible (self->switcher_title));
   update_steps (self, plan);
+
+  /* The main menu says the status too, first in its review section, as an item without an
+   * action: where the header bar has no room for the button, it is said there. */
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->review_section)) > N_REVIEW_ITEMS)
+    g_menu_remove (self->review_section, 0);
+  g_menu_prepend (self->review_section, tooltip, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-submit",
                                  whole && (status == POA_REVIEW_BORRADOR || status == POA_REVIEW_OBSERVADO));
@@ -229,6 +239,7 @@ void
 _poa_window_class_review_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_button);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_section);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon_narrow);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_label);

@@ -56,10 +56,11 @@ update_title (PoaWindow *self)
   heading = g_strdup_printf (_("POA %u"), poa_plan_get_year (plan));
   title = area[0] != '\0' ? g_strdup_printf ("%s — %s", heading, area) : g_strdup (heading);
 
+  /* Shown in the switcher's place when the window is narrow. */
+  year = g_strdup_printf ("%u", poa_plan_get_year (plan));
   adw_view_switcher_title_set_title (self->switcher_title, heading);
   adw_view_switcher_title_set_subtitle (self->switcher_title, area);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  year = g_strdup_printf ("%u", poa_plan_get_year (plan));
   poa_plan_chooser_set_title (self->plan_chooser, title, year);
 }
 
@@ -479,6 +480,10 @@ poa_window_init (PoaWindow *self)
   visible_page_changed_cb (self);
   g_object_bind_property (self, "selected-activity", self->activities_page, "selected-activity",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* The narrow header bar has no room for the review button: the main menu's review section
+   * says the status there. */
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (_poa_window_update_review), self, G_CONNECT_SWAPPED);
 }
 
 PoaWindow *
