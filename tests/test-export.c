@@ -328,6 +328,26 @@ test_refusing_writer_leaves_the_old_file (void)
   test_remove_tree (dir);
 }
 
+/* Runs @child in a child process of its own (it changes mounts), then asks that it passed,
+ * printed @stdout_pattern and wrote no error line: one line of our own, never
+ * libxlsxwriter's “[ERROR]” lines. */
+static void
+run_in_child (void       (*child) (void),
+              guint        seconds,
+              const char  *stdout_pattern)
+{
+  if (g_test_subprocess ())
+    {
+      child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, seconds * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (stdout_pattern);
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+}
+
 /* The body of the full-disk test, in a child process that owns its mounts. */
 static void
 full_disk_in_child (void)
@@ -388,17 +408,7 @@ full_disk_in_child (void)
 static void
 test_full_disk_midway_leaves_the_old_file (void)
 {
-  if (g_test_subprocess ())
-    {
-      full_disk_in_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*refused=4*");
-  /* One line of our own, never libxlsxwriter's “[ERROR]” lines. */
-  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  run_in_child (full_disk_in_child, 120, "*refused=4*");
 }
 
 /* The name of the temporary file beside @dir/@name, if there is one. */
@@ -515,16 +525,7 @@ full_disk_at_every_size_in_child (void)
 static void
 test_full_disk_at_every_size (void)
 {
-  if (g_test_subprocess ())
-    {
-      full_disk_at_every_size_in_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*written=*");
-  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  run_in_child (full_disk_at_every_size_in_child, 300, "*written=*");
 }
 
 /* The body of the full-/tmp test, in a child process that owns its mounts: the issue's recipe,
@@ -568,16 +569,7 @@ full_tmp_in_child (void)
 static void
 test_full_tmp_does_not_matter (void)
 {
-  if (g_test_subprocess ())
-    {
-      full_tmp_in_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*written=*");
-  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  run_in_child (full_tmp_in_child, 300, "*written=*");
 }
 
 /* A file made read-only is refused, as an editor refuses it, for every format: the folder is
