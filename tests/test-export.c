@@ -427,12 +427,34 @@ has_temporary (const char *dir,
   return FALSE;
 }
 
+/* Runs Python (POA_PYTHON3, or python3) on @script with @arg and @arg2 (or none), an
+ * independent reader or writer; fails the test with @what and Python's complaint unless it
+ * ends well. Returns what it printed. */
+static char *
+run_python (const char *script,
+            const char *arg,
+            const char *arg2,
+            const char *what)
+{
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
+  const char *argv[] = { python, "-c", script, arg, arg2, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s", what, err);
+  return out;
+}
+
 /* Python's zipfile and ElementTree, independent readers: every part inflates with its CRC and
  * every XML part parses. Prints the number of rows of the Cronograma (sheet2). */
 static guint
 check_workbook_with_python (const char *path)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, zipfile, xml.etree.ElementTree as ET\n"
     "z = zipfile.ZipFile(sys.argv[1])\n"
@@ -445,16 +467,8 @@ check_workbook_with_python (const char *path)
     "                rows += 1\n"
     "            element.clear()\n"
     "print(rows)\n";
-  const char *argv[] = { python, "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s is not a sound workbook: %s", path, err);
+  g_autofree char *what = g_strdup_printf ("%s is not a sound workbook", path);
+  g_autofree char *out = run_python (script, path, NULL, what);
 
   return (guint)g_ascii_strtoull (out, NULL, 10);
 }
@@ -694,7 +708,6 @@ test_stale_temporaries_are_removed (void)
 static void
 test_forbidden_characters_are_replaced (void)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, openpyxl\n"
     "wb = openpyxl.load_workbook(sys.argv[1])\n"
@@ -707,16 +720,13 @@ test_forbidden_characters_are_replaced (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *xlsx = g_build_filename (dir, "plan.xlsx", NULL);
   g_autofree char *json = g_build_filename (dir, "plan.json", NULL);
-  const char *argv[] = { python, "-c", script, xlsx, NULL };
   g_autoptr(PoaPlan) plan = test_plan_with_activities (3);
   g_autoptr(PoaPlan) read = NULL;
   g_autoptr(PoaActivity) first = NULL;
   g_autoptr(PoaActivity) first_read = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
-  int status = 0;
 
   poa_plan_set_text (plan, POA_PLAN_AREA, "A\vB");
   poa_plan_set_text (plan, POA_PLAN_MUNICIPALITY, "Sombrerete\xef\xbf\xbe");
@@ -725,10 +735,7 @@ test_forbidden_characters_are_replaced (void)
 
   g_assert_true (poa_export_plan (plan, xlsx, &error));
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("openpyxl refuses the workbook: %s", err);
+  out = run_python (script, xlsx, NULL, "openpyxl refuses the workbook");
   expected = g_strdup_printf ("area=True\nname=True\ntitle='POA %u - A\\nB'\ncreator='A\\nB'\n",
                               poa_plan_get_year (plan));
   g_assert_cmpstr (out, ==, expected);
@@ -751,7 +758,6 @@ test_forbidden_characters_are_replaced (void)
 static void
 test_damaged_workbooks_are_found (void)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, zipfile\n"
     "good, out = sys.argv[1], sys.argv[2]\n"
@@ -779,21 +785,15 @@ test_damaged_workbooks_are_found (void)
   static const char *damaged[] = { "short.xlsx", "crc.xlsx", "cut.xlsx", "missing.xlsx", "garbage.xlsx" };
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
-  const char *argv[] = { python, "-c", script, good, dir, NULL };
   g_autoptr(PoaPlan) plan = test_plan_with_activities (200);
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
 
   g_assert_true (poa_export_plan (plan, good, &error));
   g_assert_no_error (error);
   g_assert_true (poa_xlsx_export_check (good, &error));
   g_assert_no_error (error);
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("cannot make the damaged copies: %s", err);
+  g_free (run_python (script, good, dir, "cannot make the damaged copies"));
 
   for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
     {
@@ -956,21 +956,14 @@ blank_pdf_dates (char  *contents,
 static char *
 workbook_parts (const char *path)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, zipfile\n"
     "z = zipfile.ZipFile(sys.argv[1])\n"
     "for n in sorted(z.namelist()):\n"
     "    if n != 'docProps/core.xml':\n"
     "        sys.stdout.write(n + '\\n' + z.read(n).decode('utf-8') + '\\n')\n";
-  const char *argv[] = { python, "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
+  char *out = run_python (script, path, NULL, "zipfile cannot read the workbook");
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpuint (strlen (out), >, 1000);
   return out;
 }
