@@ -71,6 +71,16 @@ snapshot (const char *dir)
   return g_strjoinv (" ", (char **)lines->pdata);
 }
 
+/* Asks that @dir holds what it held when @before was taken: the same names, the same bytes. */
+static void
+assert_as_before (const char *dir,
+                  const char *before)
+{
+  g_autofree char *after = snapshot (dir);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
 static char *
 read_file (const char *path,
            gsize      *length)
@@ -176,7 +186,6 @@ test_atomic_file_uncommitted_leaves_nothing (void)
   g_autofree char *path = g_build_filename (dir, "datos.bin", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "datos.bin", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   PoaAtomicFile *file;
 
@@ -188,17 +197,14 @@ test_atomic_file_uncommitted_leaves_nothing (void)
   g_assert_no_error (error);
   g_assert_true (poa_atomic_file_write (file, "new", 3, &error));
   poa_atomic_file_free (file);
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
 
   /* A folder that does not exist: said at once, naming the file. */
   g_assert_null (poa_atomic_file_begin (missing, 0644, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_nonnull (strstr (error->message, g_strerror (ENOENT)));
-  g_clear_pointer (&after, g_free);
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
 
   test_remove_tree (dir);
 }
@@ -265,7 +271,6 @@ test_folder_in_the_way_is_left_alone (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -288,8 +293,7 @@ test_folder_in_the_way_is_left_alone (void)
       assert_write_error (error, path, extensions[i], EISDIR);
     }
 
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
   test_remove_tree (dir);
 }
 
@@ -307,7 +311,6 @@ test_refusing_writer_leaves_the_old_file (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strnfill (32768, 'a');
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   last = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (long_text)), 39);
   poa_activity_set_text (last, POA_ACTIVITY_NAME, text);
@@ -323,8 +326,7 @@ test_refusing_writer_leaves_the_old_file (void)
   g_assert_false (poa_export_plan (tall, png, &error));
   assert_write_error (error, png, ".png", 0);
 
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
   test_remove_tree (dir);
 }
 
@@ -390,15 +392,13 @@ full_disk_in_child (void)
     {
       g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
       g_autofree char *path = g_build_filename (disk, name, NULL);
-      g_autofree char *after = NULL;
       g_autoptr(GError) export_error = NULL;
 
       g_assert_false (poa_export_plan (plan, path, &export_error));
       assert_write_error (export_error, path, extensions[i], expected_errno);
       g_print ("%s: %s\n", extensions[i], export_error->message);
 
-      after = snapshot (disk);
-      g_assert_cmpstr (after, ==, before);
+      assert_as_before (disk, before);
     }
 
   g_print ("refused=%u\n", (guint)G_N_ELEMENTS (extensions));
@@ -507,7 +507,6 @@ full_disk_at_every_size_in_child (void)
         {
           g_autoptr(GError) export_error = NULL;
           g_autofree char *before = NULL;
-          g_autofree char *after = NULL;
 
           g_unlink (filler);
           test_write_file (path, "the old workbook");
@@ -524,8 +523,7 @@ full_disk_at_every_size_in_child (void)
             }
 
           assert_write_error (export_error, path, ".xlsx", ENOSPC);
-          after = snapshot (disk);
-          g_assert_cmpstr (after, ==, before);
+          assert_as_before (disk, before);
           refused++;
         }
 
@@ -594,7 +592,6 @@ test_read_only_target_is_refused (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(PoaPlan) plan = test_plan_with_activities (20);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -618,8 +615,7 @@ test_read_only_target_is_refused (void)
         g_error ("“%s” does not say the file is read-only", error->message);
     }
 
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
 
   /* A writable file is replaced as ever. */
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
