@@ -242,23 +242,33 @@ test_atomic_file_by_name (void)
 
 /* Failures, format by format ---------------------------------------------------------------- */
 
+/* Writing @plan as @folder/plan.EXTENSION fails in every format with @code (see
+ * assert_write_error()). */
+static void
+assert_refused_in_every_format (PoaPlan    *plan,
+                                const char *folder,
+                                int         code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (poa_export_plan (plan, path, &error));
+      assert_write_error (error, path, extensions[i], code);
+    }
+}
+
 static void
 test_missing_folder_is_said_and_nothing_made (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", NULL);
   g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
   g_autofree char *after = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
-      g_autofree char *path = g_build_filename (dir, "no-such-folder", name, NULL);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (poa_export_plan (plan, path, &error));
-      assert_write_error (error, path, extensions[i], ENOENT);
-    }
-
+  assert_refused_in_every_format (plan, missing, ENOENT);
   after = snapshot (dir);
   g_assert_cmpstr (after, ==, "");
   test_remove_tree (dir);
@@ -283,15 +293,7 @@ test_folder_in_the_way_is_left_alone (void)
     }
   before = snapshot (dir);
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (poa_export_plan (plan, path, &error));
-      assert_write_error (error, path, extensions[i], EISDIR);
-    }
+  assert_refused_in_every_format (plan, dir, EISDIR);
 
   assert_as_before (dir, before);
   test_remove_tree (dir);
