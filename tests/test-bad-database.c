@@ -282,9 +282,7 @@ test_big_damaged_database (Fixture       *fixture,
   run (&r, "--db", fixture->db, "restore", fixture->backup);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  run (&r, "--db", fixture->db, "plans");
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+  assert_lists_default_plan (fixture->db);
 }
 
 /* A connection to @path in WAL mode that never writes its -wal into the file, so that the -wal
@@ -316,6 +314,35 @@ take_wal_of (const char *path,
   g_assert_cmpuint (*length, >, 32);
   sqlite3_close (db);
   return contents;
+}
+
+/* The one copy set aside of @db and its -wal: named in @err, as they were (@db_sum, @wal_sum),
+ * readable by the owner only. Removed afterwards, so that the next step finds none. */
+static void
+assert_copied_aside (const char *db,
+                     const char *err,
+                     const char *db_sum,
+                     const char *wal_sum)
+{
+  g_autoptr(GPtrArray) backups = test_list_backups (db);
+  const char *kept;
+  g_autofree char *kept_wal = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autofree char *kept_wal_sum = NULL;
+
+  g_assert_cmpuint (backups->len, ==, 1);
+  kept = g_ptr_array_index (backups, 0);
+  kept_wal = g_strconcat (kept, "-wal", NULL);
+  kept_sum = test_file_checksum (kept);
+  kept_wal_sum = test_file_checksum (kept_wal);
+  g_assert_nonnull (strstr (err, kept));
+  g_assert_nonnull (strstr (err, kept_wal));
+  g_assert_cmpstr (kept_sum, ==, db_sum);
+  g_assert_cmpstr (kept_wal_sum, ==, wal_sum);
+  test_assert_private (kept);
+  test_assert_private (kept_wal);
+  g_unlink (kept);
+  g_unlink (kept_wal);
 }
 
 /* Issue 14, item 7: a -wal from elsewhere beside the database, which no program is using. */
@@ -359,24 +386,7 @@ test_stray_wal (Fixture       *fixture,
     g_autofree char *now = test_file_checksum (fixture->db);
     g_assert_cmpstr (now, ==, db_sum);
   }
-  backups = test_list_backups (fixture->db);
-  g_assert_cmpuint (backups->len, ==, 1);
-  {
-    const char *kept = g_ptr_array_index (backups, 0);
-    g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
-    g_autofree char *kept_sum = test_file_checksum (kept);
-    g_autofree char *kept_wal_sum = test_file_checksum (kept_wal);
-
-    g_assert_nonnull (strstr (r.err, kept));
-    g_assert_nonnull (strstr (r.err, kept_wal));
-    g_assert_cmpstr (kept_sum, ==, db_sum);
-    g_assert_cmpstr (kept_wal_sum, ==, wal_sum);
-    test_assert_private (kept);
-    test_assert_private (kept_wal);
-    g_unlink (kept);
-    g_unlink (kept_wal);
-  }
-  g_clear_pointer (&backups, g_ptr_array_unref);
+  assert_copied_aside (fixture->db, r.err, db_sum, wal_sum);
   n_bad_files++;
   result_clear (&r);
 
@@ -396,26 +406,11 @@ test_stray_wal (Fixture       *fixture,
   run (&r, "--db", fixture->db, "plans");
   g_test_message ("another POA's -wal: %s", r.err);
   g_assert_cmpint (r.status, ==, 0);
-  backups = test_list_backups (fixture->db);
-  g_assert_cmpuint (backups->len, ==, 1);
-  {
-    const char *kept = g_ptr_array_index (backups, 0);
-    g_autofree char *kept_wal = g_strconcat (kept, "-wal", NULL);
-    g_autofree char *kept_sum = test_file_checksum (kept);
-    g_autofree char *kept_wal_sum = test_file_checksum (kept_wal);
-
-    /* The plan the other database's -wal brought, and one line saying so on stderr. */
-    g_assert_cmpstr (r.out, ==, "1\t2026\tOtra oficina\t16\n");
-    g_assert_true (g_str_has_prefix (r.err, "poa: "));
-    g_assert_cmpuint (strlen (r.err), ==, strcspn (r.err, "\n") + 1);
-    g_assert_nonnull (strstr (r.err, kept));
-    g_assert_nonnull (strstr (r.err, kept_wal));
-    g_assert_cmpstr (kept_sum, ==, db_sum);
-    g_assert_cmpstr (kept_wal_sum, ==, wal_sum);
-    g_unlink (kept);
-    g_unlink (kept_wal);
-  }
-  g_clear_pointer (&backups, g_ptr_array_unref);
+  /* The plan the other database's -wal brought, and one line saying so on stderr. */
+  g_assert_cmpstr (r.out, ==, "1\t2026\tOtra oficina\t16\n");
+  g_assert_true (g_str_has_prefix (r.err, "poa: "));
+  g_assert_cmpuint (strlen (r.err), ==, strcspn (r.err, "\n") + 1);
+  assert_copied_aside (fixture->db, r.err, db_sum, wal_sum);
   n_bad_files++;
   result_clear (&r);
 
@@ -434,9 +429,7 @@ test_stray_wal (Fixture       *fixture,
   g_test_message ("restore: %s", r.err);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
-  run (&r, "--db", fixture->db, "plans");
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+  assert_lists_default_plan (fixture->db);
 }
 
 /* A -wal that a program has open is that program's, live: left to SQLite, no copy, nothing

@@ -101,3 +101,13 @@ assert_one_error_line (Result     *result,
     g_error ("stderr “%s” does not mention “%s”", result->err, mention);
   g_assert_cmpstr (result->out, ==, "");
 }
+
+void
+assert_lists_default_plan (const char *db)
+{
+  g_auto(Result) r = { 0 };
+
+  run (&r, "--db", db, "plans");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\t2026\tMigrantes y Ex braceros\t16\n");
+}

@@ -40,5 +40,7 @@ void run_binary_env        (Result                *result,
 
 void assert_one_error_line (Result      *result,
                             const char  *mention);
+/* `poa --db DB plans` succeeds and lists the default plan alone: the file is whole again. */
+void assert_lists_default_plan (const char *db);
 
 G_END_DECLS

@@ -71,6 +71,16 @@ snapshot (const char *dir)
   return g_strjoinv (" ", (char **)lines->pdata);
 }
 
+/* Asks that @dir holds what it held when @before was taken: the same names, the same bytes. */
+static void
+assert_as_before (const char *dir,
+                  const char *before)
+{
+  g_autofree char *after = snapshot (dir);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
 static char *
 read_file (const char *path,
            gsize      *length)
@@ -176,7 +186,6 @@ test_atomic_file_uncommitted_leaves_nothing (void)
   g_autofree char *path = g_build_filename (dir, "datos.bin", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "datos.bin", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   PoaAtomicFile *file;
 
@@ -188,17 +197,14 @@ test_atomic_file_uncommitted_leaves_nothing (void)
   g_assert_no_error (error);
   g_assert_true (poa_atomic_file_write (file, "new", 3, &error));
   poa_atomic_file_free (file);
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
 
   /* A folder that does not exist: said at once, naming the file. */
   g_assert_null (poa_atomic_file_begin (missing, 0644, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_nonnull (strstr (error->message, g_strerror (ENOENT)));
-  g_clear_pointer (&after, g_free);
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
 
   test_remove_tree (dir);
 }
@@ -236,23 +242,33 @@ test_atomic_file_by_name (void)
 
 /* Failures, format by format ---------------------------------------------------------------- */
 
+/* Writing @plan as @folder/plan.EXTENSION fails in every format with @code (see
+ * assert_write_error()). */
+static void
+assert_refused_in_every_format (PoaPlan    *plan,
+                                const char *folder,
+                                int         code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (poa_export_plan (plan, path, &error));
+      assert_write_error (error, path, extensions[i], code);
+    }
+}
+
 static void
 test_missing_folder_is_said_and_nothing_made (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", NULL);
   g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
   g_autofree char *after = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
-      g_autofree char *path = g_build_filename (dir, "no-such-folder", name, NULL);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (poa_export_plan (plan, path, &error));
-      assert_write_error (error, path, extensions[i], ENOENT);
-    }
-
+  assert_refused_in_every_format (plan, missing, ENOENT);
   after = snapshot (dir);
   g_assert_cmpstr (after, ==, "");
   test_remove_tree (dir);
@@ -265,7 +281,6 @@ test_folder_in_the_way_is_left_alone (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(PoaPlan) plan = test_plan_with_activities (16);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -278,18 +293,9 @@ test_folder_in_the_way_is_left_alone (void)
     }
   before = snapshot (dir);
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autoptr(GError) error = NULL;
+  assert_refused_in_every_format (plan, dir, EISDIR);
 
-      g_assert_false (poa_export_plan (plan, path, &error));
-      assert_write_error (error, path, extensions[i], EISDIR);
-    }
-
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
   test_remove_tree (dir);
 }
 
@@ -307,7 +313,6 @@ test_refusing_writer_leaves_the_old_file (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strnfill (32768, 'a');
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   last = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (long_text)), 39);
   poa_activity_set_text (last, POA_ACTIVITY_NAME, text);
@@ -323,9 +328,28 @@ test_refusing_writer_leaves_the_old_file (void)
   g_assert_false (poa_export_plan (tall, png, &error));
   assert_write_error (error, png, ".png", 0);
 
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
   test_remove_tree (dir);
+}
+
+/* Runs @child in a child process of its own (it changes mounts), then asks that it passed,
+ * printed @stdout_pattern and wrote no error line: one line of our own, never
+ * libxlsxwriter's “[ERROR]” lines. */
+static void
+run_in_child (void       (*child) (void),
+              guint        seconds,
+              const char  *stdout_pattern)
+{
+  if (g_test_subprocess ())
+    {
+      child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, seconds * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (stdout_pattern);
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
 }
 
 /* The body of the full-disk test, in a child process that owns its mounts. */
@@ -370,15 +394,13 @@ full_disk_in_child (void)
     {
       g_autofree char *name = g_strconcat ("plan", extensions[i], NULL);
       g_autofree char *path = g_build_filename (disk, name, NULL);
-      g_autofree char *after = NULL;
       g_autoptr(GError) export_error = NULL;
 
       g_assert_false (poa_export_plan (plan, path, &export_error));
       assert_write_error (export_error, path, extensions[i], expected_errno);
       g_print ("%s: %s\n", extensions[i], export_error->message);
 
-      after = snapshot (disk);
-      g_assert_cmpstr (after, ==, before);
+      assert_as_before (disk, before);
     }
 
   g_print ("refused=%u\n", (guint)G_N_ELEMENTS (extensions));
@@ -388,17 +410,7 @@ full_disk_in_child (void)
 static void
 test_full_disk_midway_leaves_the_old_file (void)
 {
-  if (g_test_subprocess ())
-    {
-      full_disk_in_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*refused=4*");
-  /* One line of our own, never libxlsxwriter's “[ERROR]” lines. */
-  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  run_in_child (full_disk_in_child, 120, "*refused=4*");
 }
 
 /* The name of the temporary file beside @dir/@name, if there is one. */
@@ -417,12 +429,34 @@ has_temporary (const char *dir,
   return FALSE;
 }
 
+/* Runs Python (POA_PYTHON3, or python3) on @script with @arg and @arg2 (or none), an
+ * independent reader or writer; fails the test with @what and Python's complaint unless it
+ * ends well. Returns what it printed. */
+static char *
+run_python (const char *script,
+            const char *arg,
+            const char *arg2,
+            const char *what)
+{
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
+  const char *argv[] = { python, "-c", script, arg, arg2, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s", what, err);
+  return out;
+}
+
 /* Python's zipfile and ElementTree, independent readers: every part inflates with its CRC and
  * every XML part parses. Prints the number of rows of the Cronograma (sheet2). */
 static guint
 check_workbook_with_python (const char *path)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, zipfile, xml.etree.ElementTree as ET\n"
     "z = zipfile.ZipFile(sys.argv[1])\n"
@@ -435,16 +469,8 @@ check_workbook_with_python (const char *path)
     "                rows += 1\n"
     "            element.clear()\n"
     "print(rows)\n";
-  const char *argv[] = { python, "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s is not a sound workbook: %s", path, err);
+  g_autofree char *what = g_strdup_printf ("%s is not a sound workbook", path);
+  g_autofree char *out = run_python (script, path, NULL, what);
 
   return (guint)g_ascii_strtoull (out, NULL, 10);
 }
@@ -483,7 +509,6 @@ full_disk_at_every_size_in_child (void)
         {
           g_autoptr(GError) export_error = NULL;
           g_autofree char *before = NULL;
-          g_autofree char *after = NULL;
 
           g_unlink (filler);
           test_write_file (path, "the old workbook");
@@ -500,8 +525,7 @@ full_disk_at_every_size_in_child (void)
             }
 
           assert_write_error (export_error, path, ".xlsx", ENOSPC);
-          after = snapshot (disk);
-          g_assert_cmpstr (after, ==, before);
+          assert_as_before (disk, before);
           refused++;
         }
 
@@ -515,16 +539,7 @@ full_disk_at_every_size_in_child (void)
 static void
 test_full_disk_at_every_size (void)
 {
-  if (g_test_subprocess ())
-    {
-      full_disk_at_every_size_in_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*written=*");
-  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  run_in_child (full_disk_at_every_size_in_child, 300, "*written=*");
 }
 
 /* The body of the full-/tmp test, in a child process that owns its mounts: the issue's recipe,
@@ -568,16 +583,7 @@ full_tmp_in_child (void)
 static void
 test_full_tmp_does_not_matter (void)
 {
-  if (g_test_subprocess ())
-    {
-      full_tmp_in_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*written=*");
-  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  run_in_child (full_tmp_in_child, 300, "*written=*");
 }
 
 /* A file made read-only is refused, as an editor refuses it, for every format: the folder is
@@ -588,7 +594,6 @@ test_read_only_target_is_refused (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(PoaPlan) plan = test_plan_with_activities (20);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -612,8 +617,7 @@ test_read_only_target_is_refused (void)
         g_error ("“%s” does not say the file is read-only", error->message);
     }
 
-  after = snapshot (dir);
-  g_assert_cmpstr (after, ==, before);
+  assert_as_before (dir, before);
 
   /* A writable file is replaced as ever. */
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
@@ -702,7 +706,6 @@ test_stale_temporaries_are_removed (void)
 static void
 test_forbidden_characters_are_replaced (void)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, openpyxl\n"
     "wb = openpyxl.load_workbook(sys.argv[1])\n"
@@ -715,16 +718,13 @@ test_forbidden_characters_are_replaced (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *xlsx = g_build_filename (dir, "plan.xlsx", NULL);
   g_autofree char *json = g_build_filename (dir, "plan.json", NULL);
-  const char *argv[] = { python, "-c", script, xlsx, NULL };
   g_autoptr(PoaPlan) plan = test_plan_with_activities (3);
   g_autoptr(PoaPlan) read = NULL;
   g_autoptr(PoaActivity) first = NULL;
   g_autoptr(PoaActivity) first_read = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
-  int status = 0;
 
   poa_plan_set_text (plan, POA_PLAN_AREA, "A\vB");
   poa_plan_set_text (plan, POA_PLAN_MUNICIPALITY, "Sombrerete\xef\xbf\xbe");
@@ -733,10 +733,7 @@ test_forbidden_characters_are_replaced (void)
 
   g_assert_true (poa_export_plan (plan, xlsx, &error));
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("openpyxl refuses the workbook: %s", err);
+  out = run_python (script, xlsx, NULL, "openpyxl refuses the workbook");
   expected = g_strdup_printf ("area=True\nname=True\ntitle='POA %u - A\\nB'\ncreator='A\\nB'\n",
                               poa_plan_get_year (plan));
   g_assert_cmpstr (out, ==, expected);
@@ -759,7 +756,6 @@ test_forbidden_characters_are_replaced (void)
 static void
 test_damaged_workbooks_are_found (void)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, zipfile\n"
     "good, out = sys.argv[1], sys.argv[2]\n"
@@ -787,21 +783,15 @@ test_damaged_workbooks_are_found (void)
   static const char *damaged[] = { "short.xlsx", "crc.xlsx", "cut.xlsx", "missing.xlsx", "garbage.xlsx" };
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
-  const char *argv[] = { python, "-c", script, good, dir, NULL };
   g_autoptr(PoaPlan) plan = test_plan_with_activities (200);
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
 
   g_assert_true (poa_export_plan (plan, good, &error));
   g_assert_no_error (error);
   g_assert_true (poa_xlsx_export_check (good, &error));
   g_assert_no_error (error);
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("cannot make the damaged copies: %s", err);
+  g_free (run_python (script, good, dir, "cannot make the damaged copies"));
 
   for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
     {
@@ -964,21 +954,14 @@ blank_pdf_dates (char  *contents,
 static char *
 workbook_parts (const char *path)
 {
-  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "python3";
   const char *script =
     "import sys, zipfile\n"
     "z = zipfile.ZipFile(sys.argv[1])\n"
     "for n in sorted(z.namelist()):\n"
     "    if n != 'docProps/core.xml':\n"
     "        sys.stdout.write(n + '\\n' + z.read(n).decode('utf-8') + '\\n')\n";
-  const char *argv[] = { python, "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
+  char *out = run_python (script, path, NULL, "zipfile cannot read the workbook");
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpuint (strlen (out), >, 1000);
   return out;
 }

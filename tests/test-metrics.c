@@ -451,13 +451,30 @@ pixel_at (cairo_surface_t *surface,
   return argb & 0xffffff;
 }
 
+/* @plan's chart on @date, 800 px wide and @height tall, drawn on white. */
+static cairo_surface_t *
+draw_chart (PoaPlan                     *plan,
+            const GDate                 *date,
+            double                       height,
+            const PoaProgressChartStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int)height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poa_progress_chart_draw (cr, plan, NULL, date, 800, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static void
 test_chart_draws_bars_and_marks (void)
 {
   g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
   PoaProgressChartStyle style;
   cairo_surface_t *surface;
-  cairo_t *cr;
   GDate date;
   double height;
   int row1, bar_x;
@@ -478,13 +495,7 @@ test_chart_draws_bars_and_marks (void)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, 7, 2026);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int)height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  poa_progress_chart_draw (cr, plan, NULL, &date, 800, &style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_chart (plan, &date, height, &style);
 
   /* Labels take 260 px and a gap of 8: the bar starts at 268 and is 800 - 268 - 8 - 64 wide. */
   row1 = (int)(POA_PROGRESS_CHART_ROW_HEIGHT / 2);
@@ -505,13 +516,7 @@ test_chart_draws_bars_and_marks (void)
 
   /* With a text for lateness, row 1 (4 behind on 1 July) says so in red, row 6 (on time) not. */
   style.late_format = "%u late";
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int)height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  poa_progress_chart_draw (cr, plan, NULL, &date, 800, &style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_chart (plan, &date, height, &style);
   for (guint row = 0; row < 6; row += 5)
     {
       gboolean red = FALSE;
@@ -611,7 +616,6 @@ test_chart_reds_only_what_is_late_or_due (void)
   g_autoptr(PoaPlan) plan = poa_default_plan_new (NULL);
   PoaProgressChartStyle style;
   cairo_surface_t *surface;
-  cairo_t *cr;
   GDate date;
   double height;
 
@@ -621,13 +625,7 @@ test_chart_reds_only_what_is_late_or_due (void)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 29, 11, 2026);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int)height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  poa_progress_chart_draw (cr, plan, NULL, &date, 800, &style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_chart (plan, &date, height, &style);
 
   for (guint row = 0; row < 16; row++)
     {

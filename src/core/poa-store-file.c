@@ -160,10 +160,11 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* The one number @sql reads: a pragma's, or a row's single value. */
 static gboolean
-read_pragma (PoaStore    *self,
+read_number (PoaStore    *self,
              const char  *sql,
-             int         *value,
+             gint64      *value,
              GError     **error)
 {
   g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
@@ -176,7 +177,7 @@ read_pragma (PoaStore    *self,
   if (rc != SQLITE_ROW)
     return _poa_store_set_error (self, rc, error);
 
-  *value = sqlite3_column_int (stmt, 0);
+  *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -185,12 +186,15 @@ check_identity (PoaStore  *self,
                 int       *version,
                 GError   **error)
 {
-  int application_id = 0;
+  gint64 user_version = 0;
+  gint64 application_id = 0;
   GStatBuf st;
 
-  if (!read_pragma (self, "PRAGMA user_version", version, error) ||
-      !read_pragma (self, "PRAGMA application_id", &application_id, error))
+  if (!read_number (self, "PRAGMA user_version", &user_version, error) ||
+      !read_number (self, "PRAGMA application_id", &application_id, error))
     return FALSE;
+  /* Both pragmas are 32-bit integers in the file's header. */
+  *version = (int)user_version;
 
   if (*version > POA_STORE_SCHEMA_VERSION)
     {
@@ -220,18 +224,7 @@ _poa_store_read_generation (PoaStore  *self,
                             gint64    *generation,
                             GError   **error)
 {
-  g_autoptr(PoaStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _poa_store_prepare (self, "SELECT value FROM generation WHERE id = 1", error)))
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return _poa_store_set_error (self, rc, error);
-
-  *generation = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return read_number (self, "SELECT value FROM generation WHERE id = 1", generation, error);
 }
 
 static gboolean

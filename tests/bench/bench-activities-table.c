@@ -32,6 +32,7 @@
 #include "poa-document.h"
 #include "poa-plan.h"
 #include "poa-store.h"
+#include "bench-page.h"
 #include "bench-util.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
@@ -55,8 +56,8 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-/* The store the pages' documents come from; the benchmark never edits. */
-static PoaStore *store;
+/* The store the page's documents come from, and the page in its window. */
+static BenchPage setup;
 
 /* Gives @page @document and waits for the frame that shows its plan. */
 static void
@@ -115,7 +116,7 @@ bench (GtkWidget  *page,
     make_texts_unique (plan);
   /* A page shows a document's plan; never edited here, it need not be in the store. */
   poa_plan_set_id (plan, 1);
-  document = poa_document_new (store, plan);
+  document = poa_document_new (setup.store, plan);
 
   show_plan (page, document, &first_wall, &first_cpu);
   for (guint i = 0; i < ROUNDS; i++)
@@ -141,37 +142,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *db = NULL;
-  GtkWidget *window;
-  GtkWidget *page;
   setlocale (LC_ALL, "");
+  bench_page_open (&setup, POA_TYPE_ACTIVITIES_PAGE);
 
-  dir = g_dir_make_tmp ("poa-bench-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (dir, "poa.sqlite3", NULL);
-  store = poa_store_open (db, &error);
-  g_assert_no_error (error);
+  bench (setup.page, 16, FALSE);
+  bench (setup.page, 100000, FALSE);
+  bench (setup.page, 100000, TRUE);
 
-  gtk_init ();
-  adw_init ();
-
-  /* The page at the size it has in the program's window of 1200 × 780. */
-  window = gtk_window_new ();
-  page = g_object_new (POA_TYPE_ACTIVITIES_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for_frames (window, 3);
-
-  bench (page, 16, FALSE);
-  bench (page, 100000, FALSE);
-  bench (page, 100000, TRUE);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&store);
-  g_unlink (db);
-  g_rmdir (dir);
+  bench_page_close (&setup);
   return 0;
 }

@@ -23,11 +23,13 @@
 #include "poa-follow-page.h"
 #include "poa-plan.h"
 #include "poa-store.h"
+#include "bench-page.h"
 #include "bench-util.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
 
-static PoaStore *store;
+/* The store the page's documents come from, and the page in its window. */
+static BenchPage setup;
 
 static guint
 count_entries (GtkWidget *widget)
@@ -76,7 +78,7 @@ bench (GtkWidget *page,
   guint entries_first, entries_scrolled;
 
   poa_plan_set_id (plan, 1);
-  document = poa_document_new (store, plan);
+  document = poa_document_new (setup.store, plan);
 
   g_object_set (page, "document", document, NULL);
   first = wait_for_paint (page, g_get_monotonic_time ());
@@ -102,35 +104,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *db = NULL;
-  GtkWidget *window;
-  GtkWidget *page;
-
   setlocale (LC_ALL, "");
-  dir = g_dir_make_tmp ("poa-bench-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (dir, "poa.sqlite3", NULL);
-  store = poa_store_open (db, &error);
-  g_assert_no_error (error);
+  bench_page_open (&setup, POA_TYPE_FOLLOW_PAGE);
 
-  gtk_init ();
-  adw_init ();
+  bench (setup.page, 16);
+  bench (setup.page, 100000);
 
-  window = gtk_window_new ();
-  page = g_object_new (POA_TYPE_FOLLOW_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for_frames (window, 3);
-
-  bench (page, 16);
-  bench (page, 100000);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&store);
-  g_unlink (db);
-  g_rmdir (dir);
+  bench_page_close (&setup);
   return 0;
 }

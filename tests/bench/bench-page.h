@@ -1,0 +1,30 @@
+/* bench-page.h — what the benchmarks of one window page share: a store in a folder of its own
+ * and the page presented in a window.
+ *
+ * Copyright 2026 Municipio de Sombrerete, Zacatecas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "poa-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *dir;
+  char      *db;
+  PoaStore  *store;   /* the pages' documents come from it; the benchmarks never edit */
+  GtkWidget *window;
+  GtkWidget *page;
+} BenchPage;
+
+void bench_page_open  (BenchPage *self,
+                       GType      page_type);
+void bench_page_close (BenchPage *self);
+
+G_END_DECLS
