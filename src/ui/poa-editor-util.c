@@ -57,45 +57,6 @@ _poa_editor_undo (GtkWidget   *widget,
     _poa_widget_report_error (widget, redo ? _("The change could not be redone") : _("The change could not be undone"), error);
 }
 
-static gboolean
-focus_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_point_t point;
-
-  /* Not laid out yet: wait for the next frame. */
-  if (gtk_widget_get_height (widget) == 0)
-    return G_SOURCE_CONTINUE;
-
-  gtk_widget_grab_focus (widget);
-
-  if (scrolled != NULL &&
-      gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                &GRAPHENE_POINT_INIT (0, 0), &point))
-    {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-      /* A third of the way down, with what comes before it in sight. */
-      gtk_adjustment_set_value (adjustment, point.y - gtk_adjustment_get_page_size (adjustment) / 3);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * _poa_focus_when_shown:
- *
- * Puts the focus in @widget once its window is laid out, and scrolls it into view: an editor
- * opened on one field shows that field.
- */
-void
-_poa_focus_when_shown (GtkWidget *widget)
-{
-  gtk_widget_add_tick_callback (widget, focus_tick_cb, NULL, NULL);
-}
-
 /* ─── Closing with a field in error ─────────────────────────────────────────────────────── */
 
 typedef struct

@@ -19,7 +19,6 @@ void _poa_editor_class_init  (GtkWidgetClass              *widget_class,
 void _poa_editor_undo        (GtkWidget                   *widget,
                               PoaDocument                 *document,
                               gboolean                     redo);
-void _poa_focus_when_shown   (GtkWidget                   *widget);
 gboolean _poa_editor_ask_before_closing (GtkWindow     *editor,
                                          PoaForm *const *forms,
                                          guint          n_forms);

@@ -15,7 +15,6 @@
 #include "poa-document.h"
 #include "poa-form.h"
 #include "poa-justification.h"
-#include "poa-editor-util.h"
 #include "poa-ui-util.h"
 #include "poa-validate.h"
 

@@ -28,4 +28,6 @@ void _poa_disconnect_items         (GListModel   *list,
 
 void _poa_report_first_frame (GtkWindow *window);
 
+void     _poa_focus_when_shown (GtkWidget *widget);
+
 G_END_DECLS
