@@ -12,6 +12,7 @@
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
+#include "poa-change-record.h"
 #include "poa-check.h"
 #include "poa-check-private.h"
 #include "poa-document.h"

@@ -11,6 +11,7 @@
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
+#include "poa-change-record.h"
 #include "poa-default-plan.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"

@@ -22,6 +22,7 @@
 
 #include "poa-activity.h"
 #include "poa-budget-line.h"
+#include "poa-change-record.h"
 #include "poa-money.h"
 #include "poa-review.h"
 #include "poa-summary.h"

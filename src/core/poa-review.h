@@ -108,28 +108,6 @@ void             poa_history_entry_free      (PoaHistoryEntry *entry);
 gboolean         poa_history_entry_equal     (const PoaHistoryEntry *a,
                                               const PoaHistoryEntry *b);
 
-char            *poa_history_where           (PoaPlan         *plan,
-                                              GObject         *object);
-char            *poa_history_field           (GObject         *object,
-                                              const char      *property);
-char            *poa_history_value_text      (const GValue    *value,
-                                              const char      *property);
-PoaHistoryEntry *poa_history_entry_for_edit  (PoaPlan         *plan,
-                                              GObject         *object,
-                                              const char      *property,
-                                              const GValue    *before,
-                                              const GValue    *after,
-                                              const char      *date,
-                                              const char      *by,
-                                              const char      *justification);
-
-gboolean         poa_review_apply            (PoaStore        *store,
-                                              PoaPlan         *plan,
-                                              PoaReviewAction  action,
-                                              const char      *note,
-                                              const char      *by,
-                                              GError         **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaReviewStep, poa_review_step_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaHistoryEntry, poa_history_entry_free)
 

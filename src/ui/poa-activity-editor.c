@@ -13,6 +13,7 @@
 
 #include "poa-activity-editor.h"
 #include "poa-activity.h"
+#include "poa-change-record.h"
 #include "poa-date.h"
 #include "poa-document.h"
 #include "poa-form.h"

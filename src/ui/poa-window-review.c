@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "poa-change-record.h"
 #include "poa-document.h"
 #include "poa-history-window.h"
 #include "poa-plan.h"
