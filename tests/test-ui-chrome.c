@@ -314,6 +314,57 @@ test_window_remembers_its_size (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* The widest descendants of @widget at their minimum width, for the message of a failure. */
+static void
+collect_too_wide (GtkWidget *widget,
+                  int        limit,
+                  GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        {
+          g_string_append_printf (out, "\n  %s (%s) %d", G_OBJECT_TYPE_NAME (child),
+                                  gtk_widget_get_name (child), minimum);
+          collect_too_wide (child, limit, out);
+        }
+    }
+}
+
+/* The window fits a 360-pixel-wide screen (the metainfo's display_length) on every page: the
+ * header bar, the tools and the pages narrow down rather than widen the window. */
+static void
+test_window_fits_360_pixels_on_every_page (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  static const char *const pages[] = { "activities", "cronograma", "indicators", "budget", "follow" };
+
+  /* GNOME's own button layout (org.gnome.desktop.wm.preferences): a close button alone, where
+   * Xvfb's default would also show minimize and maximize. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_set_default_size (fixture->window, 360, 700);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) too_wide = g_string_new (NULL);
+      int minimum;
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i]);
+      test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      /* The window's frame, without the shadow a client-side decorated window draws around it. */
+      gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (fixture->window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      collect_too_wide (GTK_WIDGET (fixture->window), 360, too_wide);
+      if (minimum > 360)
+        g_error ("on page %s the window is at least %d pixels wide:%s", pages[i], minimum, too_wide->str);
+    }
+}
+
 /* Run from the build tree with no schema anywhere, the window still opens. */
 static void
 test_window_opens_without_settings_schema (void)
@@ -709,6 +760,8 @@ main (int   argc,
               fixture_set_up, test_shortcuts_list_every_shortcut_in_spanish, fixture_tear_down);
   g_test_add ("/ui/window/actions-wait-for-the-whole-plan", Fixture, NULL,
               fixture_set_up, test_actions_wait_for_the_whole_plan, fixture_tear_down);
+  g_test_add ("/ui/window/fits-360-pixels-on-every-page", Fixture, NULL,
+              fixture_set_up, test_window_fits_360_pixels_on_every_page, fixture_tear_down);
   g_test_add ("/ui/window/remembers-its-size", Fixture, NULL,
               fixture_set_up, test_window_remembers_its_size, fixture_tear_down);
   g_test_add_func ("/ui/start/shows-the-plan-read-meanwhile",

@@ -45,6 +45,9 @@ struct _PoaFindingsButton
   GtkWidget         *error_label;
   GtkWidget         *warning_icon;
   GtkWidget         *warning_label;
+  /* What the button shows when the header bar is narrow: the worst kind and its count. */
+  GtkWidget         *compact_icon;
+  GtkWidget         *compact_label;
   GtkWidget         *list;
   gboolean           listed;    /* the popover was opened: its list follows the findings */
   GtkWidget         *summary_label;
@@ -209,6 +212,8 @@ activities_changed_cb (PoaFindingsButton *self,
       gtk_widget_set_visible (self->error_label, FALSE);
       gtk_widget_set_visible (self->warning_icon, FALSE);
       gtk_widget_set_visible (self->warning_label, FALSE);
+      gtk_widget_set_visible (self->compact_icon, FALSE);
+      gtk_widget_set_visible (self->compact_label, FALSE);
     }
   queue_update (self);
 }
@@ -426,6 +431,8 @@ static void
 poa_findings_button_init (PoaFindingsButton *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *compact = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *squeezer = adw_squeezer_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -448,6 +455,17 @@ poa_findings_button_init (PoaFindingsButton *self)
   gtk_box_append (GTK_BOX (content), self->error_label);
   gtk_box_append (GTK_BOX (content), self->warning_icon);
   gtk_box_append (GTK_BOX (content), self->warning_label);
+
+  /* Both counts when there is room; on a narrow window the worst kind alone, so the header bar
+   * still fits a 360-pixel screen. The tooltip and the accessible label always say both. */
+  self->compact_icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  self->compact_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->compact_label, "numeric");
+  gtk_box_append (GTK_BOX (compact), self->compact_icon);
+  gtk_box_append (GTK_BOX (compact), self->compact_label);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), content);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), compact);
 
   self->summary_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
@@ -496,7 +514,7 @@ poa_findings_button_init (PoaFindingsButton *self)
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), self, G_CONNECT_SWAPPED);
 
   self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), content);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), squeezer);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
 
@@ -639,6 +657,19 @@ poa_findings_button_update (PoaFindingsButton *self)
   g_free (count);
   count = poa_format_count (warnings);
   gtk_label_set_label (GTK_LABEL (self->warning_label), count);
+  g_free (count);
+
+  gtk_widget_set_visible (self->compact_icon, TRUE);
+  gtk_widget_set_visible (self->compact_label, errors + warnings > 0);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->compact_icon),
+                                errors > 0 ? "dialog-error-symbolic" :
+                                warnings > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  gtk_widget_remove_css_class (self->compact_icon, "error");
+  gtk_widget_remove_css_class (self->compact_icon, "warning");
+  if (errors + warnings > 0)
+    gtk_widget_add_css_class (self->compact_icon, errors > 0 ? "error" : "warning");
+  count = poa_format_count (errors > 0 ? errors : warnings);
+  gtk_label_set_label (GTK_LABEL (self->compact_label), count);
 
   if (errors + warnings == 0)
     tooltip = g_strdup (_("The check finds nothing to fix"));
