@@ -174,9 +174,9 @@ poa_cli_print_help (void)
     _("plans                  list the plans: ID, year, area, activities"),
     _("import FILE.json …     add the plan in each FILE as a new plan; prints their IDs\n"
       "                         (--replace or --keep-both for an área and year already there)"),
-    _("export --output FILE   write the plan: .json, .xlsx, .pdf (the whole POA) or .png, by the\n"
-      "                         name’s extension; --section cronograma for the cronograma alone\n"
-      "                         (.pdf or .png); --paper letter|letter-portrait|legal, --gantt"),
+    _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension;\n"
+      "                         a .pdf is the whole POA (--paper letter|letter-portrait|legal,\n"
+      "                         --gantt), --section cronograma the cronograma alone (.pdf, .png)"),
     _("check                  validate the plan: one finding per line"),
     _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
       "                         record month M of activity N"),
@@ -596,7 +596,7 @@ run_export (PoaCliOptions *options)
 #endif
 
   if (section != NULL)
-    ok = poa_export_printout (plan, POA_PRINTOUT_CRONOGRAMA, 0, output, &error);
+    ok = poa_export_printout (plan, POA_PRINTOUT_CRONOGRAMA, 0, 0, output, &error);
   else if (paper_name != NULL || gantt)
     ok = poa_plan_write_pdf_with (plan, output, paper, gantt ? POA_PLAN_PAGES_GANTT : 0, &error);
   else

@@ -94,6 +94,7 @@ typedef struct
   gboolean     printout_set;
   PoaPrintout  printout;
   guint        quarter;
+  PoaPlanPagesFlags flags;
 } ExportData;
 
 static void
@@ -119,7 +120,7 @@ export_thread (GTask        *task,
     return;
 
   if (export->printout_set
-      ? poa_export_printout (export->copy, export->printout, export->quarter, export->path, &error)
+      ? poa_export_printout (export->copy, export->printout, export->quarter, export->flags, export->path, &error)
       : poa_export_plan (export->copy, export->path, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -193,6 +194,7 @@ has_extension (const char *path,
  * poa_export_printout:
  * @printout: which document
  * @quarter: 1 … 4, for %POA_PRINTOUT_REPORT
+ * @flags: for %POA_PRINTOUT_PLAN
  * @path: a `.pdf`, or for the cronograma a `.png` too
  *
  * Writes one of the documents that get printed: the whole POA, the cronograma alone (as
@@ -200,10 +202,11 @@ has_extension (const char *path,
  * @path as it was.
  */
 gboolean
-poa_export_printout (PoaPlan      *plan,
-                     PoaPrintout   printout,
-                     guint         quarter,
-                     const char   *path,
+poa_export_printout (PoaPlan           *plan,
+                     PoaPrintout        printout,
+                     guint              quarter,
+                     PoaPlanPagesFlags  flags,
+                     const char        *path,
                      GError      **error)
 {
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
@@ -230,7 +233,7 @@ poa_export_printout (PoaPlan      *plan,
       return poa_report_write_pdf (plan, quarter, path, error);
     case POA_PRINTOUT_PLAN:
     default:
-      return poa_plan_write_pdf (plan, path, error);
+      return poa_plan_write_pdf_with (plan, path, POA_PAPER_LETTER_LANDSCAPE, flags, error);
     }
 }
 
@@ -244,6 +247,7 @@ void
 poa_export_printout_async (PoaPlan             *plan,
                            PoaPrintout          printout,
                            guint                quarter,
+                           PoaPlanPagesFlags    flags,
                            const char          *path,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
@@ -261,6 +265,7 @@ poa_export_printout_async (PoaPlan             *plan,
   export->printout_set = TRUE;
   export->printout = printout;
   export->quarter = quarter;
+  export->flags = flags;
 
   task = g_task_new (plan, cancellable, callback, user_data);
   g_task_set_source_tag (task, poa_export_printout_async);

@@ -936,14 +936,26 @@ split_row (PoaPages *self,
   const Row *row = &g_array_index (table->rows, Row, r);
   g_autofree double *start = g_new0 (double, row->n_cells);
   g_autofree double *total = g_new0 (double, row->n_cells);
-  guint part = 1;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  guint part = 1, column = 0;
+
+  /* Each cell laid out once, for all the parts. */
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const Cell *cell = row_cell (table, row, i);
+      guint last = MIN (column + cell->span, table->n_columns);
+      PangoLayout *layout = pango_layout_copy (set_cell (table, cell, table->x[last] - table->x[column]));
+
+      total[i] = layout_height (layout);
+      g_ptr_array_add (layouts, layout);
+      column = last;
+    }
 
   for (;;)
     {
       double room, used = 0;
       double *offsets = g_new0 (double, 2 * row->n_cells);
       gboolean done = TRUE;
-      guint column = 0;
       Piece *piece;
 
       room = self->bottom - self->y - heading_room (self, block) - 2 * table->padding;
@@ -951,24 +963,19 @@ split_row (PoaPages *self,
 
       for (guint i = 0; i < row->n_cells; i++)
         {
-          const Cell *cell = row_cell (table, row, i);
-          guint last = MIN (column + cell->span, table->n_columns);
-          PangoLayout *layout = set_cell (table, cell, table->x[last] - table->x[column]);
           double end;
 
-          total[i] = layout_height (layout);
           if (total[i] - start[i] <= room + 0.01)
             end = total[i];
           else
             {
-              end = line_bottom_at_or_before (layout, start[i], start[i] + room);
+              end = line_bottom_at_or_before (g_ptr_array_index (layouts, i), start[i], start[i] + room);
               done = done && end >= total[i] - 0.01;
             }
           offsets[2 * i] = start[i];
           offsets[2 * i + 1] = end;
           used = MAX (used, end - start[i]);
           start[i] = end;
-          column = last;
         }
 
       piece = add_piece (self, index, (int)r, ceil ((used + 2 * table->padding) * 4) / 4);
@@ -1265,10 +1272,18 @@ poa_pages_get_rects (PoaPages *self,
       const Piece *piece = &g_array_index (self->pieces, Piece, i);
       Block *block = g_ptr_array_index (self->blocks, piece->block);
       PoaPagesRect rect = { MARGIN, piece->y, self->width - 2 * MARGIN, piece->height,
-                            piece->block, piece->row, piece->part };
+                            piece->block, piece->row, piece->part, POA_PAGES_RECT_ROW };
 
       if (piece->page != page)
         continue;
+      if (block->kind == BLOCK_SIGNATURES)
+        rect.kind = POA_PAGES_RECT_SIGNATURES;
+      else if (piece->row < 0)
+        rect.kind = POA_PAGES_RECT_HEADING;
+      else if (block->kind == BLOCK_TABLE && (block->table->style & TABLE_SECTION))
+        rect.kind = POA_PAGES_RECT_SECTION;
+      else if (block->kind == BLOCK_ROWS)
+        rect.kind = POA_PAGES_RECT_DRAWN_ROW;
       if (block->kind == BLOCK_ROWS && piece->row >= 0)
         {
           /* One rectangle per drawn row. */

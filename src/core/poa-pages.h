@@ -43,6 +43,15 @@ typedef enum
   POA_CELL_FILL         = 1 << 5,  /* the cell's ground is its fill colour */
 } PoaCellFlags;
 
+typedef enum
+{
+  POA_PAGES_RECT_ROW,         /* a table's row, or a part of one */
+  POA_PAGES_RECT_HEADING,     /* a table's heading rows, or a drawn block's heading */
+  POA_PAGES_RECT_SECTION,     /* a section's heading */
+  POA_PAGES_RECT_DRAWN_ROW,   /* a row of a block drawn by others */
+  POA_PAGES_RECT_SIGNATURES,
+} PoaPagesRectKind;
+
 /* Where one row, or the part of a row, lies on a page, in points from the page's top left:
  * what tests ask to see that nothing is drawn over anything else. */
 typedef struct
@@ -54,6 +63,7 @@ typedef struct
   guint  block;     /* which block, in the order they were added */
   int    row;       /* its row in the block; -1 for the block's heading rows */
   guint  part;      /* 0, or which part of a row split between pages, from 1 */
+  PoaPagesRectKind kind;
 } PoaPagesRect;
 
 /* A block drawn by someone else (the Gantt, the progress chart) row by row: a heading repeated

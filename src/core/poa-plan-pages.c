@@ -732,10 +732,11 @@ poa_report_pages_new (PoaPlan     *plan,
                       const GDate *today)
 {
   static const double widths[AV_N_COLUMNS] = {
-    [AV_NUMBER] = 2.6, [AV_NAME] = 16, [AV_UNIT] = 7.5, [AV_ANNUAL] = 5.4,
-    [AV_Q_PROGRAMMED] = 5.4, [AV_Q_ACHIEVED] = 5.4, [AV_Q_VARIANCE] = 5.4, [AV_Q_PERCENT] = 5.6,
-    [AV_A_PROGRAMMED] = 5.4, [AV_A_ACHIEVED] = 5.4, [AV_A_VARIANCE] = 5.4, [AV_A_PERCENT] = 5.6,
-    [AV_STATUS] = 7.4, [AV_JUSTIFICATION] = 18,
+    /* Points of a landscape letter page's 732: the figures as wide as their headings' words. */
+    [AV_NUMBER] = 16, [AV_NAME] = 104, [AV_UNIT] = 54, [AV_ANNUAL] = 46,
+    [AV_Q_PROGRAMMED] = 46, [AV_Q_ACHIEVED] = 46, [AV_Q_VARIANCE] = 46, [AV_Q_PERCENT] = 46,
+    [AV_A_PROGRAMMED] = 46, [AV_A_ACHIEVED] = 46, [AV_A_VARIANCE] = 46, [AV_A_PERCENT] = 46,
+    [AV_STATUS] = 56, [AV_JUSTIFICATION] = 88,
   };
   static const char *const sub[] = { "Programada", "Alcanzada", "Variación N°", "Variación %" };
   static const char *const roles[] = { "Elaboró", "Revisó", "Autorizó" };
@@ -770,7 +771,7 @@ poa_report_pages_new (PoaPlan     *plan,
   poa_pages_add_heading (pages, quarter_names[quarter]);
   poa_pages_add_text (pages, NULL, band);
 
-  table = poa_pages_add_table (pages, AV_N_COLUMNS, widths, 8.5);
+  table = poa_pages_add_table (pages, AV_N_COLUMNS, widths, 8);
   poa_pages_table_begin_row (table, TRUE);
   poa_pages_table_add_cell (table, "Nº", 1, POA_CELL_BOLD | POA_CELL_CENTER, 0);
   poa_pages_table_add_cell (table, "Meta de actividad", 1, POA_CELL_BOLD | POA_CELL_CENTER, 0);
