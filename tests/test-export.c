@@ -1092,7 +1092,7 @@ test_suggested_name_is_one_for_every_format (void)
   g_autofree char *name = NULL;
 
   assert_suggested (plan, ".xlsx", "POA 2026 - Migrantes y Ex braceros.xlsx");
-  assert_suggested (plan, ".pdf", "Cronograma 2026 - Migrantes y Ex braceros.pdf");
+  assert_suggested (plan, ".pdf", "POA 2026 - Migrantes y Ex braceros.pdf");
   assert_suggested (plan, ".png", "Cronograma 2026 - Migrantes y Ex braceros.png");
   assert_suggested (plan, ".json", "POA 2026 - Migrantes y Ex braceros.json");
 
@@ -1100,15 +1100,15 @@ test_suggested_name_is_one_for_every_format (void)
    * characters that the disks and computers the files go to refuse. */
   poa_plan_set_text (plan, POA_PLAN_AREA, "Obras / Servicios: \"calles\"");
   assert_suggested (plan, ".xlsx", "POA 2026 - Obras - Servicios- -calles-.xlsx");
-  assert_suggested (plan, ".pdf", "Cronograma 2026 - Obras - Servicios- -calles-.pdf");
+  assert_suggested (plan, ".pdf", "POA 2026 - Obras - Servicios- -calles-.pdf");
 
   /* Letters beyond ASCII stay, even those whose low byte is a slash's (U+012F). */
   poa_plan_set_text (plan, POA_PLAN_AREA, "Niñez \u012F");
-  assert_suggested (plan, ".pdf", "Cronograma 2026 - Niñez \u012F.pdf");
+  assert_suggested (plan, ".pdf", "POA 2026 - Niñez \u012F.pdf");
 
   poa_plan_set_text (plan, POA_PLAN_AREA, "");
   assert_suggested (plan, ".xlsx", "POA 2026.xlsx");
-  assert_suggested (plan, ".pdf", "Cronograma 2026.pdf");
+  assert_suggested (plan, ".pdf", "POA 2026.pdf");
 
   /* A file name holds 255 bytes at most. */
   poa_plan_set_text (plan, POA_PLAN_AREA, long_area);
