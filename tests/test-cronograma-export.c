@@ -231,6 +231,37 @@ test_too_long_png_is_refused_and_not_written (void)
   test_remove_tree (dir);
 }
 
+/* Issue 21: past 300 activities the image is refused at once, pointing to the PDF; 300 are
+ * drawn. */
+static void
+test_png_past_300_activities_is_refused_at_once (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cronograma.png", NULL);
+  g_autoptr(PoaPlan) most = test_plan_with_activities (300);
+  g_autoptr(PoaPlan) more = test_plan_with_activities (301);
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  g_assert_false (write_cronograma (more, path, &error));
+  /* Nothing laid out: far less than drawing the image would take (about a second). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 100000);
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "300"));
+  g_assert_nonnull (strstr (error->message, "301"));
+  g_assert_nonnull (strstr (error->message, ".pdf"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (write_cronograma (most, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  test_remove_tree (dir);
+}
+
 static void
 test_failed_pdf_leaves_nothing (void)
 {
@@ -356,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/name-with-line-breaks-is-whole-in-its-row", test_name_with_line_breaks_is_whole_in_its_row);
   g_test_add_func ("/export/png/is-a-page-wide-and-the-plan-tall", test_png_is_a_page_wide_and_the_plan_tall);
   g_test_add_func ("/export/png/too-long-plan-is-refused-and-not-written", test_too_long_png_is_refused_and_not_written);
+  g_test_add_func ("/export/png/past-300-activities-is-refused-at-once", test_png_past_300_activities_is_refused_at_once);
 
   return g_test_run ();
 }
