@@ -161,7 +161,7 @@ test_window_asks_which_document (void)
     {
       if (GTK_IS_DROP_DOWN (child))
         quarter = GTK_DROP_DOWN (child);
-      else if (GTK_IS_CHECK_BUTTON (child) && strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), "avance") != NULL)
+      else if (GTK_IS_CHECK_BUTTON (child) && strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), "vance") != NULL)
         report = GTK_CHECK_BUTTON (child);
     }
   g_assert_nonnull (report);

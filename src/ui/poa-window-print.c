@@ -86,8 +86,8 @@ _poa_window_choose_printout (PoaWindow         *self,
                              PoaPrintoutChosen  chosen)
 {
   static const char *quarters[] = {
-    N_("First quarter (January – March)"), N_("Second quarter (April – June)"),
-    N_("Third quarter (July – September)"), N_("Fourth quarter (October – December)"), NULL,
+    N_("First quarter (January–March)"), N_("Second quarter (April–June)"),
+    N_("Third quarter (July–September)"), N_("Fourth quarter (October–December)"), NULL,
   };
   const char *labels[G_N_ELEMENTS (quarters)];
   PoaPlan *plan = poa_window_get_plan (self);
