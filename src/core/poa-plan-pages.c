@@ -733,10 +733,10 @@ poa_report_pages_new (PoaPlan     *plan,
 {
   static const double widths[AV_N_COLUMNS] = {
     /* Points of a landscape letter page's 732: the figures as wide as their headings' words. */
-    [AV_NUMBER] = 16, [AV_NAME] = 104, [AV_UNIT] = 54, [AV_ANNUAL] = 46,
-    [AV_Q_PROGRAMMED] = 46, [AV_Q_ACHIEVED] = 46, [AV_Q_VARIANCE] = 46, [AV_Q_PERCENT] = 46,
-    [AV_A_PROGRAMMED] = 46, [AV_A_ACHIEVED] = 46, [AV_A_VARIANCE] = 46, [AV_A_PERCENT] = 46,
-    [AV_STATUS] = 56, [AV_JUSTIFICATION] = 88,
+    [AV_NUMBER] = 16, [AV_NAME] = 96, [AV_UNIT] = 54, [AV_ANNUAL] = 46,
+    [AV_Q_PROGRAMMED] = 48, [AV_Q_ACHIEVED] = 48, [AV_Q_VARIANCE] = 48, [AV_Q_PERCENT] = 48,
+    [AV_A_PROGRAMMED] = 48, [AV_A_ACHIEVED] = 48, [AV_A_VARIANCE] = 48, [AV_A_PERCENT] = 48,
+    [AV_STATUS] = 56, [AV_JUSTIFICATION] = 80,
   };
   static const char *const sub[] = { "Programada", "Alcanzada", "Variación N°", "Variación %" };
   static const char *const roles[] = { "Elaboró", "Revisó", "Autorizó" };
