@@ -1330,8 +1330,7 @@ draw_cell (PoaPagesTable *table,
            double         w,
            double         h,
            gboolean       center_vertically,
-           double         start,
-           double         end)
+           const double  *range)
 {
   PangoLayout *layout;
   double text_y = y + table->padding;
@@ -1343,18 +1342,20 @@ draw_cell (PoaPagesTable *table,
       cairo_fill (cr);
     }
 
-  if (cell->text[0] != '\0')
+  /* A part of a split row shows its lines from range[0] to range[1], none where the cell's
+   * text ended on an earlier page. */
+  if (cell->text[0] != '\0' && (range == NULL || range[1] > range[0] + 0.01))
     {
       layout = set_cell (table, cell, w);
       if (center_vertically)
         text_y = y + MAX ((h - layout_height (layout)) / 2, table->padding);
 
       cairo_save (cr);
-      if (end > start)
+      if (range != NULL)
         {
-          cairo_rectangle (cr, x, y + table->padding, w, end - start);
+          cairo_rectangle (cr, x, y + table->padding, w, range[1] - range[0]);
           cairo_clip (cr);
-          text_y -= start;
+          text_y -= range[0];
         }
       set_rgb (cr, (table->style & TABLE_SECTION) ? SECTION_RGB : 0);
       cairo_move_to (cr, x + table->padding, text_y);
@@ -1419,7 +1420,7 @@ draw_heading_rows (PoaPagesTable *table,
                   cell.fill = HEADING_FILL;
                 }
               draw_cell (table, cr, &cell, x0 + table->x[column], y, table->x[last] - table->x[column], h,
-                         TRUE, 0, 0);
+                         TRUE, NULL);
             }
           column = last;
         }
@@ -1444,7 +1445,7 @@ draw_row (PoaPagesTable *table,
       guint last = MIN (column + cell->span, table->n_columns);
 
       draw_cell (table, cr, cell, x0 + table->x[column], y, table->x[last] - table->x[column], h,
-                 FALSE, offsets != NULL ? offsets[2 * i] : 0, offsets != NULL ? offsets[2 * i + 1] : 0);
+                 FALSE, offsets != NULL ? offsets + 2 * i : NULL);
       column = last;
     }
 
