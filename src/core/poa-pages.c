@@ -141,6 +141,10 @@ struct _PoaPages
   PangoContext *context;
   PangoLayout  *layout;
   GStringChunk *strings;
+  /* Cells repeat their texts (a responsable, a línea, a date, 100 %): each text at each width
+   * is measured once, and the short ones are shaped once for drawing. */
+  GHashTable   *heights;
+  GHashTable   *short_layouts;
 
   GPtrArray    *blocks;
   GArray       *pieces;
@@ -236,6 +240,8 @@ poa_pages_finalize (GObject *object)
   g_array_unref (self->pieces);
   g_ptr_array_unref (self->blocks);
   g_string_chunk_free (self->strings);
+  g_hash_table_unref (self->heights);
+  g_hash_table_unref (self->short_layouts);
   g_clear_object (&self->layout);
   g_clear_object (&self->context);
   g_free (self->municipality);
@@ -259,6 +265,8 @@ poa_pages_init (PoaPages *self)
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   self->strings = g_string_chunk_new (64 * 1024);
+  self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->short_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* The layout set for @text in a box @width wide. */
@@ -800,6 +808,61 @@ set_cell (PoaPagesTable *table,
                    align);
 }
 
+#define SHORT_TEXT      64
+#define SHORT_LAYOUTS   4096
+
+static char *
+cell_key (PoaPagesTable *table,
+          const Cell    *cell,
+          double         width)
+{
+  return g_strdup_printf ("%d %d %u %s", (int)(width * 64), (int)(table->font_size * 64),
+                          cell->flags & (POA_CELL_BOLD | POA_CELL_CENTER | POA_CELL_RIGHT | POA_CELL_MARKUP),
+                          cell->text);
+}
+
+/* The height of @cell's text at @width, measured once for every cell alike. */
+static double
+cell_height (PoaPagesTable *table,
+             const Cell    *cell,
+             double         width)
+{
+  g_autofree char *key = cell_key (table, cell, width);
+  double *height = g_hash_table_lookup (table->pages->heights, key);
+
+  if (height == NULL)
+    {
+      height = g_new (double, 1);
+      *height = layout_height (set_cell (table, cell, width));
+      g_hash_table_insert (table->pages->heights, g_steal_pointer (&key), height);
+    }
+  return *height;
+}
+
+/* The layout to draw @cell with: short texts are shaped once, for all their cells. */
+static PangoLayout *
+cell_layout (PoaPagesTable *table,
+             const Cell    *cell,
+             double         width)
+{
+  PoaPages *self = table->pages;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (strlen (cell->text) > SHORT_TEXT)
+    return set_cell (table, cell, width);
+
+  key = cell_key (table, cell, width);
+  if ((layout = g_hash_table_lookup (self->short_layouts, key)) != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->short_layouts) >= SHORT_LAYOUTS)
+    g_hash_table_remove_all (self->short_layouts);
+  layout = pango_layout_copy (set_cell (table, cell, width));
+  g_hash_table_insert (self->short_layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
 static double
 line_height (PoaPagesTable *table)
 {
@@ -825,7 +888,7 @@ measure_table (PoaPagesTable *table)
           guint last = MIN (column + cell->span, table->n_columns);
 
           if (!(cell->flags & POA_CELL_MERGE_UP) && cell->text[0] != '\0')
-            row->height = MAX (row->height, layout_height (set_cell (table, cell, table->x[last] - table->x[column]))
+            row->height = MAX (row->height, cell_height (table, cell, table->x[last] - table->x[column])
                                             + 2 * table->padding);
           column = last;
         }
@@ -1346,7 +1409,7 @@ draw_cell (PoaPagesTable *table,
    * text ended on an earlier page. */
   if (cell->text[0] != '\0' && (range == NULL || range[1] > range[0] + 0.01))
     {
-      layout = set_cell (table, cell, w);
+      layout = cell_layout (table, cell, w);
       if (center_vertically)
         text_y = y + MAX ((h - layout_height (layout)) / 2, table->padding);
 

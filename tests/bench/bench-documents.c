@@ -16,6 +16,7 @@
  * the same plan, three times, after one unmeasured run (its start-up, profile included).
  */
 
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <string.h>
@@ -32,7 +33,6 @@
 static guint
 count_pages (const char *path)
 {
-  g_autoptr(PoaPages) pages = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   const char *p;
@@ -42,10 +42,13 @@ count_pages (const char *path)
   /* Cairo writes one "/Type /Page" object a page (and "/Type /Pages" for the tree). */
   if (!g_file_get_contents (path, &contents, &length, &error))
     return 0;
-  for (p = contents; (p = g_strstr_len (p, contents + length - p, "/Type /Page")) != NULL; p++)
-    n += p[strlen ("/Type /Page")] != 's';
+  /* memmem: the PDF's streams hold NUL bytes. */
+  for (p = contents; (p = memmem (p, (gsize)(contents + length - p), "/Type /Page", 11)) != NULL; p++)
+    n += p + 11 < contents + length && p[11] != 's';
   return n;
 }
+
+static double poa_wall_10000;
 
 static double
 bench_size (const char *binary,
@@ -107,6 +110,8 @@ bench_size (const char *binary,
 }
 
 /* LibreOffice converting the workbook of the same plan: what the office does today. */
+static double lo_wall;
+
 static double
 bench_libreoffice (const char *binary,
                    const char *dir,
@@ -156,14 +161,16 @@ bench_libreoffice (const char *binary,
     }
 
   wall_median = bench_median (wall, runs);
+  lo_wall = wall_median;
   pages = count_pages (pdf);
   g_print ("%6u activities: LibreOffice, workbook to PDF: %5u pages, %8.1f ms median wall, "
            "%8.1f ms processor, peak RSS %5.1f MB\n",
            n, pages, wall_median, bench_median (cpu, runs), peak / 1024.0);
   size = g_strdup_printf ("%u (%u pages)", n, pages);
-  bench_result ("pdf: LibreOffice converting the workbook, wall", size, wall_median, peak, NULL, TRUE);
+  bench_result ("pdf: LibreOffice converting the workbook, processor time", size,
+                bench_median (cpu, runs), peak, NULL, TRUE);
 
-  return wall_median;
+  return bench_median (cpu, runs);
 }
 
 int
@@ -189,7 +196,10 @@ main (int   argc,
 
       per_page[i] = ms / MAX (pages, 1);
       if (sizes[i] == 10000)
-        poa_10000 = wall;
+        {
+          poa_10000 = ms;
+          poa_wall_10000 = wall;
+        }
     }
   g_print ("processor time a page: %.2f ms at 2,500, %.2f at 5,000, %.2f at 10,000 activities\n",
            per_page[1], per_page[2], per_page[3]);
@@ -197,10 +207,13 @@ main (int   argc,
   lo_10000 = bench_libreoffice (argv[1], dir, 10000, MIN (runs, 3));
   if (lo_10000 > 0)
     {
-      g_autofree char *size = g_strdup_printf ("10000 (walls: POA %.0f ms, LibreOffice %.0f ms)", poa_10000, lo_10000);
+      g_autofree char *size = g_strdup_printf ("10000 (processor: POA %.0f ms, LibreOffice %.0f ms; "
+                                               "walls %.0f and %.0f ms)", poa_10000, lo_10000,
+                                               poa_wall_10000, lo_wall);
 
-      /* The figure is the ratio of the walls, in percent. */
-      bench_result ("pdf: POA ÷ LibreOffice wall, % (10,000 activities)", size, poa_10000 / lo_10000 * 100, 0,
+      /* The figure is the ratio of the processor times, in percent: on a shared machine the
+       * walls measure the others' load too; both are printed. */
+      bench_result ("pdf: POA ÷ LibreOffice processor time, %", size, poa_10000 / lo_10000 * 100, 0,
                     "< 100 (ahead of LibreOffice)", poa_10000 < lo_10000);
     }
 
