@@ -39,12 +39,18 @@ count_pages (const char *path)
   gsize length;
   guint n = 0;
 
-  /* Cairo writes one "/Type /Page" object a page (and "/Type /Pages" for the tree). */
+  /* One "/Type /Page" object a page (and "/Type /Pages" for the tree); LibreOffice writes
+   * "/Type/Page". memmem: the PDF's streams hold NUL bytes. */
   if (!g_file_get_contents (path, &contents, &length, &error))
     return 0;
-  /* memmem: the PDF's streams hold NUL bytes. */
-  for (p = contents; (p = memmem (p, (gsize)(contents + length - p), "/Type /Page", 11)) != NULL; p++)
-    n += p + 11 < contents + length && p[11] != 's';
+  for (p = contents; (p = memmem (p, (gsize)(contents + length - p), "/Type", 5)) != NULL; p++)
+    {
+      const char *q = p + 5;
+
+      while (q < contents + length && *q == ' ')
+        q++;
+      n += contents + length - q > 5 && memcmp (q, "/Page", 5) == 0 && q[5] != 's';
+    }
   return n;
 }
 
