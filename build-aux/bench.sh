@@ -42,6 +42,8 @@ run $display $bench/bench-activities-table
 run $display $bench/bench-follow-page
 run $bench/bench-xlsx $b/src/poa
 run $bench/bench-summary $b/src/poa
+# pdf17 (issue 17): the whole POA as a PDF, beside LibreOffice converting the workbook.
+run $bench/bench-documents $b/src/poa
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

@@ -21,6 +21,15 @@
 #include "test-plans.h"
 #include "test-util.h"
 
+/* `poa export --section cronograma`: the cronograma alone, as a .pdf or a .png. */
+static gboolean
+write_cronograma (PoaPlan     *plan,
+                  const char  *path,
+                  GError     **error)
+{
+  return poa_export_printout (plan, POA_PRINTOUT_CRONOGRAMA, 0, 0, path, error);
+}
+
 /* Runs a poppler-utils program (pdfinfo, pdftotext) and returns what it prints. They are in
  * build-aux/install-deps.sh: a missing one fails the test rather than skipping it. */
 static char *
@@ -82,7 +91,7 @@ test_default_plan_is_one_page_with_signatures (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (pdf_page_count (path), ==, 1);
@@ -118,7 +127,7 @@ test_hundred_activities_paginate (void)
   g_autoptr(GString) all = g_string_new (NULL);
   guint n_pages;
 
-  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
   n_pages = pdf_page_count (path);
@@ -186,7 +195,7 @@ test_png_is_a_page_wide_and_the_plan_tall (void)
   cairo_surface_t *image;
   int height;
 
-  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -195,7 +204,7 @@ test_png_is_a_page_wide_and_the_plan_tall (void)
   cairo_surface_destroy (image);
 
   /* 24 more activities, 24 more rows. */
-  g_assert_true (poa_export_plan (longer, path, &error));
+  g_assert_true (write_cronograma (longer, path, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -213,11 +222,42 @@ test_too_long_png_is_refused_and_not_written (void)
   g_autoptr(PoaPlan) plan = test_plan_with_activities (2000);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (poa_export_plan (plan, path, &error));
+  g_assert_false (write_cronograma (plan, path, &error));
   g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, ".pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  test_remove_tree (dir);
+}
+
+/* Issue 21: past 300 activities the image is refused at once, pointing to the PDF; 300 are
+ * drawn. */
+static void
+test_png_past_300_activities_is_refused_at_once (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cronograma.png", NULL);
+  g_autoptr(PoaPlan) most = test_plan_with_activities (300);
+  g_autoptr(PoaPlan) more = test_plan_with_activities (301);
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  g_assert_false (write_cronograma (more, path, &error));
+  /* Nothing laid out: far less than drawing the image would take (about a second). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 100000);
+  g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "300"));
+  g_assert_nonnull (strstr (error->message, "301"));
+  g_assert_nonnull (strstr (error->message, ".pdf"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (write_cronograma (most, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   test_remove_tree (dir);
 }
@@ -232,13 +272,13 @@ test_failed_pdf_leaves_nothing (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) listing = NULL;
 
-  g_assert_false (poa_export_plan (plan, path, &error));
+  g_assert_false (write_cronograma (plan, path, &error));
   g_assert_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, path));
 
   /* Writing over a file replaces it whole, leaving no temporary beside it. */
   test_write_file (existing, "old");
-  g_assert_true (poa_export_plan (plan, existing, NULL));
+  g_assert_true (write_cronograma (plan, existing, NULL));
   g_assert_cmpuint (pdf_page_count (existing), ==, 1);
   listing = g_dir_open (dir, 0, NULL);
   g_assert_cmpstr (g_dir_read_name (listing), ==, "cronograma.pdf");
@@ -281,7 +321,7 @@ test_default_plan_names_are_whole (void)
 
   plan = poa_default_plan_new (&error);
   g_assert_no_error (error);
-  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
   text = run_tool (argv);
@@ -320,7 +360,7 @@ test_name_with_line_breaks_is_whole_in_its_row (void)
   poa_activity_set_text (second, POA_ACTIVITY_NAME,
                          "Primer párrafo de un nombre largo que ocupa más de una línea\n"
                          "Segundo párrafo\nTercer párrafo del mismo nombre");
-  g_assert_true (poa_export_plan (plan, path, &error));
+  g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
   text = run_tool (argv);
@@ -347,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/name-with-line-breaks-is-whole-in-its-row", test_name_with_line_breaks_is_whole_in_its_row);
   g_test_add_func ("/export/png/is-a-page-wide-and-the-plan-tall", test_png_is_a_page_wide_and_the_plan_tall);
   g_test_add_func ("/export/png/too-long-plan-is-refused-and-not-written", test_too_long_png_is_refused_and_not_written);
+  g_test_add_func ("/export/png/past-300-activities-is-refused-at-once", test_png_past_300_activities_is_refused_at_once);
 
   return g_test_run ();
 }

@@ -418,24 +418,36 @@ test_window_exports_to_excel (void)
   exports_to_excel ();
 }
 
-/* The PDF's chooser proposes its name the workbook's way (poa_export_suggest_name()); it is
- * written through the same code as the workbook, which exports_to_excel() follows to the end. */
+static gboolean
+choice_open (gpointer window)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window) != NULL;
+}
+
+/* Export to PDF… first asks which document (the whole POA by default), then proposes its name
+ * the workbook's way (poa_export_suggest_name()). test-print and test-documents follow the
+ * documents themselves. */
 static void
 test_window_proposes_the_pdf_name (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(PoaApplication) app = NULL;
   g_autofree char *name = NULL;
-  GtkWindow *window, *chooser;
+  GtkWindow *window, *chooser, *choice;
 
   app = test_ui_open_window (dir, &window);
   test_ui_wait_for_frames (GTK_WIDGET (window), 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  spin_until (choice_open, window);
+  choice = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WIDGET (window));
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (choice), "accept");
+  gtk_window_destroy (choice);
   spin_until (chooser_open, window);
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WIDGET (window));
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
-  g_assert_cmpstr (name, ==, "Cronograma 2026 - Migrantes y Ex braceros.pdf");
+  g_assert_cmpstr (name, ==, "POA 2026 - Migrantes y Ex braceros.pdf");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   spin_until (chooser_closed, window);
 

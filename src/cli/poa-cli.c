@@ -35,6 +35,7 @@
 #include "poa-export.h"
 #include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-plan-pages.h"
 #include "poa-report.h"
 #include "poa-xlsx-export.h"
 #include "poa-store.h"
@@ -173,11 +174,13 @@ poa_cli_print_help (void)
     _("plans                  list the plans: ID, year, area, activities"),
     _("import FILE.json …     add the plan in each FILE as a new plan; prints their IDs\n"
       "                         (--replace or --keep-both for an área and year already there)"),
-    _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension"),
+    _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension;\n"
+      "                         a .pdf is the whole POA (--paper letter|letter-portrait|legal,\n"
+      "                         --gantt), --section cronograma the cronograma alone (.pdf, .png)"),
     _("check                  validate the plan: one finding per line"),
     _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
       "                         record month M of activity N"),
-    _("report --quarter Q [--output FILE.xlsx]\n"
+    _("report --quarter Q [--output FILE.xlsx|FILE.pdf]\n"
       "                         the quarter’s avance de metas, one line per activity, or a workbook"),
     _("review [submit|return|approve] [--note TEXT]\n"
       "                         show the plan’s review, or move it a step"),
@@ -516,15 +519,70 @@ read_output (PoaCliOptions  *options,
   return POA_EXIT_OK;
 }
 
+/* `export --output FILE [--section cronograma] [--paper PAPER] [--gantt]`: the plan in the
+ * format FILE's extension names; a .pdf is the whole POA (on PAPER, with the Gantt drawing on
+ * pages of its own with --gantt), and with `--section cronograma` the cronograma alone, as a
+ * .pdf or a .png. */
 static int
 run_export (PoaCliOptions *options)
 {
   g_autoptr(PoaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
   const char *output = NULL;
+  const char *section = NULL;
+  const char *paper_name = NULL;
+  gboolean gantt = FALSE;
+  PoaPaper paper = POA_PAPER_LETTER_LANDSCAPE;
+  g_autofree char *lower = NULL;
+  gboolean ok;
 
-  if (read_output (options, "export", &output) != POA_EXIT_OK)
-    return POA_EXIT_ERROR;
+  for (int i = 0; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--output", &value, &error) ||
+          option_value (args, n, &i, "-o", &value, &error))
+        output = value;
+      else if (option_value (args, n, &i, "--section", &value, &error))
+        section = value;
+      else if (option_value (args, n, &i, "--paper", &value, &error))
+        paper_name = value;
+      else if (g_str_equal (args[i], "--gantt"))
+        gantt = TRUE;
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "export", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (output == NULL || output[0] == '\0')
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” needs --output FILE"), "export");
+      return fail_usage (message);
+    }
+
+  if (section != NULL && !g_str_equal (section, "cronograma"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--section must be “cronograma”, not “%s”"), section);
+      return fail_usage (message);
+    }
+
+  if (paper_name != NULL && !poa_paper_from_name (paper_name, &paper))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--paper must be “letter”, “letter-portrait” or “legal”, not “%s”"), paper_name);
+      return fail_usage (message);
+    }
+
+  lower = g_ascii_strdown (output, -1);
+  if ((paper_name != NULL || gantt) && (section != NULL || !g_str_has_suffix (lower, ".pdf")))
+    return fail_usage (_("--paper and --gantt are for the whole POA as a .pdf"));
 
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
@@ -537,7 +595,14 @@ run_export (PoaCliOptions *options)
   mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
 
-  if (!poa_export_plan (plan, output, &error))
+  if (section != NULL)
+    ok = poa_export_printout (plan, POA_PRINTOUT_CRONOGRAMA, 0, 0, output, &error);
+  else if (paper_name != NULL || gantt)
+    ok = poa_plan_write_pdf_with (plan, output, paper, gantt ? POA_PLAN_PAGES_GANTT : 0, &error);
+  else
+    ok = poa_export_plan (plan, output, &error);
+
+  if (!ok)
     {
       print_error (error);
       return POA_EXIT_ERROR;
@@ -837,8 +902,7 @@ print_figure (gboolean calendarized,
 }
 
 /* `report --quarter Q`: the spec's tab-separated lines, or with `--output FILE.xlsx` the
- * quarter's Avance trimestral as a workbook. The PDF form is not written yet, and is refused as
- * such rather than as an unknown extension. */
+ * quarter's Avance trimestral as a workbook, with `--output FILE.pdf` as the signed document. */
 static int
 run_report (PoaCliOptions *options)
 {
@@ -878,13 +942,10 @@ run_report (PoaCliOptions *options)
     {
       g_autofree char *lower = g_ascii_strdown (output, -1);
 
-      if (g_str_has_suffix (lower, ".pdf"))
-        return fail_usage (_("“report --output” cannot write a PDF yet: write a workbook (.xlsx), "
-                             "or leave --output out for the report as text"));
-      if (output[0] == '\0' || !g_str_has_suffix (lower, ".xlsx"))
+      if (output[0] == '\0' || !(g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf")))
         {
           g_autofree char *message =
-            g_strdup_printf (_("Cannot write “%s”: “report --output” writes a workbook, whose name ends in .xlsx"),
+            g_strdup_printf (_("Cannot write “%s”: “report --output” writes a workbook (.xlsx) or a PDF (.pdf)"),
                              output);
           return fail_usage (message);
         }
@@ -895,7 +956,10 @@ run_report (PoaCliOptions *options)
 
   if (output != NULL)
     {
-      if (!poa_xlsx_export_report (plan, quarter, output, &error))
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+
+      if (g_str_has_suffix (lower, ".pdf") ? !poa_report_write_pdf (plan, quarter, output, &error)
+                                           : !poa_xlsx_export_report (plan, quarter, output, &error))
         {
           print_error (error);
           return POA_EXIT_ERROR;

@@ -536,7 +536,8 @@ poa_cronograma_write_pdf (PoaPlan     *plan,
  * poa_cronograma_write_png:
  *
  * Writes @plan's cronograma as one image, a letter page wide at 144 dpi and as tall as the
- * plan needs. Plans too long for one image are refused: the PDF paginates them.
+ * plan needs. Plans of more than %POA_PNG_MAX_ACTIVITIES activities, or too long for one image,
+ * are refused: the PDF paginates them.
  */
 gboolean
 poa_cronograma_write_png (PoaPlan     *plan,
@@ -550,16 +551,28 @@ poa_cronograma_write_png (PoaPlan     *plan,
   cairo_status_t status;
   double height;
   cairo_t *cr;
+  guint n;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Past a few hundred rows an image is taller than any screen shows readably, and takes
+   * seconds to draw: such a plan is refused at once, before anything is laid out, and sent to
+   * the PDF, which paginates it (issue 21; the README argues it). */
+  n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  if (n > POA_PNG_MAX_ACTIVITIES)
+    {
+      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
+                   _("Cannot write “%s”: an image holds at most %u activities and the plan has %u; "
+                     "export the cronograma to .pdf instead, which has pages"),
+                   path, POA_PNG_MAX_ACTIVITIES, n);
+      return FALSE;
+    }
 
   pages = poa_cronograma_pages_new (plan, POA_PAGE_WIDTH, 0);
   height = ceil (poa_cronograma_pages_get_page_height (pages) * PNG_SCALE);
   if (height > PNG_MAX_PIXELS)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
-
       g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED,
                    _("Cannot write “%s”: %u activities are too many for one image; export to .pdf instead"),
                    path, n);

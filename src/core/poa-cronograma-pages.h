@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #define POA_PAGE_WIDTH  792.0
 #define POA_PAGE_HEIGHT 612.0
 
+/* The most activities a PNG of the cronograma holds: past it, the PDF. */
+#define POA_PNG_MAX_ACTIVITIES 300
+
 #define POA_TYPE_CRONOGRAMA_PAGES (poa_cronograma_pages_get_type ())
 
 G_DECLARE_FINAL_TYPE (PoaCronogramaPages, poa_cronograma_pages, POA, CRONOGRAMA_PAGES, GObject)

@@ -16,6 +16,7 @@
 #include "poa-cronograma-pages.h"
 #include "poa-export.h"
 #include "poa-plan-json.h"
+#include "poa-plan-pages.h"
 #include "poa-plan.h"
 #include "poa-xlsx-export.h"
 
@@ -35,7 +36,7 @@ static const struct {
 } formats[] = {
   { ".json", poa_plan_json_save, "POA" },
   { ".xlsx", poa_xlsx_export, "POA" },
-  { ".pdf", poa_cronograma_write_pdf, "Cronograma" },
+  { ".pdf", poa_plan_write_pdf, "POA" },
   { ".png", poa_cronograma_write_png, "Cronograma" },
 };
 
@@ -63,8 +64,9 @@ find_format (const char *path)
  * @path: the file to write; its extension chooses the format
  *
  * Writes the plan in the format that @path's extension names: `.json` (the plan file),
- * `.xlsx` (the official workbook), `.pdf` (the cronograma on landscape letter pages, with the
- * signatures) or `.png` (the cronograma as one image). A failure leaves @path as it was.
+ * `.xlsx` (the official workbook), `.pdf` (the whole POA on landscape letter pages, with the
+ * signatures: poa-plan-pages.c) or `.png` (the cronograma as one image). A failure leaves @path
+ * as it was.
  */
 gboolean
 poa_export_plan (PoaPlan     *plan,
@@ -87,8 +89,12 @@ poa_export_plan (PoaPlan     *plan,
 
 typedef struct
 {
-  PoaPlan *copy;
-  char    *path;
+  PoaPlan     *copy;
+  char        *path;
+  gboolean     printout_set;
+  PoaPrintout  printout;
+  guint        quarter;
+  PoaPlanPagesFlags flags;
 } ExportData;
 
 static void
@@ -113,7 +119,9 @@ export_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (poa_export_plan (export->copy, export->path, &error))
+  if (export->printout_set
+      ? poa_export_printout (export->copy, export->printout, export->quarter, export->flags, export->path, &error)
+      : poa_export_plan (export->copy, export->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -167,9 +175,133 @@ poa_export_plan_finish (PoaPlan       *plan,
 {
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, plan), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == poa_export_plan_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == poa_export_plan_async ||
+                        g_task_get_source_tag (G_TASK (result)) == poa_export_printout_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+has_extension (const char *path,
+               const char *extension)
+{
+  gsize length = strlen (path), n = strlen (extension);
+
+  return length >= n && g_ascii_strcasecmp (path + length - n, extension) == 0;
+}
+
+/**
+ * poa_export_printout:
+ * @printout: which document
+ * @quarter: 1 … 4, for %POA_PRINTOUT_REPORT
+ * @flags: for %POA_PRINTOUT_PLAN
+ * @path: a `.pdf`, or for the cronograma a `.png` too
+ *
+ * Writes one of the documents that get printed: the whole POA, the cronograma alone (as
+ * `poa export --section cronograma` does) or a quarter's avance de metas. A failure leaves
+ * @path as it was.
+ */
+gboolean
+poa_export_printout (PoaPlan           *plan,
+                     PoaPrintout        printout,
+                     guint              quarter,
+                     PoaPlanPagesFlags  flags,
+                     const char        *path,
+                     GError      **error)
+{
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (printout == POA_PRINTOUT_CRONOGRAMA && has_extension (path, ".png"))
+    return poa_cronograma_write_png (plan, path, error);
+
+  if (!has_extension (path, ".pdf"))
+    {
+      g_set_error (error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   printout == POA_PRINTOUT_CRONOGRAMA
+                   ? _("Cannot export to “%s”: the cronograma’s name must end in .pdf or .png")
+                   : _("Cannot export to “%s”: the name must end in .pdf"), path);
+      return FALSE;
+    }
+
+  switch (printout)
+    {
+    case POA_PRINTOUT_CRONOGRAMA:
+      return poa_cronograma_write_pdf (plan, path, error);
+    case POA_PRINTOUT_REPORT:
+      g_return_val_if_fail (quarter >= 1 && quarter <= 4, FALSE);
+      return poa_report_write_pdf (plan, quarter, path, error);
+    case POA_PRINTOUT_PLAN:
+    default:
+      return poa_plan_write_pdf_with (plan, path, POA_PAPER_LETTER_LANDSCAPE, flags, error);
+    }
+}
+
+/**
+ * poa_export_printout_async:
+ *
+ * poa_export_printout() on a worker thread, from a copy of @plan taken now; finish with
+ * poa_export_plan_finish().
+ */
+void
+poa_export_printout_async (PoaPlan             *plan,
+                           PoaPrintout          printout,
+                           guint                quarter,
+                           PoaPlanPagesFlags    flags,
+                           const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  g_return_if_fail (POA_IS_PLAN (plan));
+  g_return_if_fail (path != NULL);
+
+  export = g_new0 (ExportData, 1);
+  export->copy = poa_plan_copy (plan);
+  export->path = g_strdup (path);
+  export->printout_set = TRUE;
+  export->printout = printout;
+  export->quarter = quarter;
+  export->flags = flags;
+
+  task = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (task, poa_export_printout_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * poa_export_suggest_printout_name:
+ * @quarter: for %POA_PRINTOUT_REPORT
+ * @extension: ".pdf", or ".png" for the cronograma
+ *
+ * Returns: (transfer full): “POA 2026 - Área.pdf”, “Cronograma 2026 - Área.pdf” or
+ *   “Avance T1 2026 - Área.pdf”
+ */
+char *
+poa_export_suggest_printout_name (PoaPlan     *plan,
+                                  PoaPrintout  printout,
+                                  guint        quarter,
+                                  const char  *extension)
+{
+  g_autofree char *name = poa_export_suggest_name (plan, extension);
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* The plan's name is “POA 2026 - …” for a .pdf, “Cronograma 2026 - …” for a .png. */
+  if (printout == POA_PRINTOUT_PLAN || (printout == POA_PRINTOUT_CRONOGRAMA && g_str_has_prefix (name, "Cronograma")))
+    return g_steal_pointer (&name);
+  if (printout == POA_PRINTOUT_CRONOGRAMA)
+    return g_strconcat ("Cronograma", name + strlen ("POA"), NULL);
+  {
+    g_autofree char *prefix = g_strdup_printf ("Avance T%u", quarter);
+
+    return g_strconcat (prefix, name + strlen ("POA"), NULL);
+  }
 }
 
 /* Characters a file name cannot hold here ('/') or on the disks and computers the files travel

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "poa-export-error.h"
+#include "poa-plan-pages.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,24 @@ void     poa_export_plan_async    (PoaPlan              *plan,
 gboolean poa_export_plan_finish   (PoaPlan              *plan,
                                    GAsyncResult         *result,
                                    GError              **error);
+gboolean poa_export_printout      (PoaPlan              *plan,
+                                   PoaPrintout           printout,
+                                   guint                 quarter,
+                                   PoaPlanPagesFlags     flags,
+                                   const char           *path,
+                                   GError              **error);
+void     poa_export_printout_async (PoaPlan             *plan,
+                                   PoaPrintout           printout,
+                                   guint                 quarter,
+                                   PoaPlanPagesFlags     flags,
+                                   const char           *path,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+char    *poa_export_suggest_printout_name (PoaPlan      *plan,
+                                   PoaPrintout           printout,
+                                   guint                 quarter,
+                                   const char           *extension);
 char    *poa_export_suggest_name  (PoaPlan              *plan,
                                    const char           *extension);
 char    *poa_export_path_for_file (GFile                *file,

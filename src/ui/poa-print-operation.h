@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "poa-plan-pages.h"
 #include "poa-types.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PoaPrintOperation, poa_print_operation, POA, PRINT_OPERATION, GtkPrintOperation)
 
-PoaPrintOperation *poa_print_operation_new (PoaPlan *plan);
+PoaPrintOperation *poa_print_operation_new     (PoaPlan           *plan);
+PoaPrintOperation *poa_print_operation_new_for (PoaPlan           *plan,
+                                                PoaPrintout        printout,
+                                                guint              quarter,
+                                                PoaPlanPagesFlags  flags);
 
 G_END_DECLS

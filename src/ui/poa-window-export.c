@@ -1,4 +1,5 @@
-/* poa-window-export.c — the window's exports: Excel, PDF, the plan file and the cronograma image.
+/* poa-window-export.c — the window's exports: Excel, PDF (the whole POA, the cronograma or a
+ * quarter's avance, as chosen), the plan file and the cronograma image.
  *
  * Copyright 2026 Municipio de Sombrerete, Zacatecas
  *
@@ -102,7 +103,7 @@ exported_cb (GObject      *source,
     }
 
   name = g_filename_display_basename (export->path);
-  if (g_str_equal (format->extension, ".pdf") || g_str_equal (format->extension, ".png"))
+  if (g_str_equal (format->extension, ".png"))
     title = g_strdup_printf (_("Cronograma exported to “%s”"), name);
   else
     title = g_strdup_printf (_("Exported “%s”"), name);
@@ -218,6 +219,126 @@ export_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Export to PDF…: which document first, then where. */
+typedef struct
+{
+  PoaPrintout       printout;
+  guint             quarter;
+  PoaPlanPagesFlags flags;
+} PdfChoice;
+
+static void
+pdf_exported_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (!poa_export_plan_finish (POA_PLAN (source), result, &error))
+    {
+      _poa_window_show_error (export->window, _("The PDF could not be written"), error);
+      return;
+    }
+
+  name = g_filename_display_basename (export->path);
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  _poa_window_add_toast (export->window, adw_toast_new (title));
+}
+
+/**
+ * _poa_window_export_printout_to_file:
+ * @file: the PDF to write; “.pdf” is added to its name when missing
+ *
+ * Starts writing the chosen document of the window's plan, as Export to PDF… does once the
+ * file is chosen; a toast or a dialog tells how it ended.
+ */
+void
+_poa_window_export_printout_to_file (PoaWindow         *self,
+                                     GFile             *file,
+                                     PoaPrintout        printout,
+                                     guint              quarter,
+                                     PoaPlanPagesFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PoaPlan *plan = poa_window_get_plan (self);
+  Export *export;
+
+  g_return_if_fail (POA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (plan == NULL)
+    return;
+
+  if (!(path = poa_export_path_for_file (file, ".pdf", &error)))
+    {
+      _poa_window_show_error (self, _("The PDF could not be written"), error);
+      return;
+    }
+  export = g_new0 (Export, 1);
+  export->window = g_object_ref (self);
+  export->format = find_format (".pdf", FALSE);
+  export->path = g_steal_pointer (&path);
+  poa_export_printout_async (plan, printout, quarter, flags, export->path, NULL, pdf_exported_cb, export);
+}
+
+static void
+pdf_chooser_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         gpointer         user_data)
+{
+  g_autoptr(PoaWindow) self = user_data;
+  g_autofree PdfChoice *choice = g_object_steal_data (G_OBJECT (chooser), "poa-pdf-choice");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    _poa_window_export_printout_to_file (self, file, choice->printout, choice->quarter, choice->flags);
+}
+
+static void
+pdf_chosen (PoaWindow         *self,
+            PoaPrintout        printout,
+            guint              quarter,
+            PoaPlanPagesFlags  flags)
+{
+  PdfChoice *choice = g_new0 (PdfChoice, 1);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (poa_window_get_plan (self) == NULL)
+    {
+      g_free (choice);
+      return;
+    }
+
+  choice->printout = printout;
+  choice->quarter = quarter;
+  choice->flags = flags;
+  name = poa_export_suggest_printout_name (poa_window_get_plan (self), printout, quarter, ".pdf");
+  chooser = _poa_window_export_chooser_new (self, _("Export to PDF"), _("PDF documents"), "application/pdf",
+                                            "pdf", name);
+  g_object_set_data_full (G_OBJECT (chooser), "poa-pdf-choice", choice, g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _poa_window_choose_printout (POA_WINDOW (widget), _("Export to PDF"), _("_Export…"), pdf_chosen);
+}
+
 static void
 open_uri_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -237,7 +358,9 @@ void
 _poa_window_class_export_init (GtkWidgetClass *widget_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    gtk_widget_class_install_action (widget_class, formats[i].action, NULL, export_activated);
+    gtk_widget_class_install_action (widget_class, formats[i].action, NULL,
+                                     g_str_equal (formats[i].extension, ".pdf") ? export_pdf_activated
+                                                                                : export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-xlsx", NULL);
 }

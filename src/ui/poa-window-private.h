@@ -11,6 +11,7 @@
 
 #include "poa-activities-page.h"
 #include "poa-plan-chooser.h"
+#include "poa-plan-pages.h"
 #include "poa-window.h"
 
 G_BEGIN_DECLS
@@ -78,12 +79,26 @@ void _poa_window_export_xlsx_to_file (PoaWindow      *self,
 void _poa_window_export_to_file      (PoaWindow      *self,
                                       GFile          *file,
                                       const char     *extension);
+void _poa_window_export_printout_to_file (PoaWindow         *self,
+                                          GFile             *file,
+                                          PoaPrintout        printout,
+                                          guint              quarter,
+                                          PoaPlanPagesFlags  flags);
 
 /* poa-window-review.c */
 void _poa_window_class_review_init (GtkWidgetClass *widget_class);
 void _poa_window_update_review     (PoaWindow      *self);
 
 /* poa-window-print.c */
-void _poa_window_class_print_init (GtkWidgetClass *widget_class);
+typedef void (*PoaPrintoutChosen) (PoaWindow         *self,
+                                   PoaPrintout        printout,
+                                   guint              quarter,
+                                   PoaPlanPagesFlags  flags);
+
+void              _poa_window_class_print_init (GtkWidgetClass    *widget_class);
+AdwMessageDialog *_poa_window_choose_printout  (PoaWindow         *self,
+                                                const char        *heading,
+                                                const char        *accept,
+                                                PoaPrintoutChosen  chosen);
 
 G_END_DECLS
