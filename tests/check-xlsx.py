@@ -18,6 +18,8 @@ import zipfile
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+import xlsx_plan_data
+
 MONTHS = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto",
           "Septiembre", "Octubre", "Noviembre", "Diciembre"]
 MONTH_FILL = "FF4472C4"
@@ -294,7 +296,8 @@ def main():
     # Formulas as written, then the values every reader shows without recalculating.
     formulas = openpyxl.load_workbook(workbook_path)
     wb = openpyxl.load_workbook(workbook_path, data_only=True)
-    same("sheets", wb.sheetnames, ["POA", "Cronograma", "Indicadores", "Presupuesto"])
+    same("sheets", wb.sheetnames, ["POA", "Cronograma", "Indicadores", "Presupuesto", "Modificaciones",
+                                   "_poa"])
     for ws in wb:
         ws.formulas = {cell.coordinate: cell.value for row in formulas[ws.title].iter_rows()
                        for cell in row if isinstance(cell.value, str) and cell.value.startswith("=")}
@@ -305,6 +308,7 @@ def main():
     check_budget(wb["Presupuesto"], plan)
     check_properties(workbook_path, wb, plan)
     check_no_error_values(wb)
+    xlsx_plan_data.check_plan_data(wb, plan, same, check)
 
     for problem in problems[:50]:
         print(problem)

@@ -369,6 +369,16 @@ test_export_replaces_the_file (Fixture       *fixture,
  * achieved figure, and achieved units without a month. */
 static const char follow_up_plan[] =
   "{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, \"tolerance_low\": 85, \"tolerance_high\": 115,"
+  " \"semaforo_green\": 80, \"semaforo_yellow\": 60, \"municipality\": \"Sombrerete, Zac.\","
+  " \"review\": {\"status\": \"observado\", \"history\": ["
+  "   {\"date\": \"2026-01-10T09:00:00-06:00\", \"by\": \"Ana Ruiz\", \"status\": \"enviado\", \"note\": \"\"},"
+  "   {\"date\": \"2026-01-12T16:30:00-06:00\", \"by\": \"Planeación\", \"status\": \"observado\","
+  "    \"note\": \"Falta la meta de ferias;\\nrevisar unidades\"}]},"
+  " \"history\": ["
+  "   {\"date\": \"2026-01-05T10:00:00-06:00\", \"by\": \"Ana Ruiz\", \"where\": \"activity 1\", \"field\": \"programmed\","
+  "    \"before\": \"10\", \"after\": \"12\", \"justification\": \"\"},"
+  "   {\"date\": \"2026-02-01T11:15:00-06:00\", \"by\": \"Luis Pérez\", \"where\": \"plan\", \"field\": \"objective\","
+  "    \"before\": \"Atender\", \"after\": \"Atender a «migrantes»\\ny familias\", \"justification\": \"Acuerdo de cabildo 12\"}],"
   " \"direction\": \"Secretaría de Gobierno\", \"area\": \"Migrantes\","
   " \"signatures\": [{\"role\": \"Elaboró\", \"name\": \"Ana Ruiz\", \"title\": \"Titular\"},"
   "                {\"role\": \"Revisó\", \"name\": \"Luis Pérez\", \"title\": \"Planeación\"},"

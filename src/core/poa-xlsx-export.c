@@ -60,9 +60,9 @@
 #define LINE_HEIGHT 15.0
 #define PAPER_LETTER 1
 #define MAX_COLUMNS 23
-/* POA, Cronograma, Indicadores, Presupuesto; and Avance trimestral where the plan has month
- * figures. */
-#define N_SHEETS 4
+/* POA, Cronograma, Indicadores, Presupuesto, Modificaciones and the hidden _poa; and Avance
+ * trimestral before the last two where the plan has month figures. */
+#define N_SHEETS 6
 #define MAX_SHEETS (N_SHEETS + 1)
 
 typedef enum
@@ -92,6 +92,7 @@ typedef enum
   STYLE_SIGNATURE_LINE,
   STYLE_CENTRED,
   STYLE_CENTRED_BOLD,
+  STYLE_PLAIN_TEXT,
   N_STYLES
 } Style;
 
@@ -143,6 +144,8 @@ static const struct {
   [STYLE_SIGNATURE_LINE]   = { BOTTOM_LINE, NULL },
   [STYLE_CENTRED]          = { CENTRE | WRAP, NULL },
   [STYLE_CENTRED_BOLD]     = { BOLD | CENTRE | WRAP, NULL },
+  /* Text as text, never taken for a number: the hidden sheet's values. */
+  [STYLE_PLAIN_TEXT]       = { 0, "@" },
 };
 
 typedef struct
@@ -1601,6 +1604,217 @@ write_avance (Book  *book,
   finish_sheet (&sheet, AV_HEADING_FIRST, AV_HEADING_LAST);
 }
 
+/* Modificaciones: the plan's change record, oldest first, each field as the plan file has it
+ * (the workbook contract with the reader: every cell text, the headings as they are). */
+
+enum { MOD_DATE, MOD_BY, MOD_WHERE, MOD_FIELD, MOD_BEFORE, MOD_AFTER, MOD_JUSTIFICATION, MOD_N_COLUMNS };
+
+static void
+write_changes (Book *book)
+{
+  static const char *const headings[MOD_N_COLUMNS] = {
+    "Fecha", "Por", "Dónde", "Campo", "Antes", "Después", "Justificación"
+  };
+  static const double min_widths[MOD_N_COLUMNS] = { 20, 14, 18, 14, 18, 18, 24 };
+  static const double max_widths[MOD_N_COLUMNS] = { 20, 24, 30, 22, 40, 40, 50 };
+  GPtrArray *history = poa_plan_get_history (book->plan);
+  guint n = history != NULL ? history->len : 0;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "Modificaciones", MOD_N_COLUMNS))
+    return;
+
+  for (guint c = 0; c < MOD_N_COLUMNS; c++)
+    sheet.widths[c] = min_widths[c];
+  for (guint i = 0; i < n; i++)
+    {
+      const PoaHistoryEntry *entry = g_ptr_array_index (history, i);
+      const char *texts[MOD_N_COLUMNS] = { entry->date, entry->by, entry->where, entry->field,
+                                           entry->before, entry->after, entry->justification };
+
+      for (guint c = 0; c < MOD_N_COLUMNS; c++)
+        if (texts[c] != NULL)
+          sheet.widths[c] = fit_width (sheet.widths[c], texts[c], min_widths[c], max_widths[c]);
+    }
+
+  put_title (&sheet, "Modificaciones");
+  sheet.row = 1;
+  put_headings (&sheet, headings);
+  worksheet_freeze_panes (sheet.sheet, 2, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PoaHistoryEntry *entry = g_ptr_array_index (history, i);
+      const char *texts[MOD_N_COLUMNS] = { entry->date, entry->by, entry->where, entry->field,
+                                           entry->before, entry->after, entry->justification };
+      guint lines = 1;
+
+      for (guint c = 0; c < MOD_N_COLUMNS; c++)
+        if (texts[c] != NULL)
+          lines = MAX (lines, count_lines (texts[c], sheet.widths[c], FALSE));
+
+      begin_row (&sheet, 2 + i, lines_height (lines));
+      for (guint c = 0; c < MOD_N_COLUMNS; c++)
+        put_text (&sheet, c, texts[c], STYLE_TEXT);
+    }
+
+  finish_sheet (&sheet, 1, 1);
+}
+
+/* _poa: what the plan file holds and no visible cell shows exactly, so that a workbook
+ * exported, read back and exported again is the same (the contract with the reader, xlsx
+ * import). A hidden sheet, column A a key, the next ones its values, every cell a text:
+ *
+ *   format           | poa-workbook | 1        first row: the program's own workbook
+ *   year             | YEAR                    shown only inside the sheets' titles
+ *   municipality     | TEXT                    Presupuesto shows it in capitals
+ *   semaforo_green   | N                       shown only inside the legend and a number format
+ *   semaforo_yellow  | N
+ *   tolerance_low    | N
+ *   tolerance_high   | N
+ *   indicators.count | N                       the plan's indicators are the first N rows of
+ *                                              Indicadores: the Índice de Eficiencia is added
+ *                                              after them when the plan does not list it
+ *   signature.role   | POSITION | ROLE         1 … 3; Presupuesto shows "ROLE:"
+ *   review.status    | STATUS                  borrador, enviado, observado, aprobado
+ *   review.history   | DATE | BY | STATUS | NOTE   one row per step, oldest first
+ *   activity.months  | NUMBER | MONTHS         the months scheduled ("1,2,3", "" for none),
+ *                                              which the Cronograma shows only as a fill
+ *   calendar.note    | NUMBER | MONTH | NOTE   one row per month that has a note
+ *   justification    | NUMBER | QUARTER | TEXT every justification, all quarters
+ *
+ * Everything else (texts, goals, dates, month figures, budget, history) is in the visible
+ * sheets as the plan file has it; those win, since a reviewer may edit them. */
+
+static void
+put_key_row (Sheet             *sheet,
+             const char        *key,
+             const char *const *values,
+             guint              n_values)
+{
+  begin_row (sheet, sheet->row + 1, 0);
+  put_text (sheet, 0, key, STYLE_PLAIN_TEXT);
+  for (guint i = 0; i < n_values; i++)
+    put_text (sheet, 1 + i, values[i], STYLE_PLAIN_TEXT);
+}
+
+static void
+put_key_number (Sheet      *sheet,
+                const char *key,
+                guint       value)
+{
+  char text[16];
+  const char *values[] = { text };
+
+  g_snprintf (text, sizeof text, "%u", value);
+  put_key_row (sheet, key, values, 1);
+}
+
+static void
+write_plan_data (Book *book)
+{
+  PoaPlan *plan = book->plan;
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  GListModel *indicators = G_LIST_MODEL (poa_plan_get_indicators (plan));
+  GPtrArray *steps = poa_plan_get_review_steps (plan);
+  guint n = g_list_model_get_n_items (activities);
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "_poa", 5))
+    return;
+  worksheet_hide (sheet.sheet);
+  sheet.widths[0] = 16;
+  for (guint c = 1; c < 5; c++)
+    sheet.widths[c] = 12;
+
+  {
+    const char *values[] = { "poa-workbook", "1" };
+
+    begin_row (&sheet, 0, 0);
+    put_text (&sheet, 0, "format", STYLE_PLAIN_TEXT);
+    put_text (&sheet, 1, values[0], STYLE_PLAIN_TEXT);
+    put_text (&sheet, 2, values[1], STYLE_PLAIN_TEXT);
+  }
+  put_key_number (&sheet, "year", poa_plan_get_year (plan));
+  {
+    const char *values[] = { poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY) };
+
+    put_key_row (&sheet, "municipality", values, 1);
+  }
+  put_key_number (&sheet, "semaforo_green", poa_plan_get_semaforo_green (plan));
+  put_key_number (&sheet, "semaforo_yellow", poa_plan_get_semaforo_yellow (plan));
+  put_key_number (&sheet, "tolerance_low", poa_plan_get_tolerance_low (plan));
+  put_key_number (&sheet, "tolerance_high", poa_plan_get_tolerance_high (plan));
+  put_key_number (&sheet, "indicators.count", g_list_model_get_n_items (indicators));
+
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    {
+      char position[4];
+      const char *values[] = { position, poa_signature_get_role (poa_plan_get_signature (plan, i)) };
+
+      g_snprintf (position, sizeof position, "%u", i + 1);
+      put_key_row (&sheet, "signature.role", values, G_N_ELEMENTS (values));
+    }
+
+  {
+    const char *values[] = { poa_review_status_key (poa_plan_get_review_status (plan)) };
+
+    put_key_row (&sheet, "review.status", values, 1);
+  }
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      const PoaReviewStep *step = g_ptr_array_index (steps, i);
+      const char *values[] = { step->date, step->by, poa_review_status_key (step->status), step->note };
+
+      put_key_row (&sheet, "review.history", values, G_N_ELEMENTS (values));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaCalendar *calendar = poa_activity_get_calendar (activity);
+      char number[16], months[48], at[4];
+      gsize length = 0;
+
+      g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
+      months[0] = '\0';
+      for (guint m = 1; m <= 12; m++)
+        if (poa_activity_has_month (activity, m))
+          length += g_snprintf (months + length, sizeof months - length, "%s%u", length > 0 ? "," : "", m);
+      {
+        const char *values[] = { number, months };
+
+        put_key_row (&sheet, "activity.months", values, G_N_ELEMENTS (values));
+      }
+
+      if (calendar == NULL)
+        continue;
+      for (guint m = 1; m <= 12; m++)
+        {
+          const char *note = poa_calendar_get_note (calendar, m);
+          const char *values[] = { number, at, note };
+
+          if (note == NULL || note[0] == '\0')
+            continue;
+          g_snprintf (at, sizeof at, "%u", m);
+          put_key_row (&sheet, "calendar.note", values, G_N_ELEMENTS (values));
+        }
+      for (guint q = 1; q <= 4; q++)
+        {
+          const char *text = poa_calendar_get_justification (calendar, q);
+          const char *values[] = { number, at, text };
+
+          if (text == NULL || text[0] == '\0')
+            continue;
+          g_snprintf (at, sizeof at, "%u", q);
+          put_key_row (&sheet, "justification", values, G_N_ELEMENTS (values));
+        }
+    }
+
+  for (lxw_col_t col = 0; col < sheet.n_columns; col++)
+    keep_error (book, worksheet_set_column (sheet.sheet, col, col, sheet.widths[col], NULL));
+}
+
 /* The workbook ----------------------------------------------------------------------------- */
 
 static void
@@ -2006,8 +2220,8 @@ check_workbook (const char  *archive,
     }
   close (fd);
 
-  /* Without an expected count, any of the workbooks written here: the document, with or
-   * without its Avance trimestral, or the report alone. */
+  /* Without an expected count, any of the workbooks written here: the document (with its
+   * Modificaciones and _poa), with or without its Avance trimestral, or the report alone. */
   if (expected_sheets == 0 && n_sheets != N_SHEETS && n_sheets != N_SHEETS + 1 && n_sheets != 1)
     expected_sheets = N_SHEETS;
   if (expected_sheets != 0 && n_sheets != expected_sheets)
@@ -2029,8 +2243,9 @@ damaged_list:
  * @path: a workbook written by poa_xlsx_export()
  *
  * Reads @path back as the export does before it replaces anything: every part inflates with
- * the right CRC, every XML part is well-formed, and the sheets are there: the four of the
- * document, a fifth where it has its Avance trimestral, or the one of a report.
+ * the right CRC, every XML part is well-formed, and the sheets are there: the six of the
+ * document (POA, Cronograma, Indicadores, Presupuesto, Modificaciones, _poa), a seventh where it
+ * has its Avance trimestral, or the one of a report.
  *
  * Returns: whether @path is sound; else @error (#POA_EXPORT_ERROR_FAILED) names the file and
  *   says what is wrong.
@@ -2205,6 +2420,8 @@ write_workbook (PoaPlan     *plan,
       poa_date_get_today (&today);
       if (has_programmed)
         write_avance (&book, 1, poa_report_current_quarter (poa_plan_get_year (plan), &today));
+      write_changes (&book);
+      write_plan_data (&book);
     }
   check_row_files (&book);
 
