@@ -145,7 +145,7 @@ def check_quarter(ws, plan, quarter, title_row):
         close(f"{where} H", ws[f"H{row}"].value, (qa - qp) / qp if qp else None)
         same(f"{where} K", ws[f"K{row}"].value, aa - ap)
         close(f"{where} L", ws[f"L{row}"].value, (aa - ap) / ap if ap else None)
-        same(f"{where} % format", ws[f"L{row}"].number_format, "0%")
+        same(f"{where} % format", ws[f"L{row}"].number_format, "0 %")
         same(f"{where} status", ws[f"M{row}"].value, STATUS_WORDS[status(ap, aa, low, high)])
 
     total = title_row + 1 + len(activities)

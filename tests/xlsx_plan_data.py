@@ -7,9 +7,19 @@
 # Copyright 2026 Municipio de Sombrerete, Zacatecas
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import re
+
 CHANGE_HEADINGS = ["Fecha", "Por", "Dónde", "Campo", "Antes", "Después", "Justificación"]
 CHANGE_KEYS = ["date", "by", "where", "field", "before", "after", "justification"]
 DEFAULT_ROLES = ["Elaboró", "Revisó", "Aprobó"]
+
+
+def one_item_per_line(text):
+    """A numbered list written on one line, "1. A 2. B", as the workbook shows it: a line break
+    before each item after the first. Any other text as it is."""
+    if not re.match(r"\d{1,3}[.)] ", text or ""):
+        return text
+    return re.sub(r"(?<=[^\n]) (?=\d{1,3}[.)] )", "\n", text)
 
 
 def text_rows(ws, first_row):
@@ -42,6 +52,9 @@ def expected_plan_data(plan):
     signatures = plan.get("signatures") or [{"role": r} for r in DEFAULT_ROLES]
     for i, signature in enumerate(signatures[:3]):
         rows.append(["signature.role", str(i + 1), signature.get("role", DEFAULT_ROLES[i])])
+    for i, indicator in enumerate(plan.get("indicators", [])):
+        if one_item_per_line(indicator["variables"]) != indicator["variables"]:
+            rows.append(["indicator.variables", str(i + 1), indicator["variables"]])
     review = plan.get("review") or {}
     rows.append(["review.status", review.get("status", "borrador")])
     for step in review.get("history", []):

@@ -56,8 +56,10 @@
 /* Excel's limits: characters in a cell, and points in a row's height. */
 #define MAX_CELL_CHARS 32767
 #define MAX_ROW_HEIGHT 409.0
-/* A line of Calibri 11, the default font, in points. */
-#define LINE_HEIGHT 15.0
+/* A line of Calibri 11, the default font, in points, with a little air: 21 pixels. Not Excel's
+ * default of 15, which libxlsxwriter leaves out of the file, and LibreOffice then draws its
+ * own, 12.8: a row of one line would look cramped beside the others. */
+#define LINE_HEIGHT 15.75
 #define PAPER_LETTER 1
 #define MAX_COLUMNS 23
 /* POA, Cronograma, Indicadores, Presupuesto, Modificaciones and the hidden _poa; and Avance
@@ -126,8 +128,8 @@ static const struct {
   [STYLE_HEADING_VERTICAL] = { BOLD | BORDER | SHADED | CENTRE | VERTICAL, NULL },
   [STYLE_TEXT]             = { BORDER | WRAP, NULL },
   [STYLE_NUMBER]           = { BORDER | CENTRE, "0" },
-  [STYLE_PERCENT]          = { BORDER | CENTRE, "0%" },
-  [STYLE_INDEX]            = { BOLD | BORDER | CENTRE, "0.0%" },
+  [STYLE_PERCENT]          = { BORDER | CENTRE, "0 %" },
+  [STYLE_INDEX]            = { BOLD | BORDER | CENTRE, "0.0 %" },
   [STYLE_DATE]             = { BORDER | CENTRE, "dd/mm/yyyy" },
   [STYLE_CODE]             = { BORDER | CENTRE, "@" },
   [STYLE_MONEY]            = { BORDER, MONEY_FORMAT },
@@ -137,7 +139,7 @@ static const struct {
   [STYLE_MONTH_FIGURE_SCHEDULED] = { BORDER | CENTRE | FILLED, "0" },
   [STYLE_TOTAL_LABEL]      = { BOLD | BORDER | SHADED | RIGHT, NULL },
   [STYLE_TOTAL_NUMBER]     = { BOLD | BORDER | SHADED | CENTRE, "0" },
-  [STYLE_TOTAL_PERCENT]    = { BOLD | BORDER | SHADED | CENTRE, "0%" },
+  [STYLE_TOTAL_PERCENT]    = { BOLD | BORDER | SHADED | CENTRE, "0 %" },
   [STYLE_TOTAL_MONEY]      = { BOLD | BORDER | SHADED, MONEY_FORMAT },
   [STYLE_BOX]              = { BORDER | WRAP | TOP, NULL },
   [STYLE_SIGNATURE_ROLE]   = { BOLD | BOTTOM, NULL },
@@ -189,15 +191,22 @@ typedef struct
 /* Text measures ---------------------------------------------------------------------------- */
 
 /* Widths are in Excel's unit, the width of the digit 0 in Calibri 11, counted here in tenths
- * per byte of UTF-8. They err on the generous side so that no text is cut when the file opens:
- * Calibri's lower case is a little narrower than its digits, capitals and m, w are wider. Only
- * the lead byte of a non-ASCII character counts: ñ, á … are ordinary letters. Zero means 10. */
+ * per byte of UTF-8: Calibri's own advance widths (its digits are 1038 units of 2048), so that
+ * a row is as tall as its wrapped text in Excel, or in LibreOffice with Carlito, Calibri's
+ * metric twin; the padding of a cell is left out of the room a line has (see count_lines()).
+ * Only the lead byte of a non-ASCII character counts, as an ordinary letter: ñ, á … Zero means
+ * 10, a digit's width. */
 static const guint8 ascii_widths[128] = {
-  [' '] = 5, ['!'] = 6, ['\''] = 5, ['('] = 6, [')'] = 6, [','] = 5, ['.'] = 5, [':'] = 5,
-  [';'] = 5, ['['] = 6, [']'] = 6, ['|'] = 5, ['f'] = 7, ['i'] = 5, ['j'] = 5, ['l'] = 5,
-  ['r'] = 7, ['t'] = 7, ['m'] = 16, ['w'] = 15,
-  ['A' ... 'H'] = 13, ['I'] = 6, ['J' ... 'L'] = 13, ['M'] = 17, ['N' ... 'V'] = 13,
-  ['W'] = 18, ['X' ... 'Z'] = 13,
+  [' '] = 5, ['!'] = 5, ['"'] = 7, ['\''] = 4, ['('] = 6, [')'] = 6, ['*'] = 9, [','] = 5,
+  ['-'] = 6, ['.'] = 5, ['/'] = 8, [':'] = 5, [';'] = 5, ['['] = 6, [']'] = 6, ['|'] = 9,
+  ['a'] = 10, ['b'] = 11, ['c'] = 9, ['d'] = 11, ['e'] = 10, ['f'] = 6, ['g'] = 10, ['h'] = 11,
+  ['i'] = 5, ['j'] = 5, ['k'] = 9, ['l'] = 5, ['m'] = 16, ['n'] = 11, ['o'] = 11, ['p'] = 11,
+  ['q'] = 11, ['r'] = 7, ['s'] = 8, ['t'] = 7, ['u'] = 11, ['v'] = 9, ['w'] = 15, ['x'] = 9,
+  ['y'] = 9, ['z'] = 8,
+  ['A'] = 12, ['B'] = 11, ['C'] = 11, ['D'] = 13, ['E'] = 10, ['F'] = 10, ['G'] = 13, ['H'] = 13,
+  ['I'] = 5, ['J'] = 7, ['K'] = 11, ['L'] = 9, ['M'] = 17, ['N'] = 13, ['O'] = 14, ['P'] = 11,
+  ['Q'] = 14, ['R'] = 11, ['S'] = 10, ['T'] = 10, ['U'] = 13, ['V'] = 12, ['W'] = 18, ['X'] = 11,
+  ['Y'] = 10, ['Z'] = 10,
 };
 
 static inline guint
@@ -236,8 +245,9 @@ count_lines (const char *text,
              double      width,
              gboolean    bold)
 {
-  /* A cell keeps some padding; bold letters are about a tenth wider. */
-  guint capacity = (guint)MAX ((width - 1.0) * (bold ? 9.0 : 10.0), 10.0);
+  /* A cell keeps some padding, a little under a digit; bold letters are a few hundredths
+   * wider. */
+  guint capacity = (guint)MAX ((width - 0.7) * (bold ? 9.4 : 10.0), 10.0);
   guint lines = 1, line = 0, word = 0;
 
   for (const guchar *p = (const guchar *)text;; p++)
@@ -354,15 +364,15 @@ style (Sheet *sheet,
   return sheet->book->styles[id];
 }
 
-/* Starts the next row; @height 0 leaves Excel's default. */
+/* Starts the next row, @height points tall, 0 for one line. Every row is given its height,
+ * one line included: spreadsheets differ in their default (see LINE_HEIGHT). */
 static void
 begin_row (Sheet     *sheet,
            lxw_row_t  row,
            double     height)
 {
   sheet->row = row;
-  if (height > 0)
-    keep_error (sheet->book, worksheet_set_row (sheet->sheet, row, height, NULL));
+  keep_error (sheet->book, worksheet_set_row (sheet->sheet, row, height > 0 ? height : LINE_HEIGHT, NULL));
 }
 
 static void
@@ -609,7 +619,7 @@ write_poa (Book *book)
       guint lines = MAX (count_lines (value, value_width, FALSE),
                          count_lines (poa_header[i].label, label_width, TRUE));
 
-      begin_row (&sheet, 2 + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (&sheet, 2 + i, lines_height (lines));
       merge (&sheet, POA_NUMBER, POA_NAME, poa_header[i].label, STYLE_LABEL);
       merge (&sheet, POA_VALUE_FIRST, POA_N_COLUMNS - 1, value, STYLE_VALUE);
     }
@@ -628,7 +638,7 @@ write_poa (Book *book)
         lines = MAX (lines, count_lines (poa_activity_get_text (activity, poa_columns[c].text),
                                          sheet.widths[c], FALSE));
 
-      begin_row (&sheet, heading_row + 1 + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (&sheet, heading_row + 1 + i, lines_height (lines));
       put_number (&sheet, POA_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
       for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
         put_text (&sheet, c, poa_activity_get_text (activity, poa_columns[c].text), STYLE_TEXT);
@@ -669,7 +679,7 @@ static const struct {
   double      max_width;
 } cron_columns[CRON_N_COLUMNS] = {
   [CRON_NUMBER]             = { "N°",               -1,                       5, 5 },
-  [CRON_NAME]               = { "Actividad",        POA_ACTIVITY_NAME,        14, 32 },
+  [CRON_NAME]               = { "Actividad",        POA_ACTIVITY_NAME,        14, 36 },
   [CRON_RESPONSIBLE]        = { "Responsable",      POA_ACTIVITY_RESPONSIBLE, 13, 24 },
   [CRON_UNIT]               = { "Unidad de medida", POA_ACTIVITY_UNIT,        10, 18 },
   [CRON_ANNUAL]             = { "Meta Anual",       -1,                       8, 8 },
@@ -710,9 +720,9 @@ write_cronograma_heading (Sheet *sheet,
   merge (sheet, CRON_START, CRON_END, "Fechas de metas", STYLE_HEADING);
 
   /* Second row: the two metas, the months turned upright, the dates. A Calibri 0 is some 5.3
-   * points wide; the months get a third more, for bold and for wider fonts standing in. */
+   * points wide; the months get half as much again, for bold and for wider fonts standing in. */
   begin_row (sheet, CRON_HEADING_FIRST + 1,
-             MAX (MAX (2, lines - 1) * LINE_HEIGHT, month_names * 5.3 * 1.35 + 6 - LINE_HEIGHT));
+             MAX (MAX (2, lines - 1) * LINE_HEIGHT, month_names * 5.3 * 1.55 + 6 - LINE_HEIGHT));
   for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
     put_text (sheet, c, NULL, STYLE_HEADING);
   merge (sheet, CRON_PROGRAMMED, CRON_PROGRAMMED_PERCENT, "Meta Programada", STYLE_HEADING);
@@ -788,12 +798,13 @@ put_percentages (Sheet   *sheet,
  * under the programmed one; the other columns are merged down from the first row. */
 static void
 write_cronograma_achieved_row (Sheet       *sheet,
-                               PoaActivity *activity)
+                               PoaActivity *activity,
+                               double       height)
 {
   PoaCalendar *calendar = poa_activity_get_calendar (activity);
   lxw_row_t first = sheet->row;
 
-  begin_row (sheet, first + 1, 0);
+  begin_row (sheet, first + 1, height);
   for (guint c = CRON_NUMBER; c <= CRON_UNIT; c++)
     put_text (sheet, c, NULL, c == CRON_NUMBER ? STYLE_NUMBER : STYLE_TEXT);
   for (guint c = CRON_ANNUAL; c <= CRON_ACHIEVED_PERCENT; c++)
@@ -827,6 +838,7 @@ write_cronograma_activity (Sheet       *sheet,
   guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
   guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
   guint lines = 1;
+  double height;
 
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
     lines = MAX (lines, count_lines (poa_activity_get_text (activity, cron_columns[c].text),
@@ -834,11 +846,12 @@ write_cronograma_activity (Sheet       *sheet,
 
   /* With month figures the activity takes two rows, the texts and metas merged over both:
    * the months programmed above, shaded where scheduled as without figures, and the months
-   * achieved below. Height is what the texts need, shared by the two. */
+   * achieved below. Height is what the texts need, shared by the two, each at least a line. */
   if (sheet->book->calendarized)
-    begin_row (sheet, sheet->row, lines > 2 ? lines_height (lines) / 2 : 0);
+    height = MAX (LINE_HEIGHT, lines_height (lines) / 2);
   else
-    begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+    height = lines_height (lines);
+  begin_row (sheet, sheet->row, height);
   put_number (sheet, CRON_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
     put_text (sheet, c, poa_activity_get_text (activity, cron_columns[c].text), STYLE_TEXT);
@@ -866,7 +879,7 @@ write_cronograma_activity (Sheet       *sheet,
   if (!sheet->book->calendarized)
     return;
 
-  write_cronograma_achieved_row (sheet, activity);
+  write_cronograma_achieved_row (sheet, activity, height);
 }
 
 /* The sums of the metas and their percentages, under the activities. The sum of the achieved
@@ -996,7 +1009,7 @@ semaforo_number_format (PoaPlan *plan)
 {
   char green[G_ASCII_DTOSTR_BUF_SIZE], yellow[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup_printf ("[>=%s]0.0%%\" · %s\";[>=%s]0.0%%\" · %s\";0.0%%\" · %s\"",
+  return g_strdup_printf ("[>=%s]0.0 %%\" · %s\";[>=%s]0.0 %%\" · %s\";0.0 %%\" · %s\"",
                           threshold_text (green, poa_plan_get_semaforo_green (plan)),
                           poa_semaforo_label_spanish (POA_SEMAFORO_GREEN),
                           threshold_text (yellow, poa_plan_get_semaforo_yellow (plan)),
@@ -1045,6 +1058,42 @@ put_semaforo_fills (Sheet     *sheet,
     }
 }
 
+/* The length of a list item's number at @p ("1. ", "12) "), 0 if none. */
+static gsize
+item_number_length (const char *p)
+{
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (q == p || q - p > 3 || (*q != '.' && *q != ')') || q[1] != ' ')
+    return 0;
+  return q + 2 - p;
+}
+
+/* A numbered list written on one line ("1. Actividades Logradas 2. Actividades Programadas"),
+ * one item per line, so that it never wraps in the middle of the list; NULL when @text is not
+ * such a list. The plan's own text goes to the _poa sheet (indicator.variables). */
+static char *
+one_item_per_line (const char *text)
+{
+  g_autofree char *lines = NULL;
+  guint items = 1;
+
+  if (text == NULL || item_number_length (text) == 0)
+    return NULL;
+
+  lines = g_strdup (text);
+  for (char *p = lines + 1; *p != '\0'; p++)
+    if (*p == ' ' && p[-1] != '\n' && item_number_length (p + 1) > 0)
+      {
+        *p = '\n';
+        items++;
+      }
+
+  return items > 1 ? g_steal_pointer (&lines) : NULL;
+}
+
 static void
 put_indicator (Sheet      *sheet,
                const char *name,
@@ -1052,13 +1101,14 @@ put_indicator (Sheet      *sheet,
                const char *formula_text,
                gboolean    efficiency)
 {
-  const char *texts[] = { name, variables, formula_text };
+  g_autofree char *listed = one_item_per_line (variables);
+  const char *texts[] = { name, listed != NULL ? listed : variables, formula_text };
   guint lines = 1;
 
   for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
     lines = MAX (lines, count_lines (texts[c], sheet->widths[c], FALSE));
 
-  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  begin_row (sheet, sheet->row, lines_height (lines));
   for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
     put_text (sheet, c, texts[c], STYLE_TEXT);
 
@@ -1100,8 +1150,9 @@ write_indicators (Book *book)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autofree char *listed = one_item_per_line (poa_indicator_get_variables (indicator));
       const char *texts[] = { poa_indicator_get_name (indicator),
-                              poa_indicator_get_variables (indicator),
+                              listed != NULL ? listed : poa_indicator_get_variables (indicator),
                               poa_indicator_get_formula (indicator) };
 
       for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
@@ -1169,7 +1220,7 @@ write_budget_lines (Sheet *sheet)
       const char *name = poa_budget_line_get_name (line);
       guint lines = count_lines (name, sheet->widths[BUDGET_NAME], FALSE);
 
-      begin_row (sheet, first + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (sheet, first + i, lines_height (lines));
       put_text (sheet, BUDGET_CODE, poa_budget_line_get_code (line), STYLE_CODE);
       put_text (sheet, BUDGET_NAME, name, STYLE_TEXT);
       put_number (sheet, BUDGET_AMOUNT, poa_money_to_pesos (poa_budget_line_get_centavos (line)), STYLE_MONEY);
@@ -1393,7 +1444,7 @@ av_write_line (Sheet               *sheet,
                      MAX (count_lines (unit, sheet->widths[AV_UNIT], FALSE),
                           count_lines (justification, sheet->widths[AV_JUSTIFICATION], FALSE)));
 
-  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  begin_row (sheet, sheet->row, lines_height (lines));
   put_number (sheet, AV_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
   put_text (sheet, AV_NAME, name, STYLE_TEXT);
   put_text (sheet, AV_UNIT, unit, STYLE_TEXT);
@@ -1564,7 +1615,7 @@ write_avance (Book  *book,
       const char *value = poa_plan_get_text (book->plan, poa_header[i].field);
       guint lines = count_lines (value, value_width, FALSE);
 
-      begin_row (&sheet, 2 + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (&sheet, 2 + i, lines_height (lines));
       merge (&sheet, AV_NUMBER, AV_UNIT, poa_header[i].label, STYLE_LABEL);
       merge (&sheet, AV_ANNUAL, AV_N_COLUMNS - 1, value, STYLE_VALUE);
     }
@@ -1676,6 +1727,10 @@ write_changes (Book *book)
  *                                              Indicadores: the Índice de Eficiencia is added
  *                                              after them when the plan does not list it
  *   signature.role   | POSITION | ROLE         1 … 3; Presupuesto shows "ROLE:"
+ *   indicator.variables | POSITION | TEXT      1 …; only where Indicadores shows the text with
+ *                                              a line break before each numbered item
+ *                                              (one_item_per_line()): the text as the plan
+ *                                              has it, on one line
  *   review.status    | STATUS                  borrador, enviado, observado, aprobado
  *   review.history   | DATE | BY | STATUS | NOTE   one row per step, oldest first
  *   activity.months  | NUMBER | MONTHS         the months scheduled ("1,2,3", "" for none),
@@ -1754,6 +1809,19 @@ write_plan_data (Book *book)
 
       g_snprintf (position, sizeof position, "%u", i + 1);
       put_key_row (&sheet, "signature.role", values, G_N_ELEMENTS (values));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autofree char *listed = one_item_per_line (poa_indicator_get_variables (indicator));
+      char position[16];
+      const char *values[] = { position, poa_indicator_get_variables (indicator) };
+
+      if (listed == NULL)
+        continue;
+      g_snprintf (position, sizeof position, "%u", i + 1);
+      put_key_row (&sheet, "indicator.variables", values, G_N_ELEMENTS (values));
     }
 
   {
