@@ -1890,8 +1890,22 @@ create_styles (Book *book)
 {
   for (guint i = 0; i < N_STYLES; i++)
     {
-      lxw_format *format = workbook_add_format (book->workbook);
+      lxw_format *format = NULL;
       guint flags = style_specs[i].flags;
+
+      /* Two styles alike share one format: libxlsxwriter gives only the first of two equal
+       * formats its index, and looks the second up in a hash table at every cell it writes
+       * (a month's figure is a number's style, 240,000 cells for 10,000 full calendars). */
+      for (guint j = 0; j < i && i != STYLE_INDEX; j++)
+        if (j != STYLE_INDEX && style_specs[j].flags == flags &&
+            g_strcmp0 (style_specs[j].number_format, style_specs[i].number_format) == 0)
+          format = book->styles[j];
+      if (format != NULL)
+        {
+          book->styles[i] = format;
+          continue;
+        }
+      format = workbook_add_format (book->workbook);
 
       /* The format calls take no NULL; the workbook is thrown away at the end. */
       if (format == NULL)
@@ -2068,6 +2082,408 @@ read_at (int     fd,
   return TRUE;
 }
 
+/* Whether an XML part is well-formed, read as it inflates, chunk by chunk: the elements nest
+ * and close in order under one root, tags and attributes are complete, every reference is one
+ * of XML's, and the text is UTF-8. It is what a part cut short or with a piece missing fails
+ * (a full disk), at some ten times GMarkup's pace, which builds every element's name and
+ * attributes as strings and took four fifths of reading the workbook back. Processing
+ * instructions, comments and CDATA are passed over; a DOCTYPE is refused, as libxlsxwriter
+ * never writes one. */
+
+typedef enum
+{
+  XML_TEXT,          /* between tags */
+  XML_LT,            /* after '<' */
+  XML_OPEN_NAME,     /* an element's name */
+  XML_IN_TAG,        /* in a start tag, between attributes */
+  XML_ATTR_NAME,
+  XML_ATTR_EQ,       /* before '=' */
+  XML_ATTR_QUOTE,    /* before the value's quote */
+  XML_ATTR_VALUE,
+  XML_EMPTY_END,     /* after '/' in a start tag */
+  XML_CLOSE_NAME,
+  XML_CLOSE_END,     /* after an end tag's name */
+  XML_SKIP,          /* <? … ?>, <!-- … -->, <![CDATA[ … ]]> */
+  XML_BANG,          /* after "<!" */
+  XML_REFERENCE,     /* after '&' */
+} XmlState;
+
+typedef struct
+{
+  XmlState  state;
+  XmlState  after_reference;  /* where a reference was met: text or a value */
+  char      quote;
+  /* The open elements' names, one after the other, each with its length after it. */
+  GString  *names;
+  gsize     name_start;
+  gsize     close_length;     /* of the end tag's name, compared byte by byte */
+  gsize     close_matched;
+  gboolean  close_ok;
+  gboolean  root_seen;
+  char      token[12];        /* a reference, or "!--", "![CDATA[" */
+  guint     token_length;
+  const char *skip_end;       /* what ends the skipped part */
+  guint     skip_matched;
+  /* UTF-8: continuation bytes still owed, and the range the next one must be in. */
+  guint     utf8_need;
+  guchar    utf8_low, utf8_high;
+  gboolean  failed;
+} XmlCheck;
+
+static inline gboolean
+is_name_byte (guchar c)
+{
+  return c >= 0x80 || g_ascii_isalnum (c) || c == ':' || c == '_' || c == '-' || c == '.';
+}
+
+static inline gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+reference_is_valid (const char *token,
+                    guint       length)
+{
+  if (length == 0)
+    return FALSE;
+  if (token[0] == '#')
+    {
+      gboolean hex = length > 1 && token[1] == 'x';
+      guint first = hex ? 2 : 1;
+
+      if (length <= first)
+        return FALSE;
+      for (guint i = first; i < length; i++)
+        if (!(hex ? g_ascii_isxdigit (token[i]) : g_ascii_isdigit (token[i])))
+          return FALSE;
+      return TRUE;
+    }
+
+  return (length == 3 && memcmp (token, "amp", 3) == 0) || (length == 2 && memcmp (token, "lt", 2) == 0) ||
+         (length == 2 && memcmp (token, "gt", 2) == 0) || (length == 4 && memcmp (token, "quot", 4) == 0) ||
+         (length == 4 && memcmp (token, "apos", 4) == 0);
+}
+
+/* UTF-8 byte by byte, across chunks: a lead byte sets how many continuation bytes follow and
+ * the range of the first (no overlong form, no surrogate, nothing past U+10FFFF). */
+static inline gboolean
+xml_check_utf8 (XmlCheck *x,
+                guchar    c)
+{
+  if (x->utf8_need > 0)
+    {
+      if (c < x->utf8_low || c > x->utf8_high)
+        return FALSE;
+      x->utf8_need--;
+      x->utf8_low = 0x80;
+      x->utf8_high = 0xbf;
+      return TRUE;
+    }
+  x->utf8_low = 0x80;
+  x->utf8_high = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf)
+    x->utf8_need = 1;
+  else if (c >= 0xe0 && c <= 0xef)
+    {
+      x->utf8_need = 2;
+      if (c == 0xe0)
+        x->utf8_low = 0xa0;
+      else if (c == 0xed)
+        x->utf8_high = 0x9f;
+    }
+  else if (c >= 0xf0 && c <= 0xf4)
+    {
+      x->utf8_need = 3;
+      if (c == 0xf0)
+        x->utf8_low = 0x90;
+      else if (c == 0xf4)
+        x->utf8_high = 0x8f;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+xml_check_init (XmlCheck *x)
+{
+  memset (x, 0, sizeof *x);
+  x->names = g_string_sized_new (256);
+}
+
+static void
+xml_check_clear (XmlCheck *x)
+{
+  g_string_free (x->names, TRUE);
+}
+
+/* The length of the innermost open element's name, kept after it as one byte (names in the
+ * workbook are short; a longer one fails). */
+static gboolean
+xml_push (XmlCheck *x)
+{
+  gsize length = x->names->len - x->name_start;
+
+  if (length == 0 || length > 255)
+    return FALSE;
+  g_string_append_c (x->names, (char)length);
+  return TRUE;
+}
+
+static gsize
+xml_top_length (XmlCheck *x)
+{
+  return x->names->len > 0 ? (guchar)x->names->str[x->names->len - 1] : 0;
+}
+
+static void
+xml_pop (XmlCheck *x)
+{
+  gsize length = xml_top_length (x);
+
+  g_string_truncate (x->names, x->names->len - length - 1);
+  if (x->names->len == 0)
+    x->root_seen = TRUE;
+}
+
+static gboolean
+xml_check_feed (XmlCheck     *x,
+                const guchar *data,
+                gsize         size)
+{
+  const guchar *end = data + size;
+
+  for (const guchar *p = data; p < end && !x->failed; p++)
+    {
+      guchar c = *p;
+
+      /* The text's bytes are looked at in its own loop below. */
+      if (x->state != XML_TEXT && (c >= 0x80 || x->utf8_need > 0) && !xml_check_utf8 (x, c))
+        return !(x->failed = TRUE);
+
+      switch (x->state)
+        {
+        case XML_TEXT:
+          /* The text runs to the next '<' or '&'; outside the root only blanks. */
+          while (p < end && *p != '<' && *p != '&')
+            {
+              if (*p >= 0x80 || x->utf8_need > 0)
+                {
+                  if (!xml_check_utf8 (x, *p))
+                    return !(x->failed = TRUE);
+                }
+              else if (x->names->len == 0 && !is_space (*p))
+                return !(x->failed = TRUE);
+              p++;
+            }
+          if (p == end)
+            return TRUE;
+          if (*p == '<')
+            x->state = XML_LT;
+          else
+            {
+              if (x->names->len == 0)
+                return !(x->failed = TRUE);
+              x->after_reference = XML_TEXT;
+              x->token_length = 0;
+              x->state = XML_REFERENCE;
+            }
+          break;
+
+        case XML_REFERENCE:
+          if (c == ';')
+            {
+              if (!reference_is_valid (x->token, x->token_length))
+                return !(x->failed = TRUE);
+              x->state = x->after_reference;
+            }
+          else if (x->token_length < sizeof x->token && (g_ascii_isalnum (c) || c == '#'))
+            x->token[x->token_length++] = (char)c;
+          else
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_LT:
+          if (c == '/')
+            {
+              x->close_length = xml_top_length (x);
+              if (x->close_length == 0)
+                return !(x->failed = TRUE);
+              x->close_matched = 0;
+              x->close_ok = TRUE;
+              x->state = XML_CLOSE_NAME;
+            }
+          else if (c == '?')
+            {
+              x->skip_end = "?>";
+              x->skip_matched = 0;
+              x->state = XML_SKIP;
+            }
+          else if (c == '!')
+            {
+              x->token_length = 0;
+              x->state = XML_BANG;
+            }
+          else if (is_name_byte (c) && !g_ascii_isdigit (c) && c != '-' && c != '.')
+            {
+              /* A second root is not well-formed. */
+              if (x->names->len == 0 && x->root_seen)
+                return !(x->failed = TRUE);
+              x->name_start = x->names->len;
+              g_string_append_c (x->names, (char)c);
+              x->state = XML_OPEN_NAME;
+            }
+          else
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_BANG:
+          x->token[x->token_length++] = (char)c;
+          if (x->token_length == 2 && memcmp (x->token, "--", 2) == 0)
+            {
+              x->skip_end = "-->";
+              x->skip_matched = 0;
+              x->state = XML_SKIP;
+            }
+          else if (x->token_length == 7 && memcmp (x->token, "[CDATA[", 7) == 0)
+            {
+              if (x->names->len == 0)
+                return !(x->failed = TRUE);
+              x->skip_end = "]]>";
+              x->skip_matched = 0;
+              x->state = XML_SKIP;
+            }
+          else if (x->token_length >= 7 || (memcmp (x->token, "--", x->token_length) != 0 &&
+                                             memcmp (x->token, "[CDATA[", x->token_length) != 0))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_SKIP:
+          if (c == (guchar)x->skip_end[x->skip_matched])
+            {
+              if (x->skip_end[++x->skip_matched] == '\0')
+                x->state = XML_TEXT;
+            }
+          else
+            x->skip_matched = c == (guchar)x->skip_end[0] ? 1 : 0;
+          break;
+
+        case XML_OPEN_NAME:
+          if (is_name_byte (c))
+            g_string_append_c (x->names, (char)c);
+          else
+            {
+              if (!xml_push (x))
+                return !(x->failed = TRUE);
+              if (c == '>')
+                x->state = XML_TEXT;
+              else if (c == '/')
+                x->state = XML_EMPTY_END;
+              else if (is_space (c))
+                x->state = XML_IN_TAG;
+              else
+                return !(x->failed = TRUE);
+            }
+          break;
+
+        case XML_IN_TAG:
+          if (c == '>')
+            x->state = XML_TEXT;
+          else if (c == '/')
+            x->state = XML_EMPTY_END;
+          else if (is_name_byte (c))
+            x->state = XML_ATTR_NAME;
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_NAME:
+          if (c == '=')
+            x->state = XML_ATTR_QUOTE;
+          else if (is_space (c))
+            x->state = XML_ATTR_EQ;
+          else if (!is_name_byte (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_EQ:
+          if (c == '=')
+            x->state = XML_ATTR_QUOTE;
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_QUOTE:
+          if (c == '"' || c == '\'')
+            {
+              x->quote = (char)c;
+              x->state = XML_ATTR_VALUE;
+            }
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_VALUE:
+          if (c == (guchar)x->quote)
+            x->state = XML_IN_TAG;
+          else if (c == '<')
+            return !(x->failed = TRUE);
+          else if (c == '&')
+            {
+              x->after_reference = XML_ATTR_VALUE;
+              x->token_length = 0;
+              x->state = XML_REFERENCE;
+            }
+          break;
+
+        case XML_EMPTY_END:
+          if (c != '>')
+            return !(x->failed = TRUE);
+          xml_pop (x);
+          x->state = XML_TEXT;
+          break;
+
+        case XML_CLOSE_NAME:
+          if (is_name_byte (c))
+            {
+              gsize at = x->names->len - 1 - x->close_length + x->close_matched;
+
+              if (x->close_matched >= x->close_length || (guchar)x->names->str[at] != c)
+                x->close_ok = FALSE;
+              x->close_matched++;
+              break;
+            }
+          if (!x->close_ok || x->close_matched != x->close_length)
+            return !(x->failed = TRUE);
+          x->state = XML_CLOSE_END;
+          G_GNUC_FALLTHROUGH;
+        case XML_CLOSE_END:
+          if (c == '>')
+            {
+              xml_pop (x);
+              x->state = XML_TEXT;
+            }
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return !x->failed;
+}
+
+/* Whether the part ended where a document may: its root closed, nothing left open. */
+static gboolean
+xml_check_end (XmlCheck *x)
+{
+  return !x->failed && x->state == XML_TEXT && x->names->len == 0 && x->root_seen && x->utf8_need == 0;
+}
+
 /* Inflates (or copies, when stored) the part whose data is at @offset, checks its size and
  * CRC, and parses it when it is XML: a part cut short by a full disk is not well-formed. */
 static gboolean
@@ -2080,10 +2496,8 @@ check_part (int          fd,
             guint32      crc,
             char       **why)
 {
-  static const GMarkupParser no_callbacks = { 0 };
   gboolean xml = g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
-  g_autoptr(GMarkupParseContext) parser = NULL;
-  g_autoptr(GError) error = NULL;
+  XmlCheck parser;
   g_autofree guint8 *in = g_malloc (64 * 1024);
   g_autofree guint8 *out = g_malloc (64 * 1024);
   z_stream stream = { 0 };
@@ -2097,7 +2511,7 @@ check_part (int          fd,
       return FALSE;
     }
   if (xml)
-    parser = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+    xml_check_init (&parser);
 
   while (intact && well_formed)
     {
@@ -2141,19 +2555,24 @@ check_part (int          fd,
             {
               sum = crc32 (sum, out, (uInt)n_out);
               produced += n_out;
-              if (parser != NULL && n_out > 0)
-                well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+              if (xml && n_out > 0)
+                well_formed = xml_check_feed (&parser, out, n_out);
               break;
             }
         }
 
       sum = crc32 (sum, out, (uInt)n_out);
       produced += n_out;
-      if (intact && parser != NULL && n_out > 0)
-        well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+      if (intact && xml && n_out > 0)
+        well_formed = xml_check_feed (&parser, out, n_out);
     }
   if (method == 8)
     inflateEnd (&stream);
+  if (xml)
+    {
+      well_formed = well_formed && xml_check_end (&parser);
+      xml_check_clear (&parser);
+    }
 
   if (!intact || produced != size || (guint32)sum != crc)
     {
@@ -2161,11 +2580,8 @@ check_part (int          fd,
       return FALSE;
     }
 
-  if (well_formed && parser != NULL)
-    well_formed = g_markup_parse_context_end_parse (parser, &error);
   if (!well_formed)
     {
-      g_debug ("%s: %s", name, error->message);
       *why = g_strdup_printf (_("its part %s is not well-formed XML"), name);
       return FALSE;
     }
