@@ -175,6 +175,10 @@ typedef struct
   gboolean      calendarized;
   /* The sheets the workbook holds, for reading it back. */
   guint         expected_sheets;
+  /* The plan's activities, taken once from its list: a GListStore remembers the last item it
+   * was asked for, so two threads must not read it at once (see write_sheets()). */
+  PoaActivity **activities;
+  guint         n_activities;
 } Book;
 
 typedef struct
@@ -489,15 +493,29 @@ add_sheet (Book       *book,
   sheet->book = book;
   sheet->name = name;
   sheet->n_columns = n_columns;
-  sheet->sheet = workbook_add_worksheet (book->workbook, name);
-
-  /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
-  if (sheet->sheet == NULL)
-    keep_error (book, LXW_ERROR_CREATING_TMPFILE);
-  else if (book->n_sheets < MAX_SHEETS)
-    book->sheets[book->n_sheets++] = sheet->sheet;
+  /* Made beforehand, in their order (prepare_sheets()); one that could not be made is already
+   * an error. */
+  sheet->sheet = workbook_get_worksheet_by_name (book->workbook, name);
 
   return sheet->sheet != NULL;
+}
+
+/* Adds the sheets, in the workbook's order, before any is written: they may then be written on
+ * threads of their own. */
+static void
+prepare_sheets (Book              *book,
+                const char *const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      lxw_worksheet *ws = workbook_add_worksheet (book->workbook, names[i]);
+
+      /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
+      if (ws == NULL)
+        keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+      else if (book->n_sheets < MAX_SHEETS)
+        book->sheets[book->n_sheets++] = ws;
+    }
 }
 
 /* Printing: landscape letter, one page wide, the headings on every page, numbered pages. */
@@ -580,8 +598,7 @@ static const struct {
 static void
 write_poa (Book *book)
 {
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
-  guint n = g_list_model_get_n_items (activities);
+  guint n = book->n_activities;
   const char *headings[POA_N_COLUMNS];
   g_autofree char *title = NULL;
   double label_width, value_width = 0;
@@ -598,7 +615,7 @@ write_poa (Book *book)
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
 
       for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
         sheet.widths[c] = fit_width (sheet.widths[c],
@@ -631,7 +648,7 @@ write_poa (Book *book)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
       guint lines = 1;
 
       for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
@@ -903,8 +920,6 @@ write_cronograma_totals (Sheet     *sheet,
     {
       char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
 
-      book->sums[goal] = poa_plan_sum_goal (book->plan, goal);
-
       /* With no activity there is no range to add up. */
       if (last < first)
         {
@@ -923,14 +938,14 @@ write_cronograma_totals (Sheet     *sheet,
   for (lxw_col_t c = CRON_JANUARY; c < CRON_N_COLUMNS; c++)
     put_text (sheet, c, NULL, STYLE_TOTAL_LABEL);
 
-  book->totals_row = sheet->row;
+  /* Worked out beforehand, for the Indicadores' formula (write_sheets()). */
+  g_warn_if_fail (book->totals_row == sheet->row);
 }
 
 static void
 write_cronograma (Book *book)
 {
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
-  guint n = g_list_model_get_n_items (activities);
+  guint n = book->n_activities;
   lxw_row_t first = CRON_HEADING_LAST + 1;
   guint rows_per_activity = book->calendarized ? 2 : 1;
   Sheet sheet;
@@ -942,7 +957,7 @@ write_cronograma (Book *book)
     sheet.widths[c] = c >= CRON_JANUARY && c <= CRON_DECEMBER ? MONTH_WIDTH : cron_columns[c].min_width;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
 
       for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
         sheet.widths[c] = fit_width (sheet.widths[c],
@@ -974,7 +989,7 @@ write_cronograma (Book *book)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
 
       sheet.row = first + i * rows_per_activity;
       write_cronograma_activity (&sheet, activity);
@@ -1769,10 +1784,9 @@ static void
 write_plan_data (Book *book)
 {
   PoaPlan *plan = book->plan;
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
   GListModel *indicators = G_LIST_MODEL (poa_plan_get_indicators (plan));
   GPtrArray *steps = poa_plan_get_review_steps (plan);
-  guint n = g_list_model_get_n_items (activities);
+  guint n = book->n_activities;
   Sheet sheet;
 
   if (!add_sheet (book, &sheet, "_poa", 5))
@@ -1839,7 +1853,7 @@ write_plan_data (Book *book)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
       PoaCalendar *calendar = poa_activity_get_calendar (activity);
       char number[16], months[48], at[4];
       gsize length = 0;
@@ -2833,6 +2847,131 @@ survey_calendars (PoaPlan  *plan,
     }
 }
 
+/* Writing the sheets on threads ------------------------------------------------------------- */
+
+/* In constant-memory mode each sheet writes its rows to a temporary of its own, and a cell
+ * touches nothing but its sheet once its format has its index: the big sheets (the Cronograma,
+ * the Avance trimestral) are written on threads of their own while this one writes the others.
+ * What they share is resolved first and then only read: every format's index
+ * (lxw_format_get_xf_index() caches it in the format), the sheets themselves (added in order
+ * beforehand, with workbook_add_worksheet(), which touches the workbook), the activities (taken
+ * out of the plan's GListStore, which is not safe to read from two threads: it remembers the
+ * last item asked for), the Cronograma's sums and the row of its totals (the Indicadores'
+ * formula). Only the Avance trimestral's thread reads the plan's list itself (poa_report_new()).
+ * Each thread has its own copy of the Book for its errors, merged afterwards, and writes numbers
+ * under the C locale too (uselocale() is per thread). */
+
+typedef struct
+{
+  Book     book;
+  void   (*write) (Book *book);
+  guint    first_quarter, last_quarter;  /* the Avance trimestral's, when write is NULL */
+  GThread *thread;
+} SheetJob;
+
+static gpointer
+sheet_job_run (gpointer data)
+{
+  SheetJob *job = data;
+  locale_t c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t)0);
+  locale_t previous = c_numeric != (locale_t)0 ? uselocale (c_numeric) : (locale_t)0;
+
+  if (job->write != NULL)
+    job->write (&job->book);
+  else
+    write_avance (&job->book, job->first_quarter, job->last_quarter);
+
+  if (c_numeric != (locale_t)0)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
+  return NULL;
+}
+
+/* Starts @job on a thread, or runs it here if there is none to be had. */
+static void
+sheet_job_start (SheetJob *job)
+{
+  job->thread = g_thread_try_new ("poa-xlsx-sheet", sheet_job_run, job, NULL);
+  if (job->thread == NULL)
+    sheet_job_run (job);
+}
+
+/* Waits for @job and takes its first error, unless @book has one already. */
+static void
+sheet_job_finish (SheetJob *job,
+                  Book     *book)
+{
+  if (job->thread != NULL)
+    g_thread_join (job->thread);
+  job->thread = NULL;
+
+  if (book->xlsx_error == LXW_NO_ERROR && job->book.xlsx_error != LXW_NO_ERROR)
+    {
+      book->xlsx_error = job->book.xlsx_error;
+      book->xlsx_errno = job->book.xlsx_errno;
+    }
+  if (book->error == NULL)
+    book->error = g_steal_pointer (&job->book.error);
+  g_clear_error (&job->book.error);
+}
+
+/* The whole document: POA, Cronograma, Indicadores, Presupuesto, the Avance trimestral where
+ * some month is programmed (every quarter up to @last_quarter), Modificaciones and _poa. */
+static void
+write_sheets (Book    *book,
+              gboolean has_avance,
+              guint    last_quarter)
+{
+  const char *names[MAX_SHEETS + 1] = { "POA", "Cronograma", "Indicadores", "Presupuesto" };
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
+  SheetJob cronograma = { .write = write_cronograma };
+  SheetJob avance = { .first_quarter = 1, .last_quarter = last_quarter };
+  guint n_names = 4;
+
+  if (has_avance)
+    names[n_names++] = "Avance trimestral";
+  names[n_names++] = "Modificaciones";
+  names[n_names++] = "_poa";
+  names[n_names] = NULL;
+  prepare_sheets (book, names);
+
+  for (guint i = 0; i < N_STYLES; i++)
+    if (book->styles[i] != NULL)
+      lxw_format_get_xf_index (book->styles[i]);
+
+  book->n_activities = g_list_model_get_n_items (activities);
+  book->activities = g_new (PoaActivity *, MAX (book->n_activities, 1));
+  for (guint i = 0; i < book->n_activities; i++)
+    book->activities[i] = g_list_model_get_item (activities, i);
+  for (guint goal = 0; goal < POA_ACTIVITY_N_GOALS; goal++)
+    book->sums[goal] = poa_plan_sum_goal (book->plan, goal);
+  book->totals_row = CRON_HEADING_LAST + 1 + book->n_activities * (book->calendarized ? 2 : 1);
+
+  cronograma.book = *book;
+  sheet_job_start (&cronograma);
+  if (has_avance)
+    {
+      avance.book = *book;
+      sheet_job_start (&avance);
+    }
+
+  write_poa (book);
+  write_indicators (book);
+  write_budget (book);
+  write_changes (book);
+  write_plan_data (book);
+
+  sheet_job_finish (&cronograma, book);
+  if (has_avance)
+    sheet_job_finish (&avance, book);
+
+  for (guint i = 0; i < book->n_activities; i++)
+    g_object_unref (book->activities[i]);
+  g_clear_pointer (&book->activities, g_free);
+}
+
 /* Writes @plan's workbook: the whole document, or with @report_quarter (1 … 4) that quarter's
  * Avance trimestral alone. */
 static gboolean
@@ -2886,7 +3025,10 @@ write_workbook (PoaPlan     *plan,
   set_properties (&book);
   if (report_quarter > 0)
     {
+      static const char *const names[] = { "Avance trimestral", NULL };
+
       book.expected_sheets = 1;
+      prepare_sheets (&book, names);
       write_avance (&book, report_quarter, report_quarter);
     }
   else
@@ -2896,16 +3038,9 @@ write_workbook (PoaPlan     *plan,
 
       survey_calendars (plan, &book.calendarized, &has_programmed);
       book.expected_sheets = has_programmed ? N_SHEETS + 1 : N_SHEETS;
-      write_poa (&book);
-      write_cronograma (&book);
-      write_indicators (&book);
-      write_budget (&book);
       /* Every quarter up to the current one; none is owed before the year starts. */
       poa_date_get_today (&today);
-      if (has_programmed)
-        write_avance (&book, 1, poa_report_current_quarter (poa_plan_get_year (plan), &today));
-      write_changes (&book);
-      write_plan_data (&book);
+      write_sheets (&book, has_programmed, poa_report_current_quarter (poa_plan_get_year (plan), &today));
     }
   check_row_files (&book);
 

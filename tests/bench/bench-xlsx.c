@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: bench-xlsx POA_BINARY [RUNS]
+ *        bench-xlsx --in-process N RUNS     (the alternating in-process comparison alone)
+ *        bench-xlsx --profile N plain|calendars|floor ROUNDS   (one workbook, for a profiler)
  *
  * Each size gets a database holding the default plan's activities repeated up to that size.
  * The whole process is run RUNS times (default 9) after one unmeasured run that brings the
@@ -254,6 +256,14 @@ main (int   argc,
   if (argc == 5 && g_str_equal (argv[1], "--profile"))
     return profile ((guint)g_ascii_strtoull (argv[2], NULL, 10), argv[3],
                     (guint)g_ascii_strtoull (argv[4], NULL, 10));
+  if (argc == 4 && g_str_equal (argv[1], "--in-process"))
+    {
+      dir = g_dir_make_tmp ("poa-bench-XXXXXX", NULL);
+      bench_in_process (dir, (guint)g_ascii_strtoull (argv[2], NULL, 10),
+                        (guint)g_ascii_strtoull (argv[3], NULL, 10));
+      bench_remove_dir (dir);
+      return 0;
+    }
   if (argc < 2)
     {
       g_printerr ("usage: %s POA_BINARY [RUNS]\n", argv[0]);
