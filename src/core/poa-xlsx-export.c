@@ -2386,7 +2386,15 @@ xml_check_feed (XmlCheck     *x,
 
         case XML_OPEN_NAME:
           if (is_name_byte (c))
-            g_string_append_c (x->names, (char)c);
+            {
+              /* The rest of the name at once, while it is ASCII. */
+              const guchar *q = p + 1;
+
+              while (x->utf8_need == 0 && q < end && *q < 0x80 && is_name_byte (*q))
+                q++;
+              g_string_append_len (x->names, (const char *)p, q - p);
+              p = q - 1;
+            }
           else
             {
               if (!xml_push (x))
@@ -2414,6 +2422,8 @@ xml_check_feed (XmlCheck     *x,
           break;
 
         case XML_ATTR_NAME:
+          while (x->utf8_need == 0 && p + 1 < end && p[1] < 0x80 && is_name_byte (p[1]))
+            c = *++p;
           if (c == '=')
             x->state = XML_ATTR_QUOTE;
           else if (is_space (c))
@@ -2449,6 +2459,16 @@ xml_check_feed (XmlCheck     *x,
               x->after_reference = XML_ATTR_VALUE;
               x->token_length = 0;
               x->state = XML_REFERENCE;
+            }
+          else
+            {
+              /* The rest of the value at once, while it is plain ASCII. */
+              const guchar *q = p + 1;
+
+              while (x->utf8_need == 0 && q < end && *q < 0x80 && *q != (guchar)x->quote &&
+                     *q != '<' && *q != '&')
+                q++;
+              p = q - 1;
             }
           break;
 
@@ -2629,6 +2649,47 @@ find_end (int      fd,
   return FALSE;
 }
 
+/* The largest part is read back on a thread of its own while this one reads the others: the
+ * Cronograma or the Avance trimestral, most of the workbook. */
+typedef struct
+{
+  int      fd;
+  char    *name;
+  guint    method;
+  guint64  offset, compressed_size, size;
+  guint32  crc;
+  char    *why;
+  gboolean sound;
+} PartCheck;
+
+static void
+part_check_join (GThread   *thread,
+                 PartCheck *part)
+{
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+/* Waits for the part's thread when another part has failed already. */
+static void
+part_check_abandon (GThread   *thread,
+                    PartCheck *part)
+{
+  part_check_join (thread, part);
+  g_clear_pointer (&part->name, g_free);
+  g_clear_pointer (&part->why, g_free);
+}
+
+static gpointer
+part_check_run (gpointer data)
+{
+  PartCheck *part = data;
+
+  part->sound = check_part (part->fd, part->name, part->method, part->offset, part->compressed_size,
+                            part->size, part->crc, &part->why);
+  return NULL;
+}
+
 /* Reads the written archive @archive back before it replaces anything: every part inflates
  * with the right size and CRC, every XML part is well-formed, and every sheet is there. What
  * the library reports is not enough: it writes its temporaries (each sheet's rows, then each
@@ -2645,6 +2706,10 @@ check_workbook (const char  *archive,
   guint8 end[ZIP_END_SIZE];
   guint64 directory_offset, directory_size;
   guint n_entries, n_sheets = 0;
+  guint largest_index = 0;
+  guint64 largest = 0;
+  PartCheck part = { 0 };
+  GThread *part_thread = NULL;
   struct stat st;
   gsize at = 0;
   int fd;
@@ -2691,6 +2756,11 @@ check_workbook (const char  *archive,
           if (pass == 0)
             {
               *total += le32 (entry + 24);
+              if (le32 (entry + 24) > largest)
+                {
+                  largest = le32 (entry + 24);
+                  largest_index = i;
+                }
               continue;
             }
 
@@ -2698,15 +2768,31 @@ check_workbook (const char  *archive,
           local_offset = le32 (entry + 42);
           if (!read_at (fd, local, ZIP_LOCAL_SIZE, local_offset) || le32 (local) != 0x04034b50)
             {
+              part_check_abandon (part_thread, &part);
               close (fd);
               *why = g_strdup_printf (_("its part %s is damaged"), name);
               return FALSE;
             }
           data_offset = local_offset + ZIP_LOCAL_SIZE + le16 (local + 26) + le16 (local + 28);
-          if (data_offset + le32 (entry + 20) > directory_offset ||
-              !check_part (fd, name, le16 (entry + 10), data_offset, le32 (entry + 20),
-                           le32 (entry + 24), le32 (entry + 16), why))
+          if (data_offset + le32 (entry + 20) > directory_offset)
             {
+              part_check_abandon (part_thread, &part);
+              close (fd);
+              *why = g_strdup_printf (_("its part %s is damaged"), name);
+              return FALSE;
+            }
+          if (i == largest_index && part_thread == NULL)
+            {
+              part = (PartCheck) { fd, g_strdup (name), le16 (entry + 10), data_offset, le32 (entry + 20),
+                                   le32 (entry + 24), le32 (entry + 16), NULL, FALSE };
+              part_thread = g_thread_try_new ("poa-xlsx-check", part_check_run, &part, NULL);
+              if (part_thread == NULL)
+                part_check_run (&part);
+            }
+          else if (!check_part (fd, name, le16 (entry + 10), data_offset, le32 (entry + 20),
+                                le32 (entry + 24), le32 (entry + 16), why))
+            {
+              part_check_abandon (part_thread, &part);
               close (fd);
               if (*why == NULL)
                 *why = g_strdup_printf (_("its part %s is damaged"), name);
@@ -2716,7 +2802,16 @@ check_workbook (const char  *archive,
             n_sheets++;
         }
     }
+  part_check_join (part_thread, &part);
   close (fd);
+  if (part.name != NULL && !part.sound)
+    {
+      *why = part.why != NULL ? part.why : g_strdup_printf (_("its part %s is damaged"), part.name);
+      g_free (part.name);
+      return FALSE;
+    }
+  g_free (part.name);
+  g_free (part.why);
 
   /* Without an expected count, any of the workbooks written here: the document (with its
    * Modificaciones and _poa), with or without its Avance trimestral, or the report alone. */
@@ -2731,6 +2826,7 @@ check_workbook (const char  *archive,
   return TRUE;
 
 damaged_list:
+  part_check_abandon (part_thread, &part);
   close (fd);
   *why = g_strdup (_("its list of parts is damaged"));
   return FALSE;
