@@ -179,6 +179,8 @@ typedef struct
    * was asked for, so two threads must not read it at once (see write_sheets()). */
   PoaActivity **activities;
   guint         n_activities;
+  /* The signatures, taken out of theirs for the same reason: three sheets show them. */
+  PoaSignature *signatures[POA_PLAN_N_SIGNATURES];
 } Book;
 
 typedef struct
@@ -1272,7 +1274,7 @@ write_signatures (Sheet *sheet)
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
-      PoaSignature *signature = poa_plan_get_signature (plan, i);
+      PoaSignature *signature = sheet->book->signatures[i];
       g_autofree char *role = g_strdup_printf ("%s:", poa_signature_get_role (signature));
       const char *name = poa_signature_get_name (signature);
       const char *title = poa_signature_get_title (signature);
@@ -1531,7 +1533,6 @@ av_write_signatures (Sheet *sheet)
   static const lxw_col_t spans[POA_PLAN_N_SIGNATURES][2] = {
     { AV_NAME, AV_ANNUAL }, { AV_Q_ACHIEVED, AV_A_PROGRAMMED }, { AV_A_VARIANCE, AV_JUSTIFICATION },
   };
-  PoaPlan *plan = sheet->book->plan;
   lxw_row_t top = sheet->row + 2;
 
   G_STATIC_ASSERT (POA_PLAN_N_SIGNATURES == 3);
@@ -1544,11 +1545,11 @@ av_write_signatures (Sheet *sheet)
     merge (sheet, spans[i][0], spans[i][1], "", STYLE_SIGNATURE_LINE);
   begin_row (sheet, top + 2, 0);
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_name (poa_plan_get_signature (plan, i)),
+    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_name (sheet->book->signatures[i]),
            STYLE_CENTRED);
   begin_row (sheet, top + 3, 2 * LINE_HEIGHT);
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_title (poa_plan_get_signature (plan, i)),
+    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_title (sheet->book->signatures[i]),
            STYLE_CENTRED);
 }
 
@@ -1819,7 +1820,7 @@ write_plan_data (Book *book)
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
       char position[4];
-      const char *values[] = { position, poa_signature_get_role (poa_plan_get_signature (plan, i)) };
+      const char *values[] = { position, poa_signature_get_role (book->signatures[i]) };
 
       g_snprintf (position, sizeof position, "%u", i + 1);
       put_key_row (&sheet, "signature.role", values, G_N_ELEMENTS (values));
@@ -3119,6 +3120,9 @@ write_workbook (PoaPlan     *plan,
 
   create_styles (&book);
   set_properties (&book);
+  /* Borrowed: the plan's list holds them while the plan lives. */
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    book.signatures[i] = poa_plan_get_signature (plan, i);
   if (report_quarter > 0)
     {
       static const char *const names[] = { "Avance trimestral", NULL };
