@@ -2326,6 +2326,15 @@ xml_check_feed (XmlCheck     *x,
               x->close_length = xml_top_length (x);
               if (x->close_length == 0)
                 return !(x->failed = TRUE);
+              /* The whole end tag at once when it is in this chunk. */
+              if ((gsize)(end - p) > x->close_length + 1 && p[1 + x->close_length] == '>' &&
+                  memcmp (p + 1, x->names->str + x->names->len - 1 - x->close_length, x->close_length) == 0)
+                {
+                  p += 1 + x->close_length;
+                  xml_pop (x);
+                  x->state = XML_TEXT;
+                  break;
+                }
               x->close_matched = 0;
               x->close_ok = TRUE;
               x->state = XML_CLOSE_NAME;
@@ -2412,6 +2421,35 @@ xml_check_feed (XmlCheck     *x,
           break;
 
         case XML_IN_TAG:
+          {
+            /* Whole attributes at once while they are plain ASCII within this chunk; anything
+             * else goes by the bytes below. */
+            const guchar *q = p;
+
+            while (x->utf8_need == 0)
+              {
+                const guchar *a = q, *n, *v;
+                guchar quote;
+
+                while (a < end && is_space (*a))
+                  a++;
+                for (n = a; n < end && *n < 0x80 && is_name_byte (*n); n++)
+                  ;
+                if (n == a || n + 1 >= end || *n != '=' || (n[1] != '"' && n[1] != '\''))
+                  break;
+                quote = n[1];
+                for (v = n + 2; v < end && *v < 0x80 && *v != quote && *v != '<' && *v != '&'; v++)
+                  ;
+                if (v == end || *v != quote)
+                  break;
+                q = v + 1;
+              }
+            if (q > p)
+              {
+                p = q - 1;
+                break;
+              }
+          }
           if (c == '>')
             x->state = XML_TEXT;
           else if (c == '/')
