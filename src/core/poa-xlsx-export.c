@@ -1683,7 +1683,8 @@ write_changes (Book *book)
     "Fecha", "Por", "Dónde", "Campo", "Antes", "Después", "Justificación"
   };
   static const double min_widths[MOD_N_COLUMNS] = { 20, 14, 18, 14, 18, 18, 24 };
-  static const double max_widths[MOD_N_COLUMNS] = { 20, 24, 30, 22, 40, 40, 50 };
+  /* A date as the plan file has it, 2026-02-01T11:15:00-06:00, fits on one line. */
+  static const double max_widths[MOD_N_COLUMNS] = { 28, 24, 30, 22, 40, 40, 50 };
   GPtrArray *history = poa_plan_get_history (book->plan);
   guint n = history != NULL ? history->len : 0;
   Sheet sheet;
