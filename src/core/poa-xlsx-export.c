@@ -42,8 +42,11 @@
 #include "poa-validate.h"
 #include "poa-xlsx-export.h"
 
-/* The official workbook: four sheets laid out as the printed POA, with live formulas whose
- * computed values are cached, so that every reader shows them without recalculating.
+/* The official workbook: four sheets laid out as the printed POA (and the Avance trimestral
+ * where the plan has month figures), with live formulas whose computed values are cached, so
+ * that every reader shows them without recalculating; then Modificaciones, the change record,
+ * and the hidden _poa, what the plan file holds and no visible cell shows (write_plan_data()):
+ * the workbook reader (import) relies on the sheets' names and headings, which stay as they are.
  *
  * The headings are Spanish literals on purpose: the document is the same whatever the
  * interface language.
