@@ -44,6 +44,10 @@ run $bench/bench-xlsx $b/src/poa
 run $bench/bench-summary $b/src/poa
 # pdf17 (issue 17): the whole POA as a PDF, beside LibreOffice converting the workbook.
 run $bench/bench-documents $b/src/poa
+# xlsxout: the workbook against Python XlsxWriter writing the same cells (issue 21: ≤ 0.45×; says
+# so when python3-xlsxwriter is missing). bench-xlsx above holds the rows against libxlsxwriter
+# alone (≤ 1.3×) and for full calendars (issue 16: ≤ 1.3× the plan without).
+run /usr/bin/python3 tests/bench/bench-xlsx-anchor.py $b/src/poa data/default-plan.json
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

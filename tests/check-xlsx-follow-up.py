@@ -20,6 +20,8 @@ import sys
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+import xlsx_plan_data
+
 MONTH_FILL = "FF4472C4"
 QUARTER_TITLES = {
     1: "Primer trimestre (enero – marzo)",
@@ -143,7 +145,7 @@ def check_quarter(ws, plan, quarter, title_row):
         close(f"{where} H", ws[f"H{row}"].value, (qa - qp) / qp if qp else None)
         same(f"{where} K", ws[f"K{row}"].value, aa - ap)
         close(f"{where} L", ws[f"L{row}"].value, (aa - ap) / ap if ap else None)
-        same(f"{where} % format", ws[f"L{row}"].number_format, "0%")
+        same(f"{where} % format", ws[f"L{row}"].number_format, "0 %")
         same(f"{where} status", ws[f"M{row}"].value, STATUS_WORDS[status(ap, aa, low, high)])
 
     total = title_row + 1 + len(activities)
@@ -223,8 +225,10 @@ def main():
         same("sheets", wb.sheetnames, ["Avance trimestral"])
         quarters = [report_quarter]
     else:
-        same("sheets", wb.sheetnames, ["POA", "Cronograma", "Indicadores", "Presupuesto", "Avance trimestral"])
+        same("sheets", wb.sheetnames, ["POA", "Cronograma", "Indicadores", "Presupuesto", "Avance trimestral",
+                                       "Modificaciones", "_poa"])
         check_cronograma(wb["Cronograma"], plan)
+        xlsx_plan_data.check_plan_data(wb, plan, same, check)
         if today.year < plan["year"]:
             current = 1
         elif today.year > plan["year"]:

@@ -18,6 +18,8 @@ import zipfile
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+import xlsx_plan_data
+
 MONTHS = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto",
           "Septiembre", "Octubre", "Noviembre", "Diciembre"]
 MONTH_FILL = "FF4472C4"
@@ -164,7 +166,15 @@ def check_cronograma(ws, plan):
         same(f"{where} I formula", ws.formulas[f"I{row}"], f'=IF(F{row}=0,"",H{row}/F{row})')
         close(f"{where} G cached", ws[f"G{row}"].value, ratio(a["programmed"], a["annual_goal"]))
         close(f"{where} I cached", ws[f"I{row}"].value, ratio(a["achieved"], a["programmed"]))
-        same(f"{where} % format", ws[f"G{row}"].number_format, "0%")
+        # As the window writes it, "12 %"; the value stays a fraction, for the formulas.
+        same(f"{where} % format", ws[f"G{row}"].number_format, "0 %")
+        # Every row is given its height, whole lines of 15.75 points (one line included): no
+        # row is left to a spreadsheet's own default, cramped beside the others. 409 points is
+        # the most a row may be.
+        height = ws.row_dimensions[row].height
+        check(height == 409 or
+              (height is not None and height >= 15.75 and abs(height / 15.75 - round(height / 15.75)) < 1e-9),
+              f"{where} height {height!r} is not whole lines of 15.75 points")
         for m in range(12):
             cell = ws.cell(row, 10 + m)
             filled = cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb == MONTH_FILL
@@ -205,9 +215,11 @@ def check_indicators(ws, plan, totals_row, sums):
     check_title(ws, "Indicador de Medida")
     for column, heading in enumerate(["Nombre", "Variables", "Fórmula", "Resultado"], 1):
         same(f"Indicadores!{get_column_letter(column)}3", ws.cell(3, column).value, heading)
-    rows = [(i["name"], i["variables"], i["formula"]) for i in plan["indicators"]]
+    # A numbered list on one line ("1. A 2. B") shows one item per line, never wrapped mid-list.
+    rows = [(i["name"], xlsx_plan_data.one_item_per_line(i["variables"]), i["formula"])
+            for i in plan["indicators"]]
     if not any(re.sub(r"\s+", " ", n).strip().lower() in ("índice de eficiencia", "indice de eficiencia") for n, _, _ in rows):
-        rows.append(("Índice de Eficiencia", "1. Actividades Logradas 2. Actividades Programadas",
+        rows.append(("Índice de Eficiencia", "1. Actividades Logradas\n2. Actividades Programadas",
                      "Actividades Logradas / Actividades Programadas × 100"))
     efficiency_rows = 0
     for i, (name, variables, formula) in enumerate(rows):
@@ -222,7 +234,7 @@ def check_indicators(ws, plan, totals_row, sums):
             # The semáforo: its word through the number format, its colour through conditional
             # formats, both on the plan's thresholds (the defaults: plan files do not hold them).
             same(f"Indicadores!D{row} format", ws[f"D{row}"].number_format,
-                 '[>=0.9]0.0%" · Aceptable";[>=0.7]0.0%" · Con riesgo";0.0%" · Crítico"')
+                 '[>=0.9]0.0 %" · Aceptable";[>=0.7]0.0 %" · Con riesgo";0.0 %" · Crítico"')
             rules = [(rule.formula, rule.dxf.fill.bgColor.rgb if rule.dxf and rule.dxf.fill else None)
                      for cf in ws.conditional_formatting for rule in cf.rules
                      if f"D{row}" in str(cf.sqref)]
@@ -294,7 +306,8 @@ def main():
     # Formulas as written, then the values every reader shows without recalculating.
     formulas = openpyxl.load_workbook(workbook_path)
     wb = openpyxl.load_workbook(workbook_path, data_only=True)
-    same("sheets", wb.sheetnames, ["POA", "Cronograma", "Indicadores", "Presupuesto"])
+    same("sheets", wb.sheetnames, ["POA", "Cronograma", "Indicadores", "Presupuesto", "Modificaciones",
+                                   "_poa"])
     for ws in wb:
         ws.formulas = {cell.coordinate: cell.value for row in formulas[ws.title].iter_rows()
                        for cell in row if isinstance(cell.value, str) and cell.value.startswith("=")}
@@ -305,6 +318,7 @@ def main():
     check_budget(wb["Presupuesto"], plan)
     check_properties(workbook_path, wb, plan)
     check_no_error_values(wb)
+    xlsx_plan_data.check_plan_data(wb, plan, same, check)
 
     for problem in problems[:50]:
         print(problem)

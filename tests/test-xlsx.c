@@ -20,6 +20,7 @@
 #include "poa-activity.h"
 #include "poa-budget-line.h"
 #include "poa-default-plan.h"
+#include "poa-export-error.h"
 #include "poa-export.h"
 #include "poa-indicator.h"
 #include "poa-plan-json.h"
@@ -369,6 +370,16 @@ test_export_replaces_the_file (Fixture       *fixture,
  * achieved figure, and achieved units without a month. */
 static const char follow_up_plan[] =
   "{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, \"tolerance_low\": 85, \"tolerance_high\": 115,"
+  " \"semaforo_green\": 80, \"semaforo_yellow\": 60, \"municipality\": \"Sombrerete, Zac.\","
+  " \"review\": {\"status\": \"observado\", \"history\": ["
+  "   {\"date\": \"2026-01-10T09:00:00-06:00\", \"by\": \"Ana Ruiz\", \"status\": \"enviado\", \"note\": \"\"},"
+  "   {\"date\": \"2026-01-12T16:30:00-06:00\", \"by\": \"Planeación\", \"status\": \"observado\","
+  "    \"note\": \"Falta la meta de ferias;\\nrevisar unidades\"}]},"
+  " \"history\": ["
+  "   {\"date\": \"2026-01-05T10:00:00-06:00\", \"by\": \"Ana Ruiz\", \"where\": \"activity 1\", \"field\": \"programmed\","
+  "    \"before\": \"10\", \"after\": \"12\", \"justification\": \"\"},"
+  "   {\"date\": \"2026-02-01T11:15:00-06:00\", \"by\": \"Luis Pérez\", \"where\": \"plan\", \"field\": \"objective\","
+  "    \"before\": \"Atender\", \"after\": \"Atender a «migrantes»\\ny familias\", \"justification\": \"Acuerdo de cabildo 12\"}],"
   " \"direction\": \"Secretaría de Gobierno\", \"area\": \"Migrantes\","
   " \"signatures\": [{\"role\": \"Elaboró\", \"name\": \"Ana Ruiz\", \"title\": \"Titular\"},"
   "                {\"role\": \"Revisó\", \"name\": \"Luis Pérez\", \"title\": \"Planeación\"},"
@@ -477,6 +488,82 @@ test_follow_up_report_reads_back (Fixture       *fixture,
     }
 }
 
+/* The export's reading back says a part is well-formed exactly when an independent XML parser
+ * (Python's expat) does: the sheet of a sound workbook is damaged in ways a full disk or a
+ * broken writer could (a piece missing from the middle, the end cut, a tag closed wrong, a
+ * stray byte that is not UTF-8, an unknown reference, a second root), and some sound but
+ * unusual forms are written (a comment, CDATA, references, single quotes). */
+static void
+test_check_agrees_with_expat (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char script[] =
+    "import sys, zipfile, xml.parsers.expat\n"
+    "good, out = sys.argv[1], sys.argv[2]\n"
+    "z = zipfile.ZipFile(good)\n"
+    "sheet = z.read('xl/worksheets/sheet2.xml')\n"
+    "middle = len(sheet) // 2\n"
+    "cases = {\n"
+    "  'piece': sheet[:middle] + sheet[middle + 4096:],\n"
+    "  'cut': sheet[:middle],\n"
+    "  'tag': sheet.replace(b'</row>', b'</rows>', 1),\n"
+    "  'utf8': sheet.replace(b'</sheetData>', b'<row r=\"99999\"><c r=\"A99999\" t=\"inlineStr\"><is><t>\\xc3(</t></is></c></row></sheetData>', 1),\n"
+    "  'overlong': sheet.replace(b'</sheetData>', b'<row r=\"99999\"><c r=\"A99999\" t=\"inlineStr\"><is><t>\\xe0\\x80\\x80</t></is></c></row></sheetData>', 1),\n"
+    "  'entity': sheet.replace(b'</sheetData>', b'<row r=\"99999\"><c r=\"A99999\" t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row></sheetData>', 1),\n"
+    "  'roots': sheet + b'<worksheet/>',\n"
+    "  'quote': sheet.replace(b'<sheetData>', b'<sheetData x=\"1>', 1),\n"
+    "  'unusual': sheet.replace(b'</sheetData>', b'<!-- a <comment> --><row r=\"99999\" spans=\\'1:1\\'><c r=\"A99999\" t=\"inlineStr\"><is><t><![CDATA[a < b & c]]> &#233;&#xE9;&amp;&lt;\\xc3\\xb1\\xf0\\x9f\\x98\\x80</t></is></c></row></sheetData>', 1),\n"
+    "}\n"
+    "for name, part in cases.items():\n"
+    "    w = zipfile.ZipFile(out + '/' + name + '.xlsx', 'w', zipfile.ZIP_DEFLATED)\n"
+    "    for n in z.namelist():\n"
+    "        w.writestr(n, part if n == 'xl/worksheets/sheet2.xml' else z.read(n))\n"
+    "    w.close()\n"
+    "    try:\n"
+    "        xml.parsers.expat.ParserCreate().Parse(part, True)\n"
+    "        print(name, 'well-formed')\n"
+    "    except xml.parsers.expat.ExpatError:\n"
+    "        print(name, 'malformed')\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (&error);
+  g_autoptr(GSubprocess) maker = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint malformed = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (poa_xlsx_export (plan, fixture->xlsx, &error));
+  g_assert_no_error (error);
+  maker = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("POA_PYTHON3"), "-c", script,
+                            fixture->xlsx, fixture->dir, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (maker, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (maker));
+
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 9);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+      g_autofree char *file = g_strdup_printf ("%s/%s.xlsx", fixture->dir, words[0]);
+      g_autoptr(GError) check_error = NULL;
+      gboolean sound = poa_xlsx_export_check (file, &check_error);
+
+      g_test_message ("%s: expat says %s, the export's check %s", words[0], words[1],
+                      sound ? "sound" : check_error->message);
+      g_assert_cmpint (sound, ==, g_str_equal (words[1], "well-formed"));
+      if (!sound)
+        {
+          g_assert_error (check_error, POA_EXPORT_ERROR, POA_EXPORT_ERROR_FAILED);
+          g_assert_nonnull (strstr (check_error->message, "sheet2.xml"));
+          malformed++;
+        }
+    }
+  /* The cases are what they are meant to be: all but the unusual one are damaged. */
+  g_assert_cmpuint (malformed, ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +580,7 @@ main (int   argc,
   ADD ("/xlsx/export/replaces-the-file-by-extension", test_export_replaces_the_file);
   ADD ("/xlsx/follow-up/reads-back-month-figures-and-avance", test_follow_up_reads_back);
   ADD ("/xlsx/follow-up/report-reads-back", test_follow_up_report_reads_back);
+  ADD ("/xlsx/check/agrees-with-expat", test_check_agrees_with_expat);
 #undef ADD
 
   return g_test_run ();

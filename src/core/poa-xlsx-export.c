@@ -42,8 +42,11 @@
 #include "poa-validate.h"
 #include "poa-xlsx-export.h"
 
-/* The official workbook: four sheets laid out as the printed POA, with live formulas whose
- * computed values are cached, so that every reader shows them without recalculating.
+/* The official workbook: four sheets laid out as the printed POA (and the Avance trimestral
+ * where the plan has month figures), with live formulas whose computed values are cached, so
+ * that every reader shows them without recalculating; then Modificaciones, the change record,
+ * and the hidden _poa, what the plan file holds and no visible cell shows (write_plan_data()):
+ * the workbook reader (import) relies on the sheets' names and headings, which stay as they are.
  *
  * The headings are Spanish literals on purpose: the document is the same whatever the
  * interface language.
@@ -56,13 +59,15 @@
 /* Excel's limits: characters in a cell, and points in a row's height. */
 #define MAX_CELL_CHARS 32767
 #define MAX_ROW_HEIGHT 409.0
-/* A line of Calibri 11, the default font, in points. */
-#define LINE_HEIGHT 15.0
+/* A line of Calibri 11, the default font, in points, with a little air: 21 pixels. Not Excel's
+ * default of 15, which libxlsxwriter leaves out of the file, and LibreOffice then draws its
+ * own, 12.8: a row of one line would look cramped beside the others. */
+#define LINE_HEIGHT 15.75
 #define PAPER_LETTER 1
 #define MAX_COLUMNS 23
-/* POA, Cronograma, Indicadores, Presupuesto; and Avance trimestral where the plan has month
- * figures. */
-#define N_SHEETS 4
+/* POA, Cronograma, Indicadores, Presupuesto, Modificaciones and the hidden _poa; and Avance
+ * trimestral before the last two where the plan has month figures. */
+#define N_SHEETS 6
 #define MAX_SHEETS (N_SHEETS + 1)
 
 typedef enum
@@ -92,6 +97,7 @@ typedef enum
   STYLE_SIGNATURE_LINE,
   STYLE_CENTRED,
   STYLE_CENTRED_BOLD,
+  STYLE_PLAIN_TEXT,
   N_STYLES
 } Style;
 
@@ -125,8 +131,8 @@ static const struct {
   [STYLE_HEADING_VERTICAL] = { BOLD | BORDER | SHADED | CENTRE | VERTICAL, NULL },
   [STYLE_TEXT]             = { BORDER | WRAP, NULL },
   [STYLE_NUMBER]           = { BORDER | CENTRE, "0" },
-  [STYLE_PERCENT]          = { BORDER | CENTRE, "0%" },
-  [STYLE_INDEX]            = { BOLD | BORDER | CENTRE, "0.0%" },
+  [STYLE_PERCENT]          = { BORDER | CENTRE, "0 %" },
+  [STYLE_INDEX]            = { BOLD | BORDER | CENTRE, "0.0 %" },
   [STYLE_DATE]             = { BORDER | CENTRE, "dd/mm/yyyy" },
   [STYLE_CODE]             = { BORDER | CENTRE, "@" },
   [STYLE_MONEY]            = { BORDER, MONEY_FORMAT },
@@ -136,13 +142,15 @@ static const struct {
   [STYLE_MONTH_FIGURE_SCHEDULED] = { BORDER | CENTRE | FILLED, "0" },
   [STYLE_TOTAL_LABEL]      = { BOLD | BORDER | SHADED | RIGHT, NULL },
   [STYLE_TOTAL_NUMBER]     = { BOLD | BORDER | SHADED | CENTRE, "0" },
-  [STYLE_TOTAL_PERCENT]    = { BOLD | BORDER | SHADED | CENTRE, "0%" },
+  [STYLE_TOTAL_PERCENT]    = { BOLD | BORDER | SHADED | CENTRE, "0 %" },
   [STYLE_TOTAL_MONEY]      = { BOLD | BORDER | SHADED, MONEY_FORMAT },
   [STYLE_BOX]              = { BORDER | WRAP | TOP, NULL },
   [STYLE_SIGNATURE_ROLE]   = { BOLD | BOTTOM, NULL },
   [STYLE_SIGNATURE_LINE]   = { BOTTOM_LINE, NULL },
   [STYLE_CENTRED]          = { CENTRE | WRAP, NULL },
   [STYLE_CENTRED_BOLD]     = { BOLD | CENTRE | WRAP, NULL },
+  /* Text as text, never taken for a number: the hidden sheet's values. */
+  [STYLE_PLAIN_TEXT]       = { 0, "@" },
 };
 
 typedef struct
@@ -170,6 +178,12 @@ typedef struct
   gboolean      calendarized;
   /* The sheets the workbook holds, for reading it back. */
   guint         expected_sheets;
+  /* The plan's activities, taken once from its list: a GListStore remembers the last item it
+   * was asked for, so two threads must not read it at once (see write_sheets()). */
+  PoaActivity **activities;
+  guint         n_activities;
+  /* The signatures, taken out of theirs for the same reason: three sheets show them. */
+  PoaSignature *signatures[POA_PLAN_N_SIGNATURES];
 } Book;
 
 typedef struct
@@ -186,15 +200,22 @@ typedef struct
 /* Text measures ---------------------------------------------------------------------------- */
 
 /* Widths are in Excel's unit, the width of the digit 0 in Calibri 11, counted here in tenths
- * per byte of UTF-8. They err on the generous side so that no text is cut when the file opens:
- * Calibri's lower case is a little narrower than its digits, capitals and m, w are wider. Only
- * the lead byte of a non-ASCII character counts: ñ, á … are ordinary letters. Zero means 10. */
+ * per byte of UTF-8: Calibri's own advance widths (its digits are 1038 units of 2048), so that
+ * a row is as tall as its wrapped text in Excel, or in LibreOffice with Carlito, Calibri's
+ * metric twin; the padding of a cell is left out of the room a line has (see count_lines()).
+ * Only the lead byte of a non-ASCII character counts, as an ordinary letter: ñ, á … Zero means
+ * 10, a digit's width. */
 static const guint8 ascii_widths[128] = {
-  [' '] = 5, ['!'] = 6, ['\''] = 5, ['('] = 6, [')'] = 6, [','] = 5, ['.'] = 5, [':'] = 5,
-  [';'] = 5, ['['] = 6, [']'] = 6, ['|'] = 5, ['f'] = 7, ['i'] = 5, ['j'] = 5, ['l'] = 5,
-  ['r'] = 7, ['t'] = 7, ['m'] = 16, ['w'] = 15,
-  ['A' ... 'H'] = 13, ['I'] = 6, ['J' ... 'L'] = 13, ['M'] = 17, ['N' ... 'V'] = 13,
-  ['W'] = 18, ['X' ... 'Z'] = 13,
+  [' '] = 5, ['!'] = 5, ['"'] = 7, ['\''] = 4, ['('] = 6, [')'] = 6, ['*'] = 9, [','] = 5,
+  ['-'] = 6, ['.'] = 5, ['/'] = 8, [':'] = 5, [';'] = 5, ['['] = 6, [']'] = 6, ['|'] = 9,
+  ['a'] = 10, ['b'] = 11, ['c'] = 9, ['d'] = 11, ['e'] = 10, ['f'] = 6, ['g'] = 10, ['h'] = 11,
+  ['i'] = 5, ['j'] = 5, ['k'] = 9, ['l'] = 5, ['m'] = 16, ['n'] = 11, ['o'] = 11, ['p'] = 11,
+  ['q'] = 11, ['r'] = 7, ['s'] = 8, ['t'] = 7, ['u'] = 11, ['v'] = 9, ['w'] = 15, ['x'] = 9,
+  ['y'] = 9, ['z'] = 8,
+  ['A'] = 12, ['B'] = 11, ['C'] = 11, ['D'] = 13, ['E'] = 10, ['F'] = 10, ['G'] = 13, ['H'] = 13,
+  ['I'] = 5, ['J'] = 7, ['K'] = 11, ['L'] = 9, ['M'] = 17, ['N'] = 13, ['O'] = 14, ['P'] = 11,
+  ['Q'] = 14, ['R'] = 11, ['S'] = 10, ['T'] = 10, ['U'] = 13, ['V'] = 12, ['W'] = 18, ['X'] = 11,
+  ['Y'] = 10, ['Z'] = 10,
 };
 
 static inline guint
@@ -233,8 +254,9 @@ count_lines (const char *text,
              double      width,
              gboolean    bold)
 {
-  /* A cell keeps some padding; bold letters are about a tenth wider. */
-  guint capacity = (guint)MAX ((width - 1.0) * (bold ? 9.0 : 10.0), 10.0);
+  /* A cell keeps some padding, a little under a digit; bold letters are a few hundredths
+   * wider. */
+  guint capacity = (guint)MAX ((width - 0.7) * (bold ? 9.4 : 10.0), 10.0);
   guint lines = 1, line = 0, word = 0;
 
   for (const guchar *p = (const guchar *)text;; p++)
@@ -351,15 +373,15 @@ style (Sheet *sheet,
   return sheet->book->styles[id];
 }
 
-/* Starts the next row; @height 0 leaves Excel's default. */
+/* Starts the next row, @height points tall, 0 for one line. Every row is given its height,
+ * one line included: spreadsheets differ in their default (see LINE_HEIGHT). */
 static void
 begin_row (Sheet     *sheet,
            lxw_row_t  row,
            double     height)
 {
   sheet->row = row;
-  if (height > 0)
-    keep_error (sheet->book, worksheet_set_row (sheet->sheet, row, height, NULL));
+  keep_error (sheet->book, worksheet_set_row (sheet->sheet, row, height > 0 ? height : LINE_HEIGHT, NULL));
 }
 
 static void
@@ -476,15 +498,29 @@ add_sheet (Book       *book,
   sheet->book = book;
   sheet->name = name;
   sheet->n_columns = n_columns;
-  sheet->sheet = workbook_add_worksheet (book->workbook, name);
-
-  /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
-  if (sheet->sheet == NULL)
-    keep_error (book, LXW_ERROR_CREATING_TMPFILE);
-  else if (book->n_sheets < MAX_SHEETS)
-    book->sheets[book->n_sheets++] = sheet->sheet;
+  /* Made beforehand, in their order (prepare_sheets()); one that could not be made is already
+   * an error. */
+  sheet->sheet = workbook_get_worksheet_by_name (book->workbook, name);
 
   return sheet->sheet != NULL;
+}
+
+/* Adds the sheets, in the workbook's order, before any is written: they may then be written on
+ * threads of their own. */
+static void
+prepare_sheets (Book              *book,
+                const char *const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      lxw_worksheet *ws = workbook_add_worksheet (book->workbook, names[i]);
+
+      /* In constant-memory mode a sheet starts with a temporary file; that is what fails. */
+      if (ws == NULL)
+        keep_error (book, LXW_ERROR_CREATING_TMPFILE);
+      else if (book->n_sheets < MAX_SHEETS)
+        book->sheets[book->n_sheets++] = ws;
+    }
 }
 
 /* Printing: landscape letter, one page wide, the headings on every page, numbered pages. */
@@ -567,8 +603,7 @@ static const struct {
 static void
 write_poa (Book *book)
 {
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
-  guint n = g_list_model_get_n_items (activities);
+  guint n = book->n_activities;
   const char *headings[POA_N_COLUMNS];
   g_autofree char *title = NULL;
   double label_width, value_width = 0;
@@ -585,7 +620,7 @@ write_poa (Book *book)
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
 
       for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
         sheet.widths[c] = fit_width (sheet.widths[c],
@@ -606,7 +641,7 @@ write_poa (Book *book)
       guint lines = MAX (count_lines (value, value_width, FALSE),
                          count_lines (poa_header[i].label, label_width, TRUE));
 
-      begin_row (&sheet, 2 + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (&sheet, 2 + i, lines_height (lines));
       merge (&sheet, POA_NUMBER, POA_NAME, poa_header[i].label, STYLE_LABEL);
       merge (&sheet, POA_VALUE_FIRST, POA_N_COLUMNS - 1, value, STYLE_VALUE);
     }
@@ -618,14 +653,14 @@ write_poa (Book *book)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
       guint lines = 1;
 
       for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
         lines = MAX (lines, count_lines (poa_activity_get_text (activity, poa_columns[c].text),
                                          sheet.widths[c], FALSE));
 
-      begin_row (&sheet, heading_row + 1 + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (&sheet, heading_row + 1 + i, lines_height (lines));
       put_number (&sheet, POA_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
       for (guint c = POA_NAME; c < POA_N_COLUMNS; c++)
         put_text (&sheet, c, poa_activity_get_text (activity, poa_columns[c].text), STYLE_TEXT);
@@ -666,7 +701,7 @@ static const struct {
   double      max_width;
 } cron_columns[CRON_N_COLUMNS] = {
   [CRON_NUMBER]             = { "N°",               -1,                       5, 5 },
-  [CRON_NAME]               = { "Actividad",        POA_ACTIVITY_NAME,        14, 32 },
+  [CRON_NAME]               = { "Actividad",        POA_ACTIVITY_NAME,        14, 36 },
   [CRON_RESPONSIBLE]        = { "Responsable",      POA_ACTIVITY_RESPONSIBLE, 13, 24 },
   [CRON_UNIT]               = { "Unidad de medida", POA_ACTIVITY_UNIT,        10, 18 },
   [CRON_ANNUAL]             = { "Meta Anual",       -1,                       8, 8 },
@@ -707,9 +742,9 @@ write_cronograma_heading (Sheet *sheet,
   merge (sheet, CRON_START, CRON_END, "Fechas de metas", STYLE_HEADING);
 
   /* Second row: the two metas, the months turned upright, the dates. A Calibri 0 is some 5.3
-   * points wide; the months get a third more, for bold and for wider fonts standing in. */
+   * points wide; the months get half as much again, for bold and for wider fonts standing in. */
   begin_row (sheet, CRON_HEADING_FIRST + 1,
-             MAX (MAX (2, lines - 1) * LINE_HEIGHT, month_names * 5.3 * 1.35 + 6 - LINE_HEIGHT));
+             MAX (MAX (2, lines - 1) * LINE_HEIGHT, month_names * 5.3 * 1.55 + 6 - LINE_HEIGHT));
   for (guint c = CRON_NUMBER; c <= CRON_ANNUAL; c++)
     put_text (sheet, c, NULL, STYLE_HEADING);
   merge (sheet, CRON_PROGRAMMED, CRON_PROGRAMMED_PERCENT, "Meta Programada", STYLE_HEADING);
@@ -785,12 +820,13 @@ put_percentages (Sheet   *sheet,
  * under the programmed one; the other columns are merged down from the first row. */
 static void
 write_cronograma_achieved_row (Sheet       *sheet,
-                               PoaActivity *activity)
+                               PoaActivity *activity,
+                               double       height)
 {
   PoaCalendar *calendar = poa_activity_get_calendar (activity);
   lxw_row_t first = sheet->row;
 
-  begin_row (sheet, first + 1, 0);
+  begin_row (sheet, first + 1, height);
   for (guint c = CRON_NUMBER; c <= CRON_UNIT; c++)
     put_text (sheet, c, NULL, c == CRON_NUMBER ? STYLE_NUMBER : STYLE_TEXT);
   for (guint c = CRON_ANNUAL; c <= CRON_ACHIEVED_PERCENT; c++)
@@ -824,6 +860,7 @@ write_cronograma_activity (Sheet       *sheet,
   guint programmed = poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED);
   guint achieved = poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED);
   guint lines = 1;
+  double height;
 
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
     lines = MAX (lines, count_lines (poa_activity_get_text (activity, cron_columns[c].text),
@@ -831,11 +868,12 @@ write_cronograma_activity (Sheet       *sheet,
 
   /* With month figures the activity takes two rows, the texts and metas merged over both:
    * the months programmed above, shaded where scheduled as without figures, and the months
-   * achieved below. Height is what the texts need, shared by the two. */
+   * achieved below. Height is what the texts need, shared by the two, each at least a line. */
   if (sheet->book->calendarized)
-    begin_row (sheet, sheet->row, lines > 2 ? lines_height (lines) / 2 : 0);
+    height = MAX (LINE_HEIGHT, lines_height (lines) / 2);
   else
-    begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+    height = lines_height (lines);
+  begin_row (sheet, sheet->row, height);
   put_number (sheet, CRON_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
   for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
     put_text (sheet, c, poa_activity_get_text (activity, cron_columns[c].text), STYLE_TEXT);
@@ -863,7 +901,7 @@ write_cronograma_activity (Sheet       *sheet,
   if (!sheet->book->calendarized)
     return;
 
-  write_cronograma_achieved_row (sheet, activity);
+  write_cronograma_achieved_row (sheet, activity, height);
 }
 
 /* The sums of the metas and their percentages, under the activities. The sum of the achieved
@@ -887,8 +925,6 @@ write_cronograma_totals (Sheet     *sheet,
     {
       char formula[64], from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
 
-      book->sums[goal] = poa_plan_sum_goal (book->plan, goal);
-
       /* With no activity there is no range to add up. */
       if (last < first)
         {
@@ -907,14 +943,14 @@ write_cronograma_totals (Sheet     *sheet,
   for (lxw_col_t c = CRON_JANUARY; c < CRON_N_COLUMNS; c++)
     put_text (sheet, c, NULL, STYLE_TOTAL_LABEL);
 
-  book->totals_row = sheet->row;
+  /* Worked out beforehand, for the Indicadores' formula (write_sheets()). */
+  g_warn_if_fail (book->totals_row == sheet->row);
 }
 
 static void
 write_cronograma (Book *book)
 {
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
-  guint n = g_list_model_get_n_items (activities);
+  guint n = book->n_activities;
   lxw_row_t first = CRON_HEADING_LAST + 1;
   guint rows_per_activity = book->calendarized ? 2 : 1;
   Sheet sheet;
@@ -926,7 +962,7 @@ write_cronograma (Book *book)
     sheet.widths[c] = c >= CRON_JANUARY && c <= CRON_DECEMBER ? MONTH_WIDTH : cron_columns[c].min_width;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
 
       for (guint c = CRON_NAME; c <= CRON_UNIT; c++)
         sheet.widths[c] = fit_width (sheet.widths[c],
@@ -958,7 +994,7 @@ write_cronograma (Book *book)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      PoaActivity *activity = book->activities[i];
 
       sheet.row = first + i * rows_per_activity;
       write_cronograma_activity (&sheet, activity);
@@ -993,7 +1029,7 @@ semaforo_number_format (PoaPlan *plan)
 {
   char green[G_ASCII_DTOSTR_BUF_SIZE], yellow[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup_printf ("[>=%s]0.0%%\" · %s\";[>=%s]0.0%%\" · %s\";0.0%%\" · %s\"",
+  return g_strdup_printf ("[>=%s]0.0 %%\" · %s\";[>=%s]0.0 %%\" · %s\";0.0 %%\" · %s\"",
                           threshold_text (green, poa_plan_get_semaforo_green (plan)),
                           poa_semaforo_label_spanish (POA_SEMAFORO_GREEN),
                           threshold_text (yellow, poa_plan_get_semaforo_yellow (plan)),
@@ -1042,6 +1078,42 @@ put_semaforo_fills (Sheet     *sheet,
     }
 }
 
+/* The length of a list item's number at @p ("1. ", "12) "), 0 if none. */
+static gsize
+item_number_length (const char *p)
+{
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (q == p || q - p > 3 || (*q != '.' && *q != ')') || q[1] != ' ')
+    return 0;
+  return q + 2 - p;
+}
+
+/* A numbered list written on one line ("1. Actividades Logradas 2. Actividades Programadas"),
+ * one item per line, so that it never wraps in the middle of the list; NULL when @text is not
+ * such a list. The plan's own text goes to the _poa sheet (indicator.variables). */
+static char *
+one_item_per_line (const char *text)
+{
+  g_autofree char *lines = NULL;
+  guint items = 1;
+
+  if (text == NULL || item_number_length (text) == 0)
+    return NULL;
+
+  lines = g_strdup (text);
+  for (char *p = lines + 1; *p != '\0'; p++)
+    if (*p == ' ' && p[-1] != '\n' && item_number_length (p + 1) > 0)
+      {
+        *p = '\n';
+        items++;
+      }
+
+  return items > 1 ? g_steal_pointer (&lines) : NULL;
+}
+
 static void
 put_indicator (Sheet      *sheet,
                const char *name,
@@ -1049,13 +1121,14 @@ put_indicator (Sheet      *sheet,
                const char *formula_text,
                gboolean    efficiency)
 {
-  const char *texts[] = { name, variables, formula_text };
+  g_autofree char *listed = one_item_per_line (variables);
+  const char *texts[] = { name, listed != NULL ? listed : variables, formula_text };
   guint lines = 1;
 
   for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
     lines = MAX (lines, count_lines (texts[c], sheet->widths[c], FALSE));
 
-  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  begin_row (sheet, sheet->row, lines_height (lines));
   for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
     put_text (sheet, c, texts[c], STYLE_TEXT);
 
@@ -1097,8 +1170,9 @@ write_indicators (Book *book)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autofree char *listed = one_item_per_line (poa_indicator_get_variables (indicator));
       const char *texts[] = { poa_indicator_get_name (indicator),
-                              poa_indicator_get_variables (indicator),
+                              listed != NULL ? listed : poa_indicator_get_variables (indicator),
                               poa_indicator_get_formula (indicator) };
 
       for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
@@ -1166,7 +1240,7 @@ write_budget_lines (Sheet *sheet)
       const char *name = poa_budget_line_get_name (line);
       guint lines = count_lines (name, sheet->widths[BUDGET_NAME], FALSE);
 
-      begin_row (sheet, first + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (sheet, first + i, lines_height (lines));
       put_text (sheet, BUDGET_CODE, poa_budget_line_get_code (line), STYLE_CODE);
       put_text (sheet, BUDGET_NAME, name, STYLE_TEXT);
       put_number (sheet, BUDGET_AMOUNT, poa_money_to_pesos (poa_budget_line_get_centavos (line)), STYLE_MONEY);
@@ -1203,7 +1277,7 @@ write_signatures (Sheet *sheet)
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
-      PoaSignature *signature = poa_plan_get_signature (plan, i);
+      PoaSignature *signature = sheet->book->signatures[i];
       g_autofree char *role = g_strdup_printf ("%s:", poa_signature_get_role (signature));
       const char *name = poa_signature_get_name (signature);
       const char *title = poa_signature_get_title (signature);
@@ -1390,7 +1464,7 @@ av_write_line (Sheet               *sheet,
                      MAX (count_lines (unit, sheet->widths[AV_UNIT], FALSE),
                           count_lines (justification, sheet->widths[AV_JUSTIFICATION], FALSE)));
 
-  begin_row (sheet, sheet->row, lines > 1 ? lines_height (lines) : 0);
+  begin_row (sheet, sheet->row, lines_height (lines));
   put_number (sheet, AV_NUMBER, poa_activity_get_number (activity), STYLE_NUMBER);
   put_text (sheet, AV_NAME, name, STYLE_TEXT);
   put_text (sheet, AV_UNIT, unit, STYLE_TEXT);
@@ -1462,7 +1536,6 @@ av_write_signatures (Sheet *sheet)
   static const lxw_col_t spans[POA_PLAN_N_SIGNATURES][2] = {
     { AV_NAME, AV_ANNUAL }, { AV_Q_ACHIEVED, AV_A_PROGRAMMED }, { AV_A_VARIANCE, AV_JUSTIFICATION },
   };
-  PoaPlan *plan = sheet->book->plan;
   lxw_row_t top = sheet->row + 2;
 
   G_STATIC_ASSERT (POA_PLAN_N_SIGNATURES == 3);
@@ -1475,11 +1548,11 @@ av_write_signatures (Sheet *sheet)
     merge (sheet, spans[i][0], spans[i][1], "", STYLE_SIGNATURE_LINE);
   begin_row (sheet, top + 2, 0);
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_name (poa_plan_get_signature (plan, i)),
+    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_name (sheet->book->signatures[i]),
            STYLE_CENTRED);
   begin_row (sheet, top + 3, 2 * LINE_HEIGHT);
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_title (poa_plan_get_signature (plan, i)),
+    merge (sheet, spans[i][0], spans[i][1], poa_signature_get_title (sheet->book->signatures[i]),
            STYLE_CENTRED);
 }
 
@@ -1561,7 +1634,7 @@ write_avance (Book  *book,
       const char *value = poa_plan_get_text (book->plan, poa_header[i].field);
       guint lines = count_lines (value, value_width, FALSE);
 
-      begin_row (&sheet, 2 + i, lines > 1 ? lines_height (lines) : 0);
+      begin_row (&sheet, 2 + i, lines_height (lines));
       merge (&sheet, AV_NUMBER, AV_UNIT, poa_header[i].label, STYLE_LABEL);
       merge (&sheet, AV_ANNUAL, AV_N_COLUMNS - 1, value, STYLE_VALUE);
     }
@@ -1601,6 +1674,234 @@ write_avance (Book  *book,
   finish_sheet (&sheet, AV_HEADING_FIRST, AV_HEADING_LAST);
 }
 
+/* Modificaciones: the plan's change record, oldest first, each field as the plan file has it
+ * (the workbook contract with the reader: every cell text, the headings as they are). */
+
+enum { MOD_DATE, MOD_BY, MOD_WHERE, MOD_FIELD, MOD_BEFORE, MOD_AFTER, MOD_JUSTIFICATION, MOD_N_COLUMNS };
+
+static void
+write_changes (Book *book)
+{
+  static const char *const headings[MOD_N_COLUMNS] = {
+    "Fecha", "Por", "Dónde", "Campo", "Antes", "Después", "Justificación"
+  };
+  static const double min_widths[MOD_N_COLUMNS] = { 20, 14, 18, 14, 18, 18, 24 };
+  /* A date as the plan file has it, 2026-02-01T11:15:00-06:00, fits on one line. */
+  static const double max_widths[MOD_N_COLUMNS] = { 28, 24, 30, 22, 40, 40, 50 };
+  GPtrArray *history = poa_plan_get_history (book->plan);
+  guint n = history != NULL ? history->len : 0;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "Modificaciones", MOD_N_COLUMNS))
+    return;
+
+  for (guint c = 0; c < MOD_N_COLUMNS; c++)
+    sheet.widths[c] = min_widths[c];
+  for (guint i = 0; i < n; i++)
+    {
+      const PoaHistoryEntry *entry = g_ptr_array_index (history, i);
+      const char *texts[MOD_N_COLUMNS] = { entry->date, entry->by, entry->where, entry->field,
+                                           entry->before, entry->after, entry->justification };
+
+      for (guint c = 0; c < MOD_N_COLUMNS; c++)
+        if (texts[c] != NULL)
+          sheet.widths[c] = fit_width (sheet.widths[c], texts[c], min_widths[c], max_widths[c]);
+    }
+
+  put_title (&sheet, "Modificaciones");
+  sheet.row = 1;
+  put_headings (&sheet, headings);
+  worksheet_freeze_panes (sheet.sheet, 2, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PoaHistoryEntry *entry = g_ptr_array_index (history, i);
+      const char *texts[MOD_N_COLUMNS] = { entry->date, entry->by, entry->where, entry->field,
+                                           entry->before, entry->after, entry->justification };
+      guint lines = 1;
+
+      for (guint c = 0; c < MOD_N_COLUMNS; c++)
+        if (texts[c] != NULL)
+          lines = MAX (lines, count_lines (texts[c], sheet.widths[c], FALSE));
+
+      begin_row (&sheet, 2 + i, lines_height (lines));
+      for (guint c = 0; c < MOD_N_COLUMNS; c++)
+        put_text (&sheet, c, texts[c], STYLE_TEXT);
+    }
+
+  finish_sheet (&sheet, 1, 1);
+}
+
+/* _poa: what the plan file holds and no visible cell shows exactly, so that a workbook
+ * exported, read back and exported again is the same (the contract with the reader, xlsx
+ * import). A hidden sheet, column A a key, the next ones its values, every cell a text:
+ *
+ *   format           | poa-workbook | 1        first row: the program's own workbook
+ *   year             | YEAR                    shown only inside the sheets' titles
+ *   municipality     | TEXT                    Presupuesto shows it in capitals
+ *   semaforo_green   | N                       shown only inside the legend and a number format
+ *   semaforo_yellow  | N
+ *   tolerance_low    | N
+ *   tolerance_high   | N
+ *   indicators.count | N                       the plan's indicators are the first N rows of
+ *                                              Indicadores: the Índice de Eficiencia is added
+ *                                              after them when the plan does not list it
+ *   signature.role   | POSITION | ROLE         1 … 3; Presupuesto shows "ROLE:"
+ *   indicator.variables | POSITION | TEXT      1 …; only where Indicadores shows the text with
+ *                                              a line break before each numbered item
+ *                                              (one_item_per_line()): the text as the plan
+ *                                              has it, on one line
+ *   review.status    | STATUS                  borrador, enviado, observado, aprobado
+ *   review.history   | DATE | BY | STATUS | NOTE   one row per step, oldest first
+ *   activity.months  | NUMBER | MONTHS         the months scheduled ("1,2,3", "" for none),
+ *                                              which the Cronograma shows only as a fill
+ *   calendar.note    | NUMBER | MONTH | NOTE   one row per month that has a note
+ *   justification    | NUMBER | QUARTER | TEXT every justification, all quarters
+ *
+ * Everything else (texts, goals, dates, month figures, budget, history) is in the visible
+ * sheets as the plan file has it; those win, since a reviewer may edit them. */
+
+static void
+put_key_row (Sheet             *sheet,
+             const char        *key,
+             const char *const *values,
+             guint              n_values)
+{
+  begin_row (sheet, sheet->row + 1, 0);
+  put_text (sheet, 0, key, STYLE_PLAIN_TEXT);
+  for (guint i = 0; i < n_values; i++)
+    put_text (sheet, 1 + i, values[i], STYLE_PLAIN_TEXT);
+}
+
+static void
+put_key_number (Sheet      *sheet,
+                const char *key,
+                guint       value)
+{
+  char text[16];
+  const char *values[] = { text };
+
+  g_snprintf (text, sizeof text, "%u", value);
+  put_key_row (sheet, key, values, 1);
+}
+
+static void
+write_plan_data (Book *book)
+{
+  PoaPlan *plan = book->plan;
+  GListModel *indicators = G_LIST_MODEL (poa_plan_get_indicators (plan));
+  GPtrArray *steps = poa_plan_get_review_steps (plan);
+  guint n = book->n_activities;
+  Sheet sheet;
+
+  if (!add_sheet (book, &sheet, "_poa", 5))
+    return;
+  worksheet_hide (sheet.sheet);
+  sheet.widths[0] = 16;
+  for (guint c = 1; c < 5; c++)
+    sheet.widths[c] = 12;
+
+  {
+    const char *values[] = { "poa-workbook", "1" };
+
+    begin_row (&sheet, 0, 0);
+    put_text (&sheet, 0, "format", STYLE_PLAIN_TEXT);
+    put_text (&sheet, 1, values[0], STYLE_PLAIN_TEXT);
+    put_text (&sheet, 2, values[1], STYLE_PLAIN_TEXT);
+  }
+  put_key_number (&sheet, "year", poa_plan_get_year (plan));
+  {
+    const char *values[] = { poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY) };
+
+    put_key_row (&sheet, "municipality", values, 1);
+  }
+  put_key_number (&sheet, "semaforo_green", poa_plan_get_semaforo_green (plan));
+  put_key_number (&sheet, "semaforo_yellow", poa_plan_get_semaforo_yellow (plan));
+  put_key_number (&sheet, "tolerance_low", poa_plan_get_tolerance_low (plan));
+  put_key_number (&sheet, "tolerance_high", poa_plan_get_tolerance_high (plan));
+  put_key_number (&sheet, "indicators.count", g_list_model_get_n_items (indicators));
+
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    {
+      char position[4];
+      const char *values[] = { position, poa_signature_get_role (book->signatures[i]) };
+
+      g_snprintf (position, sizeof position, "%u", i + 1);
+      put_key_row (&sheet, "signature.role", values, G_N_ELEMENTS (values));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autofree char *listed = one_item_per_line (poa_indicator_get_variables (indicator));
+      char position[16];
+      const char *values[] = { position, poa_indicator_get_variables (indicator) };
+
+      if (listed == NULL)
+        continue;
+      g_snprintf (position, sizeof position, "%u", i + 1);
+      put_key_row (&sheet, "indicator.variables", values, G_N_ELEMENTS (values));
+    }
+
+  {
+    const char *values[] = { poa_review_status_key (poa_plan_get_review_status (plan)) };
+
+    put_key_row (&sheet, "review.status", values, 1);
+  }
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      const PoaReviewStep *step = g_ptr_array_index (steps, i);
+      const char *values[] = { step->date, step->by, poa_review_status_key (step->status), step->note };
+
+      put_key_row (&sheet, "review.history", values, G_N_ELEMENTS (values));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      PoaActivity *activity = book->activities[i];
+      PoaCalendar *calendar = poa_activity_get_calendar (activity);
+      char number[16], months[48], at[4];
+      gsize length = 0;
+
+      g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
+      months[0] = '\0';
+      for (guint m = 1; m <= 12; m++)
+        if (poa_activity_has_month (activity, m))
+          length += g_snprintf (months + length, sizeof months - length, "%s%u", length > 0 ? "," : "", m);
+      {
+        const char *values[] = { number, months };
+
+        put_key_row (&sheet, "activity.months", values, G_N_ELEMENTS (values));
+      }
+
+      if (calendar == NULL)
+        continue;
+      for (guint m = 1; m <= 12; m++)
+        {
+          const char *note = poa_calendar_get_note (calendar, m);
+          const char *values[] = { number, at, note };
+
+          if (note == NULL || note[0] == '\0')
+            continue;
+          g_snprintf (at, sizeof at, "%u", m);
+          put_key_row (&sheet, "calendar.note", values, G_N_ELEMENTS (values));
+        }
+      for (guint q = 1; q <= 4; q++)
+        {
+          const char *text = poa_calendar_get_justification (calendar, q);
+          const char *values[] = { number, at, text };
+
+          if (text == NULL || text[0] == '\0')
+            continue;
+          g_snprintf (at, sizeof at, "%u", q);
+          put_key_row (&sheet, "justification", values, G_N_ELEMENTS (values));
+        }
+    }
+
+  for (lxw_col_t col = 0; col < sheet.n_columns; col++)
+    keep_error (book, worksheet_set_column (sheet.sheet, col, col, sheet.widths[col], NULL));
+}
+
 /* The workbook ----------------------------------------------------------------------------- */
 
 static void
@@ -1608,8 +1909,22 @@ create_styles (Book *book)
 {
   for (guint i = 0; i < N_STYLES; i++)
     {
-      lxw_format *format = workbook_add_format (book->workbook);
+      lxw_format *format = NULL;
       guint flags = style_specs[i].flags;
+
+      /* Two styles alike share one format: libxlsxwriter gives only the first of two equal
+       * formats its index, and looks the second up in a hash table at every cell it writes
+       * (a month's figure is a number's style, 240,000 cells for 10,000 full calendars). */
+      for (guint j = 0; j < i && i != STYLE_INDEX; j++)
+        if (j != STYLE_INDEX && style_specs[j].flags == flags &&
+            g_strcmp0 (style_specs[j].number_format, style_specs[i].number_format) == 0)
+          format = book->styles[j];
+      if (format != NULL)
+        {
+          book->styles[i] = format;
+          continue;
+        }
+      format = workbook_add_format (book->workbook);
 
       /* The format calls take no NULL; the workbook is thrown away at the end. */
       if (format == NULL)
@@ -1786,6 +2101,466 @@ read_at (int     fd,
   return TRUE;
 }
 
+/* Whether an XML part is well-formed, read as it inflates, chunk by chunk: the elements nest
+ * and close in order under one root, tags and attributes are complete, every reference is one
+ * of XML's, and the text is UTF-8. It is what a part cut short or with a piece missing fails
+ * (a full disk), at some ten times GMarkup's pace, which builds every element's name and
+ * attributes as strings and took four fifths of reading the workbook back. Processing
+ * instructions, comments and CDATA are passed over; a DOCTYPE is refused, as libxlsxwriter
+ * never writes one. */
+
+typedef enum
+{
+  XML_TEXT,          /* between tags */
+  XML_LT,            /* after '<' */
+  XML_OPEN_NAME,     /* an element's name */
+  XML_IN_TAG,        /* in a start tag, between attributes */
+  XML_ATTR_NAME,
+  XML_ATTR_EQ,       /* before '=' */
+  XML_ATTR_QUOTE,    /* before the value's quote */
+  XML_ATTR_VALUE,
+  XML_EMPTY_END,     /* after '/' in a start tag */
+  XML_CLOSE_NAME,
+  XML_CLOSE_END,     /* after an end tag's name */
+  XML_SKIP,          /* <? … ?>, <!-- … -->, <![CDATA[ … ]]> */
+  XML_BANG,          /* after "<!" */
+  XML_REFERENCE,     /* after '&' */
+} XmlState;
+
+typedef struct
+{
+  XmlState  state;
+  XmlState  after_reference;  /* where a reference was met: text or a value */
+  char      quote;
+  /* The open elements' names, one after the other, each with its length after it. */
+  GString  *names;
+  gsize     name_start;
+  gsize     close_length;     /* of the end tag's name, compared byte by byte */
+  gsize     close_matched;
+  gboolean  close_ok;
+  gboolean  root_seen;
+  char      token[12];        /* a reference, or "!--", "![CDATA[" */
+  guint     token_length;
+  const char *skip_end;       /* what ends the skipped part */
+  guint     skip_matched;
+  /* UTF-8: continuation bytes still owed, and the range the next one must be in. */
+  guint     utf8_need;
+  guchar    utf8_low, utf8_high;
+  gboolean  failed;
+} XmlCheck;
+
+static inline gboolean
+is_name_byte (guchar c)
+{
+  return c >= 0x80 || g_ascii_isalnum (c) || c == ':' || c == '_' || c == '-' || c == '.';
+}
+
+static inline gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+reference_is_valid (const char *token,
+                    guint       length)
+{
+  if (length == 0)
+    return FALSE;
+  if (token[0] == '#')
+    {
+      gboolean hex = length > 1 && token[1] == 'x';
+      guint first = hex ? 2 : 1;
+
+      if (length <= first)
+        return FALSE;
+      for (guint i = first; i < length; i++)
+        if (!(hex ? g_ascii_isxdigit (token[i]) : g_ascii_isdigit (token[i])))
+          return FALSE;
+      return TRUE;
+    }
+
+  return (length == 3 && memcmp (token, "amp", 3) == 0) || (length == 2 && memcmp (token, "lt", 2) == 0) ||
+         (length == 2 && memcmp (token, "gt", 2) == 0) || (length == 4 && memcmp (token, "quot", 4) == 0) ||
+         (length == 4 && memcmp (token, "apos", 4) == 0);
+}
+
+/* UTF-8 byte by byte, across chunks: a lead byte sets how many continuation bytes follow and
+ * the range of the first (no overlong form, no surrogate, nothing past U+10FFFF). */
+static inline gboolean
+xml_check_utf8 (XmlCheck *x,
+                guchar    c)
+{
+  if (x->utf8_need > 0)
+    {
+      if (c < x->utf8_low || c > x->utf8_high)
+        return FALSE;
+      x->utf8_need--;
+      x->utf8_low = 0x80;
+      x->utf8_high = 0xbf;
+      return TRUE;
+    }
+  x->utf8_low = 0x80;
+  x->utf8_high = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf)
+    x->utf8_need = 1;
+  else if (c >= 0xe0 && c <= 0xef)
+    {
+      x->utf8_need = 2;
+      if (c == 0xe0)
+        x->utf8_low = 0xa0;
+      else if (c == 0xed)
+        x->utf8_high = 0x9f;
+    }
+  else if (c >= 0xf0 && c <= 0xf4)
+    {
+      x->utf8_need = 3;
+      if (c == 0xf0)
+        x->utf8_low = 0x90;
+      else if (c == 0xf4)
+        x->utf8_high = 0x8f;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+xml_check_init (XmlCheck *x)
+{
+  memset (x, 0, sizeof *x);
+  x->names = g_string_sized_new (256);
+}
+
+static void
+xml_check_clear (XmlCheck *x)
+{
+  g_string_free (x->names, TRUE);
+}
+
+/* The length of the innermost open element's name, kept after it as one byte (names in the
+ * workbook are short; a longer one fails). */
+static gboolean
+xml_push (XmlCheck *x)
+{
+  gsize length = x->names->len - x->name_start;
+
+  if (length == 0 || length > 255)
+    return FALSE;
+  g_string_append_c (x->names, (char)length);
+  return TRUE;
+}
+
+static gsize
+xml_top_length (XmlCheck *x)
+{
+  return x->names->len > 0 ? (guchar)x->names->str[x->names->len - 1] : 0;
+}
+
+static void
+xml_pop (XmlCheck *x)
+{
+  gsize length = xml_top_length (x);
+
+  g_string_truncate (x->names, x->names->len - length - 1);
+  if (x->names->len == 0)
+    x->root_seen = TRUE;
+}
+
+static gboolean
+xml_check_feed (XmlCheck     *x,
+                const guchar *data,
+                gsize         size)
+{
+  const guchar *end = data + size;
+
+  for (const guchar *p = data; p < end && !x->failed; p++)
+    {
+      guchar c = *p;
+
+      /* The text's bytes are looked at in its own loop below. */
+      if (x->state != XML_TEXT && (c >= 0x80 || x->utf8_need > 0) && !xml_check_utf8 (x, c))
+        return !(x->failed = TRUE);
+
+      switch (x->state)
+        {
+        case XML_TEXT:
+          /* The text runs to the next '<' or '&'; outside the root only blanks. */
+          while (p < end && *p != '<' && *p != '&')
+            {
+              if (*p >= 0x80 || x->utf8_need > 0)
+                {
+                  if (!xml_check_utf8 (x, *p))
+                    return !(x->failed = TRUE);
+                }
+              else if (x->names->len == 0 && !is_space (*p))
+                return !(x->failed = TRUE);
+              p++;
+            }
+          if (p == end)
+            return TRUE;
+          if (*p == '<')
+            x->state = XML_LT;
+          else
+            {
+              if (x->names->len == 0)
+                return !(x->failed = TRUE);
+              x->after_reference = XML_TEXT;
+              x->token_length = 0;
+              x->state = XML_REFERENCE;
+            }
+          break;
+
+        case XML_REFERENCE:
+          if (c == ';')
+            {
+              if (!reference_is_valid (x->token, x->token_length))
+                return !(x->failed = TRUE);
+              x->state = x->after_reference;
+            }
+          else if (x->token_length < sizeof x->token && (g_ascii_isalnum (c) || c == '#'))
+            x->token[x->token_length++] = (char)c;
+          else
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_LT:
+          if (c == '/')
+            {
+              x->close_length = xml_top_length (x);
+              if (x->close_length == 0)
+                return !(x->failed = TRUE);
+              /* The whole end tag at once when it is in this chunk. */
+              if ((gsize)(end - p) > x->close_length + 1 && p[1 + x->close_length] == '>' &&
+                  memcmp (p + 1, x->names->str + x->names->len - 1 - x->close_length, x->close_length) == 0)
+                {
+                  p += 1 + x->close_length;
+                  xml_pop (x);
+                  x->state = XML_TEXT;
+                  break;
+                }
+              x->close_matched = 0;
+              x->close_ok = TRUE;
+              x->state = XML_CLOSE_NAME;
+            }
+          else if (c == '?')
+            {
+              x->skip_end = "?>";
+              x->skip_matched = 0;
+              x->state = XML_SKIP;
+            }
+          else if (c == '!')
+            {
+              x->token_length = 0;
+              x->state = XML_BANG;
+            }
+          else if (is_name_byte (c) && !g_ascii_isdigit (c) && c != '-' && c != '.')
+            {
+              /* A second root is not well-formed. */
+              if (x->names->len == 0 && x->root_seen)
+                return !(x->failed = TRUE);
+              x->name_start = x->names->len;
+              g_string_append_c (x->names, (char)c);
+              x->state = XML_OPEN_NAME;
+            }
+          else
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_BANG:
+          x->token[x->token_length++] = (char)c;
+          if (x->token_length == 2 && memcmp (x->token, "--", 2) == 0)
+            {
+              x->skip_end = "-->";
+              x->skip_matched = 0;
+              x->state = XML_SKIP;
+            }
+          else if (x->token_length == 7 && memcmp (x->token, "[CDATA[", 7) == 0)
+            {
+              if (x->names->len == 0)
+                return !(x->failed = TRUE);
+              x->skip_end = "]]>";
+              x->skip_matched = 0;
+              x->state = XML_SKIP;
+            }
+          else if (x->token_length >= 7 || (memcmp (x->token, "--", x->token_length) != 0 &&
+                                             memcmp (x->token, "[CDATA[", x->token_length) != 0))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_SKIP:
+          if (c == (guchar)x->skip_end[x->skip_matched])
+            {
+              if (x->skip_end[++x->skip_matched] == '\0')
+                x->state = XML_TEXT;
+            }
+          else
+            x->skip_matched = c == (guchar)x->skip_end[0] ? 1 : 0;
+          break;
+
+        case XML_OPEN_NAME:
+          if (is_name_byte (c))
+            {
+              /* The rest of the name at once, while it is ASCII. */
+              const guchar *q = p + 1;
+
+              while (x->utf8_need == 0 && q < end && *q < 0x80 && is_name_byte (*q))
+                q++;
+              g_string_append_len (x->names, (const char *)p, q - p);
+              p = q - 1;
+            }
+          else
+            {
+              if (!xml_push (x))
+                return !(x->failed = TRUE);
+              if (c == '>')
+                x->state = XML_TEXT;
+              else if (c == '/')
+                x->state = XML_EMPTY_END;
+              else if (is_space (c))
+                x->state = XML_IN_TAG;
+              else
+                return !(x->failed = TRUE);
+            }
+          break;
+
+        case XML_IN_TAG:
+          {
+            /* Whole attributes at once while they are plain ASCII within this chunk; anything
+             * else goes by the bytes below. */
+            const guchar *q = p;
+
+            while (x->utf8_need == 0)
+              {
+                const guchar *a = q, *n, *v;
+                guchar quote;
+
+                while (a < end && is_space (*a))
+                  a++;
+                for (n = a; n < end && *n < 0x80 && is_name_byte (*n); n++)
+                  ;
+                if (n == a || n + 1 >= end || *n != '=' || (n[1] != '"' && n[1] != '\''))
+                  break;
+                quote = n[1];
+                for (v = n + 2; v < end && *v < 0x80 && *v != quote && *v != '<' && *v != '&'; v++)
+                  ;
+                if (v == end || *v != quote)
+                  break;
+                q = v + 1;
+              }
+            if (q > p)
+              {
+                p = q - 1;
+                break;
+              }
+          }
+          if (c == '>')
+            x->state = XML_TEXT;
+          else if (c == '/')
+            x->state = XML_EMPTY_END;
+          else if (is_name_byte (c))
+            x->state = XML_ATTR_NAME;
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_NAME:
+          while (x->utf8_need == 0 && p + 1 < end && p[1] < 0x80 && is_name_byte (p[1]))
+            c = *++p;
+          if (c == '=')
+            x->state = XML_ATTR_QUOTE;
+          else if (is_space (c))
+            x->state = XML_ATTR_EQ;
+          else if (!is_name_byte (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_EQ:
+          if (c == '=')
+            x->state = XML_ATTR_QUOTE;
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_QUOTE:
+          if (c == '"' || c == '\'')
+            {
+              x->quote = (char)c;
+              x->state = XML_ATTR_VALUE;
+            }
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        case XML_ATTR_VALUE:
+          if (c == (guchar)x->quote)
+            x->state = XML_IN_TAG;
+          else if (c == '<')
+            return !(x->failed = TRUE);
+          else if (c == '&')
+            {
+              x->after_reference = XML_ATTR_VALUE;
+              x->token_length = 0;
+              x->state = XML_REFERENCE;
+            }
+          else
+            {
+              /* The rest of the value at once, while it is plain ASCII. */
+              const guchar *q = p + 1;
+
+              while (x->utf8_need == 0 && q < end && *q < 0x80 && *q != (guchar)x->quote &&
+                     *q != '<' && *q != '&')
+                q++;
+              p = q - 1;
+            }
+          break;
+
+        case XML_EMPTY_END:
+          if (c != '>')
+            return !(x->failed = TRUE);
+          xml_pop (x);
+          x->state = XML_TEXT;
+          break;
+
+        case XML_CLOSE_NAME:
+          if (is_name_byte (c))
+            {
+              gsize at = x->names->len - 1 - x->close_length + x->close_matched;
+
+              if (x->close_matched >= x->close_length || (guchar)x->names->str[at] != c)
+                x->close_ok = FALSE;
+              x->close_matched++;
+              break;
+            }
+          if (!x->close_ok || x->close_matched != x->close_length)
+            return !(x->failed = TRUE);
+          x->state = XML_CLOSE_END;
+          G_GNUC_FALLTHROUGH;
+        case XML_CLOSE_END:
+          if (c == '>')
+            {
+              xml_pop (x);
+              x->state = XML_TEXT;
+            }
+          else if (!is_space (c))
+            return !(x->failed = TRUE);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return !x->failed;
+}
+
+/* Whether the part ended where a document may: its root closed, nothing left open. */
+static gboolean
+xml_check_end (XmlCheck *x)
+{
+  return !x->failed && x->state == XML_TEXT && x->names->len == 0 && x->root_seen && x->utf8_need == 0;
+}
+
 /* Inflates (or copies, when stored) the part whose data is at @offset, checks its size and
  * CRC, and parses it when it is XML: a part cut short by a full disk is not well-formed. */
 static gboolean
@@ -1798,10 +2573,8 @@ check_part (int          fd,
             guint32      crc,
             char       **why)
 {
-  static const GMarkupParser no_callbacks = { 0 };
   gboolean xml = g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
-  g_autoptr(GMarkupParseContext) parser = NULL;
-  g_autoptr(GError) error = NULL;
+  XmlCheck parser;
   g_autofree guint8 *in = g_malloc (64 * 1024);
   g_autofree guint8 *out = g_malloc (64 * 1024);
   z_stream stream = { 0 };
@@ -1815,7 +2588,7 @@ check_part (int          fd,
       return FALSE;
     }
   if (xml)
-    parser = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+    xml_check_init (&parser);
 
   while (intact && well_formed)
     {
@@ -1859,19 +2632,24 @@ check_part (int          fd,
             {
               sum = crc32 (sum, out, (uInt)n_out);
               produced += n_out;
-              if (parser != NULL && n_out > 0)
-                well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+              if (xml && n_out > 0)
+                well_formed = xml_check_feed (&parser, out, n_out);
               break;
             }
         }
 
       sum = crc32 (sum, out, (uInt)n_out);
       produced += n_out;
-      if (intact && parser != NULL && n_out > 0)
-        well_formed = g_markup_parse_context_parse (parser, (const char *)out, (gssize)n_out, &error);
+      if (intact && xml && n_out > 0)
+        well_formed = xml_check_feed (&parser, out, n_out);
     }
   if (method == 8)
     inflateEnd (&stream);
+  if (xml)
+    {
+      well_formed = well_formed && xml_check_end (&parser);
+      xml_check_clear (&parser);
+    }
 
   if (!intact || produced != size || (guint32)sum != crc)
     {
@@ -1879,11 +2657,8 @@ check_part (int          fd,
       return FALSE;
     }
 
-  if (well_formed && parser != NULL)
-    well_formed = g_markup_parse_context_end_parse (parser, &error);
   if (!well_formed)
     {
-      g_debug ("%s: %s", name, error->message);
       *why = g_strdup_printf (_("its part %s is not well-formed XML"), name);
       return FALSE;
     }
@@ -1917,6 +2692,47 @@ find_end (int      fd,
   return FALSE;
 }
 
+/* The largest part is read back on a thread of its own while this one reads the others: the
+ * Cronograma or the Avance trimestral, most of the workbook. */
+typedef struct
+{
+  int      fd;
+  char    *name;
+  guint    method;
+  guint64  offset, compressed_size, size;
+  guint32  crc;
+  char    *why;
+  gboolean sound;
+} PartCheck;
+
+static void
+part_check_join (GThread   *thread,
+                 PartCheck *part)
+{
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+/* Waits for the part's thread when another part has failed already. */
+static void
+part_check_abandon (GThread   *thread,
+                    PartCheck *part)
+{
+  part_check_join (thread, part);
+  g_clear_pointer (&part->name, g_free);
+  g_clear_pointer (&part->why, g_free);
+}
+
+static gpointer
+part_check_run (gpointer data)
+{
+  PartCheck *part = data;
+
+  part->sound = check_part (part->fd, part->name, part->method, part->offset, part->compressed_size,
+                            part->size, part->crc, &part->why);
+  return NULL;
+}
+
 /* Reads the written archive @archive back before it replaces anything: every part inflates
  * with the right size and CRC, every XML part is well-formed, and every sheet is there. What
  * the library reports is not enough: it writes its temporaries (each sheet's rows, then each
@@ -1933,6 +2749,10 @@ check_workbook (const char  *archive,
   guint8 end[ZIP_END_SIZE];
   guint64 directory_offset, directory_size;
   guint n_entries, n_sheets = 0;
+  guint largest_index = 0;
+  guint64 largest = 0;
+  PartCheck part = { 0 };
+  GThread *part_thread = NULL;
   struct stat st;
   gsize at = 0;
   int fd;
@@ -1979,6 +2799,11 @@ check_workbook (const char  *archive,
           if (pass == 0)
             {
               *total += le32 (entry + 24);
+              if (le32 (entry + 24) > largest)
+                {
+                  largest = le32 (entry + 24);
+                  largest_index = i;
+                }
               continue;
             }
 
@@ -1986,15 +2811,31 @@ check_workbook (const char  *archive,
           local_offset = le32 (entry + 42);
           if (!read_at (fd, local, ZIP_LOCAL_SIZE, local_offset) || le32 (local) != 0x04034b50)
             {
+              part_check_abandon (part_thread, &part);
               close (fd);
               *why = g_strdup_printf (_("its part %s is damaged"), name);
               return FALSE;
             }
           data_offset = local_offset + ZIP_LOCAL_SIZE + le16 (local + 26) + le16 (local + 28);
-          if (data_offset + le32 (entry + 20) > directory_offset ||
-              !check_part (fd, name, le16 (entry + 10), data_offset, le32 (entry + 20),
-                           le32 (entry + 24), le32 (entry + 16), why))
+          if (data_offset + le32 (entry + 20) > directory_offset)
             {
+              part_check_abandon (part_thread, &part);
+              close (fd);
+              *why = g_strdup_printf (_("its part %s is damaged"), name);
+              return FALSE;
+            }
+          if (i == largest_index && part_thread == NULL)
+            {
+              part = (PartCheck) { fd, g_strdup (name), le16 (entry + 10), data_offset, le32 (entry + 20),
+                                   le32 (entry + 24), le32 (entry + 16), NULL, FALSE };
+              part_thread = g_thread_try_new ("poa-xlsx-check", part_check_run, &part, NULL);
+              if (part_thread == NULL)
+                part_check_run (&part);
+            }
+          else if (!check_part (fd, name, le16 (entry + 10), data_offset, le32 (entry + 20),
+                                le32 (entry + 24), le32 (entry + 16), why))
+            {
+              part_check_abandon (part_thread, &part);
               close (fd);
               if (*why == NULL)
                 *why = g_strdup_printf (_("its part %s is damaged"), name);
@@ -2004,10 +2845,19 @@ check_workbook (const char  *archive,
             n_sheets++;
         }
     }
+  part_check_join (part_thread, &part);
   close (fd);
+  if (part.name != NULL && !part.sound)
+    {
+      *why = part.why != NULL ? part.why : g_strdup_printf (_("its part %s is damaged"), part.name);
+      g_free (part.name);
+      return FALSE;
+    }
+  g_free (part.name);
+  g_free (part.why);
 
-  /* Without an expected count, any of the workbooks written here: the document, with or
-   * without its Avance trimestral, or the report alone. */
+  /* Without an expected count, any of the workbooks written here: the document (with its
+   * Modificaciones and _poa), with or without its Avance trimestral, or the report alone. */
   if (expected_sheets == 0 && n_sheets != N_SHEETS && n_sheets != N_SHEETS + 1 && n_sheets != 1)
     expected_sheets = N_SHEETS;
   if (expected_sheets != 0 && n_sheets != expected_sheets)
@@ -2019,6 +2869,7 @@ check_workbook (const char  *archive,
   return TRUE;
 
 damaged_list:
+  part_check_abandon (part_thread, &part);
   close (fd);
   *why = g_strdup (_("its list of parts is damaged"));
   return FALSE;
@@ -2029,8 +2880,9 @@ damaged_list:
  * @path: a workbook written by poa_xlsx_export()
  *
  * Reads @path back as the export does before it replaces anything: every part inflates with
- * the right CRC, every XML part is well-formed, and the sheets are there: the four of the
- * document, a fifth where it has its Avance trimestral, or the one of a report.
+ * the right CRC, every XML part is well-formed, and the sheets are there: the six of the
+ * document (POA, Cronograma, Indicadores, Presupuesto, Modificaciones, _poa), a seventh where it
+ * has its Avance trimestral, or the one of a report.
  *
  * Returns: whether @path is sound; else @error (#POA_EXPORT_ERROR_FAILED) names the file and
  *   says what is wrong.
@@ -2134,6 +2986,131 @@ survey_calendars (PoaPlan  *plan,
     }
 }
 
+/* Writing the sheets on threads ------------------------------------------------------------- */
+
+/* In constant-memory mode each sheet writes its rows to a temporary of its own, and a cell
+ * touches nothing but its sheet once its format has its index: the big sheets (the Cronograma,
+ * the Avance trimestral) are written on threads of their own while this one writes the others.
+ * What they share is resolved first and then only read: every format's index
+ * (lxw_format_get_xf_index() caches it in the format), the sheets themselves (added in order
+ * beforehand, with workbook_add_worksheet(), which touches the workbook), the activities (taken
+ * out of the plan's GListStore, which is not safe to read from two threads: it remembers the
+ * last item asked for), the Cronograma's sums and the row of its totals (the Indicadores'
+ * formula). Only the Avance trimestral's thread reads the plan's list itself (poa_report_new()).
+ * Each thread has its own copy of the Book for its errors, merged afterwards, and writes numbers
+ * under the C locale too (uselocale() is per thread). */
+
+typedef struct
+{
+  Book     book;
+  void   (*write) (Book *book);
+  guint    first_quarter, last_quarter;  /* the Avance trimestral's, when write is NULL */
+  GThread *thread;
+} SheetJob;
+
+static gpointer
+sheet_job_run (gpointer data)
+{
+  SheetJob *job = data;
+  locale_t c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t)0);
+  locale_t previous = c_numeric != (locale_t)0 ? uselocale (c_numeric) : (locale_t)0;
+
+  if (job->write != NULL)
+    job->write (&job->book);
+  else
+    write_avance (&job->book, job->first_quarter, job->last_quarter);
+
+  if (c_numeric != (locale_t)0)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
+  return NULL;
+}
+
+/* Starts @job on a thread, or runs it here if there is none to be had. */
+static void
+sheet_job_start (SheetJob *job)
+{
+  job->thread = g_thread_try_new ("poa-xlsx-sheet", sheet_job_run, job, NULL);
+  if (job->thread == NULL)
+    sheet_job_run (job);
+}
+
+/* Waits for @job and takes its first error, unless @book has one already. */
+static void
+sheet_job_finish (SheetJob *job,
+                  Book     *book)
+{
+  if (job->thread != NULL)
+    g_thread_join (job->thread);
+  job->thread = NULL;
+
+  if (book->xlsx_error == LXW_NO_ERROR && job->book.xlsx_error != LXW_NO_ERROR)
+    {
+      book->xlsx_error = job->book.xlsx_error;
+      book->xlsx_errno = job->book.xlsx_errno;
+    }
+  if (book->error == NULL)
+    book->error = g_steal_pointer (&job->book.error);
+  g_clear_error (&job->book.error);
+}
+
+/* The whole document: POA, Cronograma, Indicadores, Presupuesto, the Avance trimestral where
+ * some month is programmed (every quarter up to @last_quarter), Modificaciones and _poa. */
+static void
+write_sheets (Book    *book,
+              gboolean has_avance,
+              guint    last_quarter)
+{
+  const char *names[MAX_SHEETS + 1] = { "POA", "Cronograma", "Indicadores", "Presupuesto" };
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (book->plan));
+  SheetJob cronograma = { .write = write_cronograma };
+  SheetJob avance = { .first_quarter = 1, .last_quarter = last_quarter };
+  guint n_names = 4;
+
+  if (has_avance)
+    names[n_names++] = "Avance trimestral";
+  names[n_names++] = "Modificaciones";
+  names[n_names++] = "_poa";
+  names[n_names] = NULL;
+  prepare_sheets (book, names);
+
+  for (guint i = 0; i < N_STYLES; i++)
+    if (book->styles[i] != NULL)
+      lxw_format_get_xf_index (book->styles[i]);
+
+  book->n_activities = g_list_model_get_n_items (activities);
+  book->activities = g_new (PoaActivity *, MAX (book->n_activities, 1));
+  for (guint i = 0; i < book->n_activities; i++)
+    book->activities[i] = g_list_model_get_item (activities, i);
+  for (guint goal = 0; goal < POA_ACTIVITY_N_GOALS; goal++)
+    book->sums[goal] = poa_plan_sum_goal (book->plan, goal);
+  book->totals_row = CRON_HEADING_LAST + 1 + book->n_activities * (book->calendarized ? 2 : 1);
+
+  cronograma.book = *book;
+  sheet_job_start (&cronograma);
+  if (has_avance)
+    {
+      avance.book = *book;
+      sheet_job_start (&avance);
+    }
+
+  write_poa (book);
+  write_indicators (book);
+  write_budget (book);
+  write_changes (book);
+  write_plan_data (book);
+
+  sheet_job_finish (&cronograma, book);
+  if (has_avance)
+    sheet_job_finish (&avance, book);
+
+  for (guint i = 0; i < book->n_activities; i++)
+    g_object_unref (book->activities[i]);
+  g_clear_pointer (&book->activities, g_free);
+}
+
 /* Writes @plan's workbook: the whole document, or with @report_quarter (1 … 4) that quarter's
  * Avance trimestral alone. */
 static gboolean
@@ -2185,9 +3162,15 @@ write_workbook (PoaPlan     *plan,
 
   create_styles (&book);
   set_properties (&book);
+  /* Borrowed: the plan's list holds them while the plan lives. */
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    book.signatures[i] = poa_plan_get_signature (plan, i);
   if (report_quarter > 0)
     {
+      static const char *const names[] = { "Avance trimestral", NULL };
+
       book.expected_sheets = 1;
+      prepare_sheets (&book, names);
       write_avance (&book, report_quarter, report_quarter);
     }
   else
@@ -2197,14 +3180,9 @@ write_workbook (PoaPlan     *plan,
 
       survey_calendars (plan, &book.calendarized, &has_programmed);
       book.expected_sheets = has_programmed ? N_SHEETS + 1 : N_SHEETS;
-      write_poa (&book);
-      write_cronograma (&book);
-      write_indicators (&book);
-      write_budget (&book);
       /* Every quarter up to the current one; none is owed before the year starts. */
       poa_date_get_today (&today);
-      if (has_programmed)
-        write_avance (&book, 1, poa_report_current_quarter (poa_plan_get_year (plan), &today));
+      write_sheets (&book, has_programmed, poa_report_current_quarter (poa_plan_get_year (plan), &today));
     }
   check_row_files (&book);
 
