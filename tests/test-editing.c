@@ -334,14 +334,19 @@ test_add_activity_through_the_editor (Fixture       *fixture,
   g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
 }
 
-/* What the findings button shows, as "icon-name count …" over its visible parts. */
+/* What the findings button shows, as "icon-name count …" over its visible parts: its wide face
+ * (both kinds), or with @narrow the one it shows when the header bar has no room. */
 static char *
-findings_button_face (PoaFindingsButton *findings)
+findings_button_face (PoaFindingsButton *findings,
+                      gboolean           narrow)
 {
   GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (findings), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *squeezer = gtk_menu_button_get_child (button);
+  GtkWidget *shown = narrow ? gtk_widget_get_last_child (squeezer) : gtk_widget_get_first_child (squeezer);
   GString *face = g_string_new (NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_menu_button_get_child (button));
+  g_assert_true (ADW_IS_SQUEEZER (squeezer));
+  for (GtkWidget *child = gtk_widget_get_first_child (shown);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (!gtk_widget_get_visible (child))
@@ -381,9 +386,13 @@ test_findings_button_shows_errors_and_warnings_apart (Fixture       *fixture,
     }
   g_assert_cmpuint (errors, ==, 1);
   g_assert_cmpuint (warnings, >, 1);
-  face = findings_button_face (findings);
+  face = findings_button_face (findings, FALSE);
   expected = g_strdup_printf ("dialog-error-symbolic 1 dialog-warning-symbolic %u", warnings);
   g_assert_cmpstr (face, ==, expected);
+  /* Narrow, the worst kind alone: the error, not the sum of both. */
+  g_clear_pointer (&face, g_free);
+  face = findings_button_face (findings, TRUE);
+  g_assert_cmpstr (face, ==, "dialog-error-symbolic 1");
 
   /* Without activity 7 only warnings are left: no red sign, and the count is theirs. */
   g_assert_true (poa_document_remove (document, activity_at (plan, 6), &error));
@@ -391,9 +400,15 @@ test_findings_button_shows_errors_and_warnings_apart (Fixture       *fixture,
   poa_findings_button_update (findings);
   g_clear_pointer (&face, g_free);
   g_clear_pointer (&expected, g_free);
-  face = findings_button_face (findings);
+  face = findings_button_face (findings, FALSE);
   g_assert_null (strstr (face, "dialog-error-symbolic"));
   g_assert_true (g_str_has_prefix (face, "dialog-warning-symbolic "));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("dialog-warning-symbolic %u",
+                              poa_check_count (poa_findings_button_get_findings (findings), POA_SEVERITY_WARNING));
+  g_clear_pointer (&face, g_free);
+  face = findings_button_face (findings, TRUE);
+  g_assert_cmpstr (face, ==, expected);
   g_assert_cmpuint (poa_check_count (poa_findings_button_get_findings (findings), POA_SEVERITY_ERROR), ==, 0);
 }
 
