@@ -59,13 +59,54 @@ typedef struct
 
   json_t       *plan;
   json_t       *activities; /* in the POA sheet's order */
-  GHashTable   *by_number;  /* number → its activity object (borrowed) */
+  GHashTable   *by_number;  /* number → its (first) activity object (borrowed) */
+  /* Each table's activities, joined once both are read (join_activities()). */
+  GPtrArray    *poa_items;  /* json_t, owned */
+  GArray       *poa_rows;   /* guint: where each is */
+  char         *poa_sheet;
+  int           poa_number_col;
+  GPtrArray    *cron_items;
+  GArray       *cron_rows;
+  char         *cron_sheet;
+  int           cron_number_col;
+  int           cron_name_col;
   guint         year;
   gboolean      found_activities;
   gboolean      date1904;
 } Import;
 
+static void
+import_clear (Import *imp)
+{
+  g_clear_pointer (&imp->poa_items, g_ptr_array_unref);
+  g_clear_pointer (&imp->cron_items, g_ptr_array_unref);
+  g_clear_pointer (&imp->poa_rows, g_array_unref);
+  g_clear_pointer (&imp->cron_rows, g_array_unref);
+  g_clear_pointer (&imp->poa_sheet, g_free);
+  g_clear_pointer (&imp->cron_sheet, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
 /* Problems. */
+
+static void
+problem_valist (Import     *imp,
+                const char *sheet,
+                guint       row,
+                guint       col,
+                const char *format,
+                va_list     args)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *where = poa_xlsx_cell_name (row, col);
+
+  imp->n_errors++;
+  if (imp->errors->len >= POA_XLSX_IMPORT_MAX_NAMED)
+    return;
+  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (imp->errors, g_strdup_printf ("%s!%s: %s", sheet, where, message));
+}
 
 G_GNUC_PRINTF (5, 6)
 static void
@@ -76,18 +117,27 @@ problem (Import       *imp,
          const char   *format,
          ...)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *where = poa_xlsx_cell_name (row, col);
   va_list args;
 
-  imp->n_errors++;
-  if (imp->errors->len >= POA_XLSX_IMPORT_MAX_NAMED)
-    return;
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  problem_valist (imp, poa_xlsx_sheet_get_name (sheet), row, col, format, args);
   va_end (args);
-  g_ptr_array_add (imp->errors, g_strdup_printf ("%s!%s: %s", poa_xlsx_sheet_get_name (sheet),
-                                                 where, message));
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+problem_in (Import     *imp,
+            const char *sheet,
+            guint       row,
+            guint       col,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  problem_valist (imp, sheet, row, col, format, args);
+  va_end (args);
 }
 
 G_GNUC_PRINTF (5, 6)
@@ -117,6 +167,28 @@ warn (Import       *imp,
     }
   else
     g_ptr_array_add (imp->warnings, g_steal_pointer (&message));
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+warn_in (Import     *imp,
+         const char *sheet,
+         guint       row,
+         guint       col,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *where = poa_xlsx_cell_name (row, col);
+  va_list args;
+
+  imp->n_warnings++;
+  if (imp->warnings->len >= POA_XLSX_IMPORT_MAX_NAMED)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (imp->warnings, g_strdup_printf ("%s!%s: %s", sheet, where, message));
 }
 
 /* Cells. */
@@ -402,25 +474,6 @@ heading_is (const char *heading,
   return FALSE;
 }
 
-static json_t *
-activity_for (Import *imp,
-              guint   number,
-              gboolean *created)
-{
-  json_t *activity = g_hash_table_lookup (imp->by_number, GUINT_TO_POINTER (number));
-
-  *created = FALSE;
-  if (activity != NULL)
-    return activity;
-
-  activity = json_object ();
-  json_object_set_new (activity, "number", json_integer (number));
-  json_array_append_new (imp->activities, activity);
-  g_hash_table_insert (imp->by_number, GUINT_TO_POINTER (number), activity);
-  *created = TRUE;
-  return activity;
-}
-
 static void
 set_text (json_t     *object,
           const char *key,
@@ -601,7 +654,7 @@ read_poa_sheet (Import       *imp,
       g_autofree char *texts[POA_N_COLS] = { NULL };
       gboolean empty = TRUE;
       guint number = 0;
-      gboolean present = FALSE, created;
+      gboolean present = FALSE;
       json_t *activity;
 
       for (guint i = 0; i < POA_N_COLS; i++)
@@ -616,23 +669,17 @@ read_poa_sheet (Import       *imp,
         continue;
       if (!present)
         number = sequence;
-      if (number == 0)
-        {
-          problem (imp, sheet, row, columns[POA_COL_NUMBER], _("an activity is numbered from 1"));
-          continue;
-        }
 
-      activity = activity_for (imp, number, &created);
-      if (!created)
-        {
-          problem (imp, sheet, row, MAX (columns[POA_COL_NUMBER], 0),
-                   _("activity %u is listed twice"), number);
-          continue;
-        }
+      activity = json_object ();
+      json_object_set_new (activity, "number", json_integer (number));
       for (guint i = POA_COL_NAME; i < POA_N_COLS; i++)
         set_text (activity, poa_keys[i], texts[i]);
+      g_ptr_array_add (imp->poa_items, activity);
+      g_array_append_val (imp->poa_rows, row);
     }
 
+  imp->poa_sheet = g_strdup (poa_xlsx_sheet_get_name (sheet));
+  imp->poa_number_col = MAX (columns[POA_COL_NUMBER], 0);
   return TRUE;
 }
 
@@ -855,10 +902,10 @@ read_cronograma_sheet (Import       *imp,
               continue;
             }
 
-          if (row > last_heading_row)
-            continue;
           if (!percent && !number)
             {
+              if (row > last_heading_row)
+                continue;
               /* The groups' titles: the year, "Cronograma Programado", "Fechas de metas". */
               if (month_of (heading) >= 0 || cron_column_of (heading) >= 0 || find_year (text) != 0 ||
                   strstr (heading, "cronograma") != NULL || strstr (heading, "fecha") != NULL)
@@ -974,7 +1021,7 @@ read_cronograma_sheet (Import       *imp,
       CronRow *cron = &g_array_index (rows, CronRow, i);
       guint row = cron->row;
       guint number = 0, goals[3] = { 0, 0, 0 };
-      gboolean present = FALSE, created, ok = TRUE;
+      gboolean present = FALSE, ok = TRUE;
       json_t *activity, *month_list, *calendar, *start, *end;
       guint64 achieved_in_months = 0;
       static const char *const goal_keys[] = { "annual_goal", "programmed", "achieved" };
@@ -985,31 +1032,15 @@ read_cronograma_sheet (Import       *imp,
         continue;
       if (!present)
         number = sequence;
-      if (number == 0)
-        {
-          problem (imp, sheet, row, columns[CRON_NUMBER], _("an activity is numbered from 1"));
-          continue;
-        }
 
-      activity = activity_for (imp, number, &created);
-      if (json_object_get (activity, "annual_goal") != NULL)
-        {
-          problem (imp, sheet, row, MAX (columns[CRON_NUMBER], 0), _("activity %u is listed twice"), number);
-          continue;
-        }
-
+      activity = json_object ();
+      json_object_set_new (activity, "number", json_integer (number));
+      g_ptr_array_add (imp->cron_items, activity);
+      g_array_append_val (imp->cron_rows, row);
       {
         g_autofree char *name = columns[CRON_NAME] >= 0 ? cell_text (imp, sheet, row, columns[CRON_NAME]) : NULL;
-        json_t *known = json_object_get (activity, "name");
 
-        if (known == NULL)
-          set_text (activity, "name", name);
-        else if (name != NULL && g_strcmp0 (json_string_value (known), name) != 0)
-          warn (imp, sheet, row, columns[CRON_NAME],
-                _("the activity's name is not the POA sheet's; the POA sheet's is kept"));
-        if (created && imp->found_activities)
-          for (guint k = POA_COL_AXIS; k < POA_N_COLS; k++)
-            set_text (activity, poa_keys[k], "");
+        set_text (activity, "name", name);
       }
       {
         g_autofree char *responsible = columns[CRON_RESPONSIBLE] >= 0 ? cell_text (imp, sheet, row, columns[CRON_RESPONSIBLE]) : NULL;
@@ -1079,6 +1110,9 @@ read_cronograma_sheet (Import       *imp,
     }
 
   (void) total_row;
+  imp->cron_sheet = g_strdup (poa_xlsx_sheet_get_name (sheet));
+  imp->cron_number_col = MAX (columns[CRON_NUMBER], 0);
+  imp->cron_name_col = MAX (columns[CRON_NAME], 0);
   return TRUE;
 }
 
@@ -1562,6 +1596,103 @@ drop_empty_months (Import *imp)
     }
 }
 
+/* The POA sheet's activities and the Cronograma's are the same ones: row by row when both
+ * list the same numbers in the same order (numbers may repeat, or be 0, in a plan), else by
+ * number, which must then be unique. An activity in one table only is kept, with a warning. */
+static void
+join_activities (Import *imp)
+{
+  GPtrArray *poa = imp->poa_items, *cron = imp->cron_items;
+  gboolean same = poa->len == cron->len;
+
+  for (guint i = 0; same && i < poa->len; i++)
+    same = json_integer_value (json_object_get (g_ptr_array_index (poa, i), "number")) ==
+           json_integer_value (json_object_get (g_ptr_array_index (cron, i), "number"));
+
+  if (same || poa->len == 0 || cron->len == 0)
+    {
+      guint n = MAX (poa->len, cron->len);
+
+      for (guint i = 0; i < n; i++)
+        {
+          json_t *base = i < poa->len ? g_ptr_array_index (poa, i) : g_ptr_array_index (cron, i);
+          json_t *more = i < poa->len && i < cron->len ? g_ptr_array_index (cron, i) : NULL;
+
+          if (more != NULL)
+            {
+              const char *name = json_string_value (json_object_get (base, "name"));
+              const char *other = json_string_value (json_object_get (more, "name"));
+
+              if (other != NULL && other[0] != '\0' && g_strcmp0 (name, other) != 0)
+                {
+                  if (name == NULL || name[0] == '\0')
+                    set_text (base, "name", other);
+                  else
+                    warn_in (imp, imp->cron_sheet, g_array_index (imp->cron_rows, guint, i), imp->cron_name_col,
+                             _("the activity's name is not the POA sheet's; the POA sheet's is kept"));
+                }
+              json_object_del (more, "name");
+              json_object_update_missing (base, more);
+            }
+          json_array_append (imp->activities, base);
+        }
+      return;
+    }
+
+  {
+    g_autoptr(GHashTable) poa_numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
+    g_autoptr(GHashTable) cron_numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+    for (guint i = 0; i < poa->len; i++)
+      {
+        json_t *item = g_ptr_array_index (poa, i);
+        gpointer key = GSIZE_TO_POINTER ((gsize) json_integer_value (json_object_get (item, "number")));
+
+        if (g_hash_table_contains (poa_numbers, key))
+          problem_in (imp, imp->poa_sheet, g_array_index (imp->poa_rows, guint, i), imp->poa_number_col,
+                      _("activity %u is listed twice"), (guint) GPOINTER_TO_SIZE (key));
+        g_hash_table_insert (poa_numbers, key, item);
+      }
+    for (guint i = 0; i < cron->len; i++)
+      {
+        json_t *item = g_ptr_array_index (cron, i);
+        gpointer key = GSIZE_TO_POINTER ((gsize) json_integer_value (json_object_get (item, "number")));
+        json_t *base;
+
+        if (g_hash_table_contains (cron_numbers, key))
+          problem_in (imp, imp->cron_sheet, g_array_index (imp->cron_rows, guint, i), imp->cron_number_col,
+                      _("activity %u is listed twice"), (guint) GPOINTER_TO_SIZE (key));
+        g_hash_table_insert (cron_numbers, key, item);
+        if ((base = g_hash_table_lookup (poa_numbers, key)) != NULL)
+          {
+            const char *name = json_string_value (json_object_get (base, "name"));
+            const char *other = json_string_value (json_object_get (item, "name"));
+
+            if (other != NULL && other[0] != '\0' && g_strcmp0 (name, other) != 0 && name != NULL && name[0] != '\0')
+              warn_in (imp, imp->cron_sheet, g_array_index (imp->cron_rows, guint, i), imp->cron_name_col,
+                       _("the activity's name is not the POA sheet's; the POA sheet's is kept"));
+            if (name == NULL || name[0] == '\0')
+              json_object_set (base, "name", json_object_get (item, "name"));
+            json_object_del (item, "name");
+            json_object_update_missing (base, item);
+          }
+      }
+    for (guint i = 0; i < poa->len; i++)
+      json_array_append (imp->activities, g_ptr_array_index (poa, i));
+    for (guint i = 0; i < cron->len; i++)
+      {
+        json_t *item = g_ptr_array_index (cron, i);
+        gpointer key = GSIZE_TO_POINTER ((gsize) json_integer_value (json_object_get (item, "number")));
+
+        if (g_hash_table_contains (poa_numbers, key))
+          continue;
+        warn_in (imp, imp->cron_sheet, g_array_index (imp->cron_rows, guint, i), imp->cron_number_col,
+                 _("activity %u is in the Cronograma only"), (guint) GPOINTER_TO_SIZE (key));
+        json_array_append (imp->activities, item);
+      }
+  }
+}
+
 static gboolean
 fail_with_problems (Import  *imp,
                     GError **error)
@@ -1602,7 +1733,7 @@ poa_xlsx_import_book (PoaXlsxBook  *book,
                       GPtrArray   **warnings,
                       GError      **error)
 {
-  Import imp = { 0 };
+  g_auto(Import) imp = { 0 };
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) warned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_number = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -1625,6 +1756,10 @@ poa_xlsx_import_book (PoaXlsxBook  *book,
   json_object_set_new (plan, "format", json_string ("poa-plan"));
   json_object_set_new (plan, "version", json_integer (2));
   json_object_set_new (plan, "activities", imp.activities);
+  imp.poa_items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_decref);
+  imp.cron_items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_decref);
+  imp.poa_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  imp.cron_rows = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!read_table (&imp, "POA", read_poa_sheet, error) ||
       !read_table (&imp, "Cronograma", read_cronograma_sheet, error))
@@ -1635,6 +1770,14 @@ poa_xlsx_import_book (PoaXlsxBook  *book,
                    _("%s: no sheet has the POA's headings (“Actividad / Proyecto General”, or a "
                      "Cronograma with “Enero”…)"), imp.filename);
       return NULL;
+    }
+  join_activities (&imp);
+  for (gsize i = json_array_size (imp.activities); i > 0; i--)
+    {
+      json_t *activity = json_array_get (imp.activities, i - 1);
+
+      g_hash_table_insert (by_number, GSIZE_TO_POINTER ((gsize) json_integer_value (json_object_get (activity, "number"))),
+                           activity);
     }
   if (!read_table (&imp, "Indicadores", read_indicators_sheet, error) ||
       !read_table (&imp, "Presupuesto", read_budget_sheet, error))
