@@ -1858,13 +1858,7 @@ poa_xlsx_import_load (const char  *path,
                       GPtrArray  **warnings,
                       GError     **error)
 {
-  g_autoptr(PoaXlsxBook) book = poa_xlsx_book_open (path, error);
-
-  if (warnings != NULL)
-    *warnings = NULL;
-  if (book == NULL)
-    return NULL;
-  return poa_xlsx_import_book (book, warnings, error);
+  return poa_plan_file_load_with_progress (path, warnings, NULL, NULL, error);
 }
 
 /* Whether @path names a workbook, by its extension (as export chooses its format). */
@@ -1889,11 +1883,33 @@ poa_plan_file_load (const char  *path,
                     GPtrArray  **warnings,
                     GError     **error)
 {
+  return poa_plan_file_load_with_progress (path, warnings, NULL, NULL, error);
+}
+
+/**
+ * poa_plan_file_load_with_progress:
+ * @progress: (nullable): called now and then while a workbook is read, from this thread
+ *
+ * As poa_plan_file_load(), saying how far it has got (the window shows it).
+ */
+PoaPlan *
+poa_plan_file_load_with_progress (const char           *path,
+                                  GPtrArray           **warnings,
+                                  PoaXlsxProgressFunc   progress,
+                                  gpointer              data,
+                                  GError              **error)
+{
   if (warnings != NULL)
     *warnings = NULL;
   if (poa_plan_file_is_workbook (path))
     {
-      PoaPlan *plan = poa_xlsx_import_load (path, warnings, error);
+      g_autoptr(PoaXlsxBook) book = poa_xlsx_book_open (path, error);
+      PoaPlan *plan;
+
+      if (book == NULL)
+        return NULL;
+      poa_xlsx_book_set_progress (book, progress, data);
+      plan = poa_xlsx_import_book (book, warnings, error);
 
       if (warnings != NULL && *warnings != NULL && (*warnings)->len == 0)
         g_clear_pointer (warnings, g_ptr_array_unref);

@@ -21,6 +21,11 @@ gboolean  poa_plan_file_is_workbook    (const char    *path);
 PoaPlan  *poa_plan_file_load           (const char    *path,
                                         GPtrArray    **warnings,
                                         GError       **error);
+PoaPlan  *poa_plan_file_load_with_progress (const char          *path,
+                                             GPtrArray          **warnings,
+                                             PoaXlsxProgressFunc  progress,
+                                             gpointer             data,
+                                             GError             **error);
 PoaPlan  *poa_xlsx_import_load         (const char    *path,
                                         GPtrArray    **warnings,
                                         GError       **error);

@@ -7,6 +7,11 @@
 
 #define G_LOG_DOMAIN "poa-xlsx-reader"
 
+/* memmem() */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
 #include "config.h"
 
 #include <errno.h>
@@ -70,6 +75,10 @@ struct _PoaXlsxBook
   guint64       total_read;
 
   gboolean      date1904;
+  guint64       total_size;  /* all parts, uncompressed, as their headers say */
+  guint64       last_progress;
+  PoaXlsxProgressFunc progress;
+  gpointer      progress_data;
   GArray       *sheets;     /* SheetInfo */
   GHashTable   *names;      /* defined name → its text */
   GArray       *xfs;        /* Xf, by cellXfs index */
@@ -209,6 +218,7 @@ typedef struct
   guint64      limit;
   gboolean     too_large;
   gboolean     zip_error;
+  gboolean     doctype;
 } Stream;
 
 static int
@@ -225,8 +235,24 @@ stream_read_cb (void *context,
       return -1;
     }
 
+  /* A document type comes before the root element, so in the first bytes: refused there, before
+   * libxml2 reads any of its declarations. */
+  if (stream->read < 64 * 1024 && n > 0 &&
+      (memmem (buffer, n, "<!DOCTYPE", 9) != NULL || memmem (buffer, n, "<!ENTITY", 8) != NULL))
+    {
+      stream->doctype = TRUE;
+      return -1;
+    }
+
   stream->read += n;
   stream->book->total_read += n;
+  if (stream->book->progress != NULL && stream->book->total_size > 0 &&
+      stream->book->total_read - stream->book->last_progress > 1024 * 1024)
+    {
+      stream->book->last_progress = stream->book->total_read;
+      stream->book->progress (MIN (1.0, (double) stream->book->total_read / stream->book->total_size),
+                              stream->book->progress_data);
+    }
   if (stream->read > stream->limit || stream->book->total_read > POA_XLSX_MAX_TOTAL_BYTES)
     {
       stream->too_large = TRUE;
@@ -274,13 +300,6 @@ open_part (PoaXlsxBook      *book,
   if (unzGetCurrentFileInfo64 (book->zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
     return fail (book, error, POA_XLSX_ERROR_NOT_ZIP, _("the zip archive is damaged at “%s”"), part);
 
-  if (info.uncompressed_size > POA_XLSX_MAX_PART_BYTES)
-    return fail (book, error, POA_XLSX_ERROR_TOO_LARGE,
-                 _("“%s” would take %" G_GUINT64_FORMAT " MB once uncompressed, more than the %u MB "
-                   "a workbook part may take"),
-                 part, (guint64) (info.uncompressed_size / (1024 * 1024)),
-                 POA_XLSX_MAX_PART_BYTES / (1024 * 1024));
-
   /* Compressed XML shrinks some 10 to 30 times; far more is a bomb. Small parts are let be. */
   if (info.uncompressed_size > 1024 * 1024 &&
       info.uncompressed_size / MAX (info.compressed_size, 1) > POA_XLSX_MAX_RATIO)
@@ -288,6 +307,13 @@ open_part (PoaXlsxBook      *book,
                  _("“%s” is compressed %" G_GUINT64_FORMAT " times, more than a workbook ever is "
                    "(a zip bomb?)"),
                  part, (guint64) (info.uncompressed_size / MAX (info.compressed_size, 1)));
+
+  if (info.uncompressed_size > POA_XLSX_MAX_PART_BYTES)
+    return fail (book, error, POA_XLSX_ERROR_TOO_LARGE,
+                 _("“%s” would take %" G_GUINT64_FORMAT " MB once uncompressed, more than the %u MB "
+                   "a workbook part may take (a zip bomb?)"),
+                 part, (guint64) (info.uncompressed_size / (1024 * 1024)),
+                 POA_XLSX_MAX_PART_BYTES / (1024 * 1024));
 
   if (unzOpenCurrentFile (book->zip) != UNZ_OK)
     return fail (book, error, POA_XLSX_ERROR_NOT_ZIP,
@@ -334,6 +360,10 @@ close_part (PoaXlsxBook      *book,
                    "part may be (a zip bomb?)"), stream->part);
   if (stream->zip_error)
     return fail (book, error, POA_XLSX_ERROR_NOT_ZIP, _("the zip archive is damaged at “%s”"),
+                 stream->part);
+  if (stream->doctype)
+    return fail (book, error, POA_XLSX_ERROR_MALFORMED,
+                 _("“%s” declares a document type or entities, which no workbook does"),
                  stream->part);
   if (status < 0)
     return fail (book, error, POA_XLSX_ERROR_MALFORMED,
@@ -968,6 +998,17 @@ book_load (PoaXlsxBook  *book,
                  _("the zip archive holds %" G_GUINT64_FORMAT " files, more than a workbook does"),
                  (guint64) global.number_entry);
 
+  /* The parts' total size, for progress; what a header claims is only used for that. */
+  if (unzGoToFirstFile (book->zip) == UNZ_OK)
+    do
+      {
+        unz_file_info64 info;
+
+        if (unzGetCurrentFileInfo64 (book->zip, &info, NULL, 0, NULL, 0, NULL, 0) == UNZ_OK)
+          book->total_size += MIN (info.uncompressed_size, (guint64) POA_XLSX_MAX_PART_BYTES);
+      }
+    while (unzGoToNextFile (book->zip) == UNZ_OK);
+
   if (!read_relationships (book, "_rels/.rels", "", root_rels, error))
     return FALSE;
   r = find_relationship (root_rels, "/officeDocument", NULL);
@@ -1073,6 +1114,16 @@ poa_xlsx_book_open_memory (const guint8  *data,
   if (!book_load (book, error))
     return NULL;
   return g_steal_pointer (&book);
+}
+
+/* @progress is called now and then, from the thread reading, with the fraction read. */
+void
+poa_xlsx_book_set_progress (PoaXlsxBook         *book,
+                            PoaXlsxProgressFunc  progress,
+                            gpointer             data)
+{
+  book->progress = progress;
+  book->progress_data = data;
 }
 
 const char *
@@ -1319,7 +1370,7 @@ finish_sheet (PoaXlsxSheet  *sheet,
       sheet->row_start[row] = i;
     }
   for (guint i = 0; i < n; i++)
-    sheet->n_columns = MAX (sheet->n_columns, g_array_index (sheet->cells, Cell, i).col + 1);
+    sheet->n_columns = MAX (sheet->n_columns, g_array_index (sheet->cells, Cell, i).col + 1u);
 
   for (guint i = 0; i < ranges->len; i++)
     {

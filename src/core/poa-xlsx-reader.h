@@ -51,6 +51,8 @@ typedef struct
 } PoaXlsxCell;
 
 typedef struct _PoaXlsxBook  PoaXlsxBook;
+typedef void (*PoaXlsxProgressFunc) (double   fraction,
+                                     gpointer data);
 typedef struct _PoaXlsxSheet PoaXlsxSheet;
 
 GQuark        poa_xlsx_error_quark          (void);
@@ -61,6 +63,9 @@ PoaXlsxBook  *poa_xlsx_book_open_memory     (const guint8  *data,
                                              gsize          size,
                                              const char    *name,
                                              GError       **error);
+void          poa_xlsx_book_set_progress    (PoaXlsxBook   *book,
+                                             PoaXlsxProgressFunc progress,
+                                             gpointer       data);
 void          poa_xlsx_book_free            (PoaXlsxBook   *book);
 const char   *poa_xlsx_book_get_name        (PoaXlsxBook   *book);
 guint         poa_xlsx_book_get_n_sheets    (PoaXlsxBook   *book);
