@@ -1105,8 +1105,8 @@ read_cronograma_sheet (Import       *imp,
 
       if (achieved_in_months > goals[2] && columns[CRON_ACHIEVED] >= 0)
         problem (imp, sheet, row, columns[CRON_ACHIEVED],
-                 _("the months achieved add up to %" G_GUINT64_FORMAT ", more than the meta alcanzada %u"),
-                 achieved_in_months, goals[2]);
+                 _("the months achieved add up to %llu, more than the meta alcanzada %u"),
+                 (unsigned long long) achieved_in_months, goals[2]);
     }
 
   (void) total_row;

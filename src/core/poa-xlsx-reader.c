@@ -304,15 +304,15 @@ open_part (PoaXlsxBook      *book,
   if (info.uncompressed_size > 1024 * 1024 &&
       info.uncompressed_size / MAX (info.compressed_size, 1) > POA_XLSX_MAX_RATIO)
     return fail (book, error, POA_XLSX_ERROR_TOO_LARGE,
-                 _("“%s” is compressed %" G_GUINT64_FORMAT " times, more than a workbook ever is "
+                 _("“%s” is compressed %llu times, more than a workbook ever is "
                    "(a zip bomb?)"),
-                 part, (guint64) (info.uncompressed_size / MAX (info.compressed_size, 1)));
+                 part, (unsigned long long) (info.uncompressed_size / MAX (info.compressed_size, 1u)));
 
   if (info.uncompressed_size > POA_XLSX_MAX_PART_BYTES)
     return fail (book, error, POA_XLSX_ERROR_TOO_LARGE,
-                 _("“%s” would take %" G_GUINT64_FORMAT " MB once uncompressed, more than the %u MB "
+                 _("“%s” would take %llu MB once uncompressed, more than the %u MB "
                    "a workbook part may take (a zip bomb?)"),
-                 part, (guint64) (info.uncompressed_size / (1024 * 1024)),
+                 part, (unsigned long long) (info.uncompressed_size / (1024 * 1024)),
                  POA_XLSX_MAX_PART_BYTES / (1024 * 1024));
 
   if (unzOpenCurrentFile (book->zip) != UNZ_OK)
@@ -995,8 +995,8 @@ book_load (PoaXlsxBook  *book,
     return fail (book, error, POA_XLSX_ERROR_NOT_ZIP, _("not a workbook: the zip archive is damaged"));
   if (global.number_entry > MAX_ENTRIES)
     return fail (book, error, POA_XLSX_ERROR_TOO_LARGE,
-                 _("the zip archive holds %" G_GUINT64_FORMAT " files, more than a workbook does"),
-                 (guint64) global.number_entry);
+                 _("the zip archive holds %llu files, more than a workbook does"),
+                 (unsigned long long) global.number_entry);
 
   /* The parts' total size, for progress; what a header claims is only used for that. */
   if (unzGoToFirstFile (book->zip) == UNZ_OK)
