@@ -42,6 +42,8 @@ run $display $bench/bench-activities-table
 run $display $bench/bench-follow-page
 run $bench/bench-xlsx $b/src/poa
 run $bench/bench-summary $b/src/poa
+# xlsxin19 (issue 19): poa import FILE.xlsx beside poa export and openpyxl.
+run $bench/bench-xlsx-import $b/src/poa
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

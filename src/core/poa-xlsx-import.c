@@ -1829,6 +1829,11 @@ poa_xlsx_import_book (PoaXlsxBook  *book,
       g_set_error (error, POA_XLSX_ERROR, POA_XLSX_ERROR_CONTENT, _("%s: out of memory"), imp.filename);
       return NULL;
     }
+  /* The tree is the text now: freed before the text is read, so that the two never take
+   * memory at once with the plan being built. */
+  import_clear (&imp);
+  g_clear_pointer (&plan, json_decref);
+  g_hash_table_remove_all (by_number);
   result = poa_plan_json_parse (text, strlen (text), imp.filename, error);
   if (result == NULL)
     return NULL;
