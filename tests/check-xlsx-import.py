@@ -8,7 +8,7 @@
 # MODE: roundtrip (the default plan and a 300-activity awkward plan, export → import → export,
 # every field this branch's writer shows), roundtrip-full (the same with every field: the
 # change record, review, tolerance, notes and justifications, which need the writer's
-# Modificaciones and _poa sheets), libreoffice, handmade, bad.
+# Modificaciones and _poa sheets), libreoffice, edited (issue 19's "done when"), handmade, bad.
 #
 # Copyright 2026 Municipio de Sombrerete, Zacatecas
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -255,6 +255,73 @@ def mode_libreoffice():
         compare('libreoffice: it is the same plan', before, export_json(db2, result.stdout.strip()), False)
 
 
+EDIT = r'''
+import sys, datetime, openpyxl
+from openpyxl.styles import PatternFill
+wb = openpyxl.load_workbook(sys.argv[1])
+poa, cr = wb['POA'], wb['Cronograma']
+cr['E6'] = 25                      # activity 1's meta anual, 20 before
+r = poa.max_row + 1
+for c, v in enumerate([17, 'Feria del migrante', 'Mas bienestar', 'Atención al migrante',
+                       'Fortalecer', 'Una feria anual'], 1):
+    poa.cell(row=r, column=c, value=v)
+total = next(row for row in range(1, cr.max_row + 1) if cr.cell(row=row, column=1).value == 'Total')
+for m in list(cr.merged_cells.ranges):
+    if m.min_row == total:
+        cr.unmerge_cells(str(m))
+for c in range(1, 24):
+    cr.cell(row=total + 1, column=c, value=cr.cell(row=total, column=c).value)
+    cr.cell(row=total, column=c, value=None)
+for c, v in enumerate([17, 'Feria del migrante', 'Migrantes y Ex braceros', 'Ferias', 1, 1, None, 0], 1):
+    cr.cell(row=total, column=c, value=v)
+# The row was the totals' (shaded): as a row inserted there would be, plain but for May and June.
+for month in range(1, 13):
+    cr.cell(row=total, column=9 + month).fill = PatternFill(fill_type=None)
+for month in (5, 6):
+    cr.cell(row=total, column=9 + month).fill = PatternFill('solid', fgColor='4472C4')
+cr.cell(row=total, column=22, value=datetime.datetime(2026, 5, 1)).number_format = 'dd/mm/yyyy'
+cr.cell(row=total, column=23, value='30/06/2026')
+wb.save(sys.argv[2])
+'''
+
+
+def mode_edited():
+    """Issue 19's "done when": the 2026 workbook, exported, converted by LibreOffice (when
+    there), edited (a meta changed, an activity added), imports with exactly those changes."""
+    db1 = os.path.join(TMP, 'ed-1.sqlite3')
+    db2 = os.path.join(TMP, 'ed-2.sqlite3')
+    run(db1, 'plans')
+    before = export_json(db1)
+    exported = os.path.join(TMP, 'exported', 'plan.xlsx')
+    os.makedirs(os.path.dirname(exported))
+    run(db1, 'export', '--output', exported)
+    source = exported
+    soffice = shutil.which('soffice') or shutil.which('libreoffice')
+    if soffice is not None:
+        outdir = os.path.join(TMP, 'lo')
+        subprocess.run([soffice, '-env:UserInstallation=file://' + os.path.join(TMP, 'lo-profile'),
+                        '--headless', '--convert-to', 'xlsx', '--outdir', outdir, exported],
+                       capture_output=True, timeout=240, check=True)
+        source = os.path.join(outdir, 'plan.xlsx')
+    else:
+        print('# soffice is not installed: the program\'s own workbook is edited')
+    edited = os.path.join(TMP, 'editado.xlsx')
+    subprocess.run(['/usr/bin/python3', '-c', EDIT, source, edited], check=True)
+    result = import_workbook(db2, edited, '--keep-both')
+    check('edited: imports', result.returncode == 0, result.stderr)
+    if result.returncode != 0:
+        return
+    expected = copy.deepcopy(before)
+    expected['activities'][0]['annual_goal'] = 25
+    expected['activities'].append({
+        'number': 17, 'name': 'Feria del migrante', 'strategic_axis': 'Mas bienestar',
+        'strategic_line': 'Atención al migrante', 'action_line': 'Fortalecer',
+        'specific_activity': 'Una feria anual', 'responsible': 'Migrantes y Ex braceros',
+        'unit': 'Ferias', 'annual_goal': 1, 'programmed': 1, 'achieved': 0,
+        'start': '2026-05-01', 'end': '2026-06-30', 'months': [5, 6]})
+    compare('edited: exactly those changes', expected, export_json(db2, result.stdout.strip()), False)
+
+
 HANDMADE = r'''
 import sys, openpyxl
 from openpyxl.styles import PatternFill
@@ -469,6 +536,8 @@ try:
         mode_roundtrip(True)
     elif MODE == 'libreoffice':
         mode_libreoffice()
+    elif MODE == 'edited':
+        mode_edited()
     elif MODE == 'handmade':
         mode_handmade()
     elif MODE == 'bad':
