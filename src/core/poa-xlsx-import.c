@@ -90,6 +90,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
 /* Problems. */
 
+G_GNUC_PRINTF (5, 0)
 static void
 problem_valist (Import     *imp,
                 const char *sheet,
