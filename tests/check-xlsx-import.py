@@ -487,6 +487,19 @@ def mode_bad():
         '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&xxe;</t></si></sst>'
     ).encode())
 
+    # 2,000,001 different texts: more than the reader keeps (POA_XLSX_MAX_STRINGS), though
+    # compressed only some 10 times, so not a zip bomb.
+    huge_strings = os.path.join(TMP, 'huge-strings.xlsx')
+    with zipfile.ZipFile(huge_strings, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in good.items():
+            if name != 'xl/sharedStrings.xml':
+                z.writestr(name, data)
+        with z.open('xl/sharedStrings.xml', 'w', force_zip64=True) as f:
+            f.write(b'<?xml version="1.0"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            for start in range(0, 2000001, 100000):
+                f.write(''.join(f'<si><t>t{i}</t></si>' for i in range(start, min(start + 100000, 2000001))).encode())
+            f.write(b'</sst>')
+
     # The Cronograma's first meta (Cronograma!E6, 20) as the word "veinte"; a date of 31 February.
     cron = good['xl/worksheets/sheet2.xml'].decode()
     import re
@@ -505,6 +518,7 @@ def mode_bad():
         ('malformed XML', with_part('xl/workbook.xml', good['xl/workbook.xml'][:-40]), 'not well-formed XML'),
         ('a missing sheet part', zip_bytes({k: v for k, v in good.items() if k != 'xl/worksheets/sheet2.xml'}),
          'xl/worksheets/sheet2.xml'),
+        ('a huge shared-string table', huge_strings, 'more than 2000000 different texts'),
         ('a 1,048,576-row sheet', with_part('xl/worksheets/sheet2.xml', huge_row.encode()), 'more than 500000 rows'),
         ('a meta that is not a number', with_part('xl/worksheets/sheet2.xml', meta.encode()),
          'Cronograma!E6: “veinte” is not a whole number'),
@@ -523,7 +537,7 @@ def mode_bad():
               run(db, 'plans').stdout == plans_before and export_json(db) == plan_before)
 
     # Spanish in the interface.
-    result = subprocess.run([POA, '--db', db, 'import', '--keep-both', cases[8][1]], capture_output=True,
+    result = subprocess.run([POA, '--db', db, 'import', '--keep-both', cases[9][1]], capture_output=True,
                             text=True, env=dict(ENV, LANGUAGE='es', LC_ALL='es_MX.UTF-8'))
     check('bad: the message is in Spanish', 'Cronograma!E6: «veinte» no es un número entero' in result.stderr
           or 'Cronograma!E6: “veinte” no es un número entero' in result.stderr, result.stderr)
