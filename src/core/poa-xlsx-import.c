@@ -494,6 +494,21 @@ static const char *const poa_keys[POA_N_COLS] = {
 
 static const char *const number_headings[] = { "n", "no", "num", "numero", "n o", "n de actividad", NULL };
 
+/* A row's texts, freed together. */
+typedef struct
+{
+  char *v[POA_N_COLS];
+} RowTexts;
+
+static void
+row_texts_clear (RowTexts *texts)
+{
+  for (guint i = 0; i < POA_N_COLS; i++)
+    g_clear_pointer (&texts->v[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowTexts, row_texts_clear)
+
 static int
 poa_column_of (const char *heading)
 {
@@ -652,7 +667,8 @@ read_poa_sheet (Import       *imp,
 
   for (guint row = heading_row + 1; row < n_rows; row++)
     {
-      g_autofree char *texts[POA_N_COLS] = { NULL };
+      g_auto(RowTexts) row_texts = { { NULL } };
+      char **texts = row_texts.v;
       gboolean empty = TRUE;
       guint number = 0;
       gboolean present = FALSE;
