@@ -1046,6 +1046,14 @@ book_load (PoaXlsxBook  *book,
         !read_shared_strings (book, strings_part, error))
       return FALSE;
   }
+
+  /* Without a styles part every cell has the plain style. */
+  if (book->xfs->len == 0)
+    {
+      Xf plain = { FALSE, FALSE };
+
+      g_array_append_val (book->xfs, plain);
+    }
   return TRUE;
 }
 
