@@ -322,6 +322,78 @@ def mode_edited():
     compare('edited: exactly those changes', expected, export_json(db2, result.stdout.strip()), False)
 
 
+ADD_SHEETS = r'''
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+m = wb.create_sheet('Modificaciones')
+m['A1'] = 'Modificaciones'
+for c, h in enumerate(['Fecha', 'Por', 'Dónde', 'Campo', 'Antes', 'Después', 'Justificación'], 1):
+    m.cell(row=3, column=c, value=h)
+rows = [['2026-02-01T10:00:00Z', 'Ana', 'activity 1', 'annual_goal', '18', '20', 'Se ajustó'],
+        ['2026-03-05T09:15:00Z', 'Luis', 'plan', 'objective', 'Antes', 'Después', 'Texto «nuevo»\ncon salto']]
+for r, values in enumerate(rows, 4):
+    for c, v in enumerate(values, 1):
+        m.cell(row=r, column=c, value=v)
+p = wb.create_sheet('_poa')
+p.sheet_state = 'hidden'
+for row in [
+        ['format', 'poa-workbook', '1'],
+        ['municipality', 'Sombrerete, Zac.'],
+        ['tolerance_low', '85'], ['tolerance_high', '115'],
+        ['review.status', 'enviado'],
+        ['review.history', '2026-03-01T08:00:00Z', 'Ana', 'enviado', 'Primera entrega'],
+        ['calendar.note', '2', '3', 'Nota de marzo'],
+        ['justification', '1', '2', 'Lluvias en mayo'],
+        ['activity.unit', '1', 'Personas'],
+        ['activity.responsible', '2', 'Otro responsable que el visible'],
+        ['clave.desconocida', 'x']]:
+    p.append(row)
+wb.save(sys.argv[2])
+'''
+
+
+def mode_hidden_sheet():
+    """The reader's side of the workbook contract (Modificaciones and _poa), on a workbook whose
+    sheets openpyxl added to the program's export: until the writer writes them itself."""
+    db1 = os.path.join(TMP, 'hs-1.sqlite3')
+    db2 = os.path.join(TMP, 'hs-2.sqlite3')
+    run(db1, 'plans')
+    before = export_json(db1)
+    exported = os.path.join(TMP, 'plan.xlsx')
+    run(db1, 'export', '--output', exported)
+    with_sheets = os.path.join(TMP, 'con-hojas.xlsx')
+    subprocess.run(['/usr/bin/python3', '-c', ADD_SHEETS, exported, with_sheets], check=True)
+    result = import_workbook(db2, with_sheets, '--keep-both')
+    check('hidden sheet: imports', result.returncode == 0, result.stderr)
+    if result.returncode != 0:
+        return
+    check('hidden sheet: an unknown key is a warning naming its cell',
+          '_poa!A11' in result.stderr and 'clave.desconocida' in result.stderr, result.stderr)
+    plan = export_json(db2, result.stdout.strip())
+    check('hidden sheet: the municipality as written, not in capitals',
+          plan['municipality'] == 'Sombrerete, Zac.', plan['municipality'])
+    check('hidden sheet: tolerance', (plan.get('tolerance_low'), plan.get('tolerance_high')) == (85, 115))
+    check('hidden sheet: review', plan.get('review') == {
+        'status': 'enviado', 'history': [{'date': '2026-03-01T08:00:00Z', 'by': 'Ana',
+                                          'status': 'enviado', 'note': 'Primera entrega'}]},
+          plan.get('review'))
+    check('hidden sheet: the change record from Modificaciones', plan.get('history') == [
+        {'date': '2026-02-01T08:00:00Z'.replace('08', '10', 1), 'by': 'Ana', 'where': 'activity 1',
+         'field': 'annual_goal', 'before': '18', 'after': '20', 'justification': 'Se ajustó'},
+        {'date': '2026-03-05T09:15:00Z', 'by': 'Luis', 'where': 'plan', 'field': 'objective',
+         'before': 'Antes', 'after': 'Después', 'justification': 'Texto «nuevo»\ncon salto'}],
+          plan.get('history'))
+    a1, a2 = plan['activities'][0], plan['activities'][1]
+    check('hidden sheet: a month\'s note', a2.get('calendar') == [
+        {'month': 3, 'programmed': 0, 'achieved': 0, 'note': 'Nota de marzo'}], a2.get('calendar'))
+    check('hidden sheet: a justification', a1.get('justifications') == [
+        {'quarter': 2, 'text': 'Lluvias en mayo'}], a1.get('justifications'))
+    check('hidden sheet: _poa supplies what no visible cell shows (an empty unit)',
+          a1['unit'] == 'Personas', a1['unit'])
+    check('hidden sheet: a visible cell wins over _poa',
+          a2['responsible'] == before['activities'][1]['responsible'] != '', a2['responsible'])
+
+
 HANDMADE = r'''
 import sys, openpyxl
 from openpyxl.styles import PatternFill
@@ -550,6 +622,8 @@ try:
         mode_roundtrip(True)
     elif MODE == 'libreoffice':
         mode_libreoffice()
+    elif MODE == 'hidden-sheet':
+        mode_hidden_sheet()
     elif MODE == 'edited':
         mode_edited()
     elif MODE == 'handmade':

@@ -1461,7 +1461,8 @@ apply_value (Import       *imp,
     }
   if (g_strv_contains (texts, key))
     {
-      if (visible != NULL && json_is_string (visible))
+      /* An empty cell shows nothing: what _poa holds is taken. */
+      if (visible != NULL && json_is_string (visible) && json_string_value (visible)[0] != '\0')
         {
           g_autofree char *a = g_utf8_casefold (json_string_value (visible), -1);
           g_autofree char *b = g_utf8_casefold (value, -1);
