@@ -1487,12 +1487,33 @@ poa_xlsx_book_read_sheet (PoaXlsxBook  *book,
         }
       else if (g_str_equal (name, "c"))
         {
-          g_autofree char *r = get_attribute (reader, "r");
-          g_autofree char *s = get_attribute (reader, "s");
-          g_autofree char *t = get_attribute (reader, "t");
+          /* A cell's attributes, read in place: a sheet has hundreds of thousands of cells, and
+           * copying each attribute was most of the reading's allocations. */
+          char r_buffer[32], s_buffer[16], t_buffer[16];
+          const char *r = NULL, *s = NULL, *t = NULL;
           guint col = next_col, cell_row = row;
           gboolean has_value = FALSE, has_inline = FALSE;
           Cell cell = { 0 };
+
+          if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+            {
+              do
+                {
+                  const char *attribute = (const char *) xmlTextReaderConstLocalName (reader);
+                  const char *attribute_value = (const char *) xmlTextReaderConstValue (reader);
+
+                  if (attribute_value == NULL)
+                    continue;
+                  if (g_str_equal (attribute, "r"))
+                    r = g_strlcpy (r_buffer, attribute_value, sizeof r_buffer) < sizeof r_buffer ? r_buffer : "!";
+                  else if (g_str_equal (attribute, "s"))
+                    s = g_strlcpy (s_buffer, attribute_value, sizeof s_buffer) < sizeof s_buffer ? s_buffer : "0";
+                  else if (g_str_equal (attribute, "t"))
+                    t = g_strlcpy (t_buffer, attribute_value, sizeof t_buffer) < sizeof t_buffer ? t_buffer : "?";
+                }
+              while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+              xmlTextReaderMoveToElement (reader);
+            }
 
           if (r != NULL && !parse_cell_reference (r, &cell_row, &col))
             {
