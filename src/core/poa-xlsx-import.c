@@ -984,10 +984,17 @@ read_cronograma_sheet (Import       *imp,
 
       for (guint col = 0; col < (guint) months[0] && col < n_cols && !is_total; col++)
         {
-          g_autofree char *heading = cell_heading (imp, sheet, row, col);
+          PoaXlsxCell cell;
 
-          is_total = heading != NULL && g_str_equal (heading, "total");
-          has_anything = has_anything || heading != NULL;
+          /* Only a short text can say "Total": an activity's long texts are not normalised. */
+          poa_xlsx_sheet_get_cell (sheet, row, col, &cell);
+          has_anything = has_anything || cell.kind != POA_XLSX_CELL_EMPTY;
+          if (cell.kind == POA_XLSX_CELL_TEXT && strlen (cell.text) < 16)
+            {
+              g_autofree char *heading = poa_xlsx_normalize (cell.text);
+
+              is_total = g_str_equal (heading, "total");
+            }
         }
       if (is_total)
         {
@@ -1841,7 +1848,7 @@ poa_xlsx_import_book (PoaXlsxBook  *book,
   drop_empty_months (&imp);
 
   /* Every rule of a plan file holds for a workbook: the plan is read as one. */
-  text = json_dumps (plan, JSON_COMPACT | JSON_REAL_PRECISION (17) | JSON_ENSURE_ASCII);
+  text = json_dumps (plan, JSON_COMPACT | JSON_REAL_PRECISION (17));
   if (text == NULL)
     {
       g_set_error (error, POA_XLSX_ERROR, POA_XLSX_ERROR_CONTENT, _("%s: out of memory"), imp.filename);
