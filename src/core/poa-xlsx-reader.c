@@ -368,9 +368,14 @@ close_part (PoaXlsxBook      *book,
   if (status < 0)
     return fail (book, error, POA_XLSX_ERROR_MALFORMED,
                  _("“%s” is not well-formed XML (line %d)"), stream->part, line);
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+  /* (The fuzz build lets a part whose bytes the fuzzer changed through, to reach the cells.) */
   if (crc == UNZ_CRCERROR)
     return fail (book, error, POA_XLSX_ERROR_NOT_ZIP, _("the zip archive is damaged at “%s”"),
                  stream->part);
+#else
+  (void) crc;
+#endif
   return TRUE;
 }
 
