@@ -223,9 +223,41 @@ def awkward_plan(full):
     return path
 
 
+def rich_text():
+    """A name written as rich-text runs, with a phonetic run (a reading aid, not text) and a
+    control character escaped as Excel does (_x0009_, a tab): read as the plain text."""
+    db1 = os.path.join(TMP, 'rich-1.sqlite3')
+    db2 = os.path.join(TMP, 'rich-2.sqlite3')
+    run(db1, 'plans')
+    exported = os.path.join(TMP, 'rich.xlsx')
+    run(db1, 'export', '--output', exported)
+    with zipfile.ZipFile(exported) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    sheet = parts['xl/worksheets/sheet1.xml'].decode()
+    import re
+    cell = re.search(r'<c r="B9"([^>]*?)(?: t="inlineStr")?([^>]*)><is><t>Corazón de Plata</t></is></c>', sheet)
+    check('rich text: the export writes B9 as an inline string', cell is not None)
+    if cell is None:
+        return
+    parts['xl/worksheets/sheet1.xml'] = sheet.replace(cell.group(0), (
+        f'<c r="B9"{cell.group(1)} t="inlineStr"{cell.group(2)}><is><r><t>Corazón</t></r><r><rPr><b/></rPr>'
+        '<t xml:space="preserve"> de_x0009_Plata</t></r><rPh sb="0" eb="1"><t>カ</t></rPh></is></c>')).encode()
+    rich = os.path.join(TMP, 'rico.xlsx')
+    with zipfile.ZipFile(rich, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    result = import_workbook(db2, rich, '--keep-both')
+    check('rich text: imports', result.returncode == 0, result.stderr)
+    if result.returncode == 0:
+        name = export_json(db2, result.stdout.strip())['activities'][0]['name']
+        check('rich text: the runs joined, the phonetic run left out', name == 'Corazón de\tPlata', repr(name))
+
+
 def mode_roundtrip(full):
     round_trip('default' + ('-full' if full else ''), None, full)
     round_trip('awkward' + ('-full' if full else ''), awkward_plan(full), full)
+    if not full:
+        rich_text()
 
 
 def mode_libreoffice():
