@@ -235,12 +235,12 @@ def rich_text():
         parts = {name: z.read(name) for name in z.namelist()}
     sheet = parts['xl/worksheets/sheet1.xml'].decode()
     import re
-    cell = re.search(r'<c r="B9"([^>]*?)(?: t="inlineStr")?([^>]*)><is><t>Corazón de Plata</t></is></c>', sheet)
+    cell = re.search(r'<c r="B9"([^>]*)><is><t>Corazón de Plata</t></is></c>', sheet)
     check('rich text: the export writes B9 as an inline string', cell is not None)
     if cell is None:
         return
     parts['xl/worksheets/sheet1.xml'] = sheet.replace(cell.group(0), (
-        f'<c r="B9"{cell.group(1)} t="inlineStr"{cell.group(2)}><is><r><t>Corazón</t></r><r><rPr><b/></rPr>'
+        f'<c r="B9"{re.sub(r' t="[^"]*"', '', cell.group(1))} t="inlineStr"><is><r><t>Corazón</t></r><r><rPr><b/></rPr>'
         '<t xml:space="preserve"> de_x0009_Plata</t></r><rPh sb="0" eb="1"><t>カ</t></rPh></is></c>')).encode()
     rich = os.path.join(TMP, 'rico.xlsx')
     with zipfile.ZipFile(rich, 'w', zipfile.ZIP_DEFLATED) as z:
