@@ -240,7 +240,7 @@ def rich_text():
     if cell is None:
         return
     parts['xl/worksheets/sheet1.xml'] = sheet.replace(cell.group(0), (
-        f'<c r="B9"{re.sub(r' t="[^"]*"', '', cell.group(1))} t="inlineStr"><is><r><t>Corazón</t></r><r><rPr><b/></rPr>'
+        '<c r="B9"' + re.sub(r' t="[^"]*"', '', cell.group(1)) + ' t="inlineStr"><is><r><t>Corazón</t></r><r><rPr><b/></rPr>'
         '<t xml:space="preserve"> de_x0009_Plata</t></r><rPh sb="0" eb="1"><t>カ</t></rPh></is></c>')).encode()
     rich = os.path.join(TMP, 'rico.xlsx')
     with zipfile.ZipFile(rich, 'w', zipfile.ZIP_DEFLATED) as z:
