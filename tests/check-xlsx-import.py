@@ -253,7 +253,21 @@ def rich_text():
         check('rich text: the runs joined, the phonetic run left out', name == 'Corazón de\tPlata', repr(name))
 
 
+def writer_has_contract_sheets():
+    """Whether `poa export` writes the Modificaciones and _poa sheets (the xlsxout branch)."""
+    db = os.path.join(TMP, 'probe.sqlite3')
+    out = os.path.join(TMP, 'probe.xlsx')
+    run(db, 'export', '--output', out)
+    with zipfile.ZipFile(out) as z:
+        workbook = z.read('xl/workbook.xml').decode()
+    return 'name="_poa"' in workbook and 'name="Modificaciones"' in workbook
+
+
 def mode_roundtrip(full):
+    if full and not writer_has_contract_sheets():
+        # Until the writer's sheets are merged: the test enables itself when they are there.
+        print('# the workbook writer has no Modificaciones and _poa sheets yet: skipped')
+        sys.exit(77)
     round_trip('default' + ('-full' if full else ''), None, full)
     round_trip('awkward' + ('-full' if full else ''), awkward_plan(full), full)
     if not full:
