@@ -363,7 +363,11 @@ read_date (Import       *imp,
       (cell.kind == POA_XLSX_CELL_TEXT && is_blank (cell.text)))
     return json_null ();
 
-  if (cell.kind == POA_XLSX_CELL_NUMBER && serial_to_date (cell.number, imp->date1904, &date))
+  /* A number shown as a date, or one that can only be a day of 2000 to 2100 (a date whose
+   * format was lost): 2026 typed in a date column is not 19 July 1905. */
+  if (cell.kind == POA_XLSX_CELL_NUMBER &&
+      (cell.is_date || (cell.number >= 36526 && cell.number <= 73415)) &&
+      serial_to_date (cell.number, imp->date1904, &date))
     {
       g_autofree char *iso = poa_date_format_iso (&date);
 
@@ -848,7 +852,6 @@ read_cronograma_sheet (Import       *imp,
   gboolean found = FALSE, shading = FALSE;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (CronRow));
   guint sequence = 0;
-  guint total_row = n_rows;
 
   for (guint row = 0; row < MIN (n_rows, 200) && !found; row++)
     for (guint col = 0; col < n_cols && !found; col++)
@@ -997,10 +1000,7 @@ read_cronograma_sheet (Import       *imp,
             }
         }
       if (is_total)
-        {
-          total_row = row;
-          break;
-        }
+        break;
       for (guint m = 0; m < 12; m++)
         {
           PoaXlsxCell cell;
@@ -1133,7 +1133,6 @@ read_cronograma_sheet (Import       *imp,
                  (unsigned long long) achieved_in_months, goals[2]);
     }
 
-  (void) total_row;
   imp->cron_sheet = g_strdup (poa_xlsx_sheet_get_name (sheet));
   imp->cron_number_col = MAX (columns[CRON_NUMBER], 0);
   imp->cron_name_col = MAX (columns[CRON_NAME], 0);
