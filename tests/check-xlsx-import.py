@@ -517,10 +517,10 @@ def mode_handmade():
     if result.returncode != 0:
         return
     check('handmade: the extra columns are warned about, naming the cell',
-          'POA!D7' in result.stderr.replace('Hoja de POA', 'POA') and 'cronograma !X3' in result.stderr,
+          "'Hoja de POA'!D7" in result.stderr and "'cronograma '!X3" in result.stderr,
           result.stderr)
     check('handmade: a percentage that disagrees is warned about',
-          'cronograma !E5' in result.stderr, result.stderr)
+          "'cronograma '!E5" in result.stderr, result.stderr)
     plan = export_json(db, result.stdout.strip())
     expected = {
         'year': 2026, 'direction': 'Desarrollo Social', 'area': 'Deporte',

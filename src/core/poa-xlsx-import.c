@@ -90,6 +90,31 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
 /* Problems. */
 
+/* "Cronograma!F12", or "'Hoja de POA'!D7" as a spreadsheet writes a sheet whose name is not
+ * a plain word. */
+static char *
+cell_reference (const char *sheet,
+                const char *cell)
+{
+  gboolean plain = sheet[0] != '\0';
+  g_autoptr(GString) quoted = NULL;
+
+  for (const char *p = sheet; *p != '\0' && plain; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_' || (guchar) *p >= 0x80;
+  if (plain)
+    return g_strdup_printf ("%s!%s", sheet, cell);
+
+  quoted = g_string_new ("'");
+  for (const char *p = sheet; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (quoted, '\'');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_printf (quoted, "'!%s", cell);
+  return g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
 G_GNUC_PRINTF (5, 0)
 static void
 problem_valist (Import     *imp,
@@ -106,7 +131,9 @@ problem_valist (Import     *imp,
   if (imp->errors->len >= POA_XLSX_IMPORT_MAX_NAMED)
     return;
   message = g_strdup_vprintf (format, args);
-  g_ptr_array_add (imp->errors, g_strdup_printf ("%s!%s: %s", sheet, where, message));
+  g_autofree char *reference = cell_reference (sheet, where);
+
+  g_ptr_array_add (imp->errors, g_strdup_printf ("%s: %s", reference, message));
 }
 
 G_GNUC_PRINTF (5, 6)
@@ -163,8 +190,9 @@ warn (Import       *imp,
     {
       g_autofree char *where = poa_xlsx_cell_name (row, col);
 
-      g_ptr_array_add (imp->warnings, g_strdup_printf ("%s!%s: %s", poa_xlsx_sheet_get_name (sheet),
-                                                       where, message));
+      g_autofree char *reference = cell_reference (poa_xlsx_sheet_get_name (sheet), where);
+
+      g_ptr_array_add (imp->warnings, g_strdup_printf ("%s: %s", reference, message));
     }
   else
     g_ptr_array_add (imp->warnings, g_steal_pointer (&message));
@@ -189,7 +217,9 @@ warn_in (Import     *imp,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (imp->warnings, g_strdup_printf ("%s!%s: %s", sheet, where, message));
+  g_autofree char *reference = cell_reference (sheet, where);
+
+  g_ptr_array_add (imp->warnings, g_strdup_printf ("%s: %s", reference, message));
 }
 
 /* Cells. */
