@@ -48,6 +48,8 @@ run $bench/bench-documents $b/src/poa
 # so when python3-xlsxwriter is missing). bench-xlsx above holds the rows against libxlsxwriter
 # alone (≤ 1.3×) and for full calendars (issue 16: ≤ 1.3× the plan without).
 run /usr/bin/python3 tests/bench/bench-xlsx-anchor.py $b/src/poa data/default-plan.json
+# xlsxin19 (issue 19): poa import FILE.xlsx beside poa export and openpyxl.
+run $bench/bench-xlsx-import $b/src/poa
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

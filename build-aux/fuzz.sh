@@ -27,5 +27,5 @@ fi
 meson configure build-fuzz -Dfuzz_seconds="$seconds"
 # Only the harnesses: the rest of the program is built and tested by build-aux/test.sh.
 meson compile -C build-fuzz tests/fuzz/fuzz-plan-json tests/fuzz/fuzz-money tests/fuzz/fuzz-date \
-  tests/fuzz/fuzz-text
+  tests/fuzz/fuzz-text tests/fuzz/fuzz-xlsx
 meson test -C build-fuzz --no-rebuild --print-errorlogs --suite fuzz

@@ -17,6 +17,7 @@ PACKAGES="
   build-essential binutils pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libjansson-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev zlib1g-dev
+  libxml2-dev libminizip-dev
   scdoc groff-base
   desktop-file-utils appstream
   dpkg-dev debhelper

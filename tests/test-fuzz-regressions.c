@@ -50,6 +50,7 @@ test_replay (gconstpointer data)
   Target target = g_str_equal (name, "plan-json") ? poa_fuzz_plan_json
                 : g_str_equal (name, "money") ? poa_fuzz_money
                 : g_str_equal (name, "text") ? poa_fuzz_text
+                : g_str_equal (name, "xlsx") ? poa_fuzz_xlsx
                 : poa_fuzz_date;
   guint seeds = replay ("corpus", name, target);
   guint regressions = replay ("regressions", name, target);
@@ -156,6 +157,7 @@ main (int   argc,
   g_test_add_data_func ("/fuzz/replay/money", "money", test_replay);
   g_test_add_data_func ("/fuzz/replay/date", "date", test_replay);
   g_test_add_data_func ("/fuzz/replay/text", "text", test_replay);
+  g_test_add_data_func ("/fuzz/replay/xlsx", "xlsx", test_replay);
   g_test_add_func ("/fuzz/plan-json/deep-nesting-is-refused", test_deep_nesting_is_refused);
   g_test_add_func ("/fuzz/plan-json/nesting-of-a-plan-is-accepted", test_nesting_of_a_plan_is_accepted);
   g_test_add_func ("/fuzz/plan-json/huge-goal-is-refused", test_huge_goal_is_refused);

@@ -17,6 +17,7 @@
 #include "poa-application.h"
 #include "poa-document.h"
 #include "poa-plan-json.h"
+#include "poa-xlsx-export.h"
 #include "poa-plan.h"
 #include "poa-session.h"
 #include "poa-settings.h"
@@ -467,8 +468,20 @@ test_import_error_names_the_file_and_the_place (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* Three files at once: a new área, the área and year of the plan already there, and a broken
- * file. The duplicate is asked about (answered “keep both”), the broken one is named in the
+/* The import reads each file on a thread: the window's loop runs until a dialog is up. */
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return (AdwMessageDialog *) dialog;
+}
+
+/* Four files at once: a new área, a workbook of another área, the área and year of the plan
+ * already there, and a broken file. The duplicate is asked about (answered “keep both”), the broken one is named in the
  * dialog at the end, and the other two are in. */
 static void
 test_import_several_asks_about_a_duplicate (Fixture       *fixture,
@@ -479,6 +492,8 @@ test_import_several_asks_about_a_duplicate (Fixture       *fixture,
   g_autofree char *cultura = g_build_filename (fixture->dir, "cultura.json", NULL);
   g_autofree char *same = g_build_filename (fixture->dir, "same.json", NULL);
   g_autofree char *broken = g_build_filename (fixture->dir, "roto.json", NULL);
+  g_autofree char *deporte = g_build_filename (fixture->dir, "deporte.xlsx", NULL);
+  g_autoptr(PoaPlan) workbook_plan = NULL;
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
@@ -495,21 +510,25 @@ test_import_several_asks_about_a_duplicate (Fixture       *fixture,
   g_assert_true (poa_plan_json_save (copy, cultura, &error));
   g_assert_no_error (error);
   test_write_file (broken, "{\n  \"format\": \"poa-plan\",\n  \"year\": 2026,,\n}\n");
+  workbook_plan = poa_plan_copy (copy);
+  poa_plan_set_text (workbook_plan, POA_PLAN_AREA, "Deporte");
+  g_assert_true (poa_xlsx_export (workbook_plan, deporte, &error));
+  g_assert_no_error (error);
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      const char *paths[] = { cultura, same, broken };
+      const char *paths[] = { cultura, deporte, same, broken };
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
 
       g_list_store_append (files, file);
     }
   poa_window_import_files (window, G_LIST_MODEL (files));
 
-  /* Cultura is in; the duplicate waits on the question. */
+  /* Cultura and Deporte (the workbook) are in; the duplicate waits on the question. */
+  dialog = wait_for_dialog ();
   plans = poa_store_list_plans (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (plans->len, ==, 2);
-  dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpuint (plans->len, ==, 3);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "¿Reemplazar el plan?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "same.json"));
@@ -519,13 +538,12 @@ test_import_several_asks_about_a_duplicate (Fixture       *fixture,
   adw_message_dialog_response (dialog, "keep");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* The broken file failed alone, named. */
+  dialog = wait_for_dialog ();
   g_clear_pointer (&plans, g_ptr_array_unref);
   plans = poa_store_list_plans (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (plans->len, ==, 3);
-
-  /* The broken file failed alone, named. */
-  dialog = (AdwMessageDialog *)find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpuint (plans->len, ==, 4);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Un archivo no se pudo importar");
   body = adw_message_dialog_get_body (dialog);
@@ -536,7 +554,7 @@ test_import_several_asks_about_a_duplicate (Fixture       *fixture,
   /* The window shows the last plan imported: the duplicate kept beside the first. */
   plan = poa_window_get_plan (window);
   g_assert_cmpstr (poa_plan_get_area (plan), ==, "Migrantes y Ex braceros");
-  g_assert_cmpint (poa_plan_get_id (plan), ==, 3);
+  g_assert_cmpint (poa_plan_get_id (plan), ==, 4);
 }
 
 /* How the program starts for real (poa_application_run): the database is opened and the plan

@@ -34,6 +34,7 @@
 #include "poa-document.h"
 #include "poa-export.h"
 #include "poa-plan-json.h"
+#include "poa-xlsx-import.h"
 #include "poa-plan.h"
 #include "poa-plan-pages.h"
 #include "poa-report.h"
@@ -172,8 +173,8 @@ poa_cli_print_help (void)
 {
   const char *commands[] = {
     _("plans                  list the plans: ID, year, area, activities"),
-    _("import FILE.json …     add the plan in each FILE as a new plan; prints their IDs\n"
-      "                         (--replace or --keep-both for an área and year already there)"),
+    _("import FILE …          add the plan in each FILE (.json or .xlsx) as a new plan; prints\n"
+      "                         their IDs (--replace or --keep-both for an área and year already there)"),
     _("export --output FILE   write the plan: .json, .xlsx, .pdf or .png, by the name’s extension;\n"
       "                         a .pdf is the whole POA (--paper letter|letter-portrait|legal,\n"
       "                         --gantt), --section cronograma the cronograma alone (.pdf, .png)"),
@@ -378,9 +379,16 @@ import_one (PoaStore       *store,
   g_autofree char *same_area_text = NULL;
   gint64 same;
 
-  /* Read and validate the whole file before the database is touched. */
-  if (!(plan = poa_plan_json_load (path, error)))
-    return 0;
+  /* Read and validate the whole file before the database is touched; a workbook's warnings
+   * are listed, and it imports all the same. */
+  {
+    g_autoptr(GPtrArray) warnings = NULL;
+
+    if (!(plan = poa_plan_file_load (path, &warnings, error)))
+      return 0;
+    for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+      g_printerr (_("poa: %s: warning: %s\n"), path, (const char *) g_ptr_array_index (warnings, i));
+  }
 
   if (rule == DUPLICATE_KEEP_BOTH)
     return poa_store_insert_plan (store, plan, error);
@@ -452,7 +460,7 @@ run_import (PoaCliOptions *options)
     }
 
   if (files->len == 0)
-    return fail_usage (_("“import” takes one or more plan files: poa import FILE.json …"));
+    return fail_usage (_("“import” takes one or more plan files: poa import FILE.json|FILE.xlsx …"));
 
   if (!(store = open_store (options)))
     return POA_EXIT_ERROR;
@@ -467,7 +475,13 @@ run_import (PoaCliOptions *options)
         {
           /* The reader names the file in its messages; the store's do not. */
           if (error->domain == POA_PLAN_JSON_ERROR || g_str_has_prefix (error->message, path))
-            print_error (error);
+            {
+              /* A workbook's problems are one line each. */
+              g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+              for (guint j = 0; lines[j] != NULL; j++)
+                g_printerr ("poa: %s\n", lines[j]);
+            }
           else
             g_printerr ("poa: %s: %s\n", path, error->message);
           status = POA_EXIT_ERROR;

@@ -18,6 +18,7 @@
 #include "poa-plan.h"
 #include "poa-review.h"
 #include "poa-session.h"
+#include "poa-xlsx-import.h"
 #include "poa-store.h"
 
 /* The open database and the plan shown from it: what the window and all its parts share, in
@@ -467,7 +468,7 @@ poa_session_delete_plan (PoaSession  *self,
 
 /**
  * poa_session_import:
- * @path: a plan file (JSON)
+ * @path: a plan file (JSON) or a workbook (.xlsx)
  *
  * Adds the plan in @path to the database as a new plan, all or nothing, and shows it.
  *
@@ -486,7 +487,7 @@ poa_session_import (PoaSession  *self,
   g_return_val_if_fail (self->store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!(plan = poa_plan_json_load (path, error)) ||
+  if (!(plan = poa_plan_file_load (path, NULL, error)) ||
       !(id = poa_store_insert_plan (self->store, plan, error)))
     return FALSE;
 
@@ -555,7 +556,7 @@ keep_history (PoaPlan *old,
 
 /**
  * poa_session_import_with_mode:
- * @path: a plan file (JSON)
+ * @path: a plan file (JSON) or a workbook (.xlsx)
  * @mode: what to do when a plan of the file's área and year is already there
  *
  * Adds the plan in @path to the database, all or nothing, as poa_session_import() does, and
@@ -572,16 +573,40 @@ poa_session_import_with_mode (PoaSession            *self,
                               GError               **error)
 {
   g_autoptr(PoaPlan) plan = NULL;
-  gint64 same = 0;
-  gint64 id;
 
   g_return_val_if_fail (POA_IS_SESSION (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* The whole file is read and validated before the database is touched. */
-  if (!(plan = poa_plan_json_load (path, error)))
+  if (!(plan = poa_plan_file_load (path, NULL, error)))
     return FALSE;
+
+  return poa_session_import_plan (self, plan, path, mode, error);
+}
+
+/**
+ * poa_session_import_plan:
+ * @plan: a plan read from @path (poa_plan_file_load(), which the window runs off the main
+ *   thread), whole and valid
+ * @path: where it was read from, for messages
+ * @mode: what to do when a plan of the file's área and year is already there
+ *
+ * The second half of poa_session_import_with_mode(): stores @plan and shows it.
+ */
+gboolean
+poa_session_import_plan (PoaSession            *self,
+                         PoaPlan               *plan,
+                         const char            *path,
+                         PoaSessionImportMode   mode,
+                         GError               **error)
+{
+  gint64 same = 0;
+  gint64 id;
+
+  g_return_val_if_fail (POA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
 
   if (mode != POA_SESSION_IMPORT_KEEP_BOTH &&
       (same = find_same_plan (self->store, plan, error)) < 0)

@@ -60,6 +60,11 @@ gboolean     poa_session_import_with_mode  (PoaSession  *self,
                                             const char  *path,
                                             PoaSessionImportMode mode,
                                             GError     **error);
+gboolean     poa_session_import_plan       (PoaSession  *self,
+                                            PoaPlan     *plan,
+                                            const char  *path,
+                                            PoaSessionImportMode mode,
+                                            GError     **error);
 gboolean     poa_session_restore           (PoaSession  *self,
                                             const char  *backup,
                                             char       **kept,

@@ -11,9 +11,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "poa-plan.h"
 #include "poa-session.h"
 #include "poa-window-private.h"
+#include "poa-xlsx-import.h"
 
 /**
  * poa_window_import_file:
@@ -72,8 +75,11 @@ typedef struct
   gboolean              has_rule;      /* the user answered for the remaining files too */
   PoaSessionImportMode  rule;
   GPtrArray            *failures;      /* (element-type utf8): one message per failed file */
+  GPtrArray            *warnings;      /* (element-type utf8): a workbook's, naming the file */
   guint                 n_imported;
   GtkCheckButton       *for_all;       /* in the question shown, if any */
+  PoaPlan              *plan;          /* the current file's, read, while it is asked about */
+  AdwToast             *progress;      /* shown while a big file is read */
 } ImportRun;
 
 static void
@@ -82,33 +88,30 @@ import_run_free (ImportRun *run)
   g_clear_object (&run->window);
   g_clear_pointer (&run->files, g_ptr_array_unref);
   g_clear_pointer (&run->failures, g_ptr_array_unref);
+  g_clear_pointer (&run->warnings, g_ptr_array_unref);
+  g_clear_object (&run->plan);
+  g_clear_object (&run->progress);
   g_free (run);
 }
 
 static void import_run_continue (ImportRun *run);
 
-/* Imports the current file with @mode; a duplicate with no answer yet is returned as TRUE in
- * @ask, and nothing else is done with it. */
+/* Stores the current file's plan, read already, with @mode; a duplicate with no answer yet is
+ * returned as TRUE in @ask, and the plan is kept for the answer. */
 static void
-import_run_one (ImportRun            *run,
-                PoaSessionImportMode  mode,
-                gboolean             *ask)
+import_run_store (ImportRun            *run,
+                  PoaSessionImportMode  mode,
+                  gboolean             *ask)
 {
   GFile *file = g_ptr_array_index (run->files, run->next);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
 
   *ask = FALSE;
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot read “%s”: only files on this computer can be imported"), uri);
-    }
-  else if (poa_session_import_with_mode (run->window->session, path, mode, &error))
+  if (poa_session_import_plan (run->window->session, run->plan, path, mode, &error))
     {
       run->n_imported++;
+      g_clear_object (&run->plan);
       return;
     }
 
@@ -117,7 +120,162 @@ import_run_one (ImportRun            *run,
       *ask = TRUE;
       return;
     }
+  g_clear_object (&run->plan);
   g_ptr_array_add (run->failures, g_strdup (error->message));
+}
+
+/* Reading a file, off the main thread: a workbook of thousands of activities takes a while, and
+ * the window goes on drawing meanwhile, with the progress in a toast. */
+typedef struct
+{
+  AdwToast *toast;
+  char     *name;
+  int       percent;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_clear_object (&progress->toast);
+  g_free (progress->name);
+  g_free (progress);
+}
+
+static gboolean
+progress_show_cb (gpointer data)
+{
+  Progress *progress = data;
+  /* Translators: %s is a file's name, %d a percentage */
+  g_autofree char *title = g_strdup_printf (_("Reading “%s”… %d %%"), progress->name, progress->percent);
+
+  adw_toast_set_title (progress->toast, title);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Progress *shared = data;
+  Progress *update = g_new0 (Progress, 1);
+
+  update->toast = g_object_ref (shared->toast);
+  update->name = g_strdup (shared->name);
+  update->percent = (int) (fraction * 100);
+  g_idle_add_full (G_PRIORITY_DEFAULT, progress_show_cb, update, (GDestroyNotify) progress_free);
+}
+
+typedef struct
+{
+  char      *path;
+  Progress  *progress;   /* (nullable) */
+  GPtrArray *warnings;
+} LoadData;
+
+static void
+load_data_free (LoadData *load)
+{
+  g_free (load->path);
+  g_clear_pointer (&load->progress, progress_free);
+  g_clear_pointer (&load->warnings, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  g_autoptr(GError) error = NULL;
+  PoaPlan *plan = poa_plan_file_load_with_progress (load->path, &load->warnings,
+                                                    load->progress != NULL ? progress_cb : NULL,
+                                                    load->progress, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+static void import_run_ask (ImportRun *run);
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  ImportRun *run = data;
+  LoadData *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ask = FALSE;
+
+  if (run->progress != NULL)
+    {
+      adw_toast_dismiss (run->progress);
+      g_clear_object (&run->progress);
+    }
+
+  run->plan = g_task_propagate_pointer (G_TASK (result), &error);
+  if (run->plan == NULL)
+    g_ptr_array_add (run->failures, g_strdup (error->message));
+  else
+    {
+      for (guint i = 0; load->warnings != NULL && i < load->warnings->len; i++)
+        g_ptr_array_add (run->warnings, g_strdup_printf ("%s: %s", load->path,
+                                                         (const char *) g_ptr_array_index (load->warnings, i)));
+      import_run_store (run, run->has_rule ? run->rule : POA_SESSION_IMPORT_REFUSE, &ask);
+    }
+
+  if (ask)
+    {
+      import_run_ask (run);
+      return;
+    }
+  run->next++;
+  import_run_continue (run);
+}
+
+/* Reads the current file, then stores it (load_done_cb()). */
+static void
+import_run_load (ImportRun *run)
+{
+  GFile *file = g_ptr_array_index (run->files, run->next);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+  GStatBuf info;
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_ptr_array_add (run->failures,
+                       g_strdup_printf (_("Cannot read “%s”: only files on this computer can be imported"), uri));
+      run->next++;
+      import_run_continue (run);
+      return;
+    }
+
+  load = g_new0 (LoadData, 1);
+  load->path = g_strdup (path);
+  /* Progress for what takes more than a moment: a workbook of some thousand activities. */
+  if (poa_plan_file_is_workbook (path) && g_stat (path, &info) == 0 && info.st_size > 512 * 1024)
+    {
+      load->progress = g_new0 (Progress, 1);
+      load->progress->name = g_file_get_basename (file);
+      load->progress->toast = adw_toast_new (" ");
+      adw_toast_set_timeout (load->progress->toast, 0);
+      run->progress = g_object_ref (load->progress->toast);
+      progress_show_cb (&(Progress) { load->progress->toast, load->progress->name, 0 });
+      _poa_window_add_toast (run->window, g_object_ref (load->progress->toast));
+    }
+
+  task = g_task_new (run->window, NULL, load_done_cb, run);
+  g_task_set_source_tag (task, import_run_load);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -150,7 +308,8 @@ duplicate_response_cb (AdwMessageDialog *dialog,
                        g_strdup_printf (_("%s: not imported, its área and year are already there"), name));
     }
   else
-    import_run_one (run, mode, &ask);
+    import_run_store (run, mode, &ask);
+  g_clear_object (&run->plan);
 
   run->next++;
   import_run_continue (run);
@@ -204,6 +363,18 @@ import_run_finish (ImportRun *run)
                               error);
     }
 
+  if (run->warnings->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < run->warnings->len; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
+                                (const char *)g_ptr_array_index (run->warnings, i));
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, text->str);
+      _poa_window_show_error (run->window, _("Imported with warnings"), error);
+    }
+
   if (run->n_imported > 0)
     {
       g_autofree char *message = NULL;
@@ -224,24 +395,15 @@ import_run_finish (ImportRun *run)
 static void
 import_run_continue (ImportRun *run)
 {
-  for (; run->next < run->files->len; run->next++)
-    {
-      gboolean ask;
-
-      import_run_one (run, run->has_rule ? run->rule : POA_SESSION_IMPORT_REFUSE, &ask);
-      if (ask)
-        {
-          import_run_ask (run);
-          return;
-        }
-    }
-
-  import_run_finish (run);
+  if (run->next < run->files->len)
+    import_run_load (run);
+  else
+    import_run_finish (run);
 }
 
 /**
  * poa_window_import_files:
- * @files: (element-type GFile): plan files (JSON)
+ * @files: (element-type GFile): plan files (JSON) or workbooks (.xlsx)
  *
  * Imports each of @files as a new plan, all or nothing per file, and shows the last one
  * imported. A file whose área and year are already in the database is asked about: replace that
@@ -261,6 +423,7 @@ poa_window_import_files (PoaWindow  *self,
   run->window = g_object_ref (self);
   run->files = g_ptr_array_new_with_free_func (g_object_unref);
   run->failures = g_ptr_array_new_with_free_func (g_free);
+  run->warnings = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (run->files, g_list_model_get_item (files, i));
 
@@ -291,16 +454,28 @@ import_activated (GtkWidget  *widget,
 {
   PoaWindow *self = POA_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  gtk_file_filter_set_name (filter, _("Plan files (JSON)"));
+  gtk_file_filter_set_name (filter, _("Plans (JSON or workbook)"));
+  gtk_file_filter_set_name (json, _("Plan files (JSON)"));
+  gtk_file_filter_set_name (xlsx, _("Workbooks (.xlsx)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (xlsx, "xlsx");
 
   chooser = gtk_file_chooser_native_new (_("Import Plan"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

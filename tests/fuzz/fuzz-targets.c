@@ -15,6 +15,8 @@
 #include "poa-plan-json.h"
 #include "poa-plan.h"
 #include "poa-validate.h"
+#include "poa-xlsx-import.h"
+#include "poa-xlsx-reader.h"
 
 /* A plan file: whatever is accepted is written and read back equal, as the specification says
  * of export and import. Errors must name the file. */
@@ -175,5 +177,40 @@ poa_fuzz_text (const guint8 *data,
         }
     }
 
+  return 0;
+}
+
+/* A workbook (poa import FILE.xlsx): any bytes are refused with a message naming the file, or
+ * make a plan that is a valid plan file, read back equal. */
+int
+poa_fuzz_xlsx (const guint8 *data,
+               gsize         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaXlsxBook) book = poa_xlsx_book_open_memory (data, size, "fuzz.xlsx", &error);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaPlan) again = NULL;
+  g_autofree char *text = NULL;
+
+  if (book == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "fuzz.xlsx"));
+      return 0;
+    }
+
+  plan = poa_xlsx_import_book (book, &warnings, &error);
+  if (plan == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "fuzz.xlsx"));
+      return 0;
+    }
+
+  text = poa_plan_json_to_string (plan);
+  again = poa_plan_json_parse (text, strlen (text), "again.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (poa_plan_equal (plan, again));
   return 0;
 }

@@ -22,5 +22,7 @@ int poa_fuzz_date      (const guint8 *data,
                         gsize         size);
 int poa_fuzz_text      (const guint8 *data,
                         gsize         size);
+int poa_fuzz_xlsx      (const guint8 *data,
+                        gsize         size);
 
 G_END_DECLS
