@@ -328,6 +328,43 @@ test_set_on_approved_plan (Fixture       *fixture,
   }
 }
 
+/* Without $POA_USER the command line writes the name kept in the window's preferences (the
+ * settings, here GSettings' keyfile backend in the test's own folder), read with GIO alone. */
+static void
+test_user_name_preference (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *settings_dir = g_build_filename (fixture->dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *config_home = g_strdup_printf ("XDG_CONFIG_HOME=%s", fixture->dir);
+  const char *env[] = { "POA_USER=", "GSETTINGS_BACKEND=keyfile", config_home, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, "[mx/gob/sombrerete/Poa]\nuser-name='Mtra. Luz Ríos'\n", -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, env, "--db", fixture->db, "set", "--activity", "2", "unit", "Apoyos", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "history");
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    fields = g_strsplit (lines[0], "\t", -1);
+    g_assert_cmpstr (fields[1], ==, "Mtra. Luz Ríos");
+  }
+}
+
 /* `record` is a change like any other: the month and the total, each once. */
 static void
 test_record_is_recorded (Fixture       *fixture,
@@ -609,6 +646,7 @@ main (int   argc,
   ADD ("/cli/import/thirty-files", test_import_thirty);
   ADD ("/cli/import/duplicate", test_import_duplicate);
   ADD ("/cli/summary", test_summary);
+  ADD ("/cli/review/user-name-preference", test_user_name_preference);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "poa-review.h"
@@ -208,12 +209,76 @@ poa_review_date_is_valid (const char *date)
   return parsed != NULL;
 }
 
+/* The application's settings, when its schema is installed and has the user's name: GSettings
+ * is GIO, so the command line reads the window's preference too, with no GTK. Made once per
+ * process and kept, so that a name changed in the window's preferences is used at once. */
+static GSettings *
+settings_with_user_name (void)
+{
+  static gsize once = 0;
+  static GSettings *settings = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+      if (schema != NULL && g_settings_schema_has_key (schema, "user-name"))
+        settings = g_settings_new_full (schema, NULL, NULL);
+      g_once_init_leave (&once, 1);
+    }
+
+  return settings;
+}
+
+/**
+ * poa_review_preferred_user_name:
+ *
+ * Returns: (transfer full) (nullable): the name set in the window's preferences (the settings
+ *   key `user-name`), or %NULL when none is set or the settings schema is not installed.
+ */
+char *
+poa_review_preferred_user_name (void)
+{
+  GSettings *settings = settings_with_user_name ();
+  g_autofree char *name = NULL;
+
+  if (settings == NULL)
+    return NULL;
+
+  name = g_strstrip (g_settings_get_string (settings, "user-name"));
+  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
+/**
+ * poa_review_set_preferred_user_name:
+ * @name: (nullable): the name, or %NULL or empty for none
+ *
+ * Keeps @name as the user's name in the settings (the window's preferences).
+ *
+ * Returns: %FALSE when the settings schema is not installed (nothing is kept).
+ */
+gboolean
+poa_review_set_preferred_user_name (const char *name)
+{
+  GSettings *settings = settings_with_user_name ();
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (settings == NULL)
+    return FALSE;
+
+  return g_settings_set_string (settings, "user-name", stripped);
+}
+
 /**
  * poa_review_user_name:
  * @preferred: (nullable): the name the window's preferences hold
  *
- * Who makes a change or a review step: `$POA_USER` when set, else @preferred, else the
- * account's real name, else its login name.
+ * Who makes a change or a review step: `$POA_USER` when set, else @preferred, else the name
+ * in the window's preferences (poa_review_preferred_user_name()), else the account's real
+ * name, else its login name.
  *
  * Returns: (transfer full): the name, never empty.
  */
@@ -221,12 +286,15 @@ char *
 poa_review_user_name (const char *preferred)
 {
   const char *env = g_getenv ("POA_USER");
+  g_autofree char *from_settings = NULL;
   const char *real;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
   if (preferred != NULL && *preferred != '\0')
     return g_strdup (preferred);
+  if ((from_settings = poa_review_preferred_user_name ()) != NULL)
+    return g_steal_pointer (&from_settings);
 
   /* GLib says "Unknown" when the account has no real name. */
   real = g_get_real_name ();

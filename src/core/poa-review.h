@@ -85,6 +85,8 @@ gboolean         poa_review_allows_change    (PoaReviewStatus  status,
 
 char            *poa_review_now              (void);
 char            *poa_review_user_name        (const char      *preferred);
+char            *poa_review_preferred_user_name     (void);
+gboolean         poa_review_set_preferred_user_name (const char *name);
 gboolean         poa_review_date_is_valid    (const char      *date);
 
 PoaReviewStep   *poa_review_step_new         (const char      *date,

@@ -20,7 +20,7 @@
 #include "poa-window-private.h"
 
 /* The review section's own items, in poa-window.ui; the status is put before them. */
-#define N_REVIEW_ITEMS 4
+#define N_REVIEW_ITEMS 5
 
 static const char *
 status_icon (PoaReviewStatus status)
@@ -236,6 +236,73 @@ history_activated (GtkWidget  *widget,
                                 _("Change History"));
 }
 
+static void
+user_name_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PoaWindow        *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  if (!poa_review_set_preferred_user_name (gtk_editable_get_text (entry)))
+    {
+      _poa_window_add_toast (self, adw_toast_new (_("The name cannot be kept: the program's "
+                                                    "settings are not installed")));
+      return;
+    }
+
+  name = poa_review_user_name (NULL);
+  {
+    /* Translators: a toast once the user's name is kept: "Changes are now signed by Ana Pérez" */
+    g_autofree char *message = g_strdup_printf (_("Changes are now recorded as made by %s"), name);
+    _poa_window_add_toast (self, adw_toast_new (message));
+  }
+}
+
+/* The name the change record and the review write as who: a preference of the program, which
+ * the command line reads too; $POA_USER, when set, comes first (said in the dialog). */
+static void
+user_name_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+  g_autofree char *current = poa_review_preferred_user_name ();
+  g_autofree char *body = NULL;
+  const char *env = g_getenv ("POA_USER");
+  GtkWidget *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (env != NULL && *env != '\0')
+    /* Translators: %s is the value of the environment variable POA_USER */
+    body = g_strdup_printf (_("The change record and the review write this name as who made each "
+                              "change. While POA_USER is set (now “%s”), it is written instead."),
+                            env);
+  else
+    body = g_strdup (_("The change record and the review write this name as who made each change. "
+                       "Empty: the account's name."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Name"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_editable_set_text (GTK_EDITABLE (entry), current != NULL ? current : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), g_get_real_name ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (user_name_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _poa_window_class_review_init (GtkWidgetClass *widget_class)
 {
@@ -250,4 +317,5 @@ _poa_window_class_review_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review-return", NULL, return_activated);
   gtk_widget_class_install_action (widget_class, "win.review-approve", NULL, approve_activated);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_activated);
+  gtk_widget_class_install_action (widget_class, "win.user-name", NULL, user_name_activated);
 }
