@@ -428,11 +428,12 @@ test_migrates_version_4 (TestFiles     *files,
   test_sql_exec (files->db,
                  "DROP TABLE review_step; DROP TABLE change_record;"
                  "ALTER TABLE plan DROP COLUMN review_status;"
+                 "DROP TABLE observation; ALTER TABLE plan DROP COLUMN closed_quarters;"
                  "PRAGMA user_version = 4;");
 
   store = poa_store_open (files->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_sql_int (files->db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (test_sql_int (files->db, "PRAGMA user_version"), ==, 6);
   backups = test_list_backups (files->db);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_cmpint (test_sql_int (g_ptr_array_index (backups, 0), "PRAGMA user_version"), ==, 4);
