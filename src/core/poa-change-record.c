@@ -320,7 +320,7 @@ poa_review_observe (PoaStore    *store,
       if (!found)
         {
           g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
-                       _("The plan has no activity %" G_GUINT64_FORMAT), number);
+                       _("The plan has no activity %u"), (guint)MIN (number, G_MAXUINT));
           return FALSE;
         }
     }

@@ -20,6 +20,7 @@
 #include "poa-plan.h"
 #include "poa-editor-util.h"
 #include "poa-history-window.h"
+#include "poa-observations.h"
 #include "poa-justification.h"
 #include "poa-review.h"
 #include "poa-ui-util.h"
@@ -47,6 +48,8 @@ struct _PoaActivityEditor
   AdwPreferencesGroup *schedule_group;
   GtkLabel            *percent_label;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *observations_group;
+  GtkListBox          *observations_list;
 };
 
 G_DEFINE_FINAL_TYPE (PoaActivityEditor, poa_activity_editor, ADW_TYPE_WINDOW)
@@ -224,6 +227,31 @@ history_activated_cb (PoaActivityEditor *self)
   /* Translators: the title of an activity's change history: "History of Activity 3" */
   title = g_strdup_printf (_("History of Activity %u"), poa_activity_get_number (self->activity));
   poa_history_window_present (GTK_WIDGET (self), poa_document_get_plan (self->document), where, title);
+}
+
+/* The planning unit's observations on this activity (by its number, as `check` names it). */
+static void
+update_observations (PoaActivityEditor *self)
+{
+  g_autofree char *where = NULL;
+
+  if (self->is_new)
+    return;
+
+  where = poa_history_where (poa_document_get_plan (self->document), G_OBJECT (self->activity));
+  poa_observations_fill (self->observations_list, poa_document_get_plan (self->document), where);
+}
+
+static void
+observe_clicked_cb (PoaActivityEditor *self)
+{
+  g_autofree char *where = NULL;
+
+  if (self->is_new)
+    return;
+
+  where = poa_history_where (poa_document_get_plan (self->document), G_OBJECT (self->activity));
+  poa_ask_observation (GTK_WIDGET (self), self->document, where);
 }
 
 static void
@@ -440,6 +468,9 @@ poa_activity_editor_class_init (PoaActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, history_group);
   gtk_widget_class_bind_template_callback (widget_class, history_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, observations_group);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, observations_list);
+  gtk_widget_class_bind_template_callback (widget_class, observe_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add", NULL);
@@ -490,6 +521,10 @@ poa_activity_editor_new (GtkWindow   *parent,
 
   gtk_widget_set_visible (self->add_button, self->is_new);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), !self->is_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->observations_group), !self->is_new);
+  update_observations (self);
+  g_signal_connect_object (plan, "observations-changed", G_CALLBACK (update_observations),
+                           self, G_CONNECT_SWAPPED);
   poa_form_set_target (self->form, self->is_new ? NULL : document, G_OBJECT (self->activity),
                        poa_plan_get_year (plan));
   g_signal_connect_object (self->activity, "notify", G_CALLBACK (activity_notify_cb),

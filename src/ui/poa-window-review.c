@@ -15,6 +15,7 @@
 #include "poa-change-record.h"
 #include "poa-document.h"
 #include "poa-history-window.h"
+#include "poa-observations.h"
 #include "poa-plan.h"
 #include "poa-review.h"
 #include "poa-window-private.h"
@@ -90,6 +91,80 @@ update_steps (PoaWindow *self,
     }
 }
 
+static void
+quarter_toggled_cb (GtkToggleButton *button,
+                    PoaWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+  PoaPlan *plan;
+  guint wanted = 0;
+
+  if (self->document == NULL)
+    return;
+
+  plan = poa_document_get_plan (self->document);
+  for (guint q = 0; q < 4; q++)
+    if (gtk_toggle_button_get_active (self->closed_quarter_buttons[q]))
+      wanted |= 1u << q;
+
+  /* The buttons follow the plan too: only a change the user made goes to the document. */
+  if (wanted == poa_plan_get_closed_quarters (plan))
+    return;
+
+  if (!poa_document_set_uint (self->document, plan, "closed-quarters", wanted, &error))
+    {
+      _poa_window_show_error (self, _("The quarters could not be closed"), error);
+      _poa_window_update_review (self);
+    }
+}
+
+/* The quarters closed, one toggle each, saying "T1 cerrado" or "T1 abierto" in words and with a
+ * lock: never by the toggle's shade alone. */
+static void
+update_closed_quarters (PoaWindow *self,
+                        PoaPlan   *plan,
+                        gboolean   whole)
+{
+  guint closed = plan != NULL ? poa_plan_get_closed_quarters (plan) : 0;
+
+  if (self->closed_quarter_buttons[0] == NULL)
+    for (guint q = 0; q < 4; q++)
+      {
+        GtkWidget *button = gtk_toggle_button_new ();
+
+        self->closed_quarter_buttons[q] = GTK_TOGGLE_BUTTON (button);
+        g_signal_connect_object (button, "toggled", G_CALLBACK (quarter_toggled_cb), self, 0);
+        gtk_box_append (self->closed_quarters_box, button);
+      }
+
+  for (guint q = 0; q < 4; q++)
+    {
+      GtkWidget *button = GTK_WIDGET (self->closed_quarter_buttons[q]);
+      gboolean is_closed = (closed & (1u << q)) != 0;
+      /* Translators: a quarter's toggle in the review: "T1 cerrado" / "T1 abierto" */
+      g_autofree char *label = g_strdup_printf (is_closed ? _("Q%u closed") : _("Q%u open"), q + 1);
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content),
+                                        is_closed ? "changes-prevent-symbolic" : "changes-allow-symbolic");
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (button, is_closed
+                                   ? _("Closed: its month figures change only with a justification")
+                                   : _("Open: its month figures change freely"));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), is_closed);
+      gtk_widget_set_sensitive (button, whole);
+    }
+}
+
+static void
+update_observations (PoaWindow *self,
+                     PoaPlan   *plan)
+{
+  poa_observations_fill (self->review_observations_list, plan, "plan");
+}
+
 /**
  * _poa_window_update_review:
  *
@@ -115,6 +190,8 @@ _poa_window_update_review (PoaWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->review_button),
                           plan != NULL && !adw_view_switcher_title_get_title_visible (self->switcher_title));
   update_steps (self, plan);
+  update_observations (self, plan);
+  update_closed_quarters (self, plan, whole);
 
   /* The main menu says the status too, first in its review section, as an item without an
    * action: where the header bar has no room for the button, it is said there. */
@@ -129,6 +206,7 @@ _poa_window_update_review (PoaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-approve",
                                  whole && status == POA_REVIEW_ENVIADO);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", whole);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-observe", whole);
 }
 
 static void
@@ -225,6 +303,20 @@ return_activated (GtkWidget  *widget,
 }
 
 static void
+observe_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PoaWindow *self = POA_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->review_button));
+  poa_ask_observation (widget, self->document, "plan");
+}
+
+static void
 history_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -312,10 +404,13 @@ _poa_window_class_review_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_icon_narrow);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_status_label);
   gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_steps_box);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, review_observations_list);
+  gtk_widget_class_bind_template_child (widget_class, PoaWindow, closed_quarters_box);
 
   gtk_widget_class_install_action (widget_class, "win.review-submit", NULL, submit_activated);
   gtk_widget_class_install_action (widget_class, "win.review-return", NULL, return_activated);
   gtk_widget_class_install_action (widget_class, "win.review-approve", NULL, approve_activated);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_activated);
   gtk_widget_class_install_action (widget_class, "win.user-name", NULL, user_name_activated);
+  gtk_widget_class_install_action (widget_class, "win.review-observe", NULL, observe_activated);
 }
