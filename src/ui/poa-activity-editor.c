@@ -255,6 +255,20 @@ observe_clicked_cb (PoaActivityEditor *self)
 }
 
 static void
+added_justified_cb (gboolean done,
+                    gpointer user_data)
+{
+  PoaActivityEditor *self = user_data;
+
+  if (!done)
+    return;
+
+  self->is_new = FALSE;
+  g_signal_emit (self, signals[ADDED], 0, self->activity);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 add_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -276,6 +290,12 @@ add_activated (GtkWidget  *widget,
 
   if (!poa_document_insert (self->document, self->activity, self->position, &error))
     {
+      /* On an approved plan: added once justified, and the editor closes then. */
+      PoaRetry *retry = poa_retry_insert (self->activity, self->position);
+
+      poa_retry_set_finished (retry, added_justified_cb, g_object_ref (self), g_object_unref);
+      if (poa_justify_and_retry (GTK_WIDGET (self), self->document, error, retry))
+        return;
       _poa_widget_report_error (GTK_WIDGET (self), _("The activity could not be added"), error);
       return;
     }
