@@ -860,6 +860,65 @@ poa_store_load_plan_in_parts (PoaStore             *self,
 }
 
 /**
+ * poa_store_load_year:
+ * @year: the plans' year
+ *
+ * Reads every plan of @year for their figures (desk18: *Todas las áreas*, `poa summary`, `poa
+ * consolidate`), in one read transaction and with one pool of shared texts: each plan whole
+ * but for its review's steps, its change record and its observations (its review status is
+ * read), which no figure needs and which are a third of a small plan's queries.
+ *
+ * Returns: (transfer full) (element-type PoaPlan): the plans, by área (as
+ *   poa_store_list_plans()), or %NULL with @error set.
+ */
+GPtrArray *
+poa_store_load_year (PoaStore  *self,
+                     guint      year,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GHashTable) pool = text_pool_new ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  if (!(summaries = poa_store_list_plans (self, error)))
+    return NULL;
+  if (!_poa_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; ok && i < summaries->len; i++)
+    {
+      const PoaPlanSummary *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(PoaPlan) plan = NULL;
+      g_autoptr(GPtrArray) activities = NULL;
+
+      if (summary->year != year)
+        continue;
+
+      plan = poa_plan_new (POA_YEAR_MIN);
+      activities = g_ptr_array_new_with_free_func (g_object_unref);
+      ok = load_header (self, plan, summary->id, error) &&
+           load_signatures (self, plan, error) &&
+           load_indicators (self, plan, error) &&
+           load_budget (self, plan, error) &&
+           load_activities (self, summary->id, 0, -1, pool, activities, error);
+      if (ok)
+        {
+          g_list_store_splice (poa_plan_get_activities (plan), 0, 0, activities->pdata, activities->len);
+          g_ptr_array_add (plans, g_steal_pointer (&plan));
+        }
+    }
+
+  /* A read transaction has nothing to keep; ending it cannot lose anything. */
+  _poa_store_exec (self, "COMMIT", NULL);
+
+  return ok ? g_steal_pointer (&plans) : NULL;
+}
+
+/**
  * poa_store_load_plan:
  *
  * Reads a whole plan, one query per table, inside one read transaction so that it is consistent.

@@ -176,6 +176,9 @@ gboolean    poa_store_add_review_step    (PoaStore            *self,
                                           gint64               plan_id,
                                           const PoaReviewStep *step,
                                           GError             **error);
+GPtrArray  *poa_store_load_year          (PoaStore             *self,
+                                          guint                 year,
+                                          GError              **error);
 gboolean    poa_store_add_observation    (PoaStore             *self,
                                           gint64                plan_id,
                                           const PoaObservation *observation,
