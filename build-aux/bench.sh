@@ -42,6 +42,8 @@ run $display $bench/bench-activities-table
 run $display $bench/bench-follow-page
 run $bench/bench-xlsx $b/src/poa
 run $bench/bench-summary $b/src/poa
+# desk18: Todas las áreas, a year of 1,000 plans.
+run $display $bench/bench-areas-window
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

@@ -10,10 +10,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "poa-areas-window.h"
 #include "poa-budget-line.h"
+#include "poa-cell-text.h"
 #include "poa-consolidate.h"
 #include "poa-date.h"
 #include "poa-money.h"
@@ -39,6 +42,9 @@ struct _PoaAreaRow
   GObject             parent_instance;
   PoaConsolidateArea *area;   /* one of @areas' */
   GPtrArray          *areas;  /* (owned) the year's read, shared by its rows */
+  guint               rank;   /* its place by índice, as poa_consolidate_read() ranked them */
+  char               *direction_key;  /* g_utf8_collate_key()s, made once: a thousand rows */
+  char               *area_key;       /* are compared some ten thousand times per sort */
 };
 
 G_DEFINE_FINAL_TYPE (PoaAreaRow, poa_area_row, G_TYPE_OBJECT)
@@ -47,6 +53,8 @@ static void
 poa_area_row_finalize (GObject *object)
 {
   g_clear_pointer (&POA_AREA_ROW (object)->areas, g_ptr_array_unref);
+  g_free (POA_AREA_ROW (object)->direction_key);
+  g_free (POA_AREA_ROW (object)->area_key);
   G_OBJECT_CLASS (poa_area_row_parent_class)->finalize (object);
 }
 
@@ -188,9 +196,11 @@ compare_cb (gconstpointer a,
   switch (column)
     {
     case COLUMN_DIRECTION:
-      return gtk_ordering_from_cmpfunc (g_utf8_collate (x->line->direction, y->line->direction));
+      return gtk_ordering_from_cmpfunc (strcmp (POA_AREA_ROW ((gpointer)a)->direction_key,
+                                                POA_AREA_ROW ((gpointer)b)->direction_key));
     case COLUMN_AREA:
-      return gtk_ordering_from_cmpfunc (g_utf8_collate (x->line->area, y->line->area));
+      return gtk_ordering_from_cmpfunc (strcmp (POA_AREA_ROW ((gpointer)a)->area_key,
+                                                POA_AREA_ROW ((gpointer)b)->area_key));
     case COLUMN_ACTIVITIES:
       return compare_numbers (x->line->n_activities, y->line->n_activities);
     case COLUMN_PROGRAMMED:
@@ -228,10 +238,8 @@ rank_cb (gconstpointer a,
          gconstpointer b,
          gpointer      user_data)
 {
-  const PoaConsolidateArea *x = POA_AREA_ROW ((gpointer)a)->area;
-  const PoaConsolidateArea *y = POA_AREA_ROW ((gpointer)b)->area;
-
-  return gtk_ordering_from_cmpfunc (poa_consolidate_area_rank (&x, &y));
+  /* poa_consolidate_area_rank()'s order, worked out once on the worker thread. */
+  return compare_numbers (POA_AREA_ROW ((gpointer)a)->rank, POA_AREA_ROW ((gpointer)b)->rank);
 }
 
 static void
@@ -240,12 +248,11 @@ setup_cb (GtkSignalListItemFactory *factory,
           gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* PoaCellText rather than a label: GTK 4.8 makes some 200 rows whatever the height, and a
+   * label lays its text out several times over (see poa-cell-text.c); one line each, the
+   * names cut with their whole text in the tooltip. */
+  GtkWidget *label = poa_cell_text_new (1, columns[column].xalign);
 
-  gtk_label_set_xalign (GTK_LABEL (label), columns[column].xalign);
-  /* Only the names are cut (their tooltip says them whole): the figures and words never. */
-  if (column == COLUMN_DIRECTION || column == COLUMN_AREA)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_SEMAFORO)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -257,10 +264,6 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_list_item_set_child (list_item, box);
       return;
     }
-  if (column == COLUMN_ACTIVITIES || column == COLUMN_PROGRAMMED || column == COLUMN_ACHIEVED ||
-      column == COLUMN_INDEX || column == COLUMN_LATE || column == COLUMN_BUDGET ||
-      column == COLUMN_ERRORS || column == COLUMN_WARNINGS)
-    gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -285,9 +288,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       child = gtk_widget_get_last_child (child);
     }
 
-  gtk_label_set_label (GTK_LABEL (child), text);
-  if (column == COLUMN_DIRECTION || column == COLUMN_AREA || column == COLUMN_QUARTER)
-    gtk_widget_set_tooltip_text (child, text);
+  poa_cell_text_set_text (POA_CELL_TEXT (child), text);
 }
 
 /* ---- The window ---- */
@@ -316,6 +317,8 @@ struct _PoaAreasWindow
   AdwToastOverlay   *toasts;
 
   GCancellable      *cancellable;
+  GMutex             store_lock;
+  PoaStore          *worker_store;  /* read on worker threads only, under @store_lock */
   GPtrArray         *areas;       /* PoaConsolidateArea, what the rows hold, for the export */
   gboolean           loading;
 };
@@ -463,9 +466,11 @@ update_totals (PoaAreasWindow *self,
 /* The worker: a connection of its own, the year's plans read and judged at the window's day. */
 typedef struct
 {
-  char  *path;
-  guint  year;
-  GDate  today;
+  char      *path;
+  guint      year;
+  GDate      today;
+  GMutex    *store_lock;  /* the window's */
+  PoaStore **store;       /* the window's worker connection, under @store_lock */
 } ReadJob;
 
 static void
@@ -482,12 +487,18 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   ReadJob *job = task_data;
-  g_autoptr(PoaStore) store = NULL;
   GPtrArray *areas;
   GError *error = NULL;
 
-  if (!(store = poa_store_open (job->path, &error)) ||
-      !(areas = poa_consolidate_read (store, job->year, &job->today, &error)))
+  /* One connection of the view's own, opened by its first read (opening checks the file:
+   * some 100 ms for a thousand plans) and kept for the next years chosen; one read at a time. */
+  g_mutex_lock (job->store_lock);
+  if (*job->store == NULL)
+    *job->store = poa_store_open (job->path, &error);
+  areas = *job->store != NULL ? poa_consolidate_read (*job->store, job->year, &job->today, &error) : NULL;
+  g_mutex_unlock (job->store_lock);
+
+  if (areas == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -530,6 +541,9 @@ read_done_cb (GObject      *source,
 
       row->area = g_ptr_array_index (areas, i);
       row->areas = g_ptr_array_ref (areas);
+      row->rank = i;
+      row->direction_key = g_utf8_collate_key (row->area->line->direction, -1);
+      row->area_key = g_utf8_collate_key (row->area->line->area, -1);
       g_ptr_array_add (items, row);
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -537,6 +551,7 @@ read_done_cb (GObject      *source,
 
   update_totals (self, areas);
   update_budget (self, areas);
+
   gtk_widget_set_sensitive (self->export_button, areas->len > 0);
   if (areas->len == 0)
     {
@@ -562,6 +577,8 @@ load (PoaAreasWindow *self)
   job->path = g_strdup (self->db_path);
   job->year = self->year;
   job->today = self->today;
+  job->store_lock = &self->store_lock;
+  job->store = &self->worker_store;
 
   self->loading = TRUE;
   gtk_widget_set_sensitive (self->export_button, FALSE);
@@ -832,6 +849,9 @@ poa_areas_window_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
 
+  /* The reads hold the window (their task's source): none is running now. */
+  g_clear_object (&self->worker_store);
+
   G_OBJECT_CLASS (poa_areas_window_parent_class)->dispose (object);
 }
 
@@ -842,6 +862,7 @@ poa_areas_window_finalize (GObject *object)
 
   g_free (self->db_path);
   g_array_unref (self->years);
+  g_mutex_clear (&self->store_lock);
 
   G_OBJECT_CLASS (poa_areas_window_parent_class)->finalize (object);
 }
@@ -870,6 +891,7 @@ poa_areas_window_init (PoaAreasWindow *self)
   AdwViewStackPage *page;
 
   self->years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_mutex_init (&self->store_lock);
   poa_date_get_today (&self->today);
 
   gtk_window_set_title (GTK_WINDOW (self), _("All Areas"));
