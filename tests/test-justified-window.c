@@ -19,6 +19,7 @@
 #include <X11/keysym.h>
 
 #include "poa-activities-page.h"
+#include "poa-activity-editor.h"
 #include "poa-activity.h"
 #include "poa-application.h"
 #include "poa-calendar.h"
@@ -386,6 +387,85 @@ test_approved_plan_asks (Fixture       *fixture,
                                               " AND justification = 'duplicada'"), ==, 1);
 }
 
+/* An AdwActionRow titled @title under @widget, popovers included. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+    return find_row (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget))), title);
+
+  return NULL;
+}
+
+/* Observations shown where they apply: the plan's in the review popover, an activity's in its
+ * editor and not the plan's; a return's note among the plan's. */
+static void
+test_observations_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PoaDocument *doc = document (fixture);
+  PoaPlan *plan = poa_document_get_plan (doc);
+  g_autoptr(PoaActivity) second = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 1);
+  g_autoptr(GError) error = NULL;
+  PoaActivityEditor *editor;
+  GtkWidget *row;
+
+  g_assert_nonnull (find_row (GTK_WIDGET (fixture->window), "Sin observaciones"));
+  g_assert_true (poa_review_observe (poa_document_get_store (doc), plan, "activity 2", "Meta alta", NULL, &error));
+  g_assert_true (poa_review_apply (poa_document_get_store (doc), plan, POA_REVIEW_SUBMIT, NULL, NULL, &error));
+  g_assert_true (poa_review_apply (poa_document_get_store (doc), plan, POA_REVIEW_RETURN, "Faltan firmas", NULL, &error));
+  g_assert_no_error (error);
+  iterate ();
+
+  row = find_row (GTK_WIDGET (fixture->window), "Faltan firmas");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Paulo"));
+  g_assert_null (find_row (GTK_WIDGET (fixture->window), "Meta alta"));
+  g_assert_null (find_row (GTK_WIDGET (fixture->window), "Sin observaciones"));
+
+  /* The popover, looked at. */
+  {
+    GtkWidget *button = NULL;
+    GtkWidget *toggle = find_quarter_toggle (GTK_WIDGET (fixture->window), 1);
+    GtkPopover *popover;
+
+    for (button = toggle; button != NULL && !GTK_IS_POPOVER (button); button = gtk_widget_get_parent (button))
+      ;
+    popover = GTK_POPOVER (button);
+    g_assert_nonnull (popover);
+    gtk_popover_popup (popover);
+    test_ui_wait_for_frames (GTK_WIDGET (popover), 5);
+    test_ui_render_to_png (GTK_WIDGET (popover), "ui-review-popover.png");
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (popover)), <=, 400);
+    gtk_popover_popdown (popover);
+  }
+
+  editor = poa_activity_editor_new (GTK_WINDOW (fixture->window), doc, second, 1);
+  gtk_window_present (GTK_WINDOW (editor));
+  test_ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_assert_nonnull (find_row (GTK_WIDGET (editor), "Meta alta"));
+  g_assert_null (find_row (GTK_WIDGET (editor), "Faltan firmas"));
+
+  /* One more, added while the editor is open: shown at once. */
+  g_assert_true (poa_review_observe (poa_document_get_store (doc), plan, "activity 2", "Revisar fechas", NULL, &error));
+  iterate ();
+  g_assert_nonnull (find_row (GTK_WIDGET (editor), "Revisar fechas"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +484,8 @@ main (int   argc,
               test_closed_quarter_asks, fixture_tear_down);
   g_test_add ("/justified/approved-plan-asks", Fixture, NULL, fixture_set_up,
               test_approved_plan_asks, fixture_tear_down);
+  g_test_add ("/justified/observations-shown", Fixture, NULL, fixture_set_up,
+              test_observations_shown, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -47,7 +47,7 @@ struct _PoaWindow
   GtkLabel             *review_status_label;
   GtkBox               *review_steps_box;
   GtkListBox           *review_observations_list;
-  GtkBox               *closed_quarters_box;
+  GtkGrid              *closed_quarters_box;
   GtkToggleButton      *closed_quarter_buttons[4];
 };
 

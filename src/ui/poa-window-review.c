@@ -134,7 +134,7 @@ update_closed_quarters (PoaWindow *self,
 
         self->closed_quarter_buttons[q] = GTK_TOGGLE_BUTTON (button);
         g_signal_connect_object (button, "toggled", G_CALLBACK (quarter_toggled_cb), self, 0);
-        gtk_box_append (self->closed_quarters_box, button);
+        gtk_grid_attach (self->closed_quarters_box, button, (int)(q % 2), (int)(q / 2), 1, 1);
       }
 
   for (guint q = 0; q < 4; q++)
