@@ -319,6 +319,16 @@ test_closed_quarter_asks (Fixture       *fixture,
                    ==, "T1 cerrado");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
+  /* The main menu's check item, for a narrow window: the second quarter, then back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "quarters.closed-2", NULL));
+  iterate ();
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 3);
+  toggle = find_quarter_toggle (GTK_WIDGET (fixture->window), 2);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "quarters.closed-2", NULL));
+  iterate ();
+  g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 1);
+
   page = show_follow_page (fixture);
 
   /* April of activity 2: open, saved at once, no question. */

@@ -21,7 +21,7 @@
 #include "poa-window-private.h"
 
 /* The review section's own items, in poa-window.ui; the status is put before them. */
-#define N_REVIEW_ITEMS 5
+#define N_REVIEW_ITEMS 7
 
 static const char *
 status_icon (PoaReviewStatus status)
@@ -91,23 +91,19 @@ update_steps (PoaWindow *self,
     }
 }
 
+/* The quarters closed become @wanted, through the document: recorded, undoable. */
 static void
-quarter_toggled_cb (GtkToggleButton *button,
-                    PoaWindow       *self)
+set_closed_quarters (PoaWindow *self,
+                     guint      wanted)
 {
   g_autoptr(GError) error = NULL;
   PoaPlan *plan;
-  guint wanted = 0;
 
   if (self->document == NULL)
     return;
 
   plan = poa_document_get_plan (self->document);
-  for (guint q = 0; q < 4; q++)
-    if (gtk_toggle_button_get_active (self->closed_quarter_buttons[q]))
-      wanted |= 1u << q;
-
-  /* The buttons follow the plan too: only a change the user made goes to the document. */
+  /* The buttons and the menu follow the plan too: only a change the user made goes on. */
   if (wanted == poa_plan_get_closed_quarters (plan))
     return;
 
@@ -116,6 +112,59 @@ quarter_toggled_cb (GtkToggleButton *button,
       _poa_window_show_error (self, _("The quarters could not be closed"), error);
       _poa_window_update_review (self);
     }
+}
+
+static void
+quarter_toggled_cb (GtkToggleButton *button,
+                    PoaWindow       *self)
+{
+  guint wanted = 0;
+
+  for (guint q = 0; q < 4; q++)
+    if (gtk_toggle_button_get_active (self->closed_quarter_buttons[q]))
+      wanted |= 1u << q;
+
+  set_closed_quarters (self, wanted);
+}
+
+/* The main menu's check items (quarters.closed-Q), where the popover's button has no room. */
+static void
+quarter_change_state_cb (GSimpleAction *action,
+                         GVariant      *state,
+                         PoaWindow     *self)
+{
+  guint q = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "poa-quarter"));
+  guint closed;
+
+  if (self->document == NULL)
+    return;
+
+  closed = poa_plan_get_closed_quarters (poa_document_get_plan (self->document));
+  set_closed_quarters (self, g_variant_get_boolean (state) ? closed | (1u << q) : closed & ~(1u << q));
+}
+
+static GActionMap *
+quarter_actions (PoaWindow *self)
+{
+  GSimpleActionGroup *group = g_object_get_data (G_OBJECT (self), "poa-quarter-actions");
+
+  if (group == NULL)
+    {
+      group = g_simple_action_group_new ();
+      for (guint q = 0; q < 4; q++)
+        {
+          g_autofree char *name = g_strdup_printf ("closed-%u", q + 1);
+          g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (FALSE));
+
+          g_object_set_data (G_OBJECT (action), "poa-quarter", GUINT_TO_POINTER (q));
+          g_signal_connect_object (action, "change-state", G_CALLBACK (quarter_change_state_cb), self, 0);
+          g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+        }
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "quarters", G_ACTION_GROUP (group));
+      g_object_set_data_full (G_OBJECT (self), "poa-quarter-actions", group, g_object_unref);
+    }
+
+  return G_ACTION_MAP (group);
 }
 
 /* The quarters closed, one toggle each, saying "T1 cerrado" or "T1 abierto" in words and with a
@@ -155,6 +204,14 @@ update_closed_quarters (PoaWindow *self,
                                    : _("Open: its month figures change freely"));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), is_closed);
       gtk_widget_set_sensitive (button, whole);
+
+      {
+        g_autofree char *name = g_strdup_printf ("closed-%u", q + 1);
+        GAction *action = g_action_map_lookup_action (quarter_actions (self), name);
+
+        g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (is_closed));
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), whole);
+      }
     }
 }
 
