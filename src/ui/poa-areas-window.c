@@ -493,6 +493,14 @@ read_thread (GTask        *task,
   /* One connection of the view's own, opened by its first read (opening checks the file:
    * some 100 ms for a thousand plans) and kept for the next years chosen; one read at a time. */
   g_mutex_lock (job->store_lock);
+  /* A window closed, or another year chosen, meanwhile: nothing to read (and no connection
+   * to open for a window whose dispose has run). */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_mutex_unlock (job->store_lock);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      return;
+    }
   if (*job->store == NULL)
     *job->store = poa_store_open (job->path, &error);
   areas = *job->store != NULL ? poa_consolidate_read (*job->store, job->year, &job->today, &error) : NULL;
@@ -518,7 +526,9 @@ read_done_cb (GObject      *source,
   g_autoptr(GPtrArray) items = NULL;
 
   areas = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Another year chosen, or the window closed, since: not what is wanted now. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
 
   self = POA_AREAS_WINDOW (source);
@@ -586,7 +596,6 @@ load (PoaAreasWindow *self)
 
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
   g_task_set_source_tag (task, load);
-  g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, job, (GDestroyNotify)read_job_free);
   g_task_run_in_thread (task, read_thread);
 }
@@ -761,6 +770,7 @@ build_table (PoaAreasWindow *self)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkCustomSorter) column_sorter = gtk_custom_sorter_new (compare_cb, GUINT_TO_POINTER (c), NULL);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (c));
@@ -769,7 +779,7 @@ build_table (PoaAreasWindow *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[c].expand)
         gtk_column_view_column_set_fixed_width (column, 160);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_cb, GUINT_TO_POINTER (c), NULL)));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (column_sorter));
       gtk_column_view_append_column (self->view, column);
     }
 
@@ -849,8 +859,11 @@ poa_areas_window_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
 
-  /* The reads hold the window (their task's source): none is running now. */
+  /* Cancelled above: a read running ends before the connection goes, one yet to run finds
+   * itself cancelled and opens none. */
+  g_mutex_lock (&self->store_lock);
   g_clear_object (&self->worker_store);
+  g_mutex_unlock (&self->store_lock);
 
   G_OBJECT_CLASS (poa_areas_window_parent_class)->dispose (object);
 }
