@@ -292,6 +292,49 @@ test_ranked_with_totals (Fixture       *fixture,
   test_ui_render_to_png (GTK_WIDGET (areas), "ui-areas-narrow.png");
 }
 
+/* The export button's workbook, read back by openpyxl: the summary ranked as the view is,
+ * its total of metas alcanzadas a formula, and the budget by partida. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  PoaAreasWindow *areas = open_areas (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "Consolidado 2027.xlsx", NULL);
+  const char *python = g_getenv ("POA_PYTHON3") != NULL ? g_getenv ("POA_PYTHON3") : "/usr/bin/python3";
+  const char *script =
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "print(','.join(wb.sheetnames))\n"
+    "ws = wb['Resumen']\n"
+    "names = [str(c.value) for c in ws['B'] if c.value in ('Agua Potable', 'Bibliotecas', 'Catastro')]\n"
+    "print(','.join(names))\n"
+    "print(sum(1 for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith('=SUM(')) > 0)\n";
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  poa_areas_window_export (areas, path);
+  g_assert_true (poa_areas_window_is_exporting (areas));
+  while (poa_areas_window_is_exporting (areas) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  {
+    const char *argv[] = { python, "-c", script, path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+  }
+  if (status != 0)
+    g_error ("openpyxl: %s", err);
+  g_assert_true (g_str_has_prefix (out, "Resumen,"));
+  g_assert_nonnull (strstr (out, "Presupuesto"));
+  g_assert_nonnull (strstr (out, "\nBibliotecas,Agua Potable,Catastro\n"));
+  g_assert_nonnull (strstr (out, "\nTrue\n"));
+}
+
 /* Activating a row (double-click, Enter) opens that plan in the main window. */
 static void
 test_activate_opens_the_plan (Fixture       *fixture,
@@ -316,6 +359,8 @@ main (int   argc,
 
   g_test_add ("/ui/areas/ranked-with-totals", Fixture, NULL, fixture_set_up,
               test_ranked_with_totals, fixture_tear_down);
+  g_test_add ("/ui/areas/export", Fixture, NULL, fixture_set_up,
+              test_export, fixture_tear_down);
   g_test_add ("/ui/areas/activate-opens-the-plan", Fixture, NULL, fixture_set_up,
               test_activate_opens_the_plan, fixture_tear_down);
 

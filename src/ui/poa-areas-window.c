@@ -321,6 +321,7 @@ struct _PoaAreasWindow
   PoaStore          *worker_store;  /* read on worker threads only, under @store_lock */
   GPtrArray         *areas;       /* PoaConsolidateArea, what the rows hold, for the export */
   gboolean           loading;
+  gboolean           exporting;
 };
 
 G_DEFINE_FINAL_TYPE (PoaAreasWindow, poa_areas_window, ADW_TYPE_WINDOW)
@@ -678,6 +679,7 @@ export_done_cb (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  self->exporting = FALSE;
   gtk_widget_set_sensitive (self->export_button, !self->loading && self->areas != NULL && self->areas->len > 0);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -699,16 +701,12 @@ export_response_cb (GtkNativeDialog *chooser,
                     PoaAreasWindow  *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-  char *path;
+  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file == NULL || self->areas == NULL)
-    return;
-  if ((path = g_file_get_path (file)) == NULL)
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
   if (!g_str_has_suffix (path, ".xlsx"))
     {
@@ -717,12 +715,35 @@ export_response_cb (GtkNativeDialog *chooser,
       path = with;
     }
 
+  poa_areas_window_export (self, path);
+}
+
+/**
+ * poa_areas_window_export:
+ * @path: the workbook to write
+ *
+ * Writes the year shown as `poa consolidate` does, on a worker thread; a toast says when it is
+ * written, a dialog why not. What the export button does once a file is chosen.
+ */
+void
+poa_areas_window_export (PoaAreasWindow *self,
+                         const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (POA_IS_AREAS_WINDOW (self));
+
+  if (self->areas == NULL)
+    return;
+
   job = g_new0 (ExportJob, 1);
   job->areas = g_ptr_array_ref (self->areas);
   job->year = self->year;
   job->today = self->today;
-  job->path = path;
+  job->path = g_strdup (path);
 
+  self->exporting = TRUE;
   gtk_widget_set_sensitive (self->export_button, FALSE);
   task = g_task_new (self, NULL, export_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
@@ -1101,4 +1122,11 @@ poa_areas_window_get_budget (PoaAreasWindow *self)
 {
   g_return_val_if_fail (POA_IS_AREAS_WINDOW (self), NULL);
   return self->budget_list;
+}
+
+gboolean
+poa_areas_window_is_exporting (PoaAreasWindow *self)
+{
+  g_return_val_if_fail (POA_IS_AREAS_WINDOW (self), FALSE);
+  return self->exporting;
 }

@@ -29,5 +29,8 @@ gint64          poa_areas_window_row_plan_id (gpointer        row);
 const char     *poa_areas_window_row_area    (gpointer        row);
 GtkLabel       *poa_areas_window_get_totals  (PoaAreasWindow *self);
 GtkListBox     *poa_areas_window_get_budget  (PoaAreasWindow *self);
+void            poa_areas_window_export      (PoaAreasWindow *self,
+                                              const char     *path);
+gboolean        poa_areas_window_is_exporting (PoaAreasWindow *self);
 
 G_END_DECLS
