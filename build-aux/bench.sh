@@ -50,6 +50,8 @@ run $bench/bench-documents $b/src/poa
 run /usr/bin/python3 tests/bench/bench-xlsx-anchor.py $b/src/poa data/default-plan.json
 # xlsxin19 (issue 19): poa import FILE.xlsx beside poa export and openpyxl.
 run $bench/bench-xlsx-import $b/src/poa
+# desk18: Todas las áreas, a year of 1,000 plans.
+run $display $bench/bench-areas-window
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

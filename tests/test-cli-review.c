@@ -328,6 +328,170 @@ test_set_on_approved_plan (Fixture       *fixture,
   }
 }
 
+/* Without $POA_USER the command line writes the name kept in the window's preferences (the
+ * settings, here GSettings' keyfile backend in the test's own folder), read with GIO alone. */
+static void
+test_user_name_preference (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *settings_dir = g_build_filename (fixture->dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *config_home = g_strdup_printf ("XDG_CONFIG_HOME=%s", fixture->dir);
+  const char *env[] = { "POA_USER=", "GSETTINGS_BACKEND=keyfile", config_home, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, "[mx/gob/sombrerete/Poa]\nuser-name='Mtra. Luz Ríos'\n", -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, env, "--db", fixture->db, "set", "--activity", "2", "unit", "Apoyos", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "history");
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    fields = g_strsplit (lines[0], "\t", -1);
+    g_assert_cmpstr (fields[1], ==, "Mtra. Luz Ríos");
+  }
+}
+
+/* The planning unit's observations and closed quarters from the command line: added, listed,
+ * kept by export → import; a closed quarter's month refused without a justification. */
+static void
+test_observations_and_closed_quarters (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (fixture->dir, "plan.json", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "otra.sqlite3", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "observe", "--activity", "3",
+             "--note", "La meta\tno cuadra", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "observe", "--activity", "40", "--note", "x", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, "40");
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "observe", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--note"));
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    g_auto(Result) r2 = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "submit", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run_env (&r2, as_paulo, "--db", fixture->db, "review", "return", "--note", "Faltan firmas", NULL);
+    g_assert_cmpint (r2.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "review", "observations");
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    fields = g_strsplit (lines[0], "\t", -1);
+    g_assert_cmpuint (g_strv_length (fields), ==, 4);
+    assert_date (fields[0]);
+    g_assert_cmpstr (fields[1], ==, "Paulo");
+    g_assert_cmpstr (fields[2], ==, "activity 3");
+    g_assert_cmpstr (fields[3], ==, "La meta no cuadra");
+    g_clear_pointer (&fields, g_strfreev);
+    fields = g_strsplit (lines[1], "\t", -1);
+    g_assert_cmpstr (fields[2], ==, "plan");
+    g_assert_cmpstr (fields[3], ==, "Faltan firmas");
+  }
+
+  /* The first quarter closed: February needs a justification, April does not. */
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "close-quarter", "1", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 1);
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "close-quarter", "5", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "1 to 4"));
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_ana, "--db", fixture->db, "record", "--activity", "1", "--month", "2", "--achieved", "4", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_error_line (&r, "justification");
+    g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM activity_month WHERE month = 2 AND achieved = 4"), ==, 0);
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    g_auto(Result) r2 = { 0 };
+
+    run_env (&r, as_ana, "--db", fixture->db, "record", "--activity", "1", "--month", "4", "--achieved", "2", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run_env (&r2, as_ana, "--db", fixture->db, "record", "--activity", "1", "--month", "2", "--achieved", "4",
+             "--justification", "Corrección del área", NULL);
+    g_assert_cmpint (r2.status, ==, 0);
+    g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM activity_month WHERE month = 2 AND achieved = 4"), ==, 1);
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--db", fixture->db, "history");
+    g_assert_nonnull (strstr (r.out, "\tplan\tclosed_quarters\t\t1\t\n"));
+    g_assert_nonnull (strstr (r.out, "\tCorrección del área\n"));
+  }
+
+  /* Export → import into another database: both kept. */
+  {
+    g_auto(Result) r = { 0 };
+
+    g_auto(Result) r2 = { 0 };
+
+    run (&r, "--db", fixture->db, "export", "--output", json);
+    g_assert_cmpint (r.status, ==, 0);
+    run (&r2, "--db", other, "import", "--keep-both", json);
+    g_assert_cmpint (r2.status, ==, 0);
+    g_assert_cmpint (test_sql_int (other, "SELECT count(*) FROM observation"), ==, 2);
+    g_assert_cmpint (test_sql_int (other, "SELECT max(closed_quarters) FROM plan"), ==, 1);
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "review", "reopen-quarter", "1", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 0);
+  }
+}
+
 /* `record` is a change like any other: the month and the total, each once. */
 static void
 test_record_is_recorded (Fixture       *fixture,
@@ -609,6 +773,8 @@ main (int   argc,
   ADD ("/cli/import/thirty-files", test_import_thirty);
   ADD ("/cli/import/duplicate", test_import_duplicate);
   ADD ("/cli/summary", test_summary);
+  ADD ("/cli/review/user-name-preference", test_user_name_preference);
+  ADD ("/cli/review/observations-and-closed-quarters", test_observations_and_closed_quarters);
 #undef ADD
 
   return g_test_run ();

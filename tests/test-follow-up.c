@@ -377,6 +377,7 @@ test_migrates_version_3 (TestFiles     *files,
   g_assert_no_error (error);
   g_clear_object (&store);
   test_sql_exec (files->db,
+                 "DROP TABLE observation; ALTER TABLE plan DROP COLUMN closed_quarters;"
                  "DROP TABLE review_step; DROP TABLE change_record;"
                  "ALTER TABLE plan DROP COLUMN review_status;"
                  "DROP TABLE activity_month; DROP TABLE activity_justification;"

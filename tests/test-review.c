@@ -109,6 +109,40 @@ test_user_name (void)
   g_assert_cmpstr (from_account, !=, "");
 }
 
+/* The name kept in the window's preferences (the settings' user-name, here in GSettings'
+ * memory backend) comes after $POA_USER and before the account's name, and an empty one is
+ * none. */
+static void
+test_user_name_preference (void)
+{
+  g_autofree char *account = NULL;
+  g_autofree char *preferred = NULL;
+  g_autofree char *env_first = NULL;
+  g_autofree char *cleared = NULL;
+  g_autofree char *kept = NULL;
+
+  g_unsetenv ("POA_USER");
+  g_assert_true (poa_review_set_preferred_user_name (""));
+  g_assert_null (poa_review_preferred_user_name ());
+  account = poa_review_user_name (NULL);
+
+  g_assert_true (poa_review_set_preferred_user_name ("  Mtra. Luz Ríos "));
+  kept = poa_review_preferred_user_name ();
+  g_assert_cmpstr (kept, ==, "Mtra. Luz Ríos");
+  preferred = poa_review_user_name (NULL);
+  g_assert_cmpstr (preferred, ==, "Mtra. Luz Ríos");
+
+  g_setenv ("POA_USER", "Lic. Ana", TRUE);
+  env_first = poa_review_user_name (NULL);
+  g_assert_cmpstr (env_first, ==, "Lic. Ana");
+  g_unsetenv ("POA_USER");
+
+  g_assert_true (poa_review_set_preferred_user_name ("   "));
+  cleared = poa_review_user_name (NULL);
+  g_assert_cmpstr (cleared, ==, account);
+  g_assert_cmpstr (cleared, !=, "Mtra. Luz Ríos");
+}
+
 /* An edit's property changes become entries named as `check` and the plan file name them. */
 static void
 test_entry_for_edit (void)
@@ -394,11 +428,12 @@ test_migrates_version_4 (TestFiles     *files,
   test_sql_exec (files->db,
                  "DROP TABLE review_step; DROP TABLE change_record;"
                  "ALTER TABLE plan DROP COLUMN review_status;"
+                 "DROP TABLE observation; ALTER TABLE plan DROP COLUMN closed_quarters;"
                  "PRAGMA user_version = 4;");
 
   store = poa_store_open (files->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_sql_int (files->db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (test_sql_int (files->db, "PRAGMA user_version"), ==, 6);
   backups = test_list_backups (files->db);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_cmpint (test_sql_int (g_ptr_array_index (backups, 0), "PRAGMA user_version"), ==, 4);
@@ -522,6 +557,7 @@ main (int   argc,
 
   g_test_add_func ("/review/transitions", test_transitions);
   g_test_add_func ("/review/user-name", test_user_name);
+  g_test_add_func ("/review/user-name/preference", test_user_name_preference);
   g_test_add_func ("/review/history/entry-for-edit", test_entry_for_edit);
   TEST_ADD_WITH_FILES ("/review/store/backup-restore", test_store_backup_restore);
   g_test_add_func ("/review/json/round-trip", test_json_round_trip);

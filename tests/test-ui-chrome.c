@@ -148,6 +148,8 @@ test_menu_has_import_shortcuts_and_about (Fixture       *fixture,
       "win.review-return=Devolver con _observaciones…\n",
       "win.review-approve=_Aprobar\n",
       "win.history=_Historial de cambios\n",
+      "win.user-name=Su _nombre…\n",
+      "win.review-observe=Agregar _observación…\n",
       "win.show-help-overlay=_Atajos de teclado\n",
       "app.about=_Acerca de POA\n",
     };

@@ -180,11 +180,16 @@ poa_cli_print_help (void)
       "                         --gantt), --section cronograma the cronograma alone (.pdf, .png)"),
     _("check                  validate the plan: one finding per line"),
     _("record --activity N --month M [--programmed P] [--achieved A] [--note TEXT]\n"
+      "       [--justification TEXT]\n"
       "                         record month M of activity N"),
     _("report --quarter Q [--output FILE.xlsx|FILE.pdf]\n"
       "                         the quarter’s avance de metas, one line per activity, or a workbook"),
     _("review [submit|return|approve] [--note TEXT]\n"
       "                         show the plan’s review, or move it a step"),
+    _("review observe --note TEXT [--activity N] | observations\n"
+      "                         add an observation to the plan or an activity, or list them"),
+    _("review close-quarter Q | reopen-quarter Q\n"
+      "                         close a reported quarter: its month figures then need a justification"),
     _("set [--activity N | --budget CODE] KEY VALUE [--justification TEXT]\n"
       "                         change one field; an approved plan needs a justification"),
     _("history                the plan’s change record, one line per change"),
@@ -812,6 +817,7 @@ run_record (PoaCliOptions *options)
   guint number = 0, month = 0, programmed = 0, achieved = 0;
   gboolean has_number = FALSE, has_month = FALSE, has_programmed = FALSE, has_achieved = FALSE;
   const char *note = NULL;
+  const char *justification = NULL;
   PoaActivity *activity;
   guint64 total;
   const char *names[] = { "calendar", "achieved" };
@@ -837,6 +843,14 @@ run_record (PoaCliOptions *options)
           if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
             usage_error (&error, "%s", text_error->message);
           note = value;
+        }
+      else if (option_value (args, n, &i, "--justification", &value, &error))
+        {
+          g_autoptr(GError) text_error = NULL;
+
+          if (value != NULL && !poa_validate_text (value, -1, "--justification", &text_error))
+            usage_error (&error, "%s", text_error->message);
+          justification = value;
         }
       else
         {
@@ -891,6 +905,8 @@ run_record (PoaCliOptions *options)
 
   /* The document records the change, in the edit's transaction. */
   document = poa_document_new (store, plan);
+  /* An approved plan, or a quarter the planning unit closed, takes it only with one. */
+  poa_document_set_justification (document, justification);
   done = poa_document_set_values (document, activity, 2, names, values, &error);
 
   for (guint i = 0; i < 2; i++)
@@ -1009,7 +1025,123 @@ print_field (const char *text,
   putchar (last ? '\n' : '\t');
 }
 
-/* `review [submit|return|approve] [--note TEXT]` */
+/* `review observations`: the planning unit's observations, oldest first. */
+static int
+run_review_observations (PoaCliOptions *options)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  GPtrArray *observations;
+
+  if (g_strv_length (options->args) > 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "review observations",
+                                                  options->args[1]);
+      return fail_usage (message);
+    }
+  if (!(plan = open_plan (options, NULL)))
+    return POA_EXIT_ERROR;
+
+  observations = poa_plan_get_observations (plan);
+  for (guint i = 0; i < observations->len; i++)
+    {
+      const PoaObservation *observation = g_ptr_array_index (observations, i);
+
+      print_field (observation->date, FALSE);
+      print_field (observation->by, FALSE);
+      print_field (observation->where, FALSE);
+      print_field (observation->text, TRUE);
+    }
+  return POA_EXIT_OK;
+}
+
+/* `review observe --note TEXT [--activity N]` */
+static int
+run_review_observe (PoaCliOptions *options)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  GStrv args = options->args;
+  int n = (int)g_strv_length (args);
+  const char *note = NULL;
+  guint number = 0;
+  gboolean has_number = FALSE;
+
+  for (int i = 1; i < n; i++)
+    {
+      const char *value = NULL;
+
+      if (option_value (args, n, &i, "--note", &value, &error))
+        {
+          g_autoptr(GError) text_error = NULL;
+
+          if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
+            usage_error (&error, "%s", text_error->message);
+          note = value;
+        }
+      else if (option_value (args, n, &i, "--activity", &value, &error))
+        has_number = whole_option ("--activity", value, 1, G_MAXUINT, &number, &error);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "review observe", args[i]);
+          return fail_usage (message);
+        }
+
+      if (error != NULL)
+        return fail_usage (error->message);
+    }
+
+  if (note == NULL)
+    return fail_usage (_("“review observe” needs --note TEXT"));
+
+  if (!(plan = open_plan (options, &store)))
+    return POA_EXIT_ERROR;
+
+  where = has_number ? g_strdup_printf ("activity %u", number) : g_strdup ("plan");
+  if (!poa_review_observe (store, plan, where, note, NULL, &error))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+  return POA_EXIT_OK;
+}
+
+/* `review close-quarter Q` and `review reopen-quarter Q`: a setting of the plan the planning
+ * unit controls, changed through the document, so that the change record keeps it. */
+static int
+run_review_quarter (PoaCliOptions *options,
+                    gboolean       close)
+{
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv args = options->args;
+  guint quarter = 0;
+  guint closed;
+
+  if (g_strv_length (args) != 2 || !whole_option (args[0], args[1], 1, 4, &quarter, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("“review %s” needs a quarter, from 1 to 4"), args[0]);
+      return fail_usage (message);
+    }
+
+  if (!(plan = open_plan (options, &store)))
+    return POA_EXIT_ERROR;
+
+  closed = poa_plan_get_closed_quarters (plan);
+  closed = close ? closed | (1u << (quarter - 1)) : closed & ~(1u << (quarter - 1));
+  document = poa_document_new (store, plan);
+  if (!poa_document_set_uint (document, plan, "closed-quarters", closed, &error))
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+  return POA_EXIT_OK;
+}
+
+/* `review [submit|return|approve] [--note TEXT]`, and the verbs above */
 static int
 run_review (PoaCliOptions *options)
 {
@@ -1021,6 +1153,13 @@ run_review (PoaCliOptions *options)
   const char *verb = NULL;
   const char *note = NULL;
   PoaReviewAction action = POA_REVIEW_SUBMIT;
+
+  if (n > 0 && g_str_equal (args[0], "observations"))
+    return run_review_observations (options);
+  if (n > 0 && g_str_equal (args[0], "observe"))
+    return run_review_observe (options);
+  if (n > 0 && (g_str_equal (args[0], "close-quarter") || g_str_equal (args[0], "reopen-quarter")))
+    return run_review_quarter (options, g_str_equal (args[0], "close-quarter"));
 
   for (int i = 0; i < n; i++)
     {
@@ -1038,7 +1177,8 @@ run_review (PoaCliOptions *options)
         {
           verb = args[i];
           if (!poa_review_action_from_verb (verb, &action))
-            usage_error (&error, _("“review” takes submit, return or approve, not “%s”"), verb);
+            usage_error (&error, _("“review” takes submit, return, approve, observe, observations, "
+                                   "close-quarter or reopen-quarter, not “%s”"), verb);
         }
       else
         {

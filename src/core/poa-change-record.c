@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
@@ -124,6 +126,9 @@ poa_history_value_text (const GValue *value,
   if (type == G_TYPE_STRING)
     return g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
 
+  if (type == G_TYPE_UINT && g_strcmp0 (property, "closed-quarters") == 0)
+    return poa_closed_quarters_text (g_value_get_uint (value));
+
   if (type == G_TYPE_UINT && g_strcmp0 (property, "months") == 0)
     {
       GString *text = g_string_new (NULL);
@@ -223,6 +228,7 @@ poa_review_apply (PoaStore         *store,
                   GError          **error)
 {
   g_autoptr(PoaReviewStep) step = NULL;
+  g_autoptr(PoaObservation) observation = NULL;
   g_autofree char *now = NULL;
   g_autofree char *user = NULL;
   PoaReviewStatus next;
@@ -236,11 +242,17 @@ poa_review_apply (PoaStore         *store,
   now = poa_review_now ();
   user = by == NULL ? poa_review_user_name (NULL) : NULL;
   step = poa_review_step_new (now, by != NULL ? by : user, next, note);
+  /* A plan returned with observations keeps them as the plan's observations too, shown
+   * where the plan's are. */
+  if (action == POA_REVIEW_RETURN)
+    observation = poa_observation_new (now, by != NULL ? by : user, "plan", g_strstrip (g_strdup (note)));
   /* In a transaction of its own like an edit, so that a plan another program restored away
    * since it was read is refused rather than its id given a step (poa_store_begin()). */
   if (!poa_store_begin (store, error))
     return FALSE;
   if (!poa_store_add_review_step (store, poa_plan_get_id (plan), step, error) ||
+      (observation != NULL &&
+       !poa_store_add_observation (store, poa_plan_get_id (plan), observation, error)) ||
       !poa_store_commit (store, error))
     {
       poa_store_rollback (store);
@@ -248,5 +260,83 @@ poa_review_apply (PoaStore         *store,
     }
 
   poa_plan_add_review_step (plan, g_steal_pointer (&step));
+  if (observation != NULL)
+    poa_plan_add_observation (plan, g_steal_pointer (&observation));
+  return TRUE;
+}
+
+/**
+ * poa_review_observe:
+ * @store: where @plan is kept
+ * @plan: the plan, as loaded from @store
+ * @where: `plan`, or `activity N` for one of the plan's activities
+ * @text: the observation; not empty
+ * @by: (nullable): who; %NULL for poa_review_user_name (NULL)
+ *
+ * Adds an observation of the planning unit to the plan or to one of its activities: written
+ * to the store, then to @plan. Nothing changes when it fails.
+ */
+gboolean
+poa_review_observe (PoaStore    *store,
+                    PoaPlan     *plan,
+                    const char  *where,
+                    const char  *text,
+                    const char  *by,
+                    GError     **error)
+{
+  g_autoptr(PoaObservation) observation = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *now = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_val_if_fail (POA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOTE_REQUIRED,
+                           _("An observation needs its text"));
+      return FALSE;
+    }
+  if (!poa_review_where_is_valid (where))
+    {
+      g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
+                   _("“%s” is not a place an observation can be attached to: “plan” or “activity N”"),
+                   where != NULL ? where : "");
+      return FALSE;
+    }
+  if (g_str_has_prefix (where, "activity "))
+    {
+      guint64 number = g_ascii_strtoull (where + strlen ("activity "), NULL, 10);
+      GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (activities) && !found; i++)
+        {
+          g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+          found = poa_activity_get_number (activity) == number;
+        }
+      if (!found)
+        {
+          g_set_error (error, POA_REVIEW_ERROR, POA_REVIEW_ERROR_NOT_ALLOWED,
+                       _("The plan has no activity %u"), (guint)MIN (number, G_MAXUINT));
+          return FALSE;
+        }
+    }
+
+  now = poa_review_now ();
+  user = by == NULL ? poa_review_user_name (NULL) : NULL;
+  observation = poa_observation_new (now, by != NULL ? by : user, where, stripped);
+  if (!poa_store_begin (store, error))
+    return FALSE;
+  if (!poa_store_add_observation (store, poa_plan_get_id (plan), observation, error) ||
+      !poa_store_commit (store, error))
+    {
+      poa_store_rollback (store);
+      return FALSE;
+    }
+
+  poa_plan_add_observation (plan, g_steal_pointer (&observation));
   return TRUE;
 }

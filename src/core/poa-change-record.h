@@ -35,5 +35,11 @@ gboolean         poa_review_apply            (PoaStore        *store,
                                               const char      *note,
                                               const char      *by,
                                               GError         **error);
+gboolean         poa_review_observe          (PoaStore        *store,
+                                              PoaPlan         *plan,
+                                              const char      *where,
+                                              const char      *text,
+                                              const char      *by,
+                                              GError         **error);
 
 G_END_DECLS

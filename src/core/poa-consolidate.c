@@ -108,21 +108,13 @@ poa_consolidate_read (PoaStore     *store,
   g_return_val_if_fail (POA_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  if (!(plans = poa_store_list_plans (store, error)))
+  /* Read together, for their figures only (poa_store_load_year()). */
+  if (!(plans = poa_store_load_year (store, year, error)))
     return NULL;
 
   areas = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_consolidate_area_free);
   for (guint i = 0; i < plans->len; i++)
-    {
-      PoaPlanSummary *summary = g_ptr_array_index (plans, i);
-      g_autoptr(PoaPlan) plan = NULL;
-
-      if (summary->year != year)
-        continue;
-      if (!(plan = poa_store_load_plan (store, summary->id, error)))
-        return NULL;
-      g_ptr_array_add (areas, consolidate_area_new (plan, today));
-    }
+    g_ptr_array_add (areas, consolidate_area_new (g_ptr_array_index (plans, i), today));
 
   g_ptr_array_sort (areas, poa_consolidate_area_rank);
   return g_steal_pointer (&areas);

@@ -510,23 +510,89 @@ edit_history (PoaDocument *self,
   return entries;
 }
 
+/* The quarters whose month figures (programmed, achieved) @step changes: bit Q − 1 for Q. */
+static guint
+quarters_changed (const Step *step)
+{
+  const PoaCalendar *before;
+  const PoaCalendar *after;
+  guint quarters = 0;
+
+  if (step->kind != STEP_SET || !POA_IS_ACTIVITY (step->object) ||
+      step->pspec->value_type != POA_TYPE_CALENDAR)
+    return 0;
+
+  before = g_value_get_boxed (&step->old_value);
+  after = g_value_get_boxed (&step->new_value);
+  for (guint month = 1; month <= 12; month++)
+    {
+      guint programmed_before = before != NULL ? poa_calendar_get_programmed (before, month) : 0;
+      guint programmed_after = after != NULL ? poa_calendar_get_programmed (after, month) : 0;
+      guint achieved_before = before != NULL ? poa_calendar_get_achieved (before, month) : 0;
+      guint achieved_after = after != NULL ? poa_calendar_get_achieved (after, month) : 0;
+
+      if (programmed_before != programmed_after || achieved_before != achieved_after)
+        quarters |= 1u << ((month - 1) / 3);
+    }
+
+  return quarters;
+}
+
+/* Whether @step is the planning unit closing or reopening quarters: a setting of its own, not
+ * a change to what the area planned. */
+static gboolean
+is_closing_quarters (const Step *step)
+{
+  return step->kind == STEP_SET && POA_IS_PLAN (step->object) &&
+         g_str_equal (step->pspec->name, "closed-quarters");
+}
+
 /* An approved plan is read-only: a change to it, or the undo or redo of one, is a
- * modificación and goes through only with its justification. */
+ * modificación and goes through only with its justification. So is a change to the month
+ * figures of a quarter the planning unit closed, whatever the plan's status. */
 static gboolean
 refuse_unjustified (PoaDocument  *self,
                     Edit         *edit,
                     GError      **error)
 {
   PoaReviewStatus status = poa_plan_get_review_status (self->plan);
+  guint closed = poa_plan_get_closed_quarters (self->plan);
   g_autofree char *stripped = g_strstrip (g_strdup (edit->justification != NULL ? edit->justification : ""));
+  gboolean only_closing = TRUE;
+  guint touched = 0;
 
-  if (status != POA_REVIEW_APROBADO || *stripped != '\0')
+  if (*stripped != '\0')
     return FALSE;
 
-  g_set_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED,
-               _("The plan is “%s”: a change to it requires a justification"),
-               poa_review_status_label (status));
-  return TRUE;
+  for (guint i = 0; i < edit->steps->len; i++)
+    {
+      const Step *step = g_ptr_array_index (edit->steps, i);
+
+      only_closing = only_closing && is_closing_quarters (step);
+      touched |= quarters_changed (step) & closed;
+    }
+
+  if (status == POA_REVIEW_APROBADO && !only_closing)
+    {
+      g_set_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED,
+                   _("The plan is “%s”: a change to it requires a justification"),
+                   poa_review_status_label (status));
+      return TRUE;
+    }
+
+  if (touched != 0)
+    {
+      guint quarter = 1;
+
+      while (!(touched & (1u << (quarter - 1))))
+        quarter++;
+      g_set_error (error, POA_DOCUMENT_ERROR, POA_DOCUMENT_ERROR_JUSTIFICATION_REQUIRED,
+                   _("Quarter %u is closed: a change to its month figures requires a justification"),
+                   quarter);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Runs @edit's steps forwards (do, redo) or backwards (undo) as one transaction, the change
@@ -1618,4 +1684,22 @@ poa_document_needs_justification (PoaDocument *self)
   g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
 
   return poa_plan_get_review_status (self->plan) == POA_REVIEW_APROBADO;
+}
+
+/**
+ * poa_document_month_needs_justification:
+ * @month: 1 to 12
+ *
+ * Returns: whether a change to @month's figures now needs a justification: the plan is
+ *   approved, or the planning unit closed @month's quarter.
+ */
+gboolean
+poa_document_month_needs_justification (PoaDocument *self,
+                                        guint        month)
+{
+  g_return_val_if_fail (POA_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (month >= 1 && month <= 12, FALSE);
+
+  return poa_document_needs_justification (self) ||
+         (poa_plan_get_closed_quarters (self->plan) & (1u << ((month - 1) / 3))) != 0;
 }

@@ -111,6 +111,8 @@ gboolean     poa_document_get_loading (PoaDocument  *self);
 void         poa_document_set_justification   (PoaDocument *self,
                                                const char  *justification);
 gboolean     poa_document_needs_justification (PoaDocument *self);
+gboolean     poa_document_month_needs_justification (PoaDocument *self,
+                                                     guint        month);
 
 gboolean     poa_document_can_undo    (PoaDocument  *self);
 gboolean     poa_document_can_redo    (PoaDocument  *self);

@@ -60,10 +60,11 @@ static const char *plan_keys[] = {
   "format", "version", "year", "municipality", "administration", "direction", "area",
   "objective", "specific_objectives", "observations", "semaforo_green", "semaforo_yellow",
   "tolerance_low", "tolerance_high", "signatures", "activities", "indicators", "budget",
-  "review", "history", NULL
+  "review", "history", "review_observations", "closed_quarters", NULL
 };
 static const char *review_keys[] = { "status", "history", NULL };
 static const char *review_step_keys[] = { "date", "by", "status", "note", NULL };
+static const char *observation_keys[] = { "date", "by", "where", "text", NULL };
 static const char *history_keys[] = {
   "date", "by", "where", "field", "before", "after", "justification", NULL
 };
@@ -784,6 +785,54 @@ read_history (Reader     *reader,
   return TRUE;
 }
 
+/* An extension of version 2 (README, "Observations and closed quarters"): the planning unit's
+ * "review_observations", oldest first, and the "closed_quarters"; absent, none. */
+static gboolean
+read_observations_and_closed_quarters (Reader     *reader,
+                                       json_t     *root,
+                                       PoaPlan    *plan,
+                                       GError    **error)
+{
+  json_t *array;
+  guint closed = 0;
+
+  if (!get_array (reader, root, "review_observations", &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_size (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf (_("observation %u"), i + 1);
+      const char *date, *by, *place, *text;
+      json_t *entry = NULL;
+
+      reader->where = where;
+      if (!get_object (reader, json_array_get (array, i), _("an observation"), &entry, error) ||
+          !check_keys (reader, entry, observation_keys, error) ||
+          !get_date_time (reader, entry, "date", &date, error) ||
+          !get_text (reader, entry, "by", &by, error) ||
+          !get_text (reader, entry, "where", &place, error) ||
+          !get_text (reader, entry, "text", &text, error))
+        return FALSE;
+      if (!poa_review_where_is_valid (place))
+        return fail (reader, error, _("“where” must be “plan” or “activity N”"));
+      poa_plan_add_observation (plan, poa_observation_new (date, by, place, text));
+    }
+  reader->where = NULL;
+
+  if (!get_array (reader, root, "closed_quarters", &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_size (array); i++)
+    {
+      gint64 quarter = 0;
+
+      if (!get_whole (reader, json_array_get (array, i), "closed_quarters", 1, 4, &quarter, error))
+        return FALSE;
+      closed |= 1u << (quarter - 1);
+    }
+  poa_plan_set_closed_quarters (plan, closed);
+
+  return TRUE;
+}
+
 static gboolean
 read_plan (Reader     *reader,
            json_t     *root_node,
@@ -845,7 +894,8 @@ read_plan (Reader     *reader,
          read_indicators (reader, root, plan, error) &&
          read_budget (reader, root, plan, error) &&
          read_review (reader, root, plan, error) &&
-         read_history (reader, root, plan, error);
+         read_history (reader, root, plan, error) &&
+         read_observations_and_closed_quarters (reader, root, plan, error);
 }
 
 /* Finds the line and column of the first byte that is not UTF-8, for the message. */
@@ -1260,7 +1310,8 @@ needs_version_2 (PoaPlan *plan)
 
   if (poa_plan_get_review_status (plan) != POA_REVIEW_BORRADOR ||
       poa_plan_get_review_steps (plan)->len > 0 ||
-      poa_plan_get_history (plan)->len > 0)
+      poa_plan_get_history (plan)->len > 0 ||
+      poa_plan_get_observations (plan)->len > 0 || poa_plan_get_closed_quarters (plan) != 0)
     return TRUE;
 
   for (guint i = 0; i < n; i++)
@@ -1417,6 +1468,49 @@ append_review_and_history (GString *out,
     }
 }
 
+/* The extension of version 2 read by read_observations_and_closed_quarters(), each only when
+ * it holds something. */
+static void
+append_observations_and_closed_quarters (GString *out,
+                                         PoaPlan *plan)
+{
+  GPtrArray *observations = poa_plan_get_observations (plan);
+  guint closed = poa_plan_get_closed_quarters (plan);
+
+  if (observations->len > 0)
+    {
+      append_key (out, 1, "review_observations", FALSE);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < observations->len; i++)
+        {
+          const PoaObservation *observation = g_ptr_array_index (observations, i);
+
+          g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+          append_text_member (out, 3, "date", observation->date, TRUE);
+          append_text_member (out, 3, "by", observation->by, FALSE);
+          append_text_member (out, 3, "where", observation->where, FALSE);
+          append_text_member (out, 3, "text", observation->text, FALSE);
+          g_string_append (out, "\n    }");
+        }
+      g_string_append (out, "\n  ]");
+    }
+
+  if (closed != 0)
+    {
+      gboolean first = TRUE;
+
+      append_key (out, 1, "closed_quarters", FALSE);
+      g_string_append_c (out, '[');
+      for (guint q = 1; q <= 4; q++)
+        if (closed & (1u << (q - 1)))
+          {
+            g_string_append_printf (out, first ? "%u" : ", %u", q);
+            first = FALSE;
+          }
+      g_string_append_c (out, ']');
+    }
+}
+
 /**
  * poa_plan_json_to_string:
  *
@@ -1469,6 +1563,7 @@ poa_plan_json_to_string (PoaPlan *plan)
   append_list (out, "budget", G_LIST_MODEL (poa_plan_get_budget (plan)),
                (void (*) (GString *, gpointer))append_budget_line);
   append_review_and_history (out, plan);
+  append_observations_and_closed_quarters (out, plan);
   g_string_append (out, "\n}\n");
 
   return g_string_free (out, FALSE);

@@ -43,6 +43,10 @@ struct _PoaPlan
   PoaReviewStatus review_status;
   GPtrArray  *review_steps;
   GPtrArray  *history;
+  /* The planning unit's observations (PoaObservation), appended to only, and the quarters it
+   * closed (bit Q − 1 for quarter Q): their month figures change only with a justification. */
+  GPtrArray  *observations;
+  guint       closed_quarters;
 };
 
 G_DEFINE_FINAL_TYPE (PoaPlan, poa_plan, G_TYPE_OBJECT)
@@ -63,12 +67,20 @@ enum {
   PROP_TOLERANCE_LOW,
   PROP_TOLERANCE_HIGH,
   PROP_REVIEW_STATUS,
+  PROP_CLOSED_QUARTERS,
   N_PROPS
 };
 
 #define PROP_FIRST_TEXT PROP_MUNICIPALITY
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  OBSERVATIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Keys are the plan file's keys and the store's column names. */
 static const struct {
@@ -99,6 +111,7 @@ poa_plan_dispose (GObject *object)
   g_clear_object (&self->budget);
   g_clear_pointer (&self->review_steps, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->observations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (poa_plan_parent_class)->dispose (object);
 }
@@ -134,6 +147,8 @@ poa_plan_get_property (GObject    *object,
     g_value_set_uint (value, self->tolerance_low);
   else if (prop_id == PROP_TOLERANCE_HIGH)
     g_value_set_uint (value, self->tolerance_high);
+  else if (prop_id == PROP_CLOSED_QUARTERS)
+    g_value_set_uint (value, self->closed_quarters);
   else if (prop_id == PROP_REVIEW_STATUS)
     g_value_set_uint (value, self->review_status);
   else
@@ -158,6 +173,8 @@ poa_plan_set_property (GObject      *object,
     poa_plan_set_semaforo_yellow (self, g_value_get_uint (value));
   else if (prop_id == PROP_TOLERANCE_LOW)
     poa_plan_set_tolerance (self, g_value_get_uint (value), self->tolerance_high);
+  else if (prop_id == PROP_CLOSED_QUARTERS)
+    poa_plan_set_closed_quarters (self, g_value_get_uint (value));
   else if (prop_id == PROP_TOLERANCE_HIGH)
     poa_plan_set_tolerance (self, self->tolerance_low, g_value_get_uint (value));
   else
@@ -212,7 +229,18 @@ poa_plan_class_init (PoaPlanClass *klass)
                        0, POA_REVIEW_N_STATUSES - 1, POA_REVIEW_BORRADOR,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Bit Q − 1 for quarter Q: the quarters the planning unit closed. */
+  properties[PROP_CLOSED_QUARTERS] =
+    g_param_spec_uint ("closed-quarters", NULL, NULL,
+                       0, POA_CLOSED_QUARTERS_ALL, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An observation was added (poa_plan_add_observation()): the views that show them update. */
+  signals[OBSERVATIONS_CHANGED] =
+    g_signal_new ("observations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -230,6 +258,7 @@ poa_plan_init (PoaPlan *self)
   self->review_status = POA_REVIEW_BORRADOR;
   self->review_steps = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_review_step_free);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_history_entry_free);
+  self->observations = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_observation_free);
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
@@ -292,6 +321,9 @@ poa_plan_copy (PoaPlan *self)
     g_ptr_array_add (copy->review_steps, poa_review_step_copy (g_ptr_array_index (self->review_steps, i)));
   for (guint i = 0; i < self->history->len; i++)
     g_ptr_array_add (copy->history, poa_history_entry_copy (g_ptr_array_index (self->history, i)));
+  for (guint i = 0; i < self->observations->len; i++)
+    g_ptr_array_add (copy->observations, poa_observation_copy (g_ptr_array_index (self->observations, i)));
+  copy->closed_quarters = self->closed_quarters;
 
   copy_list (self->signatures, copy->signatures, (gpointer (*) (gpointer))poa_signature_copy);
   copy_list (self->activities, copy->activities, (gpointer (*) (gpointer))poa_activity_copy);
@@ -390,6 +422,8 @@ poa_plan_copy_to_next_year (PoaPlan *self)
   copy->review_status = POA_REVIEW_BORRADOR;
   g_ptr_array_set_size (copy->review_steps, 0);
   g_ptr_array_set_size (copy->history, 0);
+  g_ptr_array_set_size (copy->observations, 0);
+  copy->closed_quarters = 0;
   {
     g_autofree char *now = poa_review_now ();
     g_autofree char *by = poa_review_user_name (NULL);
@@ -457,12 +491,18 @@ poa_plan_equal (PoaPlan *a,
       a->tolerance_high != b->tolerance_high ||
       a->review_status != b->review_status ||
       a->review_steps->len != b->review_steps->len ||
-      a->history->len != b->history->len)
+      a->history->len != b->history->len ||
+      a->observations->len != b->observations->len ||
+      a->closed_quarters != b->closed_quarters)
     return FALSE;
 
   for (guint i = 0; i < a->review_steps->len; i++)
     if (!poa_review_step_equal (g_ptr_array_index (a->review_steps, i),
                                 g_ptr_array_index (b->review_steps, i)))
+      return FALSE;
+  for (guint i = 0; i < a->observations->len; i++)
+    if (!poa_observation_equal (g_ptr_array_index (a->observations, i),
+                                g_ptr_array_index (b->observations, i)))
       return FALSE;
   for (guint i = 0; i < a->history->len; i++)
     if (!poa_history_entry_equal (g_ptr_array_index (a->history, i),
@@ -918,4 +958,60 @@ poa_plan_add_history_entry (PoaPlan         *self,
   g_return_if_fail (entry != NULL);
 
   g_ptr_array_add (self->history, entry);
+}
+
+/**
+ * poa_plan_get_observations:
+ *
+ * Returns: (transfer none) (element-type PoaObservation): the planning unit's observations,
+ *   oldest first. Append with poa_plan_add_observation(); nothing removes one.
+ */
+GPtrArray *
+poa_plan_get_observations (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), NULL);
+
+  return self->observations;
+}
+
+/**
+ * poa_plan_add_observation:
+ * @observation: (transfer full): the observation, appended
+ */
+void
+poa_plan_add_observation (PoaPlan        *self,
+                          PoaObservation *observation)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (observation != NULL);
+
+  g_ptr_array_add (self->observations, observation);
+  g_signal_emit (self, signals[OBSERVATIONS_CHANGED], 0);
+}
+
+/**
+ * poa_plan_get_closed_quarters:
+ *
+ * Returns: the quarters the planning unit closed, bit Q − 1 for quarter Q.
+ */
+guint
+poa_plan_get_closed_quarters (PoaPlan *self)
+{
+  g_return_val_if_fail (POA_IS_PLAN (self), 0);
+
+  return self->closed_quarters;
+}
+
+void
+poa_plan_set_closed_quarters (PoaPlan *self,
+                              guint    quarters)
+{
+  g_return_if_fail (POA_IS_PLAN (self));
+  g_return_if_fail (quarters <= POA_CLOSED_QUARTERS_ALL);
+
+  if (self->closed_quarters == quarters)
+    return;
+
+  self->closed_quarters = quarters;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSED_QUARTERS]);
 }

@@ -99,6 +99,13 @@ GPtrArray   *poa_plan_get_history          (PoaPlan      *self);
 void         poa_plan_add_history_entry    (PoaPlan         *self,
                                             PoaHistoryEntry *entry);
 
+GPtrArray   *poa_plan_get_observations     (PoaPlan        *self);
+void         poa_plan_add_observation      (PoaPlan        *self,
+                                            PoaObservation *observation);
+guint        poa_plan_get_closed_quarters  (PoaPlan        *self);
+void         poa_plan_set_closed_quarters  (PoaPlan        *self,
+                                            guint           quarters);
+
 const char  *poa_plan_text_key             (PoaPlanText   field);
 const char  *poa_plan_text_label           (PoaPlanText   field);
 

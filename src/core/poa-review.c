@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "poa-review.h"
+
+#include <string.h>
 
 /* The planning unit's review and the change record: plain values that the plan carries, the
  * store keeps in its own tables and the plan file writes under "review" and "history". Neither
@@ -21,6 +24,7 @@ G_DEFINE_QUARK (poa-review-error-quark, poa_review_error)
 
 G_DEFINE_BOXED_TYPE (PoaReviewStep, poa_review_step, poa_review_step_copy, poa_review_step_free)
 G_DEFINE_BOXED_TYPE (PoaHistoryEntry, poa_history_entry, poa_history_entry_copy, poa_history_entry_free)
+G_DEFINE_BOXED_TYPE (PoaObservation, poa_observation, poa_observation_copy, poa_observation_free)
 
 static const struct {
   const char *key;
@@ -208,12 +212,76 @@ poa_review_date_is_valid (const char *date)
   return parsed != NULL;
 }
 
+/* The application's settings, when its schema is installed and has the user's name: GSettings
+ * is GIO, so the command line reads the window's preference too, with no GTK. Made once per
+ * process and kept, so that a name changed in the window's preferences is used at once. */
+static GSettings *
+settings_with_user_name (void)
+{
+  static gsize once = 0;
+  static GSettings *settings = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+      if (schema != NULL && g_settings_schema_has_key (schema, "user-name"))
+        settings = g_settings_new_full (schema, NULL, NULL);
+      g_once_init_leave (&once, 1);
+    }
+
+  return settings;
+}
+
+/**
+ * poa_review_preferred_user_name:
+ *
+ * Returns: (transfer full) (nullable): the name set in the window's preferences (the settings
+ *   key `user-name`), or %NULL when none is set or the settings schema is not installed.
+ */
+char *
+poa_review_preferred_user_name (void)
+{
+  GSettings *settings = settings_with_user_name ();
+  g_autofree char *name = NULL;
+
+  if (settings == NULL)
+    return NULL;
+
+  name = g_strstrip (g_settings_get_string (settings, "user-name"));
+  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
+/**
+ * poa_review_set_preferred_user_name:
+ * @name: (nullable): the name, or %NULL or empty for none
+ *
+ * Keeps @name as the user's name in the settings (the window's preferences).
+ *
+ * Returns: %FALSE when the settings schema is not installed (nothing is kept).
+ */
+gboolean
+poa_review_set_preferred_user_name (const char *name)
+{
+  GSettings *settings = settings_with_user_name ();
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (settings == NULL)
+    return FALSE;
+
+  return g_settings_set_string (settings, "user-name", stripped);
+}
+
 /**
  * poa_review_user_name:
  * @preferred: (nullable): the name the window's preferences hold
  *
- * Who makes a change or a review step: `$POA_USER` when set, else @preferred, else the
- * account's real name, else its login name.
+ * Who makes a change or a review step: `$POA_USER` when set, else @preferred, else the name
+ * in the window's preferences (poa_review_preferred_user_name()), else the account's real
+ * name, else its login name.
  *
  * Returns: (transfer full): the name, never empty.
  */
@@ -221,12 +289,15 @@ char *
 poa_review_user_name (const char *preferred)
 {
   const char *env = g_getenv ("POA_USER");
+  g_autofree char *from_settings = NULL;
   const char *real;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
   if (preferred != NULL && *preferred != '\0')
     return g_strdup (preferred);
+  if ((from_settings = poa_review_preferred_user_name ()) != NULL)
+    return g_steal_pointer (&from_settings);
 
   /* GLib says "Unknown" when the account has no real name. */
   real = g_get_real_name ();
@@ -336,4 +407,119 @@ poa_history_entry_equal (const PoaHistoryEntry *a,
          g_strcmp0 (a->before, b->before) == 0 &&
          g_strcmp0 (a->after, b->after) == 0 &&
          g_strcmp0 (a->justification, b->justification) == 0;
+}
+
+PoaObservation *
+poa_observation_new (const char *date,
+                     const char *by,
+                     const char *where,
+                     const char *text)
+{
+  PoaObservation *observation = g_new0 (PoaObservation, 1);
+
+  observation->date = g_strdup (date != NULL ? date : "");
+  observation->by = g_strdup (by != NULL ? by : "");
+  observation->where = g_strdup (where != NULL && *where != '\0' ? where : "plan");
+  observation->text = g_strdup (text != NULL ? text : "");
+  return observation;
+}
+
+PoaObservation *
+poa_observation_copy (const PoaObservation *observation)
+{
+  return poa_observation_new (observation->date, observation->by, observation->where,
+                              observation->text);
+}
+
+void
+poa_observation_free (PoaObservation *observation)
+{
+  if (observation == NULL)
+    return;
+
+  g_free (observation->date);
+  g_free (observation->by);
+  g_free (observation->where);
+  g_free (observation->text);
+  g_free (observation);
+}
+
+gboolean
+poa_observation_equal (const PoaObservation *a,
+                       const PoaObservation *b)
+{
+  return g_strcmp0 (a->date, b->date) == 0 && g_strcmp0 (a->by, b->by) == 0 &&
+         g_strcmp0 (a->where, b->where) == 0 && g_strcmp0 (a->text, b->text) == 0;
+}
+
+/**
+ * poa_review_where_is_valid:
+ *
+ * Whether @where names a place an observation can be attached to, as `check` names it:
+ * `plan`, or `activity N` with N from 1.
+ */
+gboolean
+poa_review_where_is_valid (const char *where)
+{
+  const char *number;
+  guint64 n = 0;
+
+  if (g_strcmp0 (where, "plan") == 0)
+    return TRUE;
+  if (where == NULL || !g_str_has_prefix (where, "activity "))
+    return FALSE;
+
+  number = where + strlen ("activity ");
+  return g_ascii_string_to_unsigned (number, 10, 1, G_MAXUINT, &n, NULL);
+}
+
+/**
+ * poa_closed_quarters_text:
+ * @quarters: a set of quarters, bit Q − 1 for quarter Q
+ *
+ * Returns: (transfer full): the quarters as `1,2`, empty for none.
+ */
+char *
+poa_closed_quarters_text (guint quarters)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint q = 1; q <= 4; q++)
+    if (quarters & (1u << (q - 1)))
+      g_string_append_printf (text, "%s%u", text->len > 0 ? "," : "", q);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * poa_closed_quarters_parse:
+ * @text: quarters as `1,2` (spaces allowed), or empty for none
+ * @quarters: (out): the set, bit Q − 1 for quarter Q
+ *
+ * Returns: %FALSE when @text holds anything but quarters 1 to 4 separated by commas.
+ */
+gboolean
+poa_closed_quarters_parse (const char *text,
+                           guint      *quarters)
+{
+  g_auto(GStrv) parts = NULL;
+  guint set = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+      guint64 q = 0;
+
+      if (*part == '\0' && parts[1] == NULL)
+        break;
+      if (!g_ascii_string_to_unsigned (part, 10, 1, 4, &q, NULL))
+        return FALSE;
+      set |= 1u << (q - 1);
+    }
+
+  *quarters = set;
+  return TRUE;
 }

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define POA_REVIEW_ERROR (poa_review_error_quark ())
 
+/* Every quarter closed: bits 0 to 3. */
+#define POA_CLOSED_QUARTERS_ALL 0xf
+
 typedef enum
 {
   POA_REVIEW_ERROR_NOT_ALLOWED,            /* the step does not follow from the status */
@@ -61,12 +64,38 @@ typedef struct
   char *justification;
 } PoaHistoryEntry;
 
+/* One observation of the planning unit: when, who, WHERE as `check` names it (`plan`, `activity
+ * 3`), and the text. Appended only, like the review's steps. */
+typedef struct
+{
+  char *date;
+  char *by;
+  char *where;
+  char *text;
+} PoaObservation;
+
+#define POA_TYPE_OBSERVATION   (poa_observation_get_type ())
 #define POA_TYPE_REVIEW_STEP   (poa_review_step_get_type ())
 #define POA_TYPE_HISTORY_ENTRY (poa_history_entry_get_type ())
 
 GQuark           poa_review_error_quark      (void);
 GType            poa_review_step_get_type    (void) G_GNUC_CONST;
 GType            poa_history_entry_get_type  (void) G_GNUC_CONST;
+GType            poa_observation_get_type    (void) G_GNUC_CONST;
+
+PoaObservation  *poa_observation_new         (const char      *date,
+                                              const char      *by,
+                                              const char      *where,
+                                              const char      *text);
+PoaObservation  *poa_observation_copy        (const PoaObservation *observation);
+void             poa_observation_free        (PoaObservation  *observation);
+gboolean         poa_observation_equal       (const PoaObservation *a,
+                                              const PoaObservation *b);
+gboolean         poa_review_where_is_valid   (const char      *where);
+
+char            *poa_closed_quarters_text    (guint            quarters);
+gboolean         poa_closed_quarters_parse   (const char      *text,
+                                              guint           *quarters);
 
 const char      *poa_review_status_key       (PoaReviewStatus  status);
 const char      *poa_review_status_label     (PoaReviewStatus  status);
@@ -85,6 +114,8 @@ gboolean         poa_review_allows_change    (PoaReviewStatus  status,
 
 char            *poa_review_now              (void);
 char            *poa_review_user_name        (const char      *preferred);
+char            *poa_review_preferred_user_name     (void);
+gboolean         poa_review_set_preferred_user_name (const char *name);
 gboolean         poa_review_date_is_valid    (const char      *date);
 
 PoaReviewStep   *poa_review_step_new         (const char      *date,
@@ -110,5 +141,6 @@ gboolean         poa_history_entry_equal     (const PoaHistoryEntry *a,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaReviewStep, poa_review_step_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaHistoryEntry, poa_history_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaObservation, poa_observation_free)
 
 G_END_DECLS

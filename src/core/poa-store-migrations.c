@@ -139,6 +139,22 @@ static const char *migrations[] = {
   "  justification TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX change_record_by_plan ON change_record (plan_id, id);",
+
+  /* 5 → 6: the planning unit's observations, on the plan or on an activity (PLACE as `check`
+   * names it), appended to only; and the quarters it closed (bit Q − 1 for quarter Q), whose
+   * month figures then change only with a justification. Additive: a version-5 plan has no
+   * observation and no quarter closed. */
+  "ALTER TABLE plan ADD COLUMN closed_quarters INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (closed_quarters BETWEEN 0 AND 15);"
+  "CREATE TABLE observation ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  date    TEXT NOT NULL,"
+  "  by      TEXT NOT NULL DEFAULT '',"
+  "  place   TEXT NOT NULL DEFAULT 'plan',"
+  "  text    TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX observation_by_plan ON observation (plan_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == POA_STORE_SCHEMA_VERSION);
@@ -165,6 +181,9 @@ static const char *already_there[] = {
   "         WHERE name IN ('review_step', 'review_step_by_plan', 'change_record',"
   "                        'change_record_by_plan'))"
   "     + (SELECT count(*) FROM pragma_table_info ('plan') WHERE name = 'review_status')",
+  /* 5 → 6 */
+  "SELECT (SELECT count(*) FROM sqlite_schema WHERE name IN ('observation', 'observation_by_plan'))"
+  "     + (SELECT count(*) FROM pragma_table_info ('plan') WHERE name = 'closed_quarters')",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (already_there) == POA_STORE_SCHEMA_VERSION);

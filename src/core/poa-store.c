@@ -427,7 +427,7 @@ load_header (PoaStore  *self,
   static const char sql[] =
     "SELECT year, municipality, administration, direction, area, objective,"
     "       specific_objectives, observations, semaforo_green, semaforo_yellow,"
-    "       tolerance_low, tolerance_high, review_status"
+    "       tolerance_low, tolerance_high, review_status, closed_quarters"
     "  FROM plan WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
   int rc;
@@ -459,6 +459,7 @@ load_header (PoaStore  *self,
                           (guint)CLAMP (sqlite3_column_int (stmt, 4 + POA_PLAN_N_TEXTS), 0, POA_TOLERANCE_MAX));
   poa_plan_set_review (plan, (PoaReviewStatus)CLAMP (sqlite3_column_int (stmt, 5 + POA_PLAN_N_TEXTS),
                                                      0, POA_REVIEW_N_STATUSES - 1), NULL);
+  poa_plan_set_closed_quarters (plan, (guint)sqlite3_column_int (stmt, 6 + POA_PLAN_N_TEXTS) & POA_CLOSED_QUARTERS_ALL);
 
   return TRUE;
 }
@@ -470,6 +471,29 @@ column_text (PoaStmt *stmt,
   const char *text = (const char *)sqlite3_column_text (stmt, column);
 
   return text != NULL ? text : "";
+}
+
+/* The planning unit's observations, oldest first. */
+static gboolean
+load_observations (PoaStore  *self,
+                   PoaPlan   *plan,
+                   gint64     plan_id,
+                   GError   **error)
+{
+  static const char sql[] =
+    "SELECT date, by, place, text FROM observation WHERE plan_id = ?1 ORDER BY id";
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    poa_plan_add_observation (plan, poa_observation_new (column_text (stmt, 0), column_text (stmt, 1),
+                                                         column_text (stmt, 2), column_text (stmt, 3)));
+  if (rc != SQLITE_DONE)
+    return _poa_store_set_error (self, rc, error);
+  return TRUE;
 }
 
 /* The review's steps and the change record, oldest first; the plan's status came with its
@@ -522,7 +546,7 @@ load_review_and_history (PoaStore  *self,
       return _poa_store_set_error (self, rc, error);
   }
 
-  return TRUE;
+  return load_observations (self, plan, plan_id, error);
 }
 
 static gboolean
@@ -836,6 +860,65 @@ poa_store_load_plan_in_parts (PoaStore             *self,
 }
 
 /**
+ * poa_store_load_year:
+ * @year: the plans' year
+ *
+ * Reads every plan of @year for their figures (desk18: *Todas las áreas*, `poa summary`, `poa
+ * consolidate`), in one read transaction and with one pool of shared texts: each plan whole
+ * but for its review's steps, its change record and its observations (its review status is
+ * read), which no figure needs and which are a third of a small plan's queries.
+ *
+ * Returns: (transfer full) (element-type PoaPlan): the plans, by área (as
+ *   poa_store_list_plans()), or %NULL with @error set.
+ */
+GPtrArray *
+poa_store_load_year (PoaStore  *self,
+                     guint      year,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GHashTable) pool = text_pool_new ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (POA_IS_STORE (self), NULL);
+
+  if (!(summaries = poa_store_list_plans (self, error)))
+    return NULL;
+  if (!_poa_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; ok && i < summaries->len; i++)
+    {
+      const PoaPlanSummary *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(PoaPlan) plan = NULL;
+      g_autoptr(GPtrArray) activities = NULL;
+
+      if (summary->year != year)
+        continue;
+
+      plan = poa_plan_new (POA_YEAR_MIN);
+      activities = g_ptr_array_new_with_free_func (g_object_unref);
+      ok = load_header (self, plan, summary->id, error) &&
+           load_signatures (self, plan, error) &&
+           load_indicators (self, plan, error) &&
+           load_budget (self, plan, error) &&
+           load_activities (self, summary->id, 0, -1, pool, activities, error);
+      if (ok)
+        {
+          g_list_store_splice (poa_plan_get_activities (plan), 0, 0, activities->pdata, activities->len);
+          g_ptr_array_add (plans, g_steal_pointer (&plan));
+        }
+    }
+
+  /* A read transaction has nothing to keep; ending it cannot lose anything. */
+  _poa_store_exec (self, "COMMIT", NULL);
+
+  return ok ? g_steal_pointer (&plans) : NULL;
+}
+
+/**
  * poa_store_load_plan:
  *
  * Reads a whole plan, one query per table, inside one read transaction so that it is consistent.
@@ -1137,6 +1220,26 @@ insert_review_step (PoaStore            *self,
 }
 
 static gboolean
+insert_observation (PoaStore             *self,
+                    gint64                plan_id,
+                    const PoaObservation *observation,
+                    GError              **error)
+{
+  static const char sql[] =
+    "INSERT INTO observation (plan_id, date, by, place, text) VALUES (?1, ?2, ?3, ?4, ?5)";
+  g_autoptr(PoaStmt) stmt = _poa_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  bind_text (stmt, 2, observation->date);
+  bind_text (stmt, 3, observation->by);
+  bind_text (stmt, 4, observation->where);
+  bind_text (stmt, 5, observation->text);
+  return _poa_store_step_done (self, stmt, error);
+}
+
+static gboolean
 insert_history (PoaStore                      *self,
                 gint64                         plan_id,
                 const PoaHistoryEntry *const  *entries,
@@ -1177,8 +1280,8 @@ _poa_store_insert_plan_rows (PoaStore  *self,
   static const char plan_sql[] =
     "INSERT INTO plan (year, municipality, administration, direction, area, objective,"
     "                  specific_objectives, observations, semaforo_green, semaforo_yellow,"
-    "                  tolerance_low, tolerance_high, review_status)"
-    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    "                  tolerance_low, tolerance_high, review_status, closed_quarters)"
+    "  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   gint64 plan_id;
 
   {
@@ -1194,6 +1297,7 @@ _poa_store_insert_plan_rows (PoaStore  *self,
     sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_low (plan));
     sqlite3_bind_int (stmt, 5 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_high (plan));
     sqlite3_bind_int (stmt, 6 + POA_PLAN_N_TEXTS, (int)poa_plan_get_review_status (plan));
+    sqlite3_bind_int (stmt, 7 + POA_PLAN_N_TEXTS, (int)poa_plan_get_closed_quarters (plan));
     if (!_poa_store_step_done (self, stmt, error))
       return FALSE;
   }
@@ -1218,6 +1322,13 @@ _poa_store_insert_plan_rows (PoaStore  *self,
     if (!insert_history (self, plan_id, (const PoaHistoryEntry *const *)history->pdata,
                          history->len, error))
       return FALSE;
+  }
+  {
+    GPtrArray *observations = poa_plan_get_observations (plan);
+
+    for (guint i = 0; i < observations->len; i++)
+      if (!insert_observation (self, plan_id, g_ptr_array_index (observations, i), error))
+        return FALSE;
   }
 
   return TRUE;
@@ -1583,7 +1694,7 @@ poa_store_update_plan (PoaStore  *self,
     "UPDATE plan SET year = ?2, municipality = ?3, administration = ?4, direction = ?5,"
     "                area = ?6, objective = ?7, specific_objectives = ?8, observations = ?9,"
     "                semaforo_green = ?10, semaforo_yellow = ?11,"
-    "                tolerance_low = ?12, tolerance_high = ?13"
+    "                tolerance_low = ?12, tolerance_high = ?13, closed_quarters = ?14"
     "  WHERE id = ?1";
   g_autoptr(PoaStmt) stmt = NULL;
 
@@ -1601,6 +1712,7 @@ poa_store_update_plan (PoaStore  *self,
   sqlite3_bind_int (stmt, 4 + POA_PLAN_N_TEXTS, (int)poa_plan_get_semaforo_yellow (plan));
   sqlite3_bind_int (stmt, 5 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_low (plan));
   sqlite3_bind_int (stmt, 6 + POA_PLAN_N_TEXTS, (int)poa_plan_get_tolerance_high (plan));
+  sqlite3_bind_int (stmt, 7 + POA_PLAN_N_TEXTS, (int)poa_plan_get_closed_quarters (plan));
 
   return _poa_store_step_done (self, stmt, error) && expect_one_row (self, error);
 }
@@ -1890,6 +2002,29 @@ poa_store_add_review_step (PoaStore            *self,
     }
 
   return release (self, ok, error);
+}
+
+/**
+ * poa_store_add_observation:
+ *
+ * Appends an observation of the planning unit to the plan, in one savepoint. Inside a
+ * transaction (a review step's), it is kept or lost with it.
+ */
+gboolean
+poa_store_add_observation (PoaStore             *self,
+                           gint64                plan_id,
+                           const PoaObservation *observation,
+                           GError              **error)
+{
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (observation != NULL, FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+  return release (self,
+                  plan_exists (self, plan_id, error) &&
+                  insert_observation (self, plan_id, observation, error),
+                  error);
 }
 
 /**

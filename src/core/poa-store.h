@@ -35,7 +35,7 @@ typedef enum
 } PoaStoreError;
 
 /* The schema version this program writes; PRAGMA user_version holds the file's. */
-#define POA_STORE_SCHEMA_VERSION 5
+#define POA_STORE_SCHEMA_VERSION 6
 
 /* One line of the list of plans. */
 typedef struct
@@ -176,5 +176,12 @@ gboolean    poa_store_add_review_step    (PoaStore            *self,
                                           gint64               plan_id,
                                           const PoaReviewStep *step,
                                           GError             **error);
+GPtrArray  *poa_store_load_year          (PoaStore             *self,
+                                          guint                 year,
+                                          GError              **error);
+gboolean    poa_store_add_observation    (PoaStore             *self,
+                                          gint64                plan_id,
+                                          const PoaObservation *observation,
+                                          GError              **error);
 
 G_END_DECLS

@@ -98,17 +98,26 @@ poa_summary_read (PoaStore  *store,
 
   g_return_val_if_fail (POA_IS_STORE (store), NULL);
 
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_summary_line_free);
+
+  /* A year's plans are read together, for their figures only (poa_store_load_year()). */
+  if (year != 0)
+    {
+      if (!(plans = poa_store_load_year (store, year, error)))
+        return NULL;
+      for (guint i = 0; i < plans->len; i++)
+        g_ptr_array_add (lines, poa_summary_line_new (g_ptr_array_index (plans, i)));
+      return g_steal_pointer (&lines);
+    }
+
   if (!(plans = poa_store_list_plans (store, error)))
     return NULL;
 
-  lines = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_summary_line_free);
   for (guint i = 0; i < plans->len; i++)
     {
       PoaPlanSummary *summary = g_ptr_array_index (plans, i);
       g_autoptr(PoaPlan) plan = NULL;
 
-      if (year != 0 && summary->year != year)
-        continue;
       if (!(plan = poa_store_load_plan (store, summary->id, error)))
         return NULL;
       g_ptr_array_add (lines, poa_summary_line_new (plan));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-activities-page.h"
+#include "poa-justification.h"
 #include "poa-cell-text.h"
 #include "poa-activity-editor.h"
 #include "poa-activity.h"
@@ -411,7 +412,11 @@ duplicate_activated (GtkWidget  *widget,
 
   copy = poa_activity_copy (self->selected_activity);
   if (!poa_document_insert (self->document, copy, position + 1, &error))
-    _poa_widget_report_error (widget, _("The activity could not be duplicated"), error);
+    {
+      /* desk18: an approved plan asks why, then duplicates. */
+      if (!poa_justify_and_retry (widget, self->document, error, poa_retry_insert (copy, position + 1)))
+        _poa_widget_report_error (widget, _("The activity could not be duplicated"), error);
+    }
   else
     poa_activities_page_set_selected_activity (self, copy);
 }
@@ -430,7 +435,9 @@ delete_activated (GtkWidget  *widget,
 
   if (!poa_document_remove (self->document, activity, &error))
     {
-      _poa_widget_report_error (widget, _("The activity could not be deleted"), error);
+      /* desk18: an approved plan asks why, then deletes. */
+      if (!poa_justify_and_retry (widget, self->document, error, poa_retry_remove (activity)))
+        _poa_widget_report_error (widget, _("The activity could not be deleted"), error);
       return;
     }
 
@@ -457,7 +464,10 @@ move_activated (GtkWidget  *widget,
   if (self->sorted || position == GTK_INVALID_LIST_POSITION || (up && position == 0))
     return;
 
-  if (!poa_document_move (self->document, activity, up ? position - 1 : position + 1, &error))
+  if (!poa_document_move (self->document, activity, up ? position - 1 : position + 1, &error) &&
+      /* desk18: an approved plan asks why, then moves. */
+      !poa_justify_and_retry (widget, self->document, error,
+                              poa_retry_move (activity, up ? position - 1 : position + 1)))
     _poa_widget_report_error (widget, _("The activity could not be moved"), error);
 
   select_in_view (self, activity);

@@ -20,6 +20,7 @@
 #include "poa-plan.h"
 #include "poa-editor-util.h"
 #include "poa-history-window.h"
+#include "poa-observations.h"
 #include "poa-justification.h"
 #include "poa-review.h"
 #include "poa-ui-util.h"
@@ -47,6 +48,8 @@ struct _PoaActivityEditor
   AdwPreferencesGroup *schedule_group;
   GtkLabel            *percent_label;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *observations_group;
+  GtkListBox          *observations_list;
 };
 
 G_DEFINE_FINAL_TYPE (PoaActivityEditor, poa_activity_editor, ADW_TYPE_WINDOW)
@@ -226,6 +229,45 @@ history_activated_cb (PoaActivityEditor *self)
   poa_history_window_present (GTK_WIDGET (self), poa_document_get_plan (self->document), where, title);
 }
 
+/* The planning unit's observations on this activity (by its number, as `check` names it). */
+static void
+update_observations (PoaActivityEditor *self)
+{
+  g_autofree char *where = NULL;
+
+  if (self->is_new)
+    return;
+
+  where = poa_history_where (poa_document_get_plan (self->document), G_OBJECT (self->activity));
+  poa_observations_fill (self->observations_list, poa_document_get_plan (self->document), where);
+}
+
+static void
+observe_clicked_cb (PoaActivityEditor *self)
+{
+  g_autofree char *where = NULL;
+
+  if (self->is_new)
+    return;
+
+  where = poa_history_where (poa_document_get_plan (self->document), G_OBJECT (self->activity));
+  poa_ask_observation (GTK_WIDGET (self), self->document, where);
+}
+
+static void
+added_justified_cb (gboolean done,
+                    gpointer user_data)
+{
+  PoaActivityEditor *self = user_data;
+
+  if (!done)
+    return;
+
+  self->is_new = FALSE;
+  g_signal_emit (self, signals[ADDED], 0, self->activity);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 add_activated (GtkWidget  *widget,
                const char *action_name,
@@ -248,6 +290,12 @@ add_activated (GtkWidget  *widget,
 
   if (!poa_document_insert (self->document, self->activity, self->position, &error))
     {
+      /* On an approved plan: added once justified, and the editor closes then. */
+      PoaRetry *retry = poa_retry_insert (self->activity, self->position);
+
+      poa_retry_set_finished (retry, added_justified_cb, g_object_ref (self), g_object_unref);
+      if (poa_justify_and_retry (GTK_WIDGET (self), self->document, error, retry))
+        return;
       _poa_widget_report_error (GTK_WIDGET (self), _("The activity could not be added"), error);
       return;
     }
@@ -440,6 +488,9 @@ poa_activity_editor_class_init (PoaActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, history_group);
   gtk_widget_class_bind_template_callback (widget_class, history_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, observations_group);
+  gtk_widget_class_bind_template_child (widget_class, PoaActivityEditor, observations_list);
+  gtk_widget_class_bind_template_callback (widget_class, observe_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add", NULL);
@@ -490,6 +541,10 @@ poa_activity_editor_new (GtkWindow   *parent,
 
   gtk_widget_set_visible (self->add_button, self->is_new);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), !self->is_new);
+  gtk_widget_set_visible (GTK_WIDGET (self->observations_group), !self->is_new);
+  update_observations (self);
+  g_signal_connect_object (plan, "observations-changed", G_CALLBACK (update_observations),
+                           self, G_CONNECT_SWAPPED);
   poa_form_set_target (self->form, self->is_new ? NULL : document, G_OBJECT (self->activity),
                        poa_plan_get_year (plan));
   g_signal_connect_object (self->activity, "notify", G_CALLBACK (activity_notify_cb),

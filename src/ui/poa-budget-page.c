@@ -343,7 +343,7 @@ delete_line_clicked_cb (GtkButton *button,
   message = g_strdup_printf (_("Partida %s deleted"), poa_budget_line_get_code (line));
   if (poa_document_remove (self->document, line, &error))
     _poa_widget_show_undo_toast (GTK_WIDGET (self), message);
-  else
+  else if (!poa_justify_and_retry (GTK_WIDGET (self), self->document, error, poa_retry_remove (line)))
     edit_failed (self, error);
 }
 
@@ -455,7 +455,9 @@ add_line_clicked_cb (PoaBudgetPage *self)
 
   if (!poa_document_insert (self->document, line, G_MAXUINT, &error))
     {
-      edit_failed (self, error);
+      if (!poa_justify_and_retry (GTK_WIDGET (self), self->document, error,
+                                  poa_retry_insert (line, G_MAXUINT)))
+        edit_failed (self, error);
       return;
     }
 

@@ -18,6 +18,7 @@
 #include "poa-document.h"
 #include "poa-findings.h"
 #include "poa-findings-button.h"
+#include "poa-justification.h"
 #include "poa-money.h"
 #include "poa-opening.h"
 #include "poa-plan.h"
@@ -380,6 +381,10 @@ unit_dialog_response_cb (AdwMessageDialog  *dialog,
   if (!poa_document_set_value_of_each (self->document, activities,
                                        poa_activity_text_key (POA_ACTIVITY_UNIT), &value, label, &error))
     {
+      if (poa_justify_and_retry (GTK_WIDGET (self), self->document, error,
+                                 poa_retry_set_value_of_each (activities, poa_activity_text_key (POA_ACTIVITY_UNIT),
+                                                              &value, label)))
+        return;
       _poa_widget_report_error (GTK_WIDGET (self), _("The unit of measure could not be set"), error);
       return;
     }

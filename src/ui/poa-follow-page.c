@@ -27,6 +27,7 @@
 #include "poa-date.h"
 #include "poa-document.h"
 #include "poa-follow-page.h"
+#include "poa-justification.h"
 #include "poa-plan.h"
 #include "poa-report.h"
 #include "poa-ui-util.h"
@@ -147,6 +148,38 @@ parse_figure (const char  *text,
   return TRUE;
 }
 
+static void refresh_all_cells (PoaFollowPage *self);
+
+/* desk18: once an edit refused for want of a justification is over (made, or cancelled), the
+ * cells show the plan's figures again. */
+static void
+justified_cb (gboolean done,
+              gpointer user_data)
+{
+  refresh_all_cells (user_data);
+}
+
+/* An edit of @activity refused for want of a justification (an approved plan, a closed
+ * quarter): asked why, then made. Returns whether it was that refusal. */
+static gboolean
+justify_and_retry (PoaFollowPage  *self,
+                   PoaActivity    *activity,
+                   guint           n_values,
+                   const char    **names,
+                   const GValue   *values,
+                   const GError   *error)
+{
+  PoaRetry *retry = poa_retry_set_values (activity, n_values, names, values);
+
+  poa_retry_set_finished (retry, justified_cb, g_object_ref (self), g_object_unref);
+  if (!poa_justify_and_retry (GTK_WIDGET (self), self->document, error, retry))
+    return FALSE;
+
+  /* Until answered, the cells show what is saved: the focus leaving one commits nothing. */
+  refresh_all_cells (self);
+  return TRUE;
+}
+
 /* One month of an activity, with a new programmed or achieved figure and note, as one edit:
  * the calendar and, when the achieved figure changes, the meta alcanzada it adds up to. */
 static gboolean
@@ -182,6 +215,13 @@ record_month (PoaFollowPage *self,
   g_value_set_uint (&values[1], (guint)total);
   done = poa_document_set_values (self->document, activity, total != poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED) ? 2 : 1,
                                   names, values, error);
+  if (!done && justify_and_retry (self, activity,
+                                  total != poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED) ? 2 : 1,
+                                  names, values, *error))
+    {
+      g_clear_error (error);
+      done = TRUE;
+    }
   g_value_unset (&values[0]);
   g_value_unset (&values[1]);
 
@@ -200,7 +240,10 @@ set_calendar (PoaFollowPage *self,
   g_value_set_boxed (&value, calendar);
   if (!poa_document_set_value (self->document, activity, "calendar", &value, &error))
     {
-      edit_failed (self, error);
+      const char *name = "calendar";
+
+      if (!justify_and_retry (self, activity, 1, &name, &value, error))
+        edit_failed (self, error);
       return FALSE;
     }
 

@@ -17,6 +17,7 @@
 #include "poa-document.h"
 #include "poa-indicator.h"
 #include "poa-indicators-page.h"
+#include "poa-justification.h"
 #include "poa-metrics.h"
 #include "poa-money.h"
 #include "poa-plan.h"
@@ -411,7 +412,9 @@ threshold_changed_cb (PoaIndicatorsPage *self,
 
   if (!poa_document_set_uint (self->document, self->plan, property, value, &error))
     {
-      edit_failed (self, error);
+      if (!poa_justify_and_retry (GTK_WIDGET (self), self->document, error,
+                                  poa_retry_set_uint (self->plan, property, value)))
+        edit_failed (self, error);
       thresholds_changed_cb (self);
     }
 }
@@ -428,7 +431,10 @@ indicator_field_applied_cb (AdwEntryRow *entry,
 
   if (self->document != NULL &&
       !poa_document_set_text (self->document, indicator, property,
-                              gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+                              gtk_editable_get_text (GTK_EDITABLE (entry)), &error) &&
+      !poa_justify_and_retry (GTK_WIDGET (self), self->document, error,
+                              poa_retry_set_text (indicator, property,
+                                                  gtk_editable_get_text (GTK_EDITABLE (entry)))))
     edit_failed (self, error);
 }
 
@@ -445,7 +451,7 @@ delete_indicator_clicked_cb (GtkButton *button,
 
   if (poa_document_remove (self->document, indicator, &error))
     _poa_widget_show_undo_toast (GTK_WIDGET (self), _("Indicator deleted"));
-  else
+  else if (!poa_justify_and_retry (GTK_WIDGET (self), self->document, error, poa_retry_remove (indicator)))
     edit_failed (self, error);
 }
 
@@ -509,7 +515,9 @@ add_indicator_clicked_cb (PoaIndicatorsPage *self)
   indicators = G_LIST_MODEL (poa_plan_get_indicators (self->plan));
   if (!poa_document_insert (self->document, indicator, G_MAXUINT, &error))
     {
-      edit_failed (self, error);
+      if (!poa_justify_and_retry (GTK_WIDGET (self), self->document, error,
+                                  poa_retry_insert (indicator, G_MAXUINT)))
+        edit_failed (self, error);
       return;
     }
 

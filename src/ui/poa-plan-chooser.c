@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "poa-areas-window.h"
 #include "poa-plan-chooser.h"
 #include "poa-plan.h"
 #include "poa-session.h"
@@ -145,6 +146,7 @@ poa_plan_chooser_refresh (PoaPlanChooser *self)
   g_menu_append (self->actions_section, _("_New Empty Plan…"), "plans.new");
   g_menu_append (self->actions_section, copy_label, "plans.copy");
   g_menu_append (self->actions_section, _("_Delete This Plan…"), "plans.delete");
+  g_menu_append (self->actions_section, _("_All Areas…"), "plans.all-areas");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.copy",
                                  plan != NULL && poa_plan_get_year (plan) < POA_YEAR_MAX);
@@ -183,6 +185,24 @@ open_activated (GtkWidget  *widget,
 
   if (!poa_plan_chooser_open_plan (self, id, &error))
     _poa_widget_report_error (widget, _("The plan could not be opened"), error);
+}
+
+/* *Todas las áreas*: every plan of a year side by side, in a window of its own. */
+static void
+all_areas_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PoaPlanChooser *self = POA_PLAN_CHOOSER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PoaAreasWindow *window;
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  if (self->session == NULL)
+    return;
+
+  window = poa_areas_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A question over the window with Cancel and one answer. @answered, if any, is connected to
@@ -573,6 +593,7 @@ poa_plan_chooser_class_init (PoaPlanChooserClass *klass)
   gtk_widget_class_install_action (widget_class, "plans.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "plans.copy", NULL, copy_activated);
   gtk_widget_class_install_action (widget_class, "plans.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "plans.all-areas", NULL, all_areas_activated);
 }
 
 static void

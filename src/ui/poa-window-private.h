@@ -47,6 +47,9 @@ struct _PoaWindow
   GtkImage             *review_status_icon_narrow;
   GtkLabel             *review_status_label;
   GtkBox               *review_steps_box;
+  GtkListBox           *review_observations_list;
+  GtkGrid              *closed_quarters_box;
+  GtkToggleButton      *closed_quarter_buttons[4];
 };
 
 void _poa_window_add_toast  (PoaWindow    *self,

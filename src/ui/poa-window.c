@@ -126,6 +126,10 @@ session_document_changed_cb (PoaWindow *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::review-status", G_CALLBACK (_poa_window_update_review),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::closed-quarters", G_CALLBACK (_poa_window_update_review),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "observations-changed", G_CALLBACK (_poa_window_update_review),
+                               self, G_CONNECT_SWAPPED);
     }
 
   update_title (self);
