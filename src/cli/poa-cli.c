@@ -364,34 +364,66 @@ typedef enum
   DUPLICATE_KEEP_BOTH,
 } DuplicateRule;
 
-/* One file of `import`, all or nothing. */
+/* Reads and drops the activities @reader has not handed on yet: a bad file is said to be bad
+ * before anything else is said of it. */
+static gboolean
+read_the_rest (PoaPlanJsonReader  *reader,
+               GError            **error)
+{
+  for (;;)
+    {
+      g_autoptr(PoaActivity) activity = NULL;
+
+      if (!poa_plan_json_reader_next (reader, &activity, error))
+        return FALSE;
+      if (activity == NULL)
+        return TRUE;
+    }
+}
+
+static gboolean
+next_activity_cb (gpointer      data,
+                  PoaActivity **activity,
+                  GError      **error)
+{
+  return poa_plan_json_reader_next (data, activity, error);
+}
+
+/* One file of `import`, all or nothing. The plan's header is read and checked first; its
+ * activities are read, checked and written one at a time inside the store's transaction, which
+ * a bad one rolls back (issue 21: a big file is never held whole). */
 static gint64
 import_one (PoaStore       *store,
             const char     *path,
             DuplicateRule   rule,
             GError        **error)
 {
-  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaPlanJsonReader) reader = NULL;
   g_autofree char *same_area_text = NULL;
+  PoaPlan *plan;
   gint64 same;
 
-  /* Read and validate the whole file before the database is touched. */
-  if (!(plan = poa_plan_json_load (path, error)))
+  if (!(reader = poa_plan_json_reader_open (path, error)))
     return 0;
+  plan = poa_plan_json_reader_get_plan (reader);
 
   if (rule == DUPLICATE_KEEP_BOTH)
-    return poa_store_insert_plan (store, plan, error);
+    return poa_store_import_plan (store, 0, plan, next_activity_cb, reader, error);
 
   same = find_same_plan (store, plan, &same_area_text, error);
   if (same < 0)
     return 0;
   if (same == 0)
-    return poa_store_insert_plan (store, plan, error);
+    return poa_store_import_plan (store, 0, plan, next_activity_cb, reader, error);
 
   if (rule == DUPLICATE_REFUSE)
     {
-      g_autofree char *area = poa_text_quote_for_message (same_area_text, -1);
+      g_autofree char *area = NULL;
 
+      if (!read_the_rest (reader, error))
+        return 0;
+
+      area = poa_text_quote_for_message (same_area_text, -1);
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
                    _("%s: the database already holds plan %lld for %s, %u; import it with "
                      "--replace to replace that plan (its change record is kept) or "
@@ -408,7 +440,7 @@ import_one (PoaStore       *store,
     keep_history (old, plan);
   }
 
-  return poa_store_replace_plan (store, same, plan, error);
+  return poa_store_import_plan (store, same, plan, next_activity_cb, reader, error);
 }
 
 /* `import FILE…`: each file all or nothing, one ID printed per file imported; a failure is

@@ -9,9 +9,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <jansson.h>
 
 #include "poa-activity.h"
@@ -1063,6 +1068,522 @@ parse_json (const char  *data,
   return NULL;
 }
 
+/* The whole file as one tree, the reader of every file before big plans: what it says of a bad
+ * file is what the command line and the window have always said. The fast reader below falls
+ * back on it whenever it is not sure. */
+static PoaPlan *
+parse_whole (const char  *data,
+             gsize        length,
+             const char  *filename,
+             GError     **error)
+{
+  g_autoptr(json_t) root = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  Reader reader = { filename, NULL };
+
+  root = parse_json (data != NULL ? data : "", length, filename, error);
+  if (root == NULL)
+    return NULL;
+
+  plan = poa_plan_new (POA_YEAR_MIN);
+  if (!read_plan (&reader, root, plan, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
+/* Reading a big plan without holding it whole (issue 21).
+ *
+ * A plan of 100,000 activities is a file of some 75 MB. Its jansson tree took four times that,
+ * the plan's objects as much again, and the whole file stayed mapped besides: 488 MB, and the
+ * tree's hundred million small blocks cost a third of the time to make and free. So the
+ * activities are read one at a time:
+ * - a first pass reads the plan object's members itself, strictly (RFC 8259 between them, each
+ *   key once), decodes every member but "activities" with jansson and checks them as above,
+ *   and only finds where each activity begins and ends, counting nesting as check_depth() does;
+ * - then each activity is decoded by jansson alone, from exactly its bytes, checked with
+ *   read_activity(), handed on and dropped. A mapped file gives back the pages behind.
+ *
+ * This reader only ever says yes. Whatever it does not accept (bad JSON, a value out of range,
+ * a key twice, an activity that is not an object, anything at all), the whole file is read
+ * again by parse_whole(), which finds the fault and says it in the same words and with the same
+ * priority as ever; and were parse_whole() to accept it, its plan would be the one handed on.
+ * A bad file is rare, and is then read as before. */
+
+#define JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL)
+
+/* Mapped pages are given back in steps of this many bytes once read past. */
+#define RELEASE_STEP (4 * 1024 * 1024)
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Span;
+
+struct _PoaPlanJsonReader
+{
+  char       *filename;
+  /* The plan file's bytes: a mapping of the file, a copy of them (a file that cannot be mapped,
+   * such as a pipe), or the caller's. */
+  const char *data;
+  gsize       length;
+  gpointer    map;
+  char       *copy;
+  /* The mapping's pages before this offset were given back. */
+  gsize       released;
+
+  /* The plan without its activities. */
+  PoaPlan    *plan;
+  /* Where each activity's bytes are, and the next one to hand on. */
+  GArray     *spans;
+  guint       next;
+  /* What the whole-file reader made, when this one did not accept the file: its activities,
+   * handed on from @next. */
+  GPtrArray  *whole_activities;
+  /* "activity %u", translated once. */
+  const char *where_format;
+};
+
+static void
+release_before (PoaPlanJsonReader *self,
+                gsize              offset)
+{
+  gsize page = (gsize)sysconf (_SC_PAGESIZE);
+  gsize upto = offset / page * page;
+
+  if (self->map == NULL || upto < self->released + RELEASE_STEP)
+    return;
+
+  /* A private mapping of a file that is only read: its pages come back from the file if they
+   * are read again (the whole-file reader may). */
+  madvise ((char *)self->map + self->released, upto - self->released, MADV_DONTNEED);
+  self->released = upto;
+}
+
+static gsize
+skip_space (const char *data,
+            gsize       length,
+            gsize       pos)
+{
+  while (pos < length &&
+         (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r'))
+    pos++;
+  return pos;
+}
+
+/* Finds the end (just past its closing bracket) of the list or object at @pos, without
+ * checking its grammar (jansson will, on exactly these bytes); %FALSE if it is cut short or
+ * nests deeper than MAX_DEPTH, counting @depth for its own bracket as check_depth() does. */
+static gboolean
+find_end (const char *data,
+          gsize       length,
+          gsize       pos,
+          guint       depth,
+          gsize      *end)
+{
+  guint level = 0;
+
+  while (pos < length)
+    {
+      char c = data[pos];
+
+      if (c == '"')
+        {
+          /* To the quote that is not escaped: one after an even run of backslashes. */
+          pos++;
+          for (;;)
+            {
+              const char *quote = memchr (data + pos, '"', length - pos);
+              gsize at, backslashes = 0;
+
+              if (quote == NULL)
+                return FALSE;
+              at = quote - data;
+              while (at - backslashes > pos && data[at - backslashes - 1] == '\\')
+                backslashes++;
+              pos = at + 1;
+              if (backslashes % 2 == 0)
+                break;
+            }
+          continue;
+        }
+
+      if (c == '[' || c == '{')
+        {
+          if (depth + level > MAX_DEPTH)
+            return FALSE;
+          level++;
+        }
+      else if (c == ']' || c == '}')
+        {
+          if (level == 0)
+            return FALSE;
+          if (--level == 0)
+            {
+              *end = pos + 1;
+              return TRUE;
+            }
+        }
+      pos++;
+    }
+
+  return FALSE;
+}
+
+/* The "activities" list at @pos: where each of its objects begins and ends. */
+static gboolean
+find_activities (PoaPlanJsonReader *self,
+                 gsize              pos,
+                 gsize             *end)
+{
+  const char *data = self->data;
+  gsize length = self->length;
+
+  pos = skip_space (data, length, pos + 1);
+  if (pos < length && data[pos] == ']')
+    {
+      *end = pos + 1;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      Span span;
+
+      /* The plan is depth 1, the list 2, an activity 3. */
+      if (pos >= length || data[pos] != '{' || !find_end (data, length, pos, 3, &span.end))
+        return FALSE;
+      span.start = pos;
+      g_array_append_val (self->spans, span);
+      release_before (self, span.end);
+
+      pos = skip_space (data, length, span.end);
+      if (pos < length && data[pos] == ',')
+        pos = skip_space (data, length, pos + 1);
+      else if (pos < length && data[pos] == ']')
+        {
+          *end = pos + 1;
+          return TRUE;
+        }
+      else
+        return FALSE;
+    }
+}
+
+/* The first pass: the plan object's members, every one but the activities decoded into @root
+ * (the activities replaced by an empty list, found and left for later). */
+static gboolean
+read_members (PoaPlanJsonReader *self,
+              json_t            *root)
+{
+  const char *data = self->data;
+  gsize length = self->length;
+  gsize pos = skip_space (data, length, 0);
+
+  if (pos >= length || data[pos] != '{')
+    return FALSE;
+  pos = skip_space (data, length, pos + 1);
+
+  if (pos < length && data[pos] == '}')
+    pos++;
+  else
+    for (;;)
+      {
+        g_autoptr(json_t) key = NULL;
+        json_t *value;
+        json_error_t json_error;
+        const char *name;
+
+        if (pos >= length || data[pos] != '"' ||
+            !(key = json_loadb (data + pos, length - pos, JSON_FLAGS | JSON_DISABLE_EOF_CHECK,
+                                &json_error)) ||
+            !json_is_string (key))
+          return FALSE;
+        pos += json_error.position;
+        name = json_string_value (key);
+        /* A key holding U+0000, or said twice: jansson's own message, from the whole file. */
+        if (strlen (name) != json_string_length (key) || json_object_get (root, name) != NULL)
+          return FALSE;
+
+        pos = skip_space (data, length, pos);
+        if (pos >= length || data[pos] != ':')
+          return FALSE;
+        pos = skip_space (data, length, pos + 1);
+        if (pos >= length)
+          return FALSE;
+
+        if (g_str_equal (name, "activities") && data[pos] == '[')
+          {
+            if (!find_activities (self, pos, &pos))
+              return FALSE;
+            value = json_array ();
+          }
+        else if (data[pos] == '[' || data[pos] == '{')
+          {
+            gsize end;
+
+            if (!find_end (data, length, pos, 2, &end) ||
+                !(value = json_loadb (data + pos, end - pos, JSON_FLAGS, &json_error)))
+              return FALSE;
+            pos = end;
+          }
+        else
+          {
+            if (!(value = json_loadb (data + pos, length - pos, JSON_FLAGS | JSON_DISABLE_EOF_CHECK,
+                                      &json_error)))
+              return FALSE;
+            pos += json_error.position;
+          }
+        json_object_set_new (root, name, value);
+
+        pos = skip_space (data, length, pos);
+        if (pos < length && data[pos] == ',')
+          pos = skip_space (data, length, pos + 1);
+        else if (pos < length && data[pos] == '}')
+          {
+            pos++;
+            break;
+          }
+        else
+          return FALSE;
+      }
+
+  return skip_space (data, length, pos) == length;
+}
+
+/* The file was not accepted here: the whole-file reader says why, or, should it accept it,
+ * its plan is taken, and its activities are handed on from @next. */
+static gboolean
+read_whole (PoaPlanJsonReader  *self,
+            GError            **error)
+{
+  g_autoptr(PoaPlan) whole = NULL;
+  GListStore *activities;
+  guint n;
+
+  g_debug ("%s: read again as a whole", self->filename);
+  whole = parse_whole (self->data, self->length, self->filename, error);
+  if (whole == NULL)
+    return FALSE;
+
+  activities = poa_plan_get_activities (whole);
+  n = g_list_model_get_n_items (G_LIST_MODEL (activities));
+  self->whole_activities = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->whole_activities,
+                     g_list_model_get_item (G_LIST_MODEL (activities), i));
+  g_list_store_remove_all (activities);
+
+  g_clear_object (&self->plan);
+  self->plan = g_steal_pointer (&whole);
+  return TRUE;
+}
+
+static PoaPlanJsonReader *
+reader_new (const char *filename)
+{
+  PoaPlanJsonReader *self = g_new0 (PoaPlanJsonReader, 1);
+
+  self->filename = g_strdup (filename);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->where_format = _("activity %u");
+  return self;
+}
+
+/* The first pass and the plan's header; %FALSE only for a file the whole reader refuses. */
+static gboolean
+reader_start (PoaPlanJsonReader  *self,
+              GError            **error)
+{
+  g_autoptr(json_t) root = json_object ();
+  g_autoptr(PoaPlan) plan = poa_plan_new (POA_YEAR_MIN);
+  Reader reader = { self->filename, NULL };
+
+  if (self->data == NULL)
+    self->data = "";
+
+  if (!read_members (self, root) || !read_plan (&reader, root, plan, NULL))
+    {
+      g_array_set_size (self->spans, 0);
+      return read_whole (self, error);
+    }
+
+  self->plan = g_steal_pointer (&plan);
+  return TRUE;
+}
+
+/**
+ * poa_plan_json_reader_free:
+ */
+void
+poa_plan_json_reader_free (PoaPlanJsonReader *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->map != NULL)
+    munmap (self->map, self->length);
+  g_free (self->copy);
+  g_free (self->filename);
+  g_clear_object (&self->plan);
+  g_array_unref (self->spans);
+  g_clear_pointer (&self->whole_activities, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * poa_plan_json_reader_open:
+ * @path: a plan file
+ *
+ * Reads and checks everything in the plan file but its activities, which
+ * poa_plan_json_reader_next() then reads one at a time: a plan of any size is read without
+ * holding its file, its tree or all its activities at once.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set as poa_plan_json_load() sets
+ *   it.
+ */
+PoaPlanJsonReader *
+poa_plan_json_reader_open (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(PoaPlanJsonReader) self = NULL;
+  struct stat info;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = reader_new (path);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > 0 &&
+      (guint64)info.st_size <= G_MAXSIZE)
+    {
+      gpointer map = mmap (NULL, (gsize)info.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+
+      if (map != MAP_FAILED)
+        {
+          self->map = map;
+          self->data = map;
+          self->length = (gsize)info.st_size;
+          madvise (map, self->length, MADV_SEQUENTIAL);
+        }
+    }
+  if (fd >= 0)
+    close (fd);
+
+  if (self->map == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_get_contents (path, &self->copy, &self->length, &local_error))
+        {
+          g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
+                       _("Cannot read “%s”: %s"), path, local_error->message);
+          return NULL;
+        }
+      self->data = self->copy;
+    }
+
+  if (!reader_start (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * poa_plan_json_reader_get_plan:
+ *
+ * Returns: (transfer none): the plan read so far: everything but the activities (those of
+ *   its list are not the file's).
+ */
+PoaPlan *
+poa_plan_json_reader_get_plan (PoaPlanJsonReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->plan;
+}
+
+/**
+ * poa_plan_json_reader_next:
+ * @activity: (out) (transfer full): the next activity, or %NULL after the last
+ *
+ * Reads and checks the next activity of the file.
+ *
+ * Returns: %FALSE with @error set if the file is bad (the message poa_plan_json_load() would
+ *   give); %TRUE otherwise, with *@activity %NULL once every activity has been read.
+ */
+gboolean
+poa_plan_json_reader_next (PoaPlanJsonReader  *self,
+                           PoaActivity       **activity,
+                           GError            **error)
+{
+  g_autoptr(PoaActivity) read = NULL;
+  g_autoptr(json_t) node = NULL;
+  char where[64];
+  Reader reader = { self->filename, where };
+  Span span;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (activity != NULL, FALSE);
+
+  *activity = NULL;
+
+  if (self->whole_activities != NULL)
+    {
+      if (self->next < self->whole_activities->len)
+        *activity = g_object_ref (g_ptr_array_index (self->whole_activities, self->next++));
+      return TRUE;
+    }
+
+  if (self->next >= self->spans->len)
+    return TRUE;
+
+  span = g_array_index (self->spans, Span, self->next);
+  release_before (self, span.start);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  /* _("activity %u"), looked up once for the file rather than once per activity. */
+  g_snprintf (where, sizeof where, self->where_format, self->next + 1);
+#pragma GCC diagnostic pop
+  read = poa_activity_new ();
+  node = json_loadb (self->data + span.start, span.end - span.start, JSON_FLAGS, NULL);
+  if (node == NULL ||
+      !read_activity (&reader, node, self->next, poa_plan_get_year (self->plan), read, NULL))
+    {
+      if (!read_whole (self, error))
+        return FALSE;
+      return poa_plan_json_reader_next (self, activity, error);
+    }
+
+  self->next++;
+  *activity = g_steal_pointer (&read);
+  return TRUE;
+}
+
+/* Every activity of @self into its plan. */
+static PoaPlan *
+reader_read_all (PoaPlanJsonReader  *self,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  PoaActivity *activity;
+
+  for (;;)
+    {
+      if (!poa_plan_json_reader_next (self, &activity, error))
+        return NULL;
+      if (activity == NULL)
+        break;
+      g_ptr_array_add (activities, activity);
+    }
+
+  g_list_store_splice (poa_plan_get_activities (self->plan), 0, 0,
+                       activities->pdata, activities->len);
+  return g_object_ref (self->plan);
+}
+
 /**
  * poa_plan_json_parse:
  * @data: the contents of a plan file
@@ -1077,22 +1598,18 @@ poa_plan_json_parse (const char  *data,
                      const char  *filename,
                      GError     **error)
 {
-  g_autoptr(json_t) root = NULL;
-  g_autoptr(PoaPlan) plan = NULL;
-  Reader reader = { filename, NULL };
+  g_autoptr(PoaPlanJsonReader) self = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
 
-  root = parse_json (data != NULL ? data : "", length, filename, error);
-  if (root == NULL)
+  self = reader_new (filename);
+  self->data = data;
+  self->length = length;
+  if (!reader_start (self, error))
     return NULL;
 
-  plan = poa_plan_new (POA_YEAR_MIN);
-  if (!read_plan (&reader, root, plan, error))
-    return NULL;
-
-  return g_steal_pointer (&plan);
+  return reader_read_all (self, error);
 }
 
 /**
@@ -1104,20 +1621,14 @@ PoaPlan *
 poa_plan_json_load (const char  *path,
                     GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(PoaPlanJsonReader) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
+  if (!(self = poa_plan_json_reader_open (path, error)))
+    return NULL;
 
-  return poa_plan_json_parse (data, length, path, error);
+  return reader_read_all (self, error);
 }
 
 /* Writing: by hand rather than with JsonGenerator, so that the keys keep the order of the

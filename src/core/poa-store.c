@@ -1273,6 +1273,64 @@ poa_store_insert_plan (PoaStore  *self,
 }
 
 /**
+ * poa_store_import_plan:
+ * @replace_id: a plan that @plan replaces, deleted in the same transaction; 0: none
+ * @plan: the plan's header, signatures, indicators, budget, review and record (and
+ *   activities, if it holds some: they come first)
+ * @next: (scope call): gives the plan's activities one at a time, in order
+ *
+ * Adds a plan whose activities are read as they are written, so that a big plan file is never
+ * held whole (issue 21): each activity is written through the cached statements and dropped.
+ * All of it or nothing, in one transaction, as poa_store_insert_plan() and
+ * poa_store_replace_plan(); an error from @next rolls it back too. On success @plan carries
+ * its new id (the activities handed on were dropped).
+ *
+ * Returns: the new plan's id, or 0 with @error set.
+ */
+gint64
+poa_store_import_plan (PoaStore                 *self,
+                       gint64                    replace_id,
+                       PoaPlan                  *plan,
+                       PoaStoreNextActivityFunc  next,
+                       gpointer                  data,
+                       GError                  **error)
+{
+  guint position;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (POA_IS_STORE (self), 0);
+  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
+  g_return_val_if_fail (next != NULL, 0);
+
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
+    return 0;
+
+  ok = (replace_id == 0 || poa_store_delete_plan (self, replace_id, error)) &&
+       _poa_store_insert_plan_rows (self, plan, error);
+  position = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  id = poa_plan_get_id (plan);
+
+  while (ok)
+    {
+      g_autoptr(PoaActivity) activity = NULL;
+
+      if (!(ok = next (data, &activity, error)) || activity == NULL)
+        break;
+      ok = insert_row_at (self, &activity_table, id, position++, activity, error);
+    }
+
+  if (!ok || !_poa_store_commit (self, error))
+    {
+      _poa_store_rollback (self);
+      forget_ids (plan);
+      return 0;
+    }
+
+  return id;
+}
+
+/**
  * poa_store_mark_opened:
  *
  * Records that the window opened this plan, so that it is the default next time.
