@@ -1143,6 +1143,9 @@ struct _PoaPlanJsonReader
   GPtrArray  *whole_activities;
   /* "activity %u", translated once. */
   const char *where_format;
+  /* The fast decoder's buffers, kept from one activity to the next. */
+  GString    *key;
+  GString    *text;
 };
 
 static void
@@ -1352,6 +1355,375 @@ read_members (PoaPlanJsonReader *self,
   return skip_space (data, length, pos) == length;
 }
 
+/* The activities as a plan file holds them, decoded without jansson: it built a tree of small
+ * blocks for every activity and read every number with strtod(), half of a big import's time.
+ * This decoder takes the usual case only, strictly, and declines anything else, for jansson
+ * and read_activity() to read that activity: a \u escape, a number written with a fraction or
+ * exponent, a key it does not know or sees twice, a value of another type, a text the text rule
+ * refuses. Whatever it accepts is valid JSON that read_activity() reads to the same activity. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *key;
+  GString    *text;
+} Cursor;
+
+static inline void
+cursor_space (Cursor *c)
+{
+  while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t'))
+    c->p++;
+}
+
+static inline gboolean
+cursor_take (Cursor *c,
+             char    expected)
+{
+  cursor_space (c);
+  if (c->p < c->end && *c->p == expected)
+    {
+      c->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+cursor_null (Cursor *c)
+{
+  cursor_space (c);
+  if (c->end - c->p >= 4 && memcmp (c->p, "null", 4) == 0)
+    {
+      c->p += 4;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A string into @out, NUL-terminated: its bytes UTF-8, no raw control character, the escapes
+ * of one character other than \u. */
+static gboolean
+cursor_string (Cursor  *c,
+               GString *out)
+{
+  const char *p, *end = c->end;
+
+  g_string_truncate (out, 0);
+  cursor_space (c);
+  p = c->p;
+  if (p >= end || *p != '"')
+    return FALSE;
+  p++;
+
+  for (;;)
+    {
+      const char *run = p;
+      char escaped;
+
+      while (p < end && *p != '"' && *p != '\\' && (guchar)*p >= 0x20)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p >= end || (guchar)*p < 0x20)
+        return FALSE;
+      if (*p == '"')
+        break;
+
+      if (++p >= end)
+        return FALSE;
+      switch (*p)
+        {
+        case '"': escaped = '"'; break;
+        case '\\': escaped = '\\'; break;
+        case '/': escaped = '/'; break;
+        case 'b': escaped = '\b'; break;
+        case 'f': escaped = '\f'; break;
+        case 'n': escaped = '\n'; break;
+        case 'r': escaped = '\r'; break;
+        case 't': escaped = '\t'; break;
+        default: return FALSE;
+        }
+      g_string_append_c (out, escaped);
+      p++;
+    }
+
+  c->p = p + 1;
+  return g_utf8_validate_len (out->str, out->len, NULL);
+}
+
+/* A whole number from @min (≥ 0) to @max written as digits alone. */
+static gboolean
+cursor_whole (Cursor *c,
+              gint64  min,
+              gint64  max,
+              gint64 *value)
+{
+  const char *p;
+  gint64 v = 0;
+  guint digits = 0;
+
+  cursor_space (c);
+  p = c->p;
+  if (p >= c->end || !g_ascii_isdigit (*p))
+    return FALSE;
+  /* A leading zero is not JSON. */
+  if (*p == '0' && p + 1 < c->end && g_ascii_isdigit (p[1]))
+    return FALSE;
+  while (p < c->end && g_ascii_isdigit (*p))
+    {
+      if (++digits > 12)
+        return FALSE;
+      v = v * 10 + (*p++ - '0');
+    }
+  if (p < c->end && (*p == '.' || *p == 'e' || *p == 'E'))
+    return FALSE;
+  if (v < min || v > max)
+    return FALSE;
+
+  c->p = p;
+  *value = v;
+  return TRUE;
+}
+
+/* A text member's value: null, or a string the text rule accepts; *@text NULL for null. */
+static gboolean
+cursor_text (Cursor      *c,
+             const char  *key,
+             const char **text)
+{
+  *text = NULL;
+  if (cursor_null (c))
+    return TRUE;
+  if (!cursor_string (c, c->text) || !poa_validate_text (c->text->str, c->text->len, key, NULL))
+    return FALSE;
+  *text = c->text->str;
+  return TRUE;
+}
+
+/* The index in @keys of the key just read, trying @guess first: files list them in order. */
+static int
+find_key (const char **keys,
+          GString     *key,
+          int          guess)
+{
+  if (keys[guess] != NULL && strcmp (keys[guess], key->str) == 0)
+    return guess;
+  for (int i = 0; keys[i] != NULL; i++)
+    if (strcmp (keys[i], key->str) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+fast_calendar (Cursor      *c,
+               PoaCalendar *calendar,
+               guint64     *achieved)
+{
+  guint seen_months = 0;
+
+  if (cursor_take (c, ']'))
+    return TRUE;
+  do
+    {
+      gint64 month = 0, programmed = 0, month_achieved = 0;
+      const char *note = NULL;
+      guint seen = 0;
+      int k = 0;
+
+      if (!cursor_take (c, '{'))
+        return FALSE;
+      do
+        {
+          if (!cursor_string (c, c->key) || !cursor_take (c, ':') ||
+              (k = find_key (month_keys, c->key, k)) < 0 || (seen & (1u << k)))
+            return FALSE;
+          seen |= 1u << k;
+          switch (k)
+            {
+            case 0: if (!cursor_whole (c, 1, 12, &month)) return FALSE; break;
+            case 1: if (!cursor_whole (c, 0, POA_GOAL_MAX, &programmed)) return FALSE; break;
+            case 2: if (!cursor_whole (c, 0, POA_GOAL_MAX, &month_achieved)) return FALSE; break;
+            /* The entry's one text: it stays in c->text until set below. */
+            default: if (!cursor_text (c, "note", &note)) return FALSE; break;
+            }
+          k++;
+        }
+      while (cursor_take (c, ','));
+      if (!cursor_take (c, '}') || !(seen & 1u) || (seen_months & (1u << (month - 1))))
+        return FALSE;
+      seen_months |= 1u << (month - 1);
+      *achieved += (guint64)month_achieved;
+      poa_calendar_set_month (calendar, (guint)month, (guint)programmed, (guint)month_achieved, note);
+    }
+  while (cursor_take (c, ','));
+
+  return cursor_take (c, ']');
+}
+
+static gboolean
+fast_justifications (Cursor      *c,
+                     PoaCalendar *calendar)
+{
+  guint seen_quarters = 0;
+
+  if (cursor_take (c, ']'))
+    return TRUE;
+  do
+    {
+      gint64 quarter = 0;
+      const char *text = NULL;
+      guint seen = 0;
+      int k = 0;
+
+      if (!cursor_take (c, '{'))
+        return FALSE;
+      do
+        {
+          if (!cursor_string (c, c->key) || !cursor_take (c, ':') ||
+              (k = find_key (justification_keys, c->key, k)) < 0 || (seen & (1u << k)))
+            return FALSE;
+          seen |= 1u << k;
+          if (k == 0 ? !cursor_whole (c, 1, 4, &quarter) : !cursor_text (c, "text", &text))
+            return FALSE;
+          k++;
+        }
+      while (cursor_take (c, ','));
+      if (!cursor_take (c, '}') || !(seen & 1u) || (seen_quarters & (1u << (quarter - 1))))
+        return FALSE;
+      seen_quarters |= 1u << (quarter - 1);
+      /* The entry's one text, still in c->text. */
+      poa_calendar_set_justification (calendar, (guint)quarter, text);
+    }
+  while (cursor_take (c, ','));
+
+  return cursor_take (c, ']');
+}
+
+/* Keys 1 to 7 of activity_keys are the texts in PoaActivityText's order, 8 to 10 the goals. */
+#define KEY_NUMBER 0
+#define KEY_FIRST_TEXT 1
+#define KEY_FIRST_GOAL (KEY_FIRST_TEXT + POA_ACTIVITY_N_TEXTS)
+#define KEY_START (KEY_FIRST_GOAL + POA_ACTIVITY_N_GOALS)
+#define KEY_END (KEY_START + 1)
+#define KEY_MONTHS (KEY_START + 2)
+#define KEY_CALENDAR (KEY_START + 3)
+#define KEY_JUSTIFICATIONS (KEY_START + 4)
+
+static gboolean
+fast_activity (Cursor      *c,
+               guint        position,
+               guint        year,
+               PoaActivity *activity)
+{
+  g_autoptr(PoaCalendar) calendar = NULL;
+  gint64 number = position + 1;
+  GDate dates[2];
+  gboolean has_date[2] = { FALSE, FALSE };
+  gboolean has_months = FALSE;
+  guint months = 0, seen = 0;
+  guint64 achieved = 0;
+  int k = 0;
+
+  g_date_clear (dates, 2);
+  if (!cursor_take (c, '{'))
+    return FALSE;
+  if (!cursor_take (c, '}'))
+    {
+      do
+        {
+          if (!cursor_string (c, c->key) || !cursor_take (c, ':') ||
+              (k = find_key (activity_keys, c->key, k)) < 0 || (seen & (1u << k)))
+            return FALSE;
+          seen |= 1u << k;
+
+          if (k == KEY_NUMBER)
+            {
+              if (!cursor_whole (c, 0, G_MAXINT32, &number))
+                return FALSE;
+            }
+          else if (k < KEY_FIRST_GOAL)
+            {
+              const char *text;
+
+              if (!cursor_text (c, activity_keys[k], &text))
+                return FALSE;
+              poa_activity_set_text (activity, k - KEY_FIRST_TEXT, text);
+            }
+          else if (k < KEY_START)
+            {
+              gint64 goal;
+
+              if (!cursor_whole (c, 0, POA_GOAL_MAX, &goal))
+                return FALSE;
+              poa_activity_set_goal (activity, k - KEY_FIRST_GOAL, (guint)goal);
+            }
+          else if (k == KEY_START || k == KEY_END)
+            {
+              if (!cursor_null (c))
+                {
+                  if (!cursor_string (c, c->text) || !poa_date_parse_iso (c->text->str, &dates[k - KEY_START]))
+                    return FALSE;
+                  has_date[k - KEY_START] = TRUE;
+                }
+            }
+          else if (k == KEY_MONTHS)
+            {
+              if (!cursor_null (c))
+                {
+                  if (!cursor_take (c, '['))
+                    return FALSE;
+                  has_months = TRUE;
+                  if (!cursor_take (c, ']'))
+                    {
+                      do
+                        {
+                          gint64 month;
+
+                          if (!cursor_whole (c, 1, 12, &month))
+                            return FALSE;
+                          months |= 1u << (month - 1);
+                        }
+                      while (cursor_take (c, ','));
+                      if (!cursor_take (c, ']'))
+                        return FALSE;
+                    }
+                }
+            }
+          else if (!cursor_null (c))
+            {
+              /* "calendar" or "justifications": an activity holding either has a calendar. */
+              if (!cursor_take (c, '['))
+                return FALSE;
+              if (calendar == NULL)
+                calendar = poa_calendar_new ();
+              if (k == KEY_CALENDAR ? !fast_calendar (c, calendar, &achieved)
+                                    : !fast_justifications (c, calendar))
+                return FALSE;
+            }
+          k++;
+        }
+      while (cursor_take (c, ','));
+      if (!cursor_take (c, '}'))
+        return FALSE;
+    }
+
+  cursor_space (c);
+  if (c->p != c->end ||
+      achieved > poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED))
+    return FALSE;
+
+  poa_activity_set_number (activity, (guint)number);
+  poa_activity_set_start (activity, has_date[0] ? &dates[0] : NULL);
+  poa_activity_set_end (activity, has_date[1] ? &dates[1] : NULL);
+  if (!has_months)
+    months = poa_months_from_range (has_date[0] ? &dates[0] : NULL, has_date[1] ? &dates[1] : NULL, year);
+  poa_activity_set_months (activity, months);
+  if (calendar != NULL)
+    poa_activity_set_calendar (activity, calendar);
+  return TRUE;
+}
+
 /* The file was not accepted here: the whole-file reader says why, or, should it accept it,
  * its plan is taken, and its activities are handed on from @next. */
 static gboolean
@@ -1388,6 +1760,8 @@ reader_new (const char *filename)
   self->filename = g_strdup (filename);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->where_format = _("activity %u");
+  self->key = g_string_new (NULL);
+  self->text = g_string_new (NULL);
   return self;
 }
 
@@ -1410,6 +1784,12 @@ reader_start (PoaPlanJsonReader  *self,
     }
 
   self->plan = g_steal_pointer (&plan);
+
+  /* The activities are read again from the start: what the first pass read is given back
+   * whole, and is given back again as the second pass goes. */
+  if (self->map != NULL)
+    madvise (self->map, self->length, MADV_DONTNEED);
+  self->released = 0;
   return TRUE;
 }
 
@@ -1428,6 +1808,8 @@ poa_plan_json_reader_free (PoaPlanJsonReader *self)
   g_free (self->filename);
   g_clear_object (&self->plan);
   g_array_unref (self->spans);
+  g_string_free (self->key, TRUE);
+  g_string_free (self->text, TRUE);
   g_clear_pointer (&self->whole_activities, g_ptr_array_unref);
   g_free (self);
 }
@@ -1522,6 +1904,7 @@ poa_plan_json_reader_next (PoaPlanJsonReader  *self,
   g_autoptr(json_t) node = NULL;
   char where[64];
   Reader reader = { self->filename, where };
+  Cursor cursor = { NULL, NULL, self->key, self->text };
   Span span;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1547,6 +1930,18 @@ poa_plan_json_reader_next (PoaPlanJsonReader  *self,
   /* _("activity %u"), looked up once for the file rather than once per activity. */
   g_snprintf (where, sizeof where, self->where_format, self->next + 1);
 #pragma GCC diagnostic pop
+  read = poa_activity_new ();
+  cursor.p = self->data + span.start;
+  cursor.end = self->data + span.end;
+  if (fast_activity (&cursor, self->next, poa_plan_get_year (self->plan), read))
+    {
+      self->next++;
+      *activity = g_steal_pointer (&read);
+      return TRUE;
+    }
+
+  /* Not the usual case: jansson reads it, into a new activity. */
+  g_object_unref (read);
   read = poa_activity_new ();
   node = json_loadb (self->data + span.start, span.end - span.start, JSON_FLAGS, NULL);
   if (node == NULL ||
