@@ -452,9 +452,9 @@ test_load_names_a_missing_file (void)
 }
 
 /* The reader decodes the usual spelling of an activity itself and leaves every other spelling
- * to jansson: both must read the same activity. Each variant is written otherwise than the plain
- * one (escapes, 20.0, keys in another order, spaces, members after the activities) and must
- * read to the same plan; a few fields are also checked by hand. */
+ * (a \u escape, 20.0) to jansson: both must read the same activity. In each pair one spelling
+ * goes to each decoder (escapes, numbers, keys in another order, spaces, nulls, members after
+ * the activities), and both must read to the same plan; a few fields are also checked by hand. */
 static void
 test_spellings_read_alike (void)
 {
@@ -468,8 +468,10 @@ test_spellings_read_alike (void)
       "{ \"end\" : \"2026-04-30\" ,\n\t\"start\":\"2026-02-01\",\r\n \"name\":\"\\u0078\", \"months\": null }" },
     { "{\"name\": \"y\", \"achieved\": 5, \"months\": [1, 12], \"calendar\": [{\"month\": 3, \"programmed\": 2, \"achieved\": 4, \"note\": \"nota\"}], \"justifications\": [{\"quarter\": 1, \"text\": \"porque\"}]}",
       "{\"justifications\": [{\"text\": \"porqu\\u0065\", \"quarter\": 1.0}], \"calendar\": [{\"note\": \"nota\", \"achieved\": 4, \"month\": 3, \"programmed\": 2}], \"months\": [12, 1, 12], \"achieved\": 5, \"name\": \"y\"}" },
-    { "{\"name\": \"z\", \"calendar\": []}",
+    { "{\"name\": \"\\u007a\", \"calendar\": []}",
       "{\"calendar\": [ ], \"name\": \"z\", \"justifications\": null, \"unit\": null}" },
+    { "{\"name\": \"a\\u002fb\\u0009c\\u005c\\u0022\\u000a\", \"programmed\": 3e0}",
+      "{\"name\": \"a\\/b\\tc\\\\\\\"\\n\", \"programmed\": 3}" },
     { "{}", "{ }" },
   };
 

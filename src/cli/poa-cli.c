@@ -548,6 +548,62 @@ read_output (PoaCliOptions  *options,
   return POA_EXIT_OK;
 }
 
+/* `export --output FILE.json`: the plan file written as its activities are read from the store,
+ * one at a time, never the whole plan in memory (issue 21). */
+typedef struct
+{
+  const char        *path;
+  PoaPlanJsonWriter *writer;
+} JsonExport;
+
+static gboolean
+json_export_header_cb (PoaPlan   *plan,
+                       gboolean   follow_up,
+                       gpointer   data,
+                       GError   **error)
+{
+  JsonExport *export = data;
+
+  export->writer = poa_plan_json_writer_begin (plan, follow_up, export->path, error);
+  return export->writer != NULL;
+}
+
+static gboolean
+json_export_activity_cb (PoaActivity  *activity,
+                         gpointer      data,
+                         GError      **error)
+{
+  JsonExport *export = data;
+
+  return poa_plan_json_writer_add (export->writer, activity, error);
+}
+
+static int
+export_json (PoaCliOptions *options,
+             const char    *output)
+{
+  g_autoptr(PoaStore) store = open_store (options);
+  g_autoptr(GError) error = NULL;
+  JsonExport export = { output, NULL };
+  gboolean ok;
+  gint64 id;
+
+  if (store == NULL)
+    return POA_EXIT_ERROR;
+
+  ok = (id = poa_store_resolve_plan (store, options->plan_id, &error)) != 0 &&
+       poa_store_read_plan (store, id, json_export_header_cb, json_export_activity_cb, &export, &error) &&
+       poa_plan_json_writer_commit (export.writer, &error);
+  g_clear_pointer (&export.writer, poa_plan_json_writer_free);
+  if (!ok)
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  return POA_EXIT_OK;
+}
+
 static int
 run_export (PoaCliOptions *options)
 {
@@ -557,6 +613,9 @@ run_export (PoaCliOptions *options)
 
   if (read_output (options, "export", &output) != POA_EXIT_OK)
     return POA_EXIT_ERROR;
+
+  if (strlen (output) >= 5 && g_ascii_strcasecmp (output + strlen (output) - 5, ".json") == 0)
+    return export_json (options, output);
 
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;

@@ -2323,24 +2323,18 @@ append_review_and_history (GString *out,
     }
 }
 
-/**
- * poa_plan_json_to_string:
- *
- * Returns: (transfer full): the plan file's text, UTF-8, ending in a newline.
- */
-char *
-poa_plan_json_to_string (PoaPlan *plan)
+/* The plan file up to the activities' list, open: "activities": [ */
+static void
+append_head (GString  *out,
+             PoaPlan  *plan,
+             gboolean  version_2)
 {
-  GString *out;
-
-  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
-
-  out = g_string_new ("{");
+  g_string_append (out, "{");
   append_text_member (out, 1, "format", FORMAT_NAME, TRUE);
   append_key (out, 1, "version", FALSE);
   /* A plan without follow-up is written as version 1, byte for byte as before, so that a POA
    * that predates the follow-up still reads it. */
-  g_string_append_printf (out, "%d", needs_version_2 (plan) ? FORMAT_VERSION : FORMAT_VERSION_1);
+  g_string_append_printf (out, "%d", version_2 ? FORMAT_VERSION : FORMAT_VERSION_1);
   append_key (out, 1, "year", FALSE);
   g_string_append_printf (out, "%u", poa_plan_get_year (plan));
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
@@ -2368,16 +2362,195 @@ poa_plan_json_to_string (PoaPlan *plan)
 
   append_list (out, "signatures", G_LIST_MODEL (poa_plan_get_signatures (plan)),
                (void (*) (GString *, gpointer))append_signature);
-  append_list (out, "activities", G_LIST_MODEL (poa_plan_get_activities (plan)),
-               (void (*) (GString *, gpointer))append_activity);
+  append_key (out, 1, "activities", FALSE);
+  g_string_append_c (out, '[');
+}
+
+/* One element of the activities' list, as append_list() writes one. */
+static void
+append_list_activity (GString     *out,
+                      guint        index,
+                      PoaActivity *activity)
+{
+  g_string_append (out, index == 0 ? "\n    " : ",\n    ");
+  append_activity (out, activity);
+}
+
+/* From the end of the activities' list to the end of the file. */
+static void
+append_tail (GString *out,
+             PoaPlan *plan,
+             guint    n_activities)
+{
+  g_string_append (out, n_activities > 0 ? "\n  ]" : "]");
   append_list (out, "indicators", G_LIST_MODEL (poa_plan_get_indicators (plan)),
                (void (*) (GString *, gpointer))append_indicator);
   append_list (out, "budget", G_LIST_MODEL (poa_plan_get_budget (plan)),
                (void (*) (GString *, gpointer))append_budget_line);
   append_review_and_history (out, plan);
   g_string_append (out, "\n}\n");
+}
+
+/**
+ * poa_plan_json_to_string:
+ *
+ * Returns: (transfer full): the plan file's text, UTF-8, ending in a newline.
+ */
+char *
+poa_plan_json_to_string (PoaPlan *plan)
+{
+  GListModel *activities;
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  n = g_list_model_get_n_items (activities);
+  out = g_string_new (NULL);
+  append_head (out, plan, needs_version_2 (plan));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      append_list_activity (out, i, activity);
+    }
+  append_tail (out, plan, n);
 
   return g_string_free (out, FALSE);
+}
+
+/* Writing as the activities come (issue 21): the text goes to the file in pieces of this
+ * size, never whole. */
+#define WRITE_PIECE (256 * 1024)
+
+struct _PoaPlanJsonWriter
+{
+  PoaPlan       *plan;
+  PoaAtomicFile *file;
+  GString       *out;
+  guint          n_activities;
+};
+
+static gboolean
+writer_fail (GError  *local_error,
+             GError **error)
+{
+  /* The message already names the file and says why. */
+  g_set_error_literal (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_WRITE, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+static gboolean
+writer_flush (PoaPlanJsonWriter  *self,
+              GError            **error)
+{
+  GError *local_error = NULL;
+
+  if (!poa_atomic_file_write (self->file, self->out->str, self->out->len, &local_error))
+    return writer_fail (local_error, error);
+  g_string_truncate (self->out, 0);
+  return TRUE;
+}
+
+void
+poa_plan_json_writer_free (PoaPlanJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  /* Not committed: the temporary goes, the target stays as it was. */
+  g_clear_pointer (&self->file, poa_atomic_file_free);
+  g_clear_object (&self->plan);
+  g_string_free (self->out, TRUE);
+  g_free (self);
+}
+
+/**
+ * poa_plan_json_writer_begin:
+ * @plan: the plan, whose activities are written first; poa_plan_json_writer_add() adds others
+ * @follow_up: whether any activity to be added has a calendar (a plan file that holds one is
+ *   version 2, and says so at its top)
+ * @path: the file to write, through poa-atomic-file.c
+ *
+ * Starts writing a plan file whose activities are handed over one at a time, for a plan not
+ * held whole; the text is the same, byte for byte, as poa_plan_json_to_string() gives for the
+ * plan holding all of them.
+ *
+ * Returns: (transfer full): the writer, or %NULL with @error set.
+ */
+PoaPlanJsonWriter *
+poa_plan_json_writer_begin (PoaPlan     *plan,
+                            gboolean     follow_up,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(PoaPlanJsonWriter) self = NULL;
+  GError *local_error = NULL;
+  GListModel *activities;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (PoaPlanJsonWriter, 1);
+  self->plan = g_object_ref (plan);
+  self->out = g_string_sized_new (WRITE_PIECE + 64 * 1024);
+  if (!(self->file = poa_atomic_file_begin (path, 0644, &local_error)))
+    {
+      writer_fail (local_error, error);
+      return NULL;
+    }
+
+  append_head (self->out, plan, follow_up || needs_version_2 (plan));
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      if (!poa_plan_json_writer_add (self, activity, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * poa_plan_json_writer_add:
+ *
+ * Writes the next activity.
+ */
+gboolean
+poa_plan_json_writer_add (PoaPlanJsonWriter  *self,
+                          PoaActivity        *activity,
+                          GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  append_list_activity (self->out, self->n_activities++, activity);
+  return self->out->len < WRITE_PIECE || writer_flush (self, error);
+}
+
+/**
+ * poa_plan_json_writer_commit:
+ *
+ * Writes the rest of the plan and puts the file in place (flushed to the disk, renamed). A
+ * writer freed without it leaves no file.
+ */
+gboolean
+poa_plan_json_writer_commit (PoaPlanJsonWriter  *self,
+                             GError            **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  append_tail (self->out, self->plan, self->n_activities);
+  if (!writer_flush (self, error))
+    return FALSE;
+  if (!poa_atomic_file_commit (self->file, &local_error))
+    return writer_fail (local_error, error);
+  return TRUE;
 }
 
 /**
@@ -2391,23 +2564,11 @@ poa_plan_json_save (PoaPlan     *plan,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(PoaAtomicFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(PoaPlanJsonWriter) writer = NULL;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  text = poa_plan_json_to_string (plan);
-  if (!(file = poa_atomic_file_begin (path, 0644, &local_error)) ||
-      !poa_atomic_file_write (file, text, strlen (text), &local_error) ||
-      !poa_atomic_file_commit (file, &local_error))
-    {
-      /* The message already names the file and says why. */
-      g_set_error_literal (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_WRITE,
-                           local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return (writer = poa_plan_json_writer_begin (plan, FALSE, path, error)) != NULL &&
+         poa_plan_json_writer_commit (writer, error);
 }

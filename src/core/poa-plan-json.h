@@ -49,4 +49,20 @@ void               poa_plan_json_reader_free     (PoaPlanJsonReader   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaPlanJsonReader, poa_plan_json_reader_free)
 
+/* Writing a plan file an activity at a time. */
+typedef struct _PoaPlanJsonWriter PoaPlanJsonWriter;
+
+PoaPlanJsonWriter *poa_plan_json_writer_begin    (PoaPlan             *plan,
+                                                  gboolean             follow_up,
+                                                  const char          *path,
+                                                  GError             **error);
+gboolean           poa_plan_json_writer_add      (PoaPlanJsonWriter   *self,
+                                                  PoaActivity         *activity,
+                                                  GError             **error);
+gboolean           poa_plan_json_writer_commit   (PoaPlanJsonWriter   *self,
+                                                  GError             **error);
+void               poa_plan_json_writer_free     (PoaPlanJsonWriter   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaPlanJsonWriter, poa_plan_json_writer_free)
+
 G_END_DECLS

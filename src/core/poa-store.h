@@ -93,6 +93,21 @@ PoaPlan    *poa_store_load_plan_in_parts (PoaStore              *self,
                                           gpointer               data,
                                           GPtrArray            **rest,
                                           GError               **error);
+/* Called by poa_store_read_plan(): the plan without its activities, then each activity. */
+typedef gboolean (*PoaStoreHeaderFunc)   (PoaPlan      *plan,
+                                          gboolean      follow_up,
+                                          gpointer      data,
+                                          GError      **error);
+typedef gboolean (*PoaStoreActivityFunc) (PoaActivity  *activity,
+                                          gpointer      data,
+                                          GError      **error);
+
+gboolean    poa_store_read_plan          (PoaStore              *self,
+                                          gint64                 plan_id,
+                                          PoaStoreHeaderFunc     header,
+                                          PoaStoreActivityFunc   each,
+                                          gpointer               data,
+                                          GError               **error);
 gint64      poa_store_insert_plan        (PoaStore    *self,
                                           PoaPlan     *plan,
                                           GError     **error);
