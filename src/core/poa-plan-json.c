@@ -2029,34 +2029,65 @@ poa_plan_json_load (const char  *path,
 /* Writing: by hand rather than with JsonGenerator, so that the keys keep the order of the
  * specification and amounts are written with exactly two decimals. */
 
+/* A whole number in decimal, as "%u" writes it, without printf's machinery: a big plan writes
+ * millions of them. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[sizeof digits - 1 - n++] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, digits + sizeof digits - n, n);
+}
+
 static void
 append_string (GString    *out,
                const char *text)
 {
   g_autofree char *cleaned = NULL;
+  const char *p;
+  gsize length;
+
+  if (text == NULL)
+    text = "";
+  length = strlen (text);
 
   /* A text saved before the text rule may hold characters the reader refuses: it is written
    * with them replaced, as in the workbook, so that what is written can be read back. */
-  if (text != NULL &&
-      (!g_utf8_validate (text, -1, NULL) || poa_text_find_forbidden (text, strlen (text), NULL, NULL)))
+  if (!g_utf8_validate_len (text, length, NULL) || poa_text_find_forbidden (text, length, NULL, NULL))
     text = cleaned = poa_text_sanitize_for_xml (text);
 
   g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  p = text;
+  while (*p != '\0')
     {
+      const char *run = p;
+
+      /* What needs no escape is copied a run at a time. */
+      while ((guchar)*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+
       switch (*p)
         {
+        case '\0': break;
         case '"':  g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if ((guchar)*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
         }
+      if (*p != '\0')
+        p++;
     }
   g_string_append_c (out, '"');
 }
@@ -2122,9 +2153,13 @@ append_follow_up (GString     *out,
           append_key (out, 3, "calendar", FALSE);
           g_string_append_c (out, '[');
         }
-      g_string_append_printf (out, "%s\n        {\"month\": %u, \"programmed\": %u, \"achieved\": %u, \"note\": ",
-                              first ? "" : ",", m, poa_calendar_get_programmed (calendar, m),
-                              poa_calendar_get_achieved (calendar, m));
+      g_string_append (out, first ? "\n        {\"month\": " : ",\n        {\"month\": ");
+      append_uint (out, m);
+      g_string_append (out, ", \"programmed\": ");
+      append_uint (out, poa_calendar_get_programmed (calendar, m));
+      g_string_append (out, ", \"achieved\": ");
+      append_uint (out, poa_calendar_get_achieved (calendar, m));
+      g_string_append (out, ", \"note\": ");
       append_string (out, poa_calendar_get_note (calendar, m));
       g_string_append_c (out, '}');
       first = FALSE;
@@ -2188,13 +2223,13 @@ append_activity (GString     *out,
 
   g_string_append (out, "{");
   append_key (out, 3, "number", TRUE);
-  g_string_append_printf (out, "%u", poa_activity_get_number (activity));
+  append_uint (out, poa_activity_get_number (activity));
   for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
     append_text_member (out, 3, poa_activity_text_key (i), poa_activity_get_text (activity, i), FALSE);
   for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
     {
       append_key (out, 3, poa_activity_goal_key (i), FALSE);
-      g_string_append_printf (out, "%u", poa_activity_get_goal (activity, i));
+      append_uint (out, poa_activity_get_goal (activity, i));
     }
   append_date_member (out, 3, "start", poa_activity_get_start (activity));
   append_date_member (out, 3, "end", poa_activity_get_end (activity));
@@ -2206,7 +2241,9 @@ append_activity (GString     *out,
   for (guint m = 1; m <= 12; m++)
     if (poa_activity_has_month (activity, m))
       {
-        g_string_append_printf (out, first_month ? "%u" : ", %u", m);
+        if (!first_month)
+          g_string_append (out, ", ");
+        append_uint (out, m);
         first_month = FALSE;
       }
   g_string_append (out, "]");
