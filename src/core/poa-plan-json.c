@@ -1747,8 +1747,9 @@ read_whole (PoaPlanJsonReader  *self,
                      g_list_model_get_item (G_LIST_MODEL (activities), i));
   g_list_store_remove_all (activities);
 
-  g_clear_object (&self->plan);
-  self->plan = g_steal_pointer (&whole);
+  /* A header already read (and perhaps handed to a caller) stays: it is the same. */
+  if (self->plan == NULL)
+    self->plan = g_steal_pointer (&whole);
   return TRUE;
 }
 
