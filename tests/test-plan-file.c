@@ -224,14 +224,18 @@ test_big_plan_round_trips (Fixture       *fixture,
     assert_same_file (again, out);
   }
 
-  /* Activity 15,000's annual goal made negative. */
+  /* Activity 15,000's annual goal made negative (and not -0, which JSON reads as 0). */
   text = read_file (out, &length);
   at = strstr (text, "\"number\": 15000,");
   g_assert_nonnull (at);
   at = strstr (at, "\"annual_goal\": ");
   g_assert_nonnull (at);
-  at[strlen ("\"annual_goal\": ")] = '-';
-  test_write_file (bad, text);
+  {
+    g_autoptr(GString) changed = g_string_new (text);
+
+    g_string_insert (changed, at - text + strlen ("\"annual_goal\": "), "-7");
+    test_write_file (bad, changed->str);
+  }
 
   before = test_file_checksum (fixture->db);
   {
