@@ -2125,13 +2125,41 @@ append_date_member (GString     *out,
                     const char  *key,
                     const GDate *date)
 {
-  g_autofree char *iso = poa_date_format_iso (date);
+  guint year, month, day;
+  char iso[12];
 
   append_key (out, indent, key, FALSE);
-  if (iso != NULL)
-    append_string (out, iso);
-  else
-    g_string_append (out, "null");
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  year = g_date_get_year (date);
+  month = g_date_get_month (date);
+  day = g_date_get_day (date);
+  if (year > 9999)
+    {
+      g_autofree char *text = poa_date_format_iso (date);
+
+      append_string (out, text);
+      return;
+    }
+
+  /* "YYYY-MM-DD" as poa_date_format_iso() writes it, without printf: two per activity. */
+  iso[0] = '"';
+  iso[1] = (char)('0' + year / 1000);
+  iso[2] = (char)('0' + year / 100 % 10);
+  iso[3] = (char)('0' + year / 10 % 10);
+  iso[4] = (char)('0' + year % 10);
+  iso[5] = '-';
+  iso[6] = (char)('0' + month / 10);
+  iso[7] = (char)('0' + month % 10);
+  iso[8] = '-';
+  iso[9] = (char)('0' + day / 10);
+  iso[10] = (char)('0' + day % 10);
+  iso[11] = '"';
+  g_string_append_len (out, iso, sizeof iso);
 }
 
 /* Version 2's "calendar" and "justifications", each only when it holds something, one entry a
