@@ -657,21 +657,60 @@ print_check_line_cb (const char *line,
     }
 }
 
+/* `check` reads the plan as `export` does, an activity at a time, each checked as it comes. */
+static gboolean
+check_header_cb (PoaPlan   *plan,
+                 gboolean   follow_up,
+                 gpointer   data,
+                 GError   **error)
+{
+  PoaCheckLines **lines = data;
+
+  *lines = poa_check_lines_begin (plan, print_check_line_cb, lines[1]);
+  return TRUE;
+}
+
+static gboolean
+check_activity_cb (PoaActivity  *activity,
+                   gpointer      data,
+                   GError      **error)
+{
+  PoaCheckLines **lines = data;
+
+  poa_check_lines_add (*lines, activity);
+  return TRUE;
+}
+
 static int
 run_check (PoaCliOptions *options)
 {
-  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaStore) store = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+  /* The run, and where its lines go (given to check_header_cb() through the same pointer). */
+  gpointer lines[2] = { NULL, NULL };
   guint n_errors = 0;
+  gint64 id;
 
   if (options->args[0] != NULL)
     return fail_usage (_("“check” takes no argument"));
 
-  if (!(plan = open_plan (options, NULL)))
+  if (!(store = open_store (options)))
     return POA_EXIT_ERROR;
 
   out = g_string_sized_new (CHECK_PIECE + 4096);
-  poa_check_plan_lines (plan, print_check_line_cb, out, &n_errors, NULL);
+  lines[1] = out;
+  if (!(id = poa_store_resolve_plan (store, options->plan_id, &error)) ||
+      !poa_store_read_plan (store, id, check_header_cb, check_activity_cb, lines, &error))
+    {
+      /* Nothing is printed of a plan not read whole. */
+      if (lines[0] != NULL)
+        poa_check_lines_end (lines[0], NULL, NULL);
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  poa_check_lines_end (lines[0], &n_errors, NULL);
   if (out->len > 0)
     g_print ("%s", out->str);
 

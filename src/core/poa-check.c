@@ -611,8 +611,16 @@ check_header (PoaPlan *plan,
          _("the semáforo turns yellow from %u %%, above green from %u %%"),
          poa_plan_get_semaforo_yellow (plan), poa_plan_get_semaforo_green (plan));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))) == 0)
-    ADD (sink, POA_SEVERITY_WARNING, &where, NULL, "activities", _("the plan has no activity"));
+}
+
+/* The header's last finding, apart: a plan read an activity at a time knows it only at the end
+ * (poa_check_lines_end()), where it still comes before the budget's. */
+static void
+check_no_activity (Sink *sink)
+{
+  static const Where where = WHERE_PLAN;
+
+  ADD (sink, POA_SEVERITY_WARNING, &where, NULL, "activities", _("the plan has no activity"));
 }
 
 static void
@@ -664,6 +672,25 @@ check_budget (PoaPlan *plan,
   }
 }
 
+/* An activity, and its Nº against those of the activities before it (@numbers). */
+static void
+check_activity_in_plan (PoaPlan     *plan,
+                        PoaActivity *activity,
+                        GHashTable  *numbers,
+                        Sink        *sink)
+{
+  guint number = poa_activity_get_number (activity);
+
+  check_activity (plan, activity, sink);
+
+  if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
+    {
+      Where where = { "activity", number, NULL };
+      ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), "number",
+           _("the Nº %u is used by more than one activity"), number);
+    }
+}
+
 static void
 check_plan (PoaPlan *plan,
             Sink    *sink)
@@ -673,20 +700,14 @@ check_plan (PoaPlan *plan,
   g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
 
   check_header (plan, sink);
+  if (n == 0)
+    check_no_activity (sink);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
-      guint number = poa_activity_get_number (activity);
 
-      check_activity (plan, activity, sink);
-
-      if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
-        {
-          Where where = { "activity", number, NULL };
-          ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), "number",
-               _("the Nº %u is used by more than one activity"), number);
-        }
+      check_activity_in_plan (plan, activity, numbers, sink);
     }
 
   check_budget (plan, sink);
@@ -772,6 +793,86 @@ poa_check_plan_limited (PoaPlan *plan,
   if (n_warnings != NULL)
     *n_warnings = sink.count[POA_SEVERITY_WARNING];
   return sink.findings;
+}
+
+/* `check` of a plan read an activity at a time (poa_store_read_plan()). */
+struct _PoaCheckLines
+{
+  PoaPlan    *plan;
+  GString    *line;
+  GHashTable *numbers;
+  Sink        sink;
+  guint       n_activities;
+};
+
+/**
+ * poa_check_lines_begin:
+ * @plan: the plan, whose own activities are not looked at: each is given to
+ *   poa_check_lines_add()
+ * @func: (scope notified): given each finding's line, in the order of poa_check_plan()
+ *
+ * The lines of poa_check_plan_lines() for a plan whose activities come one at a time, so that
+ * `check` never holds them all: the header's findings now, each activity's as it is added, the
+ * budget's at poa_check_lines_end().
+ */
+PoaCheckLines *
+poa_check_lines_begin (PoaPlan          *plan,
+                       PoaCheckLineFunc  func,
+                       gpointer          data)
+{
+  PoaCheckLines *self;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  g_atomic_int_inc (&plan_runs);
+  self = g_new0 (PoaCheckLines, 1);
+  self->plan = g_object_ref (plan);
+  self->line = g_string_new (NULL);
+  self->numbers = g_hash_table_new (NULL, NULL);
+  self->sink = (Sink) { NULL, G_MAXUINT, { 0, 0 }, func, data, self->line };
+  check_header (plan, &self->sink);
+  return self;
+}
+
+void
+poa_check_lines_add (PoaCheckLines *self,
+                     PoaActivity   *activity)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (POA_IS_ACTIVITY (activity));
+
+  self->n_activities++;
+  check_activity_in_plan (self->plan, activity, self->numbers, &self->sink);
+}
+
+/**
+ * poa_check_lines_end:
+ * @n_errors: (out) (optional): how many errors there are
+ * @n_warnings: (out) (optional): how many warnings there are
+ *
+ * The budget's findings (and that the plan has no activity, if none was added); frees @self.
+ */
+void
+poa_check_lines_end (PoaCheckLines *self,
+                     guint         *n_errors,
+                     guint         *n_warnings)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->n_activities == 0)
+    check_no_activity (&self->sink);
+  check_budget (self->plan, &self->sink);
+
+  if (n_errors != NULL)
+    *n_errors = self->sink.count[POA_SEVERITY_ERROR];
+  if (n_warnings != NULL)
+    *n_warnings = self->sink.count[POA_SEVERITY_WARNING];
+
+  g_object_unref (self->plan);
+  g_string_free (self->line, TRUE);
+  g_hash_table_unref (self->numbers);
+  g_free (self);
 }
 
 guint

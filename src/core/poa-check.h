@@ -52,4 +52,15 @@ void         poa_check_plan_lines      (PoaPlan          *plan,
                                         guint            *n_errors,
                                         guint            *n_warnings);
 
+typedef struct _PoaCheckLines PoaCheckLines;
+
+PoaCheckLines *poa_check_lines_begin   (PoaPlan          *plan,
+                                        PoaCheckLineFunc  func,
+                                        gpointer          data);
+void           poa_check_lines_add     (PoaCheckLines    *self,
+                                        PoaActivity      *activity);
+void           poa_check_lines_end     (PoaCheckLines    *self,
+                                        guint            *n_errors,
+                                        guint            *n_warnings);
+
 G_END_DECLS

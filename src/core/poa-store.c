@@ -885,6 +885,7 @@ has_follow_up (PoaStore  *self,
 static gboolean
 read_activities (PoaStore              *self,
                  gint64                 plan_id,
+                 gboolean               follow_up,
                  PoaStoreActivityFunc   each,
                  gpointer               data,
                  GError               **error)
@@ -908,18 +909,23 @@ read_activities (PoaStore              *self,
   g_autoptr(PoaStmt) justifications_stmt = NULL;
   int rc;
 
-  if (!(stmt = _poa_store_prepare (self, sql, error)) ||
-      !(months_stmt = _poa_store_prepare (self, months_sql, error)) ||
-      !(justifications_stmt = _poa_store_prepare (self, justifications_sql, error)))
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
     return FALSE;
-
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (months_stmt, 1, plan_id);
-  sqlite3_bind_int64 (justifications_stmt, 1, plan_id);
-  months.stmt = months_stmt;
-  justifications.stmt = justifications_stmt;
-  if (!follow_up_step (self, &months, error) || !follow_up_step (self, &justifications, error))
-    return FALSE;
+
+  /* A plan without follow-up (most) costs no probe of the months for each activity. */
+  if (follow_up)
+    {
+      if (!(months_stmt = _poa_store_prepare (self, months_sql, error)) ||
+          !(justifications_stmt = _poa_store_prepare (self, justifications_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (months_stmt, 1, plan_id);
+      sqlite3_bind_int64 (justifications_stmt, 1, plan_id);
+      months.stmt = months_stmt;
+      justifications.stmt = justifications_stmt;
+      if (!follow_up_step (self, &months, error) || !follow_up_step (self, &justifications, error))
+        return FALSE;
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1011,7 +1017,7 @@ poa_store_read_plan (PoaStore              *self,
        load_review_and_history (self, plan, plan_id, error) &&
        has_follow_up (self, plan_id, &follow_up, error) &&
        header (plan, follow_up, data, error) &&
-       read_activities (self, plan_id, each, data, error);
+       read_activities (self, plan_id, follow_up, each, data, error);
 
   _poa_store_exec (self, "COMMIT", NULL);
   return ok;
