@@ -52,6 +52,11 @@ run /usr/bin/python3 tests/bench/bench-xlsx-anchor.py $b/src/poa data/default-pl
 run $bench/bench-xlsx-import $b/src/poa
 # desk18: Todas las áreas, a year of 1,000 plans.
 run $display $bench/bench-areas-window
+# perfcore (issue 21 items 1, 2 and 7): a plan file of 100,000 activities through `poa import`,
+# `export` to .json and `check`, time and peak memory, in alternation with the Python anchors
+# (tests/bench/anchor-import.py, anchor-export.py). bench-report (above) gives issue 16's
+# quarterly report and one month recorded, beside the disk's own floor.
+run $bench/bench-plan-file $b/src/poa tests/bench
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "poa-activity.h"
 #include "poa-budget-line.h"
 #include "poa-default-plan.h"
@@ -449,6 +451,145 @@ test_load_names_a_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/plan.json"));
 }
 
+/* The reader decodes the usual spelling of an activity itself and leaves every other spelling
+ * (a \u escape, 20.0) to jansson: both must read the same activity. In each pair one spelling
+ * goes to each decoder (escapes, numbers, keys in another order, spaces, nulls, members after
+ * the activities), and both must read to the same plan; a few fields are also checked by hand. */
+static void
+test_spellings_read_alike (void)
+{
+  static const struct {
+    const char *plain;
+    const char *variant;
+  } cases[] = {
+    { "{\"number\": 7, \"name\": \"Aé/b\\n\\\"c\\\"\", \"annual_goal\": 20}",
+      "{\"annual_goal\": 20.0, \"name\": \"A\\u00e9\\/b\\u000a\\u0022c\\\"\", \"number\": 7e0}" },
+    { "{\"name\": \"x\", \"start\": \"2026-02-01\", \"end\": \"2026-04-30\"}",
+      "{ \"end\" : \"2026-04-30\" ,\n\t\"start\":\"2026-02-01\",\r\n \"name\":\"\\u0078\", \"months\": null }" },
+    { "{\"name\": \"y\", \"achieved\": 5, \"months\": [1, 12], \"calendar\": [{\"month\": 3, \"programmed\": 2, \"achieved\": 4, \"note\": \"nota\"}], \"justifications\": [{\"quarter\": 1, \"text\": \"porque\"}]}",
+      "{\"justifications\": [{\"text\": \"porqu\\u0065\", \"quarter\": 1.0}], \"calendar\": [{\"note\": \"nota\", \"achieved\": 4, \"month\": 3, \"programmed\": 2}], \"months\": [12, 1, 12], \"achieved\": 5, \"name\": \"y\"}" },
+    { "{\"name\": \"\\u007a\", \"calendar\": []}",
+      "{\"calendar\": [ ], \"name\": \"z\", \"justifications\": null, \"unit\": null}" },
+    { "{\"name\": \"a\\u002fb\\u0009c\\u005c\\u0022\\u000a\", \"programmed\": 3e0}",
+      "{\"name\": \"a\\/b\\tc\\\\\\\"\\n\", \"programmed\": 3}" },
+    { "{}", "{ }" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *plain_text = g_strdup_printf (
+        "{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, \"area\": \"Á\", \"activities\": [%s, %s],"
+        " \"budget\": [{\"code\": \"1\", \"amount\": 2}]}", cases[i].plain, cases[i].plain);
+      g_autofree char *variant_text = g_strdup_printf (
+        "{\"budget\": [{\"amount\": 2.00, \"code\": \"1\"}], \"activities\": [%s, %s], \"year\": 2026,"
+        " \"area\": \"\\u00c1\", \"version\": 2, \"format\": \"poa-plan\"}", cases[i].plain, cases[i].variant);
+      g_autoptr(PoaPlan) plain = parse (plain_text, &error);
+      g_autoptr(PoaPlan) variant = NULL;
+
+      g_assert_no_error (error);
+      variant = parse (variant_text, &error);
+      g_assert_no_error (error);
+      g_assert_true (poa_plan_equal (plain, variant));
+    }
+
+  /* By hand: the first case, both spellings. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PoaPlan) plan = parse ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": ["
+                                     "{\"number\": 7, \"name\": \"Aé/b\\n\\\"c\\\"\", \"annual_goal\": 20},"
+                                     "{\"annual_goal\": 20.0, \"name\": \"A\\u00e9\\/b\\u000a\\u0022c\\\"\"}]}",
+                                     &error);
+    GListModel *activities;
+
+    g_assert_no_error (error);
+    activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+    g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(PoaActivity) a = g_list_model_get_item (activities, i);
+
+        g_assert_cmpstr (poa_activity_get_name (a), ==, "A\xc3\xa9/b\n\"c\"");
+        g_assert_cmpuint (poa_activity_get_goal (a, POA_ACTIVITY_ANNUAL_GOAL), ==, 20);
+        /* The first says its number; the second is numbered by its place. */
+        g_assert_cmpuint (poa_activity_get_number (a), ==, i == 0 ? 7 : 2);
+      }
+  }
+}
+
+/* A fault deep in a big file is said as it always was, and a fault of the file's grammar after
+ * it is said first, as when the file was read whole. */
+static void
+test_faults_far_in_a_big_file (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"poa-plan\", \"version\": 1, \"year\": 2026, \"activities\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (text, "%s\n{\"number\": %u, \"name\": \"Actividad %u\", \"annual_goal\": %d}",
+                            i > 1 ? "," : "", i, i, i == 2500 ? -4 : 1);
+  g_string_append (text, "\n]}");
+
+  plan = parse (text->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "plan.json: activity 2500: "));
+  g_assert_nonnull (strstr (error->message, "annual_goal"));
+  g_clear_error (&error);
+
+  /* The same, with a comma too many at the end: line 3002, column 2. */
+  g_string_truncate (text, text->len - 3);
+  g_string_append (text, ",\n]}");
+  plan = parse (text->str, &error);
+  g_assert_null (plan);
+  g_assert_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "line 3002"));
+}
+
+/* poa_plan_json_reader_*: the plan without its activities, then each in turn. */
+static void
+test_reader_hands_on_activities (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("poa-test-reader-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(PoaPlanJsonReader) reader = NULL;
+  PoaPlan *plan;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"activities\": [{\"name\": \"uno\"}, {\"name\": \"dos\", \"achieved\": 1.0}, {}],"
+                                      " \"format\": \"poa-plan\", \"version\": 1, \"year\": 2031, \"area\": \"Obras\"}",
+                                      -1, NULL));
+  reader = poa_plan_json_reader_open (path, &error);
+  g_assert_no_error (error);
+  plan = poa_plan_json_reader_get_plan (reader);
+  g_assert_cmpuint (poa_plan_get_year (plan), ==, 2031);
+  g_assert_cmpstr (poa_plan_get_text (plan, POA_PLAN_AREA), ==, "Obras");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))), ==, 0);
+
+  for (;;)
+    {
+      g_autoptr(PoaActivity) activity = NULL;
+      const char *names[] = { "uno", "dos", "" };
+
+      g_assert_true (poa_plan_json_reader_next (reader, &activity, &error));
+      g_assert_no_error (error);
+      if (activity == NULL)
+        break;
+      g_assert_cmpuint (n, <, 3);
+      g_assert_cmpstr (poa_activity_get_name (activity), ==, names[n]);
+      g_assert_cmpuint (poa_activity_get_number (activity), ==, n + 1);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +603,9 @@ main (int   argc,
   g_test_add_func ("/plan-json/read/whole-numbers-may-be-written-20.0", test_whole_numbers_may_be_written_20_0);
   g_test_add_func ("/plan-json/read/refuses-bad-input", test_refuses_bad_input);
   g_test_add_func ("/plan-json/read/names-a-missing-file", test_load_names_a_missing_file);
+  g_test_add_func ("/plan-json/read/spellings-read-alike", test_spellings_read_alike);
+  g_test_add_func ("/plan-json/read/faults-far-in-a-big-file", test_faults_far_in_a_big_file);
+  g_test_add_func ("/plan-json/read/reader-hands-on-activities", test_reader_hands_on_activities);
   g_test_add_func ("/plan-json/strict/refuses-numbers-json-does-not-have", test_refuses_numbers_json_does_not_have);
   g_test_add_func ("/plan-json/strict/refuses-duplicate-keys", test_refuses_duplicate_keys);
   g_test_add_func ("/plan-json/strict/refuses-trailing-data", test_refuses_trailing_data);

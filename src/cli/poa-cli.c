@@ -373,41 +373,90 @@ typedef enum
   DUPLICATE_KEEP_BOTH,
 } DuplicateRule;
 
-/* One file of `import`, all or nothing. */
+/* Reads and drops the activities @reader has not handed on yet: a bad file is said to be bad
+ * before anything else is said of it. */
+static gboolean
+read_the_rest (PoaPlanJsonReader  *reader,
+               GError            **error)
+{
+  if (reader == NULL)
+    return TRUE;
+  for (;;)
+    {
+      g_autoptr(PoaActivity) activity = NULL;
+
+      if (!poa_plan_json_reader_next (reader, &activity, error))
+        return FALSE;
+      if (activity == NULL)
+        return TRUE;
+    }
+}
+
+static gboolean
+next_activity_cb (gpointer      data,
+                  PoaActivity **activity,
+                  GError      **error)
+{
+  /* A workbook's plan holds its activities already: nothing more to hand on. */
+  if (data == NULL)
+    {
+      *activity = NULL;
+      return TRUE;
+    }
+  return poa_plan_json_reader_next (data, activity, error);
+}
+
+/* One file of `import`, all or nothing. The plan's header is read and checked first; its
+ * activities are read, checked and written one at a time inside the store's transaction, which
+ * a bad one rolls back (issue 21: a big file is never held whole). */
 static gint64
 import_one (PoaStore       *store,
             const char     *path,
             DuplicateRule   rule,
             GError        **error)
 {
-  g_autoptr(PoaPlan) plan = NULL;
+  g_autoptr(PoaPlanJsonReader) reader = NULL;
+  g_autoptr(PoaPlan) workbook_plan = NULL;
   g_autofree char *same_area_text = NULL;
+  PoaPlan *plan;
   gint64 same;
 
-  /* Read and validate the whole file before the database is touched; a workbook's warnings
-   * are listed, and it imports all the same. */
-  {
-    g_autoptr(GPtrArray) warnings = NULL;
+  /* A workbook is read whole, validated, and its warnings listed (it imports all the same); a
+   * plan file is read as it is written into the database, one activity at a time (issue 21). */
+  if (poa_plan_file_is_workbook (path))
+    {
+      g_autoptr(GPtrArray) warnings = NULL;
 
-    if (!(plan = poa_plan_file_load (path, &warnings, error)))
-      return 0;
-    for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-      g_printerr (_("poa: %s: warning: %s\n"), path, (const char *) g_ptr_array_index (warnings, i));
-  }
+      if (!(workbook_plan = poa_plan_file_load (path, &warnings, error)))
+        return 0;
+      for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+        g_printerr (_("poa: %s: warning: %s\n"), path, (const char *) g_ptr_array_index (warnings, i));
+      plan = workbook_plan;
+    }
+  else
+    {
+      if (!(reader = poa_plan_json_reader_open (path, error)))
+        return 0;
+      plan = poa_plan_json_reader_get_plan (reader);
+    }
 
   if (rule == DUPLICATE_KEEP_BOTH)
-    return poa_store_insert_plan (store, plan, error);
+    return poa_store_import_plan (store, 0, plan, next_activity_cb, reader, error);
 
   same = find_same_plan (store, plan, &same_area_text, error);
   if (same < 0)
     return 0;
   if (same == 0)
-    return poa_store_insert_plan (store, plan, error);
+    return poa_store_import_plan (store, 0, plan, next_activity_cb, reader, error);
 
   if (rule == DUPLICATE_REFUSE)
     {
-      g_autofree char *area = poa_text_quote_for_message (same_area_text, -1);
+      g_autofree char *area = NULL;
 
+      if (!read_the_rest (reader, error))
+        return 0;
+
+      area = poa_text_quote_for_message (same_area_text, -1);
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
                    _("%s: the database already holds plan %lld for %s, %u; import it with "
                      "--replace to replace that plan (its change record is kept) or "
@@ -424,7 +473,7 @@ import_one (PoaStore       *store,
     keep_history (old, plan);
   }
 
-  return poa_store_replace_plan (store, same, plan, error);
+  return poa_store_import_plan (store, same, plan, next_activity_cb, reader, error);
 }
 
 /* `import FILE…`: each file all or nothing, one ID printed per file imported; a failure is
@@ -538,6 +587,62 @@ read_output (PoaCliOptions  *options,
   return POA_EXIT_OK;
 }
 
+/* `export --output FILE.json`: the plan file written as its activities are read from the store,
+ * one at a time, never the whole plan in memory (issue 21). */
+typedef struct
+{
+  const char        *path;
+  PoaPlanJsonWriter *writer;
+} JsonExport;
+
+static gboolean
+json_export_header_cb (PoaPlan   *plan,
+                       gboolean   follow_up,
+                       gpointer   data,
+                       GError   **error)
+{
+  JsonExport *export = data;
+
+  export->writer = poa_plan_json_writer_begin (plan, follow_up, export->path, error);
+  return export->writer != NULL;
+}
+
+static gboolean
+json_export_activity_cb (PoaActivity  *activity,
+                         gpointer      data,
+                         GError      **error)
+{
+  JsonExport *export = data;
+
+  return poa_plan_json_writer_add (export->writer, activity, error);
+}
+
+static int
+export_json (PoaCliOptions *options,
+             const char    *output)
+{
+  g_autoptr(PoaStore) store = open_store (options);
+  g_autoptr(GError) error = NULL;
+  JsonExport export = { output, NULL };
+  gboolean ok;
+  gint64 id;
+
+  if (store == NULL)
+    return POA_EXIT_ERROR;
+
+  ok = (id = poa_store_resolve_plan (store, options->plan_id, &error)) != 0 &&
+       poa_store_read_plan (store, id, json_export_header_cb, json_export_activity_cb, &export, &error) &&
+       poa_plan_json_writer_commit (export.writer, &error);
+  g_clear_pointer (&export.writer, poa_plan_json_writer_free);
+  if (!ok)
+    {
+      print_error (error);
+      return POA_EXIT_ERROR;
+    }
+
+  return POA_EXIT_OK;
+}
+
 /* `export --output FILE [--section cronograma] [--paper PAPER] [--gantt]`: the plan in the
  * format FILE's extension names; a .pdf is the whole POA (on PAPER, with the Gantt drawing on
  * pages of its own with --gantt), and with `--section cronograma` the cronograma alone, as a
@@ -603,6 +708,9 @@ run_export (PoaCliOptions *options)
   if ((paper_name != NULL || gantt) && (section != NULL || !g_str_has_suffix (lower, ".pdf")))
     return fail_usage (_("--paper and --gantt are for the whole POA as a .pdf"));
 
+  if (strlen (output) >= 5 && g_ascii_strcasecmp (output + strlen (output) - 5, ".json") == 0)
+    return export_json (options, output);
+
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
 
@@ -630,31 +738,84 @@ run_export (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
+/* `check`'s lines are printed a piece at a time: g_print() flushes every call, and a plan of
+ * 100,000 activities has some 140,000 findings. */
+#define CHECK_PIECE (64 * 1024)
+
+static void
+print_check_line_cb (const char *line,
+                     gsize       length,
+                     gpointer    data)
+{
+  GString *out = data;
+
+  g_string_append_len (out, line, length);
+  g_string_append_c (out, '\n');
+  if (out->len >= CHECK_PIECE)
+    {
+      g_print ("%s", out->str);
+      g_string_truncate (out, 0);
+    }
+}
+
+/* `check` reads the plan as `export` does, an activity at a time, each checked as it comes. */
+static gboolean
+check_header_cb (PoaPlan   *plan,
+                 gboolean   follow_up,
+                 gpointer   data,
+                 GError   **error)
+{
+  PoaCheckLines **lines = data;
+
+  *lines = poa_check_lines_begin (plan, print_check_line_cb, lines[1]);
+  return TRUE;
+}
+
+static gboolean
+check_activity_cb (PoaActivity  *activity,
+                   gpointer      data,
+                   GError      **error)
+{
+  PoaCheckLines **lines = data;
+
+  poa_check_lines_add (*lines, activity);
+  return TRUE;
+}
+
 static int
 run_check (PoaCliOptions *options)
 {
-  g_autoptr(PoaPlan) plan = NULL;
-  g_autoptr(GListStore) findings = NULL;
-  guint n;
+  g_autoptr(PoaStore) store = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+  /* The run, and where its lines go (given to check_header_cb() through the same pointer). */
+  gpointer lines[2] = { NULL, NULL };
+  guint n_errors = 0;
+  gint64 id;
 
   if (options->args[0] != NULL)
     return fail_usage (_("“check” takes no argument"));
 
-  if (!(plan = open_plan (options, NULL)))
+  if (!(store = open_store (options)))
     return POA_EXIT_ERROR;
 
-  findings = poa_check_plan (plan);
-  n = g_list_model_get_n_items (G_LIST_MODEL (findings));
-  for (guint i = 0; i < n; i++)
+  out = g_string_sized_new (CHECK_PIECE + 4096);
+  lines[1] = out;
+  if (!(id = poa_store_resolve_plan (store, options->plan_id, &error)) ||
+      !poa_store_read_plan (store, id, check_header_cb, check_activity_cb, lines, &error))
     {
-      g_autoptr(PoaFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
-      g_autofree char *line = poa_finding_to_line (finding);
-
-      g_print ("%s\n", line);
+      /* Nothing is printed of a plan not read whole. */
+      if (lines[0] != NULL)
+        poa_check_lines_end (lines[0], NULL, NULL);
+      print_error (error);
+      return POA_EXIT_ERROR;
     }
 
-  return poa_check_count (G_LIST_MODEL (findings), POA_SEVERITY_ERROR) > 0
-         ? POA_EXIT_FINDINGS : POA_EXIT_OK;
+  poa_check_lines_end (lines[0], &n_errors, NULL);
+  if (out->len > 0)
+    g_print ("%s", out->str);
+
+  return n_errors > 0 ? POA_EXIT_FINDINGS : POA_EXIT_OK;
 }
 
 static int

@@ -155,6 +155,10 @@ typedef struct
   GListStore *findings;
   guint       limit;
   guint       count[2];  /* by PoaSeverity */
+  /* Or each finding written as its line, made in @line, for `check` (poa_check_plan_lines()). */
+  PoaCheckLineFunc line_func;
+  gpointer         line_data;
+  GString         *line;
 } Sink;
 
 /* "plan", "activity N" or "budget CODE", written out only for a finding that is kept. */
@@ -172,7 +176,7 @@ static gboolean
 keeps (Sink        *sink,
        PoaSeverity  severity)
 {
-  return ++sink->count[severity] <= sink->limit && sink->findings != NULL;
+  return ++sink->count[severity] <= sink->limit && (sink->findings != NULL || sink->line_func != NULL);
 }
 
 /* Counts a finding, and makes it only when it is kept: a finding left out costs no message,
@@ -194,6 +198,36 @@ add (Sink        *sink,
 {
   g_autoptr(PoaFinding) finding = NULL;
   va_list args;
+
+  /* A line, as poa_finding_to_line() writes it, and no object: `check` of 100,000 activities
+   * has some 140,000 findings to print. */
+  if (sink->line_func != NULL)
+    {
+      GString *line = sink->line;
+
+      g_string_assign (line, severity == POA_SEVERITY_ERROR ? "error\t" : "warning\t");
+      if (where->code != NULL)
+        {
+          g_string_append (line, where->kind);
+          if (where->code[0])
+            {
+              g_string_append_c (line, ' ');
+              g_string_append (line, where->code);
+            }
+        }
+      else if (g_str_equal (where->kind, "activity"))
+        g_string_append_printf (line, "activity %u", where->number);
+      else
+        g_string_append (line, where->kind);
+      g_string_append_c (line, '\t');
+
+      va_start (args, format);
+      g_string_append_vprintf (line, format, args);
+      va_end (args);
+
+      sink->line_func (line->str, line->len, sink->line_data);
+      return;
+    }
 
   finding = g_object_new (POA_TYPE_FINDING, NULL);
   finding->severity = severity;
@@ -501,7 +535,7 @@ poa_check_activity (PoaPlan     *plan,
                     PoaActivity *activity,
                     GListStore  *findings)
 {
-  Sink sink = { findings, G_MAXUINT, { 0, 0 } };
+  Sink sink = { findings, G_MAXUINT, { 0, 0 }, NULL, NULL, NULL };
 
   g_return_if_fail (POA_IS_PLAN (plan));
   g_return_if_fail (POA_IS_ACTIVITY (activity));
@@ -577,8 +611,16 @@ check_header (PoaPlan *plan,
          _("the semáforo turns yellow from %u %%, above green from %u %%"),
          poa_plan_get_semaforo_yellow (plan), poa_plan_get_semaforo_green (plan));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))) == 0)
-    ADD (sink, POA_SEVERITY_WARNING, &where, NULL, "activities", _("the plan has no activity"));
+}
+
+/* The header's last finding, apart: a plan read an activity at a time knows it only at the end
+ * (poa_check_lines_end()), where it still comes before the budget's. */
+static void
+check_no_activity (Sink *sink)
+{
+  static const Where where = WHERE_PLAN;
+
+  ADD (sink, POA_SEVERITY_WARNING, &where, NULL, "activities", _("the plan has no activity"));
 }
 
 static void
@@ -630,6 +672,25 @@ check_budget (PoaPlan *plan,
   }
 }
 
+/* An activity, and its Nº against those of the activities before it (@numbers). */
+static void
+check_activity_in_plan (PoaPlan     *plan,
+                        PoaActivity *activity,
+                        GHashTable  *numbers,
+                        Sink        *sink)
+{
+  guint number = poa_activity_get_number (activity);
+
+  check_activity (plan, activity, sink);
+
+  if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
+    {
+      Where where = { "activity", number, NULL };
+      ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), "number",
+           _("the Nº %u is used by more than one activity"), number);
+    }
+}
+
 static void
 check_plan (PoaPlan *plan,
             Sink    *sink)
@@ -639,20 +700,14 @@ check_plan (PoaPlan *plan,
   g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
 
   check_header (plan, sink);
+  if (n == 0)
+    check_no_activity (sink);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
-      guint number = poa_activity_get_number (activity);
 
-      check_activity (plan, activity, sink);
-
-      if (!g_hash_table_add (numbers, GUINT_TO_POINTER (number)))
-        {
-          Where where = { "activity", number, NULL };
-          ADD (sink, POA_SEVERITY_WARNING, &where, G_OBJECT (activity), "number",
-               _("the Nº %u is used by more than one activity"), number);
-        }
+      check_activity_in_plan (plan, activity, numbers, sink);
     }
 
   check_budget (plan, sink);
@@ -667,7 +722,7 @@ check_plan (PoaPlan *plan,
 GListStore *
 poa_check_plan (PoaPlan *plan)
 {
-  Sink sink = { NULL, G_MAXUINT, { 0, 0 } };
+  Sink sink = { NULL, G_MAXUINT, { 0, 0 }, NULL, NULL, NULL };
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
@@ -675,6 +730,37 @@ poa_check_plan (PoaPlan *plan)
   sink.findings = g_list_store_new (POA_TYPE_FINDING);
   check_plan (plan, &sink);
   return sink.findings;
+}
+
+/**
+ * poa_check_plan_lines:
+ * @func: (scope call): given each finding's line, in the order of poa_check_plan()
+ * @n_errors: (out) (optional): how many errors there are
+ * @n_warnings: (out) (optional): how many warnings there are
+ *
+ * What `check` prints: the findings of poa_check_plan() as lines, each made when found and
+ * handed on, no finding kept.
+ */
+void
+poa_check_plan_lines (PoaPlan          *plan,
+                      PoaCheckLineFunc  func,
+                      gpointer          data,
+                      guint            *n_errors,
+                      guint            *n_warnings)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  Sink sink = { NULL, G_MAXUINT, { 0, 0 }, func, data, line };
+
+  g_return_if_fail (POA_IS_PLAN (plan));
+  g_return_if_fail (func != NULL);
+
+  g_atomic_int_inc (&plan_runs);
+  check_plan (plan, &sink);
+
+  if (n_errors != NULL)
+    *n_errors = sink.count[POA_SEVERITY_ERROR];
+  if (n_warnings != NULL)
+    *n_warnings = sink.count[POA_SEVERITY_WARNING];
 }
 
 /**
@@ -694,7 +780,7 @@ poa_check_plan_limited (PoaPlan *plan,
                         guint   *n_errors,
                         guint   *n_warnings)
 {
-  Sink sink = { NULL, limit, { 0, 0 } };
+  Sink sink = { NULL, limit, { 0, 0 }, NULL, NULL, NULL };
 
   g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
 
@@ -707,6 +793,86 @@ poa_check_plan_limited (PoaPlan *plan,
   if (n_warnings != NULL)
     *n_warnings = sink.count[POA_SEVERITY_WARNING];
   return sink.findings;
+}
+
+/* `check` of a plan read an activity at a time (poa_store_read_plan()). */
+struct _PoaCheckLines
+{
+  PoaPlan    *plan;
+  GString    *line;
+  GHashTable *numbers;
+  Sink        sink;
+  guint       n_activities;
+};
+
+/**
+ * poa_check_lines_begin:
+ * @plan: the plan, whose own activities are not looked at: each is given to
+ *   poa_check_lines_add()
+ * @func: (scope notified): given each finding's line, in the order of poa_check_plan()
+ *
+ * The lines of poa_check_plan_lines() for a plan whose activities come one at a time, so that
+ * `check` never holds them all: the header's findings now, each activity's as it is added, the
+ * budget's at poa_check_lines_end().
+ */
+PoaCheckLines *
+poa_check_lines_begin (PoaPlan          *plan,
+                       PoaCheckLineFunc  func,
+                       gpointer          data)
+{
+  PoaCheckLines *self;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  g_atomic_int_inc (&plan_runs);
+  self = g_new0 (PoaCheckLines, 1);
+  self->plan = g_object_ref (plan);
+  self->line = g_string_new (NULL);
+  self->numbers = g_hash_table_new (NULL, NULL);
+  self->sink = (Sink) { NULL, G_MAXUINT, { 0, 0 }, func, data, self->line };
+  check_header (plan, &self->sink);
+  return self;
+}
+
+void
+poa_check_lines_add (PoaCheckLines *self,
+                     PoaActivity   *activity)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (POA_IS_ACTIVITY (activity));
+
+  self->n_activities++;
+  check_activity_in_plan (self->plan, activity, self->numbers, &self->sink);
+}
+
+/**
+ * poa_check_lines_end:
+ * @n_errors: (out) (optional): how many errors there are
+ * @n_warnings: (out) (optional): how many warnings there are
+ *
+ * The budget's findings (and that the plan has no activity, if none was added); frees @self.
+ */
+void
+poa_check_lines_end (PoaCheckLines *self,
+                     guint         *n_errors,
+                     guint         *n_warnings)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->n_activities == 0)
+    check_no_activity (&self->sink);
+  check_budget (self->plan, &self->sink);
+
+  if (n_errors != NULL)
+    *n_errors = self->sink.count[POA_SEVERITY_ERROR];
+  if (n_warnings != NULL)
+    *n_warnings = self->sink.count[POA_SEVERITY_WARNING];
+
+  g_object_unref (self->plan);
+  g_string_free (self->line, TRUE);
+  g_hash_table_unref (self->numbers);
+  g_free (self);
 }
 
 guint

@@ -41,4 +41,26 @@ void         poa_check_activity        (PoaPlan     *plan,
 guint        poa_check_count           (GListModel  *findings,
                                         PoaSeverity  severity);
 
+/* Given each finding's `check` line (poa_finding_to_line()), without its newline. */
+typedef void (*PoaCheckLineFunc)       (const char  *line,
+                                        gsize        length,
+                                        gpointer     data);
+
+void         poa_check_plan_lines      (PoaPlan          *plan,
+                                        PoaCheckLineFunc  func,
+                                        gpointer          data,
+                                        guint            *n_errors,
+                                        guint            *n_warnings);
+
+typedef struct _PoaCheckLines PoaCheckLines;
+
+PoaCheckLines *poa_check_lines_begin   (PoaPlan          *plan,
+                                        PoaCheckLineFunc  func,
+                                        gpointer          data);
+void           poa_check_lines_add     (PoaCheckLines    *self,
+                                        PoaActivity      *activity);
+void           poa_check_lines_end     (PoaCheckLines    *self,
+                                        guint            *n_errors,
+                                        guint            *n_warnings);
+
 G_END_DECLS

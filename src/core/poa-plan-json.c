@@ -9,9 +9,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <jansson.h>
 
 #include "poa-activity.h"
@@ -1113,6 +1118,918 @@ parse_json (const char  *data,
   return NULL;
 }
 
+/* The whole file as one tree, the reader of every file before big plans: what it says of a bad
+ * file is what the command line and the window have always said. The fast reader below falls
+ * back on it whenever it is not sure. */
+static PoaPlan *
+parse_whole (const char  *data,
+             gsize        length,
+             const char  *filename,
+             GError     **error)
+{
+  g_autoptr(json_t) root = NULL;
+  g_autoptr(PoaPlan) plan = NULL;
+  Reader reader = { filename, NULL };
+
+  root = parse_json (data != NULL ? data : "", length, filename, error);
+  if (root == NULL)
+    return NULL;
+
+  plan = poa_plan_new (POA_YEAR_MIN);
+  if (!read_plan (&reader, root, plan, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
+/* Reading a big plan without holding it whole (issue 21).
+ *
+ * A plan of 100,000 activities is a file of some 75 MB. Its jansson tree took four times that,
+ * the plan's objects as much again, and the whole file stayed mapped besides: 488 MB, and the
+ * tree's hundred million small blocks cost a third of the time to make and free. So the
+ * activities are read one at a time:
+ * - a first pass reads the plan object's members itself, strictly (RFC 8259 between them, each
+ *   key once), decodes every member but "activities" with jansson and checks them as above,
+ *   and only finds where each activity begins and ends, counting nesting as check_depth() does;
+ * - then each activity is decoded by jansson alone, from exactly its bytes, checked with
+ *   read_activity(), handed on and dropped. A mapped file gives back the pages behind.
+ *
+ * This reader only ever says yes. Whatever it does not accept (bad JSON, a value out of range,
+ * a key twice, an activity that is not an object, anything at all), the whole file is read
+ * again by parse_whole(), which finds the fault and says it in the same words and with the same
+ * priority as ever; and were parse_whole() to accept it, its plan would be the one handed on.
+ * A bad file is rare, and is then read as before. */
+
+#define JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL)
+
+/* Mapped pages are given back in steps of this many bytes once read past. */
+#define RELEASE_STEP (4 * 1024 * 1024)
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Span;
+
+struct _PoaPlanJsonReader
+{
+  char       *filename;
+  /* The plan file's bytes: a mapping of the file, a copy of them (a file that cannot be mapped,
+   * such as a pipe), or the caller's. */
+  const char *data;
+  gsize       length;
+  gpointer    map;
+  char       *copy;
+  /* The mapping's pages before this offset were given back. */
+  gsize       released;
+
+  /* The plan without its activities. */
+  PoaPlan    *plan;
+  /* Where each activity's bytes are, and the next one to hand on. */
+  GArray     *spans;
+  guint       next;
+  /* What the whole-file reader made, when this one did not accept the file: its activities,
+   * handed on from @next. */
+  GPtrArray  *whole_activities;
+  /* "activity %u", translated once. */
+  const char *where_format;
+  /* The fast decoder's buffers, kept from one activity to the next. */
+  GString    *key;
+  GString    *text;
+};
+
+static void
+release_before (PoaPlanJsonReader *self,
+                gsize              offset)
+{
+  gsize page = (gsize)sysconf (_SC_PAGESIZE);
+  gsize upto = offset / page * page;
+
+  if (self->map == NULL || upto < self->released + RELEASE_STEP)
+    return;
+
+  /* A private mapping of a file that is only read: its pages come back from the file if they
+   * are read again (the whole-file reader may). */
+  madvise ((char *)self->map + self->released, upto - self->released, MADV_DONTNEED);
+  self->released = upto;
+}
+
+static gsize
+skip_space (const char *data,
+            gsize       length,
+            gsize       pos)
+{
+  while (pos < length &&
+         (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r'))
+    pos++;
+  return pos;
+}
+
+/* Finds the end (just past its closing bracket) of the list or object at @pos, without
+ * checking its grammar (jansson will, on exactly these bytes); %FALSE if it is cut short or
+ * nests deeper than MAX_DEPTH, counting @depth for its own bracket as check_depth() does. */
+static gboolean
+find_end (const char *data,
+          gsize       length,
+          gsize       pos,
+          guint       depth,
+          gsize      *end)
+{
+  guint level = 0;
+
+  while (pos < length)
+    {
+      char c = data[pos];
+
+      if (c == '"')
+        {
+          /* To the quote that is not escaped: one after an even run of backslashes. */
+          pos++;
+          for (;;)
+            {
+              const char *quote = memchr (data + pos, '"', length - pos);
+              gsize at, backslashes = 0;
+
+              if (quote == NULL)
+                return FALSE;
+              at = quote - data;
+              while (at - backslashes > pos && data[at - backslashes - 1] == '\\')
+                backslashes++;
+              pos = at + 1;
+              if (backslashes % 2 == 0)
+                break;
+            }
+          continue;
+        }
+
+      if (c == '[' || c == '{')
+        {
+          if (depth + level > MAX_DEPTH)
+            return FALSE;
+          level++;
+        }
+      else if (c == ']' || c == '}')
+        {
+          if (level == 0)
+            return FALSE;
+          if (--level == 0)
+            {
+              *end = pos + 1;
+              return TRUE;
+            }
+        }
+      pos++;
+    }
+
+  return FALSE;
+}
+
+/* The "activities" list at @pos: where each of its objects begins and ends. */
+static gboolean
+find_activities (PoaPlanJsonReader *self,
+                 gsize              pos,
+                 gsize             *end)
+{
+  const char *data = self->data;
+  gsize length = self->length;
+
+  pos = skip_space (data, length, pos + 1);
+  if (pos < length && data[pos] == ']')
+    {
+      *end = pos + 1;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      Span span;
+
+      /* The plan is depth 1, the list 2, an activity 3. */
+      if (pos >= length || data[pos] != '{' || !find_end (data, length, pos, 3, &span.end))
+        return FALSE;
+      span.start = pos;
+      g_array_append_val (self->spans, span);
+      release_before (self, span.end);
+
+      pos = skip_space (data, length, span.end);
+      if (pos < length && data[pos] == ',')
+        pos = skip_space (data, length, pos + 1);
+      else if (pos < length && data[pos] == ']')
+        {
+          *end = pos + 1;
+          return TRUE;
+        }
+      else
+        return FALSE;
+    }
+}
+
+/* The first pass: the plan object's members, every one but the activities decoded into @root
+ * (the activities replaced by an empty list, found and left for later). */
+static gboolean
+read_members (PoaPlanJsonReader *self,
+              json_t            *root)
+{
+  const char *data = self->data;
+  gsize length = self->length;
+  gsize pos = skip_space (data, length, 0);
+
+  if (pos >= length || data[pos] != '{')
+    return FALSE;
+  pos = skip_space (data, length, pos + 1);
+
+  if (pos < length && data[pos] == '}')
+    pos++;
+  else
+    for (;;)
+      {
+        g_autoptr(json_t) key = NULL;
+        json_t *value;
+        json_error_t json_error;
+        const char *name;
+
+        if (pos >= length || data[pos] != '"' ||
+            !(key = json_loadb (data + pos, length - pos, JSON_FLAGS | JSON_DISABLE_EOF_CHECK,
+                                &json_error)) ||
+            !json_is_string (key))
+          return FALSE;
+        pos += json_error.position;
+        name = json_string_value (key);
+        /* A key holding U+0000, or said twice: jansson's own message, from the whole file. */
+        if (strlen (name) != json_string_length (key) || json_object_get (root, name) != NULL)
+          return FALSE;
+
+        pos = skip_space (data, length, pos);
+        if (pos >= length || data[pos] != ':')
+          return FALSE;
+        pos = skip_space (data, length, pos + 1);
+        if (pos >= length)
+          return FALSE;
+
+        if (g_str_equal (name, "activities") && data[pos] == '[')
+          {
+            if (!find_activities (self, pos, &pos))
+              return FALSE;
+            value = json_array ();
+          }
+        else if (data[pos] == '[' || data[pos] == '{')
+          {
+            gsize end;
+
+            if (!find_end (data, length, pos, 2, &end) ||
+                !(value = json_loadb (data + pos, end - pos, JSON_FLAGS, &json_error)))
+              return FALSE;
+            pos = end;
+          }
+        else
+          {
+            if (!(value = json_loadb (data + pos, length - pos, JSON_FLAGS | JSON_DISABLE_EOF_CHECK,
+                                      &json_error)))
+              return FALSE;
+            pos += json_error.position;
+          }
+        json_object_set_new (root, name, value);
+
+        pos = skip_space (data, length, pos);
+        if (pos < length && data[pos] == ',')
+          pos = skip_space (data, length, pos + 1);
+        else if (pos < length && data[pos] == '}')
+          {
+            pos++;
+            break;
+          }
+        else
+          return FALSE;
+      }
+
+  return skip_space (data, length, pos) == length;
+}
+
+/* The activities as a plan file holds them, decoded without jansson: it built a tree of small
+ * blocks for every activity and read every number with strtod(), half of a big import's time.
+ * This decoder takes the usual case only, strictly, and declines anything else, for jansson
+ * and read_activity() to read that activity: a \u escape, a number written with a fraction or
+ * exponent, a key it does not know or sees twice, a value of another type, a text the text rule
+ * refuses. Whatever it accepts is valid JSON that read_activity() reads to the same activity. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *key;
+  GString    *text;
+} Cursor;
+
+static inline void
+cursor_space (Cursor *c)
+{
+  while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t'))
+    c->p++;
+}
+
+static inline gboolean
+cursor_take (Cursor *c,
+             char    expected)
+{
+  cursor_space (c);
+  if (c->p < c->end && *c->p == expected)
+    {
+      c->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+cursor_null (Cursor *c)
+{
+  cursor_space (c);
+  if (c->end - c->p >= 4 && memcmp (c->p, "null", 4) == 0)
+    {
+      c->p += 4;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A string into @out, NUL-terminated: its bytes UTF-8, no raw control character, the escapes
+ * of one character other than \u. */
+static gboolean
+cursor_string (Cursor  *c,
+               GString *out)
+{
+  const char *p, *end = c->end;
+
+  g_string_truncate (out, 0);
+  cursor_space (c);
+  p = c->p;
+  if (p >= end || *p != '"')
+    return FALSE;
+  p++;
+
+  for (;;)
+    {
+      const char *run = p;
+      char escaped;
+
+      while (p < end && *p != '"' && *p != '\\' && (guchar)*p >= 0x20)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p >= end || (guchar)*p < 0x20)
+        return FALSE;
+      if (*p == '"')
+        break;
+
+      if (++p >= end)
+        return FALSE;
+      switch (*p)
+        {
+        case '"': escaped = '"'; break;
+        case '\\': escaped = '\\'; break;
+        case '/': escaped = '/'; break;
+        case 'b': escaped = '\b'; break;
+        case 'f': escaped = '\f'; break;
+        case 'n': escaped = '\n'; break;
+        case 'r': escaped = '\r'; break;
+        case 't': escaped = '\t'; break;
+        default: return FALSE;
+        }
+      g_string_append_c (out, escaped);
+      p++;
+    }
+
+  c->p = p + 1;
+  return g_utf8_validate_len (out->str, out->len, NULL);
+}
+
+/* A whole number from @min (≥ 0) to @max written as digits alone. */
+static gboolean
+cursor_whole (Cursor *c,
+              gint64  min,
+              gint64  max,
+              gint64 *value)
+{
+  const char *p;
+  gint64 v = 0;
+  guint digits = 0;
+
+  cursor_space (c);
+  p = c->p;
+  if (p >= c->end || !g_ascii_isdigit (*p))
+    return FALSE;
+  /* A leading zero is not JSON. */
+  if (*p == '0' && p + 1 < c->end && g_ascii_isdigit (p[1]))
+    return FALSE;
+  while (p < c->end && g_ascii_isdigit (*p))
+    {
+      if (++digits > 12)
+        return FALSE;
+      v = v * 10 + (*p++ - '0');
+    }
+  if (p < c->end && (*p == '.' || *p == 'e' || *p == 'E'))
+    return FALSE;
+  if (v < min || v > max)
+    return FALSE;
+
+  c->p = p;
+  *value = v;
+  return TRUE;
+}
+
+/* A text member's value: null, or a string the text rule accepts; *@text NULL for null. */
+static gboolean
+cursor_text (Cursor      *c,
+             const char  *key,
+             const char **text)
+{
+  *text = NULL;
+  if (cursor_null (c))
+    return TRUE;
+  if (!cursor_string (c, c->text) || !poa_validate_text (c->text->str, c->text->len, key, NULL))
+    return FALSE;
+  *text = c->text->str;
+  return TRUE;
+}
+
+/* The index in @keys of the key just read, trying @guess first: files list them in order. */
+static int
+find_key (const char **keys,
+          GString     *key,
+          int          guess)
+{
+  if (keys[guess] != NULL && strcmp (keys[guess], key->str) == 0)
+    return guess;
+  for (int i = 0; keys[i] != NULL; i++)
+    if (strcmp (keys[i], key->str) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+fast_calendar (Cursor      *c,
+               PoaCalendar *calendar,
+               guint64     *achieved)
+{
+  guint seen_months = 0;
+
+  if (cursor_take (c, ']'))
+    return TRUE;
+  do
+    {
+      gint64 month = 0, programmed = 0, month_achieved = 0;
+      const char *note = NULL;
+      guint seen = 0;
+      int k = 0;
+
+      if (!cursor_take (c, '{'))
+        return FALSE;
+      do
+        {
+          if (!cursor_string (c, c->key) || !cursor_take (c, ':') ||
+              (k = find_key (month_keys, c->key, k)) < 0 || (seen & (1u << k)))
+            return FALSE;
+          seen |= 1u << k;
+          switch (k)
+            {
+            case 0: if (!cursor_whole (c, 1, 12, &month)) return FALSE; break;
+            case 1: if (!cursor_whole (c, 0, POA_GOAL_MAX, &programmed)) return FALSE; break;
+            case 2: if (!cursor_whole (c, 0, POA_GOAL_MAX, &month_achieved)) return FALSE; break;
+            /* The entry's one text: it stays in c->text until set below. */
+            default: if (!cursor_text (c, "note", &note)) return FALSE; break;
+            }
+          k++;
+        }
+      while (cursor_take (c, ','));
+      if (!cursor_take (c, '}') || !(seen & 1u) || (seen_months & (1u << (month - 1))))
+        return FALSE;
+      seen_months |= 1u << (month - 1);
+      *achieved += (guint64)month_achieved;
+      poa_calendar_set_month (calendar, (guint)month, (guint)programmed, (guint)month_achieved, note);
+    }
+  while (cursor_take (c, ','));
+
+  return cursor_take (c, ']');
+}
+
+static gboolean
+fast_justifications (Cursor      *c,
+                     PoaCalendar *calendar)
+{
+  guint seen_quarters = 0;
+
+  if (cursor_take (c, ']'))
+    return TRUE;
+  do
+    {
+      gint64 quarter = 0;
+      const char *text = NULL;
+      guint seen = 0;
+      int k = 0;
+
+      if (!cursor_take (c, '{'))
+        return FALSE;
+      do
+        {
+          if (!cursor_string (c, c->key) || !cursor_take (c, ':') ||
+              (k = find_key (justification_keys, c->key, k)) < 0 || (seen & (1u << k)))
+            return FALSE;
+          seen |= 1u << k;
+          if (k == 0 ? !cursor_whole (c, 1, 4, &quarter) : !cursor_text (c, "text", &text))
+            return FALSE;
+          k++;
+        }
+      while (cursor_take (c, ','));
+      if (!cursor_take (c, '}') || !(seen & 1u) || (seen_quarters & (1u << (quarter - 1))))
+        return FALSE;
+      seen_quarters |= 1u << (quarter - 1);
+      /* The entry's one text, still in c->text. */
+      poa_calendar_set_justification (calendar, (guint)quarter, text);
+    }
+  while (cursor_take (c, ','));
+
+  return cursor_take (c, ']');
+}
+
+/* Keys 1 to 7 of activity_keys are the texts in PoaActivityText's order, 8 to 10 the goals. */
+#define KEY_NUMBER 0
+#define KEY_FIRST_TEXT 1
+#define KEY_FIRST_GOAL (KEY_FIRST_TEXT + POA_ACTIVITY_N_TEXTS)
+#define KEY_START (KEY_FIRST_GOAL + POA_ACTIVITY_N_GOALS)
+#define KEY_END (KEY_START + 1)
+#define KEY_MONTHS (KEY_START + 2)
+#define KEY_CALENDAR (KEY_START + 3)
+#define KEY_JUSTIFICATIONS (KEY_START + 4)
+
+static gboolean
+fast_activity (Cursor      *c,
+               guint        position,
+               guint        year,
+               PoaActivity *activity)
+{
+  g_autoptr(PoaCalendar) calendar = NULL;
+  gint64 number = position + 1;
+  GDate dates[2];
+  gboolean has_date[2] = { FALSE, FALSE };
+  gboolean has_months = FALSE;
+  guint months = 0, seen = 0;
+  guint64 achieved = 0;
+  int k = 0;
+
+  g_date_clear (dates, 2);
+  if (!cursor_take (c, '{'))
+    return FALSE;
+  if (!cursor_take (c, '}'))
+    {
+      do
+        {
+          if (!cursor_string (c, c->key) || !cursor_take (c, ':') ||
+              (k = find_key (activity_keys, c->key, k)) < 0 || (seen & (1u << k)))
+            return FALSE;
+          seen |= 1u << k;
+
+          if (k == KEY_NUMBER)
+            {
+              if (!cursor_whole (c, 0, G_MAXINT32, &number))
+                return FALSE;
+            }
+          else if (k < KEY_FIRST_GOAL)
+            {
+              const char *text;
+
+              if (!cursor_text (c, activity_keys[k], &text))
+                return FALSE;
+              poa_activity_set_text (activity, k - KEY_FIRST_TEXT, text);
+            }
+          else if (k < KEY_START)
+            {
+              gint64 goal;
+
+              if (!cursor_whole (c, 0, POA_GOAL_MAX, &goal))
+                return FALSE;
+              poa_activity_set_goal (activity, k - KEY_FIRST_GOAL, (guint)goal);
+            }
+          else if (k == KEY_START || k == KEY_END)
+            {
+              if (!cursor_null (c))
+                {
+                  if (!cursor_string (c, c->text) || !poa_date_parse_iso (c->text->str, &dates[k - KEY_START]))
+                    return FALSE;
+                  has_date[k - KEY_START] = TRUE;
+                }
+            }
+          else if (k == KEY_MONTHS)
+            {
+              if (!cursor_null (c))
+                {
+                  if (!cursor_take (c, '['))
+                    return FALSE;
+                  has_months = TRUE;
+                  if (!cursor_take (c, ']'))
+                    {
+                      do
+                        {
+                          gint64 month;
+
+                          if (!cursor_whole (c, 1, 12, &month))
+                            return FALSE;
+                          months |= 1u << (month - 1);
+                        }
+                      while (cursor_take (c, ','));
+                      if (!cursor_take (c, ']'))
+                        return FALSE;
+                    }
+                }
+            }
+          else if (!cursor_null (c))
+            {
+              /* "calendar" or "justifications": an activity holding either has a calendar. */
+              if (!cursor_take (c, '['))
+                return FALSE;
+              if (calendar == NULL)
+                calendar = poa_calendar_new ();
+              if (k == KEY_CALENDAR ? !fast_calendar (c, calendar, &achieved)
+                                    : !fast_justifications (c, calendar))
+                return FALSE;
+            }
+          k++;
+        }
+      while (cursor_take (c, ','));
+      if (!cursor_take (c, '}'))
+        return FALSE;
+    }
+
+  cursor_space (c);
+  if (c->p != c->end ||
+      achieved > poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED))
+    return FALSE;
+
+  poa_activity_set_number (activity, (guint)number);
+  poa_activity_set_start (activity, has_date[0] ? &dates[0] : NULL);
+  poa_activity_set_end (activity, has_date[1] ? &dates[1] : NULL);
+  if (!has_months)
+    months = poa_months_from_range (has_date[0] ? &dates[0] : NULL, has_date[1] ? &dates[1] : NULL, year);
+  poa_activity_set_months (activity, months);
+  if (calendar != NULL)
+    poa_activity_set_calendar (activity, calendar);
+  return TRUE;
+}
+
+/* The file was not accepted here: the whole-file reader says why, or, should it accept it,
+ * its plan is taken, and its activities are handed on from @next. */
+static gboolean
+read_whole (PoaPlanJsonReader  *self,
+            GError            **error)
+{
+  g_autoptr(PoaPlan) whole = NULL;
+  GListStore *activities;
+  guint n;
+
+  g_debug ("%s: read again as a whole", self->filename);
+  whole = parse_whole (self->data, self->length, self->filename, error);
+  if (whole == NULL)
+    return FALSE;
+
+  activities = poa_plan_get_activities (whole);
+  n = g_list_model_get_n_items (G_LIST_MODEL (activities));
+  self->whole_activities = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->whole_activities,
+                     g_list_model_get_item (G_LIST_MODEL (activities), i));
+  g_list_store_remove_all (activities);
+
+  /* A header already read (and perhaps handed to a caller) stays: it is the same. */
+  if (self->plan == NULL)
+    self->plan = g_steal_pointer (&whole);
+  return TRUE;
+}
+
+static PoaPlanJsonReader *
+reader_new (const char *filename)
+{
+  PoaPlanJsonReader *self = g_new0 (PoaPlanJsonReader, 1);
+
+  self->filename = g_strdup (filename);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->where_format = _("activity %u");
+  self->key = g_string_new (NULL);
+  self->text = g_string_new (NULL);
+  return self;
+}
+
+/* The first pass and the plan's header; %FALSE only for a file the whole reader refuses. */
+static gboolean
+reader_start (PoaPlanJsonReader  *self,
+              GError            **error)
+{
+  g_autoptr(json_t) root = json_object ();
+  g_autoptr(PoaPlan) plan = poa_plan_new (POA_YEAR_MIN);
+  Reader reader = { self->filename, NULL };
+
+  if (self->data == NULL)
+    self->data = "";
+
+  if (!read_members (self, root) || !read_plan (&reader, root, plan, NULL))
+    {
+      g_array_set_size (self->spans, 0);
+      return read_whole (self, error);
+    }
+
+  self->plan = g_steal_pointer (&plan);
+
+  /* The activities are read again from the start: what the first pass read is given back
+   * whole, and is given back again as the second pass goes. */
+  if (self->map != NULL)
+    madvise (self->map, self->length, MADV_DONTNEED);
+  self->released = 0;
+  return TRUE;
+}
+
+/**
+ * poa_plan_json_reader_free:
+ */
+void
+poa_plan_json_reader_free (PoaPlanJsonReader *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->map != NULL)
+    munmap (self->map, self->length);
+  g_free (self->copy);
+  g_free (self->filename);
+  g_clear_object (&self->plan);
+  g_array_unref (self->spans);
+  g_string_free (self->key, TRUE);
+  g_string_free (self->text, TRUE);
+  g_clear_pointer (&self->whole_activities, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * poa_plan_json_reader_open:
+ * @path: a plan file
+ *
+ * Reads and checks everything in the plan file but its activities, which
+ * poa_plan_json_reader_next() then reads one at a time: a plan of any size is read without
+ * holding its file, its tree or all its activities at once.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set as poa_plan_json_load() sets
+ *   it.
+ */
+PoaPlanJsonReader *
+poa_plan_json_reader_open (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(PoaPlanJsonReader) self = NULL;
+  struct stat info;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = reader_new (path);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > 0 &&
+      (guint64)info.st_size <= G_MAXSIZE)
+    {
+      gpointer map = mmap (NULL, (gsize)info.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+
+      if (map != MAP_FAILED)
+        {
+          self->map = map;
+          self->data = map;
+          self->length = (gsize)info.st_size;
+          madvise (map, self->length, MADV_SEQUENTIAL);
+        }
+    }
+  if (fd >= 0)
+    close (fd);
+
+  if (self->map == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_get_contents (path, &self->copy, &self->length, &local_error))
+        {
+          g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
+                       _("Cannot read “%s”: %s"), path, local_error->message);
+          return NULL;
+        }
+      self->data = self->copy;
+    }
+
+  if (!reader_start (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * poa_plan_json_reader_get_plan:
+ *
+ * Returns: (transfer none): the plan read so far: everything but the activities (those of
+ *   its list are not the file's).
+ */
+PoaPlan *
+poa_plan_json_reader_get_plan (PoaPlanJsonReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->plan;
+}
+
+/**
+ * poa_plan_json_reader_next:
+ * @activity: (out) (transfer full): the next activity, or %NULL after the last
+ *
+ * Reads and checks the next activity of the file.
+ *
+ * Returns: %FALSE with @error set if the file is bad (the message poa_plan_json_load() would
+ *   give); %TRUE otherwise, with *@activity %NULL once every activity has been read.
+ */
+gboolean
+poa_plan_json_reader_next (PoaPlanJsonReader  *self,
+                           PoaActivity       **activity,
+                           GError            **error)
+{
+  g_autoptr(PoaActivity) read = NULL;
+  g_autoptr(json_t) node = NULL;
+  char where[64];
+  Reader reader = { self->filename, where };
+  Cursor cursor = { NULL, NULL, self->key, self->text };
+  Span span;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (activity != NULL, FALSE);
+
+  *activity = NULL;
+
+  if (self->whole_activities != NULL)
+    {
+      if (self->next < self->whole_activities->len)
+        *activity = g_object_ref (g_ptr_array_index (self->whole_activities, self->next++));
+      return TRUE;
+    }
+
+  if (self->next >= self->spans->len)
+    return TRUE;
+
+  span = g_array_index (self->spans, Span, self->next);
+  release_before (self, span.start);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  /* _("activity %u"), looked up once for the file rather than once per activity. */
+  g_snprintf (where, sizeof where, self->where_format, self->next + 1);
+#pragma GCC diagnostic pop
+  read = poa_activity_new ();
+  cursor.p = self->data + span.start;
+  cursor.end = self->data + span.end;
+  if (fast_activity (&cursor, self->next, poa_plan_get_year (self->plan), read))
+    {
+      self->next++;
+      *activity = g_steal_pointer (&read);
+      return TRUE;
+    }
+
+  /* Not the usual case: jansson reads it, into a new activity. */
+  g_object_unref (read);
+  read = poa_activity_new ();
+  node = json_loadb (self->data + span.start, span.end - span.start, JSON_FLAGS, NULL);
+  if (node == NULL ||
+      !read_activity (&reader, node, self->next, poa_plan_get_year (self->plan), read, NULL))
+    {
+      if (!read_whole (self, error))
+        return FALSE;
+      return poa_plan_json_reader_next (self, activity, error);
+    }
+
+  self->next++;
+  *activity = g_steal_pointer (&read);
+  return TRUE;
+}
+
+/* Every activity of @self into its plan. */
+static PoaPlan *
+reader_read_all (PoaPlanJsonReader  *self,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+  PoaActivity *activity;
+
+  for (;;)
+    {
+      if (!poa_plan_json_reader_next (self, &activity, error))
+        return NULL;
+      if (activity == NULL)
+        break;
+      g_ptr_array_add (activities, activity);
+    }
+
+  g_list_store_splice (poa_plan_get_activities (self->plan), 0, 0,
+                       activities->pdata, activities->len);
+  return g_object_ref (self->plan);
+}
+
 /**
  * poa_plan_json_parse:
  * @data: the contents of a plan file
@@ -1127,22 +2044,18 @@ poa_plan_json_parse (const char  *data,
                      const char  *filename,
                      GError     **error)
 {
-  g_autoptr(json_t) root = NULL;
-  g_autoptr(PoaPlan) plan = NULL;
-  Reader reader = { filename, NULL };
+  g_autoptr(PoaPlanJsonReader) self = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
 
-  root = parse_json (data != NULL ? data : "", length, filename, error);
-  if (root == NULL)
+  self = reader_new (filename);
+  self->data = data;
+  self->length = length;
+  if (!reader_start (self, error))
     return NULL;
 
-  plan = poa_plan_new (POA_YEAR_MIN);
-  if (!read_plan (&reader, root, plan, error))
-    return NULL;
-
-  return g_steal_pointer (&plan);
+  return reader_read_all (self, error);
 }
 
 /**
@@ -1154,53 +2067,78 @@ PoaPlan *
 poa_plan_json_load (const char  *path,
                     GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(PoaPlanJsonReader) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_READ,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
-      return NULL;
-    }
+  if (!(self = poa_plan_json_reader_open (path, error)))
+    return NULL;
 
-  return poa_plan_json_parse (data, length, path, error);
+  return reader_read_all (self, error);
 }
 
 /* Writing: by hand rather than with JsonGenerator, so that the keys keep the order of the
  * specification and amounts are written with exactly two decimals. */
+
+/* A whole number in decimal, as "%u" writes it, without printf's machinery: a big plan writes
+ * millions of them. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[sizeof digits - 1 - n++] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, digits + sizeof digits - n, n);
+}
 
 static void
 append_string (GString    *out,
                const char *text)
 {
   g_autofree char *cleaned = NULL;
+  const char *p;
+  gsize length;
+
+  if (text == NULL)
+    text = "";
+  length = strlen (text);
 
   /* A text saved before the text rule may hold characters the reader refuses: it is written
    * with them replaced, as in the workbook, so that what is written can be read back. */
-  if (text != NULL &&
-      (!g_utf8_validate (text, -1, NULL) || poa_text_find_forbidden (text, strlen (text), NULL, NULL)))
+  if (!g_utf8_validate_len (text, length, NULL) || poa_text_find_forbidden (text, length, NULL, NULL))
     text = cleaned = poa_text_sanitize_for_xml (text);
 
   g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  p = text;
+  while (*p != '\0')
     {
+      const char *run = p;
+
+      /* What needs no escape is copied a run at a time. */
+      while ((guchar)*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+
       switch (*p)
         {
+        case '\0': break;
         case '"':  g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if ((guchar)*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
         }
+      if (*p != '\0')
+        p++;
     }
   g_string_append_c (out, '"');
 }
@@ -1237,13 +2175,41 @@ append_date_member (GString     *out,
                     const char  *key,
                     const GDate *date)
 {
-  g_autofree char *iso = poa_date_format_iso (date);
+  guint year, month, day;
+  char iso[12];
 
   append_key (out, indent, key, FALSE);
-  if (iso != NULL)
-    append_string (out, iso);
-  else
-    g_string_append (out, "null");
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  year = g_date_get_year (date);
+  month = g_date_get_month (date);
+  day = g_date_get_day (date);
+  if (year > 9999)
+    {
+      g_autofree char *text = poa_date_format_iso (date);
+
+      append_string (out, text);
+      return;
+    }
+
+  /* "YYYY-MM-DD" as poa_date_format_iso() writes it, without printf: two per activity. */
+  iso[0] = '"';
+  iso[1] = (char)('0' + year / 1000);
+  iso[2] = (char)('0' + year / 100 % 10);
+  iso[3] = (char)('0' + year / 10 % 10);
+  iso[4] = (char)('0' + year % 10);
+  iso[5] = '-';
+  iso[6] = (char)('0' + month / 10);
+  iso[7] = (char)('0' + month % 10);
+  iso[8] = '-';
+  iso[9] = (char)('0' + day / 10);
+  iso[10] = (char)('0' + day % 10);
+  iso[11] = '"';
+  g_string_append_len (out, iso, sizeof iso);
 }
 
 /* Version 2's "calendar" and "justifications", each only when it holds something, one entry a
@@ -1266,9 +2232,13 @@ append_follow_up (GString     *out,
           append_key (out, 3, "calendar", FALSE);
           g_string_append_c (out, '[');
         }
-      g_string_append_printf (out, "%s\n        {\"month\": %u, \"programmed\": %u, \"achieved\": %u, \"note\": ",
-                              first ? "" : ",", m, poa_calendar_get_programmed (calendar, m),
-                              poa_calendar_get_achieved (calendar, m));
+      g_string_append (out, first ? "\n        {\"month\": " : ",\n        {\"month\": ");
+      append_uint (out, m);
+      g_string_append (out, ", \"programmed\": ");
+      append_uint (out, poa_calendar_get_programmed (calendar, m));
+      g_string_append (out, ", \"achieved\": ");
+      append_uint (out, poa_calendar_get_achieved (calendar, m));
+      g_string_append (out, ", \"note\": ");
       append_string (out, poa_calendar_get_note (calendar, m));
       g_string_append_c (out, '}');
       first = FALSE;
@@ -1333,13 +2303,13 @@ append_activity (GString     *out,
 
   g_string_append (out, "{");
   append_key (out, 3, "number", TRUE);
-  g_string_append_printf (out, "%u", poa_activity_get_number (activity));
+  append_uint (out, poa_activity_get_number (activity));
   for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
     append_text_member (out, 3, poa_activity_text_key (i), poa_activity_get_text (activity, i), FALSE);
   for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
     {
       append_key (out, 3, poa_activity_goal_key (i), FALSE);
-      g_string_append_printf (out, "%u", poa_activity_get_goal (activity, i));
+      append_uint (out, poa_activity_get_goal (activity, i));
     }
   append_date_member (out, 3, "start", poa_activity_get_start (activity));
   append_date_member (out, 3, "end", poa_activity_get_end (activity));
@@ -1351,7 +2321,9 @@ append_activity (GString     *out,
   for (guint m = 1; m <= 12; m++)
     if (poa_activity_has_month (activity, m))
       {
-        g_string_append_printf (out, first_month ? "%u" : ", %u", m);
+        if (!first_month)
+          g_string_append (out, ", ");
+        append_uint (out, m);
         first_month = FALSE;
       }
   g_string_append (out, "]");
@@ -1511,24 +2483,18 @@ append_observations_and_closed_quarters (GString *out,
     }
 }
 
-/**
- * poa_plan_json_to_string:
- *
- * Returns: (transfer full): the plan file's text, UTF-8, ending in a newline.
- */
-char *
-poa_plan_json_to_string (PoaPlan *plan)
+/* The plan file up to the activities' list, open: "activities": [ */
+static void
+append_head (GString  *out,
+             PoaPlan  *plan,
+             gboolean  version_2)
 {
-  GString *out;
-
-  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
-
-  out = g_string_new ("{");
+  g_string_append (out, "{");
   append_text_member (out, 1, "format", FORMAT_NAME, TRUE);
   append_key (out, 1, "version", FALSE);
   /* A plan without follow-up is written as version 1, byte for byte as before, so that a POA
    * that predates the follow-up still reads it. */
-  g_string_append_printf (out, "%d", needs_version_2 (plan) ? FORMAT_VERSION : FORMAT_VERSION_1);
+  g_string_append_printf (out, "%d", version_2 ? FORMAT_VERSION : FORMAT_VERSION_1);
   append_key (out, 1, "year", FALSE);
   g_string_append_printf (out, "%u", poa_plan_get_year (plan));
   for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
@@ -1556,8 +2522,27 @@ poa_plan_json_to_string (PoaPlan *plan)
 
   append_list (out, "signatures", G_LIST_MODEL (poa_plan_get_signatures (plan)),
                (void (*) (GString *, gpointer))append_signature);
-  append_list (out, "activities", G_LIST_MODEL (poa_plan_get_activities (plan)),
-               (void (*) (GString *, gpointer))append_activity);
+  append_key (out, 1, "activities", FALSE);
+  g_string_append_c (out, '[');
+}
+
+/* One element of the activities' list, as append_list() writes one. */
+static void
+append_list_activity (GString     *out,
+                      guint        index,
+                      PoaActivity *activity)
+{
+  g_string_append (out, index == 0 ? "\n    " : ",\n    ");
+  append_activity (out, activity);
+}
+
+/* From the end of the activities' list to the end of the file. */
+static void
+append_tail (GString *out,
+             PoaPlan *plan,
+             guint    n_activities)
+{
+  g_string_append (out, n_activities > 0 ? "\n  ]" : "]");
   append_list (out, "indicators", G_LIST_MODEL (poa_plan_get_indicators (plan)),
                (void (*) (GString *, gpointer))append_indicator);
   append_list (out, "budget", G_LIST_MODEL (poa_plan_get_budget (plan)),
@@ -1565,8 +2550,168 @@ poa_plan_json_to_string (PoaPlan *plan)
   append_review_and_history (out, plan);
   append_observations_and_closed_quarters (out, plan);
   g_string_append (out, "\n}\n");
+}
+
+/**
+ * poa_plan_json_to_string:
+ *
+ * Returns: (transfer full): the plan file's text, UTF-8, ending in a newline.
+ */
+char *
+poa_plan_json_to_string (PoaPlan *plan)
+{
+  GListModel *activities;
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  n = g_list_model_get_n_items (activities);
+  out = g_string_new (NULL);
+  append_head (out, plan, needs_version_2 (plan));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      append_list_activity (out, i, activity);
+    }
+  append_tail (out, plan, n);
 
   return g_string_free (out, FALSE);
+}
+
+/* Writing as the activities come (issue 21): the text goes to the file in pieces of this
+ * size, never whole. */
+#define WRITE_PIECE (256 * 1024)
+
+struct _PoaPlanJsonWriter
+{
+  PoaPlan       *plan;
+  PoaAtomicFile *file;
+  GString       *out;
+  guint          n_activities;
+};
+
+static gboolean
+writer_fail (GError  *local_error,
+             GError **error)
+{
+  /* The message already names the file and says why. */
+  g_set_error_literal (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_WRITE, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+static gboolean
+writer_flush (PoaPlanJsonWriter  *self,
+              GError            **error)
+{
+  GError *local_error = NULL;
+
+  if (!poa_atomic_file_write (self->file, self->out->str, self->out->len, &local_error))
+    return writer_fail (local_error, error);
+  g_string_truncate (self->out, 0);
+  return TRUE;
+}
+
+void
+poa_plan_json_writer_free (PoaPlanJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  /* Not committed: the temporary goes, the target stays as it was. */
+  g_clear_pointer (&self->file, poa_atomic_file_free);
+  g_clear_object (&self->plan);
+  g_string_free (self->out, TRUE);
+  g_free (self);
+}
+
+/**
+ * poa_plan_json_writer_begin:
+ * @plan: the plan, whose activities are written first; poa_plan_json_writer_add() adds others
+ * @follow_up: whether any activity to be added has a calendar (a plan file that holds one is
+ *   version 2, and says so at its top)
+ * @path: the file to write, through poa-atomic-file.c
+ *
+ * Starts writing a plan file whose activities are handed over one at a time, for a plan not
+ * held whole; the text is the same, byte for byte, as poa_plan_json_to_string() gives for the
+ * plan holding all of them.
+ *
+ * Returns: (transfer full): the writer, or %NULL with @error set.
+ */
+PoaPlanJsonWriter *
+poa_plan_json_writer_begin (PoaPlan     *plan,
+                            gboolean     follow_up,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(PoaPlanJsonWriter) self = NULL;
+  GError *local_error = NULL;
+  GListModel *activities;
+
+  g_return_val_if_fail (POA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (PoaPlanJsonWriter, 1);
+  self->plan = g_object_ref (plan);
+  self->out = g_string_sized_new (WRITE_PIECE + 64 * 1024);
+  if (!(self->file = poa_atomic_file_begin (path, 0644, &local_error)))
+    {
+      writer_fail (local_error, error);
+      return NULL;
+    }
+
+  append_head (self->out, plan, follow_up || needs_version_2 (plan));
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      if (!poa_plan_json_writer_add (self, activity, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * poa_plan_json_writer_add:
+ *
+ * Writes the next activity.
+ */
+gboolean
+poa_plan_json_writer_add (PoaPlanJsonWriter  *self,
+                          PoaActivity        *activity,
+                          GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  append_list_activity (self->out, self->n_activities++, activity);
+  return self->out->len < WRITE_PIECE || writer_flush (self, error);
+}
+
+/**
+ * poa_plan_json_writer_commit:
+ *
+ * Writes the rest of the plan and puts the file in place (flushed to the disk, renamed). A
+ * writer freed without it leaves no file.
+ */
+gboolean
+poa_plan_json_writer_commit (PoaPlanJsonWriter  *self,
+                             GError            **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  append_tail (self->out, self->plan, self->n_activities);
+  if (!writer_flush (self, error))
+    return FALSE;
+  if (!poa_atomic_file_commit (self->file, &local_error))
+    return writer_fail (local_error, error);
+  return TRUE;
 }
 
 /**
@@ -1580,23 +2725,11 @@ poa_plan_json_save (PoaPlan     *plan,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(PoaAtomicFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(PoaPlanJsonWriter) writer = NULL;
 
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  text = poa_plan_json_to_string (plan);
-  if (!(file = poa_atomic_file_begin (path, 0644, &local_error)) ||
-      !poa_atomic_file_write (file, text, strlen (text), &local_error) ||
-      !poa_atomic_file_commit (file, &local_error))
-    {
-      /* The message already names the file and says why. */
-      g_set_error_literal (error, POA_PLAN_JSON_ERROR, POA_PLAN_JSON_ERROR_WRITE,
-                           local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return (writer = poa_plan_json_writer_begin (plan, FALSE, path, error)) != NULL &&
+         poa_plan_json_writer_commit (writer, error);
 }

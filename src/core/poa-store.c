@@ -859,6 +859,194 @@ poa_store_load_plan_in_parts (PoaStore             *self,
   return g_steal_pointer (&plan);
 }
 
+/* A plan's month rows or justification rows, in the order of its activities, read beside them
+ * by poa_store_read_plan(): @stmt is on the row of activity @id, or done. */
+typedef struct
+{
+  PoaStmt *stmt;
+  gboolean has_row;
+  gint64   id;
+} FollowUpCursor;
+
+static gboolean
+follow_up_step (PoaStore        *self,
+                FollowUpCursor  *cursor,
+                GError         **error)
+{
+  int rc = sqlite3_step (cursor->stmt);
+
+  cursor->has_row = rc == SQLITE_ROW;
+  if (cursor->has_row)
+    cursor->id = sqlite3_column_int64 (cursor->stmt, 0);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
+}
+
+/* Whether any activity of the plan has a month or a justification that holds something: what
+ * the model would hold as a calendar (load_follow_up() drops the empty ones). */
+static gboolean
+has_follow_up (PoaStore  *self,
+               gint64     plan_id,
+               gboolean  *follow_up,
+               GError   **error)
+{
+  static const char sql[] =
+    "SELECT EXISTS (SELECT 1 FROM activity a JOIN activity_month m ON m.activity_id = a.id"
+    "                WHERE a.plan_id = ?1 AND (m.programmed <> 0 OR m.achieved <> 0 OR m.note <> ''))"
+    "    OR EXISTS (SELECT 1 FROM activity a JOIN activity_justification j ON j.activity_id = a.id"
+    "                WHERE a.plan_id = ?1 AND j.text <> '')";
+  g_autoptr(PoaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return _poa_store_set_error (self, rc, error);
+  *follow_up = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+static gboolean
+read_activities (PoaStore              *self,
+                 gint64                 plan_id,
+                 gboolean               follow_up,
+                 PoaStoreActivityFunc   each,
+                 gpointer               data,
+                 GError               **error)
+{
+  static const char sql[] =
+    "SELECT id, number, name, strategic_axis, strategic_line, action_line, specific_activity,"
+    "       responsible, unit, annual_goal, programmed, achieved, start_date, end_date, months"
+    "  FROM activity WHERE plan_id = ?1 ORDER BY position, id";
+  /* In the activities' order: the index on (plan_id, position) gives it without a sort. */
+  static const char months_sql[] =
+    "SELECT m.activity_id, m.month, m.programmed, m.achieved, m.note"
+    "  FROM activity a JOIN activity_month m ON m.activity_id = a.id"
+    " WHERE a.plan_id = ?1 ORDER BY a.position, a.id, m.month";
+  static const char justifications_sql[] =
+    "SELECT j.activity_id, j.quarter, j.text"
+    "  FROM activity a JOIN activity_justification j ON j.activity_id = a.id"
+    " WHERE a.plan_id = ?1 ORDER BY a.position, a.id, j.quarter";
+  g_autoptr(PoaStmt) stmt = NULL;
+  FollowUpCursor months = { NULL }, justifications = { NULL };
+  g_autoptr(PoaStmt) months_stmt = NULL;
+  g_autoptr(PoaStmt) justifications_stmt = NULL;
+  int rc;
+
+  if (!(stmt = _poa_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+
+  /* A plan without follow-up (most) costs no probe of the months for each activity. */
+  if (follow_up)
+    {
+      if (!(months_stmt = _poa_store_prepare (self, months_sql, error)) ||
+          !(justifications_stmt = _poa_store_prepare (self, justifications_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (months_stmt, 1, plan_id);
+      sqlite3_bind_int64 (justifications_stmt, 1, plan_id);
+      months.stmt = months_stmt;
+      justifications.stmt = justifications_stmt;
+      if (!follow_up_step (self, &months, error) || !follow_up_step (self, &justifications, error))
+        return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(PoaActivity) activity = poa_activity_new ();
+      int col = 0;
+
+      /* As load_activities() fills them, each text its own. */
+      activity->id = sqlite3_column_int64 (stmt, col++);
+      activity->number = (guint)sqlite3_column_int (stmt, col++);
+      for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++, col++)
+        {
+          const char *text = (const char *)sqlite3_column_text (stmt, col);
+
+          activity->texts[i] = text != NULL && text[0] != '\0' ? g_ref_string_new (text) : NULL;
+        }
+      for (guint i = 0; i < POA_ACTIVITY_N_GOALS; i++)
+        {
+          int goal = sqlite3_column_int (stmt, col++);
+          activity->goals[i] = (guint)CLAMP (goal, 0, (int)POA_GOAL_MAX);
+        }
+      column_date (stmt, col++, &activity->start);
+      column_date (stmt, col++, &activity->end);
+      activity->months = (guint)sqlite3_column_int (stmt, col++) & POA_MONTHS_ALL;
+
+      while (months.has_row && months.id == activity->id)
+        {
+          int month = sqlite3_column_int (months_stmt, 1);
+
+          if (month >= 1 && month <= 12)
+            poa_calendar_set_month (building_calendar (activity), (guint)month,
+                                    (guint)CLAMP (sqlite3_column_int (months_stmt, 2), 0, (int)POA_GOAL_MAX),
+                                    (guint)CLAMP (sqlite3_column_int (months_stmt, 3), 0, (int)POA_GOAL_MAX),
+                                    (const char *)sqlite3_column_text (months_stmt, 4));
+          if (!follow_up_step (self, &months, error))
+            return FALSE;
+        }
+      while (justifications.has_row && justifications.id == activity->id)
+        {
+          int quarter = sqlite3_column_int (justifications_stmt, 1);
+
+          if (quarter >= 1 && quarter <= 4)
+            poa_calendar_set_justification (building_calendar (activity), (guint)quarter,
+                                            (const char *)sqlite3_column_text (justifications_stmt, 2));
+          if (!follow_up_step (self, &justifications, error))
+            return FALSE;
+        }
+      if (activity->calendar != NULL && poa_calendar_is_empty (activity->calendar))
+        g_clear_pointer (&activity->calendar, poa_calendar_unref);
+
+      if (!each (activity, data, error))
+        return FALSE;
+    }
+
+  return rc == SQLITE_DONE || _poa_store_set_error (self, rc, error);
+}
+
+/**
+ * poa_store_read_plan:
+ * @header: (scope call): given the plan without its activities, and whether any of them has
+ *   follow-up (a month figure or a justification)
+ * @each: (scope call): given each activity in turn, as poa_store_load_plan() would make it
+ *
+ * Reads a plan without holding all its activities: for a writer that writes each as it comes
+ * (issue 21: `poa export` to .json). One read transaction, so that the plan is consistent; an
+ * error from @header or @each stops it and is returned.
+ */
+gboolean
+poa_store_read_plan (PoaStore              *self,
+                     gint64                 plan_id,
+                     PoaStoreHeaderFunc     header,
+                     PoaStoreActivityFunc   each,
+                     gpointer               data,
+                     GError               **error)
+{
+  g_autoptr(PoaPlan) plan = NULL;
+  gboolean follow_up = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (POA_IS_STORE (self), FALSE);
+
+  if (!_poa_store_exec (self, "BEGIN", error))
+    return FALSE;
+
+  plan = poa_plan_new (POA_YEAR_MIN);
+  ok = load_header (self, plan, plan_id, error) &&
+       load_signatures (self, plan, error) &&
+       load_indicators (self, plan, error) &&
+       load_budget (self, plan, error) &&
+       load_review_and_history (self, plan, plan_id, error) &&
+       has_follow_up (self, plan_id, &follow_up, error) &&
+       header (plan, follow_up, data, error) &&
+       read_activities (self, plan_id, follow_up, each, data, error);
+
+  _poa_store_exec (self, "COMMIT", NULL);
+  return ok;
+}
+
 /**
  * poa_store_load_year:
  * @year: the plans' year
@@ -1381,6 +1569,64 @@ poa_store_insert_plan (PoaStore  *self,
     }
 
   return poa_plan_get_id (plan);
+}
+
+/**
+ * poa_store_import_plan:
+ * @replace_id: a plan that @plan replaces, deleted in the same transaction; 0: none
+ * @plan: the plan's header, signatures, indicators, budget, review and record (and
+ *   activities, if it holds some: they come first)
+ * @next: (scope call): gives the plan's activities one at a time, in order
+ *
+ * Adds a plan whose activities are read as they are written, so that a big plan file is never
+ * held whole (issue 21): each activity is written through the cached statements and dropped.
+ * All of it or nothing, in one transaction, as poa_store_insert_plan() and
+ * poa_store_replace_plan(); an error from @next rolls it back too. On success @plan carries
+ * its new id (the activities handed on were dropped).
+ *
+ * Returns: the new plan's id, or 0 with @error set.
+ */
+gint64
+poa_store_import_plan (PoaStore                 *self,
+                       gint64                    replace_id,
+                       PoaPlan                  *plan,
+                       PoaStoreNextActivityFunc  next,
+                       gpointer                  data,
+                       GError                  **error)
+{
+  guint position;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (POA_IS_STORE (self), 0);
+  g_return_val_if_fail (POA_IS_PLAN (plan), 0);
+  g_return_val_if_fail (next != NULL, 0);
+
+  if (!_poa_store_check_whole (self, error) || !_poa_store_begin (self, error))
+    return 0;
+
+  ok = (replace_id == 0 || poa_store_delete_plan (self, replace_id, error)) &&
+       _poa_store_insert_plan_rows (self, plan, error);
+  position = g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan)));
+  id = poa_plan_get_id (plan);
+
+  while (ok)
+    {
+      g_autoptr(PoaActivity) activity = NULL;
+
+      if (!(ok = next (data, &activity, error)) || activity == NULL)
+        break;
+      ok = insert_row_at (self, &activity_table, id, position++, activity, error);
+    }
+
+  if (!ok || !_poa_store_commit (self, error))
+    {
+      _poa_store_rollback (self);
+      forget_ids (plan);
+      return 0;
+    }
+
+  return id;
 }
 
 /**

@@ -93,9 +93,35 @@ PoaPlan    *poa_store_load_plan_in_parts (PoaStore              *self,
                                           gpointer               data,
                                           GPtrArray            **rest,
                                           GError               **error);
+/* Called by poa_store_read_plan(): the plan without its activities, then each activity. */
+typedef gboolean (*PoaStoreHeaderFunc)   (PoaPlan      *plan,
+                                          gboolean      follow_up,
+                                          gpointer      data,
+                                          GError      **error);
+typedef gboolean (*PoaStoreActivityFunc) (PoaActivity  *activity,
+                                          gpointer      data,
+                                          GError      **error);
+
+gboolean    poa_store_read_plan          (PoaStore              *self,
+                                          gint64                 plan_id,
+                                          PoaStoreHeaderFunc     header,
+                                          PoaStoreActivityFunc   each,
+                                          gpointer               data,
+                                          GError               **error);
 gint64      poa_store_insert_plan        (PoaStore    *self,
                                           PoaPlan     *plan,
                                           GError     **error);
+/* Gives poa_store_import_plan() the plan's next activity, or %NULL after the last. */
+typedef gboolean (*PoaStoreNextActivityFunc) (gpointer      data,
+                                              PoaActivity **activity,
+                                              GError      **error);
+
+gint64      poa_store_import_plan        (PoaStore                 *self,
+                                          gint64                    replace_id,
+                                          PoaPlan                  *plan,
+                                          PoaStoreNextActivityFunc  next,
+                                          gpointer                  data,
+                                          GError                  **error);
 gboolean    poa_store_mark_opened        (PoaStore    *self,
                                           gint64       plan_id,
                                           GError     **error);

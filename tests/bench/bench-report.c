@@ -11,11 +11,19 @@
  * (issue 16: under 100 ms). Then one month recorded through PoaDocument, as `poa record` and
  * the capture grid do (the month's figures and the activity's total in one transaction), on
  * the default plan and on the 100,000 activities in a database: median of 200 (under 2 ms).
+ * Each record is followed by the disk's floor, measured in the same folder: 8 KB appended to a
+ * file and fdatasync(), what the commit of any edit waits for at least (synchronous = FULL in
+ * WAL mode: one sync of the log per commit). On a disk that other work keeps busy the floor
+ * alone can pass 2 ms; the difference is what the program adds.
  */
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "poa-activity.h"
 #include "poa-calendar.h"
@@ -83,17 +91,37 @@ bench_quarterly_report (PoaPlan *plan,
                 worst < 100.0);
 }
 
+/* One append of 8 KB to @fd made durable: what every commit waits for at least. */
+static double
+disk_floor_ms (int fd)
+{
+  static char block[8192];
+  gint64 start;
+
+  if (write (fd, block, sizeof block) != (ssize_t)sizeof block)
+    g_error ("cannot write the scratch file");
+  start = g_get_monotonic_time ();
+  fdatasync (fd);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 static void
 bench_record (PoaStore   *store,
               PoaPlan    *plan,
-              const char *size)
+              const char *size,
+              const char *dir)
 {
   g_autoptr(PoaDocument) document = poa_document_new (store, plan);
   g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (poa_plan_get_activities (plan)), 0);
   const char *names[] = { "calendar", "achieved" };
   guint n = 200;
   g_autofree double *times = g_new (double, n);
+  g_autofree double *floors = g_new (double, n);
+  g_autofree char *scratch = g_build_filename (dir, "floor.tmp", NULL);
+  g_autofree char *name = NULL;
+  int fd = g_open (scratch, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
 
+  g_assert_cmpint (fd, >=, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -117,15 +145,19 @@ bench_record (PoaStore   *store,
       if (!poa_document_set_values (document, activity, 2, names, values, &error))
         g_error ("%s", error->message);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      floors[i] = disk_floor_ms (fd);
 
       g_value_unset (&values[0]);
       g_value_unset (&values[1]);
     }
+  close (fd);
+  g_unlink (scratch);
 
-  g_print ("record one month, %s activities: median %.3f ms, 95th percentile %.3f ms (%u records)\n",
-           size, bench_median (times, n), bench_percentile (times, n, 95), n);
-  bench_result ("one month recorded, committed", size, bench_median (times, n), 0, "< 2 ms",
-                bench_median (times, n) < 2.0);
+  g_print ("record one month, %s activities: median %.3f ms, 95th percentile %.3f ms (%u records); "
+           "the disk's floor (8 KB + fdatasync) in alternation: median %.3f ms\n",
+           size, bench_median (times, n), bench_percentile (times, n, 95), n, bench_median (floors, n));
+  name = g_strdup_printf ("one month recorded, committed (the disk's floor %.2f ms)", bench_median (floors, n));
+  bench_result (name, size, bench_median (times, n), 0, "< 2 ms", bench_median (times, n) < 2.0);
 }
 
 int
@@ -152,8 +184,8 @@ main (int   argc,
   g_assert_cmpint (poa_store_insert_plan (store, big, &error), >, 0);
   g_assert_no_error (error);
 
-  bench_record (store, small, "16");
-  bench_record (store, big, "100,000");
+  bench_record (store, small, "16", dir);
+  bench_record (store, big, "100,000", dir);
 
   g_clear_object (&store);
   bench_remove_dir (dir);
