@@ -432,10 +432,19 @@ remember_height (PoaCellText *self,
   g_hash_table_replace (cache->heights, entry, entry);
 }
 
+static gboolean
+queue_resize_cb (gpointer data)
+{
+  gtk_widget_queue_resize (data);
+  return G_SOURCE_REMOVE;
+}
+
 /* Lays out the text of @self, whose height was estimated, at the width it was estimated for,
- * and resizes it if the estimate was wrong. */
+ * and resizes it if the estimate was wrong: at once, or (while the window is drawn, when a
+ * resize cannot be) right after. */
 static void
-resolve_estimate (PoaCellText *self)
+resolve_estimate (PoaCellText *self,
+                  gboolean     drawing)
 {
   PangoLayout *layout;
   int height;
@@ -447,7 +456,20 @@ resolve_estimate (PoaCellText *self)
   layout = layout_at_width (self, self->estimated_width);
   pango_layout_get_pixel_size (layout, NULL, &height);
   remember_height (self, layout, self->estimated_width, self->shown->key.whole);
-  if (height != self->estimated_height)
+
+  /* GTK keeps the heights a widget gave at a few widths: the cell may have been estimated at
+   * the width it has, then measured at another. The one it is drawn at is known too, then. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_width (GTK_WIDGET (self)) != self->estimated_width)
+    {
+      layout = layout_at_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+      remember_height (self, layout, gtk_widget_get_width (GTK_WIDGET (self)), self->shown->key.whole);
+    }
+  else if (height == self->estimated_height)
+    return;
+
+  if (drawing)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
+  else
     gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -470,7 +492,7 @@ tracker_layout_cb (GdkFrameClock *clock,
 
       g_hash_table_iter_remove (&iter);
       cell->tracker = NULL;
-      resolve_estimate (cell);
+      resolve_estimate (cell, FALSE);
 
       if (cell->culled)
         {
@@ -773,11 +795,8 @@ poa_cell_text_snapshot (GtkWidget   *widget,
           return;
         }
 
-      /* In view with its height still estimated (no layout came after it showed): the next
-       * frame's layout measures it, and resizes it if it must; it cannot be resized while the
-       * window is drawn. */
-      if (table != NULL && self->estimated)
-        tracker_wait (self, table);
+      /* In view with its height still estimated (no layout came after it showed). */
+      resolve_estimate (self, TRUE);
     }
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
