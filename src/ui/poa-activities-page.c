@@ -558,10 +558,10 @@ stop_search_cb (PoaActivitiesPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
-/* GTK's search delay (150 ms) lets a fast typist's letters come together into one search. A
- * keystroke searches 20,000 activities in well under a frame's worth of a typist's pause, so
- * up to there the delay would only make every search later; past it, a short one still
- * spares searches nobody waits for. */
+/* GTK's search delay (150 ms by default) lets a fast typist's letters come together into one
+ * search. Up to 20,000 activities a keystroke's search takes less than the pause between two
+ * keys, so a delay would only make every result later; past that, a short one still spares
+ * searches nobody waits to see. */
 #define SEARCH_DELAY_FROM 20000
 #define SEARCH_DELAY_MS 50
 

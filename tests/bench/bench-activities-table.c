@@ -299,6 +299,33 @@ bench_search (GtkWidget *page,
 
 /* ─── Scrolling ──────────────────────────────────────────────────────────────────────────── */
 
+/* With BENCH_PNG=PREFIX, saves the window as PREFIX-NAME.png, for a person to look at: rows
+ * scrolled into view are drawn, none blank. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+  if (g_getenv ("BENCH_PNG") == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s-%s.png", g_getenv ("BENCH_PNG"), name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* Sets the table's adjustment to @value and waits for the frame that shows it. */
 static void
 scroll_frame (GtkWidget     *page,
@@ -354,6 +381,7 @@ bench_scroll (GtkWidget *page,
     }
 
   layouts = _poa_cell_text_get_layouts_made () - layouts;
+  save_png (page, "drag");
   gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment)) / 3);
   test_ui_wait_for_frames (page, 3);
   for (guint i = 0; i < SCROLL_FRAMES; i++)
@@ -361,6 +389,7 @@ bench_scroll (GtkWidget *page,
                   gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
                   &wheel_wall[i], &wheel_cpu[i]);
 
+  save_png (page, "wheel");
   poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);
   test_ui_wait_for_frames (page, 2);
 
