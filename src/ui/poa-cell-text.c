@@ -78,6 +78,9 @@ typedef struct
 /* A height is a few bytes; past this many the cache starts again. */
 #define MAX_HEIGHTS 400000
 
+#define ESTIMATE_SAMPLE "Desarrollar programas específicos de orientación y bienvenida, así como la " \
+                        "ampliación de servicios y asesoramiento jurídico para la población migrante."
+
 static GQuark context_cache_quark;
 static GQuark show_whole_quark;
 static GQuark tracker_quark;
@@ -186,16 +189,17 @@ context_cache_get (PangoContext *context)
   if (cache->serial != pango_context_get_serial (context))
     {
       g_autoptr(PangoLayout) line = pango_layout_new (context);
-      PangoFontMetrics *metrics;
+      int sample_width;
 
       g_hash_table_remove_all (cache->heights);
       cache->serial = pango_context_get_serial (context);
       pango_layout_set_text (line, "Ag", -1);
       pango_layout_get_pixel_size (line, NULL, &cache->line_height);
       cache->baseline = pango_layout_get_baseline (line) / PANGO_SCALE;
-      metrics = pango_context_get_metrics (context, NULL, NULL);
-      cache->char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double)PANGO_SCALE;
-      pango_font_metrics_unref (metrics);
+      /* The width of a character in a sentence of a plan, spaces and accents included. */
+      pango_layout_set_text (line, ESTIMATE_SAMPLE, -1);
+      pango_layout_get_pixel_size (line, &sample_width, NULL);
+      cache->char_width = sample_width / (double)g_utf8_strlen (ESTIMATE_SAMPLE, -1);
     }
 
   return cache;
@@ -408,7 +412,9 @@ in_view (PoaCellText *self,
   if (!gtk_widget_compute_bounds (GTK_WIDGET (self), table, &bounds))
     return FALSE;
 
-  return bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0 &&
+  /* A row GTK has made but not yet placed has no size. */
+  return bounds.size.height > 0 && bounds.size.width > 0 &&
+         bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0 &&
          bounds.origin.x < gtk_widget_get_width (table) && bounds.origin.x + bounds.size.width > 0;
 }
 
@@ -473,10 +479,38 @@ resolve_estimate (PoaCellText *self,
     gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Whether the row of @self (its cell's parent, the list's child) shows in @table: the cells of
+ * a row are in view together, and a row's bounds are computed once a layout (@rows keeps
+ * them: row → 1 in view, 2 not). */
+static gboolean
+row_in_view (PoaCellText *self,
+             GtkWidget   *table,
+             GHashTable  *rows)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  gpointer known;
+  graphene_rect_t bounds;
+  gboolean shown;
+
+  row = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  if (row == NULL)
+    return in_view (self, table);
+
+  known = g_hash_table_lookup (rows, row);
+  if (known != NULL)
+    return GPOINTER_TO_UINT (known) == 1;
+
+  shown = gtk_widget_compute_bounds (row, table, &bounds) && bounds.size.height > 0 &&
+          bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0;
+  g_hash_table_insert (rows, row, GUINT_TO_POINTER (shown ? 1 : 2));
+  return shown;
+}
+
 static void
 tracker_layout_cb (GdkFrameClock *clock,
                    Tracker       *tracker)
 {
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   PoaCellText *cell;
 
@@ -487,7 +521,8 @@ tracker_layout_cb (GdkFrameClock *clock,
   g_hash_table_iter_init (&iter, tracker->waiting);
   while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
     {
-      if (!gtk_widget_get_visible (GTK_WIDGET (cell)) || !in_view (cell, tracker->table))
+      if (!gtk_widget_get_visible (GTK_WIDGET (cell)) || !row_in_view (cell, tracker->table, rows) ||
+          !in_view (cell, tracker->table))
         continue;
 
       g_hash_table_iter_remove (&iter);
@@ -700,8 +735,9 @@ known_or_estimated_height (PoaCellText *self,
       return TRUE;
     }
 
-  /* The estimate: each paragraph's characters at the font's approximate width. */
-  per_line = MAX (1.0, width / MAX (cache->char_width, 1.0));
+  /* The estimate: each paragraph's characters at the font's width in a sentence, less half a
+   * word a line (where a word that does not fit goes to the next). */
+  per_line = MAX (1.0, width / MAX (cache->char_width, 1.0) - 3.0);
   paragraph = self->text;
   do
     {
@@ -741,6 +777,18 @@ poa_cell_text_measure (GtkWidget      *widget,
     {
       *minimum = 0;
       *natural = self->lines > 0 ? 0 : get_natural_width (self);
+      return;
+    }
+
+  /* Asked for a height at no width (GTK's row asks before it gives widths), a paragraph in a
+   * table answers a line: laying it out unwrapped, only to be measured again, cost a tenth of
+   * a scrollbar drag's layouts. */
+  if (self->lines > 0 && for_size < 0 && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL)
+    {
+      ContextCache *cache = context_cache_get (gtk_widget_get_pango_context (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW)));
+
+      *minimum = *natural = cache->line_height;
+      *minimum_baseline = *natural_baseline = cache->baseline;
       return;
     }
 
