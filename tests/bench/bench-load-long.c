@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage (under a display): bench-load-long POA_BINARY EMPTY_WINDOW_BINARY [RUNS]
+ * Usage (under a display): bench-load-long POA_BINARY EMPTY_WINDOW_BINARY [RUNS [KEEP_DB]]
+ * (with KEEP_DB, the database is made there and kept, for a profiler)
  *
  * bench-load's measure (`poa --plan ID` from its start to the first frame of its window, RUNS
  * times, default 7, alternating with the empty window of bench-empty-window.c; the program's
@@ -17,6 +18,8 @@
 
 #include <locale.h>
 
+#include <glib/gstdio.h>
+
 #include "poa-plan.h"
 #include "poa-store.h"
 #include "bench-page.h"
@@ -28,6 +31,7 @@ main (int   argc,
 {
   g_autofree char *dir = g_dir_make_tmp ("poa-bench-load-long-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
+  gboolean keep = argc > 4;
   g_autofree char *id = NULL;
   double program[64], empty[64];
   gsize program_peak, empty_peak;
@@ -40,6 +44,11 @@ main (int   argc,
       return 2;
     }
   runs = argc > 3 ? CLAMP ((guint)g_ascii_strtoull (argv[3], NULL, 10), 1, 64) : 7;
+  if (keep)
+    {
+      g_free (db);
+      db = g_strdup (argv[4]);
+    }
 
   {
     g_autoptr(GError) error = NULL;
@@ -69,6 +78,9 @@ main (int   argc,
                   "< 300 ms", p - e < 300);
   }
 
-  bench_remove_dir (dir);
+  if (keep)
+    g_rmdir (dir);
+  else
+    bench_remove_dir (dir);
   return 0;
 }
