@@ -239,9 +239,10 @@ limit_lines_across_paragraphs (PangoLayout *layout,
   return TRUE;
 }
 
-/* The layout of @key's text in @context, made if no cell shows it already. The context keeps
- * the table of its layouts; a layout in use holds the context, and leaves the table when its
- * last cell releases it. */
+/* The layout of @key's text in @context, made if no cell shows it already (or released it
+ * lately). The context keeps the table of its layouts; a layout holds the context, and leaves
+ * the table when its last cell releases it and IDLE_LAYOUTS others have been released since,
+ * or when no cell uses any layout of the context. */
 static SharedLayout *
 shared_layout_acquire (PangoContext    *context,
                        const LayoutKey *key)
