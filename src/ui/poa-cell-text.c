@@ -630,7 +630,8 @@ layout_at_width (PoaCellText *self,
   SharedLayout *previous = self->shown;
 
   table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
-  key.whole = table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
+  /* Whole or not is about wrapping: a line's layout is the same in a search, and stays. */
+  key.whole = self->lines > 0 && table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
   if (previous != NULL && layout_key_equal (&previous->key, &key))
     return previous->layout;
 
