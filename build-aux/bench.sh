@@ -58,6 +58,11 @@ run $display $bench/bench-areas-window
 # quarterly report and one month recorded, beside the disk's own floor.
 run $bench/bench-plan-file $b/src/poa tests/bench
 
+# perfui (issue 21 items 3-5): bench-activities-table above also times the search per keystroke
+# (median, p95, first), the scrollbar drag per frame and the long-text plan's first frame in
+# one process; here the long-text plan's first frame as the user sees it.
+run $display $bench/bench-load-long $b/src/poa $bench/bench-empty-window
+
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo

@@ -387,6 +387,178 @@ test_sorting_and_search (Fixture       *fixture,
   assert_rows_follow (fixture, G_LIST_MODEL (poa_plan_get_activities (fixture->plan)));
 }
 
+
+/* The height Pango gives @text at @width pixels, wrapped at words and cut at four lines as the
+ * table's paragraphs are (the texts of these tests have one paragraph): what a cell in view
+ * must be, computed here without the cell. */
+static int
+pango_height (GtkWidget  *table,
+              const char *text,
+              int         width)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (gtk_widget_get_pango_context (table));
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -4);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* Every row in view is as high as its highest text, laid out by Pango: no estimate is shown.
+ * (Not while a search shows whole texts: GTK measures a row's cells at its columns' last widths,
+ * which a whole text may fill with a line more than at the width it is then given.) */
+static void
+assert_rows_in_view_are_exact (Fixture *fixture)
+{
+  g_autoptr(GArray) rows = rows_on_screen (fixture);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      Row *row = &g_array_index (rows, Row, r);
+      int highest = 0;
+
+      for (guint c = 1; c < N_COLUMNS; c++)
+        highest = MAX (highest, pango_height (GTK_WIDGET (fixture->view), poa_cell_text_get_text (row->cells[c]),
+                                              gtk_widget_get_width (GTK_WIDGET (row->cells[c]))));
+      for (guint c = 1; c < N_COLUMNS; c++)
+        {
+          if (gtk_widget_get_height (GTK_WIDGET (row->cells[c])) != highest)
+            g_test_message ("row %u, column %u: “%s”", r, c, poa_cell_text_get_text (row->cells[c]));
+          g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row->cells[c])), ==, highest);
+        }
+    }
+}
+
+/* GTK 4.8 makes some 200 rows: only the texts of those in view are laid out, when a scroll
+ * lands on rows never shown; the rows in view have their true heights. */
+static void
+test_only_rows_in_view_are_laid_out (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->view));
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GArray) rows = NULL;
+  guint before, made, n_rows;
+
+  assert_rows_in_view_are_exact (fixture);
+
+  before = _poa_cell_text_get_layouts_made ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  wait (fixture);
+  made = _poa_cell_text_get_layouts_made () - before;
+  g_array_unref (assert_rows_show_their_activities (fixture));
+  assert_rows_in_view_are_exact (fixture);
+
+  collect_cells (fixture->list, cells);
+  n_rows = cells->len / N_COLUMNS;
+  rows = rows_on_screen (fixture);
+  g_test_message ("%u rows made, %u in view; %u layouts made by the scroll", n_rows, rows->len, made);
+  g_assert_cmpuint (n_rows, >, 3 * rows->len);
+  /* The Nº of every row made (its width sizes the column), and the paragraphs of the rows in
+   * view, once or twice (rows that come into view as others take their true heights). */
+  g_assert_cmpuint (made, <=, n_rows + 2 * (N_COLUMNS - 1) * (rows->len + 2));
+}
+
+/* A letter more that shows the same rows (every activity that mentions “migra” mentions
+ * “migran”) lays no text out; the search delay is none for a plan of this size. */
+static void
+test_a_keystroke_that_keeps_the_rows_lays_nothing_out (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  GListModel *shown = poa_activities_page_get_shown (fixture->page);
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (test_ui_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY));
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  guint before;
+
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (search), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "migra");
+  g_signal_emit_by_name (search, "search-changed");
+  wait (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    g_ptr_array_add (first, g_list_model_get_item (shown, i));
+  g_assert_cmpuint (first->len, >, 20);
+  g_array_unref (assert_rows_show_their_activities (fixture));
+
+  before = _poa_cell_text_get_layouts_made ();
+  gtk_editable_set_text (GTK_EDITABLE (search), "migran");
+  g_signal_emit_by_name (search, "search-changed");
+  wait (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, first->len);
+  for (guint i = 0; i < first->len; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (shown, i);
+
+      g_assert_true (activity == g_ptr_array_index (first, i));
+    }
+  g_assert_cmpuint (_poa_cell_text_get_layouts_made () - before, ==, 0);
+  g_array_unref (assert_rows_show_their_activities (fixture));
+
+  /* A letter that changes the rows lays out the new ones in view. */
+  before = _poa_cell_text_get_layouts_made ();
+  gtk_editable_set_text (GTK_EDITABLE (search), "sezami");
+  g_signal_emit_by_name (search, "search-changed");
+  wait (fixture);
+  g_assert_cmpuint (_poa_cell_text_get_layouts_made () - before, >, 0);
+  g_array_unref (assert_rows_show_their_activities (fixture));
+}
+
+/* A row's height follows its text and its column's width: the heights kept for a text at a
+ * width are not those of another text, or of the same at another width. */
+static void
+test_heights_follow_text_and_width (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  PoaActivity *second = activity_at (fixture, 1);
+  GListModel *columns = gtk_column_view_get_columns (fixture->view);
+  g_autoptr(GtkColumnViewColumn) specific = g_list_model_get_item (columns, N_COLUMNS - 1);
+  g_autoptr(GtkColumnViewColumn) action = g_list_model_get_item (columns, N_COLUMNS - 2);
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  int short_height, long_height, narrow_height;
+
+  /* Some 240 characters: six lines or more in a column of 300 pixels, two in one of 900. */
+  for (guint i = 0; i < 6; i++)
+    g_string_append (paragraph, "Brindar apoyo en la obtención de citas. ");
+
+  /* Every text of the row short: one line. */
+  for (guint c = 0; c < G_N_ELEMENTS (text_properties); c++)
+    g_assert_true (poa_document_set_text (fixture->document, second, text_properties[c], "Apoyo", &error));
+  g_assert_no_error (error);
+  wait (fixture);
+  rows = rows_on_screen (fixture);
+  short_height = gtk_widget_get_height (GTK_WIDGET (g_array_index (rows, Row, 1).cells[5]));
+  g_assert_cmpint (short_height, ==, pango_height (GTK_WIDGET (fixture->view), "Apoyo", 300));
+  assert_rows_in_view_are_exact (fixture);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_true (poa_document_set_text (fixture->document, second, "specific-activity", paragraph->str, &error));
+  wait (fixture);
+  rows = rows_on_screen (fixture);
+  long_height = gtk_widget_get_height (GTK_WIDGET (g_array_index (rows, Row, 1).cells[5]));
+  g_assert_cmpint (long_height, >, short_height);
+  assert_rows_in_view_are_exact (fixture);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* The other columns narrower, the paragraph's wider: it takes fewer lines. */
+  gtk_column_view_column_set_expand (specific, FALSE);
+  gtk_column_view_column_set_fixed_width (specific, 900);
+  gtk_column_view_column_set_fixed_width (action, 60);
+  wait (fixture);
+  rows = rows_on_screen (fixture);
+  narrow_height = gtk_widget_get_height (GTK_WIDGET (g_array_index (rows, Row, 1).cells[5]));
+  g_test_message ("one line %d px, the paragraph %d px, %d px in a wider column", short_height, long_height,
+                  narrow_height);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (g_array_index (rows, Row, 1).cells[5])), >, 800);
+  assert_rows_in_view_are_exact (fixture);
+  g_assert_cmpint (narrow_height, <, long_height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +570,10 @@ main (int   argc,
   ADD ("/activities-table/scrolling-never-shows-stale-text", test_scrolling_never_shows_stale_text);
   ADD ("/activities-table/an-edit-through-the-document-shows-in-its-row", test_an_edit_shows_in_its_row);
   ADD ("/activities-table/sorting-and-search-show-the-right-rows", test_sorting_and_search);
+  ADD ("/activities-table/only-rows-in-view-are-laid-out", test_only_rows_in_view_are_laid_out);
+  ADD ("/activities-table/a-keystroke-that-keeps-the-rows-lays-nothing-out",
+       test_a_keystroke_that_keeps_the_rows_lays_nothing_out);
+  ADD ("/activities-table/heights-follow-text-and-width", test_heights_follow_text_and_width);
 #undef ADD
 
   return g_test_run ();

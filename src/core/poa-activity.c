@@ -393,6 +393,27 @@ poa_activity_get_text (PoaActivity     *self,
   return self->texts[field] != NULL ? self->texts[field] : "";
 }
 
+/**
+ * poa_activity_ref_text:
+ *
+ * The text as the activity holds it, which never changes: another text set replaces it. For a
+ * thread that reads an activity's texts while the activity may change, and for a cache that
+ * needs to know whether a text is still the one it saw (two texts held at once are never at
+ * the same address).
+ *
+ * Returns: (transfer full) (nullable): the text, a GRefString to release with
+ *   g_ref_string_release(); %NULL when empty.
+ */
+char *
+poa_activity_ref_text (PoaActivity     *self,
+                       PoaActivityText  field)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITY (self), NULL);
+  g_return_val_if_fail (field < POA_ACTIVITY_N_TEXTS, NULL);
+
+  return self->texts[field] != NULL ? g_ref_string_acquire (self->texts[field]) : NULL;
+}
+
 void
 poa_activity_set_text (PoaActivity     *self,
                        PoaActivityText  field,

@@ -57,6 +57,8 @@ void           poa_activity_set_number         (PoaActivity      *self,
 
 const char    *poa_activity_get_text           (PoaActivity      *self,
                                                 PoaActivityText   field);
+char          *poa_activity_ref_text           (PoaActivity      *self,
+                                                PoaActivityText   field);
 void           poa_activity_set_text           (PoaActivity      *self,
                                                 PoaActivityText   field,
                                                 const char       *text);

@@ -33,4 +33,6 @@ GtkWindow   *poa_activities_page_edit_general_data     (PoaActivitiesPage *self,
                                                         const char        *field);
 GListModel  *poa_activities_page_get_shown             (PoaActivitiesPage *self);
 
+gboolean     _poa_activities_page_is_folding           (PoaActivitiesPage *self);
+
 G_END_DECLS

@@ -53,10 +53,38 @@ typedef struct
   PangoLayout *layout;
   GHashTable  *table;          /* the context's, which holds this */
   guint        users;
+  GList       *idle_link;      /* in the context's idle layouts while no cell uses it */
 } SharedLayout;
 
-static GQuark shared_layouts_quark;
+/* What a Pango context keeps for its cells: the layouts in use, the last ones released, the
+ * heights of texts at widths it has laid out, and what an estimated height is made of. */
+typedef struct
+{
+  GHashTable *layouts;         /* SharedLayout (by its LayoutKey) */
+  GQueue      idle;            /* SharedLayout no cell uses, the most recently used first */
+  guint       in_use;          /* SharedLayout some cell uses */
+  GHashTable *heights;         /* HeightEntry (by its HeightKey) */
+  guint       serial;          /* of the context the heights were measured in */
+  int         line_height;     /* one line of the context's font, in pixels */
+  int         baseline;
+  double      char_width;      /* the font's approximate character width, in pixels */
+} ContextCache;
+
+/* A filter or a scroll gives the rows of a table other items, and gives them back: a layout
+ * nobody uses waits among the last IDLE_LAYOUTS released before it is freed, so that a row that
+ * shows the same text again lays out nothing. A table of GTK 4.8 has some 1,200 cells. */
+#define IDLE_LAYOUTS 1500
+
+/* A height is a few bytes; past this many the cache starts again. */
+#define MAX_HEIGHTS 400000
+
+#define ESTIMATE_SAMPLE "Desarrollar programas específicos de orientación y bienvenida, así como la " \
+                        "ampliación de servicios y asesoramiento jurídico para la población migrante."
+
+static GQuark context_cache_quark;
 static GQuark show_whole_quark;
+static GQuark tracker_quark;
+static guint layouts_made;
 
 static guint
 layout_key_hash (gconstpointer data)
@@ -85,6 +113,96 @@ shared_layout_free (gpointer data)
   g_object_unref (shared->layout);
   g_free (shared->text);
   g_free (shared);
+}
+
+typedef struct
+{
+  guint64 text_hash;
+  int     width;               /* in pixels */
+  guint   lines;
+  gboolean whole;
+} HeightKey;
+
+typedef struct
+{
+  HeightKey key;
+  int       height;
+  int       baseline;
+} HeightEntry;
+
+static guint
+height_key_hash (gconstpointer data)
+{
+  const HeightKey *key = data;
+
+  return (guint)(key->text_hash ^ (key->text_hash >> 32)) ^ ((guint)key->width * 131u + key->lines * 7u + key->whole);
+}
+
+static gboolean
+height_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const HeightKey *key_a = a;
+  const HeightKey *key_b = b;
+
+  return key_a->text_hash == key_b->text_hash && key_a->width == key_b->width &&
+         key_a->lines == key_b->lines && key_a->whole == key_b->whole;
+}
+
+/* 64-bit FNV-1a: two texts of a table with the same hash, length aside, are not to be met. */
+static guint64
+text_hash (const char *text)
+{
+  guint64 hash = 14695981039346656037ull;
+
+  for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
+    hash = (hash ^ *p) * 1099511628211ull;
+
+  return hash ^ strlen (text);
+}
+
+static void
+context_cache_free (ContextCache *cache)
+{
+  g_queue_clear (&cache->idle);
+  g_hash_table_unref (cache->layouts);
+  g_hash_table_unref (cache->heights);
+  g_free (cache);
+}
+
+static ContextCache *
+context_cache_get (PangoContext *context)
+{
+  ContextCache *cache = g_object_get_qdata (G_OBJECT (context), context_cache_quark);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (ContextCache, 1);
+      cache->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, NULL, shared_layout_free);
+      cache->heights = g_hash_table_new_full (height_key_hash, height_key_equal, g_free, NULL);
+      g_queue_init (&cache->idle);
+      g_object_set_qdata_full (G_OBJECT (context), context_cache_quark, cache,
+                               (GDestroyNotify)context_cache_free);
+    }
+
+  /* Another font: every height, and the line's, is measured again. */
+  if (cache->serial != pango_context_get_serial (context))
+    {
+      g_autoptr(PangoLayout) line = pango_layout_new (context);
+      int sample_width;
+
+      g_hash_table_remove_all (cache->heights);
+      cache->serial = pango_context_get_serial (context);
+      pango_layout_set_text (line, "Ag", -1);
+      pango_layout_get_pixel_size (line, NULL, &cache->line_height);
+      cache->baseline = pango_layout_get_baseline (line) / PANGO_SCALE;
+      /* The width of a character in a sentence of a plan, spaces and accents included. */
+      pango_layout_set_text (line, ESTIMATE_SAMPLE, -1);
+      pango_layout_get_pixel_size (line, &sample_width, NULL);
+      cache->char_width = sample_width / (double)g_utf8_strlen (ESTIMATE_SAMPLE, -1);
+    }
+
+  return cache;
 }
 
 /* Pango counts a layout's lines per paragraph: a text of eleven short paragraphs would take
@@ -121,26 +239,27 @@ limit_lines_across_paragraphs (PangoLayout *layout,
   return TRUE;
 }
 
-/* The layout of @key's text in @context, made if no cell shows it already. The context keeps
- * the table of its layouts; a layout in use holds the context, and leaves the table when its
- * last cell releases it. */
+/* The layout of @key's text in @context, made if no cell shows it already (or released it
+ * lately). The context keeps the table of its layouts; a layout holds the context, and leaves
+ * the table when its last cell releases it and IDLE_LAYOUTS others have been released since,
+ * or when no cell uses any layout of the context. */
 static SharedLayout *
 shared_layout_acquire (PangoContext    *context,
                        const LayoutKey *key)
 {
-  GHashTable *table = g_object_get_qdata (G_OBJECT (context), shared_layouts_quark);
+  ContextCache *cache = context_cache_get (context);
+  GHashTable *table = cache->layouts;
   SharedLayout *shared;
 
-  if (table == NULL)
-    {
-      table = g_hash_table_new_full (layout_key_hash, layout_key_equal, NULL, shared_layout_free);
-      g_object_set_qdata_full (G_OBJECT (context), shared_layouts_quark, table,
-                               (GDestroyNotify)g_hash_table_unref);
-    }
-
   shared = g_hash_table_lookup (table, key);
+  if (shared != NULL && shared->idle_link != NULL)
+    {
+      g_queue_delete_link (&cache->idle, shared->idle_link);
+      shared->idle_link = NULL;
+    }
   if (shared == NULL)
     {
+      layouts_made++;
       shared = g_new0 (SharedLayout, 1);
       shared->layout = pango_layout_new (context);
       shared->table = table;
@@ -162,15 +281,44 @@ shared_layout_acquire (PangoContext    *context,
       g_hash_table_add (table, shared);
     }
 
-  shared->users++;
+  if (shared->users++ == 0)
+    cache->in_use++;
   return shared;
 }
 
 static void
 shared_layout_release (SharedLayout *shared)
 {
-  if (--shared->users == 0)
-    g_hash_table_remove (shared->table, shared);
+  ContextCache *cache;
+
+  if (--shared->users > 0)
+    return;
+
+  /* With no layout in use (the table emptied, or gone), the idle ones go too: each holds the
+   * context, which holds them. */
+  cache = g_object_get_qdata (G_OBJECT (pango_layout_get_context (shared->layout)), context_cache_quark);
+  if (--cache->in_use == 0)
+    {
+      SharedLayout *idle;
+
+      while ((idle = g_queue_pop_head (&cache->idle)) != NULL)
+        {
+          idle->idle_link = NULL;
+          g_hash_table_remove (idle->table, idle);
+        }
+      g_hash_table_remove (shared->table, shared);
+      return;
+    }
+
+  g_queue_push_head (&cache->idle, shared);
+  shared->idle_link = cache->idle.head;
+  while (cache->idle.length > IDLE_LAYOUTS)
+    {
+      SharedLayout *oldest = g_queue_pop_tail (&cache->idle);
+
+      oldest->idle_link = NULL;
+      g_hash_table_remove (oldest->table, oldest);
+    }
 }
 
 /* ─── The cell ───────────────────────────────────────────────────────────────────────────── */
@@ -186,6 +334,16 @@ struct _PoaCellText
   int                natural_width;    /* the text's on one line, in pixels */
   guint              natural_serial;   /* of the Pango context it was measured in; 0: none */
 
+  guint64            text_hash;
+
+  /* A cell of a table that is out of view gives an estimated height, and draws nothing: its
+   * table's tracker measures it, or draws it, once it comes into view. */
+  struct _Tracker   *tracker;          /* the one that holds this cell while it waits; or NULL */
+  gboolean           estimated;        /* its height is an estimate, for estimated_width */
+  int                estimated_width;
+  int                estimated_height;
+  gboolean           culled;           /* drawn empty, being out of view */
+
   GObject           *item;
   GParamSpec        *pspec;
   PoaCellTextFormat  format;
@@ -196,11 +354,264 @@ G_DEFINE_FINAL_TYPE (PoaCellText, poa_cell_text, GTK_TYPE_WIDGET)
 
 static guint notify_signal_id;
 
+/* ─── Only what is in view is laid out ───────────────────────────────────────────────────── */
+
+/* GTK 4.8's list views make, bind and measure some 200 rows whatever the window's height, and
+ * snapshot them all, where a window shows a dozen rows of four-line paragraphs: laying out the
+ * text of 1,200 cells took 150 ms when a scrollbar's drag reached rows never shown, and as long
+ * when a search showed others. So a cell of a table that has no height known for its text and
+ * width gives an estimate (its characters' approximate width over the column's), and one out
+ * of view draws nothing. The table's tracker looks, after each layout of the window (connected
+ * after GTK's own, so on the allocation just made), at the cells waiting: those now in view are
+ * measured (and resized if the estimate was wrong: the frame clock lays the window out again
+ * before it paints, so what is painted has the true heights) or drawn. */
+typedef struct _Tracker
+{
+  GtkWidget     *table;
+  GHashTable    *waiting;      /* PoaCellText, not held: a cell leaves on unroot */
+  GdkFrameClock *clock;
+  gulong         layout_id;
+} Tracker;
+
+static void
+tracker_disconnect (Tracker *tracker)
+{
+  if (tracker->clock != NULL)
+    g_clear_signal_handler (&tracker->layout_id, tracker->clock);
+  g_clear_object (&tracker->clock);
+}
+
+static void
+tracker_free (Tracker *tracker)
+{
+  GHashTableIter iter;
+  PoaCellText *cell;
+
+  g_hash_table_iter_init (&iter, tracker->waiting);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
+    cell->tracker = NULL;
+  tracker_disconnect (tracker);
+  g_hash_table_unref (tracker->waiting);
+  g_free (tracker);
+}
+
+static void
+tracker_leave (PoaCellText *self)
+{
+  if (self->tracker != NULL)
+    g_hash_table_remove (self->tracker->waiting, self);
+  self->tracker = NULL;
+}
+
+/* Whether any of @self shows in its table's area (a table scrolls its rows inside it). */
+static gboolean
+in_view (PoaCellText *self,
+         GtkWidget   *table)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self), table, &bounds))
+    return FALSE;
+
+  /* A row GTK has made but not yet placed has no size. */
+  return bounds.size.height > 0 && bounds.size.width > 0 &&
+         bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.x < gtk_widget_get_width (table) && bounds.origin.x + bounds.size.width > 0;
+}
+
+static PangoLayout *layout_at_width (PoaCellText *self, int width);
+
+static void
+remember_height (PoaCellText *self,
+                 PangoLayout *layout,
+                 int          width,
+                 gboolean     whole)
+{
+  ContextCache *cache = context_cache_get (pango_layout_get_context (layout));
+  HeightEntry *entry = g_new (HeightEntry, 1);
+
+  if (g_hash_table_size (cache->heights) >= MAX_HEIGHTS)
+    g_hash_table_remove_all (cache->heights);
+
+  entry->key = (HeightKey) { self->text_hash, width, self->lines, whole };
+  pango_layout_get_pixel_size (layout, NULL, &entry->height);
+  entry->baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  g_hash_table_replace (cache->heights, entry, entry);
+}
+
+static gboolean
+queue_resize_cb (gpointer data)
+{
+  gtk_widget_queue_resize (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lays out the text of @self, whose height was estimated, at the width it was estimated for,
+ * and resizes it if the estimate was wrong: at once, or (while the window is drawn, when a
+ * resize cannot be) right after. */
+static void
+resolve_estimate (PoaCellText *self,
+                  gboolean     drawing)
+{
+  PangoLayout *layout;
+  int height;
+
+  if (!self->estimated)
+    return;
+
+  self->estimated = FALSE;
+  layout = layout_at_width (self, self->estimated_width);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  remember_height (self, layout, self->estimated_width, self->shown->key.whole);
+
+  /* GTK keeps the heights a widget gave at a few widths: the cell may have been estimated at
+   * the width it has, then measured at another. The one it is drawn at is known too, then. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_width (GTK_WIDGET (self)) != self->estimated_width)
+    {
+      layout = layout_at_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+      remember_height (self, layout, gtk_widget_get_width (GTK_WIDGET (self)), self->shown->key.whole);
+    }
+  else if (height == self->estimated_height)
+    return;
+
+  if (drawing)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Whether the row of @self (its cell's parent, the list's child) shows in @table: the cells of
+ * a row are in view together, and a row's bounds are computed once a layout (@rows keeps
+ * them: row → 1 in view, 2 not). */
+static gboolean
+row_in_view (PoaCellText *self,
+             GtkWidget   *table,
+             GHashTable  *rows)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  gpointer known;
+  graphene_rect_t bounds;
+  gboolean shown;
+
+  row = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  if (row == NULL)
+    return in_view (self, table);
+
+  known = g_hash_table_lookup (rows, row);
+  if (known != NULL)
+    return GPOINTER_TO_UINT (known) == 1;
+
+  shown = gtk_widget_compute_bounds (row, table, &bounds) && bounds.size.height > 0 &&
+          bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0;
+  g_hash_table_insert (rows, row, GUINT_TO_POINTER (shown ? 1 : 2));
+  return shown;
+}
+
+static void
+tracker_layout_cb (GdkFrameClock *clock,
+                   Tracker       *tracker)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  PoaCellText *cell;
+
+  /* The window's first layout comes before it is mapped: allocated is enough. */
+  if (gtk_widget_get_width (tracker->table) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, tracker->waiting);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
+    {
+      if (!gtk_widget_get_visible (GTK_WIDGET (cell)) || !row_in_view (cell, tracker->table, rows) ||
+          !in_view (cell, tracker->table))
+        continue;
+
+      g_hash_table_iter_remove (&iter);
+      cell->tracker = NULL;
+      resolve_estimate (cell, FALSE);
+
+      if (cell->culled)
+        {
+          cell->culled = FALSE;
+          gtk_widget_queue_draw (GTK_WIDGET (cell));
+        }
+    }
+}
+
+static void
+tracker_unrealize_cb (GtkWidget *table,
+                      Tracker   *tracker)
+{
+  tracker_disconnect (tracker);
+}
+
+/* The tracker of @table, made on first use. */
+static Tracker *
+tracker_get (GtkWidget *table)
+{
+  Tracker *tracker = g_object_get_qdata (G_OBJECT (table), tracker_quark);
+
+  if (tracker == NULL)
+    {
+      tracker = g_new0 (Tracker, 1);
+      tracker->table = table;
+      tracker->waiting = g_hash_table_new (NULL, NULL);
+      g_object_set_qdata_full (G_OBJECT (table), tracker_quark, tracker, (GDestroyNotify)tracker_free);
+      g_signal_connect (table, "unrealize", G_CALLBACK (tracker_unrealize_cb), tracker);
+    }
+
+  return tracker;
+}
+
+/* @self waits, in its table's tracker, to come into view. */
+static void
+tracker_wait (PoaCellText *self,
+              GtkWidget   *table)
+{
+  Tracker *tracker = tracker_get (table);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (table);
+
+  if (self->tracker != tracker)
+    {
+      tracker_leave (self);
+      g_hash_table_add (tracker->waiting, self);
+      self->tracker = tracker;
+    }
+
+  if (clock != NULL && clock != tracker->clock)
+    {
+      tracker_disconnect (tracker);
+      tracker->clock = g_object_ref (clock);
+      /* After GTK's own handler, which allocates the window. */
+      tracker->layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (tracker_layout_cb), tracker);
+    }
+
+  /* An estimate is measured in this frame if it shows: the frame clock lays out again, before
+   * it paints, while a layout is asked for (a cell waits while GTK measures, in the layout). */
+  if (clock != NULL && self->estimated)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/**
+ * _poa_cell_text_get_layouts_made:
+ *
+ * For the tests: how many Pango layouts the cells have made since the program started. A
+ * table that shows what it showed, or heights it knows, makes none.
+ */
+guint
+_poa_cell_text_get_layouts_made (void)
+{
+  return layouts_made;
+}
+
 static void
 forget_layout (PoaCellText *self)
 {
   g_clear_pointer (&self->shown, shared_layout_release);
   self->natural_serial = 0;
+  self->estimated = FALSE;
+  self->culled = FALSE;
+  tracker_leave (self);
 }
 
 /* The text laid out @width pixels wide (-1: on one line per paragraph). */
@@ -219,7 +630,8 @@ layout_at_width (PoaCellText *self,
   SharedLayout *previous = self->shown;
 
   table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
-  key.whole = table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
+  /* Whole or not is about wrapping: a line's layout is the same in a search, and stays. */
+  key.whole = self->lines > 0 && table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
   if (previous != NULL && layout_key_equal (&previous->key, &key))
     return previous->layout;
 
@@ -289,6 +701,67 @@ poa_cell_text_get_request_mode (GtkWidget *widget)
  * column would take, and measuring it would shape the text once more. Its height is that of its
  * text at the width given; a cell of one line is as high at any width. Like a label's, a cell's
  * minimum width is none: what does not fit ends in an ellipsis. */
+/* The height of the text at @width, in a table: known (laid out in this cell, or in another
+ * with the same text at the same width since the font last changed), or else, for a cell not
+ * yet in view, estimated. Returns FALSE where the text must be laid out. */
+static gboolean
+known_or_estimated_height (PoaCellText *self,
+                           int          width,
+                           int         *height,
+                           int         *baseline)
+{
+  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  gboolean whole;
+  ContextCache *cache;
+  HeightKey key;
+  HeightEntry *entry;
+  guint lines = 0;
+  const char *paragraph;
+  double per_line;
+
+  if (table == NULL)
+    return FALSE;
+
+  whole = g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
+  if (self->shown != NULL && self->shown->key.width == width * PANGO_SCALE && self->shown->key.whole == whole)
+    return FALSE;   /* laid out already: the layout says */
+
+  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  key = (HeightKey) { self->text_hash, width, self->lines, whole };
+  entry = g_hash_table_lookup (cache->heights, &key);
+  if (entry != NULL)
+    {
+      *height = entry->height;
+      *baseline = entry->baseline;
+      self->estimated = FALSE;
+      return TRUE;
+    }
+
+  /* The estimate: each paragraph's characters at the font's width in a sentence, less half a
+   * word a line (where a word that does not fit goes to the next). */
+  per_line = MAX (1.0, width / MAX (cache->char_width, 1.0) - 3.0);
+  paragraph = self->text;
+  do
+    {
+      const char *end = strchr (paragraph, '\n');
+      glong n_chars = g_utf8_strlen (paragraph, end != NULL ? end - paragraph : -1);
+
+      lines += MAX (1, (guint)ceil (n_chars / per_line));
+      paragraph = end != NULL ? end + 1 : NULL;
+    }
+  while (paragraph != NULL);
+  if (!whole)
+    lines = MIN (lines, self->lines);
+
+  *height = (int)lines * cache->line_height;
+  *baseline = cache->baseline;
+  self->estimated = TRUE;
+  self->estimated_width = width;
+  self->estimated_height = *height;
+  tracker_wait (self, table);
+  return TRUE;
+}
+
 static void
 poa_cell_text_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -300,12 +773,31 @@ poa_cell_text_measure (GtkWidget      *widget,
 {
   PoaCellText *self = POA_CELL_TEXT (widget);
   PangoLayout *layout;
-  int height;
+  int height, baseline;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 0;
       *natural = self->lines > 0 ? 0 : get_natural_width (self);
+      return;
+    }
+
+  /* Asked for a height at no width (GTK's row asks before it gives widths), a paragraph in a
+   * table answers a line: laying it out unwrapped, only to be measured again, cost a tenth of
+   * a scrollbar drag's layouts. */
+  if (self->lines > 0 && for_size < 0 && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL)
+    {
+      ContextCache *cache = context_cache_get (gtk_widget_get_pango_context (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW)));
+
+      *minimum = *natural = cache->line_height;
+      *minimum_baseline = *natural_baseline = cache->baseline;
+      return;
+    }
+
+  if (self->lines > 0 && for_size >= 0 && known_or_estimated_height (self, for_size, &height, &baseline))
+    {
+      *minimum = *natural = height;
+      *minimum_baseline = *natural_baseline = baseline;
       return;
     }
 
@@ -327,14 +819,6 @@ layout_for_allocation (PoaCellText *self,
   return layout_at_width (self, -1);
 }
 
-static void
-poa_cell_text_size_allocate (GtkWidget *widget,
-                             int        width,
-                             int        height,
-                             int        baseline)
-{
-  layout_for_allocation (POA_CELL_TEXT (widget), width);
-}
 
 static void
 poa_cell_text_snapshot (GtkWidget   *widget,
@@ -348,6 +832,22 @@ poa_cell_text_snapshot (GtkWidget   *widget,
 
   if (self->text[0] == '\0')
     return;
+
+  /* Out of its table's view, a paragraph is not laid out: the tracker draws it when it shows. */
+  if (self->lines > 0)
+    {
+      GtkWidget *table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+
+      if (table != NULL && !in_view (self, table))
+        {
+          self->culled = TRUE;
+          tracker_wait (self, table);
+          return;
+        }
+
+      /* In view with its height still estimated (no layout came after it showed). */
+      resolve_estimate (self, TRUE);
+    }
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     xalign = 1.0f - xalign;
@@ -434,7 +934,6 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   object_class->finalize = poa_cell_text_finalize;
   widget_class->get_request_mode = poa_cell_text_get_request_mode;
   widget_class->measure = poa_cell_text_measure;
-  widget_class->size_allocate = poa_cell_text_size_allocate;
   widget_class->snapshot = poa_cell_text_snapshot;
   widget_class->query_tooltip = poa_cell_text_query_tooltip;
   widget_class->direction_changed = poa_cell_text_direction_changed;
@@ -445,7 +944,8 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 
   notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
-  shared_layouts_quark = g_quark_from_static_string ("poa-cell-text-shared-layouts");
+  context_cache_quark = g_quark_from_static_string ("poa-cell-text-context-cache");
+  tracker_quark = g_quark_from_static_string ("poa-cell-text-tracker");
   show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
 }
 
@@ -453,6 +953,7 @@ static void
 poa_cell_text_init (PoaCellText *self)
 {
   self->text = g_strdup ("");
+  self->text_hash = text_hash (self->text);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -496,6 +997,7 @@ poa_cell_text_set_text (PoaCellText *self,
   forget_layout (self);
   g_free (self->text);
   self->text = g_strdup (text);
+  self->text_hash = text_hash (self->text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

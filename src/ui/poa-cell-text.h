@@ -38,4 +38,6 @@ void        poa_cell_text_unbind    (PoaCellText       *self);
 void         poa_cell_text_show_whole  (GtkColumnView     *table,
                                         gboolean           whole);
 
+guint        _poa_cell_text_get_layouts_made (void);
+
 G_END_DECLS

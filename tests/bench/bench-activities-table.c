@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include <adwaita.h>
@@ -29,6 +30,7 @@
 
 #include "poa-activities-page.h"
 #include "poa-activity.h"
+#include "poa-cell-text.h"
 #include "poa-document.h"
 #include "poa-plan.h"
 #include "poa-store.h"
@@ -101,19 +103,41 @@ make_texts_unique (PoaPlan *plan)
     }
 }
 
+typedef enum
+{
+  TEXTS_REPEATED,   /* bench-load's plan: texts repeat every 16 rows */
+  TEXTS_UNIQUE,     /* the same, a number added to every text */
+  TEXTS_LONG,       /* bench_plan_with_long_texts() */
+} Texts;
+
+static const char *texts_names[] = { "", ", unique texts", ", long texts" };
+
+static PoaPlan *
+make_plan (guint n_activities,
+           Texts texts)
+{
+  PoaPlan *plan;
+
+  if (texts == TEXTS_LONG)
+    return bench_plan_with_long_texts (n_activities);
+
+  plan = test_plan_with_activities (n_activities);
+  if (texts == TEXTS_UNIQUE)
+    make_texts_unique (plan);
+  return plan;
+}
+
 static void
 bench (GtkWidget  *page,
        guint       n_activities,
-       gboolean    unique)
+       Texts       texts)
 {
-  g_autoptr(PoaPlan) plan = test_plan_with_activities (n_activities);
+  g_autoptr(PoaPlan) plan = make_plan (n_activities, texts);
   g_autoptr(PoaDocument) document = NULL;
   g_autofree char *size = NULL;
   g_autofree char *name = NULL;
   double wall[ROUNDS], cpu[ROUNDS], first_wall, first_cpu;
 
-  if (unique)
-    make_texts_unique (plan);
   /* A page shows a document's plan; never edited here, it need not be in the store. */
   poa_plan_set_id (plan, 1);
   document = poa_document_new (setup.store, plan);
@@ -129,13 +153,260 @@ bench (GtkWidget  *page,
   test_ui_wait_for_frames (page, 2);
 
   g_print ("%7u activities%s: first %.1f ms (%.1f ms processor), then median %.1f ms (%.1f ms processor)\n",
-           n_activities, unique ? ", every text unique" : "", first_wall, first_cpu,
+           n_activities, texts_names[texts], first_wall, first_cpu,
            bench_median (wall, ROUNDS), bench_median (cpu, ROUNDS));
 
-  name = g_strdup_printf ("activities table: plan to first frame%s", unique ? ", unique texts" : "");
+  name = g_strdup_printf ("activities table: plan to first frame%s", texts_names[texts]);
   size = g_strdup_printf ("%u (processor %.1f ms; first time %.1f ms)", n_activities,
                           bench_median (cpu, ROUNDS), first_wall);
   bench_result (name, size, bench_median (wall, ROUNDS), 0, NULL, TRUE);
+}
+
+/* ─── Search as you type ─────────────────────────────────────────────────────────────────── */
+
+/* Words of the plan's texts typed one letter at a time, then deleted one letter at a time, then
+ * the entry emptied: keystrokes that narrow, widen, keep the same rows (the first rows shown
+ * for "migr" are those for "migra") and restore the whole list. */
+static const char *search_words[] = { "migrantes", "apoyo", "sezami", "consulado", "2x1" };
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+/* Types @text in @entry and waits for the frame painted after the page's search: the wall
+ * time from the keystroke to that frame, GTK's search delay left out (the bench sets it to 0
+ * and says the page's), and the main thread's processor time. */
+static void
+keystroke (GtkWidget   *page,
+           GtkEditable *entry,
+           const char  *text,
+           double      *wall_ms,
+           double      *cpu_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
+  gboolean changed = FALSE, painted = FALSE;
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = thread_cpu_ms ();
+  gulong changed_id, paint_id;
+
+  changed_id = g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &changed);
+  gtk_editable_set_text (entry, text);
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, changed_id);
+
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (page);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+  *cpu_ms = thread_cpu_ms () - cpu_start;
+}
+
+static void
+bench_search (GtkWidget *page,
+              guint      n_activities,
+              guint      n_plans)
+{
+  g_autoptr(PoaPlan) model = bench_plan_with_long_texts (n_activities);
+  GtkEditable *entry = GTK_EDITABLE (test_ui_find_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (test_ui_find_widget (page, GTK_TYPE_SEARCH_BAR));
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree double *first_wall = g_new0 (double, n_plans);
+  g_autofree double *first_cpu = g_new0 (double, n_plans);
+  g_autofree double *fold_ms = g_new0 (double, n_plans);
+  g_autofree char *size = NULL;
+  guint delay = gtk_search_entry_get_search_delay (GTK_SEARCH_ENTRY (entry));
+  double median, p95, first, median_cpu;
+
+  /* Each plan is new, as after opening it: the first keystroke finds no text folded yet. */
+  for (guint p = 0; p < n_plans; p++)
+    {
+      g_autoptr(PoaPlan) plan = poa_plan_copy (model);
+      g_autoptr(PoaDocument) document = NULL;
+
+      poa_plan_set_id (plan, 1);
+      document = poa_document_new (setup.store, plan);
+      gint64 opened;
+
+      poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), document);
+      opened = g_get_monotonic_time ();
+      test_ui_wait_for_frames (page, 3);
+      /* A user takes longer to type than the page takes to fold the plan's texts, in a thread;
+       * how long it took is printed. */
+      while (_poa_activities_page_is_folding (POA_ACTIVITIES_PAGE (page)))
+        g_main_context_iteration (NULL, TRUE);
+      fold_ms[p] = (g_get_monotonic_time () - opened) / 1000.0;
+      gtk_search_bar_set_search_mode (bar, TRUE);
+      delay = gtk_search_entry_get_search_delay (GTK_SEARCH_ENTRY (entry));
+      gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
+      test_ui_wait_for_frames (page, 2);
+
+      for (guint w = 0; w < (p == 0 ? G_N_ELEMENTS (search_words) : 1); w++)
+        {
+          const char *word = search_words[w];
+          guint len = strlen (word);
+
+          for (guint i = 1; i <= 2 * len; i++)
+            {
+              g_autofree char *typed = g_strndup (word, i <= len ? i : 2 * len - i);
+              double wall_ms, cpu_ms;
+
+              keystroke (page, entry, typed, &wall_ms, &cpu_ms);
+              if (g_getenv ("BENCH_VERBOSE") != NULL)
+                g_print ("  %-10s %6.1f ms, %6.1f ms processor, %u rows\n", typed, wall_ms, cpu_ms,
+                         g_list_model_get_n_items (poa_activities_page_get_shown (POA_ACTIVITIES_PAGE (page))));
+              if (w == 0 && i == 1)
+                {
+                  first_wall[p] = wall_ms;
+                  first_cpu[p] = cpu_ms;
+                }
+              else
+                {
+                  g_array_append_val (wall, wall_ms);
+                  g_array_append_val (cpu, cpu_ms);
+                }
+            }
+        }
+
+      gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), delay);
+      gtk_search_bar_set_search_mode (bar, FALSE);
+      poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);
+      test_ui_wait_for_frames (page, 2);
+    }
+
+  median = bench_median ((double *)wall->data, wall->len);
+  p95 = bench_percentile ((double *)wall->data, wall->len, 95);
+  median_cpu = bench_median ((double *)cpu->data, cpu->len);
+  first = bench_median (first_wall, n_plans);
+  g_print ("%7u activities, long texts: search keystroke median %.1f ms (%.1f processor), p95 %.1f ms, "
+           "first %.1f ms (%.1f processor, median of %u); the page's search delay %u ms; "
+           "texts folded in a thread %.0f ms after the plan was given\n",
+           n_activities, median, median_cpu, p95, first, bench_median (first_cpu, n_plans), n_plans, delay,
+           bench_median (fold_ms, n_plans));
+  size = g_strdup_printf ("%u, long texts (p95 %.0f ms, first %.0f ms; %u keystrokes; delay %u ms)",
+                          n_activities, p95, first, wall->len, delay);
+  bench_result ("activities search: keystroke to painted frame", size, median,
+                0, n_activities <= 10000 ? "<= 50 ms, first too" : "<= 100 ms, first too",
+                MAX (MAX (median, p95), first) <= (n_activities <= 10000 ? 50 : 100));
+}
+
+/* ─── Scrolling ──────────────────────────────────────────────────────────────────────────── */
+
+/* With BENCH_PNG=PREFIX, saves the window as PREFIX-NAME.png, for a person to look at: rows
+ * scrolled into view are drawn, none blank. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+  if (g_getenv ("BENCH_PNG") == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s-%s.png", g_getenv ("BENCH_PNG"), name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* Sets the table's adjustment to @value and waits for the frame that shows it. */
+static void
+scroll_frame (GtkWidget     *page,
+              GtkAdjustment *adjustment,
+              double         value,
+              double        *wall_ms,
+              double        *cpu_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
+  gboolean painted = FALSE;
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = thread_cpu_ms ();
+  gulong id;
+
+  gtk_adjustment_set_value (adjustment, value);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+
+  *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+  *cpu_ms = thread_cpu_ms () - cpu_start;
+}
+
+#define SCROLL_FRAMES 60
+
+/* A drag of the scrollbar from top to bottom in SCROLL_FRAMES frames (each frame lands on rows
+ * never shown), and the wheel: a quarter of a page a frame. The main thread's processor time
+ * per frame is what the frame costs; its wall time also waits for the frame clock. */
+static void
+bench_scroll (GtkWidget *page,
+              guint      n_activities)
+{
+  g_autoptr(PoaPlan) plan = bench_plan_with_long_texts (n_activities);
+  g_autoptr(PoaDocument) document = NULL;
+  GtkWidget *table = test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  double drag_wall[SCROLL_FRAMES], drag_cpu[SCROLL_FRAMES], wheel_wall[SCROLL_FRAMES], wheel_cpu[SCROLL_FRAMES];
+  g_autofree char *size = NULL;
+  guint layouts;
+
+  poa_plan_set_id (plan, 1);
+  document = poa_document_new (setup.store, plan);
+  poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), document);
+  test_ui_wait_for_frames (page, 3);
+
+  layouts = _poa_cell_text_get_layouts_made ();
+  for (guint i = 0; i < SCROLL_FRAMES; i++)
+    {
+      double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      scroll_frame (page, adjustment, top * (i + 1) / SCROLL_FRAMES, &drag_wall[i], &drag_cpu[i]);
+    }
+
+  layouts = _poa_cell_text_get_layouts_made () - layouts;
+  save_png (page, "drag");
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment)) / 3);
+  test_ui_wait_for_frames (page, 3);
+  for (guint i = 0; i < SCROLL_FRAMES; i++)
+    scroll_frame (page, adjustment,
+                  gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
+                  &wheel_wall[i], &wheel_cpu[i]);
+
+  save_png (page, "wheel");
+  poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);
+  test_ui_wait_for_frames (page, 2);
+
+  g_print ("%7u activities, long texts: scrollbar drag, per frame %.1f ms processor (p95 %.1f, max %.1f), "
+           "%.1f ms wall, %.0f cell layouts a frame; wheel %.1f ms processor (p95 %.1f), %.1f ms wall\n",
+           n_activities, bench_median (drag_cpu, SCROLL_FRAMES), bench_percentile (drag_cpu, SCROLL_FRAMES, 95),
+           bench_percentile (drag_cpu, SCROLL_FRAMES, 100), bench_median (drag_wall, SCROLL_FRAMES),
+           layouts / (double)SCROLL_FRAMES,
+           bench_median (wheel_cpu, SCROLL_FRAMES), bench_percentile (wheel_cpu, SCROLL_FRAMES, 95),
+           bench_median (wheel_wall, SCROLL_FRAMES));
+  size = g_strdup_printf ("%u, long texts (p95 %.1f ms; wheel %.1f ms, p95 %.1f)", n_activities,
+                          bench_percentile (drag_cpu, SCROLL_FRAMES, 95), bench_median (wheel_cpu, SCROLL_FRAMES),
+                          bench_percentile (wheel_cpu, SCROLL_FRAMES, 95));
+  bench_result ("activities table: scrollbar drag, main thread per frame", size,
+                bench_median (drag_cpu, SCROLL_FRAMES), 0, "<= 16 ms",
+                bench_percentile (drag_cpu, SCROLL_FRAMES, 95) <= 16 &&
+                bench_percentile (wheel_cpu, SCROLL_FRAMES, 95) <= 16);
 }
 
 int
@@ -145,9 +416,21 @@ main (int   argc,
   setlocale (LC_ALL, "");
   bench_page_open (&setup, POA_TYPE_ACTIVITIES_PAGE);
 
-  bench (setup.page, 16, FALSE);
-  bench (setup.page, 100000, FALSE);
-  bench (setup.page, 100000, TRUE);
+  /* An argument runs one part alone (first, search or scroll), for a profiler. */
+  if (argc < 2 || g_str_equal (argv[1], "first"))
+    {
+      bench (setup.page, 16, TEXTS_REPEATED);
+      bench (setup.page, 100000, TEXTS_REPEATED);
+      bench (setup.page, 100000, TEXTS_UNIQUE);
+      bench (setup.page, 100000, TEXTS_LONG);
+    }
+  if (argc < 2 || g_str_equal (argv[1], "search"))
+    {
+      bench_search (setup.page, 10000, 5);
+      bench_search (setup.page, 100000, 3);
+    }
+  if (argc < 2 || g_str_equal (argv[1], "scroll"))
+    bench_scroll (setup.page, 100000);
 
   bench_page_close (&setup);
   return 0;

@@ -10,7 +10,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "poa-activity.h"
+#include "poa-plan.h"
 #include "bench-page.h"
+#include "test-plans.h"
 #include "test-ui-util.h"
 
 /* Opens a store in a new temporary folder, starts GTK and presents a page of @page_type in a
@@ -49,4 +52,41 @@ bench_page_close (BenchPage *self)
   g_rmdir (self->dir);
   g_clear_pointer (&self->db, g_free);
   g_clear_pointer (&self->dir, g_free);
+}
+
+/* The plan of bench-load's shape (the default plan's 16 activities repeated) with long texts,
+ * none equal to another: each text of activity i is its original, then the specific activity
+ * of another of the 16, then i. The action lines and specific activities run to 250–550
+ * characters, five to nine lines in their columns; the names to 100–300. The worst case for
+ * the table, whose cells share the layouts of equal texts and whose searches fold every text:
+ * "activities with long texts" in issue 21's figures. */
+PoaPlan *
+bench_plan_with_long_texts (guint n_activities)
+{
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (n_activities);
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  const char *others[16];
+
+  for (guint i = 0; i < 16 && i < n_activities; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      others[i] = g_intern_string (poa_activity_get_text (activity, POA_ACTIVITY_SPECIFIC_ACTIVITY));
+    }
+
+  for (guint i = 0; i < n_activities; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+
+      for (PoaActivityText field = 0; field < POA_ACTIVITY_N_TEXTS; field++)
+        {
+          const char *other = others[(i * 7 + field * 3 + 5) % MIN (n_activities, 16)];
+          g_autofree char *text = g_strdup_printf ("%s %s (%u)", poa_activity_get_text (activity, field),
+                                                   other, i + 1);
+
+          poa_activity_set_text (activity, field, text);
+        }
+    }
+
+  return g_steal_pointer (&plan);
 }

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "poa-store.h"
+#include "poa-types.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,7 @@ typedef struct
 void bench_page_open  (BenchPage *self,
                        GType      page_type);
 void bench_page_close (BenchPage *self);
+
+PoaPlan *bench_plan_with_long_texts (guint n_activities);
 
 G_END_DECLS
