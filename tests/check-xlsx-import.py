@@ -371,6 +371,10 @@ def mode_edited():
 ADD_SHEETS = r'''
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
+# The writer's own sheets make way for these (else openpyxl would name them "_poa1"...).
+for name in ('Modificaciones', '_poa'):
+    if name in wb.sheetnames:
+        del wb[name]
 m = wb.create_sheet('Modificaciones')
 m['A1'] = 'Modificaciones'
 for c, h in enumerate(['Fecha', 'Por', 'Dónde', 'Campo', 'Antes', 'Después', 'Justificación'], 1):
