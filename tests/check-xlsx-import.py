@@ -463,7 +463,7 @@ wb.save(sys.argv[2])
 
 def mode_hidden_sheet():
     """The reader's side of the workbook contract (Modificaciones and _poa), on a workbook whose
-    sheets openpyxl added to the program's export: until the writer writes them itself."""
+    sheets openpyxl put in place of the writer's own in the program's export."""
     db1 = os.path.join(TMP, 'hs-1.sqlite3')
     db2 = os.path.join(TMP, 'hs-2.sqlite3')
     run(db1, 'plans')

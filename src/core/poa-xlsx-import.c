@@ -1776,8 +1776,16 @@ read_poa_sheet_hidden (Import       *imp,
       json_t *indicators = json_object_get (imp->plan, "indicators");
       json_t *added = json_array_get (indicators, (size_t) n_indicators);
       g_autofree char *name = poa_xlsx_normalize (json_string_value (json_object_get (added, "name")));
+      gboolean listed = FALSE;
 
-      if (added != NULL && g_str_equal (name, "indice de eficiencia"))
+      /* The writer adds it only when none of the plan's is it. */
+      for (gint64 i = 0; i < n_indicators && !listed; i++)
+        {
+          g_autofree char *other = poa_xlsx_normalize (json_string_value (json_object_get (json_array_get (indicators, (size_t) i), "name")));
+
+          listed = g_str_equal (other, "indice de eficiencia");
+        }
+      if (added != NULL && !listed && g_str_equal (name, "indice de eficiencia"))
         json_array_remove (indicators, (size_t) n_indicators);
     }
 
