@@ -117,8 +117,12 @@ def round_trip(name, plan_file, full):
         run(db1, 'plans')   # the default plan
     else:
         run(db1, 'import', '--keep-both', plan_file)
-        run(db1, 'import', '--keep-both', plan_file)  # one plan of the file, not the default
-    plan_id = run(db1, 'plans').stdout.splitlines()[-1].split('\t')[0]
+    if plan_file is None:
+        plan_id = run(db1, 'plans').stdout.splitlines()[-1].split('\t')[0]
+    else:
+        # One plan of the file, not the default: the id import prints (`plans` lists by
+        # area, and the default plan's may come last).
+        plan_id = run(db1, 'import', '--keep-both', plan_file).stdout.split()[-1]
     before = export_json(db1, plan_id)
     workbook = os.path.join(TMP, name + '.xlsx')
     run(db1, '--plan', plan_id, 'export', '--output', workbook)
@@ -126,6 +130,8 @@ def round_trip(name, plan_file, full):
     check(f'{name}: the workbook imports', result.returncode == 0, result.stderr)
     if result.returncode != 0:
         return None
+    if full:
+        check(f'{name}: no warnings', result.stderr == '', result.stderr)
     new_id = result.stdout.strip()
     after = export_json(db2, new_id)
     compare(f'{name}: export → import → export gives the same plan' + (' (every field)' if full else ''),
@@ -223,6 +229,35 @@ def awkward_plan(full):
     return path
 
 
+def unshaded_plan():
+    """No month scheduled anywhere (the Cronograma shades nothing, so the reader would take the
+    months from the figures), and no Índice de Eficiencia among the indicators (the export adds
+    one): what _poa's activity.months and indicators.count are for."""
+    plan = {
+        'format': 'poa-plan', 'version': 2, 'year': 2026, 'municipality': 'Sombrerete',
+        'administration': '2024 - 2027', 'direction': 'Desarrollo', 'area': 'Cultura',
+        'objective': 'Ferias', 'specific_objectives': '', 'observations': '',
+        'activities': [
+            {'number': 1, 'name': 'Feria', 'strategic_axis': '', 'strategic_line': '', 'action_line': '',
+             'specific_activity': '', 'responsible': 'Cultura', 'unit': 'Ferias', 'annual_goal': 4,
+             'programmed': 4, 'achieved': 1, 'start': None, 'end': None, 'months': [],
+             'calendar': [{'month': 3, 'programmed': 2, 'achieved': 1, 'note': ''},
+                          {'month': 9, 'programmed': 2, 'achieved': 0, 'note': 'Septiembre'}]},
+            {'number': 1, 'name': 'Otra con el mismo número', 'strategic_axis': '', 'strategic_line': '',
+             'action_line': '', 'specific_activity': '', 'responsible': 'Cultura', 'unit': '',
+             'annual_goal': 0, 'programmed': 0, 'achieved': 0, 'start': None, 'end': None, 'months': [],
+             'justifications': [{'quarter': 4, 'text': 'La segunda'}]},
+        ],
+        'indicators': [{'name': 'Cobertura', 'variables': '1. Atendidos 2. Población',
+                        'formula': 'Atendidos / Población × 100'}],
+        'budget': [],
+    }
+    path = os.path.join(TMP, 'unshaded.json')
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(plan, f, ensure_ascii=False)
+    return path
+
+
 def rich_text():
     """A name written as rich-text runs, with a phonetic run (a reading aid, not text) and a
     control character escaped as Excel does (_x0009_, a tab): read as the plain text."""
@@ -270,6 +305,8 @@ def mode_roundtrip(full):
         sys.exit(77)
     round_trip('default' + ('-full' if full else ''), None, full)
     round_trip('awkward' + ('-full' if full else ''), awkward_plan(full), full)
+    if full:
+        round_trip('unshaded-full', unshaded_plan(), full)
     if not full:
         rich_text()
 
@@ -280,25 +317,34 @@ def mode_libreoffice():
         print('# soffice is not installed: the LibreOffice workbook is not checked')
         print('1..0 # SKIP soffice missing')
         sys.exit(77)
-    db1 = os.path.join(TMP, 'lo-1.sqlite3')
-    db2 = os.path.join(TMP, 'lo-2.sqlite3')
-    run(db1, 'plans')
-    before = export_json(db1)
-    exported = os.path.join(TMP, 'exported', 'plan.xlsx')
-    os.makedirs(os.path.dirname(exported))
-    run(db1, 'export', '--output', exported)
-    outdir = os.path.join(TMP, 'lo')
-    profile = 'file://' + os.path.join(TMP, 'lo-profile')
-    subprocess.run([soffice, f'-env:UserInstallation={profile}', '--headless', '--convert-to', 'xlsx',
-                    '--outdir', outdir, exported], capture_output=True, timeout=240, check=True)
-    converted = os.path.join(outdir, 'plan.xlsx')
-    with zipfile.ZipFile(converted) as z, zipfile.ZipFile(exported) as original:
-        check('libreoffice: the workbook was rewritten',
-              z.read('xl/styles.xml') != original.read('xl/styles.xml'))
-    result = import_workbook(db2, converted, '--keep-both')
-    check('libreoffice: the converted workbook imports', result.returncode == 0, result.stderr)
-    if result.returncode == 0:
-        compare('libreoffice: it is the same plan', before, export_json(db2, result.stdout.strip()), False)
+    full = writer_has_contract_sheets()
+    for name, plan_file in (('libreoffice', None), ('libreoffice awkward', awkward_plan(full))):
+        tag = name.replace(' ', '-')
+        db1 = os.path.join(TMP, tag + '-1.sqlite3')
+        db2 = os.path.join(TMP, tag + '-2.sqlite3')
+        if plan_file is None:
+            run(db1, 'plans')
+        else:
+            run(db1, 'import', plan_file)
+        before = export_json(db1)
+        exported = os.path.join(TMP, tag, 'plan.xlsx')
+        os.makedirs(os.path.dirname(exported))
+        run(db1, 'export', '--output', exported)
+        outdir = os.path.join(TMP, tag + '-lo')
+        profile = 'file://' + os.path.join(TMP, 'lo-profile')
+        subprocess.run([soffice, f'-env:UserInstallation={profile}', '--headless', '--convert-to', 'xlsx',
+                        '--outdir', outdir, exported], capture_output=True, timeout=240, check=True)
+        converted = os.path.join(outdir, 'plan.xlsx')
+        with zipfile.ZipFile(converted) as z, zipfile.ZipFile(exported) as original:
+            check(f'{name}: the workbook was rewritten',
+                  z.read('xl/styles.xml') != original.read('xl/styles.xml'))
+        result = import_workbook(db2, converted, '--keep-both')
+        check(f'{name}: the converted workbook imports', result.returncode == 0, result.stderr)
+        check(f'{name}: no warnings', result.stderr == '', result.stderr)
+        if result.returncode == 0:
+            # With the writer's _poa, every field survives LibreOffice too.
+            compare(f'{name}: it is the same plan' + (' (every field)' if full else ''),
+                    before, export_json(db2, result.stdout.strip()), full)
 
 
 EDIT = r'''
@@ -327,6 +373,14 @@ for month in (5, 6):
     cr.cell(row=total, column=9 + month).fill = PatternFill('solid', fgColor='4472C4')
 cr.cell(row=total, column=22, value=datetime.datetime(2026, 5, 1)).number_format = 'dd/mm/yyyy'
 cr.cell(row=total, column=23, value='30/06/2026')
+# The first indicator's variables and the second signature's role, retyped: what _poa holds
+# for them must not undo the edits.
+ind = wb['Indicadores']
+variables = next(c for row in ind.iter_rows() for c in row if c.value == 'Variables')
+ind.cell(row=variables.row + 1, column=variables.column, value='1. Logradas\n2. Programadas')
+budget = wb['Presupuesto']
+role = next(c for row in budget.iter_rows() for c in row if c.value == 'Revisó:')
+role.value = 'Validó:'
 wb.save(sys.argv[2])
 '''
 
@@ -359,18 +413,27 @@ def mode_edited():
         return
     expected = copy.deepcopy(before)
     expected['activities'][0]['annual_goal'] = 25
+    expected['indicators'][0]['variables'] = '1. Logradas\n2. Programadas'
+    expected['signatures'][1]['role'] = 'Validó'
     expected['activities'].append({
         'number': 17, 'name': 'Feria del migrante', 'strategic_axis': 'Mas bienestar',
         'strategic_line': 'Atención al migrante', 'action_line': 'Fortalecer',
         'specific_activity': 'Una feria anual', 'responsible': 'Migrantes y Ex braceros',
         'unit': 'Ferias', 'annual_goal': 1, 'programmed': 1, 'achieved': 0,
         'start': '2026-05-01', 'end': '2026-06-30', 'months': [5, 6]})
-    compare('edited: exactly those changes', expected, export_json(db2, result.stdout.strip()), False)
+    # With the writer's _poa (which LibreOffice keeps), every other field is as it was too.
+    full = writer_has_contract_sheets()
+    compare('edited: exactly those changes' + (' (every field)' if full else ''),
+            expected, export_json(db2, result.stdout.strip()), full)
 
 
 ADD_SHEETS = r'''
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
+# The writer's own sheets make way for these (else openpyxl would name them "_poa1"...).
+for name in ('Modificaciones', '_poa'):
+    if name in wb.sheetnames:
+        del wb[name]
 m = wb.create_sheet('Modificaciones')
 m['A1'] = 'Modificaciones'
 for c, h in enumerate(['Fecha', 'Por', 'Dónde', 'Campo', 'Antes', 'Después', 'Justificación'], 1):
@@ -400,7 +463,7 @@ wb.save(sys.argv[2])
 
 def mode_hidden_sheet():
     """The reader's side of the workbook contract (Modificaciones and _poa), on a workbook whose
-    sheets openpyxl added to the program's export: until the writer writes them itself."""
+    sheets openpyxl put in place of the writer's own in the program's export."""
     db1 = os.path.join(TMP, 'hs-1.sqlite3')
     db2 = os.path.join(TMP, 'hs-2.sqlite3')
     run(db1, 'plans')

@@ -79,8 +79,13 @@ test_default_workbook_cells (void)
   book = poa_xlsx_book_open (path, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpuint (poa_xlsx_book_get_n_sheets (book), ==, 4);
+  /* The four official sheets, the change record and the hidden _poa (the workbook contract). */
+  g_assert_cmpuint (poa_xlsx_book_get_n_sheets (book), ==, 6);
   g_assert_cmpstr (poa_xlsx_book_get_sheet_name (book, 0), ==, "POA");
+  g_assert_cmpstr (poa_xlsx_book_get_sheet_name (book, 4), ==, "Modificaciones");
+  g_assert_false (poa_xlsx_book_sheet_is_hidden (book, 4));
+  g_assert_cmpstr (poa_xlsx_book_get_sheet_name (book, 5), ==, "_poa");
+  g_assert_true (poa_xlsx_book_sheet_is_hidden (book, 5));
   index = poa_xlsx_book_find_sheet (book, "  cronograma ");
   g_assert_cmpint (index, ==, 1);
   g_assert_false (poa_xlsx_book_sheet_is_hidden (book, index));

@@ -71,6 +71,7 @@ typedef struct
   int           cron_number_col;
   int           cron_name_col;
   guint         year;
+  gboolean      cron_shading; /* the Cronograma shows the months as fills */
   gboolean      found_activities;
   gboolean      date1904;
 } Import;
@@ -1163,6 +1164,7 @@ read_cronograma_sheet (Import       *imp,
                  (unsigned long long) achieved_in_months, goals[2]);
     }
 
+  imp->cron_shading = shading;
   imp->cron_sheet = g_strdup (poa_xlsx_sheet_get_name (sheet));
   imp->cron_number_col = MAX (columns[CRON_NUMBER], 0);
   imp->cron_name_col = MAX (columns[CRON_NAME], 0);
@@ -1484,6 +1486,9 @@ apply_value (Import       *imp,
   if (g_strv_contains (integers, key))
     {
       char *end;
+      /* The year is shown in the POA's title (read into imp->year): that one wins. */
+      gboolean shown = visible != NULL || (plan_level && g_str_equal (key, "year") && imp->year != 0);
+
       guint64 number = g_ascii_strtoull (value, &end, 10);
 
       if (value[0] == '\0' || *end != '\0' || number > POA_GOAL_MAX)
@@ -1491,7 +1496,7 @@ apply_value (Import       *imp,
           problem (imp, sheet, row, plan_level ? 1 : 2, _("“%s” is not a whole number"), value);
           return TRUE;
         }
-      if (visible == NULL)
+      if (!shown)
         json_object_set_new (object, key, json_integer ((json_int_t) number));
       return TRUE;
     }
@@ -1518,6 +1523,84 @@ apply_value (Import       *imp,
   return FALSE;
 }
 
+/* The activity a row of _poa names by its number. A plan's numbers may repeat: the writer puts
+ * each activity's rows after its activity.months row, so that row (@next) moves on to the
+ * next activity with the number, and the rows after it are that one's. Without
+ * activity.months rows (a hand-made _poa), the first activity with the number. */
+static json_t *
+hidden_activity (Import     *imp,
+                 GHashTable *all,
+                 GHashTable *seen,
+                 const char *number_text,
+                 gboolean    next)
+{
+  char *end;
+  guint64 number = g_ascii_strtoull (number_text, &end, 10);
+  GPtrArray *list;
+  guint count, index;
+
+  if (number_text[0] == '\0' || *end != '\0' || number > G_MAXUINT)
+    return NULL;
+  list = g_hash_table_lookup (all, GUINT_TO_POINTER ((guint) number));
+  if (list == NULL)
+    return NULL;
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, GUINT_TO_POINTER ((guint) number)));
+  if (next)
+    {
+      index = count;
+      g_hash_table_insert (seen, GUINT_TO_POINTER ((guint) number), GUINT_TO_POINTER (count + 1));
+    }
+  else
+    index = count > 0 ? count - 1 : 0;
+  return index < list->len ? g_ptr_array_index (list, index) : NULL;
+}
+
+/* Whether @shown is @text with line breaks for some of its spaces: the writer shows an
+ * indicator's numbered variables one item a line (one_item_per_line() there). */
+static gboolean
+same_but_line_breaks (const char *shown,
+                      const char *text)
+{
+  for (; *shown != '\0' && *text != '\0'; shown++, text++)
+    if (*shown != *text && !(*shown == '\n' && *text == ' '))
+      return FALSE;
+  return *shown == '\0' && *text == '\0';
+}
+
+static gboolean
+same_stripped (const char *shown,
+               const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return g_str_equal (shown, stripped);
+}
+
+/* "1,2,3" (or "" for none) into @months; FALSE when it is not that. */
+static gboolean
+parse_months (const char *text,
+              json_t     *months)
+{
+  g_auto(GStrv) parts = NULL;
+  guint seen = 0;
+
+  if (text == NULL || is_blank (text))
+    return TRUE;
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end;
+      const char *part = g_strstrip (parts[i]);
+      guint64 month = g_ascii_strtoull (part, &end, 10);
+
+      if (part[0] == '\0' || *end != '\0' || month < 1 || month > 12 || (seen & (1u << month)))
+        return FALSE;
+      seen |= 1u << month;
+      json_array_append_new (months, json_integer ((json_int_t) month));
+    }
+  return TRUE;
+}
+
 static gboolean
 read_poa_sheet_hidden (Import       *imp,
                        PoaXlsxSheet *sheet)
@@ -1525,6 +1608,21 @@ read_poa_sheet_hidden (Import       *imp,
   guint n_rows = poa_xlsx_sheet_get_n_rows (sheet);
   json_t *review = NULL;
   json_t *review_history = NULL;
+  g_autoptr(GHashTable) all = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64 n_indicators = -1;
+
+  for (gsize i = 0; i < json_array_size (imp->activities); i++)
+    {
+      json_t *activity = json_array_get (imp->activities, i);
+      gpointer number = GUINT_TO_POINTER ((guint) json_integer_value (json_object_get (activity, "number")));
+      GPtrArray *list = g_hash_table_lookup (all, number);
+
+      if (list == NULL)
+        g_hash_table_insert (all, number, list = g_ptr_array_new ());
+      g_ptr_array_add (list, activity);
+    }
 
   {
     g_autofree char *format = cell_text (imp, sheet, 0, 0);
@@ -1571,15 +1669,20 @@ read_poa_sheet_hidden (Import       *imp,
       else if (g_str_equal (key, "calendar.note") || g_str_equal (key, "justification"))
         {
           gboolean note = g_str_equal (key, "calendar.note");
-          guint64 number = g_ascii_strtoull (a, NULL, 10);
           guint64 which = b != NULL ? g_ascii_strtoull (b, NULL, 10) : 0;
-          json_t *activity = g_hash_table_lookup (imp->by_number, GUINT_TO_POINTER ((guint) MIN (number, G_MAXUINT)));
+          json_t *activity = hidden_activity (imp, all, seen, a, FALSE);
           json_t *list;
           json_t *entry = NULL;
 
-          if (activity == NULL || which < 1 || which > (note ? 12u : 4u))
+          if (which < 1 || which > (note ? 12u : 4u))
             {
               problem (imp, sheet, row, 1, _("“%s” names no activity or month of the plan"), a);
+              continue;
+            }
+          /* An activity taken out of the visible sheets: what _poa held for it goes too. */
+          if (activity == NULL)
+            {
+              warn (imp, sheet, row, 1, _("“%s” names no activity of the plan"), a);
               continue;
             }
           list = json_object_get (activity, note ? "calendar" : "justifications");
@@ -1604,18 +1707,86 @@ read_poa_sheet_hidden (Import       *imp,
             }
           set_text (entry, note ? "note" : "text", c);
         }
+      else if (g_str_equal (key, "activity.months"))
+        {
+          json_t *activity = hidden_activity (imp, all, seen, a, TRUE);
+          g_autoptr(json_t) months = json_array ();
+
+          if (!parse_months (b, months))
+            problem (imp, sheet, row, 2, _("“%s” is not a list of months"), b);
+          else if (activity == NULL)
+            warn (imp, sheet, row, 1, _("“%s” names no activity of the plan"), a);
+          /* The Cronograma's fills show the months, and win; a sheet with no fill at all
+           * (months read from the figures) shows none. */
+          else if (!imp->cron_shading || json_object_get (activity, "months") == NULL)
+            json_object_set (activity, "months", months);
+        }
+      else if (g_str_equal (key, "indicators.count"))
+        {
+          char *end;
+          guint64 count = g_ascii_strtoull (a, &end, 10);
+
+          if (a[0] == '\0' || *end != '\0' || count > G_MAXINT)
+            problem (imp, sheet, row, 1, _("“%s” is not a whole number"), a);
+          else
+            n_indicators = (gint64) count;
+        }
+      else if (g_str_equal (key, "indicator.variables") || g_str_equal (key, "signature.role"))
+        {
+          gboolean variables = g_str_equal (key, "indicator.variables");
+          json_t *list = json_object_get (imp->plan, variables ? "indicators" : "signatures");
+          char *end;
+          guint64 position = g_ascii_strtoull (a, &end, 10);
+          json_t *item;
+          const char *shown;
+
+          if (a[0] == '\0' || *end != '\0' || position < 1 || position > G_MAXINT)
+            {
+              problem (imp, sheet, row, 1, _("“%s” is not a whole number"), a);
+              continue;
+            }
+          item = json_array_get (list, position - 1);
+          shown = json_string_value (json_object_get (item, variables ? "variables" : "role"));
+          if (b == NULL)
+            b = g_strdup ("");
+          /* Taken only where the visible cell shows it as the writer does (the variables one
+           * item a line, the role stripped and followed by ":"): an edited cell wins. */
+          if (shown == NULL)
+            continue;
+          if (variables ? same_but_line_breaks (shown, b) : same_stripped (shown, b))
+            set_text (item, variables ? "variables" : "role", b);
+        }
       else if (g_str_has_prefix (key, "activity."))
         {
-          guint64 number = g_ascii_strtoull (a, NULL, 10);
-          json_t *activity = g_hash_table_lookup (imp->by_number, GUINT_TO_POINTER ((guint) MIN (number, G_MAXUINT)));
+          json_t *activity = hidden_activity (imp, all, seen, a, FALSE);
 
           if (activity == NULL)
-            problem (imp, sheet, row, 1, _("“%s” names no activity of the plan"), a);
+            warn (imp, sheet, row, 1, _("“%s” names no activity of the plan"), a);
           else if (!apply_value (imp, sheet, row, activity, key + strlen ("activity."), b != NULL ? b : "", FALSE))
             warn (imp, sheet, row, 0, _("the key “%s” is not known; it is ignored"), key);
         }
       else if (!apply_value (imp, sheet, row, imp->plan, key, a, TRUE))
         warn (imp, sheet, row, 0, _("the key “%s” is not known; it is ignored"), key);
+    }
+
+  /* The plan's indicators are the first ones of Indicadores: the writer adds the Índice de
+   * Eficiencia after them when the plan has none. A row a reviewer added after it stays. */
+  if (n_indicators >= 0)
+    {
+      json_t *indicators = json_object_get (imp->plan, "indicators");
+      json_t *added = json_array_get (indicators, (size_t) n_indicators);
+      g_autofree char *name = poa_xlsx_normalize (json_string_value (json_object_get (added, "name")));
+      gboolean listed = FALSE;
+
+      /* The writer adds it only when none of the plan's is it. */
+      for (gint64 i = 0; i < n_indicators && !listed; i++)
+        {
+          g_autofree char *other = poa_xlsx_normalize (json_string_value (json_object_get (json_array_get (indicators, (size_t) i), "name")));
+
+          listed = g_str_equal (other, "indice de eficiencia");
+        }
+      if (added != NULL && !listed && g_str_equal (name, "indice de eficiencia"))
+        json_array_remove (indicators, (size_t) n_indicators);
     }
 
   if (review_history != NULL)
