@@ -72,7 +72,8 @@ def first_difference(a, b, path='plan'):
 def visible_only(plan):
     """What a workbook without the writer's _poa and Modificaciones sheets can carry."""
     plan = copy.deepcopy(plan)
-    for key in ('tolerance_low', 'tolerance_high', 'review', 'history'):
+    for key in ('tolerance_low', 'tolerance_high', 'review', 'history', 'review_observations',
+                'closed_quarters'):
         plan.pop(key, None)
     plan['municipality'] = plan.get('municipality', '').upper()
     plan['version'] = 0
@@ -222,7 +223,13 @@ def awkward_plan(full):
                          'note': 'Falta la meta\nde marzo'}]},
                     history=[{'date': '2027-01-12T08:00:00Z', 'by': 'Ana', 'where': 'activity 2',
                               'field': 'programmed', 'before': '10', 'after': '12',
-                              'justification': 'Se amplió «la meta»'}])
+                              'justification': 'Se amplió «la meta»'}],
+                    review_observations=[
+                        {'date': '2027-01-11T09:31:00Z', 'by': 'Planeación', 'where': 'plan',
+                         'text': 'Revisar\nlas fechas'},
+                        {'date': '2027-01-11T09:32:00Z', 'by': 'Planeación', 'where': 'activity 3',
+                         'text': 'La unidad «personas»'}],
+                    closed_quarters=[1, 3])
     path = os.path.join(TMP, 'awkward-full.json' if full else 'awkward.json')
     with open(path, 'w', encoding='utf-8') as f:
         json.dump(plan, f, ensure_ascii=False)

@@ -1753,6 +1753,10 @@ write_changes (Book *book)
  *                                              has it, on one line
  *   review.status    | STATUS                  borrador, enviado, observado, aprobado
  *   review.history   | DATE | BY | STATUS | NOTE   one row per step, oldest first
+ *   review.observation | DATE | BY | WHERE | TEXT  the planning unit's observations, oldest
+ *                                              first (the plan file's review_observations)
+ *   closed_quarters  | QUARTERS                "1,2": quarters whose month figures change only
+ *                                              with a justification; absent, none
  *   activity.months  | NUMBER | MONTHS         the months scheduled ("1,2,3", "" for none),
  *                                              which the Cronograma shows only as a fill
  *   calendar.note    | NUMBER | MONTH | NOTE   one row per month that has a note
@@ -1855,6 +1859,30 @@ write_plan_data (Book *book)
 
       put_key_row (&sheet, "review.history", values, G_N_ELEMENTS (values));
     }
+  {
+    GPtrArray *observations = poa_plan_get_observations (plan);
+    guint closed = poa_plan_get_closed_quarters (plan);
+
+    for (guint i = 0; observations != NULL && i < observations->len; i++)
+      {
+        const PoaObservation *observation = g_ptr_array_index (observations, i);
+        const char *values[] = { observation->date, observation->by, observation->where, observation->text };
+
+        put_key_row (&sheet, "review.observation", values, G_N_ELEMENTS (values));
+      }
+    if (closed != 0)
+      {
+        char quarters[16];
+        const char *values[] = { quarters };
+        gsize length = 0;
+
+        quarters[0] = '\0';
+        for (guint q = 1; q <= 4; q++)
+          if (closed & (1u << (q - 1)))
+            length += g_snprintf (quarters + length, sizeof quarters - length, "%s%u", length > 0 ? "," : "", q);
+        put_key_row (&sheet, "closed_quarters", values, 1);
+      }
+  }
 
   for (guint i = 0; i < n; i++)
     {

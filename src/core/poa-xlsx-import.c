@@ -1666,6 +1666,37 @@ read_poa_sheet_hidden (Import       *imp,
           set_text (step, "note", d);
           json_array_append_new (review_history, step);
         }
+      else if (g_str_equal (key, "review.observation"))
+        {
+          json_t *observations = json_object_get (imp->plan, "review_observations");
+          json_t *observation = json_object ();
+
+          if (observations == NULL)
+            json_object_set_new (imp->plan, "review_observations", observations = json_array ());
+          set_text (observation, "date", a);
+          set_text (observation, "by", b);
+          set_text (observation, "where", c);
+          set_text (observation, "text", d);
+          json_array_append_new (observations, observation);
+        }
+      else if (g_str_equal (key, "closed_quarters"))
+        {
+          g_auto(GStrv) parts = g_strsplit (a, ",", -1);
+          json_t *quarters = json_array ();
+
+          for (guint i = 0; parts[i] != NULL; i++)
+            {
+              guint64 quarter = 0;
+
+              if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, 4, &quarter, NULL))
+                {
+                  problem (imp, sheet, row, 1, _("“%s” is not a list of quarters"), a);
+                  break;
+                }
+              json_array_append_new (quarters, json_integer ((json_int_t) quarter));
+            }
+          json_object_set_new (imp->plan, "closed_quarters", quarters);
+        }
       else if (g_str_equal (key, "calendar.note") || g_str_equal (key, "justification"))
         {
           gboolean note = g_str_equal (key, "calendar.note");
