@@ -26,7 +26,7 @@ PACKAGES="
   python3 python3-openpyxl
   poppler-utils
   valgrind
-  locales
+  locales tzdata
 "
 
 missing=

@@ -22,6 +22,7 @@
 #include "poa-session.h"
 #include "poa-settings.h"
 #include "poa-store.h"
+#include "poa-ui-util.h"
 #include "poa-window.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
@@ -366,6 +367,22 @@ test_window_fits_360_pixels_on_every_page (Fixture       *fixture,
       if (minimum > 360)
         g_error ("on page %s the window is at least %d pixels wide:%s", pages[i], minimum, too_wide->str);
     }
+}
+
+/* The review's, the observations' and the change record's moments, in the office's time. */
+static void
+test_timestamps_read_in_local_time (void)
+{
+  g_autofree char *winter = NULL;
+  g_autofree char *by_hand = NULL;
+
+  /* Mexico City keeps UTC−6 all year since 2022. */
+  g_setenv ("TZ", "America/Mexico_City", TRUE);
+  winter = _poa_format_timestamp ("2026-12-05T08:00:53Z");
+  g_assert_cmpstr (winter, ==, "05/12/2026 02:00");
+  by_hand = _poa_format_timestamp ("ayer por la tarde");
+  g_assert_cmpstr (by_hand, ==, "ayer por la tarde");
+  g_unsetenv ("TZ");
 }
 
 /* Run from the build tree with no schema anywhere, the window still opens. */
@@ -780,6 +797,7 @@ main (int   argc,
               fixture_set_up, test_shortcuts_list_every_shortcut_in_spanish, fixture_tear_down);
   g_test_add ("/ui/window/actions-wait-for-the-whole-plan", Fixture, NULL,
               fixture_set_up, test_actions_wait_for_the_whole_plan, fixture_tear_down);
+  g_test_add_func ("/ui/util/timestamps-read-in-local-time", test_timestamps_read_in_local_time);
   g_test_add ("/ui/window/fits-360-pixels-on-every-page", Fixture, NULL,
               fixture_set_up, test_window_fits_360_pixels_on_every_page, fixture_tear_down);
   g_test_add ("/ui/window/remembers-its-size", Fixture, NULL,

@@ -12,6 +12,7 @@
 
 #include "poa-history-window.h"
 #include "poa-review.h"
+#include "poa-ui-util.h"
 
 /* The change record, read only: the plan's whole (the main menu's Change History) or one
  * activity's (its editor's Historial). Newest first, as one looks for the last change. */
@@ -37,7 +38,11 @@ entry_row (const PoaHistoryEntry *entry,
       title = g_steal_pointer (&with_where);
     }
 
-  g_string_append_printf (subtitle, "%s · %s", entry->date, entry->by);
+  {
+    g_autofree char *date = _poa_format_timestamp (entry->date);
+
+    g_string_append_printf (subtitle, "%s · %s", date, entry->by);
+  }
   if (*entry->justification != '\0')
     /* Translators: the justification of a change, after its date and author */
     g_string_append_printf (subtitle, " · %s", entry->justification);

@@ -52,8 +52,12 @@ poa_observations_fill (GtkListBox *list,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), observation->text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      /* Translators: when and who of an observation: "2026-04-02T10:00:00Z · Paulo" */
-      subtitle = g_strdup_printf (_("%s · %s"), observation->date, observation->by);
+      {
+        g_autofree char *date = _poa_format_timestamp (observation->date);
+
+        /* Translators: when and who of an observation: "02/04/2026 10:00 · Paulo" */
+        subtitle = g_strdup_printf (_("%s · %s"), date, observation->by);
+      }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (list, row);
       shown++;

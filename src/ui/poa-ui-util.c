@@ -223,3 +223,26 @@ _poa_focus_when_shown (GtkWidget *widget)
 {
   gtk_widget_add_tick_callback (widget, focus_tick_cb, NULL, NULL);
 }
+
+/**
+ * _poa_format_timestamp:
+ * @iso8601: a moment as the change record and the review keep it (`2026-12-05T08:00:53Z`)
+ *
+ * The moment as the office reads it, in this computer's time zone: `05/12/2026 02:00`. A text
+ * that is not such a moment (a plan file written by hand) is shown as it is.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+_poa_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  if (!(moment = g_date_time_new_from_iso8601 (iso8601, NULL)))
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (moment);
+  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+}

@@ -30,4 +30,6 @@ void _poa_report_first_frame (GtkWindow *window);
 
 void     _poa_focus_when_shown (GtkWidget *widget);
 
+char    *_poa_format_timestamp (const char *iso8601);
+
 G_END_DECLS

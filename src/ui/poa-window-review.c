@@ -19,6 +19,7 @@
 #include "poa-plan.h"
 #include "poa-review.h"
 #include "poa-window-private.h"
+#include "poa-ui-util.h"
 
 /* The review section's own items, in poa-window.ui; the status is put before them. */
 #define N_REVIEW_ITEMS 7
@@ -70,12 +71,13 @@ update_steps (PoaWindow *self,
   for (guint i = 0; i < steps->len; i++)
     {
       const PoaReviewStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *date = _poa_format_timestamp (step->date);
       g_autofree char *text = NULL;
       GtkWidget *label;
 
-      /* Translators: a step of the review: "Aprobado — 2026-12-05T04:05:06Z, Ana Pérez" */
+      /* Translators: a step of the review: "Aprobado — 05/12/2026 04:05, Ana Pérez" */
       text = g_strdup_printf (_("%s — %s, %s"), poa_review_status_label (step->status),
-                              step->date, step->by);
+                              date, step->by);
       if (step->note != NULL && *step->note != '\0')
         {
           g_autofree char *with_note = g_strdup_printf ("%s\n%s", text, step->note);
@@ -86,7 +88,6 @@ update_steps (PoaWindow *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_box_append (self->review_steps_box, label);
     }
 }
