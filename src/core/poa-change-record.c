@@ -245,7 +245,11 @@ poa_review_apply (PoaStore         *store,
   /* A plan returned with observations keeps them as the plan's observations too, shown
    * where the plan's are. */
   if (action == POA_REVIEW_RETURN)
-    observation = poa_observation_new (now, by != NULL ? by : user, "plan", g_strstrip (g_strdup (note)));
+    {
+      g_autofree char *text = g_strstrip (g_strdup (note));
+
+      observation = poa_observation_new (now, by != NULL ? by : user, "plan", text);
+    }
   /* In a transaction of its own like an edit, so that a plan another program restored away
    * since it was read is refused rather than its id given a step (poa_store_begin()). */
   if (!poa_store_begin (store, error))

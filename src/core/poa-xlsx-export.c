@@ -2411,8 +2411,10 @@ xml_check_feed (XmlCheck     *x,
               x->skip_matched = 0;
               x->state = XML_SKIP;
             }
-          else if (x->token_length >= 7 || (memcmp (x->token, "--", x->token_length) != 0 &&
-                                             memcmp (x->token, "[CDATA[", x->token_length) != 0))
+          /* Still the start of one of them, or not well-formed (each compared only over its
+           * own length: "--" is two bytes). */
+          else if (!(x->token_length < 2 && memcmp (x->token, "--", x->token_length) == 0) &&
+                   !(x->token_length < 7 && memcmp (x->token, "[CDATA[", x->token_length) == 0))
             return !(x->failed = TRUE);
           break;
 
