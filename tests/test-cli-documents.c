@@ -184,6 +184,7 @@ test_export_sections (TestFiles     *files,
     text = pdf_flat_text (cronograma);
     assert_contains (text, "Cronograma programado 2026");
     g_assert_null (strstr (text, "Presupuesto estimado"));
+    g_clear_pointer (&text, g_free);
     info = pdf_info (cronograma);
     assert_contains (info, "Pages:           1");
     g_clear_pointer (&info, g_free);
