@@ -28,7 +28,7 @@ fi
   -Dc_args='-fsanitize=float-cast-overflow -fno-sanitize-recover=all'
 meson compile -C build-sanitize
 # fontconfig keeps its configuration for the life of the process: see tests/lsan.supp.
-LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
-  meson test -C build-sanitize --print-errorlogs --suite core --suite cli --suite crash
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" POA_TEST_LIGHT=1 \
+  meson test -C build-sanitize --print-errorlogs --suite core --suite cli --suite crash --suite documents
 
 meson test -C build --print-errorlogs --setup valgrind --suite core
