@@ -523,6 +523,40 @@ editing_programmed (PoaFollowPage *self)
   return gtk_toggle_button_get_active (self->programmed_toggle);
 }
 
+static char *
+cell_description (Cell *cell)
+{
+  PoaCalendar *calendar = poa_activity_get_calendar (cell->activity);
+
+  /* TRANSLATORS: the accessible description of a cell of the capture grid: activity number,
+   * month, programmed, achieved, and whether the month is one of the activity's schedule */
+  return g_strdup_printf (_("Activity %u, %s: programmed %u, achieved %u%s"),
+                          poa_activity_get_number (cell->activity),
+                          _(month_names[cell->month - 1]),
+                          poa_calendar_get_programmed (calendar, cell->month),
+                          poa_calendar_get_achieved (calendar, cell->month),
+                          poa_activity_has_month (cell->activity, cell->month)
+                            ? "" : _(", outside the activity's months"));
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       Cell       *cell)
+{
+  g_autofree char *description = NULL;
+
+  if (cell->activity == NULL)
+    return FALSE;
+
+  description = cell_description (cell);
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
+}
+
 static void
 cell_refresh (Cell *cell)
 {
@@ -571,15 +605,11 @@ cell_refresh (Cell *cell)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (cell->view), "today");
 
-  /* TRANSLATORS: the accessible description of a cell of the capture grid: activity number,
-   * month, programmed, achieved, and whether the month is one of the activity's schedule */
-  description = g_strdup_printf (_("Activity %u, %s: programmed %u, achieved %u%s"),
-                                 poa_activity_get_number (cell->activity),
-                                 _(month_names[cell->month - 1]), programmed, achieved,
-                                 in_schedule ? "" : _(", outside the activity's months"));
+  description = cell_description (cell);
+  /* The tooltip says the same, made when asked for (query-tooltip): setting a tooltip's text
+   * on every cell bound cost a third of the grid's first frame. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell->view), description);
   if (cell->entry != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell->entry),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
@@ -1002,6 +1032,8 @@ month_setup_cb (GtkSignalListItemFactory *factory,
   gesture = gtk_gesture_click_new ();
   g_signal_connect (gesture, "pressed", G_CALLBACK (cell_pressed_cb), cell);
   gtk_widget_add_controller (GTK_WIDGET (cell->view), GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (cell->view), TRUE);
+  g_signal_connect (cell->view, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), cell);
 
   g_object_set_data_full (G_OBJECT (cell->view), "poa-cell", cell, (GDestroyNotify)cell_free);
   gtk_list_item_set_child (item, GTK_WIDGET (cell->view));
@@ -1671,7 +1703,10 @@ follow_plan (PoaFollowPage *self,
       poa_date_get_today (&today);
       self->quarter = poa_report_current_quarter (poa_plan_get_year (plan), &today);
       grid_model = gtk_no_selection_new (g_object_ref (activities));
-      report_model = gtk_no_selection_new (g_object_ref (activities));
+      /* The report's rows are made when it is shown: a couple of hundred rows with an entry
+       * each, which the capture's first frame need not wait for. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
+        report_model = gtk_no_selection_new (g_object_ref (activities));
       g_signal_connect_swapped (activities, "items-changed", G_CALLBACK (queue_totals), self);
     }
 
@@ -1984,6 +2019,13 @@ visible_view_changed_cb (PoaFollowPage *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
     {
+      if (self->plan != NULL && gtk_column_view_get_model (self->report) == NULL)
+        {
+          GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (poa_plan_get_activities (self->plan))));
+
+          gtk_column_view_set_model (self->report, GTK_SELECTION_MODEL (selection));
+          g_object_unref (selection);
+        }
       if (self->totals_stale)
         update_totals_cb (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->quarter_dropdown));
