@@ -400,7 +400,8 @@ poa_month_cell_snapshot (GtkWidget   *widget,
     GskRoundedRect outline;
 
     faint = color;
-    faint.alpha *= 0.1f;
+    /* A month outside the schedule is faded, figure and place alike. */
+    faint.alpha *= self->outside ? 0.055f : 0.1f;
     gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, top, width, MAX (height - top, 0)), 6);
     gtk_snapshot_push_rounded_clip (snapshot, &outline);
     gtk_snapshot_append_color (snapshot, &faint, &outline.bounds);
