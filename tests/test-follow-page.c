@@ -29,6 +29,7 @@
 #include "poa-session.h"
 #include "poa-store.h"
 #include "poa-window.h"
+#include "test-plans.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -509,6 +510,119 @@ test_spread (Fixture       *fixture,
   g_assert_false (poa_calendar_has_programmed (poa_activity_get_calendar (first)));
 }
 
+
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+
+  return n;
+}
+
+/* The rows the grid has made: its list's children named "row". Checks each: at most two
+ * widgets a column (GtkColumnView's cell and what it holds, drawn), and no entry but the one
+ * of the cell being edited; returns how many rows, and the entries in @n_entries. */
+static guint
+check_grid_rows (GtkWidget *grid,
+                 guint     *n_entries)
+{
+  guint n_columns = g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (grid)));
+  guint n_rows = 0;
+
+  *n_entries = 0;
+  for (GtkWidget *list = gtk_widget_get_first_child (grid); list; list = gtk_widget_get_next_sibling (list))
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      {
+        guint entries, widgets;
+
+        if (g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
+          continue;
+        n_rows++;
+        entries = count_widgets (row, GTK_TYPE_ENTRY);
+        widgets = count_widgets (row, G_TYPE_NONE);
+        *n_entries += entries;
+        /* A GtkEntry is itself two widgets (the entry and its GtkText). */
+        g_assert_cmpuint (widgets - 2 * entries, <=, 1 + 2 * n_columns);
+        g_assert_cmpuint (entries, <=, 1);
+      }
+
+  return n_rows;
+}
+
+/* A plan of 2,000 activities: the grid makes the rows GtkColumnView keeps around the view (a
+ * couple of hundred in GTK 4.8, whatever the plan's length), each a handful of drawn cells, and
+ * an entry only for the cell being typed in; the same after a scroll to the middle. A cell
+ * asked for its entry gets one, and it goes once the keyboard has left it. */
+static void
+test_grid_builds_only_what_is_shown (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "poa.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaStore) store = poa_store_open (db, &error);
+  g_autoptr(PoaPlan) plan = test_plan_with_activities (2000);
+  g_autoptr(PoaDocument) document = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (POA_TYPE_FOLLOW_PAGE, NULL);
+  GtkWidget *grid, *entry, *other;
+  GtkAdjustment *vadjustment;
+  guint n_rows, n_entries, middle = 0;
+
+  g_assert_no_error (error);
+  poa_plan_set_id (plan, 1);
+  document = poa_document_new (store, plan);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (page, "document", document, NULL);
+  test_ui_wait_for_frames (window, 4);
+  wait_ms (100);
+
+  grid = test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  n_rows = check_grid_rows (grid, &n_entries);
+  g_assert_cmpuint (n_rows, >=, 8);
+  g_assert_cmpuint (n_rows, <=, 300);
+  g_assert_cmpuint (n_entries, <=, 1);
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  test_ui_wait_for_frames (window, 4);
+  n_rows = check_grid_rows (grid, &n_entries);
+  g_assert_cmpuint (n_rows, >=, 8);
+  g_assert_cmpuint (n_rows, <=, 300);
+  g_assert_cmpuint (n_entries, <=, 1);
+
+  /* The rows in view are the middle's: some activity near the 1,000th has its cells made. */
+  for (guint position = 900; position < 1100 && middle == 0; position++)
+    if ((other = poa_follow_page_get_cell_entry (POA_FOLLOW_PAGE (page), position, 2)) != NULL)
+      middle = position;
+  g_assert_cmpuint (middle, >, 0);
+
+  /* Typed in, a cell has its entry; left, the entry goes and the figure is drawn. */
+  entry = poa_follow_page_get_cell_entry (POA_FOLLOW_PAGE (page), middle, 1);
+  g_assert_nonnull (entry);
+  g_object_add_weak_pointer (G_OBJECT (entry), (gpointer *)&entry);
+  gtk_widget_grab_focus (entry);
+  iterate ();
+  gtk_widget_grab_focus (other);
+  wait_ms (50);
+  test_ui_wait_for_frames (window, 2);
+  g_assert_true (poa_follow_page_get_cell_entry (POA_FOLLOW_PAGE (page), middle, 2) == other);
+  g_assert_cmpuint (check_grid_rows (grid, &n_entries), >=, 8);
+  /* @other's, and the one the page put in today's month of the first row if still made. */
+  g_assert_cmpuint (n_entries, <=, 2);
+  g_assert_null (entry);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&document);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +644,7 @@ main (int   argc,
 
   g_test_add ("/follow-page/spread", Fixture, NULL, fixture_set_up,
               test_spread, fixture_tear_down);
+  g_test_add_func ("/follow-page/grid-builds-only-what-is-shown", test_grid_builds_only_what_is_shown);
 
   return g_test_run ();
 }

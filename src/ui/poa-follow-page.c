@@ -252,22 +252,310 @@ set_calendar (PoaFollowPage *self,
 
 /* ─── The capture grid ─────────────────────────────────────────────────────────────────── */
 
+/* A month's cell of the capture grid, drawn with Pango: the figure not being typed as a
+ * caption, the figure being typed below it. A GtkEntry is a heavy widget (a GtkText, its input
+ * method, its controllers) and GtkColumnView of GTK 4.8 keeps about 200 rows made whatever the
+ * height, twelve month cells each: so the cell holds an entry only while it is being edited
+ * (or asked for by the tests), its only child, placed over the figure. */
+#define POA_TYPE_MONTH_CELL (poa_month_cell_get_type ())
+G_DECLARE_FINAL_TYPE (PoaMonthCell, poa_month_cell, POA, MONTH_CELL, GtkWidget)
+
+struct _PoaMonthCell
+{
+  GtkWidget  parent_instance;
+
+  char      *figure;
+  char      *caption;
+  gboolean   outside;
+  GtkWidget *entry;           /* (nullable) the only child, while editing */
+};
+
+G_DEFINE_FINAL_TYPE (PoaMonthCell, poa_month_cell, GTK_TYPE_WIDGET)
+
+/* The entry's place, as the grid's CSS gives it: 26 px high, 9 px of padding each side. */
+#define MONTH_CELL_FIGURE_HEIGHT 26
+#define MONTH_CELL_PADDING 9
+
+static PangoLayout *
+month_cell_caption_layout (PoaMonthCell *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->caption);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+  /* As the "caption" style class: a smaller text. */
+  pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attributes);
+  return layout;
+}
+
+static int
+month_cell_caption_height (PoaMonthCell *self)
+{
+  g_autoptr(PangoLayout) layout = month_cell_caption_layout (self);
+  int height;
+
+  /* The same height whether the caption says something or not: the rows line up. */
+  if (self->caption == NULL || self->caption[0] == '\0')
+    pango_layout_set_text (layout, "0", -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + 1;
+}
+
+static void
+poa_month_cell_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  PoaMonthCell *self = POA_MONTH_CELL (widget);
+  int size;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      g_autoptr(PangoLayout) caption = month_cell_caption_layout (self);
+      g_autoptr(PangoLayout) figure = gtk_widget_create_pango_layout (widget, self->figure);
+      int digit = MAX (pango_font_metrics_get_approximate_digit_width (metrics),
+                       pango_font_metrics_get_approximate_char_width (metrics));
+      int caption_width, figure_width;
+
+      pango_font_metrics_unref (metrics);
+      pango_layout_get_pixel_size (caption, &caption_width, NULL);
+      pango_layout_get_pixel_size (figure, &figure_width, NULL);
+      /* As the entry of 4 characters it was. */
+      size = MAX (PANGO_PIXELS_CEIL (4 * digit), MAX (caption_width, figure_width)) + 2 * MONTH_CELL_PADDING;
+    }
+  else
+    size = month_cell_caption_height (self) + MONTH_CELL_FIGURE_HEIGHT;
+
+  if (self->entry != NULL)
+    {
+      int child_minimum, child_natural;
+
+      gtk_widget_measure (self->entry, orientation, -1, &child_minimum, &child_natural, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        child_minimum += month_cell_caption_height (self), child_natural += month_cell_caption_height (self);
+      size = MAX (size, child_natural);
+    }
+
+  *minimum = *natural = size;
+}
+
+static void
+poa_month_cell_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  PoaMonthCell *self = POA_MONTH_CELL (widget);
+  int top;
+
+  if (self->entry == NULL)
+    return;
+
+  top = month_cell_caption_height (self);
+  gtk_widget_size_allocate (self->entry,
+                            &(GtkAllocation) { 0, top, width, MAX (height - top, 0) }, -1);
+}
+
+static void
+poa_month_cell_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  PoaMonthCell *self = POA_MONTH_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int top = month_cell_caption_height (self);
+  GdkRGBA color, faint;
+  int text_width, text_height;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  if (self->caption != NULL && self->caption[0] != '\0')
+    {
+      g_autoptr(PangoLayout) caption = month_cell_caption_layout (self);
+      GdkRGBA dim = color;
+
+      /* As "dim-label". */
+      dim.alpha *= 0.55f;
+      pango_layout_get_pixel_size (caption, &text_width, NULL);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - MONTH_CELL_PADDING - text_width, 0));
+      gtk_snapshot_append_layout (snapshot, caption, &dim);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  if (self->entry != NULL)
+    {
+      gtk_widget_snapshot_child (widget, self->entry, snapshot);
+      return;
+    }
+
+  /* The place where the figure is typed, as an entry shows it. */
+  {
+    GskRoundedRect outline;
+
+    faint = color;
+    /* A month outside the schedule is faded, figure and place alike. */
+    faint.alpha *= self->outside ? 0.055f : 0.1f;
+    gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, top, width, MAX (height - top, 0)), 6);
+    gtk_snapshot_push_rounded_clip (snapshot, &outline);
+    gtk_snapshot_append_color (snapshot, &faint, &outline.bounds);
+    gtk_snapshot_pop (snapshot);
+  }
+
+  if (self->figure != NULL && self->figure[0] != '\0')
+    {
+      g_autoptr(PangoLayout) figure = gtk_widget_create_pango_layout (widget, self->figure);
+
+      if (self->outside)
+        color.alpha *= 0.55f;
+      pango_layout_get_pixel_size (figure, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - MONTH_CELL_PADDING - text_width,
+                                                              top + (height - top - text_height) / 2));
+      gtk_snapshot_append_layout (snapshot, figure, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* Focus given to the cell goes to its entry, made for it. */
+static gboolean poa_month_cell_grab_focus (GtkWidget *widget);
+
+static gboolean
+poa_month_cell_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  PoaMonthCell *self = POA_MONTH_CELL (widget);
+
+  if (self->entry != NULL && gtk_widget_get_focus_child (widget) != NULL)
+    return gtk_widget_child_focus (self->entry, direction);
+
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+poa_month_cell_dispose (GObject *object)
+{
+  PoaMonthCell *self = POA_MONTH_CELL (object);
+
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (poa_month_cell_parent_class)->dispose (object);
+}
+
+static void
+poa_month_cell_finalize (GObject *object)
+{
+  PoaMonthCell *self = POA_MONTH_CELL (object);
+
+  g_free (self->figure);
+  g_free (self->caption);
+
+  G_OBJECT_CLASS (poa_month_cell_parent_class)->finalize (object);
+}
+
+static void
+poa_month_cell_class_init (PoaMonthCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = poa_month_cell_dispose;
+  object_class->finalize = poa_month_cell_finalize;
+  widget_class->measure = poa_month_cell_measure;
+  widget_class->size_allocate = poa_month_cell_size_allocate;
+  widget_class->snapshot = poa_month_cell_snapshot;
+  widget_class->focus = poa_month_cell_focus;
+  widget_class->grab_focus = poa_month_cell_grab_focus;
+  gtk_widget_class_set_css_name (widget_class, "month-cell");
+  /* Read as the entry it becomes: its figure is typed. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+}
+
+static void
+poa_month_cell_init (PoaMonthCell *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "month-cell");
+}
+
+static void
+poa_month_cell_set (PoaMonthCell *self,
+                    const char   *figure,
+                    const char   *caption,
+                    gboolean      outside)
+{
+  gboolean resize = g_strcmp0 (self->figure, figure) != 0 || g_strcmp0 (self->caption, caption) != 0;
+
+  if (!resize && self->outside == outside)
+    return;
+
+  g_free (self->figure);
+  self->figure = g_strdup (figure);
+  g_free (self->caption);
+  self->caption = g_strdup (caption);
+  self->outside = outside;
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 typedef struct
 {
   PoaFollowPage *page;
   GtkListItem   *item;        /* (unowned) */
   guint          month;
-  GtkWidget     *box;
-  GtkLabel      *other;       /* the figure not being typed, read only */
-  GtkEntry      *entry;
+  PoaMonthCell  *view;
+  GtkEntry      *entry;       /* (nullable) the view's, while editing */
   PoaActivity   *activity;    /* (nullable) while bound */
   gboolean       refreshing;
+  guint          drop_idle;
 } Cell;
 
 static gboolean
 editing_programmed (PoaFollowPage *self)
 {
   return gtk_toggle_button_get_active (self->programmed_toggle);
+}
+
+static char *
+cell_description (Cell *cell)
+{
+  PoaCalendar *calendar = poa_activity_get_calendar (cell->activity);
+
+  /* TRANSLATORS: the accessible description of a cell of the capture grid: activity number,
+   * month, programmed, achieved, and whether the month is one of the activity's schedule */
+  return g_strdup_printf (_("Activity %u, %s: programmed %u, achieved %u%s"),
+                          poa_activity_get_number (cell->activity),
+                          _(month_names[cell->month - 1]),
+                          poa_calendar_get_programmed (calendar, cell->month),
+                          poa_calendar_get_achieved (calendar, cell->month),
+                          poa_activity_has_month (cell->activity, cell->month)
+                            ? "" : _(", outside the activity's months"));
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       Cell       *cell)
+{
+  g_autofree char *description = NULL;
+
+  if (cell->activity == NULL)
+    return FALSE;
+
+  description = cell_description (cell);
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
 }
 
 static void
@@ -298,32 +586,34 @@ cell_refresh (Cell *cell)
   other_text = editing_programmed (self) ? g_strdup_printf (_("A %u"), other)
                                          : g_strdup_printf (_("P %u"), other);
 
-  cell->refreshing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (cell->entry), text);
-  cell->refreshing = FALSE;
-  gtk_widget_remove_css_class (GTK_WIDGET (cell->entry), "error");
+  if (cell->entry != NULL)
+    {
+      cell->refreshing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (cell->entry), text);
+      cell->refreshing = FALSE;
+      gtk_widget_remove_css_class (GTK_WIDGET (cell->entry), "error");
+      if (in_schedule)
+        gtk_widget_set_opacity (GTK_WIDGET (cell->entry), 1);
+      else
+        gtk_widget_set_opacity (GTK_WIDGET (cell->entry), 0.55);
+    }
   /* A month with nothing in it shows no zeros: the figures stand out, and a month outside
    * the schedule shows a dot. */
-  gtk_label_set_text (cell->other, holds ? other_text : in_schedule ? "" : "·");
+  poa_month_cell_set (cell->view, text, holds ? other_text : in_schedule ? "" : "·", !in_schedule);
 
-  if (in_schedule)
-    gtk_widget_remove_css_class (cell->box, "outside");
-  else
-    gtk_widget_add_css_class (cell->box, "outside");
   if (cell->month == today_month ())
-    gtk_widget_add_css_class (cell->box, "today");
+    gtk_widget_add_css_class (GTK_WIDGET (cell->view), "today");
   else
-    gtk_widget_remove_css_class (cell->box, "today");
+    gtk_widget_remove_css_class (GTK_WIDGET (cell->view), "today");
 
-  /* TRANSLATORS: the accessible description of a cell of the capture grid: activity number,
-   * month, programmed, achieved, and whether the month is one of the activity's schedule */
-  description = g_strdup_printf (_("Activity %u, %s: programmed %u, achieved %u%s"),
-                                 poa_activity_get_number (cell->activity),
-                                 _(month_names[cell->month - 1]), programmed, achieved,
-                                 in_schedule ? "" : _(", outside the activity's months"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->entry),
+  description = cell_description (cell);
+  /* The tooltip says the same, made when asked for (query-tooltip): setting a tooltip's text
+   * on every cell bound cost a third of the grid's first frame. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell->entry), description);
+  if (cell->entry != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell->entry),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 static void
@@ -345,7 +635,7 @@ cell_commit (Cell *cell)
   const char *reason = NULL;
   guint value, programmed, achieved;
 
-  if (cell->activity == NULL || self->document == NULL)
+  if (cell->activity == NULL || self->document == NULL || cell->entry == NULL)
     return TRUE;
 
   if (!parse_figure (gtk_editable_get_text (GTK_EDITABLE (cell->entry)), &value, &reason))
@@ -453,8 +743,8 @@ focus_cell (PoaFollowPage *self,
   if (cell == NULL)
     return FALSE;
 
-  gtk_widget_grab_focus (GTK_WIDGET (cell->entry));
-  scroll_to_widget (self, cell->box);
+  gtk_widget_grab_focus (GTK_WIDGET (cell->view));
+  scroll_to_widget (self, GTK_WIDGET (cell->view));
   return TRUE;
 }
 
@@ -499,7 +789,7 @@ move_focus (Cell *cell,
       PendingFocus *pending = g_new0 (PendingFocus, 1);
 
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) +
-                                rows * gtk_widget_get_height (cell->box));
+                                rows * gtk_widget_get_height (GTK_WIDGET (cell->view)));
       pending->page = g_object_ref (self);
       pending->position = position;
       pending->month = month;
@@ -522,7 +812,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
     {
       cell_refresh (cell);
       set_message (cell->page, NULL);
-      gtk_widget_activate_action (GTK_WIDGET (cell->entry), shift ? "win.redo" : "win.undo", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (cell->view), shift ? "win.redo" : "win.undo", NULL);
       return TRUE;
     }
 
@@ -632,6 +922,25 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
   set_selected_activity (cell->page, cell->activity);
 }
 
+/* The entry of a cell left goes once the focus is elsewhere: what is not edited is drawn. */
+static gboolean
+cell_drop_entry_cb (gpointer user_data)
+{
+  Cell *cell = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (cell->view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  cell->drop_idle = 0;
+  if (cell->entry == NULL ||
+      (focus != NULL && (focus == GTK_WIDGET (cell->entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (cell->entry)))))
+    return G_SOURCE_REMOVE;
+
+  cell->entry = NULL;
+  g_clear_pointer (&cell->view->entry, gtk_widget_unparent);
+  gtk_widget_queue_resize (GTK_WIDGET (cell->view));
+  return G_SOURCE_REMOVE;
+}
+
 /* Leaving a cell saves it; a bad figure is dropped, as it was never saved. */
 static void
 cell_focus_leave_cb (GtkEventControllerFocus *controller,
@@ -639,31 +948,19 @@ cell_focus_leave_cb (GtkEventControllerFocus *controller,
 {
   if (!cell_commit (cell))
     cell_refresh (cell);
+  if (cell->drop_idle == 0)
+    cell->drop_idle = g_idle_add (cell_drop_entry_cb, cell);
 }
 
-static void
-cell_free (Cell *cell)
+/* The cell's entry, made when it is to be edited. */
+static GtkEntry *
+cell_ensure_entry (Cell *cell)
 {
-  g_free (cell);
-}
-
-static void
-month_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PoaFollowPage            *self)
-{
-  Cell *cell = g_new0 (Cell, 1);
   GtkEventController *controller;
 
-  cell->page = self;
-  cell->item = item;
-  cell->month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "month"));
-  cell->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (cell->box, "month-cell");
-  cell->other = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (cell->other), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (cell->other), "dim-label");
-  gtk_label_set_xalign (cell->other, 1);
+  if (cell->entry != NULL)
+    return cell->entry;
+
   cell->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_input_purpose (cell->entry, GTK_INPUT_PURPOSE_DIGITS);
   gtk_editable_set_width_chars (GTK_EDITABLE (cell->entry), 4);
@@ -671,8 +968,6 @@ month_setup_cb (GtkSignalListItemFactory *factory,
   gtk_editable_set_alignment (GTK_EDITABLE (cell->entry), 1);
   /* Ctrl+Z is the window's: one undo of the document, not of the entry's text. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (cell->entry), FALSE);
-  gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->other));
-  gtk_box_append (GTK_BOX (cell->box), GTK_WIDGET (cell->entry));
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -684,8 +979,65 @@ month_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (GTK_WIDGET (cell->entry), controller);
   g_signal_connect (cell->entry, "changed", G_CALLBACK (cell_changed_cb), cell);
 
-  g_object_set_data_full (G_OBJECT (cell->box), "poa-cell", cell, (GDestroyNotify)cell_free);
-  gtk_list_item_set_child (item, cell->box);
+  cell->view->entry = GTK_WIDGET (cell->entry);
+  gtk_widget_set_parent (GTK_WIDGET (cell->entry), GTK_WIDGET (cell->view));
+  gtk_widget_queue_resize (GTK_WIDGET (cell->view));
+  cell_refresh (cell);
+  return cell->entry;
+}
+
+static gboolean
+poa_month_cell_grab_focus (GtkWidget *widget)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (widget), "poa-cell");
+
+  if (cell == NULL || cell->activity == NULL)
+    return GTK_WIDGET_CLASS (poa_month_cell_parent_class)->grab_focus (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (cell_ensure_entry (cell)));
+}
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 Cell            *cell)
+{
+  if (cell->entry != NULL || cell->activity == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (cell->view));
+}
+
+static void
+cell_free (Cell *cell)
+{
+  g_clear_handle_id (&cell->drop_idle, g_source_remove);
+  g_free (cell);
+}
+
+static void
+month_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PoaFollowPage            *self)
+{
+  Cell *cell = g_new0 (Cell, 1);
+  GtkGesture *gesture;
+
+  cell->page = self;
+  cell->item = item;
+  cell->month = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "month"));
+  cell->view = g_object_new (POA_TYPE_MONTH_CELL, NULL);
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "pressed", G_CALLBACK (cell_pressed_cb), cell);
+  gtk_widget_add_controller (GTK_WIDGET (cell->view), GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (cell->view), TRUE);
+  g_signal_connect (cell->view, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), cell);
+
+  g_object_set_data_full (G_OBJECT (cell->view), "poa-cell", cell, (GDestroyNotify)cell_free);
+  gtk_list_item_set_child (item, GTK_WIDGET (cell->view));
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -713,6 +1065,9 @@ month_unbind_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (self->cells, cell);
   g_signal_handlers_disconnect_by_data (cell->activity, cell);
   g_clear_object (&cell->activity);
+  /* A row recycled for another activity keeps no entry it is not editing. */
+  if (cell->entry != NULL && cell->drop_idle == 0)
+    cell->drop_idle = g_idle_add (cell_drop_entry_cb, cell);
 }
 
 /* A label cell: the number, the name, and the totals of the row. */
@@ -1349,7 +1704,10 @@ follow_plan (PoaFollowPage *self,
       poa_date_get_today (&today);
       self->quarter = poa_report_current_quarter (poa_plan_get_year (plan), &today);
       grid_model = gtk_no_selection_new (g_object_ref (activities));
-      report_model = gtk_no_selection_new (g_object_ref (activities));
+      /* The report's rows are made when it is shown: a couple of hundred rows with an entry
+       * each, which the capture's first frame need not wait for. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
+        report_model = gtk_no_selection_new (g_object_ref (activities));
       g_signal_connect_swapped (activities, "items-changed", G_CALLBACK (queue_totals), self);
     }
 
@@ -1662,6 +2020,13 @@ visible_view_changed_cb (PoaFollowPage *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0)
     {
+      if (self->plan != NULL && gtk_column_view_get_model (self->report) == NULL)
+        {
+          GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (poa_plan_get_activities (self->plan))));
+
+          gtk_column_view_set_model (self->report, GTK_SELECTION_MODEL (selection));
+          g_object_unref (selection);
+        }
       if (self->totals_stale)
         update_totals_cb (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->quarter_dropdown));
@@ -1722,10 +2087,8 @@ poa_follow_page_init (PoaFollowPage *self)
 
       gtk_css_provider_load_from_data (provider,
                                        ".follow-grid > listview > row > cell { padding-top: 3px; padding-bottom: 3px; }\n"
-                                       ".follow-grid .month-cell entry { min-height: 26px; padding-top: 0; padding-bottom: 0; }\n"
-                                       ".follow-grid .month-cell label { margin-bottom: 1px; }\n"
-                                       ".follow-grid .month-cell.outside entry { opacity: 0.55; }\n"
-                                       ".follow-grid .month-cell.today { background-color: alpha(@accent_bg_color, 0.15); }\n",
+                                       ".follow-grid month-cell entry { min-height: 26px; padding-top: 0; padding-bottom: 0; }\n"
+                                       ".follow-grid month-cell.today { background-color: alpha(@accent_bg_color, 0.15); }\n",
                                        -1);
       gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -1783,7 +2146,7 @@ poa_follow_page_get_cell_entry (PoaFollowPage *self,
   g_return_val_if_fail (POA_IS_FOLLOW_PAGE (self), NULL);
 
   cell = find_cell (self, position, month);
-  return cell != NULL ? GTK_WIDGET (cell->entry) : NULL;
+  return cell != NULL ? GTK_WIDGET (cell_ensure_entry (cell)) : NULL;
 }
 
 void
