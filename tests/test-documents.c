@@ -585,6 +585,18 @@ assert_chart_names_whole (PoaPlan *plan,
   g_assert_no_error (error);
   words = pdf_words (path);
   g_assert_cmpuint (words->len, ==, poa_pages_get_n_pages (pages));
+  /* To look at the pages: POA_TEST_KEEP=DIR keeps each PDF there. */
+  if (g_getenv ("POA_TEST_KEEP") != NULL)
+    {
+      static guint kept;
+      g_autofree char *name = g_strdup_printf ("chart-%u-%.0fx%.0f.pdf", ++kept, width, height);
+      g_autofree char *keep = g_build_filename (g_getenv ("POA_TEST_KEEP"), name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (keep, contents, length, NULL));
+    }
 
   for (guint page = 0; page < poa_pages_get_n_pages (pages); page++)
     {
@@ -624,6 +636,13 @@ assert_chart_names_whole (PoaPlan *plan,
                 continue;
               if (strstr (word->text, "…") != NULL || strstr (word->text, "...") != NULL)
                 g_error ("page %u, chart row %d: “%s”", page + 1, rect->row + 1, word->text);
+              /* An ellipsis keeps the text it hides, as one glyph's text: pdftotext reads it
+               * back as one "word" with spaces in it, squeezed into the width of "…". Every
+               * word drawn is as wide as its letters. */
+              if (strchr (word->text, ' ') != NULL ||
+                  (word->x_max - word->x_min) < 1.5 * g_utf8_strlen (word->text, -1))
+                g_error ("page %u, chart row %d: “%s” is hidden in %.1f points", page + 1, rect->row + 1,
+                         word->text, word->x_max - word->x_min);
               /* The row's figures, on the right: "30 %" or "—", "12 atrasadas"; all else is
                * the name, on a portrait page as wide as the chart. */
               if (word->x_min > width / 2 && is_figure (word->text))
