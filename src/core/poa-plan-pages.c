@@ -157,14 +157,24 @@ add_cronograma (PoaPages *pages,
     [CR_P_NUMBER] = 24, [CR_P_PERCENT] = 30, [CR_A_NUMBER] = 24, [CR_A_PERCENT] = 30,
     [CR_START] = 48, [CR_END] = 48,
   };
+  /* A portrait page's 552 points: a smaller type, the figures, months and dates as wide as
+   * their texts in it, and the rest to the texts, so that no heading or date is cut in two. */
+  static const double narrow_widths[CR_N_COLUMNS] = {
+    [CR_NUMBER] = 16, [CR_NAME] = 50, [CR_RESPONSIBLE] = 48, [CR_UNIT] = 28, [CR_ANNUAL] = 24,
+    [CR_P_NUMBER] = 18, [CR_P_PERCENT] = 26, [CR_A_NUMBER] = 18, [CR_A_PERCENT] = 26,
+    [CR_START] = 41, [CR_END] = 41,
+  };
   GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
   guint n = g_list_model_get_n_items (activities);
   g_autofree char *months_heading = g_strdup_printf ("Cronograma programado %u", poa_plan_get_year (plan));
   gboolean figures = FALSE;
+  gboolean narrow = poa_pages_get_content_width (pages) < 700;
   PoaPagesTable *table;
 
+  if (narrow)
+    memcpy (widths, narrow_widths, sizeof widths);
   for (guint m = 0; m < 12; m++)
-    widths[CR_MONTHS + m] = 21.5;
+    widths[CR_MONTHS + m] = narrow ? 18 : 21.5;
 
   /* The months carry their figures when the plan has any month programmed. */
   for (guint i = 0; i < n && !figures; i++)
@@ -175,7 +185,7 @@ add_cronograma (PoaPages *pages,
     }
 
   poa_pages_add_heading (pages, "Cronograma");
-  table = poa_pages_add_table (pages, CR_N_COLUMNS, widths, 7.5);
+  table = poa_pages_add_table (pages, CR_N_COLUMNS, widths, narrow ? 6.5 : 7.5);
 
   poa_pages_table_begin_row (table, TRUE);
   poa_pages_table_add_cell (table, "Nº", 1, POA_CELL_BOLD | POA_CELL_CENTER, 0);
