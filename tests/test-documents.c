@@ -428,6 +428,293 @@ test_awkward_plan_texts_are_whole (void)
   test_remove_tree (dir);
 }
 
+/* The progress chart on paper (issue 17): each activity's whole name, wrapped, in its row. */
+
+typedef struct
+{
+  double x_min, y_min, x_max, y_max;
+  char  *text;
+} Word;
+
+static void
+word_clear (gpointer data)
+{
+  g_free (((Word *)data)->text);
+}
+
+static double
+bbox_attribute (const char *line,
+                const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("%s=\"", name);
+  const char *at = strstr (line, key);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (key), NULL);
+}
+
+/* The words of every page with their boxes, as `pdftotext -bbox` reads them: an array of pages,
+ * each an array of Word. */
+static GPtrArray *
+pdf_words (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *out = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  GArray *words = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strchug (lines[i]);
+
+      if (g_str_has_prefix (line, "<page "))
+        {
+          words = g_array_new (FALSE, FALSE, sizeof (Word));
+          g_array_set_clear_func (words, word_clear);
+          g_ptr_array_add (pages, words);
+        }
+      else if (g_str_has_prefix (line, "<word "))
+        {
+          const char *start = strchr (line, '>') + 1;
+          const char *end = strstr (start, "</word>");
+          g_autofree char *escaped = g_strndup (start, end - start);
+          g_auto(GStrv) parts = NULL;
+          Word word;
+
+          g_assert_nonnull (words);
+          word.x_min = bbox_attribute (line, "xMin");
+          word.y_min = bbox_attribute (line, "yMin");
+          word.x_max = bbox_attribute (line, "xMax");
+          word.y_max = bbox_attribute (line, "yMax");
+          /* pdftotext escapes the five XML characters. */
+          parts = g_strsplit (escaped, "&amp;", -1);
+          word.text = g_strjoinv ("&", parts);
+          for (const char *const *e = (const char *const[]){ "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&apos;", "'", NULL };
+               *e != NULL; e += 2)
+            {
+              g_auto(GStrv) pieces = g_strsplit (word.text, e[0], -1);
+
+              g_free (word.text);
+              word.text = g_strjoinv (e[1], pieces);
+            }
+          g_array_append_val (words, word);
+        }
+    }
+  return pages;
+}
+
+static int
+compare_reading_order (gconstpointer a,
+                       gconstpointer b)
+{
+  const Word *first = *(const Word *const *)a;
+  const Word *second = *(const Word *const *)b;
+
+  /* Words on one line share their top, give or take a fallback font's. */
+  if (ABS (first->y_min - second->y_min) > 2)
+    return first->y_min < second->y_min ? -1 : 1;
+  return first->x_min < second->x_min ? -1 : first->x_min > second->x_min;
+}
+
+/* Whether @word may be Pango's box for a missing glyph, read back: its code in hexadecimal. */
+static gboolean
+is_hex_box (const char *word)
+{
+  gboolean hex = strlen (word) >= 2 && strlen (word) <= 6;
+
+  for (const char *p = word; *p != '\0'; p++)
+    hex &= g_ascii_isdigit (*p) || (*p >= 'A' && *p <= 'F');
+  return hex;
+}
+
+/* The words of @text that the fonts installed can draw, one space between them: the emoji have
+ * no glyph here, and pdftotext reads their boxes as the codes in them. Both sides of a
+ * comparison go through here, so a name's own hexadecimal-looking word is left out of both. */
+static char *
+drawable_words (const char *const *words)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean emoji = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p++)
+        emoji |= (guchar)*p >= 0xf0;
+      if (emoji || words[i][0] == '\0' || is_hex_box (words[i]))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_figure (const char *text)
+{
+  gboolean digits = *text != '\0';
+
+  for (const char *p = text; *p != '\0'; p++)
+    digits &= g_ascii_isdigit (*p);
+  return digits || g_str_equal (text, "%") || g_str_equal (text, "—") || g_str_equal (text, "atrasadas");
+}
+
+/* Lays @plan out on @width × @height, writes it, and reads the chart's rows back: every row
+ * whole on one page, none over another, the text in its left half exactly its activity's
+ * number and whole name, no "…" anywhere in it. Returns how many rows take more than one
+ * line (read back: its words on more than one line). */
+static guint
+assert_chart_names_whole (PoaPlan *plan,
+                          double   width,
+                          double   height)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "poa.pdf", NULL);
+  g_autoptr(PoaPages) pages = poa_plan_pages_new (plan, width, height, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  guint n = g_list_model_get_n_items (activities);
+  g_autofree guint *seen = g_new0 (guint, n);
+  guint n_split, n_rows = 0, n_tall = 0, block = G_MAXUINT;
+
+  assert_layout_sound (pages, &n_split);
+  g_assert_true (poa_pages_write_pdf (pages, path, "chart", &error));
+  g_assert_no_error (error);
+  words = pdf_words (path);
+  g_assert_cmpuint (words->len, ==, poa_pages_get_n_pages (pages));
+  /* To look at the pages: POA_TEST_KEEP=DIR keeps each PDF there. */
+  if (g_getenv ("POA_TEST_KEEP") != NULL)
+    {
+      static guint kept;
+      g_autofree char *name = g_strdup_printf ("chart-%u-%.0fx%.0f.pdf", ++kept, width, height);
+      g_autofree char *keep = g_build_filename (g_getenv ("POA_TEST_KEEP"), name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (keep, contents, length, NULL));
+    }
+
+  for (guint page = 0; page < poa_pages_get_n_pages (pages); page++)
+    {
+      g_autoptr(GArray) rects = poa_pages_get_rects (pages, page);
+      GArray *page_words = g_ptr_array_index (words, page);
+
+      for (guint i = 0; i < rects->len; i++)
+        {
+          const PoaPagesRect *rect = &g_array_index (rects, PoaPagesRect, i);
+          g_autoptr(GPtrArray) name = g_ptr_array_new ();
+          g_autoptr(PoaActivity) activity = NULL;
+          g_autofree char *label = NULL;
+          g_autofree char *flat = NULL;
+          g_auto(GStrv) expected = NULL;
+          g_autofree char *expected_words = NULL;
+          g_autofree char *found = NULL;
+
+          /* Without the Gantt, the chart is the only block of drawn rows. */
+          if (rect->kind != POA_PAGES_RECT_DRAWN_ROW)
+            continue;
+          if (block == G_MAXUINT)
+            block = rect->block;
+          g_assert_cmpuint (rect->block, ==, block);
+          g_assert_cmpint (rect->row, >=, 0);
+          g_assert_cmpint (rect->row, <, (int)n);
+          /* Never split, never clipped: the row is whole on its page. */
+          g_assert_cmpuint (rect->part, ==, 0);
+          seen[rect->row]++;
+          n_rows++;
+
+          for (guint w = 0; w < page_words->len; w++)
+            {
+              Word *word = &g_array_index (page_words, Word, w);
+              double middle = (word->y_min + word->y_max) / 2;
+
+              if (middle < rect->y || middle >= rect->y + rect->height)
+                continue;
+              if (strstr (word->text, "…") != NULL || strstr (word->text, "...") != NULL)
+                g_error ("page %u, chart row %d: “%s”", page + 1, rect->row + 1, word->text);
+              /* An ellipsis keeps the text it hides, as one glyph's text: pdftotext reads it
+               * back as one "word" with spaces in it, squeezed into the width of "…". Every
+               * word drawn is as wide as its letters. */
+              if (strchr (word->text, ' ') != NULL ||
+                  (word->x_max - word->x_min) < 1.5 * g_utf8_strlen (word->text, -1))
+                g_error ("page %u, chart row %d: “%s” is hidden in %.1f points", page + 1, rect->row + 1,
+                         word->text, word->x_max - word->x_min);
+              /* The row's figures, on the right: "30 %" or "—", "12 atrasadas"; all else is
+               * the name, on a portrait page as wide as the chart. */
+              if (word->x_min > width / 2 && is_figure (word->text))
+                continue;
+              g_ptr_array_add (name, word);
+            }
+          g_ptr_array_sort (name, compare_reading_order);
+          /* A name wrapped: its words on more than one line. */
+          n_tall += name->len > 0 &&
+                    ((Word *)g_ptr_array_index (name, name->len - 1))->y_min >
+                    ((Word *)g_ptr_array_index (name, 0))->y_min + 2;
+          g_ptr_array_add (name, NULL);
+          {
+            g_autofree char **texts = g_new0 (char *, name->len);
+
+            for (guint w = 0; w + 1 < name->len; w++)
+              texts[w] = ((Word *)g_ptr_array_index (name, w))->text;
+            found = drawable_words ((const char *const *)texts);
+          }
+
+          activity = g_list_model_get_item (activities, (guint)rect->row);
+          label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity), poa_activity_get_name (activity));
+          flat = flatten (label);
+          expected = g_strsplit (flat, " ", -1);
+          expected_words = drawable_words ((const char *const *)expected);
+          if (g_strcmp0 (found, expected_words) != 0)
+            g_error ("page %u, chart row %d:\nexpected “%s”\nfound    “%s”", page + 1, rect->row + 1,
+                     expected_words, found);
+        }
+    }
+
+  /* Every activity once. */
+  g_assert_cmpuint (n_rows, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (seen[i], ==, 1);
+
+  test_remove_tree (dir);
+  return n_tall;
+}
+
+static void
+test_default_plan_chart_names_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_default_plan_new (&error);
+  GListModel *activities;
+  g_autoptr(PoaActivity) first = NULL;
+
+  g_assert_no_error (error);
+  assert_chart_names_whole (plan, 792, 612);
+
+  /* A name longer than its column wraps, in landscape and portrait alike. */
+  activities = G_LIST_MODEL (poa_plan_get_activities (plan));
+  first = g_list_model_get_item (activities, 0);
+  poa_activity_set_text (first, POA_ACTIVITY_NAME,
+                         "Corazón de Plata: encuentro anual de las familias de migrantes con sus "
+                         "paisanos que regresan, con su comida, su música y sus trámites");
+  g_assert_cmpuint (assert_chart_names_whole (plan, 792, 612), >=, 1);
+  g_assert_cmpuint (assert_chart_names_whole (plan, 612, 792), >=, 1);
+}
+
+static void
+test_awkward_plan_chart_names_whole (void)
+{
+  g_autoptr(PoaPlan) plan = awkward_plan (300);
+  g_autoptr(PoaPlan) small = awkward_plan (20);
+
+  g_assert_cmpuint (assert_chart_names_whole (plan, 792, 612), ==, 300);
+  g_assert_cmpuint (assert_chart_names_whole (small, 612, 792), ==, 20);
+  g_assert_cmpuint (assert_chart_names_whole (small, 1008, 612), ==, 20);
+}
+
 /* The signatures never stand alone: whatever the number of rows before them, the page they are
  * on holds some of the content before them too. */
 static void
@@ -512,6 +799,8 @@ main (int   argc,
   g_test_add_func ("/documents/layout/awkward-plan-rows-never-overlap", test_awkward_plan_layout);
   g_test_add_func ("/documents/poa/awkward-plan-texts-are-whole", test_awkward_plan_texts_are_whole);
   g_test_add_func ("/documents/report/pdf", test_report_pdf);
+  g_test_add_func ("/documents/chart/default-plan-names-whole", test_default_plan_chart_names_whole);
+  g_test_add_func ("/documents/chart/awkward-plan-names-whole", test_awkward_plan_chart_names_whole);
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include <glib/gi18n.h>
 
 #include "poa-activity.h"
@@ -155,14 +157,24 @@ add_cronograma (PoaPages *pages,
     [CR_P_NUMBER] = 24, [CR_P_PERCENT] = 30, [CR_A_NUMBER] = 24, [CR_A_PERCENT] = 30,
     [CR_START] = 48, [CR_END] = 48,
   };
+  /* A portrait page's 552 points: a smaller type, the figures, months and dates as wide as
+   * their texts in it, and the rest to the texts, so that no heading or date is cut in two. */
+  static const double narrow_widths[CR_N_COLUMNS] = {
+    [CR_NUMBER] = 16, [CR_NAME] = 50, [CR_RESPONSIBLE] = 48, [CR_UNIT] = 28, [CR_ANNUAL] = 24,
+    [CR_P_NUMBER] = 18, [CR_P_PERCENT] = 26, [CR_A_NUMBER] = 18, [CR_A_PERCENT] = 26,
+    [CR_START] = 41, [CR_END] = 41,
+  };
   GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
   guint n = g_list_model_get_n_items (activities);
   g_autofree char *months_heading = g_strdup_printf ("Cronograma programado %u", poa_plan_get_year (plan));
   gboolean figures = FALSE;
+  gboolean narrow = poa_pages_get_content_width (pages) < 700;
   PoaPagesTable *table;
 
+  if (narrow)
+    memcpy (widths, narrow_widths, sizeof widths);
   for (guint m = 0; m < 12; m++)
-    widths[CR_MONTHS + m] = 21.5;
+    widths[CR_MONTHS + m] = narrow ? 18 : 21.5;
 
   /* The months carry their figures when the plan has any month programmed. */
   for (guint i = 0; i < n && !figures; i++)
@@ -173,7 +185,7 @@ add_cronograma (PoaPages *pages,
     }
 
   poa_pages_add_heading (pages, "Cronograma");
-  table = poa_pages_add_table (pages, CR_N_COLUMNS, widths, 7.5);
+  table = poa_pages_add_table (pages, CR_N_COLUMNS, widths, narrow ? 6.5 : 7.5);
 
   poa_pages_table_begin_row (table, TRUE);
   poa_pages_table_add_cell (table, "Nº", 1, POA_CELL_BOLD | POA_CELL_CENTER, 0);
@@ -316,6 +328,7 @@ typedef struct
   PoaProgressChartStyle  style;
   double                 legend;
   double                 row;
+  GArray                *heights;  /* (nullable): each row's height, once measured */
 } Chart;
 
 static void
@@ -324,6 +337,7 @@ chart_free (gpointer data)
   Chart *chart = data;
 
   g_object_unref (chart->plan);
+  g_clear_pointer (&chart->heights, g_array_unref);
   g_free (chart);
 }
 
@@ -341,11 +355,40 @@ chart_heading_height (gpointer data)
   return ((Chart *)data)->legend;
 }
 
+/* Every row's height, measured once: a name is wrapped whole over the lines it needs (no text
+ * is cut on paper, issue 17). Measured on a PDF surface that writes nowhere, whose fonts are the
+ * ones the PDF and the print operation's PDF draw with. */
+static void
+chart_measure (Chart *chart)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (chart->plan));
+  guint n = g_list_model_get_n_items (activities);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  chart->heights = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, chart->width, chart->width);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      double height = poa_progress_chart_get_row_height (cr, activity, chart->width, &chart->style);
+
+      g_array_append_val (chart->heights, height);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static double
 chart_row_height (gpointer data,
                   guint    row)
 {
-  return ((Chart *)data)->row;
+  Chart *chart = data;
+
+  if (chart->heights == NULL)
+    chart_measure (chart);
+  return row < chart->heights->len ? g_array_index (chart->heights, double, row) : chart->row;
 }
 
 static void
@@ -390,6 +433,7 @@ add_chart (PoaPages    *pages,
 {
   Chart *chart = g_new0 (Chart, 1);
   PoaProgressChartStyle bare;
+  double top, bottom;
 
   chart->plan = g_object_ref (plan);
   chart->date = *today;
@@ -399,9 +443,12 @@ add_chart (PoaPages    *pages,
   chart->style.legend_achieved = "Alcanzado ÷ programado, en el color de su estado";
   chart->style.legend_expected = "Lo esperado a la fecha según el cronograma";
   chart->style.late_format = "%u atrasadas";
+  chart->style.wrap_names = TRUE;
   bare = chart->style;
   bare.legend_achieved = bare.legend_expected = NULL;
   chart->legend = poa_progress_chart_get_height (0, chart->width, &chart->style);
+  poa_pages_get_content_area (pages, &top, &bottom);
+  chart->style.max_row_height = bottom - top - chart->legend;
   chart->row = poa_progress_chart_get_height (1, chart->width, &bare);
 
   poa_pages_add_rows (pages, &chart_funcs, chart, chart_free);

@@ -53,11 +53,12 @@ typedef struct
 } Layout;
 
 static void
-compute_layout (Layout                      *layout,
-                double                       width,
-                const PoaProgressChartStyle *style)
+compute_layout_stacked (Layout                      *layout,
+                        double                       width,
+                        const PoaProgressChartStyle *style,
+                        gboolean                     stacked)
 {
-  gboolean compact = width < COMPACT_WIDTH;
+  gboolean compact = stacked || width < COMPACT_WIDTH;
   gboolean legend = style->legend_achieved != NULL && style->legend_expected != NULL;
 
   layout->late_width = style->late_format != NULL ? LATE_WIDTH : 0;
@@ -83,6 +84,73 @@ compute_layout (Layout                      *layout,
       layout->bar_width = MAX (layout->value_x - GAP - layout->bar_x, 10);
       layout->legend_height = legend ? LEGEND_HEIGHT : 0;
     }
+}
+
+static void
+compute_layout (Layout                      *layout,
+                double                       width,
+                const PoaProgressChartStyle *style)
+{
+  compute_layout_stacked (layout, width, style, FALSE);
+}
+
+/* The row's name: its number and its name, whole. */
+static char *
+row_label (PoaActivity *activity)
+{
+  return g_strdup_printf ("%u. %s", poa_activity_get_number (activity), poa_activity_get_name (activity));
+}
+
+/* @pango set to @label wrapped whole in @width, for paper; back to one ellipsized line after
+ * with unwrap(). Returns how much taller than one line the name is. */
+static double
+wrap_label (PangoLayout *pango,
+            const char  *label,
+            double       width)
+{
+  g_autofree char *flat = poa_draw_one_line (label);
+  PangoRectangle logical, line;
+
+  /* One line's height, measured in the same font, so that a name of one line adds nothing. */
+  pango_layout_set_ellipsize (pango, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (pango, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (pango, (int)(MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_text (pango, "X", -1);
+  pango_layout_get_pixel_extents (pango, NULL, &line);
+  pango_layout_set_text (pango, flat, -1);
+  pango_layout_get_pixel_extents (pango, NULL, &logical);
+  return MAX (logical.height - line.height, 0);
+}
+
+static void
+unwrap (PangoLayout *pango)
+{
+  pango_layout_set_ellipsize (pango, PANGO_ELLIPSIZE_END);
+}
+
+/* Where @activity's row puts its parts when names wrap, and how much taller than one line its
+ * name is. A name too long for its column beside the bar to fit on a page goes over the whole
+ * width, the bar under it, as on a narrow page. */
+static double
+wrapped_row_layout (PangoLayout                 *pango,
+                    PoaActivity                 *activity,
+                    double                       width,
+                    const PoaProgressChartStyle *style,
+                    Layout                      *layout)
+{
+  g_autofree char *label = row_label (activity);
+  double extra;
+
+  compute_layout (layout, width, style);
+  extra = ceil (wrap_label (pango, label, layout->label_width));
+  if (style->max_row_height > 0 && layout->row_height + extra > style->max_row_height &&
+      width >= COMPACT_WIDTH)
+    {
+      compute_layout_stacked (layout, width, style, TRUE);
+      extra = ceil (wrap_label (pango, label, layout->label_width));
+    }
+  unwrap (pango);
+  return extra;
 }
 
 /**
@@ -146,6 +214,41 @@ poa_progress_chart_get_height (guint                        n_rows,
 
   compute_layout (&layout, width, style);
   return n_rows * layout.row_height + layout.legend_height;
+}
+
+/**
+ * poa_progress_chart_get_row_height:
+ * @cr: a context like the one the chart will be drawn on (its fonts measure the name)
+ * @activity: the row's activity
+ * @width: the chart's width
+ *
+ * Returns: the height of @activity's row: poa_progress_chart_get_height() of one row, or more
+ *   when @style wraps names and the name takes more than one line.
+ */
+double
+poa_progress_chart_get_row_height (cairo_t                     *cr,
+                                   PoaActivity                 *activity,
+                                   double                       width,
+                                   const PoaProgressChartStyle *style)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(PangoLayout) pango = NULL;
+  Layout layout;
+  double extra;
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (POA_IS_ACTIVITY (activity), 0);
+  g_return_val_if_fail (style != NULL, 0);
+
+  compute_layout (&layout, width, style);
+  if (!style->wrap_names)
+    return layout.row_height;
+
+  pango = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (style->font != NULL ? style->font : "Sans 10");
+  pango_layout_set_font_description (pango, font);
+  extra = wrapped_row_layout (pango, activity, width, style, &layout);
+  return layout.row_height + extra;
 }
 
 /**
@@ -250,7 +353,8 @@ draw_row (cairo_t                     *cr,
           PoaPlan                     *plan,
           PoaActivity                 *activity,
           const GDate                 *date,
-          double                       y)
+          double                       y,
+          double                       extra)
 {
   g_autofree char *label = NULL;
   g_autofree char *value = NULL;
@@ -259,12 +363,27 @@ draw_row (cairo_t                     *cr,
   PoaSemaforo level, semaforo;
   double percent = 0;
   double text_y = y + layout->text_y;
-  double bar_y = y + layout->bar_y;
+  /* A wrapped name's first line is where a one-line name is; the figures and, side by side,
+   * the bar stay on that line, like a table's cells read from their top. Stacked, the bar goes
+   * under the whole name. */
+  double bar_y = y + layout->bar_y + (layout->bar_y > layout->text_y ? extra : 0);
 
-  label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity),
-                           poa_activity_get_name (activity));
+  label = row_label (activity);
   poa_draw_set_color (cr, &style->text);
-  draw_text (cr, pango, label, 0, text_y, layout->label_width, PANGO_ALIGN_LEFT);
+  if (style->wrap_names)
+    {
+      int height;
+
+      wrap_label (pango, label, layout->label_width);
+      pango_layout_set_alignment (pango, PANGO_ALIGN_LEFT);
+      pango_layout_get_pixel_size (pango, NULL, &height);
+      cairo_move_to (cr, 0, text_y - (height - extra) / 2.0);
+      pango_cairo_show_layout (cr, pango);
+      cairo_new_path (cr);
+      unwrap (pango);
+    }
+  else
+    draw_text (cr, pango, label, 0, text_y, layout->label_width, PANGO_ALIGN_LEFT);
 
   poa_draw_set_color (cr, &style->track);
   bar (cr, layout->bar_x, bar_y - BAR_HEIGHT / 2, layout->bar_width, BAR_HEIGHT);
@@ -361,8 +480,13 @@ poa_progress_chart_draw (cairo_t                     *cr,
     {
       g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
 
-      draw_row (cr, pango, style, &layout, plan, activity, date, y);
-      y += layout.row_height;
+      Layout row = layout;
+      double extra = 0;
+
+      if (style->wrap_names)
+        extra = wrapped_row_layout (pango, activity, width, style, &row);
+      draw_row (cr, pango, style, &row, plan, activity, date, y, extra);
+      y += row.row_height + extra;
     }
 
   cairo_restore (cr);

@@ -30,6 +30,12 @@ typedef struct
    * (ngettext): used instead of late_format when set */
   const char *(*late_format_for) (guint behind);
   PoaColor    late;             /* the lateness words: red, 4.5:1 or more on the background */
+  /* Paper: each name whole, wrapped over as many lines as it needs, its row growing
+   * (poa_progress_chart_get_row_height()); otherwise one line, ellipsized, every row alike */
+  gboolean    wrap_names;
+  /* (0 for none) with wrap_names, the tallest a row should be (a page's room): a name that
+   * would make its row taller beside the bar goes over the whole width, the bar under it */
+  double      max_row_height;
 } PoaProgressChartStyle;
 
 #define POA_PROGRESS_CHART_ROW_HEIGHT 26.0
@@ -40,6 +46,10 @@ void    poa_progress_chart_late_color   (gboolean                     dark,
 double  poa_progress_chart_get_height   (guint                        n_rows,
                                          double                       width,
                                          const PoaProgressChartStyle *style);
+double  poa_progress_chart_get_row_height (cairo_t                    *cr,
+                                          PoaActivity                *activity,
+                                          double                      width,
+                                          const PoaProgressChartStyle *style);
 double  poa_progress_chart_bar_fraction (double                       percent);
 void    poa_progress_chart_draw         (cairo_t                     *cr,
                                          PoaPlan                     *plan,
