@@ -645,7 +645,7 @@ test_observations_mark_their_rows (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) marked = NULL;
   g_autoptr(PoaActivity) inserted = poa_activity_new ();
-  GtkWidget *marker, *editor, *focus, *list;
+  GtkWidget *marker, *editor, *focus, *list, *row;
 
   /* No observations: no row has a marker. */
   marked = marked_rows (fixture);
@@ -699,10 +699,23 @@ test_observations_mark_their_rows (Fixture       *fixture,
   g_clear_pointer (&marked, g_array_unref);
   g_array_unref (assert_rows_show_their_activities (fixture));
 
-  /* Clicked, it opens the editor of Nº 3 on its observations, the newest in focus. */
+  /* The keyboard reaches it: Down from the row above puts the focus on it (a row without
+   * observations is focused whole), and Enter (a button's activation) opens the editor of
+   * Nº 3 on its observations, the newest in focus. */
   g_assert_null (find_activity_editor ());
   marker = marker_of_row (fixture, 3);
-  g_signal_emit_by_name (marker, "clicked");
+  row = marker_of_row (fixture, 2);
+  g_assert_false (gtk_widget_get_focusable (row));
+  while (gtk_widget_get_parent (row) != fixture->list)
+    row = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) != marker_of_row (fixture, 2));
+  g_assert_true (gtk_widget_child_focus (fixture->list, GTK_DIR_DOWN));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == marker);
+  g_assert_true (gtk_widget_activate (marker));
+  /* A button shows itself pressed a moment before it is clicked. */
+  for (guint i = 0; i < 100 && find_activity_editor () == NULL; i++)
+    test_ui_wait_for_frames (fixture->window, 1);
   editor = find_activity_editor ();
   g_assert_nonnull (editor);
   g_assert_true (poa_activity_editor_get_activity (POA_ACTIVITY_EDITOR (editor)) == activity_at (fixture, 2));
@@ -714,6 +727,13 @@ test_observations_mark_their_rows (Fixture       *fixture,
   list = gtk_widget_get_parent (focus);
   g_assert_true (gtk_widget_get_first_child (list) == focus);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==, "Corregir la fecha de término");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Clicked, the same. */
+  g_signal_emit_by_name (marker_of_row (fixture, 3), "clicked");
+  editor = find_activity_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (poa_activity_editor_get_activity (POA_ACTIVITY_EDITOR (editor)) == activity_at (fixture, 2));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 

@@ -102,6 +102,9 @@ marker_update (ColumnData  *column,
 
   gtk_widget_set_visible (button, count >= 0);
   gtk_widget_set_child_visible (button, count > 0);
+  /* Keys reach a marker shown, never the room of one: arrows onto a marked row put the focus
+   * on its marker, and Enter opens what it marks. */
+  gtk_widget_set_focusable (button, count > 0);
 
   if (count <= 0)
     {
