@@ -123,6 +123,9 @@ marker_update (ColumnData  *column,
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d observation: “%s”",
                                         "%d observations, the latest: “%s”", count),
                            count, latest != NULL ? latest : "");
+  /* A refresh after an observation elsewhere leaves this row as it is. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), label) == 0)
+    return;
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
