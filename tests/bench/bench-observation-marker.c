@@ -117,14 +117,21 @@ main (int   argc,
       add_frame_ms[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  g_print ("first frame, 100,000 activities, no observations:       median %.1f ms\n",
-           bench_median (plain_ms, ROUNDS));
-  g_print ("first frame, 100,000 activities, 10,000 observations:   median %.1f ms\n",
-           bench_median (observed_ms, ROUNDS));
-  g_print ("one observation added (index made again, rows updated): median %.2f ms\n",
-           bench_median (add_ms, ROUNDS));
-  g_print ("one observation added, to the frame that shows it:      median %.1f ms\n",
-           bench_median (add_frame_ms, ROUNDS));
+  {
+    double without = bench_median (plain_ms, ROUNDS);
+    double marked = bench_median (observed_ms, ROUNDS);
+    double added = bench_median (add_ms, ROUNDS);
+    double added_frame = bench_median (add_frame_ms, ROUNDS);
+    g_autofree char *ratio = g_strdup_printf ("≤ 1.2× without (%.2f×)", marked / without);
+
+    bench_result ("Actividades first frame, no observations", "100,000 activities", without, 0, NULL, FALSE);
+    bench_result ("Actividades first frame, observation markers", "100,000 act., 10,000 observations",
+                  marked, 0, ratio, marked <= 1.2 * without);
+    bench_result ("One observation added: index and markers", "100,000 act., 10,000 observations",
+                  added, 0, "< 16 ms (one frame)", added < 16.0);
+    bench_result ("One observation added, to its frame", "100,000 act., 10,000 observations",
+                  added_frame, 0, NULL, FALSE);
+  }
 
   poa_activities_page_set_document (POA_ACTIVITIES_PAGE (setup.page), NULL);
   g_clear_object (&plain_document);
