@@ -63,6 +63,9 @@ run $bench/bench-plan-file $b/src/poa tests/bench
 # one process; here the long-text plan's first frame as the user sees it.
 run $display $bench/bench-load-long $b/src/poa $bench/bench-empty-window
 
+# obsrow18 (issue 18): the Actividades table's observation markers at 100,000 activities.
+run $display $bench/bench-observation-marker
+
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo

@@ -17,10 +17,13 @@
 #include <adwaita.h>
 
 #include "poa-activities-page.h"
+#include "poa-activity-editor.h"
 #include "poa-activity.h"
+#include "poa-change-record.h"
 #include "poa-cell-text.h"
 #include "poa-document.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-store.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
@@ -559,10 +562,188 @@ test_heights_follow_text_and_width (Fixture       *fixture,
   g_assert_cmpint (narrow_height, <, long_height);
 }
 
+/* The marker of the planning unit's observations in the row showing activity @number (on
+ * screen), the button before its Nº; NULL if no row on screen shows it. */
+static GtkWidget *
+marker_of_row (Fixture *fixture,
+               guint    number)
+{
+  g_autoptr(GArray) rows = rows_on_screen (fixture);
+  g_autofree char *text = g_strdup_printf ("%u", number);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PoaCellText *cell = g_array_index (rows, Row, i).cells[0];
+
+      if (g_strcmp0 (poa_cell_text_get_text (cell), text) == 0)
+        {
+          GtkWidget *marker = gtk_widget_get_prev_sibling (GTK_WIDGET (cell));
+
+          g_assert_true (GTK_IS_BUTTON (marker));
+          return marker;
+        }
+    }
+
+  return NULL;
+}
+
+/* Whether a marker shows: drawn, so it can be clicked and read (a row without observations
+ * keeps its room, not drawn). */
+static gboolean
+marker_shows (GtkWidget *marker)
+{
+  return gtk_widget_get_mapped (marker) && gtk_widget_get_visible (marker) &&
+         gtk_widget_get_width (marker) > 0;
+}
+
+/* The rows on screen whose markers show, by Nº. */
+static GArray *
+marked_rows (Fixture *fixture)
+{
+  g_autoptr(GArray) rows = rows_on_screen (fixture);
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PoaCellText *cell = g_array_index (rows, Row, i).cells[0];
+
+      if (marker_shows (gtk_widget_get_prev_sibling (GTK_WIDGET (cell))))
+        {
+          guint number = (guint)g_ascii_strtoull (poa_cell_text_get_text (cell), NULL, 10);
+
+          g_array_append_val (numbers, number);
+        }
+    }
+
+  return numbers;
+}
+
+static GtkWidget *
+find_activity_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (POA_IS_ACTIVITY_EDITOR (window))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* issue 18: the planning unit's observation on an activity shows in its row, as a marker that
+ * says how many and the latest (to the eye in its tooltip, to a screen reader in its label),
+ * as soon as it is added; a second updates it; the marker follows the Nº the observation is
+ * on; clicking it opens the activity's editor on its observations. */
+static void
+test_observations_mark_their_rows (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) marked = NULL;
+  g_autoptr(PoaActivity) inserted = poa_activity_new ();
+  GtkWidget *marker, *editor, *focus, *list, *row;
+
+  /* No observations: no row has a marker. */
+  marked = marked_rows (fixture);
+  g_assert_cmpuint (marked->len, ==, 0);
+  g_clear_pointer (&marked, g_array_unref);
+  marker = marker_of_row (fixture, 3);
+  g_assert_nonnull (marker);
+  g_assert_false (gtk_widget_get_visible (marker));
+
+  /* One on activity 3, one on the plan (which marks no row), as the window adds them. */
+  g_assert_true (poa_review_observe (poa_document_get_store (fixture->document), fixture->plan,
+                                     "activity 3", "Falta la unidad de medida", "Paulo", &error));
+  g_assert_no_error (error);
+  g_assert_true (poa_review_observe (poa_document_get_store (fixture->document), fixture->plan,
+                                     "plan", "Revisar el presupuesto", "Paulo", &error));
+  g_assert_no_error (error);
+  wait (fixture);
+
+  marked = marked_rows (fixture);
+  g_assert_cmpuint (marked->len, ==, 1);
+  g_assert_cmpuint (g_array_index (marked, guint, 0), ==, 3);
+  g_clear_pointer (&marked, g_array_unref);
+  marker = marker_of_row (fixture, 3);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "1 observación: «Falta la unidad de medida»");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (marker), ==, "1 observación: «Falta la unidad de medida»");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (marker_of_row (fixture, 2)),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* A second, added to the plan directly: the count and the latest text follow. */
+  poa_plan_add_observation (fixture->plan, poa_observation_new ("2026-04-03T09:00:00Z", "Paulo", "activity 3",
+                                                                "Corregir la fecha de término"));
+  wait (fixture);
+  marker = marker_of_row (fixture, 3);
+  g_assert_true (marker_shows (marker));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "2 observaciones, la más reciente: «Corregir la fecha de término»");
+  marked = marked_rows (fixture);
+  g_assert_cmpuint (marked->len, ==, 1);
+  g_clear_pointer (&marked, g_array_unref);
+
+  /* The observations are on Nº 3: an activity inserted first renumbers the rows, and the
+   * marker is on the row that is now Nº 3. */
+  g_object_set (inserted, "name", "Actividad insertada al principio", NULL);
+  g_assert_true (poa_document_insert (fixture->document, inserted, 0, &error));
+  g_assert_no_error (error);
+  wait (fixture);
+  marked = marked_rows (fixture);
+  g_assert_cmpuint (marked->len, ==, 1);
+  g_assert_cmpuint (g_array_index (marked, guint, 0), ==, 3);
+  g_clear_pointer (&marked, g_array_unref);
+  g_array_unref (assert_rows_show_their_activities (fixture));
+
+  /* The keyboard reaches it: Down from the row above puts the focus on it (a row without
+   * observations is focused whole), and Enter (a button's activation) opens the editor of
+   * Nº 3 on its observations, the newest in focus. */
+  g_assert_null (find_activity_editor ());
+  marker = marker_of_row (fixture, 3);
+  row = marker_of_row (fixture, 2);
+  g_assert_false (gtk_widget_get_visible (row));
+  while (gtk_widget_get_parent (row) != fixture->list)
+    row = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) != marker_of_row (fixture, 2));
+  g_assert_true (gtk_widget_child_focus (fixture->list, GTK_DIR_DOWN));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == marker);
+  g_assert_true (gtk_widget_activate (marker));
+  /* A button shows itself pressed a moment before it is clicked. */
+  for (guint i = 0; i < 100 && find_activity_editor () == NULL; i++)
+    test_ui_wait_for_frames (fixture->window, 1);
+  editor = find_activity_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (poa_activity_editor_get_activity (POA_ACTIVITY_EDITOR (editor)) == activity_at (fixture, 2));
+  g_assert_true (poa_activities_page_get_selected_activity (fixture->page) == activity_at (fixture, 2));
+  for (guint i = 0; i < 50 && !GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (editor))); i++)
+    test_ui_wait_for_frames (editor, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  list = gtk_widget_get_parent (focus);
+  g_assert_true (gtk_widget_get_first_child (list) == focus);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==, "Corregir la fecha de término");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Clicked, the same. */
+  g_signal_emit_by_name (marker_of_row (fixture, 3), "clicked");
+  editor = find_activity_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (poa_activity_editor_get_activity (POA_ACTIVITY_EDITOR (editor)) == activity_at (fixture, 2));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's accessibility backend for tests, which keeps what a screen reader would be told (the
+   * markers' labels); the other window tests run with none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   test_ui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -574,6 +755,7 @@ main (int   argc,
   ADD ("/activities-table/a-keystroke-that-keeps-the-rows-lays-nothing-out",
        test_a_keystroke_that_keeps_the_rows_lays_nothing_out);
   ADD ("/activities-table/heights-follow-text-and-width", test_heights_follow_text_and_width);
+  ADD ("/activities-table/observations-mark-their-rows", test_observations_mark_their_rows);
 #undef ADD
 
   return g_test_run ();

@@ -22,6 +22,7 @@
 #include "poa-list-columns.h"
 #include "poa-plan-editor.h"
 #include "poa-plan.h"
+#include "poa-review.h"
 #include "poa-ui-util.h"
 
 /* The plan's general data over the activities table with the six columns of the document,
@@ -40,6 +41,11 @@ struct _PoaActivitiesPage
   char               *needle;
   guint               needle_number;  /* the needle read as a Nº; 0: it is not one */
   gboolean            sorted;
+
+  /* The planning unit's observations per activity Nº (Observed), made once per change of the
+   * observations, so that a row's marker is a hash lookup; NULL: to be made again. */
+  GHashTable         *observed;
+  GtkColumnViewColumn *number_column;
 
   GCancellable       *folding;      /* the plan's texts being folded in a thread */
   guint               folding_id;   /* the idle that starts it, after the plan's first frame */
@@ -352,6 +358,104 @@ stop_folding (PoaActivitiesPage *self)
   g_clear_object (&self->folding);
 }
 
+/* The observations on one activity: how many, and the latest's text (the plan's, which only
+ * ever appends to them; the index is made again when it does). */
+typedef struct
+{
+  guint       count;
+  const char *latest;
+} Observed;
+
+/* Reads `activity N` as `check` names an activity; 0 for anything else. */
+static guint
+observed_number (const char *where)
+{
+  const char *digits;
+  guint64 number = 0;
+
+  if (where == NULL || !g_str_has_prefix (where, "activity "))
+    return 0;
+
+  digits = where + strlen ("activity ");
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT, &number, NULL))
+    return 0;
+
+  return (guint)number;
+}
+
+static GHashTable *
+observed_index (PoaActivitiesPage *self)
+{
+  GPtrArray *observations;
+
+  if (self->observed != NULL)
+    return self->observed;
+
+  self->observed = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  observations = self->plan != NULL ? poa_plan_get_observations (self->plan) : NULL;
+
+  /* Oldest first: the last one seen of each activity is its latest. */
+  for (guint i = 0; observations != NULL && i < observations->len; i++)
+    {
+      const PoaObservation *observation = g_ptr_array_index (observations, i);
+      guint number = observed_number (observation->where);
+      Observed *observed;
+
+      if (number == 0)
+        continue;
+
+      observed = g_hash_table_lookup (self->observed, GUINT_TO_POINTER (number));
+      if (observed == NULL)
+        {
+          observed = g_new0 (Observed, 1);
+          g_hash_table_insert (self->observed, GUINT_TO_POINTER (number), observed);
+        }
+      observed->count++;
+      observed->latest = observation->text;
+    }
+
+  return self->observed;
+}
+
+static int
+observation_marker_cb (GObject     *item,
+                       const char **latest,
+                       gpointer     user_data)
+{
+  PoaActivitiesPage *self = user_data;
+  GHashTable *index = observed_index (self);
+  Observed *observed;
+
+  if (g_hash_table_size (index) == 0)
+    return -1;
+
+  observed = g_hash_table_lookup (index, GUINT_TO_POINTER (poa_activity_get_number (POA_ACTIVITY (item))));
+  if (observed == NULL)
+    return 0;
+
+  *latest = observed->latest;
+  return (int)MIN (observed->count, G_MAXINT);
+}
+
+static void
+observation_activated_cb (GObject  *item,
+                          gpointer  user_data)
+{
+  PoaActivitiesPage *self = user_data;
+
+  poa_activities_page_set_selected_activity (self, POA_ACTIVITY (item));
+  poa_activities_page_edit_activity (self, POA_ACTIVITY (item), "observations");
+}
+
+/* An observation added (or the plan read again): the rows made show it at once. */
+static void
+observations_changed_cb (PoaActivitiesPage *self)
+{
+  g_clear_pointer (&self->observed, g_hash_table_unref);
+  if (self->number_column != NULL)
+    _poa_marked_column_refresh (self->number_column);
+}
+
 static gboolean
 matches_search (gpointer item,
                 gpointer user_data)
@@ -577,6 +681,9 @@ update_search_delay (PoaActivitiesPage *self)
 static void
 activities_changed_cb (PoaActivitiesPage *self)
 {
+  /* Observations are on a Nº: an insertion, a deletion or a move renumbers the rows kept. */
+  if (self->number_column != NULL)
+    _poa_marked_column_refresh (self->number_column);
   update_actions (self);
   update_empty (self);
   update_search_delay (self);
@@ -756,8 +863,11 @@ add_columns (PoaActivitiesPage *self)
     { N_("Action line"), "action-line", 320 },
     { N_("Specific activity"), "specific-activity", 320 },
   };
-  g_autoptr(GtkColumnViewColumn) number = _poa_number_column_new (_("Nº"), "number");
+  g_autoptr(GtkColumnViewColumn) number =
+    _poa_marked_number_column_new (_("Nº"), "number", observation_marker_cb, observation_activated_cb, self);
   GtkSorter *sorter;
+
+  self->number_column = number;
 
   sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (POA_TYPE_ACTIVITY, NULL, "number")));
   gtk_column_view_column_set_sorter (number, sorter);
@@ -806,6 +916,8 @@ poa_activities_page_dispose (GObject *object)
   _poa_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->observed, g_hash_table_unref);
+  self->number_column = NULL;
   g_clear_object (&self->document);
   g_clear_object (&self->selected_activity);
 
@@ -1008,9 +1120,16 @@ follow_plan (PoaActivitiesPage *self,
     return;
 
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
+    {
+      g_signal_handlers_disconnect_by_data (poa_plan_get_activities (self->plan), self);
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+    }
 
   g_set_object (&self->plan, plan);
+  g_clear_pointer (&self->observed, g_hash_table_unref);
+  if (plan != NULL)
+    g_signal_connect_object (plan, "observations-changed", G_CALLBACK (observations_changed_cb),
+                             self, G_CONNECT_SWAPPED);
   /* Once the plan is on screen: holding its texts for the thread takes some 20 ms at 100,000. */
   stop_folding (self);
   if (plan != NULL)

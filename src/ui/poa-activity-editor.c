@@ -571,7 +571,8 @@ poa_activity_editor_get_activity (PoaActivityEditor *self)
 
 /**
  * poa_activity_editor_focus_field:
- * @field: a plan-file key ("end", "annual_goal") or property name
+ * @field: a plan-file key ("end", "annual_goal") or property name, or "observations" (the
+ *   planning unit's observations on the activity)
  *
  * Returns: whether the editor has that field.
  */
@@ -584,6 +585,17 @@ poa_activity_editor_focus_field (PoaActivityEditor *self,
   if (g_strcmp0 (field, "months") == 0)
     {
       _poa_focus_when_shown (GTK_WIDGET (self->months[0]));
+      return TRUE;
+    }
+
+  /* The table's marker of an activity's observations opens them: the newest, in view. */
+  if (g_strcmp0 (field, "observations") == 0)
+    {
+      GtkWidget *newest = gtk_widget_get_first_child (GTK_WIDGET (self->observations_list));
+
+      if (self->is_new || newest == NULL)
+        return FALSE;
+      _poa_focus_when_shown (newest);
       return TRUE;
     }
 

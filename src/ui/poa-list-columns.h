@@ -20,4 +20,19 @@ GtkColumnViewColumn *_poa_number_column_new (const char *title,
 GtkColumnViewColumn *_poa_date_column_new   (const char *title,
                                              const char *property);
 
+/* Returns the count of what @item's marker stands for, setting @latest to the latest one's
+ * text; 0 if none; -1 if no item of the list has any. */
+typedef int  (*PoaMarkerLookup)   (GObject     *item,
+                                   const char **latest,
+                                   gpointer     user_data);
+typedef void (*PoaMarkerActivate) (GObject     *item,
+                                   gpointer     user_data);
+
+GtkColumnViewColumn *_poa_marked_number_column_new (const char        *title,
+                                                    const char        *property,
+                                                    PoaMarkerLookup    lookup,
+                                                    PoaMarkerActivate  activate,
+                                                    gpointer           user_data);
+void                 _poa_marked_column_refresh    (GtkColumnViewColumn *column);
+
 G_END_DECLS
