@@ -126,15 +126,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
-    }
+  test_ui_destroy_message_dialogs ();
   test_ui_close_windows (fixture->app);
   g_clear_object (&fixture->app);
   test_remove_tree (fixture->dir);
@@ -358,22 +350,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* "Repartir la meta programada" (Alt+R) proposes the months first, saves nothing until
  * accepted, then saves them as one edit. Activity 1 of the default plan: its meta programada
  * over its schedule's months, the first months taking the remainder. */
@@ -408,7 +384,7 @@ test_spread (Fixture       *fixture,
   g_assert_nonnull (find_button (GTK_WIDGET (page), _("_Spread the Programmed Goal…")));
   test_ui_press_key (XK_r, XK_Alt_L);
   test_ui_wait_ms (400);
-  dialog = find_message_dialog ();
+  dialog = test_ui_find_message_dialog ();
   g_assert_nonnull (dialog);
   /* Nothing saved yet. */
   g_assert_false (poa_calendar_has_programmed (poa_activity_get_calendar (first)));

@@ -41,22 +41,6 @@ typedef struct
   PoaWindow      *window;
 } Fixture;
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* The review popover's toggle for quarter @quarter: its label begins "T@quarter ". */
 static GtkWidget *
 find_quarter_toggle (GtkWidget *widget,
@@ -136,9 +120,9 @@ answer (AdwMessageDialog *dialog,
   /* Enter in the entry. */
   g_signal_emit_by_name (entry, "activate");
   test_ui_wait_ms (200);
-  if (find_message_dialog () != NULL)
-    g_error ("still asked: %s — %s", adw_message_dialog_get_heading (find_message_dialog ()),
-             adw_message_dialog_get_body (find_message_dialog ()));
+  if (test_ui_find_message_dialog () != NULL)
+    g_error ("still asked: %s — %s", adw_message_dialog_get_heading (test_ui_find_message_dialog ()),
+             adw_message_dialog_get_body (test_ui_find_message_dialog ()));
 }
 
 /* Types @figure in activity @row's @month and Enter: returns the dialog that asks why. */
@@ -157,7 +141,7 @@ type_figure (Fixture       *fixture,
   test_ui_type_text (figure);
   test_ui_press_key (XK_Return, NoSymbol);
   test_ui_wait_ms (200);
-  return find_message_dialog ();
+  return test_ui_find_message_dialog ();
 }
 
 static gint64
@@ -195,15 +179,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
-    }
+  test_ui_destroy_message_dialogs ();
   test_ui_close_windows (fixture->app);
   g_clear_object (&fixture->app);
   test_remove_tree (fixture->dir);
@@ -261,7 +237,7 @@ test_closed_quarter_asks (Fixture       *fixture,
   g_assert_cmpint (month_achieved (fixture, 1, 1), ==, 0);
   answer (dialog, "cifra corregida");
   test_ui_wait_ms (200);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (test_ui_find_message_dialog ());
   g_assert_cmpint (month_achieved (fixture, 1, 1), ==, 2);
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM change_record WHERE place = 'activity 1'"
                                               " AND field = 'calendar' AND justification = 'cifra corregida'"
@@ -291,7 +267,7 @@ test_approved_plan_asks (Fixture       *fixture,
   /* Escape closes it, which answers its close response, Cancel. */
   gtk_window_close (GTK_WINDOW (dialog));
   test_ui_wait_ms (200);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (test_ui_find_message_dialog ());
   g_assert_cmpint (month_achieved (fixture, 3, 4), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (poa_follow_page_get_cell_entry (page, 2, 4))), ==, "");
 
@@ -308,7 +284,7 @@ test_approved_plan_asks (Fixture       *fixture,
   }
   g_assert_true (gtk_widget_activate_action (activities, "activities.delete", NULL));
   test_ui_wait_ms (200);
-  dialog = find_message_dialog ();
+  dialog = test_ui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM activity"), ==, n_activities);
   answer (dialog, "duplicada");

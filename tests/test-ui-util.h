@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "poa-application.h"
 
@@ -27,6 +27,9 @@ void            test_ui_collect_labels    (GtkWidget       *widget,
 GtkWidget      *test_ui_find_widget       (GtkWidget       *widget,
                                            GType            type);
 void            test_ui_assert_translated (const char      *text);
+/* The message dialog on screen, if any; every message dialog destroyed (a fixture's end). */
+AdwMessageDialog *test_ui_find_message_dialog     (void);
+void              test_ui_destroy_message_dialogs (void);
 
 /* The main loop run until idle; run for @ms milliseconds, then until idle. */
 void            test_ui_iterate           (void);
