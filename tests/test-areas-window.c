@@ -22,6 +22,7 @@
 #include "poa-signature.h"
 #include "poa-store.h"
 #include "poa-window.h"
+#include "test-plans.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -32,44 +33,6 @@ typedef struct
   GtkWindow      *window;
   gint64          ids[3];  /* Agua Potable, Bibliotecas, Catastro */
 } Fixture;
-
-static PoaPlan *
-small_plan (const char  *area,
-            guint        year,
-            const guint (*goals)[2],
-            guint        n)
-{
-  PoaPlan *plan = poa_plan_new (year);
-
-  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
-    poa_plan_set_text (plan, i, "Texto");
-  poa_plan_set_text (plan, POA_PLAN_AREA, area);
-  poa_plan_set_text (plan, POA_PLAN_DIRECTION, "Dirección de Servicios");
-  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    poa_signature_set_name (poa_plan_get_signature (plan, i), "Firma");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PoaActivity) activity = poa_activity_new ();
-      GDate start, end;
-
-      g_date_clear (&start, 1);
-      g_date_clear (&end, 1);
-      g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
-      g_date_set_dmy (&end, 31, G_DATE_DECEMBER, year);
-      poa_activity_set_number (activity, i + 1);
-      for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-        poa_activity_set_text (activity, t, "Actividad");
-      poa_activity_set_goal (activity, POA_ACTIVITY_ANNUAL_GOAL, goals[i][0]);
-      poa_activity_set_goal (activity, POA_ACTIVITY_PROGRAMMED, goals[i][0]);
-      poa_activity_set_goal (activity, POA_ACTIVITY_ACHIEVED, goals[i][1]);
-      poa_activity_set_start (activity, &start);
-      poa_activity_set_end (activity, &end);
-      poa_activity_set_months (activity, 0xfff);
-      g_list_store_append (poa_plan_get_activities (plan), activity);
-    }
-
-  return plan;
-}
 
 static void
 add_budget (PoaPlan    *plan,
@@ -95,14 +58,17 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *db = NULL;
   g_autoptr(PoaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PoaPlan) agua = small_plan ("Agua Potable", 2027, a, 2);
-  g_autoptr(PoaPlan) bibliotecas = small_plan ("Bibliotecas", 2027, b, 1);
-  g_autoptr(PoaPlan) catastro = small_plan ("Catastro", 2027, c, 1);
+  g_autoptr(PoaPlan) agua = test_plan_small ("Agua Potable", 2027, a, 2);
+  g_autoptr(PoaPlan) bibliotecas = test_plan_small ("Bibliotecas", 2027, b, 1);
+  g_autoptr(PoaPlan) catastro = test_plan_small ("Catastro", 2027, c, 1);
 
   g_setenv ("POA_TODAY", "2027-05-15", TRUE);
   fixture->dir = test_make_tmpdir ();
   fixture->app = test_ui_open_window (fixture->dir, &fixture->window);
 
+  poa_plan_set_text (agua, POA_PLAN_DIRECTION, "Dirección de Servicios");
+  poa_plan_set_text (bibliotecas, POA_PLAN_DIRECTION, "Dirección de Servicios");
+  poa_plan_set_text (catastro, POA_PLAN_DIRECTION, "Dirección de Servicios");
   add_budget (agua, "2111", "Materiales, útiles y equipos menores de oficina", 100000);
   add_budget (bibliotecas, "2111", "Materiales, útiles y equipos menores de oficina", 50050);
   add_budget (bibliotecas, "3751", "Viáticos en el país", 20000);

@@ -15,66 +15,6 @@
 #include "test-cli-util.h"
 #include "test-util.h"
 
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static char *
-flatten (const char *text)
-{
-  GString *flat = g_string_new (NULL);
-  gboolean space = TRUE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = TRUE;
-      else
-        {
-          if (space && flat->len > 0)
-            g_string_append_c (flat, ' ');
-          space = FALSE;
-          g_string_append_c (flat, *p);
-        }
-    }
-  return g_string_free (flat, FALSE);
-}
-
-static char *
-pdf_flat_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
-  g_autofree char *out = run_tool (argv);
-
-  return flatten (out);
-}
-
-static char *
-pdf_info (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-
-  return run_tool (argv);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("“%s” not found in:\n%s", expected, text);
-}
-
 /* The avance as a PDF carries `poa report`'s figures: for each calendarized activity its
  * quarter's programmed and achieved, then the accumulated ones, in that order after its name. */
 static void
@@ -114,10 +54,10 @@ test_report_pdf_has_the_report_figures (TestFiles     *files,
       g_assert_cmpint (r.status, ==, 0);
       g_assert_cmpstr (r.err, ==, "");
 
-      info = pdf_info (pdf);
-      assert_contains (info, "792 x 612 pts (letter)");
-      flat = pdf_flat_text (pdf);
-      assert_contains (flat, quarter == 1 ? "Primer trimestre" : "Segundo trimestre");
+      info = test_pdf_info (pdf);
+      test_assert_contains (info, "792 x 612 pts (letter)");
+      flat = test_pdf_flat_text (pdf);
+      test_assert_contains (flat, quarter == 1 ? "Primer trimestre" : "Segundo trimestre");
 
       lines = g_strsplit (text.out, "\n", -1);
       for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
@@ -143,15 +83,15 @@ test_report_pdf_has_the_report_figures (TestFiles     *files,
 
           quarter_figures = g_strdup_printf (" %s %s ", f[1], f[2]);
           accumulated = g_strdup_printf (" %s %s ", f[3], f[4]);
-          assert_contains (row, quarter_figures);
-          assert_contains (strstr (row, quarter_figures) + strlen (quarter_figures) - 1, accumulated);
-          assert_contains (row, g_str_equal (f[5], "within") ? "Dentro del rango"
+          test_assert_contains (row, quarter_figures);
+          test_assert_contains (strstr (row, quarter_figures) + strlen (quarter_figures) - 1, accumulated);
+          test_assert_contains (row, g_str_equal (f[5], "within") ? "Dentro del rango"
                                 : g_str_equal (f[5], "below") ? "Por debajo del rango" : "Por encima del rango");
         }
       g_assert_cmpuint (calendarized, ==, 3);
-      assert_contains (flat, "Elaboró");
-      assert_contains (flat, "Autorizó");
-      assert_contains (flat, "Total");
+      test_assert_contains (flat, "Elaboró");
+      test_assert_contains (flat, "Autorizó");
+      test_assert_contains (flat, "Total");
     }
 }
 
@@ -171,9 +111,9 @@ test_export_sections (TestFiles     *files,
 
     run (&r, "--db", files->db, "export", "--output", whole);
     g_assert_cmpint (r.status, ==, 0);
-    text = pdf_flat_text (whole);
-    assert_contains (text, "Programa Operativo Anual (POA) 2026");
-    assert_contains (text, "Presupuesto estimado");
+    text = test_pdf_flat_text (whole);
+    test_assert_contains (text, "Programa Operativo Anual (POA) 2026");
+    test_assert_contains (text, "Presupuesto estimado");
     g_clear_pointer (&text, g_free);
   }
   {
@@ -181,12 +121,12 @@ test_export_sections (TestFiles     *files,
 
     run (&r, "--db", files->db, "export", "--section", "cronograma", "--output", cronograma);
     g_assert_cmpint (r.status, ==, 0);
-    text = pdf_flat_text (cronograma);
-    assert_contains (text, "Cronograma programado 2026");
+    text = test_pdf_flat_text (cronograma);
+    test_assert_contains (text, "Cronograma programado 2026");
     g_assert_null (strstr (text, "Presupuesto estimado"));
     g_clear_pointer (&text, g_free);
-    info = pdf_info (cronograma);
-    assert_contains (info, "Pages:           1");
+    info = test_pdf_info (cronograma);
+    test_assert_contains (info, "Pages:           1");
     g_clear_pointer (&info, g_free);
   }
   {
@@ -204,10 +144,10 @@ test_export_sections (TestFiles     *files,
 
     run (&r, "--db", files->db, "export", "--paper", "legal", "--gantt", "--output", legal);
     g_assert_cmpint (r.status, ==, 0);
-    info = pdf_info (legal);
-    assert_contains (info, "1008 x 612 pts");
-    text = pdf_flat_text (legal);
-    assert_contains (text, "(diagrama)");
+    info = test_pdf_info (legal);
+    test_assert_contains (info, "1008 x 612 pts");
+    text = test_pdf_flat_text (legal);
+    test_assert_contains (text, "(diagrama)");
   }
 
   /* Bad uses: said on one line, nothing written. */

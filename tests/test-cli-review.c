@@ -16,31 +16,11 @@
 #include "test-sqlite.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+/* A temporary folder with a database's name in it (test-util.h). */
+typedef TestFiles Fixture;
 
 static const char *as_ana[] = { "POA_USER=Ana Planeación", NULL };
 static const char *as_paulo[] = { "POA_USER=Paulo", NULL };
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
 
 /* Runs `poa ARGV…` as POA_USER=Ana with an argument list built at run time. */
 static void
@@ -765,7 +745,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/cli/review/transitions", test_review_transitions);
   ADD ("/cli/review/set-on-approved-plan", test_set_on_approved_plan);
   ADD ("/cli/review/history-round-trip", test_history_round_trip);

@@ -17,28 +17,8 @@
 #include "test-sqlite.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
+/* A temporary folder with a database's name in it (test-util.h). */
+typedef TestFiles Fixture;
 
 static void
 test_plans_lists_the_default_plan (Fixture       *fixture,
@@ -508,7 +488,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
   ADD ("/cli/plans/lists-the-default-plan", test_plans_lists_the_default_plan);
   ADD ("/cli/check/reports-and-exits-1", test_check_reports_and_exits_1);
   ADD ("/cli/check/speaks-spanish", test_check_speaks_spanish);

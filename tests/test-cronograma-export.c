@@ -30,58 +30,6 @@ write_cronograma (PoaPlan     *plan,
   return poa_export_printout (plan, POA_PRINTOUT_CRONOGRAMA, 0, 0, path, error);
 }
 
-/* Runs a poppler-utils program (pdfinfo, pdftotext) and returns what it prints. They are in
- * build-aux/install-deps.sh: a missing one fails the test rather than skipping it. */
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-  int status = 0;
-
-  if (program == NULL)
-    g_error ("%s is missing: run build-aux/install-deps.sh (poppler-utils)", argv[0]);
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  return g_steal_pointer (&out);
-}
-
-static guint
-pdf_page_count (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
-  return (guint)g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("“%s” not found in:\n%s", expected, text);
-}
-
 static void
 test_default_plan_is_one_page_with_signatures (void)
 {
@@ -94,21 +42,21 @@ test_default_plan_is_one_page_with_signatures (void)
   g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (pdf_page_count (path), ==, 1);
-  text = pdf_page_text (path, 1);
-  assert_contains (text, "POA (PLAN OPERATIVO ANUAL) 2026");
-  assert_contains (text, "Secretaría de Gobierno");
-  assert_contains (text, "Cronograma programado 2026");
-  assert_contains (text, "Ene");
-  assert_contains (text, "Dic");
-  assert_contains (text, "Corazón de Plata");
-  assert_contains (text, "31/12/2025");
-  assert_contains (text, "30 %");
-  assert_contains (text, "Elaboró");
-  assert_contains (text, "Revisó");
-  assert_contains (text, "Aprobó");
-  assert_contains (text, "Lic. J. Santos Ramiro Hinojosa Aguay");
-  assert_contains (text, "Página 1 de 1");
+  g_assert_cmpuint (test_pdf_page_count (path, "792 x 612 pts (letter)"), ==, 1);
+  text = test_pdf_page_text (path, 1);
+  test_assert_contains (text, "POA (PLAN OPERATIVO ANUAL) 2026");
+  test_assert_contains (text, "Secretaría de Gobierno");
+  test_assert_contains (text, "Cronograma programado 2026");
+  test_assert_contains (text, "Ene");
+  test_assert_contains (text, "Dic");
+  test_assert_contains (text, "Corazón de Plata");
+  test_assert_contains (text, "31/12/2025");
+  test_assert_contains (text, "30 %");
+  test_assert_contains (text, "Elaboró");
+  test_assert_contains (text, "Revisó");
+  test_assert_contains (text, "Aprobó");
+  test_assert_contains (text, "Lic. J. Santos Ramiro Hinojosa Aguay");
+  test_assert_contains (text, "Página 1 de 1");
 
   test_remove_tree (dir);
 }
@@ -130,20 +78,20 @@ test_hundred_activities_paginate (void)
   g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
-  n_pages = pdf_page_count (path);
+  n_pages = test_pdf_page_count (path, "792 x 612 pts (letter)");
   g_assert_cmpuint (n_pages, >=, 4);
   g_assert_cmpuint (n_pages, <=, 5);
 
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *text = pdf_page_text (path, page);
+      g_autofree char *text = test_pdf_page_text (path, page);
       g_autofree char *footer = g_strdup_printf ("Página %u de %u", page, n_pages);
 
-      assert_contains (text, "POA (PLAN OPERATIVO ANUAL) 2026");
-      assert_contains (text, "Migrantes y Ex braceros");
-      assert_contains (text, "Actividad");
-      assert_contains (text, "Trimestre 1");
-      assert_contains (text, footer);
+      test_assert_contains (text, "POA (PLAN OPERATIVO ANUAL) 2026");
+      test_assert_contains (text, "Migrantes y Ex braceros");
+      test_assert_contains (text, "Actividad");
+      test_assert_contains (text, "Trimestre 1");
+      test_assert_contains (text, footer);
       g_assert_true ((strstr (text, "Aprobó") != NULL) == (page == n_pages));
       g_string_append (all, text);
     }
@@ -279,7 +227,7 @@ test_failed_pdf_leaves_nothing (void)
   /* Writing over a file replaces it whole, leaving no temporary beside it. */
   test_write_file (existing, "old");
   g_assert_true (write_cronograma (plan, existing, NULL));
-  g_assert_cmpuint (pdf_page_count (existing), ==, 1);
+  g_assert_cmpuint (test_pdf_page_count (existing, "792 x 612 pts (letter)"), ==, 1);
   listing = g_dir_open (dir, 0, NULL);
   g_assert_cmpstr (g_dir_read_name (listing), ==, "cronograma.pdf");
   g_assert_null (g_dir_read_name (listing));
@@ -324,7 +272,7 @@ test_default_plan_names_are_whole (void)
   g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
-  text = run_tool (argv);
+  text = test_run_tool (argv);
   flat = collapse_spaces (text);
   g_assert_null (strstr (flat, "…"));
   for (size_t i = 0; i < json_array_size (activities); i++)
@@ -363,12 +311,12 @@ test_name_with_line_breaks_is_whole_in_its_row (void)
   g_assert_true (write_cronograma (plan, path, &error));
   g_assert_no_error (error);
 
-  text = run_tool (argv);
+  text = test_run_tool (argv);
   flat = collapse_spaces (text);
-  assert_contains (flat, "2 Primer párrafo de un nombre largo que ocupa más de una línea Segundo "
+  test_assert_contains (flat, "2 Primer párrafo de un nombre largo que ocupa más de una línea Segundo "
                          "párrafo Tercer párrafo del mismo nombre");
   /* Activity 3 follows, on a row of its own. */
-  assert_contains (text, "\n3 Doble nacionalidad");
+  test_assert_contains (text, "\n3 Doble nacionalidad");
 
   test_remove_tree (dir);
 }

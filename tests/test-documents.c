@@ -22,92 +22,6 @@
 #include "test-plans.h"
 #include "test-util.h"
 
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-  int status = 0;
-
-  if (program == NULL)
-    g_error ("%s is missing: run build-aux/install-deps.sh (poppler-utils)", argv[0]);
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  return g_steal_pointer (&out);
-}
-
-static guint
-pdf_page_count (const char *path,
-                const char *size)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  if (strstr (info, size) == NULL)
-    g_error ("not “%s”:\n%s", size, info);
-  return (guint)g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-/* @text with every run of white space made one space, by hand: GRegex over megabytes of text
- * takes minutes. */
-static char *
-flatten (const char *text)
-{
-  GString *flat = g_string_sized_new (strlen (text));
-  gboolean space = TRUE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = TRUE;
-      else
-        {
-          if (space && flat->len > 0)
-            g_string_append_c (flat, ' ');
-          space = FALSE;
-          g_string_append_c (flat, *p);
-        }
-    }
-  return g_string_free (flat, FALSE);
-}
-
-/* The text in drawing order, every run of white space made one space: a cell's lines follow
- * one another, so a whole text wrapped over several lines is found whole. */
-static char *
-pdf_flat_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
-  g_autofree char *out = run_tool (argv);
-
-  return flatten (out);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("“%s” not found in:\n%s", expected, text);
-}
-
 /* The default plan's own file, read here rather than through the program. */
 static json_t *
 default_plan_json (void)
@@ -138,30 +52,30 @@ test_default_plan_whole_poa (void)
   g_assert_true (poa_export_plan (plan, path, &error));
   g_assert_no_error (error);
 
-  n_pages = pdf_page_count (path, "792 x 612 pts (letter)");
+  n_pages = test_pdf_page_count (path, "792 x 612 pts (letter)");
   g_assert_cmpuint (n_pages, >=, 4);
 
   /* Every page: the title block and its number. */
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *text = pdf_page_text (path, page);
+      g_autofree char *text = test_pdf_page_text (path, page);
       g_autofree char *footer = g_strdup_printf ("Página %u de %u", page, n_pages);
 
-      assert_contains (text, "H. Ayuntamiento de Sombrerete, Zac.");
-      assert_contains (text, "Administración 2024 - 2027");
-      assert_contains (text, "Secretaría de Gobierno");
-      assert_contains (text, "Migrantes y Ex braceros");
-      assert_contains (text, "Programa Operativo Anual (POA) 2026");
-      assert_contains (text, "Fecha de impresión:");
-      assert_contains (text, footer);
+      test_assert_contains (text, "H. Ayuntamiento de Sombrerete, Zac.");
+      test_assert_contains (text, "Administración 2024 - 2027");
+      test_assert_contains (text, "Secretaría de Gobierno");
+      test_assert_contains (text, "Migrantes y Ex braceros");
+      test_assert_contains (text, "Programa Operativo Anual (POA) 2026");
+      test_assert_contains (text, "Fecha de impresión:");
+      test_assert_contains (text, footer);
       if (strstr (text, "Elaboró") != NULL)
         {
           g_assert_cmpuint (signed_page, ==, 0);
           signed_page = page;
-          assert_contains (text, "Revisó");
-          assert_contains (text, "Aprobó");
-          assert_contains (text, "Ing. Paulo César Tarango Rojero");
-          assert_contains (text, "Lic. J. Santos Ramiro Hinojosa Aguay");
+          test_assert_contains (text, "Revisó");
+          test_assert_contains (text, "Aprobó");
+          test_assert_contains (text, "Ing. Paulo César Tarango Rojero");
+          test_assert_contains (text, "Lic. J. Santos Ramiro Hinojosa Aguay");
         }
     }
 
@@ -169,21 +83,21 @@ test_default_plan_whole_poa (void)
    * right after the signatures' page. */
   g_assert_cmpuint (signed_page, ==, n_pages - 1);
   {
-    g_autofree char *last = pdf_page_text (path, n_pages);
+    g_autofree char *last = test_pdf_page_text (path, n_pages);
 
-    assert_contains (last, "Errores encontrados");
-    assert_contains (last, "Actividad 7");
-    assert_contains (last, "31/12/2025");
+    test_assert_contains (last, "Errores encontrados");
+    test_assert_contains (last, "Actividad 7");
+    test_assert_contains (last, "31/12/2025");
   }
 
   /* Every section, every activity's whole name and texts, every budget line. */
-  flat = pdf_flat_text (path);
-  assert_contains (flat, "Datos generales");
-  assert_contains (flat, "Actividades");
-  assert_contains (flat, "Cronograma programado 2026");
-  assert_contains (flat, "Indicador de medida");
-  assert_contains (flat, "Presupuesto estimado");
-  assert_contains (flat, "Observaciones");
+  flat = test_pdf_flat_text (path);
+  test_assert_contains (flat, "Datos generales");
+  test_assert_contains (flat, "Actividades");
+  test_assert_contains (flat, "Cronograma programado 2026");
+  test_assert_contains (flat, "Indicador de medida");
+  test_assert_contains (flat, "Presupuesto estimado");
+  test_assert_contains (flat, "Observaciones");
   json_array_foreach (json_object_get (root, "activities"), i, item)
     {
       static const char *const keys[] = { "name", "strategic_axis", "strategic_line", "action_line",
@@ -191,14 +105,14 @@ test_default_plan_whole_poa (void)
 
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         {
-          g_autofree char *text = flatten (json_string_value (json_object_get (item, keys[k])));
+          g_autofree char *text = test_flatten (json_string_value (json_object_get (item, keys[k])));
 
-          assert_contains (flat, text);
+          test_assert_contains (flat, text);
         }
     }
   json_array_foreach (json_object_get (root, "budget"), i, item)
     {
-      g_autofree char *name = flatten (json_string_value (json_object_get (item, "name")));
+      g_autofree char *name = test_flatten (json_string_value (json_object_get (item, "name")));
       json_t *amount = json_object_get (item, "amount");
       g_autofree char *money = NULL;
       double pesos = json_number_value (amount);
@@ -208,11 +122,11 @@ test_default_plan_whole_poa (void)
       money = whole >= 1000 ? g_strdup_printf ("$ %" G_GUINT64_FORMAT ",%03" G_GUINT64_FORMAT ".%02u",
                                                whole / 1000, whole % 1000, (guint)((pesos - whole) * 100 + 0.5))
                             : g_strdup_printf ("$ %" G_GUINT64_FORMAT ".%02u", whole, (guint)((pesos - whole) * 100 + 0.5));
-      assert_contains (flat, json_string_value (json_object_get (item, "code")));
-      assert_contains (flat, name);
-      assert_contains (flat, money);
+      test_assert_contains (flat, json_string_value (json_object_get (item, "code")));
+      test_assert_contains (flat, name);
+      test_assert_contains (flat, money);
     }
-  assert_contains (flat, "$ 90,000.00");
+  test_assert_contains (flat, "$ 90,000.00");
 
   json_decref (root);
   test_remove_tree (dir);
@@ -231,10 +145,10 @@ test_plan_without_errors_ends_with_signatures (void)
 
   g_assert_true (poa_export_plan (plan, path, &error));
   g_assert_no_error (error);
-  n_pages = pdf_page_count (path, "792 x 612 pts (letter)");
-  last = pdf_page_text (path, n_pages);
-  assert_contains (last, "Elaboró");
-  assert_contains (last, "Lic. J. Santos Ramiro Hinojosa Aguay");
+  n_pages = test_pdf_page_count (path, "792 x 612 pts (letter)");
+  last = test_pdf_page_text (path, n_pages);
+  test_assert_contains (last, "Elaboró");
+  test_assert_contains (last, "Lic. J. Santos Ramiro Hinojosa Aguay");
   g_assert_null (strstr (last, "Errores encontrados"));
 
   test_remove_tree (dir);
@@ -255,7 +169,7 @@ test_fonts_are_embedded (void)
 
   g_assert_true (poa_export_plan (plan, path, &error));
   g_assert_no_error (error);
-  fonts = run_tool (argv);
+  fonts = test_run_tool (argv);
   lines = g_strsplit (fonts, "\n", -1);
   /* name type encoding emb sub uni object ID: "emb" is the fourth field from the end. */
   for (guint i = 2; lines[i] != NULL; i++)
@@ -399,7 +313,7 @@ test_awkward_plan_texts_are_whole (void)
   g_assert_true (poa_export_plan (plan, path, &error));
   g_assert_no_error (error);
 
-  flat = pdf_flat_text (path);
+  flat = test_pdf_flat_text (path);
   found = g_strsplit (flat, " ", -1);
   for (guint i = 0; found[i] != NULL; i++)
     g_hash_table_insert (words, found[i],
@@ -411,7 +325,7 @@ test_awkward_plan_texts_are_whole (void)
 
       for (guint f = 0; f < POA_ACTIVITY_N_TEXTS; f++)
         {
-          g_autofree char *text = flatten (poa_activity_get_text (activity, f));
+          g_autofree char *text = test_flatten (poa_activity_get_text (activity, f));
           g_auto(GStrv) expected = g_strsplit (text, " ", -1);
 
           for (guint w = 0; expected[w] != NULL; w++)
@@ -780,17 +694,17 @@ test_report_pdf (void)
 
   g_assert_true (poa_report_write_pdf (plan, 1, path, &error));
   g_assert_no_error (error);
-  n_pages = pdf_page_count (path, "792 x 612 pts (letter)");
-  flat = pdf_flat_text (path);
-  assert_contains (flat, "Avance trimestral de metas de actividad 2026");
-  assert_contains (flat, "Primer trimestre (enero – marzo)");
-  assert_contains (flat, "Avance acumulado al trimestre");
-  assert_contains (flat, "Apoyo a comunidades mediante clubs migrantes (30)");
-  last = pdf_page_text (path, n_pages);
-  assert_contains (last, "Elaboró");
-  assert_contains (last, "Revisó");
-  assert_contains (last, "Autorizó");
-  assert_contains (last, "Total");
+  n_pages = test_pdf_page_count (path, "792 x 612 pts (letter)");
+  flat = test_pdf_flat_text (path);
+  test_assert_contains (flat, "Avance trimestral de metas de actividad 2026");
+  test_assert_contains (flat, "Primer trimestre (enero – marzo)");
+  test_assert_contains (flat, "Avance acumulado al trimestre");
+  test_assert_contains (flat, "Apoyo a comunidades mediante clubs migrantes (30)");
+  last = test_pdf_page_text (path, n_pages);
+  test_assert_contains (last, "Elaboró");
+  test_assert_contains (last, "Revisó");
+  test_assert_contains (last, "Autorizó");
+  test_assert_contains (last, "Total");
 
   test_remove_tree (dir);
 }

@@ -96,36 +96,17 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Clicks a button the way the keyboard would: through the widget, so an insensitive button
  * (an action disabled) does nothing. A button shows itself pressed for a moment (250 ms)
  * before it emits "clicked". */
 static void
 click (GtkWidget *button)
 {
-  gboolean done = FALSE;
-
   g_assert_nonnull (button);
   if (gtk_widget_is_sensitive (button))
     gtk_widget_activate (button);
 
-  g_timeout_add (400, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  test_ui_wait_ms (400);
 }
 
 /* Types @text into an entry and presses Enter. */
@@ -138,7 +119,7 @@ type_into (GtkWidget  *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* What Enter does: GtkEntry says "activate", AdwEntryRow "entry-activated". */
   g_signal_emit_by_name (entry, GTK_IS_ENTRY (entry) ? "activate" : "entry-activated");
-  iterate ();
+  test_ui_iterate ();
 }
 
 /* @stored is @before field for field, but for the change record gained since: an undo is
@@ -328,7 +309,7 @@ test_add_activity_through_the_editor (Fixture       *fixture,
 
   /* One undo takes the whole activity away again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   stored = load_fresh (fixture);
   g_assert_cmpuint (n_activities (stored), ==, 16);
   g_assert_cmpuint (n_activities (poa_window_get_plan (fixture->window)), ==, 16);
@@ -452,7 +433,7 @@ test_unit_for_every_activity_without_one (Fixture       *fixture,
 
   poa_findings_button_update (findings);
   gtk_menu_button_popup (menu_button);
-  iterate ();
+  test_ui_iterate ();
   expected = g_strdup_printf ("Poner _unidad de medida a las %u actividades sin ella…", without);
   for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
        w != NULL; w = gtk_widget_get_next_sibling (w))
@@ -491,7 +472,7 @@ test_unit_for_every_activity_without_one (Fixture       *fixture,
 
   /* One undo takes it back from all of them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpuint (count_without_unit (plan), ==, without);
   stored = load_fresh (fixture);
   g_assert_cmpuint (count_without_unit (stored), ==, without);
@@ -525,7 +506,7 @@ test_add_appends_insert_after_inserts (Fixture       *fixture,
 
   /* Add, with activity 2 selected: the new one is Nº 17, and 2 and 3 keep their numbers. */
   poa_window_set_selected_activity (fixture->window, second);
-  iterate ();
+  test_ui_iterate ();
   add_named_activity (fixture, "activities.add", "Al final");
   stored = load_fresh (fixture);
   g_assert_cmpuint (n_activities (stored), ==, 17);
@@ -535,11 +516,11 @@ test_add_appends_insert_after_inserts (Fixture       *fixture,
   g_assert_cmpuint (poa_activity_get_number (third), ==, 3);
   g_clear_object (&stored);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
 
   /* Insert After is the explicit way to put it below the selected one: Nº 3, the old 3 is 4. */
   poa_window_set_selected_activity (fixture->window, second);
-  iterate ();
+  test_ui_iterate ();
   g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page), "activities.insert-after")));
   add_named_activity (fixture, "activities.insert-after", "Después de la 2");
   stored = load_fresh (fixture);
@@ -551,7 +532,7 @@ test_add_appends_insert_after_inserts (Fixture       *fixture,
 
   /* With nothing selected there is no “after”. */
   poa_window_set_selected_activity (fixture->window, NULL);
-  iterate ();
+  test_ui_iterate ();
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page), "activities.insert-after")));
 }
 
@@ -597,14 +578,14 @@ test_fix_activity_7_dates (Fixture       *fixture,
 
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), 0));
     gtk_menu_button_popup (button);
-    iterate ();
+    test_ui_iterate ();
     while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), (int)rows) != NULL)
       rows++;
     g_assert_cmpuint (rows, ==, g_list_model_get_n_items (list));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), 0))),
                      ==, "termina el 31/12/2025, antes de empezar el 01/01/2026");
     gtk_menu_button_popdown (button);
-    iterate ();
+    test_ui_iterate ();
   }
 
   /* The one error of the 2026 plan takes the user to activity 7's end date. */
@@ -652,7 +633,7 @@ test_fix_activity_7_dates (Fixture       *fixture,
 
   /* Ctrl+Z in the editor undoes, and the field shows the old date again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "31/12/2025");
   stored = load_fresh (fixture);
   g_assert_true (poa_plan_equal (stored, plan));
@@ -680,20 +661,20 @@ test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
   /* Typed, not yet committed: refused against the end as it stands. */
   gtk_widget_grab_focus (start_entry);
   gtk_editable_set_text (GTK_EDITABLE (start_entry), "01/10/2026");
-  iterate ();
+  test_ui_iterate ();
   g_assert_true (gtk_widget_has_css_class (start_entry, "error"));
 
   /* Moving the focus commits what can be committed: nothing yet. Then the new end is typed:
    * the start is now acceptable. */
   gtk_widget_grab_focus (end_entry);
   gtk_editable_set_text (GTK_EDITABLE (end_entry), "30/11/2026");
-  iterate ();
+  test_ui_iterate ();
   g_assert_false (gtk_widget_has_css_class (start_entry, "error"));
   g_assert_false (gtk_widget_has_css_class (end_entry, "error"));
 
   /* Escape closes the editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  iterate ();
+  test_ui_iterate ();
 
   stored = load_fresh (fixture);
   start = poa_date_format_dmy (poa_activity_get_start (activity_at (stored, 1)));
@@ -704,7 +685,7 @@ test_both_dates_moved_are_kept_on_escape (Fixture       *fixture,
 
   /* One undo brings both back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_clear_pointer (&start, g_free);
   start = poa_date_format_dmy (poa_activity_get_start (second));
   g_assert_cmpstr (start, ==, "01/01/2026");
@@ -761,7 +742,7 @@ test_new_activity_months_follow_dates (Fixture       *fixture,
   /* January chosen by hand: new dates no longer move the months. */
   collect_month_buttons (GTK_WIDGET (editor), buttons);
   gtk_toggle_button_set_active (g_ptr_array_index (buttons, 0), TRUE);
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmphex (months_shown (editor), ==, 0x7d);
   type_into (poa_activity_editor_get_entry (editor, "end"), "31/08/2026");
   g_assert_cmphex (months_shown (editor), ==, 0x7d);
@@ -801,7 +782,7 @@ answer (AdwMessageDialog *dialog,
   g_assert_nonnull (button);
   g_test_message ("answering “%s”", gtk_button_get_label (GTK_BUTTON (button)));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  test_ui_iterate ();
 }
 
 /* Closing an editor with a field in error asks, naming the fields: "go back" keeps the editor
@@ -830,7 +811,7 @@ test_close_with_a_field_in_error_asks (Fixture       *fixture,
 
   /* Escape: the editor stays, and a question names the field. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  iterate ();
+  test_ui_iterate ();
   dialog = close_question ();
   g_assert_nonnull (dialog);
   g_assert_true (shown_activity_editor () == editor);
@@ -847,7 +828,7 @@ test_close_with_a_field_in_error_asks (Fixture       *fixture,
   type_into (start_entry, "31/02/2026");
   g_assert_true (gtk_widget_has_css_class (start_entry, "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  iterate ();
+  test_ui_iterate ();
   dialog = close_question ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«Meta anual»"));
@@ -865,14 +846,14 @@ test_close_with_a_field_in_error_asks (Fixture       *fixture,
 
   /* The general data's editor asks too. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-general-data", "(is)", -1, "year");
-  iterate ();
+  test_ui_iterate ();
   plan_editor = GTK_WIDGET (find_toplevel (POA_TYPE_PLAN_EDITOR));
   g_assert_nonnull (plan_editor);
   test_ui_wait_for_frames (plan_editor, 2);
   year_entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), NULL, "year");
   type_into (year_entry, "20x6");
   g_assert_true (gtk_widget_activate_action (plan_editor, "window.close", NULL));
-  iterate ();
+  test_ui_iterate ();
   dialog = close_question ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "«Año»"));
@@ -992,23 +973,23 @@ test_editor_goes_with_its_activity (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *)&watched);
 
   g_assert_true (poa_document_move (document, third, 5, &error));
-  iterate ();
+  test_ui_iterate ();
   g_assert_nonnull (watched);
 
   g_assert_true (poa_document_remove (document, third, &error));
-  iterate ();
+  test_ui_iterate ();
   g_assert_null (watched);
   g_assert_null (find_toplevel (POA_TYPE_ACTIVITY_EDITOR));
 
   /* Undone in the main window, the removal brings the activity back; redone, it takes it out
    * again, and an editor opened on it meanwhile goes with it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   editor = open_activity_editor (fixture, third);
   watched = GTK_WIDGET (editor);
   g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *)&watched);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_null (watched);
 }
 
@@ -1038,7 +1019,7 @@ test_typed_value_is_validated_once (Fixture       *fixture,
   int end = -1;
 
   gtk_widget_grab_focus (entry);
-  iterate ();
+  test_ui_iterate ();
   g_signal_connect_swapped (document, "changed", G_CALLBACK (count_cb), &changed);
   _poa_validate_get_runs (&before);
 
@@ -1046,7 +1027,7 @@ test_typed_value_is_validated_once (Fixture       *fixture,
   gtk_editable_insert_text (GTK_EDITABLE (entry), "3", -1, &end);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  test_ui_iterate ();
 
   _poa_validate_get_runs (&after);
   g_assert_cmpuint (after - before, ==, 1);
@@ -1058,9 +1039,9 @@ test_typed_value_is_validated_once (Fixture       *fixture,
 
   /* Leaving the field and closing the editor commit nothing more, and read nothing again. */
   gtk_widget_grab_focus (poa_activity_editor_get_entry (editor, "programmed"));
-  iterate ();
+  test_ui_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  iterate ();
+  test_ui_iterate ();
   _poa_validate_get_runs (&after);
   g_assert_cmpuint (after - before, ==, 1);
   g_assert_cmpuint (changed, ==, 1);
@@ -1095,7 +1076,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_assert_cmpuint (poa_activity_get_number (activity_at (stored, 2)), ==, 3);
   g_clear_object (&stored);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   stored = load_fresh (fixture);
   g_assert_true (equal_but_record (stored, before));
   g_clear_object (&stored);
@@ -1116,7 +1097,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_assert_true (activity_at (plan, 2) != third);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   stored = load_fresh (fixture);
   g_assert_true (equal_but_record (stored, before));
   g_clear_object (&stored);
@@ -1124,18 +1105,18 @@ test_delete_move_search_sort (Fixture       *fixture,
   /* Search as you type, without accents or case: "sezami" and "migracion". */
   gtk_editable_set_text (GTK_EDITABLE (search), "sezami");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
   first_shown = g_list_model_get_item (shown, 1);
   g_assert_cmpuint (poa_activity_get_number (first_shown), ==, 7);
   g_clear_object (&first_shown);
   gtk_editable_set_text (GTK_EDITABLE (search), "MIGRACION");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 16);
 
   /* Sorted by name, Z first: moving is off until the document's order comes back. */
@@ -1143,7 +1124,7 @@ test_delete_move_search_sort (Fixture       *fixture,
   g_object_ref (columns);
   name_column = g_list_model_get_item (columns, 1);
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
-  iterate ();
+  test_ui_iterate ();
   first_shown = g_list_model_get_item (shown, 0);
   g_assert_cmpstr (poa_activity_get_name (first_shown), ==, "Seguros Americanos");
   poa_window_set_selected_activity (fixture->window, activity_at (plan, 5));
@@ -1164,7 +1145,7 @@ respond (const char *response)
   adw_message_dialog_response (dialog, response);
   /* What clicking the response's button does after emitting it. */
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate ();
+  test_ui_iterate ();
 }
 
 /* Whether the window shows @text in a label on screen now. */
@@ -1234,7 +1215,7 @@ test_edit_actions (Fixture       *fixture,
 
   g_assert_null (shown_activity_editor ());
   g_assert_true (gtk_widget_activate_action (widget, "win.edit-activity", "(us)", 2, "end"));
-  iterate ();
+  test_ui_iterate ();
   editor = shown_activity_editor ();
   g_assert_nonnull (editor);
   g_assert_true (poa_activity_editor_get_activity (editor) == activity_at (plan, 2));
@@ -1244,16 +1225,16 @@ test_edit_actions (Fixture       *fixture,
   focus = gtk_window_get_focus (GTK_WINDOW (editor));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   gtk_window_close (GTK_WINDOW (editor));
-  iterate ();
+  test_ui_iterate ();
 
   /* A position past the end opens nothing. */
   gtk_widget_activate_action (widget, "win.edit-activity", "(us)", 100000, "");
-  iterate ();
+  test_ui_iterate ();
   g_assert_null (shown_activity_editor ());
 
   g_assert_null (find_toplevel (POA_TYPE_PLAN_EDITOR));
   gtk_widget_activate_action (widget, "win.edit-general-data", "(is)", 1, "signatures");
-  iterate ();
+  test_ui_iterate ();
   plan_editor = find_toplevel (POA_TYPE_PLAN_EDITOR);
   g_assert_nonnull (plan_editor);
   entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), G_OBJECT (poa_plan_get_signature (plan, 1)), "name");
@@ -1262,10 +1243,10 @@ test_edit_actions (Fixture       *fixture,
   focus = gtk_window_get_focus (plan_editor);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   gtk_window_close (plan_editor);
-  iterate ();
+  test_ui_iterate ();
 
   gtk_widget_activate_action (widget, "win.edit-general-data", "(is)", -1, "administration");
-  iterate ();
+  test_ui_iterate ();
   plan_editor = find_toplevel (POA_TYPE_PLAN_EDITOR);
   g_assert_nonnull (plan_editor);
   entry = poa_plan_editor_get_entry (POA_PLAN_EDITOR (plan_editor), NULL, "administration");
@@ -1273,7 +1254,7 @@ test_edit_actions (Fixture       *fixture,
   focus = gtk_window_get_focus (plan_editor);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   gtk_window_close (plan_editor);
-  iterate ();
+  test_ui_iterate ();
 }
 
 static void
@@ -1306,7 +1287,7 @@ test_several_plans (Fixture       *fixture,
   type_into (poa_plan_editor_get_entry (POA_PLAN_EDITOR (poa_activities_page_edit_general_data (fixture->page, NULL, NULL)),
                                         NULL, "administration"), "2027 - 2030");
   gtk_window_close (find_toplevel (POA_TYPE_PLAN_EDITOR));
-  iterate ();
+  test_ui_iterate ();
   g_clear_object (&store);
   store = poa_store_open (fixture->db, &error);
   {
@@ -1350,7 +1331,7 @@ test_several_plans (Fixture       *fixture,
 
   /* Back to 2026 through the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "plans.open", "x", first));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpuint (poa_plan_get_year (poa_window_get_plan (fixture->window)), ==, 2026);
   g_assert_cmpint (poa_store_resolve_plan (store, 0, &error), ==, first);
 }
@@ -1387,7 +1368,7 @@ test_forbidden_text_is_marked (Fixture       *fixture,
   for (guint i = 0; i < 50 && gtk_text_buffer_get_char_count (buffer) == 0; i++)
     {
       g_usleep (10000);
-      iterate ();
+      test_ui_iterate ();
     }
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -1397,13 +1378,13 @@ test_forbidden_text_is_marked (Fixture       *fixture,
 
   /* Too long for a cell. */
   gtk_text_buffer_set_text (buffer, too_long, -1);
-  iterate ();
+  test_ui_iterate ();
   g_assert_true (gtk_widget_has_css_class (view, "error"));
   g_assert_nonnull (strstr (poa_activity_editor_get_message (editor, "specific-activity"), "32768"));
 
   /* Leaving the fields commits nothing refused. */
   gtk_widget_grab_focus (poa_activity_editor_get_entry (editor, "programmed"));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpstr (poa_activity_get_name (first), ==, name);
   g_assert_cmpstr (poa_activity_get_text (first, POA_ACTIVITY_SPECIFIC_ACTIVITY), ==, specific);
   stored = load_fresh (fixture);
@@ -1412,7 +1393,7 @@ test_forbidden_text_is_marked (Fixture       *fixture,
 
   /* A tab and a line break are text: accepted. */
   gtk_text_buffer_set_text (buffer, "Primera línea\n\tsegunda", -1);
-  iterate ();
+  test_ui_iterate ();
   g_assert_false (gtk_widget_has_css_class (view, "error"));
   g_assert_null (poa_activity_editor_get_message (editor, "specific-activity"));
 }
@@ -1458,10 +1439,10 @@ test_approved_plan_asks_justification (Fixture       *fixture,
   g_setenv ("POA_USER", "Ana Pérez", TRUE);
   g_assert_cmpstr (review_status_shown (GTK_WIDGET (fixture->window)), ==, "Borrador");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.review-submit", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpstr (review_status_shown (GTK_WIDGET (fixture->window)), ==, "Enviado");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.review-approve", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpstr (review_status_shown (GTK_WIDGET (fixture->window)), ==, "Aprobado");
   recorded = poa_plan_get_history (plan)->len;
 

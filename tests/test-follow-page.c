@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -33,8 +32,6 @@
 #include "test-ui-util.h"
 #include "test-util.h"
 
-typedef int (*FakeKeyEvent) (Display *display, unsigned int keycode, int is_press, unsigned long delay);
-
 typedef struct
 {
   char           *dir;
@@ -42,71 +39,6 @@ typedef struct
   PoaApplication *app;
   PoaWindow      *window;
 } Fixture;
-
-static FakeKeyEvent fake_key_event;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-}
-
-static Display *
-x_display (Fixture *fixture)
-{
-  return gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
-}
-
-/* One key, as the keyboard sends it: through the X server, to the window holding the focus. */
-static void
-press (Fixture *fixture,
-       KeySym   keysym,
-       KeySym   modifier)
-{
-  Display *display = x_display (fixture);
-  KeyCode code = XKeysymToKeycode (display, keysym);
-  KeyCode modifier_code = modifier != NoSymbol ? XKeysymToKeycode (display, modifier) : 0;
-
-  g_assert_cmpuint (code, !=, 0);
-  if (modifier_code != 0)
-    fake_key_event (display, modifier_code, True, CurrentTime);
-  fake_key_event (display, code, True, CurrentTime);
-  fake_key_event (display, code, False, CurrentTime);
-  if (modifier_code != 0)
-    fake_key_event (display, modifier_code, False, CurrentTime);
-  XFlush (display);
-  wait_ms (60);
-}
-
-static void
-type_text (Fixture    *fixture,
-           const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      g_assert_true (g_ascii_isdigit (*p) || g_ascii_isalpha (*p));
-      press (fixture, (KeySym)(guchar)*p, NoSymbol);
-    }
-}
 
 static PoaPlan *
 load_fresh (Fixture *fixture)
@@ -156,7 +88,7 @@ show_follow_page (Fixture *fixture)
 {
   GtkWidget *page;
 
-  press (fixture, XK_5, XK_Alt_L);
+  test_ui_press_key (XK_5, XK_Alt_L);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
   page = test_ui_find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FOLLOW_PAGE);
   g_assert_nonnull (page);
@@ -177,7 +109,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   GtkWindow *window = NULL;
-  Display *display;
 
   /* 15 April 2026: the second quarter, the first one ended. */
   g_setenv ("POA_TODAY", "2026-04-15", TRUE);
@@ -189,26 +120,14 @@ fixture_set_up (Fixture       *fixture,
   test_ui_wait_for_frames (GTK_WIDGET (window), 3);
 
   /* The keys go to the window: the X server's focus on it, as a window manager would. */
-  display = x_display (fixture);
-  XSetInputFocus (display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
-                  RevertToParent, CurrentTime);
-  XFlush (display);
-  wait_ms (100);
+  test_ui_focus_window (window, 100);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
-    }
+  test_ui_destroy_message_dialogs ();
   test_ui_close_windows (fixture->app);
   g_clear_object (&fixture->app);
   test_remove_tree (fixture->dir);
@@ -238,33 +157,33 @@ test_capture_by_keyboard (Fixture       *fixture,
     old_achieved[i] = poa_activity_get_goal (activity_at (before, i), POA_ACTIVITY_ACHIEVED);
 
   /* Shown, the page has the keyboard in the first activity's month of today: April. */
-  wait_ms (200);
+  test_ui_wait_ms (200);
   g_assert_true (has_focus_within (poa_follow_page_get_cell_entry (page, 0, 4)));
 
   entry = poa_follow_page_get_cell_entry (page, 0, 1);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
-  iterate ();
+  test_ui_iterate ();
 
   /* A bad figure is marked at once, and nothing is saved: Enter stays. */
-  type_text (fixture, "x");
+  test_ui_type_text ("x");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  press (fixture, XK_Return, NoSymbol);
+  test_ui_press_key (XK_Return, NoSymbol);
   g_assert_true (has_focus_within (entry));
-  press (fixture, XK_BackSpace, NoSymbol);
+  test_ui_press_key (XK_BackSpace, NoSymbol);
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
-  type_text (fixture, "2");
-  press (fixture, XK_Return, NoSymbol);
+  test_ui_type_text ("2");
+  test_ui_press_key (XK_Return, NoSymbol);
   g_assert_true (has_focus_within (poa_follow_page_get_cell_entry (page, 1, 1)));
-  type_text (fixture, "3");
-  press (fixture, XK_Return, NoSymbol);
+  test_ui_type_text ("3");
+  test_ui_press_key (XK_Return, NoSymbol);
   g_assert_true (has_focus_within (poa_follow_page_get_cell_entry (page, 2, 1)));
-  type_text (fixture, "4");
+  test_ui_type_text ("4");
   /* Tab saves too, and goes across: February of the same activity; Shift+Tab back. */
-  press (fixture, XK_Tab, NoSymbol);
+  test_ui_press_key (XK_Tab, NoSymbol);
   g_assert_true (has_focus_within (poa_follow_page_get_cell_entry (page, 2, 2)));
-  press (fixture, XK_Tab, XK_Shift_L);
+  test_ui_press_key (XK_Tab, XK_Shift_L);
   g_assert_true (has_focus_within (poa_follow_page_get_cell_entry (page, 2, 1)));
 
   after = load_fresh (fixture);
@@ -277,7 +196,7 @@ test_capture_by_keyboard (Fixture       *fixture,
     }
 
   /* Ctrl+Z, with the focus in a cell: the window's undo, the last entry (activity 3's 4). */
-  press (fixture, XK_z, XK_Control_L);
+  test_ui_press_key (XK_z, XK_Control_L);
   undone = load_fresh (fixture);
   g_assert_cmpuint (poa_calendar_get_achieved (poa_activity_get_calendar (activity_at (undone, 2)), 1), ==, 0);
   g_assert_cmpuint (poa_activity_get_goal (activity_at (undone, 2), POA_ACTIVITY_ACHIEVED), ==, old_achieved[2]);
@@ -289,7 +208,7 @@ test_capture_by_keyboard (Fixture       *fixture,
   sum_goals (before, &programmed, &achieved);
   g_assert_cmpuint (programmed, >, 0);
   expected_index = g_strdup_printf (_("%.1f %%"), 100.0 * (double)(achieved + 5) / (double)programmed);
-  press (fixture, XK_3, XK_Alt_L);
+  test_ui_press_key (XK_3, XK_Alt_L);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
   test_ui_collect_labels (test_ui_find_widget (GTK_WIDGET (fixture->window), POA_TYPE_INDICATORS_PAGE), labels);
   g_assert_nonnull (strstr (labels->str, expected_index));
@@ -392,9 +311,9 @@ test_report_first_quarter (Fixture       *fixture,
 
     g_assert_nonnull (entry);
     gtk_widget_grab_focus (entry);
-    iterate ();
-    type_text (fixture, "retraso");
-    press (fixture, XK_Return, NoSymbol);
+    test_ui_iterate ();
+    test_ui_type_text ("retraso");
+    test_ui_press_key (XK_Return, NoSymbol);
     g_assert_cmpstr (poa_calendar_get_justification (poa_activity_get_calendar (first), 1), ==, "retraso");
     g_free (row1);
     row1 = poa_follow_page_get_report_row (page, 0);
@@ -407,7 +326,7 @@ test_report_first_quarter (Fixture       *fixture,
 
   /* Undone as one edit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpstr (poa_calendar_get_justification (poa_activity_get_calendar (first), 1), ==, "");
   g_free (row1);
   row1 = poa_follow_page_get_report_row (page, 0);
@@ -427,22 +346,6 @@ find_button (GtkWidget  *widget,
       GtkWidget *found = find_button (child, label);
       if (found != NULL)
         return found;
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
     }
 
   return NULL;
@@ -470,7 +373,7 @@ test_spread (Fixture       *fixture,
   extra = programmed % n_months;
 
   gtk_widget_grab_focus (poa_follow_page_get_cell_entry (page, 0, 1));
-  iterate ();
+  test_ui_iterate ();
   {
     g_autoptr(PoaActivity) selected = NULL;
 
@@ -480,15 +383,15 @@ test_spread (Fixture       *fixture,
   /* Alt+R, the button's mnemonic in Spanish ("_Repartir…"); a button shows itself pressed for
    * 250 ms before it acts. */
   g_assert_nonnull (find_button (GTK_WIDGET (page), _("_Spread the Programmed Goal…")));
-  press (fixture, XK_r, XK_Alt_L);
-  wait_ms (400);
-  dialog = find_message_dialog ();
+  test_ui_press_key (XK_r, XK_Alt_L);
+  test_ui_wait_ms (400);
+  dialog = test_ui_find_message_dialog ();
   g_assert_nonnull (dialog);
   /* Nothing saved yet. */
   g_assert_false (poa_calendar_has_programmed (poa_activity_get_calendar (first)));
 
   adw_message_dialog_response (dialog, "spread");
-  iterate ();
+  test_ui_iterate ();
   for (guint m = 1; m <= 12; m++)
     {
       guint month_programmed = poa_calendar_get_programmed (poa_activity_get_calendar (first), m);
@@ -627,15 +530,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  void *xtst;
-
   test_ui_init (&argc, &argv);
 
-  xtst = dlopen ("libXtst.so.6", RTLD_NOW);
-  g_assert_nonnull (xtst);
-  fake_key_event = (FakeKeyEvent)dlsym (xtst, "XTestFakeKeyEvent");
-  g_assert_nonnull (fake_key_event);
-  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display_get_default ()));
+  test_ui_keys_init ();
 
   g_test_add ("/follow-page/capture-by-keyboard", Fixture, NULL, fixture_set_up,
               test_capture_by_keyboard, fixture_tear_down);

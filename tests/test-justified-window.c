@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -34,8 +33,6 @@
 #include "test-ui-util.h"
 #include "test-util.h"
 
-typedef int (*FakeKeyEvent) (Display *display, unsigned int keycode, int is_press, unsigned long delay);
-
 typedef struct
 {
   char           *dir;
@@ -43,99 +40,6 @@ typedef struct
   PoaApplication *app;
   PoaWindow      *window;
 } Fixture;
-
-static FakeKeyEvent fake_key_event;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-}
-
-static Display *
-x_display (Fixture *fixture)
-{
-  return gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
-}
-
-/* The X server's focus on @window, as a window manager gives it to a new window. */
-static void
-focus_window (Fixture   *fixture,
-              GtkWindow *window)
-{
-  Display *display = x_display (fixture);
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
-                  RevertToParent, CurrentTime);
-  XFlush (display);
-  wait_ms (600);
-}
-
-static void
-press (Fixture *fixture,
-       KeySym   keysym,
-       KeySym   modifier)
-{
-  Display *display = x_display (fixture);
-  KeyCode code = XKeysymToKeycode (display, keysym);
-  KeyCode modifier_code = modifier != NoSymbol ? XKeysymToKeycode (display, modifier) : 0;
-
-  g_assert_cmpuint (code, !=, 0);
-  if (modifier_code != 0)
-    fake_key_event (display, modifier_code, True, CurrentTime);
-  fake_key_event (display, code, True, CurrentTime);
-  fake_key_event (display, code, False, CurrentTime);
-  if (modifier_code != 0)
-    fake_key_event (display, modifier_code, False, CurrentTime);
-  XFlush (display);
-  wait_ms (60);
-}
-
-static void
-type_text (Fixture    *fixture,
-           const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      g_assert_true (g_ascii_isdigit (*p) || g_ascii_islower (*p) || *p == ' ');
-      press (fixture, *p == ' ' ? XK_space : (KeySym)(guchar)*p, NoSymbol);
-    }
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
 
 /* The review popover's toggle for quarter @quarter: its label begins "T@quarter ". */
 static GtkWidget *
@@ -171,7 +75,7 @@ show_follow_page (Fixture *fixture)
 {
   GtkWidget *page;
 
-  press (fixture, XK_5, XK_Alt_L);
+  test_ui_press_key (XK_5, XK_Alt_L);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
   page = test_ui_find_widget (GTK_WIDGET (fixture->window), POA_TYPE_FOLLOW_PAGE);
   g_assert_nonnull (page);
@@ -215,10 +119,10 @@ answer (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "modify"));
   /* Enter in the entry. */
   g_signal_emit_by_name (entry, "activate");
-  wait_ms (200);
-  if (find_message_dialog () != NULL)
-    g_error ("still asked: %s — %s", adw_message_dialog_get_heading (find_message_dialog ()),
-             adw_message_dialog_get_body (find_message_dialog ()));
+  test_ui_wait_ms (200);
+  if (test_ui_find_message_dialog () != NULL)
+    g_error ("still asked: %s — %s", adw_message_dialog_get_heading (test_ui_find_message_dialog ()),
+             adw_message_dialog_get_body (test_ui_find_message_dialog ()));
 }
 
 /* Types @figure in activity @row's @month and Enter: returns the dialog that asks why. */
@@ -233,11 +137,11 @@ type_figure (Fixture       *fixture,
 
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
-  iterate ();
-  type_text (fixture, figure);
-  press (fixture, XK_Return, NoSymbol);
-  wait_ms (200);
-  return find_message_dialog ();
+  test_ui_iterate ();
+  test_ui_type_text (figure);
+  test_ui_press_key (XK_Return, NoSymbol);
+  test_ui_wait_ms (200);
+  return test_ui_find_message_dialog ();
 }
 
 static gint64
@@ -268,22 +172,14 @@ fixture_set_up (Fixture       *fixture,
   test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   while (poa_window_get_plan (fixture->window) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  focus_window (fixture, window);
+  test_ui_focus_window (window, 600);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
-    }
+  test_ui_destroy_message_dialogs ();
   test_ui_close_windows (fixture->app);
   g_clear_object (&fixture->app);
   test_remove_tree (fixture->dir);
@@ -311,7 +207,7 @@ test_closed_quarter_asks (Fixture       *fixture,
                    ==, "T1 abierto");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 1);
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM change_record WHERE field = 'closed_quarters' AND after = '1'"), ==, 1);
   toggle = find_quarter_toggle (GTK_WIDGET (fixture->window), 1);
@@ -321,12 +217,12 @@ test_closed_quarter_asks (Fixture       *fixture,
 
   /* The main menu's check item, for a narrow window: the second quarter, then back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "quarters.closed-2", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 3);
   toggle = find_quarter_toggle (GTK_WIDGET (fixture->window), 2);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "quarters.closed-2", NULL));
-  iterate ();
+  test_ui_iterate ();
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT closed_quarters FROM plan"), ==, 1);
 
   page = show_follow_page (fixture);
@@ -340,8 +236,8 @@ test_closed_quarter_asks (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpint (month_achieved (fixture, 1, 1), ==, 0);
   answer (dialog, "cifra corregida");
-  wait_ms (200);
-  g_assert_null (find_message_dialog ());
+  test_ui_wait_ms (200);
+  g_assert_null (test_ui_find_message_dialog ());
   g_assert_cmpint (month_achieved (fixture, 1, 1), ==, 2);
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM change_record WHERE place = 'activity 1'"
                                               " AND field = 'calendar' AND justification = 'cifra corregida'"
@@ -370,14 +266,14 @@ test_approved_plan_asks (Fixture       *fixture,
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), adw_message_dialog_get_extra_child (dialog)));
   /* Escape closes it, which answers its close response, Cancel. */
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_ms (200);
-  g_assert_null (find_message_dialog ());
+  test_ui_wait_ms (200);
+  g_assert_null (test_ui_find_message_dialog ());
   g_assert_cmpint (month_achieved (fixture, 3, 4), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (poa_follow_page_get_cell_entry (page, 2, 4))), ==, "");
 
   /* Actividades: the selected activity deleted (its action, as the Delete key runs it). */
-  focus_window (fixture, GTK_WINDOW (fixture->window));
-  press (fixture, XK_1, XK_Alt_L);
+  test_ui_focus_window (GTK_WINDOW (fixture->window), 600);
+  test_ui_press_key (XK_1, XK_Alt_L);
   test_ui_wait_for_frames (GTK_WIDGET (fixture->window), 3);
   activities = test_ui_find_widget (GTK_WIDGET (fixture->window), POA_TYPE_ACTIVITIES_PAGE);
   n_activities = test_sql_int (fixture->db, "SELECT count(*) FROM activity");
@@ -387,8 +283,8 @@ test_approved_plan_asks (Fixture       *fixture,
     poa_activities_page_set_selected_activity (POA_ACTIVITIES_PAGE (activities), first);
   }
   g_assert_true (gtk_widget_activate_action (activities, "activities.delete", NULL));
-  wait_ms (200);
-  dialog = find_message_dialog ();
+  test_ui_wait_ms (200);
+  dialog = test_ui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (test_sql_int (fixture->db, "SELECT count(*) FROM activity"), ==, n_activities);
   answer (dialog, "duplicada");
@@ -438,7 +334,7 @@ test_observations_shown (Fixture       *fixture,
   g_assert_true (poa_review_apply (poa_document_get_store (doc), plan, POA_REVIEW_SUBMIT, NULL, NULL, &error));
   g_assert_true (poa_review_apply (poa_document_get_store (doc), plan, POA_REVIEW_RETURN, "Faltan firmas", NULL, &error));
   g_assert_no_error (error);
-  iterate ();
+  test_ui_iterate ();
 
   row = find_row (GTK_WIDGET (fixture->window), "Faltan firmas");
   g_assert_nonnull (row);
@@ -471,7 +367,7 @@ test_observations_shown (Fixture       *fixture,
 
   /* One more, added while the editor is open: shown at once. */
   g_assert_true (poa_review_observe (poa_document_get_store (doc), plan, "activity 2", "Revisar fechas", NULL, &error));
-  iterate ();
+  test_ui_iterate ();
   g_assert_nonnull (find_row (GTK_WIDGET (editor), "Revisar fechas"));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
@@ -480,15 +376,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  void *xtst;
-
   test_ui_init (&argc, &argv);
 
-  xtst = dlopen ("libXtst.so.6", RTLD_NOW);
-  g_assert_nonnull (xtst);
-  fake_key_event = (FakeKeyEvent)dlsym (xtst, "XTestFakeKeyEvent");
-  g_assert_nonnull (fake_key_event);
-  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display_get_default ()));
+  test_ui_keys_init ();
 
   g_test_add ("/justified/closed-quarter-asks", Fixture, NULL, fixture_set_up,
               test_closed_quarter_asks, fixture_tear_down);

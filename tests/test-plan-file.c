@@ -30,28 +30,8 @@
 #define BIG_PLAN_SHA256 "168e4a3ebfc0d59fbdedf503ff992aadd76f6f86f786591b6ecf8259776dc6d4"
 #define BIG_PLAN_ACTIVITIES 20000
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_make_tmpdir ();
-  fixture->db = g_build_filename (fixture->dir, "poa.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
+/* A temporary folder with a database's name in it (test-util.h). */
+typedef TestFiles Fixture;
 
 static char *
 read_file (const char *path,
@@ -256,8 +236,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) TEST_ADD_WITH_FILES (path, func)
 
   ADD ("/plan-file/default-plan-as-before", test_default_plan_as_before);
   ADD ("/plan-file/big-plan-as-before", test_big_plan_as_before);

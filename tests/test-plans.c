@@ -7,12 +7,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "poa-activity.h"
 #include "poa-default-plan.h"
 #include "poa-document.h"
+#include "poa-plan-json.h"
 #include "poa-plan.h"
+#include "poa-signature.h"
+#include "poa-store-private.h"
 #include "poa-store.h"
 #include "test-plans.h"
 
@@ -71,4 +76,84 @@ test_document_for_plan (PoaPlan    *plan,
   if (poa_plan_get_id (plan) <= 0)
     poa_plan_set_id (plan, 1);
   return poa_document_new (store, plan);
+}
+
+/* A plan of @area for @year with @n activities, the whole year each, activity i's programmed
+ * (and annual) goal goals[i][0] and its achieved goals[i][1]. */
+PoaPlan *
+test_plan_small (const char  *area,
+                 guint        year,
+                 const guint (*goals)[2],
+                 guint        n)
+{
+  PoaPlan *plan = poa_plan_new (year);
+
+  /* Every text filled, so that `check` finds nothing but what a test puts there. */
+  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
+    poa_plan_set_text (plan, i, "Texto");
+  poa_plan_set_text (plan, POA_PLAN_AREA, area);
+  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
+    poa_signature_set_name (poa_plan_get_signature (plan, i), "Firma");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaActivity) activity = poa_activity_new ();
+      GDate start, end;
+
+      g_date_clear (&start, 1);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
+      g_date_set_dmy (&end, 31, G_DATE_DECEMBER, year);
+      poa_activity_set_number (activity, i + 1);
+      for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
+        poa_activity_set_text (activity, t, "Actividad");
+      poa_activity_set_goal (activity, POA_ACTIVITY_ANNUAL_GOAL, goals[i][0]);
+      poa_activity_set_goal (activity, POA_ACTIVITY_PROGRAMMED, goals[i][0]);
+      poa_activity_set_goal (activity, POA_ACTIVITY_ACHIEVED, goals[i][1]);
+      poa_activity_set_start (activity, &start);
+      poa_activity_set_end (activity, &end);
+      poa_activity_set_months (activity, 0xfff);
+      g_list_store_append (poa_plan_get_activities (plan), activity);
+    }
+
+  return plan;
+}
+
+/* A version-2 plan file for 2026 with @members (JSON members, no braces) is refused, its error
+ * mentioning @mention; @case_number names the case when it is not. */
+void
+test_assert_plan_json_refuses (guint       case_number,
+                               const char *members,
+                               const char *mention)
+{
+  g_autofree char *text = g_strdup_printf ("{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, %s}",
+                                           members);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaPlan) plan = poa_plan_json_parse (text, strlen (text), "plan.json", &error);
+
+  g_assert_null (plan);
+  g_assert_nonnull (error);
+  if (strstr (error->message, mention) == NULL)
+    g_error ("case %u: “%s” does not mention “%s”", case_number, error->message, mention);
+}
+
+/* @n copies of @model in @store, in one transaction, of areas “Área 0000”, “Área 0001”…: a
+ * municipality's worth of plans, quickly. */
+void
+test_store_insert_area_copies (PoaStore *store,
+                               PoaPlan  *model,
+                               guint     n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_poa_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PoaPlan) plan = poa_plan_copy (model);
+      g_autofree char *area = g_strdup_printf ("Área %04u", i);
+
+      poa_plan_set_text (plan, POA_PLAN_AREA, area);
+      g_assert_true (_poa_store_insert_plan_rows (store, plan, &error));
+    }
+  g_assert_true (_poa_store_commit (store, &error));
+  g_assert_no_error (error);
 }

@@ -19,6 +19,7 @@
 #include "poa-signature.h"
 #include "poa-store.h"
 #include "poa-summary.h"
+#include "test-plans.h"
 #include "test-sqlite.h"
 #include "test-util.h"
 
@@ -373,17 +374,7 @@ test_json_refuses (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = g_strdup_printf ("{\"format\": \"poa-plan\", \"version\": 2, \"year\": 2026, %s}",
-                                               cases[i].members);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PoaPlan) plan = poa_plan_json_parse (text, strlen (text), "plan.json", &error);
-
-      g_assert_null (plan);
-      g_assert_nonnull (error);
-      if (strstr (error->message, cases[i].mention) == NULL)
-        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].mention);
-    }
+    test_assert_plan_json_refuses (i, cases[i].members, cases[i].mention);
 }
 
 /* Next year's plan starts a record of its own, whose first entry says where it came from. */
@@ -445,44 +436,6 @@ test_migrates_version_4 (TestFiles     *files,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (plan))), ==, 16);
 }
 
-static PoaPlan *
-small_plan (const char *area,
-            guint       year,
-            const guint (*goals)[2],
-            guint       n)
-{
-  PoaPlan *plan = poa_plan_new (year);
-
-  /* Every text filled, so that `check` finds nothing but what a test puts there. */
-  for (guint i = 0; i < POA_PLAN_N_TEXTS; i++)
-    poa_plan_set_text (plan, i, "Texto");
-  poa_plan_set_text (plan, POA_PLAN_AREA, area);
-  for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
-    poa_signature_set_name (poa_plan_get_signature (plan, i), "Firma");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PoaActivity) activity = poa_activity_new ();
-      GDate start, end;
-
-      g_date_clear (&start, 1);
-      g_date_clear (&end, 1);
-      g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
-      g_date_set_dmy (&end, 31, G_DATE_DECEMBER, year);
-      poa_activity_set_number (activity, i + 1);
-      for (guint t = 0; t < POA_ACTIVITY_N_TEXTS; t++)
-        poa_activity_set_text (activity, t, "Actividad");
-      poa_activity_set_goal (activity, POA_ACTIVITY_ANNUAL_GOAL, goals[i][0]);
-      poa_activity_set_goal (activity, POA_ACTIVITY_PROGRAMMED, goals[i][0]);
-      poa_activity_set_goal (activity, POA_ACTIVITY_ACHIEVED, goals[i][1]);
-      poa_activity_set_start (activity, &start);
-      poa_activity_set_end (activity, &end);
-      poa_activity_set_months (activity, 0xfff);
-      g_list_store_append (poa_plan_get_activities (plan), activity);
-    }
-
-  return plan;
-}
-
 /* Three areas with figures worked out by hand: 10+30 programmed, 5+27 achieved → 80.0 %;
  * 7 programmed, 7 achieved → 100.0 %; 3 programmed, 1 achieved → 33.3 %. */
 static void
@@ -495,9 +448,9 @@ test_summary (TestFiles     *files,
   g_autoptr(PoaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(PoaPlan) first = small_plan ("Agua Potable", 2027, a, 2);
-  g_autoptr(PoaPlan) second = small_plan ("Bibliotecas", 2027, b, 1);
-  g_autoptr(PoaPlan) third = small_plan ("Catastro", 2027, c, 1);
+  g_autoptr(PoaPlan) first = test_plan_small ("Agua Potable", 2027, a, 2);
+  g_autoptr(PoaPlan) second = test_plan_small ("Bibliotecas", 2027, b, 1);
+  g_autoptr(PoaPlan) third = test_plan_small ("Catastro", 2027, c, 1);
   g_autofree char *text = NULL;
   PoaSummaryLine *line;
 

@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/keysym.h>
 #include <glib/gi18n.h>
 
 #include "poa-cell-text.h"
@@ -196,4 +199,125 @@ test_ui_assert_translated (const char *text)
   if (text[0] != '\0' && strcmp (text, "May") != 0 &&
       strcmp (g_dgettext (GETTEXT_PACKAGE, text), text) != 0)
     g_error ("untranslated text “%s”", text);
+}
+
+void
+test_ui_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+done_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+test_ui_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  test_ui_iterate ();
+}
+
+/* XTestFakeKeyEvent, looked up at run time in libXtst.so.6: the XTest headers (libxtst-dev) are
+ * not among the build dependencies. */
+typedef int (*FakeKeyEvent) (Display *display, unsigned int keycode, int is_press, unsigned long delay);
+
+static FakeKeyEvent fake_key_event;
+
+void
+test_ui_keys_init (void)
+{
+  void *xtst = dlopen ("libXtst.so.6", RTLD_NOW);
+
+  g_assert_nonnull (xtst);
+  fake_key_event = (FakeKeyEvent)dlsym (xtst, "XTestFakeKeyEvent");
+  g_assert_nonnull (fake_key_event);
+  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display_get_default ()));
+}
+
+static Display *
+x_display (void)
+{
+  return gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+}
+
+void
+test_ui_focus_window (GtkWindow *window,
+                      guint      wait_ms)
+{
+  Display *display = x_display ();
+
+  XSetInputFocus (display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  XFlush (display);
+  test_ui_wait_ms (wait_ms);
+}
+
+/* One key, as the keyboard sends it: through the X server, to the window holding the focus. */
+void
+test_ui_press_key (gulong keysym,
+                   gulong modifier)
+{
+  Display *display = x_display ();
+  KeyCode code = XKeysymToKeycode (display, keysym);
+  KeyCode modifier_code = modifier != NoSymbol ? XKeysymToKeycode (display, modifier) : 0;
+
+  g_assert_nonnull (fake_key_event);
+  g_assert_cmpuint (code, !=, 0);
+  if (modifier_code != 0)
+    fake_key_event (display, modifier_code, True, CurrentTime);
+  fake_key_event (display, code, True, CurrentTime);
+  fake_key_event (display, code, False, CurrentTime);
+  if (modifier_code != 0)
+    fake_key_event (display, modifier_code, False, CurrentTime);
+  XFlush (display);
+  test_ui_wait_ms (60);
+}
+
+void
+test_ui_type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_assert_true (g_ascii_isdigit (*p) || g_ascii_isalpha (*p) || *p == ' ');
+      test_ui_press_key (*p == ' ' ? XK_space : (KeySym)(guchar)*p, NoSymbol);
+    }
+}
+
+AdwMessageDialog *
+test_ui_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+void
+test_ui_destroy_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        gtk_window_destroy (window);
+    }
 }

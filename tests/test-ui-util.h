@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "poa-application.h"
 
@@ -27,5 +27,25 @@ void            test_ui_collect_labels    (GtkWidget       *widget,
 GtkWidget      *test_ui_find_widget       (GtkWidget       *widget,
                                            GType            type);
 void            test_ui_assert_translated (const char      *text);
+/* The message dialog on screen, if any; every message dialog destroyed (a fixture's end). */
+AdwMessageDialog *test_ui_find_message_dialog     (void);
+void              test_ui_destroy_message_dialogs (void);
+
+/* The main loop run until idle; run for @ms milliseconds, then until idle. */
+void            test_ui_iterate           (void);
+void            test_ui_wait_ms           (guint            ms);
+
+/* Real key events through the X server (XTest on the tests' Xvfb), so they reach the window
+ * holding the X focus as the keyboard's would. test_ui_keys_init() first, after test_ui_init(). */
+void            test_ui_keys_init         (void);
+/* The X server's focus on @window, as a window manager gives it to a new window, then
+ * @wait_ms milliseconds for it to arrive. */
+void            test_ui_focus_window      (GtkWindow       *window,
+                                           guint            wait_ms);
+/* One key (an X keysym), with @modifier (a keysym, or 0 for none) held down. */
+void            test_ui_press_key         (gulong           keysym,
+                                           gulong           modifier);
+/* Digits, letters and spaces, one key each. */
+void            test_ui_type_text         (const char      *text);
 
 G_END_DECLS

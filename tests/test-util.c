@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "test-util.h"
@@ -92,4 +94,98 @@ test_files_tear_down (TestFiles     *files,
   g_clear_pointer (&files->dir, g_free);
   g_clear_pointer (&files->db, g_free);
   g_clear_pointer (&files->backup, g_free);
+}
+
+/* poppler-utils are in build-aux/install-deps.sh: a missing program fails the test rather than
+ * skipping it. */
+char *
+test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  int status = 0;
+
+  if (program == NULL)
+    g_error ("%s is missing: run build-aux/install-deps.sh (poppler-utils)", argv[0]);
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return g_steal_pointer (&out);
+}
+
+/* By hand: GRegex over megabytes of text takes minutes. */
+char *
+test_flatten (const char *text)
+{
+  GString *flat = g_string_sized_new (strlen (text));
+  gboolean space = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && flat->len > 0)
+            g_string_append_c (flat, ' ');
+          space = FALSE;
+          g_string_append_c (flat, *p);
+        }
+    }
+  return g_string_free (flat, FALSE);
+}
+
+char *
+test_pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+
+  return test_run_tool (argv);
+}
+
+guint
+test_pdf_page_count (const char *path,
+                     const char *size)
+{
+  g_autofree char *info = test_pdf_info (path);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  if (strstr (info, size) == NULL)
+    g_error ("not “%s”:\n%s", size, info);
+  return (guint)g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+char *
+test_pdf_page_text (const char *path,
+                    guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL };
+
+  return test_run_tool (argv);
+}
+
+/* A cell's lines follow one another in drawing order, so a whole text wrapped over several
+ * lines is found whole. */
+char *
+test_pdf_flat_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  g_autofree char *out = test_run_tool (argv);
+
+  return test_flatten (out);
+}
+
+void
+test_assert_contains (const char *text,
+                      const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” not found in:\n%s", expected, text);
 }

@@ -34,4 +34,22 @@ char  *test_file_checksum    (const char *path);
 void   test_write_file       (const char *path,
                               const char *contents);
 
+/* Runs a program (pdfinfo, pdftotext…) and returns what it prints; a missing program or a
+ * failed run fails the test. */
+char  *test_run_tool         (const char * const *argv);
+/* @text with every run of white space made one space. */
+char  *test_flatten          (const char *text);
+/* A PDF read back through poppler-utils: `pdfinfo`'s report; its number of pages, checking
+ * that pdfinfo's "Page size" line shows @size; one page's text as laid out; the whole text in
+ * drawing order, flattened. */
+char  *test_pdf_info         (const char *path);
+guint  test_pdf_page_count   (const char *path,
+                              const char *size);
+char  *test_pdf_page_text    (const char *path,
+                              guint       page);
+char  *test_pdf_flat_text    (const char *path);
+/* Fails the test, showing @text, when @expected is not in it. */
+void   test_assert_contains  (const char *text,
+                              const char *expected);
+
 G_END_DECLS

@@ -97,6 +97,27 @@ option_value (char       **argv,
   return TRUE;
 }
 
+/* option_value() for a free text (--note, --justification): what poa_validate_text() refuses
+ * is a usage error too. */
+static gboolean
+text_option_value (char       **argv,
+                   int          argc,
+                   int         *i,
+                   const char  *name,
+                   const char **value,
+                   GError     **error)
+{
+  g_autoptr(GError) text_error = NULL;
+  const char *text = NULL;
+
+  if (!option_value (argv, argc, i, name, &text, error))
+    return FALSE;
+  if (text != NULL && !poa_validate_text (text, -1, name, &text_error))
+    usage_error (error, "%s", text_error->message);
+  *value = text;
+  return TRUE;
+}
+
 /**
  * poa_cli_parse:
  *
@@ -224,6 +245,16 @@ fail_usage (const char *message)
   g_printerr ("poa: %s\n", message);
   g_printerr ("%s\n", _("Try “poa --help”."));
   return POA_EXIT_ERROR;
+}
+
+/* @command was given @arg, which it does not know. */
+static int
+fail_unknown_argument (const char *command,
+                       const char *arg)
+{
+  g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), command, arg);
+
+  return fail_usage (message);
 }
 
 /* What opening the database did that the user must know (a stray -wal applied, and the copies
@@ -505,10 +536,7 @@ run_import (PoaCliOptions *options)
           break;
         }
       else if (arg[0] == '-' && arg[1] != '\0')
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "import", arg);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("import", arg);
       else
         g_ptr_array_add (files, (char *)arg);
     }
@@ -571,11 +599,7 @@ read_output (PoaCliOptions  *options,
           *output = value;
         }
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"),
-                                                      command, args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument (command, args[i]);
     }
 
   if (*output == NULL || (*output)[0] == '\0')
@@ -676,10 +700,7 @@ run_export (PoaCliOptions *options)
       else if (g_str_equal (args[i], "--gantt"))
         gantt = TRUE;
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "export", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("export", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -997,27 +1018,12 @@ run_record (PoaCliOptions *options)
         has_programmed = whole_option ("--programmed", value, 0, POA_GOAL_MAX, &programmed, &error);
       else if (option_value (args, n, &i, "--achieved", &value, &error))
         has_achieved = whole_option ("--achieved", value, 0, POA_GOAL_MAX, &achieved, &error);
-      else if (option_value (args, n, &i, "--note", &value, &error))
-        {
-          g_autoptr(GError) text_error = NULL;
-
-          if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
-            usage_error (&error, "%s", text_error->message);
-          note = value;
-        }
-      else if (option_value (args, n, &i, "--justification", &value, &error))
-        {
-          g_autoptr(GError) text_error = NULL;
-
-          if (value != NULL && !poa_validate_text (value, -1, "--justification", &text_error))
-            usage_error (&error, "%s", text_error->message);
-          justification = value;
-        }
+      else if (text_option_value (args, n, &i, "--note", &note, &error))
+        ;
+      else if (text_option_value (args, n, &i, "--justification", &justification, &error))
+        ;
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "record", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("record", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -1117,10 +1123,7 @@ run_report (PoaCliOptions *options)
                option_value (args, n, &i, "-o", &value, &error))
         output = value;
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "report", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("report", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -1194,11 +1197,7 @@ run_review_observations (PoaCliOptions *options)
   GPtrArray *observations;
 
   if (g_strv_length (options->args) > 1)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "review observations",
-                                                  options->args[1]);
-      return fail_usage (message);
-    }
+    return fail_unknown_argument ("review observations", options->args[1]);
   if (!(plan = open_plan (options, NULL)))
     return POA_EXIT_ERROR;
 
@@ -1233,21 +1232,12 @@ run_review_observe (PoaCliOptions *options)
     {
       const char *value = NULL;
 
-      if (option_value (args, n, &i, "--note", &value, &error))
-        {
-          g_autoptr(GError) text_error = NULL;
-
-          if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
-            usage_error (&error, "%s", text_error->message);
-          note = value;
-        }
+      if (text_option_value (args, n, &i, "--note", &note, &error))
+        ;
       else if (option_value (args, n, &i, "--activity", &value, &error))
         has_number = whole_option ("--activity", value, 1, G_MAXUINT, &number, &error);
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "review observe", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("review observe", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -1324,16 +1314,8 @@ run_review (PoaCliOptions *options)
 
   for (int i = 0; i < n; i++)
     {
-      const char *value = NULL;
-
-      if (option_value (args, n, &i, "--note", &value, &error))
-        {
-          g_autoptr(GError) text_error = NULL;
-
-          if (value != NULL && !poa_validate_text (value, -1, "--note", &text_error))
-            usage_error (&error, "%s", text_error->message);
-          note = value;
-        }
+      if (text_option_value (args, n, &i, "--note", &note, &error))
+        ;
       else if (verb == NULL && args[i][0] != '-')
         {
           verb = args[i];
@@ -1342,10 +1324,7 @@ run_review (PoaCliOptions *options)
                                    "close-quarter or reopen-quarter, not “%s”"), verb);
         }
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "review", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("review", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -1508,23 +1487,14 @@ run_set (PoaCliOptions *options)
         has_number = whole_option ("--activity", value, 0, G_MAXUINT, &number, &error);
       else if (option_value (args, n, &i, "--budget", &value, &error))
         budget_code = value;
-      else if (option_value (args, n, &i, "--justification", &value, &error))
-        {
-          g_autoptr(GError) text_error = NULL;
-
-          if (value != NULL && !poa_validate_text (value, -1, "--justification", &text_error))
-            usage_error (&error, "%s", text_error->message);
-          justification = value;
-        }
+      else if (text_option_value (args, n, &i, "--justification", &justification, &error))
+        ;
       else if (key == NULL && args[i][0] != '-')
         key = args[i];
       else if (key != NULL && text == NULL)
         text = args[i];
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "set", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("set", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -1654,10 +1624,7 @@ run_summary (PoaCliOptions *options)
       if (option_value (args, n, &i, "--year", &value, &error))
         whole_option ("--year", value, POA_YEAR_MIN, POA_YEAR_MAX, &year, &error);
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "summary", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("summary", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);
@@ -1705,10 +1672,7 @@ run_consolidate (PoaCliOptions *options)
                option_value (args, n, &i, "-o", &value, &error))
         output = value;
       else
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” does not take “%s”"), "consolidate", args[i]);
-          return fail_usage (message);
-        }
+        return fail_unknown_argument ("consolidate", args[i]);
 
       if (error != NULL)
         return fail_usage (error->message);

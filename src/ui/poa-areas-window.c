@@ -109,17 +109,6 @@ static const struct {
   [COLUMN_STATUS]     = { N_("Review"), FALSE, 0 },
 };
 
-/* The semáforo's colour, shape and word together: the colour is never the only sign. */
-static const struct {
-  const char *css_class;
-  const char *icon_name;
-} level_looks[] = {
-  [POA_SEMAFORO_NONE]   = { "dim-label", "content-loading-symbolic" },
-  [POA_SEMAFORO_RED]    = { "error",     "dialog-error-symbolic" },
-  [POA_SEMAFORO_YELLOW] = { "warning",   "dialog-warning-symbolic" },
-  [POA_SEMAFORO_GREEN]  = { "success",   "emblem-ok-symbolic" },
-};
-
 static char *
 quarter_text (const PoaConsolidateArea *area)
 {
@@ -281,10 +270,8 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
       GtkWidget *icon = gtk_widget_get_first_child (child);
 
-      for (guint i = 0; i < G_N_ELEMENTS (level_looks); i++)
-        gtk_widget_remove_css_class (child, level_looks[i].css_class);
-      gtk_widget_add_css_class (child, level_looks[row->area->semaforo].css_class);
-      gtk_image_set_from_icon_name (GTK_IMAGE (icon), level_looks[row->area->semaforo].icon_name);
+      _poa_widget_set_semaforo_class (child, row->area->semaforo);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), _poa_semaforo_icon_name (row->area->semaforo));
       child = gtk_widget_get_last_child (child);
     }
 

@@ -64,27 +64,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the index and each activity show of a semáforo level: a colour (CSS class), a shape
- * (icon) and a word, so that the colour is never the only sign. */
-static const struct {
-  const char *css_class;
-  const char *icon_name;
-} level_looks[] = {
-  [POA_SEMAFORO_NONE]   = { "dim-label", "content-loading-symbolic" },
-  [POA_SEMAFORO_RED]    = { "error",     "dialog-error-symbolic" },
-  [POA_SEMAFORO_YELLOW] = { "warning",   "dialog-warning-symbolic" },
-  [POA_SEMAFORO_GREEN]  = { "success",   "emblem-ok-symbolic" },
-};
-
-static void
-set_level_class (GtkWidget   *widget,
-                 PoaSemaforo  level)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (level_looks); i++)
-    gtk_widget_remove_css_class (widget, level_looks[i].css_class);
-  gtk_widget_add_css_class (widget, level_looks[level].css_class);
-}
-
 static void
 update_index (PoaIndicatorsPage *self)
 {
@@ -124,10 +103,10 @@ update_index (PoaIndicatorsPage *self)
   gtk_label_set_label (self->index_label, index);
   gtk_label_set_label (self->detail_label, detail);
   gtk_label_set_label (self->semaforo_label, poa_semaforo_label (level));
-  gtk_image_set_from_icon_name (self->semaforo_icon, level_looks[level].icon_name);
-  set_level_class (GTK_WIDGET (self->index_label), level);
-  set_level_class (GTK_WIDGET (self->semaforo_label), level);
-  set_level_class (GTK_WIDGET (self->semaforo_icon), level);
+  gtk_image_set_from_icon_name (self->semaforo_icon, _poa_semaforo_icon_name (level));
+  _poa_widget_set_semaforo_class (GTK_WIDGET (self->index_label), level);
+  _poa_widget_set_semaforo_class (GTK_WIDGET (self->semaforo_label), level);
+  _poa_widget_set_semaforo_class (GTK_WIDGET (self->semaforo_icon), level);
 }
 
 static void
@@ -206,8 +185,8 @@ update_activity_row (AdwActionRow *row)
     /* Translators: an activity's share of its year's meta, before the meta is due: "30 % of the meta" */
     level_text = g_strdup_printf (_("%.0f %% of the meta"), percent);
   gtk_label_set_label (level_label, level_text);
-  gtk_image_set_from_icon_name (icon, level_looks[level].icon_name);
-  set_level_class (GTK_WIDGET (icon), level);
+  gtk_image_set_from_icon_name (icon, _poa_semaforo_icon_name (level));
+  _poa_widget_set_semaforo_class (GTK_WIDGET (icon), level);
 
   achieved = poa_format_count (poa_activity_get_goal (activity, POA_ACTIVITY_ACHIEVED));
   programmed = poa_format_count (poa_activity_get_goal (activity, POA_ACTIVITY_PROGRAMMED));
@@ -246,7 +225,7 @@ update_activity_row (AdwActionRow *row)
       break;
     }
   gtk_label_set_label (status_label, status_text);
-  set_level_class (GTK_WIDGET (status_label), level);
+  _poa_widget_set_semaforo_class (GTK_WIDGET (status_label), level);
 }
 
 static GtkWidget *

@@ -246,3 +246,31 @@ _poa_format_timestamp (const char *iso8601)
   local = g_date_time_to_local (moment);
   return g_date_time_format (local, "%d/%m/%Y %H:%M");
 }
+
+/* What the index, each activity and each area show of a semáforo level: a colour (CSS class), a
+ * shape (icon) and a word, so that the colour is never the only sign. */
+static const struct {
+  const char *css_class;
+  const char *icon_name;
+} level_looks[] = {
+  [POA_SEMAFORO_NONE]   = { "dim-label", "content-loading-symbolic" },
+  [POA_SEMAFORO_RED]    = { "error",     "dialog-error-symbolic" },
+  [POA_SEMAFORO_YELLOW] = { "warning",   "dialog-warning-symbolic" },
+  [POA_SEMAFORO_GREEN]  = { "success",   "emblem-ok-symbolic" },
+};
+
+/* @widget's colour for @level, in place of another level's. */
+void
+_poa_widget_set_semaforo_class (GtkWidget   *widget,
+                                PoaSemaforo  level)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (level_looks); i++)
+    gtk_widget_remove_css_class (widget, level_looks[i].css_class);
+  gtk_widget_add_css_class (widget, level_looks[level].css_class);
+}
+
+const char *
+_poa_semaforo_icon_name (PoaSemaforo level)
+{
+  return level_looks[level].icon_name;
+}

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "poa-metrics.h"
+
 G_BEGIN_DECLS
 
 void _poa_widget_unparent_children (GtkWidget    *widget);
@@ -31,5 +33,9 @@ void _poa_report_first_frame (GtkWindow *window);
 void     _poa_focus_when_shown (GtkWidget *widget);
 
 char    *_poa_format_timestamp (const char *iso8601);
+
+void        _poa_widget_set_semaforo_class (GtkWidget   *widget,
+                                            PoaSemaforo  level);
+const char *_poa_semaforo_icon_name        (PoaSemaforo  level);
 
 G_END_DECLS

@@ -181,6 +181,21 @@ _poa_window_export_to_file (PoaWindow  *self,
   export_to_file (self, file, find_format (extension, FALSE));
 }
 
+/* The file chosen in @chooser (NULL when cancelled); @chooser is done with. */
+static GFile *
+chooser_take_file (GtkNativeDialog *chooser,
+                   int              response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  return file;
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -188,13 +203,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(PoaWindow) self = user_data;
   const ExportFormat *format = g_object_get_data (G_OBJECT (chooser), "poa-export-format");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_autoptr(GFile) file = chooser_take_file (chooser, response);
 
   if (file != NULL)
     export_to_file (self, file, format);
@@ -292,13 +301,7 @@ pdf_chooser_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(PoaWindow) self = user_data;
   g_autofree PdfChoice *choice = g_object_steal_data (G_OBJECT (chooser), "poa-pdf-choice");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_autoptr(GFile) file = chooser_take_file (chooser, response);
 
   if (file != NULL)
     _poa_window_export_printout_to_file (self, file, choice->printout, choice->quarter, choice->flags);

@@ -41,16 +41,6 @@
 
 #define ROUNDS 15
 
-static double
-thread_cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_THREAD, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)
@@ -71,7 +61,7 @@ show_plan (GtkWidget   *page,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
   gboolean painted = FALSE;
   gint64 start = g_get_monotonic_time ();
-  double cpu_start = thread_cpu_ms ();
+  double cpu_start = bench_thread_cpu_ms ();
   gulong id;
 
   poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), document);
@@ -82,7 +72,7 @@ show_plan (GtkWidget   *page,
   g_signal_handler_disconnect (clock, id);
 
   *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
-  *cpu_ms = thread_cpu_ms () - cpu_start;
+  *cpu_ms = bench_thread_cpu_ms () - cpu_start;
 }
 
 static void
@@ -189,7 +179,7 @@ keystroke (GtkWidget   *page,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
   gboolean changed = FALSE, painted = FALSE;
   gint64 start = g_get_monotonic_time ();
-  double cpu_start = thread_cpu_ms ();
+  double cpu_start = bench_thread_cpu_ms ();
   gulong changed_id, paint_id;
 
   changed_id = g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &changed);
@@ -205,7 +195,7 @@ keystroke (GtkWidget   *page,
   g_signal_handler_disconnect (clock, paint_id);
 
   *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
-  *cpu_ms = thread_cpu_ms () - cpu_start;
+  *cpu_ms = bench_thread_cpu_ms () - cpu_start;
 }
 
 static void
@@ -337,7 +327,7 @@ scroll_frame (GtkWidget     *page,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
   gboolean painted = FALSE;
   gint64 start = g_get_monotonic_time ();
-  double cpu_start = thread_cpu_ms ();
+  double cpu_start = bench_thread_cpu_ms ();
   gulong id;
 
   gtk_adjustment_set_value (adjustment, value);
@@ -347,7 +337,7 @@ scroll_frame (GtkWidget     *page,
   g_signal_handler_disconnect (clock, id);
 
   *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
-  *cpu_ms = thread_cpu_ms () - cpu_start;
+  *cpu_ms = bench_thread_cpu_ms () - cpu_start;
 }
 
 #define SCROLL_FRAMES 60

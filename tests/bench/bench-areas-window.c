@@ -36,16 +36,6 @@
 #define N_PLANS 1000
 #define ROUNDS 7
 
-static double
-thread_cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_THREAD, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 static void
 make_plans (const char *path)
 {
@@ -55,16 +45,7 @@ make_plans (const char *path)
 
   g_assert_no_error (error);
   poa_plan_set_year (model, 2026);
-  g_assert_true (_poa_store_begin (store, &error));
-  for (guint i = 0; i < N_PLANS; i++)
-    {
-      g_autoptr(PoaPlan) plan = poa_plan_copy (model);
-      g_autofree char *area = g_strdup_printf ("Área %04u", i);
-
-      poa_plan_set_text (plan, POA_PLAN_AREA, area);
-      g_assert_true (_poa_store_insert_plan_rows (store, plan, &error));
-    }
-  g_assert_true (_poa_store_commit (store, &error));
+  test_store_insert_area_copies (store, model, N_PLANS);
 }
 
 static void
@@ -100,7 +81,7 @@ main (int   argc,
       PoaSession *session = poa_window_get_session (POA_WINDOW (window));
       PoaAreasWindow *areas;
       gboolean painted = FALSE;
-      double start_cpu = thread_cpu_ms ();
+      double start_cpu = bench_thread_cpu_ms ();
       gint64 start = g_get_monotonic_time ();
       gulong id;
 
@@ -122,7 +103,7 @@ main (int   argc,
       if (r > 0)
         {
           wall[r - 1] = (g_get_monotonic_time () - start) / 1000.0;
-          cpu[r - 1] = thread_cpu_ms () - start_cpu;
+          cpu[r - 1] = bench_thread_cpu_ms () - start_cpu;
         }
       gtk_window_destroy (GTK_WINDOW (areas));
       for (guint i = 0; i < 20; i++)

@@ -48,17 +48,7 @@ make_database (const char *path)
                                                               "activity 1", "programmed",
                                                               "10", "12", "Reconducción"));
 
-  g_assert_true (_poa_store_begin (store, &error));
-  for (guint i = 0; i < N_PLANS; i++)
-    {
-      g_autoptr(PoaPlan) plan = poa_plan_copy (model);
-      g_autofree char *area = g_strdup_printf ("Área %04u", i);
-
-      poa_plan_set_text (plan, POA_PLAN_AREA, area);
-      g_assert_true (_poa_store_insert_plan_rows (store, plan, &error));
-    }
-  g_assert_true (_poa_store_commit (store, &error));
-  g_assert_no_error (error);
+  test_store_insert_area_copies (store, model, N_PLANS);
 }
 
 int

@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* RUSAGE_THREAD, and environ from unistd.h */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -19,8 +22,6 @@
 #include <glib/gstdio.h>
 
 #include "bench-util.h"
-
-extern char **environ;
 
 static int
 compare_doubles (const void *a,
@@ -110,6 +111,47 @@ bench_spawn (char * const *argv,
   run->status = WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
   run->out = g_string_free (g_steal_pointer (&out), FALSE);
   run->start_us = start;
+}
+
+/* The processor time of the calling thread, in milliseconds: the window's own work, apart from
+ * the wait for a core on a shared machine. */
+double
+bench_thread_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* @runs runs of @argv after one unmeasured (the disk cache warmed), each of which must succeed:
+ * their wall and processor times in @wall and @cpu (@runs each), the largest peak RSS in @peak.
+ * @remove_first, if not NULL, is removed before each run (an output the program refuses to
+ * overwrite). */
+void
+bench_spawn_runs (char * const *argv,
+                  const char   *remove_first,
+                  guint         runs,
+                  double       *wall,
+                  double       *cpu,
+                  gsize        *peak)
+{
+  *peak = 0;
+  for (guint r = 0; r <= runs; r++)
+    {
+      g_auto(BenchRun) run = { 0 };
+
+      if (remove_first != NULL)
+        g_unlink (remove_first);
+      bench_spawn (argv, NULL, &run);
+      g_assert_cmpint (run.status, ==, 0);
+      if (r == 0)
+        continue;
+      wall[r - 1] = run.wall_ms;
+      cpu[r - 1] = run.cpu_ms;
+      *peak = MAX (*peak, run.peak_kb);
+    }
 }
 
 /* From the run's start to the first frame its window painted, in ms: the program prints the

@@ -33,6 +33,13 @@ double bench_percentile (double          *values,
 void   bench_spawn      (char * const    *argv,
                          char * const    *envp_extra,
                          BenchRun        *run);
+void   bench_spawn_runs (char * const    *argv,
+                         const char      *remove_first,
+                         guint            runs,
+                         double          *wall,
+                         double          *cpu,
+                         gsize           *peak);
+double bench_thread_cpu_ms (void);
 double bench_first_frame_ms (const BenchRun *run);
 void   bench_first_frames (char * const   *program_argv,
                            char * const   *empty_argv,

@@ -19,7 +19,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 
 #include "poa-plan.h"
 #include "poa-store.h"
@@ -48,21 +47,7 @@ median_of_runs (char * const *argv,
   g_autofree double *times = g_new (double, runs);
   g_autofree double *cpus = g_new (double, runs);
 
-  *peak = 0;
-  for (guint r = 0; r <= runs; r++)
-    {
-      g_auto(BenchRun) run = { 0 };
-
-      if (remove_first != NULL)
-        g_unlink (remove_first);
-      bench_spawn (argv, NULL, &run);
-      g_assert_cmpint (run.status, ==, 0);
-      if (r == 0)
-        continue;
-      times[r - 1] = run.wall_ms;
-      cpus[r - 1] = run.cpu_ms;
-      *peak = MAX (*peak, run.peak_kb);
-    }
+  bench_spawn_runs (argv, remove_first, runs, times, cpus, peak);
   *cpu = bench_median (cpus, runs);
   return bench_median (times, runs);
 }

@@ -60,20 +60,12 @@ bench_size (const char *binary,
   g_assert_no_error (error);
   plan_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-  for (guint r = 0; r <= runs; r++)
-    {
-      char *argv[] = { (char *)binary, (char *)"--db", db, (char *)"--plan", plan_arg,
-                       (char *)"export", (char *)"--output", out, NULL };
-      g_auto(BenchRun) run = { 0 };
+  {
+    char *argv[] = { (char *)binary, (char *)"--db", db, (char *)"--plan", plan_arg,
+                     (char *)"export", (char *)"--output", out, NULL };
 
-      bench_spawn (argv, NULL, &run);
-      g_assert_cmpint (run.status, ==, 0);
-      if (r == 0)
-        continue;
-      wall[r - 1] = run.wall_ms;
-      cpu[r - 1] = run.cpu_ms;
-      peak = MAX (peak, run.peak_kb);
-    }
+    bench_spawn_runs (argv, NULL, runs, wall, cpu, &peak);
+  }
 
   for (guint r = 0; r < runs; r++)
     {
