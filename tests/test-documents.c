@@ -382,7 +382,7 @@ static GPtrArray *
 pdf_words (const char *path)
 {
   const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
-  g_autofree char *out = run_tool (argv);
+  g_autofree char *out = test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   GArray *words = NULL;
@@ -588,7 +588,7 @@ assert_chart_names_whole (PoaPlan *plan,
 
           activity = g_list_model_get_item (activities, (guint)rect->row);
           label = g_strdup_printf ("%u. %s", poa_activity_get_number (activity), poa_activity_get_name (activity));
-          flat = flatten (label);
+          flat = test_flatten (label);
           expected = g_strsplit (flat, " ", -1);
           expected_words = drawable_words ((const char *const *)expected);
           if (g_strcmp0 (found, expected_words) != 0)

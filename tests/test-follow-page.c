@@ -483,7 +483,7 @@ test_grid_builds_only_what_is_shown (void)
   gtk_window_present (GTK_WINDOW (window));
   g_object_set (page, "document", document, NULL);
   test_ui_wait_for_frames (window, 4);
-  wait_ms (100);
+  test_ui_wait_ms (100);
 
   grid = test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW);
   n_rows = check_grid_rows (grid, &n_entries);
@@ -510,9 +510,9 @@ test_grid_builds_only_what_is_shown (void)
   g_assert_nonnull (entry);
   g_object_add_weak_pointer (G_OBJECT (entry), (gpointer *)&entry);
   gtk_widget_grab_focus (entry);
-  iterate ();
+  test_ui_iterate ();
   gtk_widget_grab_focus (other);
-  wait_ms (50);
+  test_ui_wait_ms (50);
   test_ui_wait_for_frames (window, 2);
   g_assert_true (poa_follow_page_get_cell_entry (POA_FOLLOW_PAGE (page), middle, 2) == other);
   g_assert_cmpuint (check_grid_rows (grid, &n_entries), >=, 8);
