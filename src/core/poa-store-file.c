@@ -1321,14 +1321,26 @@ check_rows (sqlite3 *copy)
       sqlite3_prepare_v2 (copy, "SELECT name FROM pragma_table_info (?1)", -1, &stmt, NULL);
       sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append_printf (columns, "%s\"%s\"", columns->len > 0 ? ", " : "",
-                                sqlite3_column_text (stmt, 0));
+        {
+          /* %w: an identifier quoted as SQLite quotes it (a `"` doubled). */
+          char *column = sqlite3_mprintf ("%s\"%w\"", columns->len > 0 ? ", " : "",
+                                          (const char *)sqlite3_column_text (stmt, 0));
+
+          g_string_append (columns, column);
+          sqlite3_free (column);
+        }
       sqlite3_finalize (stmt);
 
-      /* The names are POA's own, from its schema, not the file's. */
-      sql = g_strdup_printf ("DELETE FROM main.\"%s\";"
-                             "INSERT INTO main.\"%s\" (%s) SELECT %s FROM backup.\"%s\"",
-                             table, table, columns->str, columns->str, table);
+      /* The names are POA's own, from its schema, not the file's; identifiers cannot be bound
+       * parameters, so they are quoted. */
+      {
+        char *statement = sqlite3_mprintf ("DELETE FROM main.\"%w\";"
+                                           "INSERT INTO main.\"%w\" (%s) SELECT %s FROM backup.\"%w\"",
+                                           table, table, columns->str, columns->str, table);
+
+        sql = g_strdup (statement);
+        sqlite3_free (statement);
+      }
       if (sqlite3_exec (copy, sql, NULL, NULL, &message) != SQLITE_OK)
         {
           char *wrong = g_strdup_printf (_("a row of “%s” breaks a rule of the schema: %s"),
