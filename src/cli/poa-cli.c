@@ -37,6 +37,7 @@
 #include "poa-xlsx-import.h"
 #include "poa-plan.h"
 #include "poa-plan-pages.h"
+#include "poa-session.h"
 #include "poa-report.h"
 #include "poa-xlsx-export.h"
 #include "poa-store.h"
@@ -338,65 +339,6 @@ run_plans (PoaCliOptions *options)
   return POA_EXIT_OK;
 }
 
-/* Whether two áreas are the same: letters' case and spaces around them aside. */
-static gboolean
-same_area (const char *a,
-           const char *b)
-{
-  g_autofree char *x = g_strstrip (g_utf8_casefold (a != NULL ? a : "", -1));
-  g_autofree char *y = g_strstrip (g_utf8_casefold (b != NULL ? b : "", -1));
-
-  return g_strcmp0 (x, y) == 0;
-}
-
-/* The plan already in @store for @plan's área and year, or 0. */
-static gint64
-find_same_plan (PoaStore  *store,
-                PoaPlan   *plan,
-                char     **area,
-                GError   **error)
-{
-  g_autoptr(GPtrArray) plans = poa_store_list_plans (store, error);
-
-  if (plans == NULL)
-    return -1;
-
-  for (guint i = 0; i < plans->len; i++)
-    {
-      PoaPlanSummary *summary = g_ptr_array_index (plans, i);
-
-      if (summary->year == poa_plan_get_year (plan) &&
-          same_area (summary->area, poa_plan_get_area (plan)))
-        {
-          *area = g_strdup (summary->area);
-          return summary->id;
-        }
-    }
-
-  return 0;
-}
-
-/* A replaced plan's record is kept: the old plan's entries come first, unless the file's own
- * record already begins with them (a plan exported, changed elsewhere and brought back). */
-static void
-keep_history (PoaPlan *old,
-              PoaPlan *plan)
-{
-  GPtrArray *old_history = poa_plan_get_history (old);
-  GPtrArray *history = poa_plan_get_history (plan);
-  gboolean prefix = history->len >= old_history->len;
-
-  for (guint i = 0; prefix && i < old_history->len; i++)
-    prefix = poa_history_entry_equal (g_ptr_array_index (old_history, i),
-                                      g_ptr_array_index (history, i));
-  if (prefix)
-    return;
-
-  for (guint i = 0; i < old_history->len; i++)
-    g_ptr_array_insert (history, (int)i,
-                        poa_history_entry_copy (g_ptr_array_index (old_history, i)));
-}
-
 typedef enum
 {
   DUPLICATE_REFUSE,
@@ -474,7 +416,7 @@ import_one (PoaStore       *store,
   if (rule == DUPLICATE_KEEP_BOTH)
     return poa_store_import_plan (store, 0, plan, next_activity_cb, reader, error);
 
-  same = find_same_plan (store, plan, &same_area_text, error);
+  same = poa_session_find_same_plan (store, plan, &same_area_text, error);
   if (same < 0)
     return 0;
   if (same == 0)
@@ -501,7 +443,7 @@ import_one (PoaStore       *store,
 
     if (old == NULL)
       return 0;
-    keep_history (old, plan);
+    poa_session_keep_history (old, plan);
   }
 
   return poa_store_import_plan (store, same, plan, next_activity_cb, reader, error);

@@ -509,12 +509,22 @@ same_area (const char *a,
   return g_strcmp0 (x, y) == 0;
 }
 
-/* The plan already in @store for @plan's área and year: its ID, 0 when there is none, -1 with
- * @error set when the plans cannot be listed. */
-static gint64
-find_same_plan (PoaStore  *store,
-                PoaPlan   *plan,
-                GError   **error)
+/**
+ * poa_session_find_same_plan:
+ * @store: where to look
+ * @plan: a plan about to be imported
+ * @area: (out) (optional) (transfer full): the área as the plan found spells it
+ *
+ * The plan already in @store for @plan's área (its letters' case and surrounding spaces aside)
+ * and year: what the window's import and `poa import` ask about.
+ *
+ * Returns: its ID, 0 when there is none, -1 with @error set when the plans cannot be listed
+ */
+gint64
+poa_session_find_same_plan (PoaStore  *store,
+                            PoaPlan   *plan,
+                            char     **area,
+                            GError   **error)
 {
   g_autoptr(GPtrArray) plans = poa_store_list_plans (store, error);
 
@@ -527,17 +537,27 @@ find_same_plan (PoaStore  *store,
 
       if (summary->year == poa_plan_get_year (plan) &&
           same_area (summary->area, poa_plan_get_area (plan)))
-        return summary->id;
+        {
+          if (area != NULL)
+            *area = g_strdup (summary->area);
+          return summary->id;
+        }
     }
 
   return 0;
 }
 
-/* A replaced plan's record is kept: the old plan's entries come first, unless the file's own
- * record already begins with them (a plan exported, changed elsewhere and brought back). */
-static void
-keep_history (PoaPlan *old,
-              PoaPlan *plan)
+/**
+ * poa_session_keep_history:
+ * @old: the plan being replaced
+ * @plan: the plan replacing it
+ *
+ * A replaced plan's record is kept: the old plan's entries come first, unless the file's own
+ * record already begins with them (a plan exported, changed elsewhere and brought back).
+ */
+void
+poa_session_keep_history (PoaPlan *old,
+                          PoaPlan *plan)
 {
   GPtrArray *old_history = poa_plan_get_history (old);
   GPtrArray *history = poa_plan_get_history (plan);
@@ -609,7 +629,7 @@ poa_session_import_plan (PoaSession            *self,
   g_return_val_if_fail (POA_IS_PLAN (plan), FALSE);
 
   if (mode != POA_SESSION_IMPORT_KEEP_BOTH &&
-      (same = find_same_plan (self->store, plan, error)) < 0)
+      (same = poa_session_find_same_plan (self->store, plan, NULL, error)) < 0)
     return FALSE;
 
   if (same > 0 && mode == POA_SESSION_IMPORT_REFUSE)
@@ -626,7 +646,7 @@ poa_session_import_plan (PoaSession            *self,
 
       if (old == NULL)
         return FALSE;
-      keep_history (old, plan);
+      poa_session_keep_history (old, plan);
       id = poa_store_replace_plan (self->store, same, plan, error);
     }
   else

@@ -70,4 +70,11 @@ gboolean     poa_session_restore           (PoaSession  *self,
                                             char       **kept,
                                             GError     **error);
 
+gint64       poa_session_find_same_plan  (PoaStore     *store,
+                                         PoaPlan      *plan,
+                                         char        **area,
+                                         GError      **error);
+void         poa_session_keep_history    (PoaPlan      *old,
+                                         PoaPlan      *plan);
+
 G_END_DECLS
