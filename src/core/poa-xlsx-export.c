@@ -97,7 +97,6 @@ typedef enum
   STYLE_SIGNATURE_LINE,
   STYLE_CENTRED,
   STYLE_CENTRED_BOLD,
-  STYLE_PLAIN_TEXT,
   N_STYLES
 } Style;
 
@@ -149,8 +148,6 @@ static const struct {
   [STYLE_SIGNATURE_LINE]   = { BOTTOM_LINE, NULL },
   [STYLE_CENTRED]          = { CENTRE | WRAP, NULL },
   [STYLE_CENTRED_BOLD]     = { BOLD | CENTRE | WRAP, NULL },
-  /* Text as text, never taken for a number: the hidden sheet's values. */
-  [STYLE_PLAIN_TEXT]       = { 0, "@" },
 };
 
 typedef struct
@@ -1734,9 +1731,11 @@ write_changes (Book *book)
 
 /* _poa: what the plan file holds and no visible cell shows exactly, so that a workbook
  * exported, read back and exported again is the same (the contract with the reader, xlsx
- * import). A hidden sheet, column A a key, the next ones its values, every cell a text:
+ * import). A hidden sheet, column A a key, the next ones its values; a number is a number
+ * cell, anything else a text, an empty value no cell at all. No style and no row height: no
+ * one sees it, and its cells are most of a calendarized plan's workbook otherwise.
  *
- *   format           | poa-workbook | 1        first row: the program's own workbook
+ *   format           | poa-workbook | 2        first row: the program's own workbook, layout 2
  *   year             | YEAR                    shown only inside the sheets' titles
  *   municipality     | TEXT                    Presupuesto shows it in capitals
  *   semaforo_green   | N                       shown only inside the legend and a number format
@@ -1757,13 +1756,56 @@ write_changes (Book *book)
  *                                              first (the plan file's review_observations)
  *   closed_quarters  | QUARTERS                "1,2": quarters whose month figures change only
  *                                              with a justification; absent, none
- *   activity.months  | NUMBER | MONTHS         the months scheduled ("1,2,3", "" for none),
- *                                              which the Cronograma shows only as a fill
- *   calendar.note    | NUMBER | MONTH | NOTE   one row per month that has a note
- *   justification    | NUMBER | QUARTER | TEXT every justification, all quarters
+ *   activity         | NUMBER | MONTHS | NOTE ×12 | JUSTIFICATION ×4
+ *                                              one row per activity, in order: the months
+ *                                              scheduled ("1,2,3", none for none), which the
+ *                                              Cronograma shows only as a fill; in D … O each
+ *                                              month's note, in P … S each quarter's
+ *                                              justification
+ *
+ * Layout 1 (version 0.2.0) had every value a text, and for each activity an activity.months
+ * row (NUMBER | MONTHS), a calendar.note row (NUMBER | MONTH | NOTE) per note and a
+ * justification row (NUMBER | QUARTER | TEXT) per justification: the reader reads both.
  *
  * Everything else (texts, goals, dates, month figures, budget, history) is in the visible
  * sheets as the plan file has it; those win, since a reviewer may edit them. */
+
+#define DATA_MONTHS 2
+#define DATA_NOTES 3
+#define DATA_JUSTIFICATIONS (DATA_NOTES + 12)
+#define DATA_N_COLUMNS (DATA_JUSTIFICATIONS + 4)
+
+G_STATIC_ASSERT (DATA_N_COLUMNS <= MAX_COLUMNS);
+
+/* A text of _poa, without a style: an empty one is no cell. */
+static void
+put_data_text (Sheet      *sheet,
+               lxw_col_t   col,
+               const char *text)
+{
+  g_autofree char *cleaned = NULL;
+
+  text = clean_text (text, &cleaned);
+  if (text != NULL && text[0] != '\0' && text_fits (sheet, col, text))
+    keep_error (sheet->book, worksheet_write_string (sheet->sheet, sheet->row, col, text, NULL));
+}
+
+static void
+put_data_number (Sheet     *sheet,
+                 lxw_col_t  col,
+                 double     value)
+{
+  keep_error (sheet->book, worksheet_write_number (sheet->sheet, sheet->row, col, value, NULL));
+}
+
+/* The next row of _poa, @key in its first cell; the values follow. */
+static void
+put_key (Sheet      *sheet,
+         const char *key)
+{
+  sheet->row++;
+  put_data_text (sheet, 0, key);
+}
 
 static void
 put_key_row (Sheet             *sheet,
@@ -1771,10 +1813,9 @@ put_key_row (Sheet             *sheet,
              const char *const *values,
              guint              n_values)
 {
-  begin_row (sheet, sheet->row + 1, 0);
-  put_text (sheet, 0, key, STYLE_PLAIN_TEXT);
+  put_key (sheet, key);
   for (guint i = 0; i < n_values; i++)
-    put_text (sheet, 1 + i, values[i], STYLE_PLAIN_TEXT);
+    put_data_text (sheet, 1 + i, values[i]);
 }
 
 static void
@@ -1782,11 +1823,8 @@ put_key_number (Sheet      *sheet,
                 const char *key,
                 guint       value)
 {
-  char text[16];
-  const char *values[] = { text };
-
-  g_snprintf (text, sizeof text, "%u", value);
-  put_key_row (sheet, key, values, 1);
+  put_key (sheet, key);
+  put_data_number (sheet, 1, value);
 }
 
 static void
@@ -1798,21 +1836,14 @@ write_plan_data (Book *book)
   guint n = book->n_activities;
   Sheet sheet;
 
-  if (!add_sheet (book, &sheet, "_poa", 5))
+  if (!add_sheet (book, &sheet, "_poa", DATA_N_COLUMNS))
     return;
   worksheet_hide (sheet.sheet);
-  sheet.widths[0] = 16;
-  for (guint c = 1; c < 5; c++)
-    sheet.widths[c] = 12;
 
-  {
-    const char *values[] = { "poa-workbook", "1" };
-
-    begin_row (&sheet, 0, 0);
-    put_text (&sheet, 0, "format", STYLE_PLAIN_TEXT);
-    put_text (&sheet, 1, values[0], STYLE_PLAIN_TEXT);
-    put_text (&sheet, 2, values[1], STYLE_PLAIN_TEXT);
-  }
+  sheet.row = 0;
+  put_data_text (&sheet, 0, "format");
+  put_data_text (&sheet, 1, "poa-workbook");
+  put_data_number (&sheet, 2, 2);
   put_key_number (&sheet, "year", poa_plan_get_year (plan));
   {
     const char *values[] = { poa_plan_get_text (plan, POA_PLAN_MUNICIPALITY) };
@@ -1827,24 +1858,21 @@ write_plan_data (Book *book)
 
   for (guint i = 0; i < POA_PLAN_N_SIGNATURES; i++)
     {
-      char position[4];
-      const char *values[] = { position, poa_signature_get_role (book->signatures[i]) };
-
-      g_snprintf (position, sizeof position, "%u", i + 1);
-      put_key_row (&sheet, "signature.role", values, G_N_ELEMENTS (values));
+      put_key (&sheet, "signature.role");
+      put_data_number (&sheet, 1, i + 1);
+      put_data_text (&sheet, 2, poa_signature_get_role (book->signatures[i]));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(PoaIndicator) indicator = g_list_model_get_item (indicators, i);
       g_autofree char *listed = one_item_per_line (poa_indicator_get_variables (indicator));
-      char position[16];
-      const char *values[] = { position, poa_indicator_get_variables (indicator) };
 
       if (listed == NULL)
         continue;
-      g_snprintf (position, sizeof position, "%u", i + 1);
-      put_key_row (&sheet, "indicator.variables", values, G_N_ELEMENTS (values));
+      put_key (&sheet, "indicator.variables");
+      put_data_number (&sheet, 1, i + 1);
+      put_data_text (&sheet, 2, poa_indicator_get_variables (indicator));
     }
 
   {
@@ -1888,46 +1916,27 @@ write_plan_data (Book *book)
     {
       PoaActivity *activity = book->activities[i];
       PoaCalendar *calendar = poa_activity_get_calendar (activity);
-      char number[16], months[48], at[4];
+      char months[48];
       gsize length = 0;
 
-      g_snprintf (number, sizeof number, "%u", poa_activity_get_number (activity));
       months[0] = '\0';
       for (guint m = 1; m <= 12; m++)
         if (poa_activity_has_month (activity, m))
           length += g_snprintf (months + length, sizeof months - length, "%s%u", length > 0 ? "," : "", m);
-      {
-        const char *values[] = { number, months };
 
-        put_key_row (&sheet, "activity.months", values, G_N_ELEMENTS (values));
-      }
-
+      put_key (&sheet, "activity");
+      put_data_number (&sheet, 1, poa_activity_get_number (activity));
+      put_data_text (&sheet, DATA_MONTHS, months);
       if (calendar == NULL)
         continue;
       for (guint m = 1; m <= 12; m++)
-        {
-          const char *note = poa_calendar_get_note (calendar, m);
-          const char *values[] = { number, at, note };
-
-          if (note == NULL || note[0] == '\0')
-            continue;
-          g_snprintf (at, sizeof at, "%u", m);
-          put_key_row (&sheet, "calendar.note", values, G_N_ELEMENTS (values));
-        }
+        put_data_text (&sheet, DATA_NOTES + m - 1, poa_calendar_get_note (calendar, m));
       for (guint q = 1; q <= 4; q++)
-        {
-          const char *text = poa_calendar_get_justification (calendar, q);
-          const char *values[] = { number, at, text };
-
-          if (text == NULL || text[0] == '\0')
-            continue;
-          g_snprintf (at, sizeof at, "%u", q);
-          put_key_row (&sheet, "justification", values, G_N_ELEMENTS (values));
-        }
+        put_data_text (&sheet, DATA_JUSTIFICATIONS + q - 1, poa_calendar_get_justification (calendar, q));
     }
 
-  for (lxw_col_t col = 0; col < sheet.n_columns; col++)
-    keep_error (book, worksheet_set_column (sheet.sheet, col, col, sheet.widths[col], NULL));
+  keep_error (book, worksheet_set_column (sheet.sheet, 0, 0, 16, NULL));
+  keep_error (book, worksheet_set_column (sheet.sheet, 1, DATA_N_COLUMNS - 1, 12, NULL));
 }
 
 /* The workbook ----------------------------------------------------------------------------- */
