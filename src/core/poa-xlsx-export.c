@@ -814,7 +814,9 @@ put_percentages (Sheet   *sheet,
 }
 
 /* An activity's second row: each month's achieved figure where the month holds something,
- * under the programmed one; the other columns are merged down from the first row. */
+ * under the programmed one; the other columns are merged down from the first row. The merge
+ * writes this row's cells of the range itself, blank in its style (merge_down()): they are not
+ * written before it, which would make each cell twice. */
 static void
 write_cronograma_achieved_row (Sheet       *sheet,
                                PoaActivity *activity,
@@ -824,11 +826,6 @@ write_cronograma_achieved_row (Sheet       *sheet,
   lxw_row_t first = sheet->row;
 
   begin_row (sheet, first + 1, height);
-  for (guint c = CRON_NUMBER; c <= CRON_UNIT; c++)
-    put_text (sheet, c, NULL, c == CRON_NUMBER ? STYLE_NUMBER : STYLE_TEXT);
-  for (guint c = CRON_ANNUAL; c <= CRON_ACHIEVED_PERCENT; c++)
-    put_text (sheet, c, NULL, c == CRON_PROGRAMMED_PERCENT || c == CRON_ACHIEVED_PERCENT ?
-                              STYLE_PERCENT : STYLE_NUMBER);
   for (guint m = 1; m <= 12; m++)
     {
       if (poa_calendar_month_holds_something (calendar, m))
@@ -837,8 +834,6 @@ write_cronograma_achieved_row (Sheet       *sheet,
       else
         put_text (sheet, CRON_JANUARY + m - 1, NULL, STYLE_MONTH);
     }
-  put_text (sheet, CRON_START, NULL, STYLE_DATE);
-  put_text (sheet, CRON_END, NULL, STYLE_DATE);
 
   for (guint c = CRON_NUMBER; c <= CRON_UNIT; c++)
     merge_down (sheet, first, c, "", c == CRON_NUMBER ? STYLE_NUMBER : STYLE_TEXT);
