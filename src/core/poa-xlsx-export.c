@@ -2818,7 +2818,9 @@ follower_read (Follower *follower,
         return 0;
       if (n > 0 || closed)
         return (gsize)n;
-      g_usleep (200);
+      /* The writer hands minizip's buffer to the file every few milliseconds: a millisecond's
+       * wait costs the follower little lag and few wake-ups. */
+      g_usleep (1000);
     }
 }
 
