@@ -1751,20 +1751,21 @@ read_poa_sheet_hidden (Import       *imp,
         }
       else if (g_str_equal (key, "activity"))
         {
-          /* Layout 2: NUMBER | MONTHS | the twelve months' notes | the four justifications. */
+          /* Layout 2: NUMBER | MONTHS | the twelve months' notes (D … O) | the four
+           * quarters' justifications (P … S). */
+          enum { NOTES = 3, JUSTIFICATIONS = NOTES + 12, END = JUSTIFICATIONS + 4 };
           json_t *activity = hidden_activity (imp, all, seen, a, TRUE);
 
           set_hidden_months (imp, sheet, row, activity, a, b);
-          for (guint col = 3; col < 3 + 12 + 4; col++)
+          /* An activity taken out of the visible sheets: what _poa held for it goes too (the
+           * warning above said so). */
+          for (guint col = NOTES; col < END && activity != NULL; col++)
             {
               g_autofree char *text = cell_text (imp, sheet, row, col);
 
-              if (text == NULL)
-                continue;
-              /* An activity taken out of the visible sheets: what _poa held for it goes too
-               * (the warning above said so). */
-              if (activity != NULL)
-                set_hidden_entry (activity, col < 15, col < 15 ? col - 2 : col - 14, text);
+              if (text != NULL)
+                set_hidden_entry (activity, col < JUSTIFICATIONS,
+                                  col < JUSTIFICATIONS ? col - NOTES + 1 : col - JUSTIFICATIONS + 1, text);
             }
         }
       else if (g_str_equal (key, "calendar.note") || g_str_equal (key, "justification"))
