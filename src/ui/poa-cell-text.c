@@ -66,8 +66,10 @@ typedef struct
   GHashTable *heights;         /* HeightEntry (by its HeightKey) */
   guint       serial;          /* of the context the heights were measured in */
   int         line_height;     /* one line of the context's font, in pixels */
+  int         line_units;      /* the same in Pango units: lines are not whole pixels high */
   int         baseline;
   double      char_width;      /* the font's approximate character width, in pixels */
+  int         digit_width;     /* the widest digit's, in Pango units */
 } ContextCache;
 
 /* A filter or a scroll gives the rows of a table other items, and gives them back: a layout
@@ -84,7 +86,7 @@ typedef struct
 static GQuark context_cache_quark;
 static GQuark show_whole_quark;
 static GQuark tracker_quark;
-static guint layouts_made;
+static PoaCellTextCounts counts;
 
 static guint
 layout_key_hash (gconstpointer data)
@@ -189,17 +191,27 @@ context_cache_get (PangoContext *context)
   if (cache->serial != pango_context_get_serial (context))
     {
       g_autoptr(PangoLayout) line = pango_layout_new (context);
+      PangoRectangle logical;
       int sample_width;
 
       g_hash_table_remove_all (cache->heights);
       cache->serial = pango_context_get_serial (context);
       pango_layout_set_text (line, "Ag", -1);
       pango_layout_get_pixel_size (line, NULL, &cache->line_height);
+      pango_layout_get_extents (line, NULL, &logical);
+      cache->line_units = logical.height;
       cache->baseline = pango_layout_get_baseline (line) / PANGO_SCALE;
       /* The width of a character in a sentence of a plan, spaces and accents included. */
       pango_layout_set_text (line, ESTIMATE_SAMPLE, -1);
       pango_layout_get_pixel_size (line, &sample_width, NULL);
       cache->char_width = sample_width / (double)g_utf8_strlen (ESTIMATE_SAMPLE, -1);
+      cache->digit_width = 0;
+      for (char digit = '0'; digit <= '9'; digit++)
+        {
+          pango_layout_set_text (line, &digit, 1);
+          pango_layout_get_extents (line, NULL, &logical);
+          cache->digit_width = MAX (cache->digit_width, logical.width);
+        }
     }
 
   return cache;
@@ -259,7 +271,7 @@ shared_layout_acquire (PangoContext    *context,
     }
   if (shared == NULL)
     {
-      layouts_made++;
+      counts.layouts++;
       shared = g_new0 (SharedLayout, 1);
       shared->layout = pango_layout_new (context);
       shared->table = table;
@@ -323,6 +335,21 @@ shared_layout_release (SharedLayout *shared)
 
 /* ─── The cell ───────────────────────────────────────────────────────────────────────────── */
 
+/* One answer of the measure vfunc. GTK 4.8 keeps a widget's answers for its last few sizes (and
+ * for none); a cell that wraps is asked for a height at no width, one at its column's width, and
+ * a width: three. */
+typedef struct
+{
+  GtkOrientation orientation;
+  int            for_size;
+  int            minimum;
+  int            natural;
+  int            minimum_baseline;
+  int            natural_baseline;
+} Answer;
+
+#define MAX_ANSWERS 6
+
 struct _PoaCellText
 {
   GtkWidget          parent_instance;
@@ -339,10 +366,16 @@ struct _PoaCellText
   /* A cell of a table that is out of view gives an estimated height, and draws nothing: its
    * table's tracker measures it, or draws it, once it comes into view. */
   struct _Tracker   *tracker;          /* the one that holds this cell while it waits; or NULL */
-  gboolean           estimated;        /* its height is an estimate, for estimated_width */
-  int                estimated_width;
-  int                estimated_height;
+  gboolean           estimated;        /* a height it gave GTK is an estimate */
   gboolean           culled;           /* drawn empty, being out of view */
+
+  /* What the cell has answered GTK's measures since it last asked for a resize, which GTK keeps
+   * until then: a row given another item, whose texts give the same answers, is only drawn
+   * again. Resizing a cell throws away the sizes of its row, its list and its table: a
+   * scrollbar's drag rebinds some 200 rows of six cells a frame. */
+  Answer             answers[MAX_ANSWERS];
+  guint              n_answers;
+  gboolean           too_many_answers; /* more than MAX_ANSWERS: the next text resizes */
 
   GObject           *item;
   GParamSpec        *pspec;
@@ -371,6 +404,8 @@ typedef struct _Tracker
   GHashTable    *waiting;      /* PoaCellText, not held: a cell leaves on unroot */
   GdkFrameClock *clock;
   gulong         layout_id;
+  gint64         frame;        /* the frame of the last layouts, and how many it has had */
+  guint          layouts;
 } Tracker;
 
 static void
@@ -406,16 +441,23 @@ tracker_leave (PoaCellText *self)
 /* Whether any of @self shows in its table's area (a table scrolls its rows inside it). */
 static gboolean
 in_view (PoaCellText *self,
-         GtkWidget   *table)
+         GtkWidget   *table,
+         int          bottom)
 {
   graphene_rect_t bounds;
+
+  /* GTK 4.8's list hides the rows it keeps out of view, which keep the place they last had. */
+  for (GtkWidget *ancestor = GTK_WIDGET (self); ancestor != NULL && ancestor != table;
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (!gtk_widget_get_child_visible (ancestor))
+      return FALSE;
 
   if (!gtk_widget_compute_bounds (GTK_WIDGET (self), table, &bounds))
     return FALSE;
 
   /* A row GTK has made but not yet placed has no size. */
   return bounds.size.height > 0 && bounds.size.width > 0 &&
-         bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.y < bottom && bounds.origin.y + bounds.size.height > 0 &&
          bounds.origin.x < gtk_widget_get_width (table) && bounds.origin.x + bounds.size.width > 0;
 }
 
@@ -439,103 +481,185 @@ remember_height (PoaCellText *self,
   g_hash_table_replace (cache->heights, entry, entry);
 }
 
+static void cell_queue_resize (PoaCellText *self);
+
 static gboolean
 queue_resize_cb (gpointer data)
 {
-  gtk_widget_queue_resize (data);
+  cell_queue_resize (data);
   return G_SOURCE_REMOVE;
 }
 
-/* Lays out the text of @self, whose height was estimated, at the width it was estimated for,
- * and resizes it if the estimate was wrong: at once, or (while the window is drawn, when a
- * resize cannot be) right after. */
-static void
+/* Lays out the text of @self, whose height was estimated, at each width GTK keeps a height of
+ * the cell for (and at the width it has, to be drawn), and resizes it if one of those heights
+ * was wrong: at once, or (while the window is drawn, when a resize cannot be) right after. The
+ * last column of a table is measured at its least width and given more: a height right at the
+ * width GTK measures needs no resize, whatever the text's at the width given. */
+static int
 resolve_estimate (PoaCellText *self,
                   gboolean     drawing)
 {
-  PangoLayout *layout;
-  int height;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean resize = self->too_many_answers;
+  int measured = -1;
 
   if (!self->estimated)
-    return;
+    return -1;
 
   self->estimated = FALSE;
-  layout = layout_at_width (self, self->estimated_width);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  remember_height (self, layout, self->estimated_width, self->shown->key.whole);
-
-  /* GTK keeps the heights a widget gave at a few widths: the cell may have been estimated at
-   * the width it has, then measured at another. The one it is drawn at is known too, then. */
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_width (GTK_WIDGET (self)) != self->estimated_width)
+  for (guint i = 0; i < self->n_answers; i++)
     {
-      layout = layout_at_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
-      remember_height (self, layout, gtk_widget_get_width (GTK_WIDGET (self)), self->shown->key.whole);
-    }
-  else if (height == self->estimated_height)
-    return;
+      const Answer *kept = &self->answers[i];
+      PangoLayout *layout;
+      int height;
 
-  if (drawing)
+      if (kept->orientation != GTK_ORIENTATION_VERTICAL || kept->for_size < 0)
+        continue;
+
+      layout = layout_at_width (self, kept->for_size);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      remember_height (self, layout, kept->for_size, self->shown->key.whole);
+      resize |= height != kept->natural;
+      measured = MAX (measured, height);
+    }
+
+  if (width > 0)
+    {
+      PangoLayout *layout = layout_at_width (self, width);
+
+      remember_height (self, layout, width, self->shown->key.whole);
+      if (measured < 0)
+        pango_layout_get_pixel_size (layout, NULL, &measured);
+    }
+
+  if (resize && drawing)
     g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
-  else
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else if (resize)
+    cell_queue_resize (self);
+
+  return measured;
 }
 
-/* Whether the row of @self (its cell's parent, the list's child) shows in @table: the cells of
- * a row are in view together, and a row's bounds are computed once a layout (@rows keeps
- * them: row → 1 in view, 2 not). */
-static gboolean
-row_in_view (PoaCellText *self,
-             GtkWidget   *table,
-             GHashTable  *rows)
+/* A row of the table, as the tracker sees it in a layout. */
+typedef struct
+{
+  gboolean shown;              /* allocated where the table shows, or below by less than it shrinks */
+  int      y;
+  int      height;
+  int      cell_height;        /* the height its cells laid out by this layout have */
+  int      resolved_height;    /* the highest text laid out in it by this layout; 0: none */
+  gboolean counted;
+} RowState;
+
+/* The place of @self's row (its cell's parent, or its box's, the list's child): the cells of a
+ * row are in view together, and a row's bounds are computed once a layout. NULL for a cell
+ * that is not in a table's row. */
+static RowState *
+row_state (PoaCellText *self,
+           GtkWidget   *table,
+           GHashTable  *rows)
 {
   GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
-  gpointer known;
+  RowState *state;
   graphene_rect_t bounds;
-  gboolean shown;
 
-  row = row != NULL ? gtk_widget_get_parent (row) : NULL;
-  if (row == NULL)
-    return in_view (self, table);
+  while (row != NULL && gtk_widget_get_parent (row) != NULL &&
+         !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)) && gtk_widget_get_parent (row) != table)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || gtk_widget_get_parent (row) == NULL || gtk_widget_get_parent (row) == table)
+    return NULL;
 
-  known = g_hash_table_lookup (rows, row);
-  if (known != NULL)
-    return GPOINTER_TO_UINT (known) == 1;
+  state = g_hash_table_lookup (rows, row);
+  if (state != NULL)
+    return state;
 
-  shown = gtk_widget_compute_bounds (row, table, &bounds) && bounds.size.height > 0 &&
-          bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0;
-  g_hash_table_insert (rows, row, GUINT_TO_POINTER (shown ? 1 : 2));
-  return shown;
+  state = g_new0 (RowState, 1);
+  /* A row out of view is hidden, where it last was (GTK 4.8's list keeps some 200). */
+  state->shown = gtk_widget_get_child_visible (row) && gtk_widget_compute_bounds (row, table, &bounds) &&
+                 bounds.size.height > 0;
+  if (state->shown)
+    {
+      state->y = (int)bounds.origin.y;
+      state->height = (int)ceil (bounds.size.height);
+    }
+  g_hash_table_insert (rows, row, state);
+  return state;
 }
 
+/* After each layout of the window, the cells waiting that now show are laid out (resized if
+ * their heights were wrong) or drawn. Rows that shrink bring those below them into view: those
+ * are laid out in the same layout, as far down as the rows above have shrunk, so that the
+ * window is laid out again once, not once per row. A frame lays out at most four times (GDK's
+ * limit); from the third, a resize waits for the next frame. */
 static void
 tracker_layout_cb (GdkFrameClock *clock,
                    Tracker       *tracker)
 {
-  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  PoaCellText *cell;
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  int bottom = gtk_widget_get_height (tracker->table);
+  gboolean late;
+  int shrunk;
 
   /* The window's first layout comes before it is mapped: allocated is enough. */
   if (gtk_widget_get_width (tracker->table) == 0)
     return;
 
-  g_hash_table_iter_init (&iter, tracker->waiting);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
+  if (tracker->frame != gdk_frame_clock_get_frame_counter (clock))
     {
-      if (!gtk_widget_get_visible (GTK_WIDGET (cell)) || !row_in_view (cell, tracker->table, rows) ||
-          !in_view (cell, tracker->table))
-        continue;
-
-      g_hash_table_iter_remove (&iter);
-      cell->tracker = NULL;
-      resolve_estimate (cell, FALSE);
-
-      if (cell->culled)
-        {
-          cell->culled = FALSE;
-          gtk_widget_queue_draw (GTK_WIDGET (cell));
-        }
+      tracker->frame = gdk_frame_clock_get_frame_counter (clock);
+      tracker->layouts = 0;
     }
+  late = ++tracker->layouts >= 3;
+
+  do
+    {
+      GHashTableIter iter;
+      PoaCellText *cell;
+      RowState *state;
+
+      g_hash_table_iter_init (&iter, tracker->waiting);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
+        {
+          int height;
+
+          if (!gtk_widget_get_visible (GTK_WIDGET (cell)))
+            continue;
+          state = row_state (cell, tracker->table, rows);
+          if (state != NULL && (!state->shown || state->y >= bottom || state->y + state->height <= 0))
+            continue;
+          if (!in_view (cell, tracker->table, bottom))
+            continue;
+
+          g_hash_table_iter_remove (&iter);
+          cell->tracker = NULL;
+          height = resolve_estimate (cell, late);
+          if (state != NULL && height > 0)
+            {
+              state->resolved_height = MAX (state->resolved_height, height);
+              state->cell_height = MAX (state->cell_height, gtk_widget_get_height (GTK_WIDGET (cell)));
+            }
+
+          if (cell->culled)
+            {
+              cell->culled = FALSE;
+              gtk_widget_queue_draw (GTK_WIDGET (cell));
+            }
+        }
+
+      /* How much the rows laid out now will shrink, from the height their cells have to that of
+       * their highest text (a row with a higher cell not waiting counts as shrinking more, which
+       * only lays out a row more). */
+      shrunk = 0;
+      g_hash_table_iter_init (&iter, rows);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state))
+        if (state->resolved_height > 0 && !state->counted)
+          {
+            state->counted = TRUE;
+            shrunk += MAX (0, state->cell_height - state->resolved_height);
+          }
+      bottom += shrunk;
+    }
+  while (shrunk > 0);
 }
 
 static void
@@ -566,7 +690,8 @@ tracker_get (GtkWidget *table)
 /* @self waits, in its table's tracker, to come into view. */
 static void
 tracker_wait (PoaCellText *self,
-              GtkWidget   *table)
+              GtkWidget   *table,
+              gboolean     ask_layout)
 {
   Tracker *tracker = tracker_get (table);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (table);
@@ -588,7 +713,7 @@ tracker_wait (PoaCellText *self,
 
   /* An estimate is measured in this frame if it shows: the frame clock lays out again, before
    * it paints, while a layout is asked for (a cell waits while GTK measures, in the layout). */
-  if (clock != NULL && self->estimated)
+  if (clock != NULL && self->estimated && ask_layout)
     gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
@@ -601,7 +726,23 @@ tracker_wait (PoaCellText *self,
 guint
 _poa_cell_text_get_layouts_made (void)
 {
-  return layouts_made;
+  return counts.layouts;
+}
+
+void
+_poa_cell_text_get_counts (PoaCellTextCounts *out)
+{
+  *out = counts;
+}
+
+/* Every resize a cell asks of itself goes through here, for the counts. */
+static void
+cell_queue_resize (PoaCellText *self)
+{
+  counts.resizes++;
+  self->n_answers = 0;
+  self->too_many_answers = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -665,6 +806,8 @@ get_natural_width (PoaCellText *self)
 
   return self->natural_width;
 }
+
+static void show_text (PoaCellText *self, const char *text, gboolean emptied);
 
 static void
 show_value (PoaCellText *self)
@@ -753,12 +896,151 @@ known_or_estimated_height (PoaCellText *self,
   if (!whole)
     lines = MIN (lines, self->lines);
 
-  *height = (int)lines * cache->line_height;
+  /* As Pango rounds a layout's height: its lines are not whole pixels high. */
+  *height = PANGO_PIXELS_CEIL ((int)lines * cache->line_units);
   *baseline = cache->baseline;
   self->estimated = TRUE;
-  self->estimated_width = width;
-  self->estimated_height = *height;
-  tracker_wait (self, table);
+  tracker_wait (self, table, TRUE);
+  return TRUE;
+}
+
+/* Whether @text is a number, all ASCII digits: the Nº of a row. */
+static gboolean
+is_number (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The answer to a measure of @self that needs no layout of its text, in a table: a paragraph
+ * asks for no width, and is a line high at no width (GTK's row asks before it gives widths:
+ * laying it out unwrapped, only to be measured again, cost a tenth of a scrollbar drag's
+ * layouts); at a width, it is as high as known or estimated. A number is as wide as its digits
+ * at the widest digit's width, and a line high: a row's Nº is laid out only to be drawn. Returns
+ * FALSE where the text must be laid out. */
+static gboolean
+answer_without_layout (PoaCellText    *self,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       Answer         *answer)
+{
+  GtkWidget *table;
+  ContextCache *cache;
+
+  *answer = (Answer) { orientation, for_size, 0, 0, -1, -1 };
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->lines > 0)
+    return TRUE;
+
+  table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  if (table == NULL)
+    return FALSE;
+
+  if (self->lines > 0 && for_size >= 0)
+    {
+      if (!known_or_estimated_height (self, for_size, &answer->minimum, &answer->minimum_baseline))
+        return FALSE;
+      answer->natural = answer->minimum;
+      answer->natural_baseline = answer->minimum_baseline;
+      return TRUE;
+    }
+
+  if (self->lines == 0 && !is_number (self->text))
+    return FALSE;
+
+  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    answer->natural = PANGO_PIXELS_CEIL ((int)strlen (self->text) * cache->digit_width);
+  else
+    {
+      answer->minimum = answer->natural = cache->line_height;
+      answer->minimum_baseline = answer->natural_baseline = cache->baseline;
+    }
+  return TRUE;
+}
+
+/* GTK keeps @answer until the cell asks for a resize. */
+static void
+remember_answer (PoaCellText  *self,
+                 const Answer *answer)
+{
+  for (guint i = 0; i < self->n_answers; i++)
+    if (self->answers[i].orientation == answer->orientation && self->answers[i].for_size == answer->for_size)
+      {
+        self->answers[i] = *answer;
+        return;
+      }
+
+  if (self->n_answers == MAX_ANSWERS)
+    self->too_many_answers = TRUE;
+  else
+    self->answers[self->n_answers++] = *answer;
+}
+
+/* A paragraph given another text keeps, out of view, the height GTK keeps for it at @kept's
+ * width: an estimate like any other, which the table's tracker replaces with the text's true
+ * height if the cell comes into view. A row given another item that keeps its height is only
+ * drawn again, where a resize would have GTK measure it, its list and its table again: a
+ * scrollbar's drag rebinds some 200 rows a frame, of which a dozen show. Returns FALSE where
+ * the text must be measured (a search shows whole texts, as high as they are). */
+static gboolean
+keep_height (PoaCellText  *self,
+             const Answer *kept)
+{
+  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  ContextCache *cache;
+  HeightKey key;
+  HeightEntry *entry;
+
+  if (table == NULL || g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL)
+    return FALSE;
+
+  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  if (kept->natural_baseline != cache->baseline)
+    return FALSE;
+
+  key = (HeightKey) { self->text_hash, kept->for_size, self->lines, FALSE };
+  entry = g_hash_table_lookup (cache->heights, &key);
+  if (entry != NULL && entry->height == kept->natural)
+    return TRUE;
+
+  self->estimated = TRUE;
+  tracker_wait (self, table, FALSE);
+  return TRUE;
+}
+
+/* Whether the text now shown gives every answer GTK keeps for the cell (a paragraph's height
+ * kept as an estimate), so that the cell need not be measured again; laying out nothing to
+ * tell. */
+static gboolean
+same_answers (PoaCellText *self)
+{
+  if (self->too_many_answers)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_answers; i++)
+    {
+      const Answer *kept = &self->answers[i];
+      Answer answer;
+
+      if (kept->orientation == GTK_ORIENTATION_VERTICAL && kept->for_size >= 0 && self->lines > 0)
+        {
+          if (!keep_height (self, kept))
+            return FALSE;
+          continue;
+        }
+
+      if (!answer_without_layout (self, kept->orientation, kept->for_size, &answer) ||
+          answer.minimum != kept->minimum || answer.natural != kept->natural ||
+          answer.minimum_baseline != kept->minimum_baseline || answer.natural_baseline != kept->natural_baseline)
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -772,39 +1054,28 @@ poa_cell_text_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   PoaCellText *self = POA_CELL_TEXT (widget);
-  PangoLayout *layout;
-  int height, baseline;
+  Answer answer;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  counts.measures++;
+  if (!answer_without_layout (self, orientation, for_size, &answer))
     {
-      *minimum = 0;
-      *natural = self->lines > 0 ? 0 : get_natural_width (self);
-      return;
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        answer.natural = self->lines > 0 ? 0 : get_natural_width (self);
+      else
+        {
+          PangoLayout *layout = self->lines > 0 && for_size >= 0 ? layout_at_width (self, for_size) : get_layout (self);
+
+          pango_layout_get_pixel_size (layout, NULL, &answer.natural);
+          answer.minimum = answer.natural;
+          answer.minimum_baseline = answer.natural_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+        }
     }
 
-  /* Asked for a height at no width (GTK's row asks before it gives widths), a paragraph in a
-   * table answers a line: laying it out unwrapped, only to be measured again, cost a tenth of
-   * a scrollbar drag's layouts. */
-  if (self->lines > 0 && for_size < 0 && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL)
-    {
-      ContextCache *cache = context_cache_get (gtk_widget_get_pango_context (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW)));
-
-      *minimum = *natural = cache->line_height;
-      *minimum_baseline = *natural_baseline = cache->baseline;
-      return;
-    }
-
-  if (self->lines > 0 && for_size >= 0 && known_or_estimated_height (self, for_size, &height, &baseline))
-    {
-      *minimum = *natural = height;
-      *minimum_baseline = *natural_baseline = baseline;
-      return;
-    }
-
-  layout = self->lines > 0 && for_size >= 0 ? layout_at_width (self, for_size) : get_layout (self);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  *minimum = *natural = height;
-  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  *minimum = answer.minimum;
+  *natural = answer.natural;
+  *minimum_baseline = answer.minimum_baseline;
+  *natural_baseline = answer.natural_baseline;
+  remember_answer (self, &answer);
 }
 
 /* The layout for @width, the cell's width: a line that fits is laid out once, at no width, for
@@ -830,6 +1101,7 @@ poa_cell_text_snapshot (GtkWidget   *widget,
   float xalign = self->xalign;
   double x;
 
+  counts.snapshots++;
   if (self->text[0] == '\0')
     return;
 
@@ -838,10 +1110,10 @@ poa_cell_text_snapshot (GtkWidget   *widget,
     {
       GtkWidget *table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
 
-      if (table != NULL && !in_view (self, table))
+      if (table != NULL && !in_view (self, table, gtk_widget_get_height (table)))
         {
           self->culled = TRUE;
-          tracker_wait (self, table);
+          tracker_wait (self, table, TRUE);
           return;
         }
 
@@ -876,6 +1148,14 @@ poa_cell_text_query_tooltip (GtkWidget  *widget,
 
   gtk_tooltip_set_text (tooltip, self->text);
   return TRUE;
+}
+
+static void
+poa_cell_text_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  counts.css_changes++;
+  GTK_WIDGET_CLASS (poa_cell_text_parent_class)->css_changed (widget, change);
 }
 
 static void
@@ -936,6 +1216,7 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   widget_class->measure = poa_cell_text_measure;
   widget_class->snapshot = poa_cell_text_snapshot;
   widget_class->query_tooltip = poa_cell_text_query_tooltip;
+  widget_class->css_changed = poa_cell_text_css_changed;
   widget_class->direction_changed = poa_cell_text_direction_changed;
   widget_class->root = poa_cell_text_root;
   widget_class->unroot = poa_cell_text_unroot;
@@ -983,14 +1264,13 @@ poa_cell_text_get_text (PoaCellText *self)
   return self->text;
 }
 
-void
-poa_cell_text_set_text (PoaCellText *self,
-                        const char  *text)
+/* Shows @text; the cell is measured again if GTK's sizes for it may change, and with @emptied,
+ * never (a row unbound, which GTK binds again, or hides, before it measures). */
+static void
+show_text (PoaCellText *self,
+           const char  *text,
+           gboolean     emptied)
 {
-  g_return_if_fail (POA_IS_CELL_TEXT (self));
-
-  if (text == NULL)
-    text = "";
   if (g_str_equal (text, self->text))
     return;
 
@@ -999,7 +1279,19 @@ poa_cell_text_set_text (PoaCellText *self,
   self->text = g_strdup (text);
   self->text_hash = text_hash (self->text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (emptied || same_answers (self))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    cell_queue_resize (self);
+}
+
+void
+poa_cell_text_set_text (PoaCellText *self,
+                        const char  *text)
+{
+  g_return_if_fail (POA_IS_CELL_TEXT (self));
+
+  show_text (self, text != NULL ? text : "", FALSE);
 }
 
 /**
@@ -1038,6 +1330,7 @@ poa_cell_text_bind (PoaCellText       *self,
   g_return_if_fail (G_IS_PARAM_SPEC (pspec));
   g_return_if_fail (format != NULL || G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING);
 
+  counts.binds++;
   poa_cell_text_unbind (self);
   self->item = g_object_ref (item);
   self->pspec = pspec;
@@ -1067,7 +1360,7 @@ poa_cell_text_unbind (PoaCellText *self)
   g_clear_object (&self->item);
   self->pspec = NULL;
   self->format = NULL;
-  poa_cell_text_set_text (self, "");
+  show_text (self, "", TRUE);
 }
 
 static void
@@ -1075,7 +1368,7 @@ queue_resize_cells (GtkWidget *widget)
 {
   if (POA_IS_CELL_TEXT (widget))
     {
-      gtk_widget_queue_resize (widget);
+      cell_queue_resize (POA_CELL_TEXT (widget));
       return;
     }
 
