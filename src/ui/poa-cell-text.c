@@ -404,16 +404,22 @@ typedef struct _Tracker
   GHashTable    *waiting;      /* PoaCellText, not held: a cell leaves on unroot */
   GdkFrameClock *clock;
   gulong         layout_id;
+  gulong         after_paint_id;
   gint64         frame;        /* the frame of the last layouts, and how many it has had */
   guint          layouts;
+  gboolean       laying_out;   /* between a layout of the window and the end of its frame */
 } Tracker;
 
 static void
 tracker_disconnect (Tracker *tracker)
 {
   if (tracker->clock != NULL)
-    g_clear_signal_handler (&tracker->layout_id, tracker->clock);
+    {
+      g_clear_signal_handler (&tracker->layout_id, tracker->clock);
+      g_clear_signal_handler (&tracker->after_paint_id, tracker->clock);
+    }
   g_clear_object (&tracker->clock);
+  tracker->laying_out = FALSE;
 }
 
 static void
@@ -610,6 +616,7 @@ tracker_layout_cb (GdkFrameClock *clock,
       tracker->layouts = 0;
     }
   late = ++tracker->layouts >= 3;
+  tracker->laying_out = TRUE;
 
   do
     {
@@ -663,6 +670,13 @@ tracker_layout_cb (GdkFrameClock *clock,
 }
 
 static void
+tracker_after_paint_cb (GdkFrameClock *clock,
+                        Tracker       *tracker)
+{
+  tracker->laying_out = FALSE;
+}
+
+static void
 tracker_unrealize_cb (GtkWidget *table,
                       Tracker   *tracker)
 {
@@ -687,7 +701,10 @@ tracker_get (GtkWidget *table)
   return tracker;
 }
 
-/* @self waits, in its table's tracker, to come into view. */
+/* @self waits, in its table's tracker, to come into view. With @ask_layout FALSE (a height
+ * kept for a row given another item, which GTK does while it lays the window out, some 200 rows
+ * at a time), a layout is asked for only outside the window's layouts: the tracker comes after
+ * each of them. */
 static void
 tracker_wait (PoaCellText *self,
               GtkWidget   *table,
@@ -709,11 +726,12 @@ tracker_wait (PoaCellText *self,
       tracker->clock = g_object_ref (clock);
       /* After GTK's own handler, which allocates the window. */
       tracker->layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (tracker_layout_cb), tracker);
+      tracker->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (tracker_after_paint_cb), tracker);
     }
 
   /* An estimate is measured in this frame if it shows: the frame clock lays out again, before
    * it paints, while a layout is asked for (a cell waits while GTK measures, in the layout). */
-  if (clock != NULL && self->estimated && ask_layout)
+  if (clock != NULL && self->estimated && (ask_layout || !tracker->laying_out))
     gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
