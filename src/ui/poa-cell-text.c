@@ -368,6 +368,9 @@ struct _PoaCellText
   struct _Tracker   *tracker;          /* the one that holds this cell while it waits; or NULL */
   gboolean           estimated;        /* a height it gave GTK is an estimate */
   gboolean           culled;           /* drawn empty, being out of view */
+  int                true_height;      /* laid out in view, its text is this high where GTK
+                                        * keeps another height (which its row's highest is, or
+                                        * exceeds); -1: GTK keeps the true one */
 
   /* What the cell has answered GTK's measures since it last asked for a resize, which GTK keeps
    * until then: a row given another item, whose texts give the same answers, is only drawn
@@ -498,12 +501,15 @@ queue_resize_cb (gpointer data)
 
 /* Lays out the text of @self, whose height was estimated, at each width GTK keeps a height of
  * the cell for (and at the width it has, to be drawn), and resizes it if one of those heights
- * was wrong: at once, or (while the window is drawn, when a resize cannot be) right after. The
- * last column of a table is measured at its least width and given more: a height right at the
- * width GTK measures needs no resize, whatever the text's at the width given. */
+ * was wrong: at once, or (while the window is drawn, when a resize cannot be) right after; or,
+ * with @wrong, says so and leaves the resize to the caller. The last column of a table is
+ * measured at its least width and given more: a height right at the width GTK measures needs
+ * no resize, whatever the text's at the width given. Returns the text's height at the widths
+ * GTK measures (the highest), or -1 if it was not estimated. */
 static int
 resolve_estimate (PoaCellText *self,
-                  gboolean     drawing)
+                  gboolean     drawing,
+                  gboolean    *wrong)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean resize = self->too_many_answers;
@@ -538,7 +544,9 @@ resolve_estimate (PoaCellText *self,
         pango_layout_get_pixel_size (layout, NULL, &measured);
     }
 
-  if (resize && drawing)
+  if (wrong != NULL)
+    *wrong = resize;
+  else if (resize && drawing)
     g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
   else if (resize)
     cell_queue_resize (self);
@@ -549,13 +557,98 @@ resolve_estimate (PoaCellText *self,
 /* A row of the table, as the tracker sees it in a layout. */
 typedef struct
 {
-  gboolean shown;              /* allocated where the table shows, or below by less than it shrinks */
-  int      y;
-  int      height;
-  int      cell_height;        /* the height its cells laid out by this layout have */
-  int      resolved_height;    /* the highest text laid out in it by this layout; 0: none */
-  gboolean counted;
+  GtkWidget *row;
+  gboolean   shown;            /* allocated where the table shows */
+  int        y;
+  int        height;
+  gboolean   resolved;         /* some of its cells were laid out by this layout */
+  gboolean   decided;
+  GPtrArray *wrong;            /* PoaCellText laid out whose heights GTK keeps were wrong */
 } RowState;
+
+static void
+row_state_free (gpointer data)
+{
+  RowState *state = data;
+
+  g_clear_pointer (&state->wrong, g_ptr_array_unref);
+  g_free (state);
+}
+
+/* The PoaCellText of @row: its cells' children, or their boxes' last children. */
+static void
+row_cells (GtkWidget  *row,
+           GPtrArray  *cells)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+
+      if (child != NULL && !POA_IS_CELL_TEXT (child))
+        child = gtk_widget_get_last_child (child);
+      if (child != NULL && POA_IS_CELL_TEXT (child))
+        g_ptr_array_add (cells, child);
+    }
+}
+
+/* The height GTK keeps for @self at the widths it measured it (the highest); -1: none. */
+static int
+kept_height (PoaCellText *self)
+{
+  int height = -1;
+
+  if (self->too_many_answers)
+    return -1;
+
+  for (guint i = 0; i < self->n_answers; i++)
+    if (self->answers[i].orientation == GTK_ORIENTATION_VERTICAL && self->answers[i].for_size >= 0)
+      height = MAX (height, self->answers[i].natural);
+
+  return height;
+}
+
+/* Resizes the cells of a row laid out in view whose heights GTK keeps were wrong, unless the
+ * row keeps its height: its highest height kept is that of its highest text. Cells are as high
+ * as their row, so a cell whose height kept is another than its text's, but no higher than the
+ * row, changes nothing on screen; resizing it would have GTK measure every row of its column
+ * again. Such a cell remembers its true height, for when its row changes (an edit). Returns how
+ * much the row will shrink. */
+static int
+row_decide (RowState *state)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  int kept_highest = -1, true_highest = -1;
+
+  state->decided = TRUE;
+  if (state->wrong == NULL)
+    return 0;
+
+  row_cells (state->row, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (cells, i);
+      int kept = kept_height (cell);
+
+      if (kept < 0 && g_ptr_array_find (state->wrong, cell, NULL))
+        kept_highest = G_MAXINT;   /* GTK keeps what the cell cannot tell: resize */
+      kept_highest = MAX (kept_highest, kept);
+      true_highest = MAX (true_highest, cell->true_height >= 0 ? cell->true_height : kept);
+    }
+
+  if (kept_highest == true_highest)
+    return 0;
+
+  /* The row changes height: every cell whose height kept was wrong is measured again. */
+  for (guint i = 0; i < cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (cells, i);
+
+      if (cell->true_height >= 0)
+        cell_queue_resize (cell);
+    }
+
+  return MAX (0, kept_highest - true_highest);
+}
 
 /* The place of @self's row (its cell's parent, or its box's, the list's child): the cells of a
  * row are in view together, and a row's bounds are computed once a layout. NULL for a cell
@@ -580,6 +673,7 @@ row_state (PoaCellText *self,
     return state;
 
   state = g_new0 (RowState, 1);
+  state->row = row;
   /* A row out of view is hidden, where it last was (GTK 4.8's list keeps some 200). */
   state->shown = gtk_widget_get_child_visible (row) && gtk_widget_compute_bounds (row, table, &bounds) &&
                  bounds.size.height > 0;
@@ -601,7 +695,7 @@ static void
 tracker_layout_cb (GdkFrameClock *clock,
                    Tracker       *tracker)
 {
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, row_state_free);
   int bottom = gtk_widget_get_height (tracker->table);
   gboolean late;
   int shrunk;
@@ -627,7 +721,7 @@ tracker_layout_cb (GdkFrameClock *clock,
       g_hash_table_iter_init (&iter, tracker->waiting);
       while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
         {
-          int height;
+          gboolean wrong = FALSE;
 
           if (!gtk_widget_get_visible (GTK_WIDGET (cell)))
             continue;
@@ -639,11 +733,20 @@ tracker_layout_cb (GdkFrameClock *clock,
 
           g_hash_table_iter_remove (&iter);
           cell->tracker = NULL;
-          height = resolve_estimate (cell, late);
-          if (state != NULL && height > 0)
+          if (state == NULL || late)
+            resolve_estimate (cell, late, NULL);
+          else
             {
-              state->resolved_height = MAX (state->resolved_height, height);
-              state->cell_height = MAX (state->cell_height, gtk_widget_get_height (GTK_WIDGET (cell)));
+              int height = resolve_estimate (cell, FALSE, &wrong);
+
+              state->resolved = TRUE;
+              if (wrong)
+                {
+                  cell->true_height = height;
+                  if (state->wrong == NULL)
+                    state->wrong = g_ptr_array_new ();
+                  g_ptr_array_add (state->wrong, cell);
+                }
             }
 
           if (cell->culled)
@@ -653,17 +756,13 @@ tracker_layout_cb (GdkFrameClock *clock,
             }
         }
 
-      /* How much the rows laid out now will shrink, from the height their cells have to that of
-       * their highest text (a row with a higher cell not waiting counts as shrinking more, which
-       * only lays out a row more). */
+      /* The rows laid out now keep their heights, or are measured again; those that shrink
+       * bring rows below them into view, laid out in the same layout. */
       shrunk = 0;
       g_hash_table_iter_init (&iter, rows);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state))
-        if (state->resolved_height > 0 && !state->counted)
-          {
-            state->counted = TRUE;
-            shrunk += MAX (0, state->cell_height - state->resolved_height);
-          }
+        if (state->resolved && !state->decided)
+          shrunk += row_decide (state);
       bottom += shrunk;
     }
   while (shrunk > 0);
@@ -758,6 +857,7 @@ static void
 cell_queue_resize (PoaCellText *self)
 {
   counts.resizes++;
+  self->true_height = -1;
   self->n_answers = 0;
   self->too_many_answers = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -770,6 +870,7 @@ forget_layout (PoaCellText *self)
   self->natural_serial = 0;
   self->estimated = FALSE;
   self->culled = FALSE;
+  self->true_height = -1;
   tracker_leave (self);
 }
 
@@ -1136,7 +1237,7 @@ poa_cell_text_snapshot (GtkWidget   *widget,
         }
 
       /* In view with its height still estimated (no layout came after it showed). */
-      resolve_estimate (self, TRUE);
+      resolve_estimate (self, TRUE, NULL);
     }
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
@@ -1253,6 +1354,7 @@ poa_cell_text_init (PoaCellText *self)
 {
   self->text = g_strdup ("");
   self->text_hash = text_hash (self->text);
+  self->true_height = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
