@@ -117,6 +117,17 @@ test_looks_like_a_label (void)
   assert_looks_like_a_label ("Reuniones, revisión de expedientes y agenda con SEZAMI", 4, 0.0f, 200);
   assert_looks_like_a_label (PARAGRAPH, 4, 0.0f, 320);
   assert_looks_like_a_label (PARAGRAPH, 4, 0.0f, 160);
+  /* Long enough for the cell to shape only a start of it; and a start of narrow letters that
+   * fits in four lines, where the cell shapes the whole text. */
+  assert_looks_like_a_label (PARAGRAPH " " PARAGRAPH, 4, 0.0f, 320);
+  {
+    g_autoptr(GString) narrow = g_string_new (NULL);
+
+    for (guint i = 0; i < 150; i++)
+      g_string_append (narrow, "il ");
+    g_string_append (narrow, PARAGRAPH);
+    assert_looks_like_a_label (narrow->str, 4, 0.0f, 320);
+  }
   assert_looks_like_a_label ("Supercalifragilisticoespialidosamente-larguísima", 4, 0.0f, 120);
   assert_looks_like_a_label ("", 4, 0.0f, 200);
   assert_looks_like_a_label ("16", 0, 1.0f, 60);
