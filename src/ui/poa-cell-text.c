@@ -413,12 +413,11 @@ struct _PoaCellText
   GObject           *item;
   GParamSpec        *pspec;
   PoaCellTextFormat  format;
-  gulong             notify_id;
 };
 
 G_DEFINE_FINAL_TYPE (PoaCellText, poa_cell_text, GTK_TYPE_WIDGET)
 
-static guint notify_signal_id;
+static GQuark watch_quark;
 
 /* ─── Only what is in view is laid out ───────────────────────────────────────────────────── */
 
@@ -975,10 +974,75 @@ show_value (PoaCellText *self)
     poa_cell_text_set_text (self, g_value_get_string (&value));
 }
 
-static void
-item_notify_cb (PoaCellText *self)
+/* The cells bound to an item, which one handler of its "notify" tells of a change: a handler
+ * per cell, connected and disconnected as GTK binds and unbinds some 200 rows of six cells a
+ * frame while a scrollbar is dragged, was a tenth of the frame. */
+typedef struct
 {
-  show_value (self);
+  gulong     handler;
+  GPtrArray *cells;            /* PoaCellText, not held: a cell leaves when unbound */
+} Watch;
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  g_ptr_array_unref (watch->cells);
+  g_free (watch);
+}
+
+static void
+watch_notify_cb (GObject    *item,
+                 GParamSpec *pspec,
+                 Watch      *watch)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* A cell shown anew could have others unbound (the watch freed with its last cell). */
+  for (guint i = 0; i < watch->cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (watch->cells, i);
+
+      if (g_str_equal (g_param_spec_get_name (cell->pspec), g_param_spec_get_name (pspec)))
+        g_ptr_array_add (cells, g_object_ref (cell));
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (cells, i);
+
+      if (cell->item == item)
+        show_value (cell);
+    }
+}
+
+static void
+watch_item (PoaCellText *self)
+{
+  Watch *watch = g_object_get_qdata (self->item, watch_quark);
+
+  if (watch == NULL)
+    {
+      watch = g_new0 (Watch, 1);
+      watch->cells = g_ptr_array_new ();
+      watch->handler = g_signal_connect (self->item, "notify", G_CALLBACK (watch_notify_cb), watch);
+      g_object_set_qdata_full (self->item, watch_quark, watch, watch_free);
+    }
+  g_ptr_array_add (watch->cells, self);
+}
+
+static void
+unwatch_item (PoaCellText *self)
+{
+  Watch *watch = g_object_get_qdata (self->item, watch_quark);
+
+  g_ptr_array_remove_fast (watch->cells, self);
+  if (watch->cells->len == 0)
+    {
+      g_signal_handler_disconnect (self->item, watch->handler);
+      g_object_set_qdata (self->item, watch_quark, NULL);
+    }
 }
 
 static GtkSizeRequestMode
@@ -1336,7 +1400,7 @@ poa_cell_text_dispose (GObject *object)
   PoaCellText *self = (PoaCellText *)object;
 
   if (self->item != NULL)
-    g_clear_signal_handler (&self->notify_id, self->item);
+    unwatch_item (self);
   g_clear_object (&self->item);
   forget_layout (self);
 
@@ -1373,7 +1437,7 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 
-  notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  watch_quark = g_quark_from_static_string ("poa-cell-text-watch");
   context_cache_quark = g_quark_from_static_string ("poa-cell-text-context-cache");
   tracker_quark = g_quark_from_static_string ("poa-cell-text-tracker");
   show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
@@ -1485,10 +1549,7 @@ poa_cell_text_bind (PoaCellText       *self,
   self->item = g_object_ref (item);
   self->pspec = pspec;
   self->format = format;
-  self->notify_id = g_signal_connect_closure_by_id (item, notify_signal_id,
-                                                    g_param_spec_get_name_quark (pspec),
-                                                    g_cclosure_new_swap (G_CALLBACK (item_notify_cb), self, NULL),
-                                                    FALSE);
+  watch_item (self);
   show_value (self);
 }
 
@@ -1506,7 +1567,7 @@ poa_cell_text_unbind (PoaCellText *self)
   if (self->item == NULL)
     return;
 
-  g_clear_signal_handler (&self->notify_id, self->item);
+  unwatch_item (self);
   g_clear_object (&self->item);
   self->pspec = NULL;
   self->format = NULL;
