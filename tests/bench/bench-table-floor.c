@@ -124,6 +124,8 @@ typedef enum
 } Variant;
 
 static const char *variant_names[] = { "empty", "label", "cells", "page" };
+static const char *variant_titles[] = { "empty cells (GTK's floor)", "GtkLabel cells", "the program's columns, bare",
+                                        "the Actividades page" };
 
 static const struct {
   const char *property;
@@ -303,6 +305,7 @@ counts_now (void)
 
 static void
 drag (const char *name,
+      const char *title,
       GtkWidget  *table)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
@@ -329,6 +332,15 @@ drag (const char *name,
                   &wheel_cpu[i]);
 
 #define PER_FRAME(field) ((after.field - before.field) / (double)SCROLL_FRAMES)
+  {
+    g_autofree char *result_name = g_strdup_printf ("activities table floor: drag per frame, %s", title);
+    g_autofree char *size = g_strdup_printf ("%u, long texts (p95 %.1f ms; wheel %.1f ms; %.0f resizes, %.0f layouts a frame)",
+                                             N_ACTIVITIES, bench_percentile (drag_cpu, SCROLL_FRAMES, 95),
+                                             bench_median (wheel_cpu, SCROLL_FRAMES), PER_FRAME (resizes),
+                                             layouts / (double)SCROLL_FRAMES);
+
+    bench_result (result_name, size, bench_median (drag_cpu, SCROLL_FRAMES), 0, NULL, TRUE);
+  }
   g_print ("%-5s drag %5.1f ms (p95 %5.1f), wheel %5.1f ms (p95 %5.1f) | a drag frame: %4.0f binds, "
            "%4.0f unbinds, %5.0f measures, %4.0f snapshots, %4.0f resizes, %4.0f css changes, "
            "%4.0f layouts; table %d px high\n",
@@ -369,7 +381,7 @@ main (int   argc,
   page_height = gtk_widget_get_height (gtk_widget_get_parent (page_table));
   header = gtk_widget_get_height (setup.page) - page_height;
   if (run[VARIANT_PAGE])
-    drag ("page", page_table);
+    drag ("page", variant_titles[VARIANT_PAGE], page_table);
   poa_activities_page_set_document (POA_ACTIVITIES_PAGE (setup.page), NULL);
   test_ui_wait_for_frames (setup.page, 2);
 
@@ -388,7 +400,7 @@ main (int   argc,
       gtk_box_append (GTK_BOX (box), scrolled);
       gtk_window_set_child (GTK_WINDOW (setup.window), box);
       test_ui_wait_for_frames (setup.window, 3);
-      drag (variant_names[v], gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
+      drag (variant_names[v], variant_titles[v], gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
       gtk_window_set_child (GTK_WINDOW (setup.window), NULL);
       test_ui_wait_for_frames (setup.window, 2);
     }
