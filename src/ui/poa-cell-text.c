@@ -22,7 +22,8 @@
  * text out three times to be measured (as narrow as it goes, on one line, at its column's
  * width), and Pango shapes the text anew each time. This widget lays its text out once per width
  * it is given, and asks for no width of its own when it wraps: its column gives it one.
- * It follows an object's property with one signal handler instead of a GtkExpression watch.
+ * It follows an object's property through one signal handler per object (its cells share it)
+ * instead of a GtkExpression watch per cell.
  *
  * The cells of a table share its Pango context (one per cell took a third as long to make as
  * the cells' texts took to lay out), and the layouts of equal texts at equal widths: the
