@@ -545,21 +545,33 @@ test_a_far_scroll_lays_out_only_what_shows (void)
         }
     }
 
-  /* An edit that makes a row in view a line high. */
+  /* Edits that make a row in view a line high: all its texts but the last first (the row keeps
+   * the last one's height, its cells being as high as it), then the last. */
   {
     g_autoptr(GPtrArray) rows = rows_in_view (table);
     GPtrArray *cells = g_ptr_array_index (rows, rows->len / 2);
     guint number = (guint)g_ascii_strtoull (poa_cell_text_get_text (g_ptr_array_index (cells, 0)), NULL, 10);
     g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (activities), number - FIRST_NUMBER);
     PoaCellText *name = g_ptr_array_index (cells, 1);
+    PoaCellText *last = g_ptr_array_index (cells, G_N_ELEMENTS (table_columns) - 1);
     int one_line = pango_height (table, "Corto", 100);
+    guint n_last = G_N_ELEMENTS (table_columns) - 1;
 
     g_assert_cmpuint (poa_activity_get_number (activity), ==, number);
-    for (guint c = 1; c < G_N_ELEMENTS (table_columns); c++)
+    g_object_set (activity, table_columns[n_last].property, PARAGRAPH, NULL);
+    test_ui_wait_for_frames (table, 3);
+    for (guint c = 1; c < n_last; c++)
       g_object_set (activity, table_columns[c].property, "Corto", NULL);
     test_ui_wait_for_frames (table, 3);
     g_assert_cmpstr (poa_cell_text_get_text (name), ==, "Corto");
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==,
+                     pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (last))));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), >, 3 * one_line);
+
+    g_object_set (activity, table_columns[n_last].property, "Corto", NULL);
+    test_ui_wait_for_frames (table, 3);
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==, one_line);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (last)), ==, one_line);
 
     /* And four lines high again. */
     g_object_set (activity, "name", PARAGRAPH, NULL);
