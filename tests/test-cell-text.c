@@ -584,6 +584,60 @@ test_a_far_scroll_lays_out_only_what_shows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A table wider than its window squeezes its columns to their minimum widths: the Nº's cells
+ * keep the width of their digits, never "999…". */
+static void
+test_a_number_is_never_cut (void)
+{
+  g_autoptr(GListStore) activities = g_list_store_new (POA_TYPE_ACTIVITY);
+  GtkSingleSelection *selection;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *table;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(PoaActivity) activity = poa_activity_new ();
+
+      poa_activity_set_number (activity, 99990 + i);
+      g_object_set (activity, "name", PARAGRAPH, "action-line", PARAGRAPH, NULL);
+      g_list_store_append (activities, activity);
+    }
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (activities)));
+  table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
+               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
+
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for_frames (table, 3);
+
+  rows = rows_in_view (table);
+  g_assert_cmpuint (rows->len, >=, 1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+      PoaCellText *number = g_ptr_array_index (cells, 0);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (number),
+                                                                      poa_cell_text_get_text (number));
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_assert_cmpuint (strlen (poa_cell_text_get_text (number)), ==, 5);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (number)), >=, width);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/cell-text/follows-its-item-until-unbound", test_follows_its_item_until_unbound);
   g_test_add_func ("/cell-text/is-a-label-to-screen-readers", test_is_a_label_to_screen_readers);
   g_test_add_func ("/cell-text/a-far-scroll-lays-out-only-what-shows", test_a_far_scroll_lays_out_only_what_shows);
+  g_test_add_func ("/cell-text/a-number-is-never-cut", test_a_number_is_never_cut);
 
   return g_test_run ();
 }

@@ -1167,9 +1167,11 @@ answer_without_layout (PoaCellText    *self,
   if (self->lines == 0 && !is_number (self->text))
     return FALSE;
 
+  /* A number is never cut: as its minimum too, so that a table wider than the window does not
+   * squeeze its Nº to "999…" to make room for the paragraphs. */
   cache = context_cache_get (gtk_widget_get_pango_context (table));
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    answer->natural = PANGO_PIXELS_CEIL ((int)strlen (self->text) * cache->digit_width);
+    answer->minimum = answer->natural = PANGO_PIXELS_CEIL ((int)strlen (self->text) * cache->digit_width);
   else
     {
       answer->minimum = answer->natural = cache->line_height;
