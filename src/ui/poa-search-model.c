@@ -14,15 +14,16 @@
 #include "poa-activity.h"
 #include "poa-search-model.h"
 
-/* The Actividades table's search: the plan's activities that mention what is typed, in the
- * plan's order, as a list model under the table's sort model.
+/* The Actividades table's search: of the activities in the order the table shows them (the
+ * sort model's), those that mention what is typed, as the list model the table's selection
+ * shows.
  *
  * GtkFilterListModel asks a GtkFilter about each activity in turn: it takes the activity from
  * the plan's list (a GSequence), the filter finds its folded texts (object data) and checks
  * they are still those of the activity's texts, and only then compares; at 100,000 activities
  * that was 55 to 180 ms a keystroke, most of it going from one object to the next. This model
- * keeps the plan's activities and their folded texts in two arrays in the plan's order, so a
- * search is strstr() over the texts, and knows that no text was edited since it last looked
+ * keeps the activities and their folded texts in two arrays in the table's order, so a search
+ * is strstr() over the texts, and knows that no text was edited since it last looked
  * from one number (poa_activity_get_texts_serial()). It tells the table what changed as
  * GtkFilterListModel does: nothing when the rows shown are the same, else one change from the
  * first row that differs to the last. */
@@ -249,6 +250,9 @@ struct _PoaSearchModel
   char         *needle;         /* folded; NULL: no search, every activity shown */
   guint         needle_number;  /* the needle read as a Nº; 0: it is not one */
   GtkBitset    *matches;        /* the positions in `activities` shown; NULL without a search */
+  GArray       *shown;          /* guint: the same in a row, so a row's activity is found at once
+                                 * (GTK 4.8 asks for every row added when a change removes one
+                                 * it keeps, and gtk_bitset_get_nth() counts its way there) */
   guint         looked_at;      /* activities compared by the last search */
 
   GCancellable *folding;        /* the texts being folded in a thread */
@@ -277,7 +281,7 @@ poa_search_model_get_item (GListModel *list,
   if (position >= poa_search_model_get_n_items (list))
     return NULL;
   if (self->matches != NULL)
-    position = gtk_bitset_get_nth (self->matches, position);
+    position = g_array_index (self->shown, guint, position);
 
   return g_object_ref (g_ptr_array_index (self->activities, position));
 }
@@ -327,18 +331,27 @@ matches_at (PoaSearchModel *self,
   return strstr (folded, self->needle) != NULL;
 }
 
-/* Tells the table what changed from @before to @after (positions in `activities`; NULL: all).
- *
- * Nothing, if the rows shown are the same. Else GtkFilterListModel would say that every row
- * from the first that differs to the last was removed and others added: GTK 4.8's list view
- * then destroys the ~200 rows it keeps from there on, with their six cells each, and makes
- * and binds as many new ones (setting up a row is what costs: 50 to 130 ms for a keystroke
- * that changes the rows in view, twice what binding them costs). This says instead that the
- * rows past the new count went (or came), and that one row, the first that differs, was
- * replaced: GTK then looks again at every row it keeps after that one and gives it the
- * activity now at its position, with the widgets it has. Only the selection and the table read
- * this model (the sort model is below it), and neither keeps an item by position but the
- * selected one, which the page sets again after every search. */
+/* Keeps `shown` as `matches` says. */
+static void
+update_shown (PoaSearchModel *self)
+{
+  GtkBitsetIter iter;
+  guint index;
+
+  g_array_set_size (self->shown, 0);
+  if (self->matches == NULL)
+    return;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, self->matches, &index); more;
+       more = gtk_bitset_iter_next (&iter, &index))
+    g_array_append_val (self->shown, index);
+}
+
+/* Tells the table what changed from @before to @after (positions in `activities`; NULL: all),
+ * as GtkFilterListModel does: nothing if the rows shown are the same, else that the rows from
+ * the first that differs to the last were replaced. (GTK 4.8 rebinds every row it keeps after
+ * a change's position, and any other way of saying it costs more: many small changes rebind
+ * the rows after each.) */
 static void
 emit_changes (PoaSearchModel *self,
               GtkBitset      *before,
@@ -348,23 +361,18 @@ emit_changes (PoaSearchModel *self,
   g_autoptr(GtkBitset) old = before != NULL ? gtk_bitset_ref (before) : gtk_bitset_new_range (0, n);
   g_autoptr(GtkBitset) new = after != NULL ? gtk_bitset_ref (after) : gtk_bitset_new_range (0, n);
   g_autoptr(GtkBitset) changes = gtk_bitset_copy (new);
-  guint n_old = gtk_bitset_get_size (old), n_new = gtk_bitset_get_size (new);
-  guint first, min;
+  guint min, max;
 
   gtk_bitset_difference (changes, old);
   if (gtk_bitset_is_empty (changes))
     return;
 
-  /* The first row that shows another activity (or none). */
   min = gtk_bitset_get_minimum (changes);
-  first = min > 0 ? gtk_bitset_get_size_in_range (new, 0, min - 1) : 0;
-
-  if (n_new < n_old)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
-  else if (n_new > n_old)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
-  if (first < MIN (n_old, n_new))
-    g_list_model_items_changed (G_LIST_MODEL (self), first, 1, 1);
+  max = gtk_bitset_get_maximum (changes);
+  g_list_model_items_changed (G_LIST_MODEL (self),
+                              min > 0 ? gtk_bitset_get_size_in_range (new, 0, min - 1) : 0,
+                              gtk_bitset_get_size_in_range (old, min, max),
+                              gtk_bitset_get_size_in_range (new, min, max));
 }
 
 /* The positions that match the needle: of those in @among only, or all when it is NULL. */
@@ -446,6 +454,7 @@ poa_search_model_set_search (PoaSearchModel *self,
   else
     self->matches = search (self, NULL);
 
+  update_shown (self);
   emit_changes (self, before, self->matches);
 
 }
@@ -534,6 +543,7 @@ items_changed_cb (GListModel     *model,
             gtk_bitset_add (self->matches, position + i);
             shown_added++;
           }
+      update_shown (self);
     }
 
   if (shown_removed > 0 || shown_added > 0)
@@ -579,6 +589,7 @@ poa_search_model_set_model (PoaSearchModel *self,
     {
       g_clear_pointer (&self->matches, gtk_bitset_unref);
       self->matches = search (self, NULL);
+      update_shown (self);
     }
 
   added = poa_search_model_get_n_items (G_LIST_MODEL (self));
@@ -733,6 +744,7 @@ poa_search_model_finalize (GObject *object)
 
   g_ptr_array_unref (self->activities);
   g_ptr_array_unref (self->folded);
+  g_array_unref (self->shown);
   g_free (self->needle);
 
   G_OBJECT_CLASS (poa_search_model_parent_class)->finalize (object);
@@ -754,6 +766,7 @@ poa_search_model_init (PoaSearchModel *self)
 {
   self->activities = g_ptr_array_new_with_free_func (g_object_unref);
   self->folded = g_ptr_array_new ();
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 PoaSearchModel *
