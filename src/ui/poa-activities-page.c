@@ -760,6 +760,19 @@ _poa_activities_page_is_folding (PoaActivitiesPage *self)
 }
 
 /**
+ * _poa_activities_page_get_looked_at:
+ *
+ * For the tests: how many activities the last search compared with what was typed.
+ */
+guint
+_poa_activities_page_get_looked_at (PoaActivitiesPage *self)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), 0);
+
+  return _poa_search_model_get_looked_at (self->filtered);
+}
+
+/**
  * poa_activities_page_get_plan:
  *
  * Returns: (transfer none) (nullable): the plan shown.

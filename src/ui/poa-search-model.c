@@ -254,6 +254,7 @@ struct _PoaSearchModel
                                  * (GTK 4.8 asks for every row added when a change removes one
                                  * it keeps, and gtk_bitset_get_nth() counts its way there) */
   guint         looked_at;      /* activities compared by the last search */
+  guint         matches_serial; /* poa_activity_get_texts_serial() when `matches` were found */
 
   GCancellable *folding;        /* the texts being folded in a thread */
 };
@@ -438,8 +439,9 @@ poa_search_model_set_search (PoaSearchModel *self,
   self->looked_at = 0;
   if (self->needle == NULL)
     ;
-  else if (old == NULL || numbers)
-    /* A Nº matches whole, so "12" shows activity 12, which "1" may not: look at them all. */
+  else if (old == NULL || numbers || self->matches_serial != poa_activity_get_texts_serial ())
+    /* A Nº matches whole, so "12" shows activity 12, which "1" may not; and a text edited
+     * since the last search may now mention what is typed, or no longer: look at them all. */
     self->matches = search (self, NULL);
   else if (strstr (self->needle, old) != NULL)
     self->matches = search (self, before);
@@ -454,6 +456,7 @@ poa_search_model_set_search (PoaSearchModel *self,
   else
     self->matches = search (self, NULL);
 
+  self->matches_serial = poa_activity_get_texts_serial ();
   update_shown (self);
   emit_changes (self, before, self->matches);
 
@@ -589,6 +592,7 @@ poa_search_model_set_model (PoaSearchModel *self,
     {
       g_clear_pointer (&self->matches, gtk_bitset_unref);
       self->matches = search (self, NULL);
+      self->matches_serial = poa_activity_get_texts_serial ();
       update_shown (self);
     }
 
