@@ -823,19 +823,27 @@ follow_plan (PoaActivitiesPage *self,
     g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
                              G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Another plan starts with no search and in the document's order: the old plan's rows go
+   * first, so that neither the search nor the sort is made again over them or the new ones. */
   if (self->filtered != NULL)
-    gtk_sort_list_model_set_model (self->sorted_list, plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
+    gtk_sort_list_model_set_model (self->sorted_list, NULL);
+  if (self->search_entry != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      poa_search_model_set_search (self->filtered, NULL);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+    }
+  if (self->filtered != NULL && plan != NULL)
+    gtk_sort_list_model_set_model (self->sorted_list, G_LIST_MODEL (poa_plan_get_activities (plan)));
+
   /* Once the plan is on screen: holding its texts for the thread takes some 20 ms at 100,000. */
   g_clear_handle_id (&self->folding_id, g_source_remove);
   if (plan != NULL)
     self->folding_id = g_idle_add_full (G_PRIORITY_LOW, start_folding_cb, self, NULL);
 
-  /* Another plan starts with no search and in the document's order. */
   if (self->search_entry != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
       update_actions (self);
       update_empty (self);
       update_search_delay (self);

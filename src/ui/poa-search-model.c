@@ -240,8 +240,12 @@ struct _PoaSearchModel
 {
   GObject       parent_instance;
 
-  GListModel   *model;          /* the plan's activities */
-  GPtrArray    *activities;     /* PoaActivity, held: the model's, in its order */
+  GListModel   *model;          /* the activities in the table's order */
+  GPtrArray    *activities;     /* PoaActivity, held: the model's, in its order, once `mirrored` */
+  gboolean      mirrored;       /* whether `activities` and `folded` follow the model: from the
+                                 * first search or the folding of the texts on, not for the
+                                 * plan's first frame (taking 100,000 activities from the plan's
+                                 * list costs 10 to 30 ms) */
   GPtrArray    *folded;         /* const char *: each one's folded texts (its SearchCache's); NULL:
                                  * to be looked up (searchable_text()) */
   guint         texts_serial;   /* poa_activity_get_texts_serial() when `folded` was last checked */
@@ -270,7 +274,12 @@ poa_search_model_get_n_items (GListModel *list)
 {
   PoaSearchModel *self = POA_SEARCH_MODEL (list);
 
-  return self->matches != NULL ? (guint)gtk_bitset_get_size (self->matches) : self->activities->len;
+  if (self->matches != NULL)
+    return (guint)gtk_bitset_get_size (self->matches);
+  if (!self->mirrored)
+    return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  return self->activities->len;
 }
 
 static gpointer
@@ -283,6 +292,8 @@ poa_search_model_get_item (GListModel *list,
     return NULL;
   if (self->matches != NULL)
     position = g_array_index (self->shown, guint, position);
+  else if (!self->mirrored)
+    return g_list_model_get_item (self->model, position);
 
   return g_object_ref (g_ptr_array_index (self->activities, position));
 }
@@ -297,6 +308,30 @@ poa_search_model_list_model_init (GListModelInterface *iface)
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PoaSearchModel, poa_search_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, poa_search_model_list_model_init))
+
+static void splice (GPtrArray *array,
+                    guint      position,
+                    guint      removed,
+                    guint      added);
+
+/* Makes `activities` and `folded` follow the model. */
+static void
+ensure_mirror (PoaSearchModel *self)
+{
+  guint n;
+
+  if (self->mirrored || self->model == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->model);
+  g_ptr_array_set_size (self->activities, 0);
+  g_ptr_array_set_size (self->folded, 0);
+  splice (self->activities, 0, 0, n);
+  splice (self->folded, 0, 0, n);
+  for (guint i = 0; i < n; i++)
+    self->activities->pdata[i] = g_list_model_get_item (self->model, i);
+  self->mirrored = TRUE;
+}
 
 /* Forgets every folded text looked up if any activity's text changed, or any activity was given
  * other folded texts, since they were: they are looked up again as they are compared. */
@@ -435,6 +470,8 @@ poa_search_model_set_search (PoaSearchModel *self,
     self->needle_number = (guint)g_ascii_strtoull (self->needle, NULL, 10);
   numbers = numbers || self->needle_number != 0;
 
+  if (self->needle != NULL)
+    ensure_mirror (self);
   before = g_steal_pointer (&self->matches);
   self->looked_at = 0;
   if (self->needle == NULL)
@@ -460,6 +497,11 @@ poa_search_model_set_search (PoaSearchModel *self,
   update_shown (self);
   emit_changes (self, before, self->matches);
 
+  /* No search over no activities (as when another plan is about to be shown): the arrays
+   * follow the next ones only when needed. */
+  if (self->needle == NULL && self->activities->len == 0)
+    self->mirrored = FALSE;
+
 }
 
 /**
@@ -475,7 +517,11 @@ poa_search_model_find (PoaSearchModel *self,
 
   g_return_val_if_fail (POA_IS_SEARCH_MODEL (self), GTK_INVALID_LIST_POSITION);
 
-  if (activity == NULL || !g_ptr_array_find (self->activities, activity, &index))
+  if (activity == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  ensure_mirror (self);
+  if (!g_ptr_array_find (self->activities, activity, &index))
     return GTK_INVALID_LIST_POSITION;
   if (self->matches == NULL)
     return index;
@@ -528,6 +574,21 @@ items_changed_cb (GListModel     *model,
 {
   guint shown_removed = removed, shown_added = added, shown_position = position;
 
+  /* Every activity gone (another plan, or none): the arrays follow the next ones only when a
+   * search or the folding needs them. */
+  if (self->mirrored && self->matches == NULL && removed == self->activities->len)
+    {
+      g_ptr_array_set_size (self->activities, 0);
+      g_ptr_array_set_size (self->folded, 0);
+      self->mirrored = FALSE;
+    }
+
+  if (!self->mirrored)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
   splice (self->activities, position, removed, added);
   splice (self->folded, position, removed, added);
   for (guint i = 0; i < added; i++)
@@ -576,20 +637,14 @@ poa_search_model_set_model (PoaSearchModel *self,
   g_set_object (&self->model, activities);
   g_ptr_array_set_size (self->activities, 0);
   g_ptr_array_set_size (self->folded, 0);
+  self->mirrored = FALSE;
 
   if (activities != NULL)
-    {
-      guint n = g_list_model_get_n_items (activities);
-
-      g_signal_connect (activities, "items-changed", G_CALLBACK (items_changed_cb), self);
-      splice (self->activities, 0, 0, n);
-      splice (self->folded, 0, 0, n);
-      for (guint i = 0; i < n; i++)
-        self->activities->pdata[i] = g_list_model_get_item (activities, i);
-    }
+    g_signal_connect (activities, "items-changed", G_CALLBACK (items_changed_cb), self);
 
   if (self->matches != NULL)
     {
+      ensure_mirror (self);
       g_clear_pointer (&self->matches, gtk_bitset_unref);
       self->matches = search (self, NULL);
       self->matches_serial = poa_activity_get_texts_serial ();
@@ -670,6 +725,7 @@ poa_search_model_fold_texts (PoaSearchModel *self)
   g_return_if_fail (POA_IS_SEARCH_MODEL (self));
 
   poa_search_model_stop_folding (self);
+  ensure_mirror (self);
   n = self->activities->len;
   job = g_new0 (FoldJob, 1);
   job->activities = g_ptr_array_new_full (n, g_object_unref);
@@ -736,6 +792,7 @@ poa_search_model_dispose (GObject *object)
   g_clear_object (&self->model);
   g_ptr_array_set_size (self->activities, 0);
   g_ptr_array_set_size (self->folded, 0);
+  self->mirrored = FALSE;
   g_clear_pointer (&self->matches, gtk_bitset_unref);
 
   G_OBJECT_CLASS (poa_search_model_parent_class)->dispose (object);
