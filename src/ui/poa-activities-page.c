@@ -29,8 +29,8 @@
 /* The plan's general data over the activities table with the six columns of the document,
  * and the tools to write them: add, edit, duplicate, delete, move, search, sort.
  *
- * The table shows the plan's own list through a filter (the search) and a sort model (the
- * column headers), so it never holds a copy; every change goes through PoaDocument. Moving
+ * The table shows the plan's own list through a sort model (the column headers) and a search
+ * model (PoaSearchModel), so it never holds a copy; every change goes through PoaDocument. Moving
  * is about the document's order, so it is off while the table is sorted by a column. */
 struct _PoaActivitiesPage
 {
