@@ -66,6 +66,10 @@ run $display $bench/bench-load-long $b/src/poa $bench/bench-empty-window
 # obsrow18 (issue 18): the Actividades table's observation markers at 100,000 activities.
 run $display $bench/bench-observation-marker
 
+# drag6 (issue 21 item 4): the scrollbar drag of bench-activities-table on column views of the
+# same columns with the cheapest cells (GTK 4.8's own cost), beside the page, with counts.
+run $display $bench/bench-table-floor
+
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo

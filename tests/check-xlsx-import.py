@@ -452,6 +452,8 @@ for r, values in enumerate(rows, 4):
         m.cell(row=r, column=c, value=v)
 p = wb.create_sheet('_poa')
 p.sheet_state = 'hidden'
+# Layout 1, as version 0.2.0 wrote it (every value a text, a row per note and per
+# justification): workbooks written by 0.2.0 exist, and the reader still takes them.
 for row in [
         ['format', 'poa-workbook', '1'],
         ['municipality', 'Sombrerete, Zac.'],

@@ -15,6 +15,7 @@
 
 #include "poa-activity.h"
 #include "poa-cell-text.h"
+#include "poa-list-columns.h"
 #include "test-ui-util.h"
 
 #define PARAGRAPH "Desarrollar programas específicos de orientación y bienvenida, así como la " \
@@ -116,6 +117,17 @@ test_looks_like_a_label (void)
   assert_looks_like_a_label ("Reuniones, revisión de expedientes y agenda con SEZAMI", 4, 0.0f, 200);
   assert_looks_like_a_label (PARAGRAPH, 4, 0.0f, 320);
   assert_looks_like_a_label (PARAGRAPH, 4, 0.0f, 160);
+  /* Long enough for the cell to shape only a start of it; and a start of narrow letters that
+   * fits in four lines, where the cell shapes the whole text. */
+  assert_looks_like_a_label (PARAGRAPH " " PARAGRAPH, 4, 0.0f, 320);
+  {
+    g_autoptr(GString) narrow = g_string_new (NULL);
+
+    for (guint i = 0; i < 150; i++)
+      g_string_append (narrow, "il ");
+    g_string_append (narrow, PARAGRAPH);
+    assert_looks_like_a_label (narrow->str, 4, 0.0f, 320);
+  }
   assert_looks_like_a_label ("Supercalifragilisticoespialidosamente-larguísima", 4, 0.0f, 120);
   assert_looks_like_a_label ("", 4, 0.0f, 200);
   assert_looks_like_a_label ("16", 0, 1.0f, 60);
@@ -334,6 +346,244 @@ test_is_a_label_to_screen_readers (void)
   g_assert_finalize_object (cell);
 }
 
+
+/* ─── A table scrolled far ───────────────────────────────────────────────────────────────── */
+
+/* The Actividades table's columns (poa-list-columns.c): the Nº, then five paragraphs. */
+static const struct {
+  const char *property;
+  int         width;
+} table_columns[] = {
+  { "number", -1 },
+  { "name", 200 },
+  { "strategic-axis", 180 },
+  { "strategic-line", 160 },
+  { "action-line", 320 },
+  { "specific-activity", 320 },
+};
+
+#define TABLE_ROWS   20000
+#define FIRST_NUMBER 10000
+
+static int
+no_marker_cb (GObject     *item,
+              const char **latest,
+              gpointer     user_data)
+{
+  return -1;
+}
+
+static void
+no_activate_cb (GObject  *item,
+                gpointer  user_data)
+{
+}
+
+/* Activities numbered from FIRST_NUMBER (numbers of as many digits, as wide: a number of a
+ * digit more widens its column) whose texts are the start of PARAGRAPH, of lengths that take one
+ * to four lines and more (cut at four) in their columns, unlike in each row. */
+static GListStore *
+activities_with_texts_of_every_length (void)
+{
+  static const char *properties[] = { "name", "strategic-axis", "strategic-line", "action-line", "specific-activity" };
+  GListStore *store = g_list_store_new (POA_TYPE_ACTIVITY);
+  glong paragraph = g_utf8_strlen (PARAGRAPH, -1);
+
+  for (guint i = 0; i < TABLE_ROWS; i++)
+    {
+      g_autoptr(PoaActivity) activity = poa_activity_new ();
+
+      poa_activity_set_number (activity, FIRST_NUMBER + i);
+      for (guint p = 0; p < G_N_ELEMENTS (properties); p++)
+        {
+          g_autofree char *start = g_utf8_substring (PARAGRAPH, 0, 5 + (i * 37 + p * 101) % (guint)(paragraph - 5));
+          g_autofree char *text = g_strdup_printf ("%s (%u)", start, FIRST_NUMBER + i);
+
+          g_object_set (activity, properties[p], text, NULL);
+        }
+      g_list_store_append (store, activity);
+    }
+
+  return store;
+}
+
+/* The height Pango gives @text at @width pixels, wrapped at words and cut at four lines: what a
+ * paragraph's cell in view must be, computed without the cell. */
+static int
+pango_height (GtkWidget  *table,
+              const char *text,
+              int         width)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (gtk_widget_get_pango_context (table));
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -4);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static PoaCellText *
+cell_of (GtkWidget *column_cell)
+{
+  GtkWidget *child = gtk_widget_get_first_child (column_cell);
+
+  /* The Nº's cell is in a box, after its marker. */
+  return POA_CELL_TEXT (POA_IS_CELL_TEXT (child) ? child : gtk_widget_get_last_child (child));
+}
+
+/* The rows of @table's list that show (GTK hides those it keeps out of view), top to bottom:
+ * an array of arrays of their PoaCellText. */
+static GPtrArray *
+rows_in_view (GtkWidget *table)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  GtkWidget *list = test_ui_find_widget (table, GTK_TYPE_LIST_VIEW);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+      GPtrArray *cells;
+
+      if (!gtk_widget_get_child_visible (row) || !gtk_widget_compute_bounds (row, list, &bounds) ||
+          bounds.origin.y >= gtk_widget_get_height (list) || bounds.origin.y + bounds.size.height <= 0 ||
+          bounds.size.height <= 0)
+        continue;
+
+      cells = g_ptr_array_new ();
+      for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        g_ptr_array_add (cells, cell_of (cell));
+      g_assert_cmpuint (cells->len, ==, G_N_ELEMENTS (table_columns));
+      g_ptr_array_add (rows, cells);
+    }
+
+  return rows;
+}
+
+/* GTK 4.8's list makes some 200 rows and, scrolled far, binds them all to other items; a dozen
+ * show. A row given another item keeps its height until it shows: no cell is resized for a bind
+ * (a resize has GTK measure every row of the cell's column again), and only the cells that show
+ * are laid out. Those have their true heights; an edit that makes a row lower shows at once. */
+static void
+test_a_far_scroll_lays_out_only_what_shows (void)
+{
+  g_autoptr(GListStore) activities = activities_with_texts_of_every_length ();
+  GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (activities)), NULL);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  GtkAdjustment *adjustment;
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
+               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
+
+      gtk_column_view_column_set_expand (column, c == G_N_ELEMENTS (table_columns) - 1);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  /* Narrower than the columns: none is given more than it was measured at. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for_frames (table, 3);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  /* GTK 4.8's list, scrolled far at once from its first rows, binds none (a drag starts with
+   * a little). */
+  gtk_adjustment_set_value (adjustment, 100);
+  test_ui_wait_for_frames (window, 3);
+
+  for (guint jump = 1; jump <= 5; jump++)
+    {
+      PoaCellTextCounts before, after;
+      g_autoptr(GPtrArray) rows = NULL;
+      guint cells_in_view;
+
+      _poa_cell_text_get_counts (&before);
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) * jump / 6);
+      test_ui_wait_for_frames (table, 3);
+      _poa_cell_text_get_counts (&after);
+
+      rows = rows_in_view (table);
+      cells_in_view = rows->len * G_N_ELEMENTS (table_columns);
+      g_test_message ("jump %u: %u rows in view; %u binds, %u resizes, %u layouts, %u measures", jump, rows->len,
+                      after.binds - before.binds, after.resizes - before.resizes, after.layouts - before.layouts,
+                      after.measures - before.measures);
+      g_assert_cmpuint (rows->len, >=, 5);
+      /* Rows never shown: GTK bound many more than show. */
+      g_assert_cmpuint (after.binds - before.binds, >=, 10 * cells_in_view);
+      /* A cell that shows is resized at most once, if the height its row kept was not its own;
+       * no other is. */
+      g_assert_cmpuint (after.resizes - before.resizes, <=, cells_in_view);
+      /* Once each (at the width GTK measures it, which is the width it has), and those of a row
+       * or two that come into view as the rows above take their true heights: not the rows GTK
+       * keeps out of view. */
+      g_assert_cmpuint (after.layouts - before.layouts, <=, cells_in_view + 2 * G_N_ELEMENTS (table_columns));
+
+      /* The rows that show are as high as their highest text, laid out by Pango. */
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GPtrArray *cells = g_ptr_array_index (rows, r);
+          int highest = 0;
+
+          for (guint c = 1; c < cells->len; c++)
+            {
+              PoaCellText *cell = g_ptr_array_index (cells, c);
+
+              highest = MAX (highest, pango_height (table, poa_cell_text_get_text (cell),
+                                                    gtk_widget_get_width (GTK_WIDGET (cell))));
+            }
+          for (guint c = 1; c < cells->len; c++)
+            g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (cells, c)), ==, highest);
+        }
+    }
+
+  /* Edits that make a row in view a line high: all its texts but the last first (the row keeps
+   * the last one's height, its cells being as high as it), then the last. */
+  {
+    g_autoptr(GPtrArray) rows = rows_in_view (table);
+    GPtrArray *cells = g_ptr_array_index (rows, rows->len / 2);
+    guint number = (guint)g_ascii_strtoull (poa_cell_text_get_text (g_ptr_array_index (cells, 0)), NULL, 10);
+    g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (activities), number - FIRST_NUMBER);
+    PoaCellText *name = g_ptr_array_index (cells, 1);
+    PoaCellText *last = g_ptr_array_index (cells, G_N_ELEMENTS (table_columns) - 1);
+    int one_line = pango_height (table, "Corto", 100);
+    guint n_last = G_N_ELEMENTS (table_columns) - 1;
+
+    g_assert_cmpuint (poa_activity_get_number (activity), ==, number);
+    g_object_set (activity, table_columns[n_last].property, PARAGRAPH, NULL);
+    test_ui_wait_for_frames (table, 3);
+    for (guint c = 1; c < n_last; c++)
+      g_object_set (activity, table_columns[c].property, "Corto", NULL);
+    test_ui_wait_for_frames (table, 3);
+    g_assert_cmpstr (poa_cell_text_get_text (name), ==, "Corto");
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==,
+                     pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (last))));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), >, 3 * one_line);
+
+    g_object_set (activity, table_columns[n_last].property, "Corto", NULL);
+    test_ui_wait_for_frames (table, 3);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==, one_line);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (last)), ==, one_line);
+
+    /* And four lines high again. */
+    g_object_set (activity, "name", PARAGRAPH, NULL);
+    test_ui_wait_for_frames (table, 3);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==,
+                     pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (name))));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), >, 3 * one_line);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/cell-text/lays-its-text-out-again-in-another-font", test_follows_the_font);
   g_test_add_func ("/cell-text/follows-its-item-until-unbound", test_follows_its_item_until_unbound);
   g_test_add_func ("/cell-text/is-a-label-to-screen-readers", test_is_a_label_to_screen_readers);
+  g_test_add_func ("/cell-text/a-far-scroll-lays-out-only-what-shows", test_a_far_scroll_lays_out_only_what_shows);
 
   return g_test_run ();
 }

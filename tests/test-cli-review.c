@@ -642,6 +642,21 @@ test_import_duplicate (Fixture       *fixture,
     run_env (&r, as_ana, "--db", fixture->db, "--plan", "2", "set", "--activity", "1", "achieved", "6", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
+  /* An observation the file carries too (it is exported with it, below), and one made after. */
+  {
+    g_auto(Result) r = { 0 };
+    g_auto(Result) r2 = { 0 };
+    g_auto(Result) r3 = { 0 };
+
+    run_env (&r, as_paulo, "--db", fixture->db, "--plan", "2", "review", "observe", "--note",
+             "Antes de exportar", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run (&r2, "--db", fixture->db, "--plan", "2", "export", "--output", again);
+    g_assert_cmpint (r2.status, ==, 0);
+    run_env (&r3, as_paulo, "--db", fixture->db, "--plan", "2", "review", "observe", "--activity", "1",
+             "--note", "Después de exportar", NULL);
+    g_assert_cmpint (r3.status, ==, 0);
+  }
 
   /* The same área in other letters' case is the same área. */
   {
@@ -649,7 +664,7 @@ test_import_duplicate (Fixture       *fixture,
     g_autoptr(GRegex) area = g_regex_new ("Área 01", 0, 0, NULL);
     g_autofree char *changed = NULL;
 
-    g_assert_true (g_file_get_contents (first, &text, NULL, NULL));
+    g_assert_true (g_file_get_contents (again, &text, NULL, NULL));
     changed = g_regex_replace_literal (area, text, -1, 0, "ÁREA 01", 0, NULL);
     test_write_file (again, changed);
   }
@@ -683,6 +698,18 @@ test_import_duplicate (Fixture       *fixture,
     run (&r, "--db", fixture->db, "--plan", replaced, "history");
     g_assert_cmpuint (count_lines (r.out), ==, 1);
     g_assert_nonnull (strstr (r.out, "\tactivity 1\tachieved\t5\t6\t"));
+  }
+  /* Both observations, oldest first, the one the file carried once. */
+  {
+    g_auto(Result) r = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run (&r, "--db", fixture->db, "--plan", replaced, "review", "observations");
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_true (g_str_has_suffix (lines[0], "\tPaulo\tplan\tAntes de exportar"));
+    g_assert_true (g_str_has_suffix (lines[1], "\tPaulo\tactivity 1\tDespués de exportar"));
   }
 
   {

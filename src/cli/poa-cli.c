@@ -432,7 +432,7 @@ import_one (PoaStore       *store,
       area = poa_text_quote_for_message (same_area_text, -1);
       g_set_error (error, POA_STORE_ERROR, POA_STORE_ERROR_INVALID,
                    _("%s: the database already holds plan %lld for %s, %u; import it with "
-                     "--replace to replace that plan (its change record is kept) or "
+                     "--replace to replace that plan (its change record and observations are kept) or "
                      "--keep-both to add it beside it"),
                    path, (long long)same, area, poa_plan_get_year (plan));
       return 0;

@@ -547,6 +547,49 @@ poa_session_find_same_plan (PoaStore  *store,
   return 0;
 }
 
+/* An observation as one string, to find the file's observations the old plan already holds
+ * (a plan may carry thousands: no pairwise comparison). */
+static char *
+observation_key (const PoaObservation *observation)
+{
+  return g_strjoin ("\x1f", observation->date != NULL ? observation->date : "",
+                    observation->by != NULL ? observation->by : "",
+                    observation->where != NULL ? observation->where : "",
+                    observation->text != NULL ? observation->text : "", NULL);
+}
+
+/* See poa_session_keep_history(). */
+static void
+keep_observations (PoaPlan *old,
+                   PoaPlan *plan)
+{
+  GPtrArray *old_observations = poa_plan_get_observations (old);
+  GPtrArray *observations = poa_plan_get_observations (plan);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) from_file = NULL;
+
+  if (old_observations->len == 0)
+    return;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < old_observations->len; i++)
+    g_hash_table_add (seen, observation_key (g_ptr_array_index (old_observations, i)));
+
+  /* The file's observations, taken out; the old plan's put first; the file's others after. */
+  from_file = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_observation_free);
+  while (observations->len > 0)
+    g_ptr_array_add (from_file, g_ptr_array_steal_index (observations, 0));
+  for (guint i = 0; i < old_observations->len; i++)
+    g_ptr_array_add (observations, poa_observation_copy (g_ptr_array_index (old_observations, i)));
+  for (guint i = 0; i < from_file->len; i++)
+    {
+      g_autofree char *key = observation_key (g_ptr_array_index (from_file, i));
+
+      if (!g_hash_table_contains (seen, key))
+        g_ptr_array_add (observations, poa_observation_copy (g_ptr_array_index (from_file, i)));
+    }
+}
+
 /**
  * poa_session_keep_history:
  * @old: the plan being replaced
@@ -554,6 +597,11 @@ poa_session_find_same_plan (PoaStore  *store,
  *
  * A replaced plan's record is kept: the old plan's entries come first, unless the file's own
  * record already begins with them (a plan exported, changed elsewhere and brought back).
+ *
+ * So are the planning unit's observations, appended only as they are: the old plan's come
+ * first, then those of the file that the old plan did not hold. The office that sends back its
+ * corrected plan has usually exported it before the observations were written; replacing the
+ * plan must not erase them.
  */
 void
 poa_session_keep_history (PoaPlan *old,
@@ -566,12 +614,12 @@ poa_session_keep_history (PoaPlan *old,
   for (guint i = 0; prefix && i < old_history->len; i++)
     prefix = poa_history_entry_equal (g_ptr_array_index (old_history, i),
                                       g_ptr_array_index (history, i));
-  if (prefix)
-    return;
+  if (!prefix)
+    for (guint i = 0; i < old_history->len; i++)
+      g_ptr_array_insert (history, (int)i,
+                          poa_history_entry_copy (g_ptr_array_index (old_history, i)));
 
-  for (guint i = 0; i < old_history->len; i++)
-    g_ptr_array_insert (history, (int)i,
-                        poa_history_entry_copy (g_ptr_array_index (old_history, i)));
+  keep_observations (old, plan);
 }
 
 /**
@@ -580,7 +628,7 @@ poa_session_keep_history (PoaPlan *old,
  * @mode: what to do when a plan of the file's área and year is already there
  *
  * Adds the plan in @path to the database, all or nothing, as poa_session_import() does, and
- * shows it; a plan of the same área and year is refused, replaced (its change record kept)
+ * shows it; a plan of the same área and year is refused, replaced (its change record and observations kept)
  * or kept beside the new one, as @mode says.
  *
  * Returns: whether it was imported; else @error says why, naming the file: #G_IO_ERROR_EXISTS

@@ -1601,6 +1601,58 @@ parse_months (const char *text,
   return TRUE;
 }
 
+/* A month's note (@note) or a quarter's justification for @activity, from _poa. */
+static void
+set_hidden_entry (json_t     *activity,
+                  gboolean    note,
+                  guint64     which,
+                  const char *text)
+{
+  json_t *list = json_object_get (activity, note ? "calendar" : "justifications");
+  json_t *entry = NULL;
+
+  if (list == NULL)
+    {
+      list = json_array ();
+      json_object_set_new (activity, note ? "calendar" : "justifications", list);
+    }
+  for (gsize i = 0; i < json_array_size (list) && entry == NULL; i++)
+    if ((guint64) json_integer_value (json_object_get (json_array_get (list, i), note ? "month" : "quarter")) == which)
+      entry = json_array_get (list, i);
+  if (entry == NULL)
+    {
+      entry = json_object ();
+      json_object_set_new (entry, note ? "month" : "quarter", json_integer ((json_int_t) which));
+      if (note)
+        {
+          json_object_set_new (entry, "programmed", json_integer (0));
+          json_object_set_new (entry, "achieved", json_integer (0));
+        }
+      json_array_append_new (list, entry);
+    }
+  set_text (entry, note ? "note" : "text", text);
+}
+
+/* The months an activity is scheduled in, from _poa, unless the Cronograma's fills show them:
+ * those win; a sheet with no fill at all (months read from the figures) shows none. */
+static void
+set_hidden_months (Import       *imp,
+                   PoaXlsxSheet *sheet,
+                   guint         row,
+                   json_t       *activity,
+                   const char   *number,
+                   const char   *text)
+{
+  g_autoptr(json_t) months = json_array ();
+
+  if (!parse_months (text, months))
+    problem (imp, sheet, row, 2, _("“%s” is not a list of months"), text);
+  else if (activity == NULL)
+    warn (imp, sheet, row, 1, _("“%s” names no activity of the plan"), number);
+  else if (!imp->cron_shading || json_object_get (activity, "months") == NULL)
+    json_object_set (activity, "months", months);
+}
+
 static gboolean
 read_poa_sheet_hidden (Import       *imp,
                        PoaXlsxSheet *sheet)
@@ -1697,13 +1749,31 @@ read_poa_sheet_hidden (Import       *imp,
             }
           json_object_set_new (imp->plan, "closed_quarters", quarters);
         }
+      else if (g_str_equal (key, "activity"))
+        {
+          /* Layout 2: NUMBER | MONTHS | the twelve months' notes (D … O) | the four
+           * quarters' justifications (P … S). */
+          enum { NOTES = 3, JUSTIFICATIONS = NOTES + 12, END = JUSTIFICATIONS + 4 };
+          json_t *activity = hidden_activity (imp, all, seen, a, TRUE);
+
+          set_hidden_months (imp, sheet, row, activity, a, b);
+          /* An activity taken out of the visible sheets: what _poa held for it goes too (the
+           * warning above said so). */
+          for (guint col = NOTES; col < END && activity != NULL; col++)
+            {
+              g_autofree char *text = cell_text (imp, sheet, row, col);
+
+              if (text != NULL)
+                set_hidden_entry (activity, col < JUSTIFICATIONS,
+                                  col < JUSTIFICATIONS ? col - NOTES + 1 : col - JUSTIFICATIONS + 1, text);
+            }
+        }
       else if (g_str_equal (key, "calendar.note") || g_str_equal (key, "justification"))
         {
+          /* Layout 1 (0.2.0): a row per note and per justification. */
           gboolean note = g_str_equal (key, "calendar.note");
           guint64 which = b != NULL ? g_ascii_strtoull (b, NULL, 10) : 0;
           json_t *activity = hidden_activity (imp, all, seen, a, FALSE);
-          json_t *list;
-          json_t *entry = NULL;
 
           if (which < 1 || which > (note ? 12u : 4u))
             {
@@ -1716,42 +1786,10 @@ read_poa_sheet_hidden (Import       *imp,
               warn (imp, sheet, row, 1, _("“%s” names no activity of the plan"), a);
               continue;
             }
-          list = json_object_get (activity, note ? "calendar" : "justifications");
-          if (list == NULL)
-            {
-              list = json_array ();
-              json_object_set_new (activity, note ? "calendar" : "justifications", list);
-            }
-          for (gsize i = 0; i < json_array_size (list) && entry == NULL; i++)
-            if ((guint64) json_integer_value (json_object_get (json_array_get (list, i), note ? "month" : "quarter")) == which)
-              entry = json_array_get (list, i);
-          if (entry == NULL)
-            {
-              entry = json_object ();
-              json_object_set_new (entry, note ? "month" : "quarter", json_integer ((json_int_t) which));
-              if (note)
-                {
-                  json_object_set_new (entry, "programmed", json_integer (0));
-                  json_object_set_new (entry, "achieved", json_integer (0));
-                }
-              json_array_append_new (list, entry);
-            }
-          set_text (entry, note ? "note" : "text", c);
+          set_hidden_entry (activity, note, which, c);
         }
       else if (g_str_equal (key, "activity.months"))
-        {
-          json_t *activity = hidden_activity (imp, all, seen, a, TRUE);
-          g_autoptr(json_t) months = json_array ();
-
-          if (!parse_months (b, months))
-            problem (imp, sheet, row, 2, _("“%s” is not a list of months"), b);
-          else if (activity == NULL)
-            warn (imp, sheet, row, 1, _("“%s” names no activity of the plan"), a);
-          /* The Cronograma's fills show the months, and win; a sheet with no fill at all
-           * (months read from the figures) shows none. */
-          else if (!imp->cron_shading || json_object_get (activity, "months") == NULL)
-            json_object_set (activity, "months", months);
-        }
+        set_hidden_months (imp, sheet, row, hidden_activity (imp, all, seen, a, TRUE), a, b);
       else if (g_str_equal (key, "indicators.count"))
         {
           char *end;

@@ -22,7 +22,8 @@
  * text out three times to be measured (as narrow as it goes, on one line, at its column's
  * width), and Pango shapes the text anew each time. This widget lays its text out once per width
  * it is given, and asks for no width of its own when it wraps: its column gives it one.
- * It follows an object's property with one signal handler instead of a GtkExpression watch.
+ * It follows an object's property through one signal handler per object (its cells share it)
+ * instead of a GtkExpression watch per cell.
  *
  * The cells of a table share its Pango context (one per cell took a third as long to make as
  * the cells' texts took to lay out), and the layouts of equal texts at equal widths: the
@@ -66,8 +67,10 @@ typedef struct
   GHashTable *heights;         /* HeightEntry (by its HeightKey) */
   guint       serial;          /* of the context the heights were measured in */
   int         line_height;     /* one line of the context's font, in pixels */
+  int         line_units;      /* the same in Pango units: lines are not whole pixels high */
   int         baseline;
   double      char_width;      /* the font's approximate character width, in pixels */
+  int         digit_width;     /* the widest digit's, in Pango units */
 } ContextCache;
 
 /* A filter or a scroll gives the rows of a table other items, and gives them back: a layout
@@ -84,7 +87,7 @@ typedef struct
 static GQuark context_cache_quark;
 static GQuark show_whole_quark;
 static GQuark tracker_quark;
-static guint layouts_made;
+static PoaCellTextCounts counts;
 
 static guint
 layout_key_hash (gconstpointer data)
@@ -189,17 +192,27 @@ context_cache_get (PangoContext *context)
   if (cache->serial != pango_context_get_serial (context))
     {
       g_autoptr(PangoLayout) line = pango_layout_new (context);
+      PangoRectangle logical;
       int sample_width;
 
       g_hash_table_remove_all (cache->heights);
       cache->serial = pango_context_get_serial (context);
       pango_layout_set_text (line, "Ag", -1);
       pango_layout_get_pixel_size (line, NULL, &cache->line_height);
+      pango_layout_get_extents (line, NULL, &logical);
+      cache->line_units = logical.height;
       cache->baseline = pango_layout_get_baseline (line) / PANGO_SCALE;
       /* The width of a character in a sentence of a plan, spaces and accents included. */
       pango_layout_set_text (line, ESTIMATE_SAMPLE, -1);
       pango_layout_get_pixel_size (line, &sample_width, NULL);
       cache->char_width = sample_width / (double)g_utf8_strlen (ESTIMATE_SAMPLE, -1);
+      cache->digit_width = 0;
+      for (char digit = '0'; digit <= '9'; digit++)
+        {
+          pango_layout_set_text (line, &digit, 1);
+          pango_layout_get_extents (line, NULL, &logical);
+          cache->digit_width = MAX (cache->digit_width, logical.width);
+        }
     }
 
   return cache;
@@ -239,6 +252,34 @@ limit_lines_across_paragraphs (PangoLayout *layout,
   return TRUE;
 }
 
+/* A paragraph cut at @key's lines shows its start only, and Pango shapes (and breaks into
+ * lines) the whole text before it cuts it: a specific activity of 550 characters is cut at
+ * some 180 in its column. So @layout is given a start of its text half as long again as the
+ * lines hold at the font's width in a sentence, ending at a space; a start cut short as the
+ * whole is (ending in an ellipsis) shows the same glyphs, as high, as the whole text would.
+ * A start that fits (narrow letters) is given the whole text after all. */
+static void
+shape_what_shows (PangoLayout     *layout,
+                  ContextCache    *cache,
+                  const LayoutKey *key)
+{
+  glong per_line = (glong)(key->width / PANGO_SCALE / MAX (cache->char_width, 1.0)) + 1;
+  glong shown = (glong)key->lines * per_line * 3 / 2 + 16;
+  const char *end = key->text;
+
+  for (glong i = 0; i < shown && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return;
+
+  for (glong more = 0; more < per_line && *end != '\0' && *end != ' '; more++)
+    end = g_utf8_next_char (end);
+
+  pango_layout_set_text (layout, key->text, (int)(end - key->text));
+  if (!pango_layout_is_ellipsized (layout))
+    pango_layout_set_text (layout, key->text, -1);
+}
+
 /* The layout of @key's text in @context, made if no cell shows it already (or released it
  * lately). The context keeps the table of its layouts; a layout holds the context, and leaves
  * the table when its last cell releases it and IDLE_LAYOUTS others have been released since,
@@ -259,7 +300,7 @@ shared_layout_acquire (PangoContext    *context,
     }
   if (shared == NULL)
     {
-      layouts_made++;
+      counts.layouts++;
       shared = g_new0 (SharedLayout, 1);
       shared->layout = pango_layout_new (context);
       shared->table = table;
@@ -274,6 +315,8 @@ shared_layout_acquire (PangoContext    *context,
           pango_layout_set_height (shared->layout, key->whole ? G_MAXINT : -(int)key->lines);
           if (!key->whole && strchr (key->text, '\n') != NULL)
             shared->joined = limit_lines_across_paragraphs (shared->layout, key->text, key->lines);
+          else if (!key->whole && key->width > 0)
+            shape_what_shows (shared->layout, cache, key);
         }
       shared->text = g_strdup (key->text);
       shared->key = *key;
@@ -323,6 +366,21 @@ shared_layout_release (SharedLayout *shared)
 
 /* ─── The cell ───────────────────────────────────────────────────────────────────────────── */
 
+/* One answer of the measure vfunc. GTK 4.8 keeps a widget's answers for its last few sizes (and
+ * for none); a cell that wraps is asked for a height at no width, one at its column's width, and
+ * a width: three. */
+typedef struct
+{
+  GtkOrientation orientation;
+  int            for_size;
+  int            minimum;
+  int            natural;
+  int            minimum_baseline;
+  int            natural_baseline;
+} Answer;
+
+#define MAX_ANSWERS 6
+
 struct _PoaCellText
 {
   GtkWidget          parent_instance;
@@ -339,20 +397,28 @@ struct _PoaCellText
   /* A cell of a table that is out of view gives an estimated height, and draws nothing: its
    * table's tracker measures it, or draws it, once it comes into view. */
   struct _Tracker   *tracker;          /* the one that holds this cell while it waits; or NULL */
-  gboolean           estimated;        /* its height is an estimate, for estimated_width */
-  int                estimated_width;
-  int                estimated_height;
+  gboolean           estimated;        /* a height it gave GTK is an estimate */
   gboolean           culled;           /* drawn empty, being out of view */
+  int                true_height;      /* laid out in view, its text is this high where GTK
+                                        * keeps another height (which its row's highest is, or
+                                        * exceeds); -1: GTK keeps the true one */
+
+  /* What the cell has answered GTK's measures since it last asked for a resize, which GTK keeps
+   * until then: a row given another item, whose texts give the same answers, is only drawn
+   * again. Resizing a cell throws away the sizes of its row, its list and its table: a
+   * scrollbar's drag rebinds some 200 rows of six cells a frame. */
+  Answer             answers[MAX_ANSWERS];
+  guint              n_answers;
+  gboolean           too_many_answers; /* more than MAX_ANSWERS: the next text resizes */
 
   GObject           *item;
   GParamSpec        *pspec;
   PoaCellTextFormat  format;
-  gulong             notify_id;
 };
 
 G_DEFINE_FINAL_TYPE (PoaCellText, poa_cell_text, GTK_TYPE_WIDGET)
 
-static guint notify_signal_id;
+static GQuark watch_quark;
 
 /* ─── Only what is in view is laid out ───────────────────────────────────────────────────── */
 
@@ -371,14 +437,22 @@ typedef struct _Tracker
   GHashTable    *waiting;      /* PoaCellText, not held: a cell leaves on unroot */
   GdkFrameClock *clock;
   gulong         layout_id;
+  gulong         after_paint_id;
+  gint64         frame;        /* the frame of the last layouts, and how many it has had */
+  guint          layouts;
+  gboolean       laying_out;   /* between a layout of the window and the end of its frame */
 } Tracker;
 
 static void
 tracker_disconnect (Tracker *tracker)
 {
   if (tracker->clock != NULL)
-    g_clear_signal_handler (&tracker->layout_id, tracker->clock);
+    {
+      g_clear_signal_handler (&tracker->layout_id, tracker->clock);
+      g_clear_signal_handler (&tracker->after_paint_id, tracker->clock);
+    }
   g_clear_object (&tracker->clock);
+  tracker->laying_out = FALSE;
 }
 
 static void
@@ -406,16 +480,23 @@ tracker_leave (PoaCellText *self)
 /* Whether any of @self shows in its table's area (a table scrolls its rows inside it). */
 static gboolean
 in_view (PoaCellText *self,
-         GtkWidget   *table)
+         GtkWidget   *table,
+         int          bottom)
 {
   graphene_rect_t bounds;
+
+  /* GTK 4.8's list hides the rows it keeps out of view, which keep the place they last had. */
+  for (GtkWidget *ancestor = GTK_WIDGET (self); ancestor != NULL && ancestor != table;
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (!gtk_widget_get_child_visible (ancestor))
+      return FALSE;
 
   if (!gtk_widget_compute_bounds (GTK_WIDGET (self), table, &bounds))
     return FALSE;
 
   /* A row GTK has made but not yet placed has no size. */
   return bounds.size.height > 0 && bounds.size.width > 0 &&
-         bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.y < bottom && bounds.origin.y + bounds.size.height > 0 &&
          bounds.origin.x < gtk_widget_get_width (table) && bounds.origin.x + bounds.size.width > 0;
 }
 
@@ -439,103 +520,289 @@ remember_height (PoaCellText *self,
   g_hash_table_replace (cache->heights, entry, entry);
 }
 
+static void cell_queue_resize (PoaCellText *self);
+
 static gboolean
 queue_resize_cb (gpointer data)
 {
-  gtk_widget_queue_resize (data);
+  cell_queue_resize (data);
   return G_SOURCE_REMOVE;
 }
 
-/* Lays out the text of @self, whose height was estimated, at the width it was estimated for,
- * and resizes it if the estimate was wrong: at once, or (while the window is drawn, when a
- * resize cannot be) right after. */
-static void
+/* Lays out the text of @self, whose height was estimated, at each width GTK keeps a height of
+ * the cell for (and at the width it has, to be drawn), and resizes it if one of those heights
+ * was wrong: at once, or (while the window is drawn, when a resize cannot be) right after; or,
+ * with @wrong, says so and leaves the resize to the caller. The last column of a table is
+ * measured at its least width and given more: a height right at the width GTK measures needs
+ * no resize, whatever the text's at the width given. Returns the text's height at the widths
+ * GTK measures (the highest), or -1 if it was not estimated. */
+static int
 resolve_estimate (PoaCellText *self,
-                  gboolean     drawing)
+                  gboolean     drawing,
+                  gboolean    *wrong)
 {
-  PangoLayout *layout;
-  int height;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean resize = self->too_many_answers;
+  int measured = -1;
 
   if (!self->estimated)
-    return;
+    return -1;
 
   self->estimated = FALSE;
-  layout = layout_at_width (self, self->estimated_width);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  remember_height (self, layout, self->estimated_width, self->shown->key.whole);
-
-  /* GTK keeps the heights a widget gave at a few widths: the cell may have been estimated at
-   * the width it has, then measured at another. The one it is drawn at is known too, then. */
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_width (GTK_WIDGET (self)) != self->estimated_width)
+  for (guint i = 0; i < self->n_answers; i++)
     {
-      layout = layout_at_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
-      remember_height (self, layout, gtk_widget_get_width (GTK_WIDGET (self)), self->shown->key.whole);
-    }
-  else if (height == self->estimated_height)
-    return;
+      const Answer *kept = &self->answers[i];
+      PangoLayout *layout;
+      int height;
 
-  if (drawing)
+      if (kept->orientation != GTK_ORIENTATION_VERTICAL || kept->for_size < 0)
+        continue;
+
+      layout = layout_at_width (self, kept->for_size);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      remember_height (self, layout, kept->for_size, self->shown->key.whole);
+      resize |= height != kept->natural;
+      measured = MAX (measured, height);
+    }
+
+  if (width > 0)
+    {
+      PangoLayout *layout = layout_at_width (self, width);
+
+      remember_height (self, layout, width, self->shown->key.whole);
+      if (measured < 0)
+        pango_layout_get_pixel_size (layout, NULL, &measured);
+    }
+
+  if (wrong != NULL)
+    *wrong = resize;
+  else if (resize && drawing)
     g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
-  else
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else if (resize)
+    cell_queue_resize (self);
+
+  return measured;
 }
 
-/* Whether the row of @self (its cell's parent, the list's child) shows in @table: the cells of
- * a row are in view together, and a row's bounds are computed once a layout (@rows keeps
- * them: row → 1 in view, 2 not). */
-static gboolean
-row_in_view (PoaCellText *self,
-             GtkWidget   *table,
-             GHashTable  *rows)
+/* A row of the table, as the tracker sees it in a layout. */
+typedef struct
+{
+  GtkWidget *row;
+  gboolean   shown;            /* allocated where the table shows */
+  int        y;
+  int        height;
+  gboolean   resolved;         /* some of its cells were laid out by this layout */
+  gboolean   decided;
+  GPtrArray *wrong;            /* PoaCellText laid out whose heights GTK keeps were wrong */
+} RowState;
+
+static void
+row_state_free (gpointer data)
+{
+  RowState *state = data;
+
+  g_clear_pointer (&state->wrong, g_ptr_array_unref);
+  g_free (state);
+}
+
+/* The PoaCellText of @row: its cells' children, or their boxes' last children. */
+static void
+row_cells (GtkWidget  *row,
+           GPtrArray  *cells)
+{
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+
+      if (child != NULL && !POA_IS_CELL_TEXT (child))
+        child = gtk_widget_get_last_child (child);
+      if (child != NULL && POA_IS_CELL_TEXT (child))
+        g_ptr_array_add (cells, child);
+    }
+}
+
+/* The height GTK keeps for @self at the widths it measured it (the highest); -1: none. */
+static int
+kept_height (PoaCellText *self)
+{
+  int height = -1;
+
+  if (self->too_many_answers)
+    return -1;
+
+  for (guint i = 0; i < self->n_answers; i++)
+    if (self->answers[i].orientation == GTK_ORIENTATION_VERTICAL && self->answers[i].for_size >= 0)
+      height = MAX (height, self->answers[i].natural);
+
+  return height;
+}
+
+/* Resizes the cells of a row laid out in view whose heights GTK keeps were wrong, unless the
+ * row keeps its height: its highest height kept is that of its highest text. Cells are as high
+ * as their row, so a cell whose height kept is another than its text's, but no higher than the
+ * row, changes nothing on screen; resizing it would have GTK measure every row of its column
+ * again. Such a cell remembers its true height, for when its row changes (an edit). Returns how
+ * much the row will shrink. */
+static int
+row_decide (RowState *state)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  int kept_highest = -1, true_highest = -1;
+
+  state->decided = TRUE;
+  if (state->wrong == NULL)
+    return 0;
+
+  row_cells (state->row, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (cells, i);
+      int kept = kept_height (cell);
+
+      if (kept < 0 && g_ptr_array_find (state->wrong, cell, NULL))
+        kept_highest = G_MAXINT;   /* GTK keeps what the cell cannot tell: resize */
+      kept_highest = MAX (kept_highest, kept);
+      true_highest = MAX (true_highest, cell->true_height >= 0 ? cell->true_height : kept);
+    }
+
+  if (kept_highest == true_highest)
+    return 0;
+
+  /* The row changes height: every cell whose height kept was wrong is measured again. */
+  for (guint i = 0; i < cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (cells, i);
+
+      if (cell->true_height >= 0)
+        cell_queue_resize (cell);
+    }
+
+  return MAX (0, kept_highest - true_highest);
+}
+
+/* The place of @self's row (its cell's parent, or its box's, the list's child): the cells of a
+ * row are in view together, and a row's bounds are computed once a layout. NULL for a cell
+ * that is not in a table's row. */
+static RowState *
+row_state (PoaCellText *self,
+           GtkWidget   *table,
+           GHashTable  *rows)
 {
   GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
-  gpointer known;
+  RowState *state;
   graphene_rect_t bounds;
-  gboolean shown;
 
-  row = row != NULL ? gtk_widget_get_parent (row) : NULL;
-  if (row == NULL)
-    return in_view (self, table);
+  while (row != NULL && gtk_widget_get_parent (row) != NULL &&
+         !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)) && gtk_widget_get_parent (row) != table)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || gtk_widget_get_parent (row) == NULL || gtk_widget_get_parent (row) == table)
+    return NULL;
 
-  known = g_hash_table_lookup (rows, row);
-  if (known != NULL)
-    return GPOINTER_TO_UINT (known) == 1;
+  state = g_hash_table_lookup (rows, row);
+  if (state != NULL)
+    return state;
 
-  shown = gtk_widget_compute_bounds (row, table, &bounds) && bounds.size.height > 0 &&
-          bounds.origin.y < gtk_widget_get_height (table) && bounds.origin.y + bounds.size.height > 0;
-  g_hash_table_insert (rows, row, GUINT_TO_POINTER (shown ? 1 : 2));
-  return shown;
+  state = g_new0 (RowState, 1);
+  state->row = row;
+  /* A row out of view is hidden, where it last was (GTK 4.8's list keeps some 200). */
+  state->shown = gtk_widget_get_child_visible (row) && gtk_widget_compute_bounds (row, table, &bounds) &&
+                 bounds.size.height > 0;
+  if (state->shown)
+    {
+      state->y = (int)bounds.origin.y;
+      state->height = (int)ceil (bounds.size.height);
+    }
+  g_hash_table_insert (rows, row, state);
+  return state;
 }
 
+/* After each layout of the window, the cells waiting that now show are laid out (resized if
+ * their heights were wrong) or drawn. Rows that shrink bring those below them into view: those
+ * are laid out in the same layout, as far down as the rows above have shrunk, so that the
+ * window is laid out again once, not once per row. A frame lays out at most four times (GDK's
+ * limit); from the third, a resize waits for the next frame. */
 static void
 tracker_layout_cb (GdkFrameClock *clock,
                    Tracker       *tracker)
 {
-  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  PoaCellText *cell;
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, row_state_free);
+  int bottom = gtk_widget_get_height (tracker->table);
+  gboolean late;
+  int shrunk;
 
   /* The window's first layout comes before it is mapped: allocated is enough. */
   if (gtk_widget_get_width (tracker->table) == 0)
     return;
 
-  g_hash_table_iter_init (&iter, tracker->waiting);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
+  if (tracker->frame != gdk_frame_clock_get_frame_counter (clock))
     {
-      if (!gtk_widget_get_visible (GTK_WIDGET (cell)) || !row_in_view (cell, tracker->table, rows) ||
-          !in_view (cell, tracker->table))
-        continue;
-
-      g_hash_table_iter_remove (&iter);
-      cell->tracker = NULL;
-      resolve_estimate (cell, FALSE);
-
-      if (cell->culled)
-        {
-          cell->culled = FALSE;
-          gtk_widget_queue_draw (GTK_WIDGET (cell));
-        }
+      tracker->frame = gdk_frame_clock_get_frame_counter (clock);
+      tracker->layouts = 0;
     }
+  late = ++tracker->layouts >= 3;
+  tracker->laying_out = TRUE;
+
+  do
+    {
+      GHashTableIter iter;
+      PoaCellText *cell;
+      RowState *state;
+
+      g_hash_table_iter_init (&iter, tracker->waiting);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
+        {
+          gboolean wrong = FALSE;
+
+          if (!gtk_widget_get_visible (GTK_WIDGET (cell)))
+            continue;
+          state = row_state (cell, tracker->table, rows);
+          if (state != NULL && (!state->shown || state->y >= bottom || state->y + state->height <= 0))
+            continue;
+          if (!in_view (cell, tracker->table, bottom))
+            continue;
+
+          g_hash_table_iter_remove (&iter);
+          cell->tracker = NULL;
+          if (state == NULL || late)
+            resolve_estimate (cell, late, NULL);
+          else
+            {
+              int height = resolve_estimate (cell, FALSE, &wrong);
+
+              state->resolved = TRUE;
+              if (wrong)
+                {
+                  cell->true_height = height;
+                  if (state->wrong == NULL)
+                    state->wrong = g_ptr_array_new ();
+                  g_ptr_array_add (state->wrong, cell);
+                }
+            }
+
+          if (cell->culled)
+            {
+              cell->culled = FALSE;
+              gtk_widget_queue_draw (GTK_WIDGET (cell));
+            }
+        }
+
+      /* The rows laid out now keep their heights, or are measured again; those that shrink
+       * bring rows below them into view, laid out in the same layout. */
+      shrunk = 0;
+      g_hash_table_iter_init (&iter, rows);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state))
+        if (state->resolved && !state->decided)
+          shrunk += row_decide (state);
+      bottom += shrunk;
+    }
+  while (shrunk > 0);
+}
+
+static void
+tracker_after_paint_cb (GdkFrameClock *clock,
+                        Tracker       *tracker)
+{
+  tracker->laying_out = FALSE;
 }
 
 static void
@@ -563,10 +830,14 @@ tracker_get (GtkWidget *table)
   return tracker;
 }
 
-/* @self waits, in its table's tracker, to come into view. */
+/* @self waits, in its table's tracker, to come into view. With @ask_layout FALSE (a height
+ * kept for a row given another item, which GTK does while it lays the window out, some 200 rows
+ * at a time), a layout is asked for only outside the window's layouts: the tracker comes after
+ * each of them. */
 static void
 tracker_wait (PoaCellText *self,
-              GtkWidget   *table)
+              GtkWidget   *table,
+              gboolean     ask_layout)
 {
   Tracker *tracker = tracker_get (table);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (table);
@@ -584,11 +855,12 @@ tracker_wait (PoaCellText *self,
       tracker->clock = g_object_ref (clock);
       /* After GTK's own handler, which allocates the window. */
       tracker->layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (tracker_layout_cb), tracker);
+      tracker->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (tracker_after_paint_cb), tracker);
     }
 
   /* An estimate is measured in this frame if it shows: the frame clock lays out again, before
    * it paints, while a layout is asked for (a cell waits while GTK measures, in the layout). */
-  if (clock != NULL && self->estimated)
+  if (clock != NULL && self->estimated && (ask_layout || !tracker->laying_out))
     gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
@@ -601,7 +873,24 @@ tracker_wait (PoaCellText *self,
 guint
 _poa_cell_text_get_layouts_made (void)
 {
-  return layouts_made;
+  return counts.layouts;
+}
+
+void
+_poa_cell_text_get_counts (PoaCellTextCounts *out)
+{
+  *out = counts;
+}
+
+/* Every resize a cell asks of itself goes through here, for the counts. */
+static void
+cell_queue_resize (PoaCellText *self)
+{
+  counts.resizes++;
+  self->true_height = -1;
+  self->n_answers = 0;
+  self->too_many_answers = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -611,6 +900,7 @@ forget_layout (PoaCellText *self)
   self->natural_serial = 0;
   self->estimated = FALSE;
   self->culled = FALSE;
+  self->true_height = -1;
   tracker_leave (self);
 }
 
@@ -666,6 +956,8 @@ get_natural_width (PoaCellText *self)
   return self->natural_width;
 }
 
+static void show_text (PoaCellText *self, const char *text, gboolean emptied);
+
 static void
 show_value (PoaCellText *self)
 {
@@ -683,10 +975,75 @@ show_value (PoaCellText *self)
     poa_cell_text_set_text (self, g_value_get_string (&value));
 }
 
-static void
-item_notify_cb (PoaCellText *self)
+/* The cells bound to an item, which one handler of its "notify" tells of a change: a handler
+ * per cell, connected and disconnected as GTK binds and unbinds some 200 rows of six cells a
+ * frame while a scrollbar is dragged, was a tenth of the frame. */
+typedef struct
 {
-  show_value (self);
+  gulong     handler;
+  GPtrArray *cells;            /* PoaCellText, not held: a cell leaves when unbound */
+} Watch;
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  g_ptr_array_unref (watch->cells);
+  g_free (watch);
+}
+
+static void
+watch_notify_cb (GObject    *item,
+                 GParamSpec *pspec,
+                 Watch      *watch)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* A cell shown anew could have others unbound (the watch freed with its last cell). */
+  for (guint i = 0; i < watch->cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (watch->cells, i);
+
+      if (g_str_equal (g_param_spec_get_name (cell->pspec), g_param_spec_get_name (pspec)))
+        g_ptr_array_add (cells, g_object_ref (cell));
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      PoaCellText *cell = g_ptr_array_index (cells, i);
+
+      if (cell->item == item)
+        show_value (cell);
+    }
+}
+
+static void
+watch_item (PoaCellText *self)
+{
+  Watch *watch = g_object_get_qdata (self->item, watch_quark);
+
+  if (watch == NULL)
+    {
+      watch = g_new0 (Watch, 1);
+      watch->cells = g_ptr_array_new ();
+      watch->handler = g_signal_connect (self->item, "notify", G_CALLBACK (watch_notify_cb), watch);
+      g_object_set_qdata_full (self->item, watch_quark, watch, watch_free);
+    }
+  g_ptr_array_add (watch->cells, self);
+}
+
+static void
+unwatch_item (PoaCellText *self)
+{
+  Watch *watch = g_object_get_qdata (self->item, watch_quark);
+
+  g_ptr_array_remove_fast (watch->cells, self);
+  if (watch->cells->len == 0)
+    {
+      g_signal_handler_disconnect (self->item, watch->handler);
+      g_object_set_qdata (self->item, watch_quark, NULL);
+    }
 }
 
 static GtkSizeRequestMode
@@ -753,12 +1110,151 @@ known_or_estimated_height (PoaCellText *self,
   if (!whole)
     lines = MIN (lines, self->lines);
 
-  *height = (int)lines * cache->line_height;
+  /* As Pango rounds a layout's height: its lines are not whole pixels high. */
+  *height = PANGO_PIXELS_CEIL ((int)lines * cache->line_units);
   *baseline = cache->baseline;
   self->estimated = TRUE;
-  self->estimated_width = width;
-  self->estimated_height = *height;
-  tracker_wait (self, table);
+  tracker_wait (self, table, TRUE);
+  return TRUE;
+}
+
+/* Whether @text is a number, all ASCII digits: the Nº of a row. */
+static gboolean
+is_number (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The answer to a measure of @self that needs no layout of its text, in a table: a paragraph
+ * asks for no width, and is a line high at no width (GTK's row asks before it gives widths:
+ * laying it out unwrapped, only to be measured again, cost a tenth of a scrollbar drag's
+ * layouts); at a width, it is as high as known or estimated. A number is as wide as its digits
+ * at the widest digit's width, and a line high: a row's Nº is laid out only to be drawn. Returns
+ * FALSE where the text must be laid out. */
+static gboolean
+answer_without_layout (PoaCellText    *self,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       Answer         *answer)
+{
+  GtkWidget *table;
+  ContextCache *cache;
+
+  *answer = (Answer) { orientation, for_size, 0, 0, -1, -1 };
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->lines > 0)
+    return TRUE;
+
+  table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  if (table == NULL)
+    return FALSE;
+
+  if (self->lines > 0 && for_size >= 0)
+    {
+      if (!known_or_estimated_height (self, for_size, &answer->minimum, &answer->minimum_baseline))
+        return FALSE;
+      answer->natural = answer->minimum;
+      answer->natural_baseline = answer->minimum_baseline;
+      return TRUE;
+    }
+
+  if (self->lines == 0 && !is_number (self->text))
+    return FALSE;
+
+  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    answer->natural = PANGO_PIXELS_CEIL ((int)strlen (self->text) * cache->digit_width);
+  else
+    {
+      answer->minimum = answer->natural = cache->line_height;
+      answer->minimum_baseline = answer->natural_baseline = cache->baseline;
+    }
+  return TRUE;
+}
+
+/* GTK keeps @answer until the cell asks for a resize. */
+static void
+remember_answer (PoaCellText  *self,
+                 const Answer *answer)
+{
+  for (guint i = 0; i < self->n_answers; i++)
+    if (self->answers[i].orientation == answer->orientation && self->answers[i].for_size == answer->for_size)
+      {
+        self->answers[i] = *answer;
+        return;
+      }
+
+  if (self->n_answers == MAX_ANSWERS)
+    self->too_many_answers = TRUE;
+  else
+    self->answers[self->n_answers++] = *answer;
+}
+
+/* A paragraph given another text keeps, out of view, the height GTK keeps for it at @kept's
+ * width: an estimate like any other, which the table's tracker replaces with the text's true
+ * height if the cell comes into view. A row given another item that keeps its height is only
+ * drawn again, where a resize would have GTK measure it, its list and its table again: a
+ * scrollbar's drag rebinds some 200 rows a frame, of which a dozen show. Returns FALSE where
+ * the text must be measured (a search shows whole texts, as high as they are). */
+static gboolean
+keep_height (PoaCellText  *self,
+             const Answer *kept)
+{
+  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  ContextCache *cache;
+  HeightKey key;
+  HeightEntry *entry;
+
+  if (table == NULL || g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL)
+    return FALSE;
+
+  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  if (kept->natural_baseline != cache->baseline)
+    return FALSE;
+
+  key = (HeightKey) { self->text_hash, kept->for_size, self->lines, FALSE };
+  entry = g_hash_table_lookup (cache->heights, &key);
+  if (entry != NULL && entry->height == kept->natural)
+    return TRUE;
+
+  self->estimated = TRUE;
+  tracker_wait (self, table, FALSE);
+  return TRUE;
+}
+
+/* Whether the text now shown gives every answer GTK keeps for the cell (a paragraph's height
+ * kept as an estimate), so that the cell need not be measured again; laying out nothing to
+ * tell. */
+static gboolean
+same_answers (PoaCellText *self)
+{
+  if (self->too_many_answers)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_answers; i++)
+    {
+      const Answer *kept = &self->answers[i];
+      Answer answer;
+
+      if (kept->orientation == GTK_ORIENTATION_VERTICAL && kept->for_size >= 0 && self->lines > 0)
+        {
+          if (!keep_height (self, kept))
+            return FALSE;
+          continue;
+        }
+
+      if (!answer_without_layout (self, kept->orientation, kept->for_size, &answer) ||
+          answer.minimum != kept->minimum || answer.natural != kept->natural ||
+          answer.minimum_baseline != kept->minimum_baseline || answer.natural_baseline != kept->natural_baseline)
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -772,39 +1268,28 @@ poa_cell_text_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   PoaCellText *self = POA_CELL_TEXT (widget);
-  PangoLayout *layout;
-  int height, baseline;
+  Answer answer;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  counts.measures++;
+  if (!answer_without_layout (self, orientation, for_size, &answer))
     {
-      *minimum = 0;
-      *natural = self->lines > 0 ? 0 : get_natural_width (self);
-      return;
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        answer.natural = self->lines > 0 ? 0 : get_natural_width (self);
+      else
+        {
+          PangoLayout *layout = self->lines > 0 && for_size >= 0 ? layout_at_width (self, for_size) : get_layout (self);
+
+          pango_layout_get_pixel_size (layout, NULL, &answer.natural);
+          answer.minimum = answer.natural;
+          answer.minimum_baseline = answer.natural_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+        }
     }
 
-  /* Asked for a height at no width (GTK's row asks before it gives widths), a paragraph in a
-   * table answers a line: laying it out unwrapped, only to be measured again, cost a tenth of
-   * a scrollbar drag's layouts. */
-  if (self->lines > 0 && for_size < 0 && gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL)
-    {
-      ContextCache *cache = context_cache_get (gtk_widget_get_pango_context (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW)));
-
-      *minimum = *natural = cache->line_height;
-      *minimum_baseline = *natural_baseline = cache->baseline;
-      return;
-    }
-
-  if (self->lines > 0 && for_size >= 0 && known_or_estimated_height (self, for_size, &height, &baseline))
-    {
-      *minimum = *natural = height;
-      *minimum_baseline = *natural_baseline = baseline;
-      return;
-    }
-
-  layout = self->lines > 0 && for_size >= 0 ? layout_at_width (self, for_size) : get_layout (self);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  *minimum = *natural = height;
-  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+  *minimum = answer.minimum;
+  *natural = answer.natural;
+  *minimum_baseline = answer.minimum_baseline;
+  *natural_baseline = answer.natural_baseline;
+  remember_answer (self, &answer);
 }
 
 /* The layout for @width, the cell's width: a line that fits is laid out once, at no width, for
@@ -830,6 +1315,7 @@ poa_cell_text_snapshot (GtkWidget   *widget,
   float xalign = self->xalign;
   double x;
 
+  counts.snapshots++;
   if (self->text[0] == '\0')
     return;
 
@@ -838,15 +1324,15 @@ poa_cell_text_snapshot (GtkWidget   *widget,
     {
       GtkWidget *table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
 
-      if (table != NULL && !in_view (self, table))
+      if (table != NULL && !in_view (self, table, gtk_widget_get_height (table)))
         {
           self->culled = TRUE;
-          tracker_wait (self, table);
+          tracker_wait (self, table, TRUE);
           return;
         }
 
       /* In view with its height still estimated (no layout came after it showed). */
-      resolve_estimate (self, TRUE);
+      resolve_estimate (self, TRUE, NULL);
     }
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
@@ -879,6 +1365,14 @@ poa_cell_text_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+poa_cell_text_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  counts.css_changes++;
+  GTK_WIDGET_CLASS (poa_cell_text_parent_class)->css_changed (widget, change);
+}
+
+static void
 poa_cell_text_direction_changed (GtkWidget        *widget,
                                  GtkTextDirection  previous_direction)
 {
@@ -907,7 +1401,7 @@ poa_cell_text_dispose (GObject *object)
   PoaCellText *self = (PoaCellText *)object;
 
   if (self->item != NULL)
-    g_clear_signal_handler (&self->notify_id, self->item);
+    unwatch_item (self);
   g_clear_object (&self->item);
   forget_layout (self);
 
@@ -936,6 +1430,7 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   widget_class->measure = poa_cell_text_measure;
   widget_class->snapshot = poa_cell_text_snapshot;
   widget_class->query_tooltip = poa_cell_text_query_tooltip;
+  widget_class->css_changed = poa_cell_text_css_changed;
   widget_class->direction_changed = poa_cell_text_direction_changed;
   widget_class->root = poa_cell_text_root;
   widget_class->unroot = poa_cell_text_unroot;
@@ -943,7 +1438,7 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 
-  notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  watch_quark = g_quark_from_static_string ("poa-cell-text-watch");
   context_cache_quark = g_quark_from_static_string ("poa-cell-text-context-cache");
   tracker_quark = g_quark_from_static_string ("poa-cell-text-tracker");
   show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
@@ -954,6 +1449,7 @@ poa_cell_text_init (PoaCellText *self)
 {
   self->text = g_strdup ("");
   self->text_hash = text_hash (self->text);
+  self->true_height = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -983,14 +1479,13 @@ poa_cell_text_get_text (PoaCellText *self)
   return self->text;
 }
 
-void
-poa_cell_text_set_text (PoaCellText *self,
-                        const char  *text)
+/* Shows @text; the cell is measured again if GTK's sizes for it may change, and with @emptied,
+ * never (a row unbound, which GTK binds again, or hides, before it measures). */
+static void
+show_text (PoaCellText *self,
+           const char  *text,
+           gboolean     emptied)
 {
-  g_return_if_fail (POA_IS_CELL_TEXT (self));
-
-  if (text == NULL)
-    text = "";
   if (g_str_equal (text, self->text))
     return;
 
@@ -999,7 +1494,19 @@ poa_cell_text_set_text (PoaCellText *self,
   self->text = g_strdup (text);
   self->text_hash = text_hash (self->text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (emptied || same_answers (self))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    cell_queue_resize (self);
+}
+
+void
+poa_cell_text_set_text (PoaCellText *self,
+                        const char  *text)
+{
+  g_return_if_fail (POA_IS_CELL_TEXT (self));
+
+  show_text (self, text != NULL ? text : "", FALSE);
 }
 
 /**
@@ -1038,14 +1545,12 @@ poa_cell_text_bind (PoaCellText       *self,
   g_return_if_fail (G_IS_PARAM_SPEC (pspec));
   g_return_if_fail (format != NULL || G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING);
 
+  counts.binds++;
   poa_cell_text_unbind (self);
   self->item = g_object_ref (item);
   self->pspec = pspec;
   self->format = format;
-  self->notify_id = g_signal_connect_closure_by_id (item, notify_signal_id,
-                                                    g_param_spec_get_name_quark (pspec),
-                                                    g_cclosure_new_swap (G_CALLBACK (item_notify_cb), self, NULL),
-                                                    FALSE);
+  watch_item (self);
   show_value (self);
 }
 
@@ -1063,11 +1568,11 @@ poa_cell_text_unbind (PoaCellText *self)
   if (self->item == NULL)
     return;
 
-  g_clear_signal_handler (&self->notify_id, self->item);
+  unwatch_item (self);
   g_clear_object (&self->item);
   self->pspec = NULL;
   self->format = NULL;
-  poa_cell_text_set_text (self, "");
+  show_text (self, "", TRUE);
 }
 
 static void
@@ -1075,7 +1580,7 @@ queue_resize_cells (GtkWidget *widget)
 {
   if (POA_IS_CELL_TEXT (widget))
     {
-      gtk_widget_queue_resize (widget);
+      cell_queue_resize (POA_CELL_TEXT (widget));
       return;
     }
 

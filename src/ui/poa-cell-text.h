@@ -40,4 +40,17 @@ void         poa_cell_text_show_whole  (GtkColumnView     *table,
 
 guint        _poa_cell_text_get_layouts_made (void);
 
+/* For the tests and benchmarks: what the cells have done since the program started. */
+typedef struct
+{
+  guint layouts;       /* Pango layouts made */
+  guint binds;         /* poa_cell_text_bind() */
+  guint measures;      /* the measure vfunc, either orientation */
+  guint snapshots;     /* the snapshot vfunc, drawn or not */
+  guint resizes;       /* gtk_widget_queue_resize() asked by a cell of itself */
+  guint css_changes;   /* the css_changed vfunc */
+} PoaCellTextCounts;
+
+void         _poa_cell_text_get_counts       (PoaCellTextCounts *counts);
+
 G_END_DECLS

@@ -325,7 +325,7 @@ import_run_ask (ImportRun *run)
 
   /* Translators: %s is a file's name */
   body = g_strdup_printf (_("The database already holds a plan for the área and year of “%s”. "
-                            "Replacing it keeps its change record."), name);
+                            "Replacing it keeps its change record and the planning unit's observations."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (run->window), _("Replace the Plan?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "skip", _("_Skip"),
@@ -407,7 +407,7 @@ import_run_continue (ImportRun *run)
  *
  * Imports each of @files as a new plan, all or nothing per file, and shows the last one
  * imported. A file whose área and year are already in the database is asked about: replace that
- * plan (keeping its change record), keep both, or skip it, for it alone or for the rest too.
+ * plan (keeping its change record and observations), keep both, or skip it, for it alone or for the rest too.
  * What failed is said at the end in one dialog, naming each file.
  */
 void

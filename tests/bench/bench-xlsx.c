@@ -7,7 +7,9 @@
  *
  * Usage: bench-xlsx POA_BINARY [RUNS]
  *        bench-xlsx --in-process N RUNS     (the alternating in-process comparison alone)
- *        bench-xlsx --profile N plain|calendars|floor ROUNDS   (one workbook, for a profiler)
+ *        bench-xlsx --profile N plain|calendars|floor|plain-cells|calendars-cells ROUNDS
+ *                                           (one workbook, for a profiler; -cells: libxlsxwriter
+ *                                           alone writing that workbook's cells)
  *
  * Each size gets a database holding the default plan's activities repeated up to that size.
  * The whole process is run RUNS times (default 9) after one unmeasured run that brings the
@@ -23,6 +25,7 @@
 
 #include <glib/gstdio.h>
 
+#include <unzip.h>
 #include <xlsxwriter.h>
 
 #include "poa-activity.h"
@@ -173,71 +176,349 @@ plan_with_calendars (guint n)
   return plan;
 }
 
-/* In this process, alternating, so that the machine's slow and fast phases fall on all three
- * alike: libxlsxwriter alone (above), POA's workbook of @n activities as today's plans are, and
- * the same plan with full calendars (issue 16: the Cronograma's second rows and an Avance
- * trimestral of all four quarters, on a December day). Targets: POA within 1.3× of
- * libxlsxwriter alone (issue 21), and the calendars within 1.3× of the plan without (issue 16). */
+/* libxlsxwriter alone writing exactly the cells of a workbook POA wrote: every value, text and
+ * formula (with its cached result) of every sheet, hidden _poa included, read back from the
+ * workbook's own XML, written in the same order with the same constant_memory option, without
+ * a format, a merged range, a row height or a column width (a blank cell, which holds nothing
+ * but its format, is then no cell at all). Whatever POA adds to that is its own overhead. */
+
+typedef enum { CELL_NUMBER, CELL_TEXT, CELL_FORMULA_NUMBER, CELL_FORMULA_TEXT } CellKind;
+
+typedef struct
+{
+  guint32     row;
+  guint16     col;
+  guint8      kind;
+  double      number;
+  const char *text;     /* the text, or the formula's text result */
+  const char *formula;
+} Cell;
+
+typedef struct
+{
+  GArray       *sheets;  /* of GArray of Cell, one per sheet in the workbook's order */
+  GStringChunk *texts;
+} WorkbookCells;
+
+static void
+workbook_cells_free (WorkbookCells *cells)
+{
+  for (guint i = 0; i < cells->sheets->len; i++)
+    g_array_unref (g_array_index (cells->sheets, GArray *, i));
+  g_array_unref (cells->sheets);
+  g_string_chunk_free (cells->texts);
+  g_free (cells);
+}
+
+/* The text between @start and @end, with XML's five references resolved. */
+static const char *
+unescaped (WorkbookCells *cells,
+           const char    *start,
+           const char    *end)
+{
+  GString *text = g_string_sized_new (end - start);
+  const char *kept;
+
+  for (const char *p = start; p < end; p++)
+    {
+      static const struct { const char *reference; char c; } references[] = {
+        { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
+      };
+      gboolean replaced = FALSE;
+
+      if (*p == '&')
+        for (guint i = 0; i < G_N_ELEMENTS (references) && !replaced; i++)
+          if (g_str_has_prefix (p, references[i].reference))
+            {
+              g_string_append_c (text, references[i].c);
+              p += strlen (references[i].reference) - 1;
+              replaced = TRUE;
+            }
+      if (!replaced)
+        g_string_append_c (text, *p);
+    }
+  kept = g_string_chunk_insert_len (cells->texts, text->str, (gssize)text->len);
+  g_string_free (text, TRUE);
+  return kept;
+}
+
+/* The content of the element @name (<name>…</name> or <name attributes>…</name>) first met
+ * between @from and @limit, or NULL. */
+static const char *
+element_text (WorkbookCells *cells,
+              const char    *from,
+              const char    *limit,
+              const char    *name)
+{
+  g_autofree char *open = g_strdup_printf ("<%s", name);
+  g_autofree char *close = g_strdup_printf ("</%s>", name);
+  const char *start = g_strstr_len (from, limit - from, open);
+  const char *end;
+
+  while (start != NULL && start[strlen (open)] != '>' && start[strlen (open)] != ' ')
+    start = g_strstr_len (start + 1, limit - start - 1, open);
+  if (start == NULL || (start = strchr (start, '>')) == NULL || start >= limit)
+    return NULL;
+  start++;
+  end = g_strstr_len (start, limit - start, close);
+  return end != NULL ? unescaped (cells, start, end) : NULL;
+}
+
+static GArray *
+sheet_cells (WorkbookCells *cells,
+             const char    *xml)
+{
+  GArray *sheet = g_array_new (FALSE, FALSE, sizeof (Cell));
+  const char *p = strstr (xml, "<sheetData");
+
+  while (p != NULL && (p = strstr (p, "<c r=\"")) != NULL)
+    {
+      const char *tag_end = strchr (p, '>');
+      const char *end;
+      Cell cell = { 0 };
+      const char *type;
+      guint col = 0;
+
+      p += strlen ("<c r=\"");
+      for (; g_ascii_isupper (*p); p++)
+        col = col * 26 + (guint)(*p - 'A' + 1);
+      cell.col = (guint16)(col - 1);
+      cell.row = (guint32)g_ascii_strtoull (p, NULL, 10) - 1;
+      if (tag_end[-1] == '/')
+        {
+          /* A blank cell: its format alone. */
+          p = tag_end;
+          continue;
+        }
+      end = strstr (tag_end, "</c>");
+      type = g_strstr_len (p, tag_end - p, " t=\"");
+      if (type != NULL && g_str_has_prefix (type, " t=\"inlineStr\""))
+        {
+          cell.kind = CELL_TEXT;
+          cell.text = element_text (cells, tag_end, end, "t");
+        }
+      else if ((cell.formula = element_text (cells, tag_end, end, "f")) != NULL)
+        {
+          const char *value = element_text (cells, tag_end, end, "v");
+
+          if (type != NULL && g_str_has_prefix (type, " t=\"str\""))
+            {
+              cell.kind = CELL_FORMULA_TEXT;
+              cell.text = value != NULL ? value : "";
+            }
+          else
+            {
+              cell.kind = CELL_FORMULA_NUMBER;
+              cell.number = value != NULL ? g_ascii_strtod (value, NULL) : 0;
+            }
+        }
+      else
+        {
+          const char *value = element_text (cells, tag_end, end, "v");
+
+          cell.kind = CELL_NUMBER;
+          cell.number = value != NULL ? g_ascii_strtod (value, NULL) : 0;
+        }
+      g_array_append_val (sheet, cell);
+      p = end;
+    }
+
+  return sheet;
+}
+
+/* Every cell of the workbook @path, sheet by sheet. */
+static WorkbookCells *
+read_workbook_cells (const char *path)
+{
+  WorkbookCells *cells = g_new0 (WorkbookCells, 1);
+  unzFile zip = unzOpen64 (path);
+
+  g_assert_nonnull (zip);
+  cells->sheets = g_array_new (FALSE, FALSE, sizeof (GArray *));
+  cells->texts = g_string_chunk_new (1024 * 1024);
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      g_autoptr(GString) xml = g_string_new (NULL);
+      char buffer[64 * 1024];
+      GArray *sheet;
+      int n;
+
+      if (unzLocateFile (zip, name, 1) != UNZ_OK)
+        break;
+      g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+      while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
+        g_string_append_len (xml, buffer, n);
+      g_assert_cmpint (n, ==, 0);
+      unzCloseCurrentFile (zip);
+      sheet = sheet_cells (cells, xml->str);
+      g_array_append_val (cells->sheets, sheet);
+    }
+  unzClose (zip);
+  return cells;
+}
+
+static guint
+workbook_cells_count (const WorkbookCells *cells)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cells->sheets->len; i++)
+    n += g_array_index (cells->sheets, GArray *, i)->len;
+  return n;
+}
+
+static double
+write_cells_floor (const char          *out,
+                   const WorkbookCells *cells)
+{
+  double cpu0 = cpu_ms ();
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  gint64 start = g_get_monotonic_time ();
+  lxw_workbook *workbook = workbook_new_opt (out, &options);
+
+  for (guint s = 0; s < cells->sheets->len; s++)
+    {
+      GArray *sheet = g_array_index (cells->sheets, GArray *, s);
+      lxw_worksheet *ws = workbook_add_worksheet (workbook, NULL);
+
+      for (guint i = 0; i < sheet->len; i++)
+        {
+          const Cell *cell = &g_array_index (sheet, Cell, i);
+
+          switch ((CellKind)cell->kind)
+            {
+            case CELL_NUMBER:
+              worksheet_write_number (ws, cell->row, cell->col, cell->number, NULL);
+              break;
+            case CELL_TEXT:
+              worksheet_write_string (ws, cell->row, cell->col, cell->text, NULL);
+              break;
+            case CELL_FORMULA_NUMBER:
+              worksheet_write_formula_num (ws, cell->row, cell->col, cell->formula, NULL, cell->number);
+              break;
+            case CELL_FORMULA_TEXT:
+            default:
+              worksheet_write_formula_str (ws, cell->row, cell->col, cell->formula, NULL, cell->text);
+              break;
+            }
+        }
+    }
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+  last_cpu = cpu_ms () - cpu0;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* In this process, alternating, so that the machine's slow and fast phases fall on all alike:
+ * libxlsxwriter alone (above), POA's workbook of @n activities as today's plans are, the same
+ * plan with full calendars (issue 16: the Cronograma's second rows and an Avance trimestral of
+ * all four quarters, on a December day), and libxlsxwriter alone writing exactly the cells of
+ * each of POA's two workbooks (write_cells_floor()). Targets: POA within 1.3× of libxlsxwriter
+ * alone (issue 21), the calendars within 1.3× of the plan without (issue 16), and the calendar
+ * workbook within 1.3× of libxlsxwriter alone writing its cells (POA's own overhead there). */
 static void
 bench_in_process (const char *dir,
                   guint       n,
                   guint       runs)
 {
+  enum { FLOOR, PLAIN, FULL, PLAIN_CELLS, FULL_CELLS, N_KINDS };
+  static const char *const names[N_KINDS] = {
+    "libxlsxwriter alone", "POA", "POA with full calendars", "libxlsxwriter alone, POA's cells",
+    "libxlsxwriter alone, the full-calendar workbook's cells"
+  };
   g_autofree char *out = g_strdup_printf ("%s/in-process-%u.xlsx", dir, n);
-  g_autofree double *floor = g_new (double, runs);
-  g_autofree double *plain = g_new (double, runs);
-  g_autofree double *full = g_new (double, runs);
-  g_autofree double *cpu = g_new (double, 3 * runs);
+  g_autofree double *wall = g_new (double, N_KINDS * runs);
+  g_autofree double *cpu = g_new (double, N_KINDS * runs);
   g_autoptr(PoaPlan) plain_plan = test_plan_with_activities (n);
   g_autoptr(PoaPlan) full_plan = plan_with_calendars (n);
+  WorkbookCells *plain_cells, *full_cells;
+  double ms[N_KINDS], cpu_median[N_KINDS];
   g_autofree char *size = NULL;
-  double floor_ms, plain_ms, full_ms;
 
   g_setenv ("POA_TODAY", "2026-12-15", TRUE);
-  /* One unmeasured round brings the code and the files' room in. */
+  /* One unmeasured round brings the code and the files' room in, and gives the cells. */
   write_floor (out, n);
   write_poa (plain_plan, out);
+  plain_cells = read_workbook_cells (out);
   write_poa (full_plan, out);
+  full_cells = read_workbook_cells (out);
+  write_cells_floor (out, plain_cells);
+  write_cells_floor (out, full_cells);
   for (guint r = 0; r < runs; r++)
-    {
-      floor[r] = write_floor (out, n);
-      cpu[r] = last_cpu;
-      plain[r] = write_poa (plain_plan, out);
-      cpu[runs + r] = last_cpu;
-      full[r] = write_poa (full_plan, out);
-      cpu[2 * runs + r] = last_cpu;
-    }
+    for (guint k = 0; k < N_KINDS; k++)
+      {
+        switch (k)
+          {
+          case FLOOR:
+            wall[k * runs + r] = write_floor (out, n);
+            break;
+          case PLAIN:
+            wall[k * runs + r] = write_poa (plain_plan, out);
+            break;
+          case FULL:
+            wall[k * runs + r] = write_poa (full_plan, out);
+            break;
+          case PLAIN_CELLS:
+            wall[k * runs + r] = write_cells_floor (out, plain_cells);
+            break;
+          case FULL_CELLS:
+          default:
+            wall[k * runs + r] = write_cells_floor (out, full_cells);
+            break;
+          }
+        cpu[k * runs + r] = last_cpu;
+      }
   g_unsetenv ("POA_TODAY");
 
-  floor_ms = bench_median (floor, runs);
-  plain_ms = bench_median (plain, runs);
-  full_ms = bench_median (full, runs);
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      ms[k] = bench_median (wall + k * runs, runs);
+      cpu_median[k] = bench_median (cpu + k * runs, runs);
+    }
   g_print ("%6u activities, in process, %u alternating runs: libxlsxwriter alone %.1f ms, POA %.1f ms (%.2f×), "
            "POA with full calendars %.1f ms (%.2f× without)\n",
-           n, runs, floor_ms, plain_ms, plain_ms / floor_ms, full_ms, full_ms / plain_ms);
-  {
-    double floor_cpu = bench_median (cpu, runs), plain_cpu = bench_median (cpu + runs, runs);
-    double full_cpu = bench_median (cpu + 2 * runs, runs);
-
-    g_print ("%6u activities, processor time (all threads): libxlsxwriter alone %.1f ms, POA %.1f ms (%.2f×), "
-             "POA with full calendars %.1f ms (%.2f× without)\n",
-             n, floor_cpu, plain_cpu, plain_cpu / floor_cpu, full_cpu, full_cpu / plain_cpu);
-  }
+           n, runs, ms[FLOOR], ms[PLAIN], ms[PLAIN] / ms[FLOOR], ms[FULL], ms[FULL] / ms[PLAIN]);
+  g_print ("%6u activities, processor time (all threads): libxlsxwriter alone %.1f ms, POA %.1f ms (%.2f×), "
+           "POA with full calendars %.1f ms (%.2f× without)\n",
+           n, cpu_median[FLOOR], cpu_median[PLAIN], cpu_median[PLAIN] / cpu_median[FLOOR], cpu_median[FULL],
+           cpu_median[FULL] / cpu_median[PLAIN]);
+  g_print ("%6u activities, libxlsxwriter alone writing POA's cells (%u) %.1f ms wall / %.1f ms processor: "
+           "POA %.2f× / %.2f×; the full-calendar workbook's cells (%u) %.1f / %.1f ms: POA with full calendars "
+           "%.2f× / %.2f×\n",
+           n, workbook_cells_count (plain_cells), ms[PLAIN_CELLS], cpu_median[PLAIN_CELLS],
+           ms[PLAIN] / ms[PLAIN_CELLS], cpu_median[PLAIN] / cpu_median[PLAIN_CELLS],
+           workbook_cells_count (full_cells), ms[FULL_CELLS], cpu_median[FULL_CELLS],
+           ms[FULL] / ms[FULL_CELLS], cpu_median[FULL] / cpu_median[FULL_CELLS]);
+  for (guint k = 0; k < N_KINDS; k++)
+    g_print ("  %-56s wall %8.1f ms, processor %8.1f ms\n", names[k], ms[k], cpu_median[k]);
 
   size = g_strdup_printf ("%u (%u cells, no formats)", n, n * 29);
-  bench_result ("xlsx: libxlsxwriter alone, in process", size, floor_ms, 0, NULL, TRUE);
+  bench_result ("xlsx: libxlsxwriter alone, in process", size, ms[FLOOR], 0, NULL, TRUE);
   g_free (size);
-  size = g_strdup_printf ("%u (libxlsxwriter alone: %.0f ms; %.2f×)", n, floor_ms, plain_ms / floor_ms);
-  bench_result ("xlsx: POA workbook, in process", size, plain_ms, 0, "≤ 1.3× libxlsxwriter alone",
-                plain_ms <= 1.3 * floor_ms);
+  size = g_strdup_printf ("%u (libxlsxwriter alone: %.0f ms; %.2f×)", n, ms[FLOOR], ms[PLAIN] / ms[FLOOR]);
+  bench_result ("xlsx: POA workbook, in process", size, ms[PLAIN], 0, "≤ 1.3× libxlsxwriter alone",
+                ms[PLAIN] <= 1.3 * ms[FLOOR]);
   g_free (size);
-  size = g_strdup_printf ("%u, full calendars (without: %.0f ms; %.2f×)", n, plain_ms, full_ms / plain_ms);
-  bench_result ("xlsx: workbook with month figures, in process", size, full_ms, 0, "≤ 1.3× without",
-                full_ms <= 1.3 * plain_ms);
+  size = g_strdup_printf ("%u, full calendars (without: %.0f ms; %.2f×)", n, ms[PLAIN], ms[FULL] / ms[PLAIN]);
+  bench_result ("xlsx: workbook with month figures, in process", size, ms[FULL], 0, "≤ 1.3× without",
+                ms[FULL] <= 1.3 * ms[PLAIN]);
+  g_free (size);
+  size = g_strdup_printf ("%u, full calendars (%u cells: values, texts, formulas; no formats)", n,
+                          workbook_cells_count (full_cells));
+  bench_result ("xlsx: libxlsxwriter alone, the full-calendar workbook's cells", size, ms[FULL_CELLS], 0,
+                NULL, TRUE);
+  g_free (size);
+  size = g_strdup_printf ("%u, full calendars (its cells alone: %.0f ms; %.2f×)", n, ms[FULL_CELLS],
+                          ms[FULL] / ms[FULL_CELLS]);
+  bench_result ("xlsx: workbook with month figures against its cells alone", size, ms[FULL], 0,
+                "≤ 1.3× libxlsxwriter alone (its cells)", ms[FULL] <= 1.3 * ms[FULL_CELLS]);
+
+  workbook_cells_free (plain_cells);
+  workbook_cells_free (full_cells);
 }
 
-/* `bench-xlsx --profile N plain|calendars|floor ROUNDS`: writes that workbook ROUNDS times and
- * nothing else, for perf or callgrind. */
+/* `bench-xlsx --profile N plain|calendars|floor|plain-cells|calendars-cells ROUNDS`: writes that
+ * workbook ROUNDS times and nothing else, for perf or callgrind. */
 static int
 profile (guint       n,
          const char *what,
@@ -245,13 +526,21 @@ profile (guint       n,
 {
   g_autofree char *dir = g_dir_make_tmp ("poa-bench-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "profile.xlsx", NULL);
-  g_autoptr(PoaPlan) plan = g_str_equal (what, "calendars") ? plan_with_calendars (n) :
+  g_autoptr(PoaPlan) plan = g_str_has_prefix (what, "calendars") ? plan_with_calendars (n) :
                             test_plan_with_activities (n);
 
+  WorkbookCells *cells = NULL;
+
   g_setenv ("POA_TODAY", "2026-12-15", TRUE);
+  if (g_str_has_suffix (what, "-cells"))
+    {
+      write_poa (plan, out);
+      cells = read_workbook_cells (out);
+    }
   for (guint r = 0; r < rounds; r++)
     {
-      double ms = g_str_equal (what, "floor") ? write_floor (out, n) : write_poa (plan, out);
+      double ms = cells != NULL ? write_cells_floor (out, cells) :
+                  g_str_equal (what, "floor") ? write_floor (out, n) : write_poa (plan, out);
 
       g_print ("%s %u: %.1f ms, processor %.1f ms\n", what, n, ms, last_cpu);
     }
@@ -261,6 +550,8 @@ profile (guint       n,
 
       g_rename (out, kept);
     }
+  if (cells != NULL)
+    workbook_cells_free (cells);
   bench_remove_dir (dir);
   return 0;
 }
