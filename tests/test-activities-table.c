@@ -161,6 +161,18 @@ assert_rows_follow (Fixture    *fixture,
         first = i;
     }
   g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
+  if (g_getenv ("S6_DEBUG"))
+    {
+      for (guint i = 0; i < numbers->len; i++)
+        g_printerr ("row %u: %u; ", i, g_array_index (numbers, guint, i));
+      g_printerr ("\nfirst %u; shown:", first);
+      for (guint i = 0; i < MIN (g_list_model_get_n_items (shown), 40); i++)
+        {
+          g_autoptr(PoaActivity) activity = g_list_model_get_item (shown, i);
+          g_printerr (" %u", poa_activity_get_number (activity));
+        }
+      g_printerr ("\n");
+    }
 
   for (guint i = 1; i < numbers->len && first + i < g_list_model_get_n_items (shown); i++)
     {
@@ -466,12 +478,214 @@ test_only_rows_in_view_are_laid_out (Fixture       *fixture,
   g_assert_cmpuint (made, <=, n_rows + 2 * (N_COLUMNS - 1) * (rows->len + 2));
 }
 
+static void
+count_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               guint                    *binds)
+{
+  (*binds)++;
+}
+
+/* Counts in @binds the cells the table binds while @counting. */
+static void
+count_binds (Fixture  *fixture,
+             guint    *binds,
+             gboolean  counting)
+{
+  GListModel *columns = gtk_column_view_get_columns (fixture->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+
+      g_assert_true (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+      if (counting)
+        g_signal_connect (factory, "bind", G_CALLBACK (count_bind_cb), binds);
+      else
+        g_signal_handlers_disconnect_by_func (factory, count_bind_cb, binds);
+    }
+}
+
+/* Types @text in the search entry as a person does: one letter added at the end, or one
+ * deleted from it. */
+static void
+type_search (Fixture    *fixture,
+             const char *text)
+{
+  GtkEditable *search = GTK_EDITABLE (test_ui_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY));
+  g_autofree char *before = g_strdup (gtk_editable_get_text (search));
+  gsize before_len = strlen (before), len = strlen (text);
+
+  if (len == before_len + 1 && strncmp (before, text, before_len) == 0)
+    {
+      int position = g_utf8_strlen (before, -1);
+
+      gtk_editable_insert_text (search, text + before_len, 1, &position);
+    }
+  else if (len + 1 == before_len && strncmp (before, text, len) == 0)
+    gtk_editable_delete_text (search, g_utf8_strlen (text, -1), -1);
+  else
+    gtk_editable_set_text (search, text);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, text);
+  g_signal_emit_by_name (search, "search-changed");
+  wait (fixture);
+}
+
+/* Folded as the search is meant to: decomposed, marks dropped, case folded (the page folds
+ * its own way, character by character). */
+static char *
+fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
+      g_string_append_unichar (plain, g_utf8_get_char (p));
+
+  return g_utf8_casefold (plain->str, -1);
+}
+
+/* The Nºs of the plan's activities any of whose texts mention @typed, or whose Nº it is, in the
+ * plan's order. */
+static GArray *
+expected_matches (Fixture    *fixture,
+                  const char *typed)
+{
+  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (fixture->plan));
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *needle = fold (typed);
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (activities, i);
+      g_autofree char *number = g_strdup_printf ("%u", poa_activity_get_number (activity));
+      gboolean found = g_str_equal (number, typed);
+
+      for (PoaActivityText t = 0; t < POA_ACTIVITY_N_TEXTS && !found; t++)
+        {
+          g_autofree char *text = fold (poa_activity_get_text (activity, t));
+
+          found = strstr (text, needle) != NULL;
+        }
+      if (found)
+        {
+          guint n = poa_activity_get_number (activity);
+
+          g_array_append_val (numbers, n);
+        }
+    }
+
+  return numbers;
+}
+
+static void
+assert_shown_are (Fixture    *fixture,
+                  const char *typed)
+{
+  GListModel *shown = poa_activities_page_get_shown (fixture->page);
+  g_autoptr(GArray) expected = expected_matches (fixture, typed);
+
+  g_test_message ("“%s”: %u shown", typed, g_list_model_get_n_items (shown));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(PoaActivity) activity = g_list_model_get_item (shown, i);
+
+      g_assert_cmpuint (poa_activity_get_number (activity), ==, g_array_index (expected, guint, i));
+    }
+  /* (It needs more than two rows on screen.) */
+  if (expected->len > 2)
+    g_array_unref (assert_rows_show_their_activities (fixture));
+}
+
+static guint
+find_shown (Fixture     *fixture,
+                                PoaActivity *activity)
+{
+  GListModel *shown = poa_activities_page_get_shown (fixture->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PoaActivity) item = g_list_model_get_item (shown, i);
+
+      if (item == activity)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A letter typed at the end only narrows what is shown: the search looks at the activities
+ * shown, not at all 3,000; one deleted only widens it: it looks at those not shown. What it
+ * shows is what a plain search of every text finds, the rows on screen show it, and an edit,
+ * an insertion or a deletion during a search is searched too. */
+static void
+test_a_search_looks_only_where_a_keystroke_can_change_it (Fixture       *fixture,
+                                                         gconstpointer  data)
+{
+  GListModel *shown = poa_activities_page_get_shown (fixture->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PoaActivity) added = NULL;
+  PoaActivity *edited;
+  guint n_shown;
+
+  type_search (fixture, "s");
+  g_assert_cmpuint (_poa_activities_page_get_looked_at (fixture->page), ==, N_ACTIVITIES);
+  assert_shown_are (fixture, "s");
+
+  type_search (fixture, "se");
+  n_shown = g_list_model_get_n_items (shown);
+  type_search (fixture, "sez");
+  g_assert_cmpuint (_poa_activities_page_get_looked_at (fixture->page), ==, n_shown);
+  assert_shown_are (fixture, "sez");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_shown);
+
+  n_shown = g_list_model_get_n_items (shown);
+  type_search (fixture, "se");
+  g_assert_cmpuint (_poa_activities_page_get_looked_at (fixture->page), ==, N_ACTIVITIES - n_shown);
+  assert_shown_are (fixture, "se");
+
+  /* Accents and case do not count, a Nº is whole. */
+  type_search (fixture, "MIGRACIÓN");
+  assert_shown_are (fixture, "MIGRACIÓN");
+  type_search (fixture, "2998");
+  assert_shown_are (fixture, "2998");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* An activity edited to mention what is searched is found by the next keystroke; one
+   * added or removed during a search at once. */
+  type_search (fixture, "sezam");
+  edited = activity_at (fixture, 0);
+  g_assert_cmpuint (find_shown (fixture, edited), ==, GTK_INVALID_LIST_POSITION);
+  poa_activity_set_text (edited, POA_ACTIVITY_UNIT, "Trámites ante SEZAMI");
+  type_search (fixture, "sezami");
+  assert_shown_are (fixture, "sezami");
+  g_assert_cmpuint (find_shown (fixture, edited), ==, 0);
+
+  added = poa_activity_copy (edited);
+  g_assert_true (poa_document_insert (fixture->document, added, 0, &error));
+  g_assert_no_error (error);
+  wait (fixture);
+  assert_shown_are (fixture, "sezami");
+  g_assert_true (poa_document_remove (fixture->document, edited, &error));
+  g_assert_no_error (error);
+  wait (fixture);
+  assert_shown_are (fixture, "sezami");
+
+  type_search (fixture, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, N_ACTIVITIES);
+}
+
 /* A letter more that shows the same rows (every activity that mentions “migra” mentions
- * “migran”) lays no text out; the search delay is none for a plan of this size. */
+ * “migran”) lays no text out and binds no cell again; the search delay is none for a plan of
+ * this size. */
 static void
 test_a_keystroke_that_keeps_the_rows_lays_nothing_out (Fixture       *fixture,
                                                       gconstpointer  data)
 {
+  guint binds = 0;
   GListModel *shown = poa_activities_page_get_shown (fixture->page);
   GtkSearchEntry *search = GTK_SEARCH_ENTRY (test_ui_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY));
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
@@ -488,9 +702,10 @@ test_a_keystroke_that_keeps_the_rows_lays_nothing_out (Fixture       *fixture,
   g_array_unref (assert_rows_show_their_activities (fixture));
 
   before = _poa_cell_text_get_layouts_made ();
-  gtk_editable_set_text (GTK_EDITABLE (search), "migran");
-  g_signal_emit_by_name (search, "search-changed");
-  wait (fixture);
+  count_binds (fixture, &binds, TRUE);
+  type_search (fixture, "migran");
+  count_binds (fixture, &binds, FALSE);
+  g_assert_cmpuint (binds, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, first->len);
   for (guint i = 0; i < first->len; i++)
     {
@@ -754,6 +969,8 @@ main (int   argc,
   ADD ("/activities-table/only-rows-in-view-are-laid-out", test_only_rows_in_view_are_laid_out);
   ADD ("/activities-table/a-keystroke-that-keeps-the-rows-lays-nothing-out",
        test_a_keystroke_that_keeps_the_rows_lays_nothing_out);
+  ADD ("/activities-table/a-search-looks-only-where-a-keystroke-can-change-it",
+       test_a_search_looks_only_where_a_keystroke_can_change_it);
   ADD ("/activities-table/heights-follow-text-and-width", test_heights_follow_text_and_width);
   ADD ("/activities-table/observations-mark-their-rows", test_observations_mark_their_rows);
 #undef ADD

@@ -59,6 +59,7 @@ const char    *poa_activity_get_text           (PoaActivity      *self,
                                                 PoaActivityText   field);
 char          *poa_activity_ref_text           (PoaActivity      *self,
                                                 PoaActivityText   field);
+guint          poa_activity_get_texts_serial   (void);
 void           poa_activity_set_text           (PoaActivity      *self,
                                                 PoaActivityText   field,
                                                 const char       *text);

@@ -23,13 +23,14 @@
 #include "poa-plan-editor.h"
 #include "poa-plan.h"
 #include "poa-review.h"
+#include "poa-search-model.h"
 #include "poa-ui-util.h"
 
 /* The plan's general data over the activities table with the six columns of the document,
  * and the tools to write them: add, edit, duplicate, delete, move, search, sort.
  *
- * The table shows the plan's own list through a filter (the search) and a sort model (the
- * column headers), so it never holds a copy; every change goes through PoaDocument. Moving
+ * The table shows the plan's own list through a sort model (the column headers) and a search
+ * model (PoaSearchModel), so it never holds a copy; every change goes through PoaDocument. Moving
  * is about the document's order, so it is off while the table is sorted by a column. */
 struct _PoaActivitiesPage
 {
@@ -38,8 +39,6 @@ struct _PoaActivitiesPage
   PoaPlan            *plan;
   PoaDocument        *document;
   PoaActivity        *selected_activity;
-  char               *needle;
-  guint               needle_number;  /* the needle read as a Nº; 0: it is not one */
   gboolean            sorted;
 
   /* The planning unit's observations per activity Nº (Observed), made once per change of the
@@ -47,11 +46,11 @@ struct _PoaActivitiesPage
   GHashTable         *observed;
   GtkColumnViewColumn *number_column;
 
-  GCancellable       *folding;      /* the plan's texts being folded in a thread */
-  guint               folding_id;   /* the idle that starts it, after the plan's first frame */
+  guint               folding_id;   /* the idle that folds the plan's texts for the search, after
+                                     * the plan's first frame */
 
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted_list;  /* the plan's activities in the columns' order */
+  PoaSearchModel     *filtered;     /* of those, the ones that match the search */
   GtkSingleSelection *selection;
 
   /* Template widgets */
@@ -73,290 +72,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Text as the search compares it: no case, no accents, so "migracion" finds "Migración". One
- * character folded the long way: decomposed, its marks dropped, its case folded. */
-static char *
-fold_char_slowly (const char *text,
-                  gssize      length)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, length, G_NORMALIZE_NFD);
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (plain, c);
-    }
-
-  return g_utf8_casefold (plain->str, -1);
-}
-
-/* The folded form of every character of two bytes in UTF-8 (U+0080 to U+07FF: the Latin
- * letters with accents, and the combining marks, which fold to nothing), made once. */
-static char *two_byte_folds[0x800];
-
-static const char *
-fold_two_byte_char (const char *p)
-{
-  gunichar c = ((guchar)p[0] & 0x1f) << 6 | ((guchar)p[1] & 0x3f);
-
-  if (g_once_init_enter (&two_byte_folds[c]))
-    g_once_init_leave (&two_byte_folds[c], fold_char_slowly (p, 2));
-
-  return two_byte_folds[c];
-}
-
-/* Appends @text folded to @out. Folding 100,000 activities' long texts with
- * g_utf8_normalize() and g_utf8_casefold() took 4 s; character by character, with the
- * folds of the Spanish letters made once, it is some twenty times faster. Safe in any thread. */
-static void
-fold_append (GString    *out,
-             const char *text)
-{
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      guchar c = (guchar)*p;
-
-      if (c < 0x80)
-        {
-          g_string_append_c (out, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-          p++;
-        }
-      else if ((c & 0xe0) == 0xc0 && ((guchar)p[1] & 0xc0) == 0x80)
-        {
-          g_string_append (out, fold_two_byte_char (p));
-          p += 2;
-        }
-      else
-        {
-          const char *next = g_utf8_find_next_char (p, NULL);
-          g_autofree char *folded = NULL;
-
-          if (next == NULL)
-            next = p + strlen (p);
-          if (g_utf8_validate (p, next - p, NULL))
-            {
-              folded = fold_char_slowly (p, next - p);
-              g_string_append (out, folded);
-            }
-          p = next;
-        }
-    }
-}
-
-static char *
-fold_for_search (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 8);
-
-  fold_append (out, text);
-  return g_string_free (out, FALSE);
-}
-
-/* Each activity keeps its texts folded as one, with the texts they were folded from: held (they
- * are GRefStrings, which another text replaces but never changes), so that the same addresses
- * are the same texts, and a text edited since is folded again. */
-typedef struct
-{
-  char *texts[POA_ACTIVITY_N_TEXTS];
-  char *folded;
-} SearchCache;
-
-static void
-search_cache_free (SearchCache *cache)
-{
-  if (cache == NULL)
-    return;
-
-  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    g_clear_pointer (&cache->texts[i], g_ref_string_release);
-  g_free (cache->folded);
-  g_free (cache);
-}
-
-static GQuark search_cache_quark;
-
-static SearchCache *
-search_cache_new (PoaActivity *activity)
-{
-  SearchCache *cache = g_new0 (SearchCache, 1);
-
-  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    cache->texts[i] = poa_activity_ref_text (activity, i);
-
-  return cache;
-}
-
-static void
-search_cache_fold (SearchCache *cache)
-{
-  gsize length = 0;
-  GString *out;
-
-  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    length += (cache->texts[i] != NULL ? g_ref_string_length (cache->texts[i]) : 0) + 1;
-
-  out = g_string_sized_new (length + 8);
-  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    {
-      if (cache->texts[i] != NULL)
-        fold_append (out, cache->texts[i]);
-      g_string_append_c (out, '\n');
-    }
-  cache->folded = g_string_free (out, FALSE);
-}
-
-static gboolean
-search_cache_is_current (SearchCache *cache,
-                         PoaActivity *activity)
-{
-  for (guint i = 0; i < POA_ACTIVITY_N_TEXTS; i++)
-    {
-      const char *text = poa_activity_get_text (activity, i);
-
-      if (cache->texts[i] != (text[0] != '\0' ? text : NULL))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static const char *
-searchable_text (PoaActivity *activity)
-{
-  SearchCache *cache = g_object_get_qdata (G_OBJECT (activity), search_cache_quark);
-
-  if (cache != NULL && search_cache_is_current (cache, activity))
-    return cache->folded;
-
-  cache = search_cache_new (activity);
-  search_cache_fold (cache);
-  g_object_set_qdata_full (G_OBJECT (activity), search_cache_quark, cache,
-                           (GDestroyNotify)search_cache_free);
-  return cache->folded;
-}
-
-/* The folded texts of a plan are made in a thread as soon as the plan is shown, so that the
- * first letter typed finds them ready (folding 100,000 long-text activities takes some
- * 200 ms). The thread reads only the texts it was given, held; the activities are given their
- * folds back on the main thread, those whose texts have not changed meanwhile. A search typed
- * before it ends folds what it needs itself. */
-typedef struct
-{
-  GPtrArray *activities;   /* PoaActivity, held */
-  GPtrArray *caches;       /* SearchCache, the same order */
-} FoldJob;
-
-static void
-fold_job_free (FoldJob *job)
-{
-  g_ptr_array_unref (job->activities);
-  g_ptr_array_unref (job->caches);
-  g_free (job);
-}
-
-static void
-fold_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  FoldJob *job = task_data;
-
-  for (guint i = 0; i < job->caches->len; i++)
-    {
-      if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-      search_cache_fold (g_ptr_array_index (job->caches, i));
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-fold_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  FoldJob *job = g_task_get_task_data (G_TASK (result));
-
-  PoaActivitiesPage *self = user_data;
-
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || g_task_had_error (G_TASK (result)) ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-
-  g_clear_object (&self->folding);
-
-  for (guint i = 0; i < job->activities->len; i++)
-    {
-      PoaActivity *activity = g_ptr_array_index (job->activities, i);
-      SearchCache *cache = g_ptr_array_index (job->caches, i);
-      SearchCache *current = g_object_get_qdata (G_OBJECT (activity), search_cache_quark);
-
-      if ((current == NULL || !search_cache_is_current (current, activity)) &&
-          search_cache_is_current (cache, activity))
-        {
-          g_ptr_array_index (job->caches, i) = NULL;
-          g_object_set_qdata_full (G_OBJECT (activity), search_cache_quark, cache,
-                                   (GDestroyNotify)search_cache_free);
-        }
-    }
-}
-
-/* Folds the texts of @plan's activities in a thread (see FoldJob). */
-static void
-start_folding (PoaActivitiesPage *self,
-               PoaPlan           *plan)
-{
-  GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (plan));
-  guint n = g_list_model_get_n_items (activities);
-  g_autoptr(GTask) task = NULL;
-  FoldJob *job = g_new0 (FoldJob, 1);
-
-  job->activities = g_ptr_array_new_full (n, g_object_unref);
-  job->caches = g_ptr_array_new_full (n, (GDestroyNotify)search_cache_free);
-  for (guint i = 0; i < n; i++)
-    {
-      PoaActivity *activity = g_list_model_get_item (activities, i);
-
-      g_ptr_array_add (job->activities, activity);
-      g_ptr_array_add (job->caches, search_cache_new (activity));
-    }
-
-  self->folding = g_cancellable_new ();
-  /* Cancelled before the page goes, the task never reaches it. */
-  task = g_task_new (NULL, self->folding, fold_done_cb, self);
-  g_task_set_source_tag (task, start_folding);
-  g_task_set_task_data (task, job, (GDestroyNotify)fold_job_free);
-  g_task_run_in_thread (task, fold_thread);
-}
-
-static gboolean
-start_folding_cb (gpointer user_data)
-{
-  PoaActivitiesPage *self = user_data;
-
-  self->folding_id = 0;
-  if (self->plan != NULL)
-    start_folding (self, self->plan);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_folding (PoaActivitiesPage *self)
-{
-  g_clear_handle_id (&self->folding_id, g_source_remove);
-  if (self->folding != NULL)
-    g_cancellable_cancel (self->folding);
-  g_clear_object (&self->folding);
-}
 
 /* The observations on one activity: how many, and the latest's text (the plan's, which only
  * ever appends to them; the index is made again when it does). */
@@ -456,23 +171,6 @@ observations_changed_cb (PoaActivitiesPage *self)
     _poa_marked_column_refresh (self->number_column);
 }
 
-static gboolean
-matches_search (gpointer item,
-                gpointer user_data)
-{
-  PoaActivitiesPage *self = user_data;
-  PoaActivity *activity = item;
-
-  if (self->needle == NULL)
-    return TRUE;
-
-  /* A Nº matches whole: "12" finds activity 12, not 112 (which has no "12" in its texts). */
-  if (self->needle_number != 0 && poa_activity_get_number (activity) == self->needle_number)
-    return TRUE;
-
-  return strstr (searchable_text (activity), self->needle) != NULL;
-}
-
 static guint
 plan_position (PoaActivitiesPage *self,
                PoaActivity       *activity)
@@ -524,7 +222,7 @@ update_empty (PoaActivitiesPage *self)
       return;
     }
 
-  if (self->needle != NULL)
+  if (poa_search_model_is_searching (self->filtered))
     {
       description = g_strdup_printf (_("No activity mentions “%s”."),
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -558,22 +256,12 @@ static void
 select_in_view (PoaActivitiesPage *self,
                 PoaActivity       *activity)
 {
-  GListModel *shown = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (shown);
+  /* The table shows the search model's rows as they are. */
+  guint position = poa_search_model_find (self->filtered, activity);
 
-  for (guint i = 0; activity != NULL && i < n; i++)
-    {
-      g_autoptr(PoaActivity) item = g_list_model_get_item (shown, i);
-
-      if (item == activity)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          scroll_to (self, i);
-          return;
-        }
-    }
-
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
 }
 
 static void
@@ -619,38 +307,15 @@ one_paragraph_cb (PoaActivitiesPage *self,
 static void
 search_changed_cb (PoaActivitiesPage *self)
 {
-  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  g_autofree char *old = g_steal_pointer (&self->needle);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean searching;
 
-  if (typed[0] != '\0')
-    self->needle = fold_for_search (typed);
-  self->needle_number = 0;
-  if (self->needle != NULL && self->needle[0] != '0' &&
-      strspn (self->needle, "0123456789") == strlen (self->needle) && strlen (self->needle) <= 9)
-    self->needle_number = (guint)g_ascii_strtoull (self->needle, NULL, 10);
-
-  /* With no search the filter model shows the list as it is, without asking about each of
-   * 100,000 activities; the first letter typed gives it the filter, to look at them all. */
-  if (self->needle == NULL || old == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, self->needle != NULL ? GTK_FILTER (self->filter) : NULL);
-  else
-    {
-      /* Typing on only narrows what is shown, and deleting only widens it: the filter model
-       * then looks again at part of the list, not all of it. A Nº matches whole, so digits
-       * do not. */
-      if (!g_ascii_isdigit (old[0]) && !g_ascii_isdigit (self->needle[0]))
-        {
-          if (strstr (self->needle, old) != NULL)
-            change = GTK_FILTER_CHANGE_MORE_STRICT;
-          else if (strstr (old, self->needle) != NULL)
-            change = GTK_FILTER_CHANGE_LESS_STRICT;
-        }
-      gtk_filter_changed (GTK_FILTER (self->filter), change);
-    }
+  /* A letter typed at the end only narrows what is shown, and one deleted only widens it: the
+   * model then looks at part of the plan, not all of it. */
+  poa_search_model_set_search (self->filtered, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  searching = poa_search_model_is_searching (self->filtered);
 
   /* The rows shown all match: their whole texts show where. */
-  poa_cell_text_show_whole (self->column_view, self->needle != NULL);
+  poa_cell_text_show_whole (self->column_view, searching);
   select_in_view (self, self->selected_activity);
   update_empty (self);
 }
@@ -664,10 +329,11 @@ stop_search_cb (PoaActivitiesPage *self)
 }
 
 /* GTK's search delay (150 ms by default) lets a fast typist's letters come together into one
- * search. Up to 20,000 activities a keystroke's search takes less than the pause between two
- * keys, so a delay would only make every result later; past that, a short one still spares
- * searches nobody waits to see. */
-#define SEARCH_DELAY_FROM 20000
+ * search. Up to 200,000 activities a keystroke's search takes less than the pause between two
+ * keys (at 100,000 long-text activities some 15 ms of processor for half of them, and up to
+ * 100 ms to the frame painted when the rows in view all change), so a delay would only make
+ * every result later; past that, a short one still spares searches nobody waits to see. */
+#define SEARCH_DELAY_FROM 200000
 #define SEARCH_DELAY_MS 50
 
 static void
@@ -909,13 +575,16 @@ poa_activities_page_dispose (GObject *object)
   PoaActivitiesPage *self = (PoaActivitiesPage *)object;
 
   poa_activities_page_set_document (self, NULL);
-  stop_folding (self);
+  g_clear_handle_id (&self->folding_id, g_source_remove);
+  if (self->filtered != NULL)
+    poa_search_model_stop_folding (self->filtered);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), POA_TYPE_ACTIVITIES_PAGE);
   _poa_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted_list);
   g_clear_pointer (&self->observed, g_hash_table_unref);
   self->number_column = NULL;
   g_clear_object (&self->document);
@@ -927,10 +596,6 @@ poa_activities_page_dispose (GObject *object)
 static void
 poa_activities_page_finalize (GObject *object)
 {
-  PoaActivitiesPage *self = (PoaActivitiesPage *)object;
-
-  g_free (self->needle);
-
   G_OBJECT_CLASS (poa_activities_page_parent_class)->finalize (object);
 }
 
@@ -1002,8 +667,6 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  search_cache_quark = g_quark_from_static_string ("poa-activities-page-search");
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   /* The template looks the plan up through the document. */
   g_type_ensure (POA_TYPE_PLAN);
@@ -1047,16 +710,17 @@ static void
 poa_activities_page_init (PoaActivitiesPage *self)
 {
   GtkEventController *shortcuts;
-  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = gtk_custom_filter_new (matches_search, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, NULL);
+  /* Sorted, then searched: a keystroke changes what is shown, never the order, and the search
+   * model tells the table of a change in a way that only the selection and the table could
+   * take (see poa-search-model.c). */
   add_columns (self);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->sorted_list = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filtered = poa_search_model_new ();
+  poa_search_model_set_model (self->filtered, G_LIST_MODEL (self->sorted_list));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1093,7 +757,20 @@ _poa_activities_page_is_folding (PoaActivitiesPage *self)
 {
   g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), FALSE);
 
-  return self->folding_id != 0 || self->folding != NULL;
+  return self->folding_id != 0 || poa_search_model_is_folding (self->filtered);
+}
+
+/**
+ * _poa_activities_page_get_looked_at:
+ *
+ * For the tests: how many activities the last search compared with what was typed.
+ */
+guint
+_poa_activities_page_get_looked_at (PoaActivitiesPage *self)
+{
+  g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), 0);
+
+  return _poa_search_model_get_looked_at (self->filtered);
 }
 
 /**
@@ -1107,6 +784,18 @@ poa_activities_page_get_plan (PoaActivitiesPage *self)
   g_return_val_if_fail (POA_IS_ACTIVITIES_PAGE (self), NULL);
 
   return self->plan;
+}
+
+static gboolean
+start_folding_cb (gpointer user_data)
+{
+  PoaActivitiesPage *self = user_data;
+
+  self->folding_id = 0;
+  if (self->plan != NULL)
+    poa_search_model_fold_texts (self->filtered);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1130,24 +819,31 @@ follow_plan (PoaActivitiesPage *self,
   if (plan != NULL)
     g_signal_connect_object (plan, "observations-changed", G_CALLBACK (observations_changed_cb),
                              self, G_CONNECT_SWAPPED);
-  /* Once the plan is on screen: holding its texts for the thread takes some 20 ms at 100,000. */
-  stop_folding (self);
-  if (plan != NULL)
-    self->folding_id = g_idle_add_full (G_PRIORITY_LOW, start_folding_cb, self, NULL);
   if (plan != NULL)
     g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
                              G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Another plan starts with no search and in the document's order: the old plan's rows go
+   * first, so that neither the search nor the sort is made again over them or the new ones. */
   if (self->filtered != NULL)
-    gtk_filter_list_model_set_model (self->filtered,
-                                     plan ? G_LIST_MODEL (poa_plan_get_activities (plan)) : NULL);
-
-  /* Another plan starts with no search and in the document's order. */
+    gtk_sort_list_model_set_model (self->sorted_list, NULL);
   if (self->search_entry != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      poa_search_model_set_search (self->filtered, NULL);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+    }
+  if (self->filtered != NULL && plan != NULL)
+    gtk_sort_list_model_set_model (self->sorted_list, G_LIST_MODEL (poa_plan_get_activities (plan)));
+
+  /* Once the plan is on screen: holding its texts for the thread takes some 20 ms at 100,000. */
+  g_clear_handle_id (&self->folding_id, g_source_remove);
+  if (plan != NULL)
+    self->folding_id = g_idle_add_full (G_PRIORITY_LOW, start_folding_cb, self, NULL);
+
+  if (self->search_entry != NULL)
+    {
       update_actions (self);
       update_empty (self);
       update_search_delay (self);

@@ -34,5 +34,6 @@ GtkWindow   *poa_activities_page_edit_general_data     (PoaActivitiesPage *self,
 GListModel  *poa_activities_page_get_shown             (PoaActivitiesPage *self);
 
 gboolean     _poa_activities_page_is_folding           (PoaActivitiesPage *self);
+guint        _poa_activities_page_get_looked_at        (PoaActivitiesPage *self);
 
 G_END_DECLS
