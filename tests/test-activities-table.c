@@ -403,26 +403,6 @@ test_sorting_and_search (Fixture       *fixture,
 }
 
 
-/* The height Pango gives @text at @width pixels, wrapped at words and cut at four lines as the
- * table's paragraphs are (the texts of these tests have one paragraph): what a cell in view
- * must be, computed here without the cell. */
-static int
-pango_height (GtkWidget  *table,
-              const char *text,
-              int         width)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (gtk_widget_get_pango_context (table));
-  int height;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -4);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
 /* Every row in view is as high as its highest text, laid out by Pango: no estimate is shown.
  * (Not while a search shows whole texts: GTK measures a row's cells at its columns' last widths,
  * which a whole text may fill with a line more than at the width it is then given.) */
@@ -437,7 +417,7 @@ assert_rows_in_view_are_exact (Fixture *fixture)
       int highest = 0;
 
       for (guint c = 1; c < N_COLUMNS; c++)
-        highest = MAX (highest, pango_height (GTK_WIDGET (fixture->view), poa_cell_text_get_text (row->cells[c]),
+        highest = MAX (highest, test_ui_pango_height (GTK_WIDGET (fixture->view), poa_cell_text_get_text (row->cells[c]),
                                               gtk_widget_get_width (GTK_WIDGET (row->cells[c]))));
       for (guint c = 1; c < N_COLUMNS; c++)
         {
@@ -751,7 +731,7 @@ test_heights_follow_text_and_width (Fixture       *fixture,
   wait (fixture);
   rows = rows_on_screen (fixture);
   short_height = gtk_widget_get_height (GTK_WIDGET (g_array_index (rows, Row, 1).cells[5]));
-  g_assert_cmpint (short_height, ==, pango_height (GTK_WIDGET (fixture->view), "Apoyo", 300));
+  g_assert_cmpint (short_height, ==, test_ui_pango_height (GTK_WIDGET (fixture->view), "Apoyo", 300));
   assert_rows_in_view_are_exact (fixture);
   g_clear_pointer (&rows, g_array_unref);
 

@@ -407,25 +407,6 @@ activities_with_texts_of_every_length (void)
   return store;
 }
 
-/* The height Pango gives @text at @width pixels, wrapped at words and cut at four lines: what a
- * paragraph's cell in view must be, computed without the cell. */
-static int
-pango_height (GtkWidget  *table,
-              const char *text,
-              int         width)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (gtk_widget_get_pango_context (table));
-  int height;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -4);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
 static PoaCellText *
 cell_of (GtkWidget *column_cell)
 {
@@ -537,7 +518,7 @@ test_a_far_scroll_lays_out_only_what_shows (void)
             {
               PoaCellText *cell = g_ptr_array_index (cells, c);
 
-              highest = MAX (highest, pango_height (table, poa_cell_text_get_text (cell),
+              highest = MAX (highest, test_ui_pango_height (table, poa_cell_text_get_text (cell),
                                                     gtk_widget_get_width (GTK_WIDGET (cell))));
             }
           for (guint c = 1; c < cells->len; c++)
@@ -554,7 +535,7 @@ test_a_far_scroll_lays_out_only_what_shows (void)
     g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (activities), number - FIRST_NUMBER);
     PoaCellText *name = g_ptr_array_index (cells, 1);
     PoaCellText *last = g_ptr_array_index (cells, G_N_ELEMENTS (table_columns) - 1);
-    int one_line = pango_height (table, "Corto", 100);
+    int one_line = test_ui_pango_height (table, "Corto", 100);
     guint n_last = G_N_ELEMENTS (table_columns) - 1;
 
     g_assert_cmpuint (poa_activity_get_number (activity), ==, number);
@@ -565,7 +546,7 @@ test_a_far_scroll_lays_out_only_what_shows (void)
     test_ui_wait_for_frames (table, 3);
     g_assert_cmpstr (poa_cell_text_get_text (name), ==, "Corto");
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==,
-                     pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (last))));
+                     test_ui_pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (last))));
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), >, 3 * one_line);
 
     g_object_set (activity, table_columns[n_last].property, "Corto", NULL);
@@ -577,7 +558,7 @@ test_a_far_scroll_lays_out_only_what_shows (void)
     g_object_set (activity, "name", PARAGRAPH, NULL);
     test_ui_wait_for_frames (table, 3);
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), ==,
-                     pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (name))));
+                     test_ui_pango_height (table, PARAGRAPH, gtk_widget_get_width (GTK_WIDGET (name))));
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (name)), >, 3 * one_line);
   }
 

@@ -321,3 +321,23 @@ test_ui_destroy_message_dialogs (void)
         gtk_window_destroy (window);
     }
 }
+
+/* The height Pango gives @text at @width pixels in @table's font, wrapped at words and cut at
+ * four lines as a table's paragraphs are: what a paragraph's cell in view must be, computed
+ * without the cell (PoaCellText). */
+int
+test_ui_pango_height (GtkWidget  *table,
+                      const char *text,
+                      int         width)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (gtk_widget_get_pango_context (table));
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -4);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}

@@ -18,6 +18,9 @@ void            test_ui_init              (int             *argc,
 PoaApplication *test_ui_open_window       (const char      *dir,
                                            GtkWindow      **window);
 void            test_ui_close_windows     (PoaApplication  *app);
+int             test_ui_pango_height      (GtkWidget       *table,
+                                           const char      *text,
+                                           int              width);
 void            test_ui_wait_for_frames   (GtkWidget       *widget,
                                            guint            n);
 void            test_ui_render_to_png     (GtkWidget       *window,

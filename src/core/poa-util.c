@@ -32,3 +32,22 @@ _poa_set_text (char       **field,
   *field = g_strdup (text);
   return TRUE;
 }
+
+/**
+ * _poa_text_is_digits:
+ *
+ * Returns: whether @text is a whole number written as ASCII digits only, and not empty: a Nº,
+ *   a figure as the office types it.
+ */
+gboolean
+_poa_text_is_digits (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+
+  return TRUE;
+}

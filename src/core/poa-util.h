@@ -14,4 +14,6 @@ G_BEGIN_DECLS
 gboolean _poa_set_text (char       **field,
                         const char  *text);
 
+gboolean _poa_text_is_digits (const char *text);
+
 G_END_DECLS

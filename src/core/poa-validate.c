@@ -16,6 +16,7 @@
 #include "poa-activity.h"
 #include "poa-date.h"
 #include "poa-plan.h"
+#include "poa-util.h"
 #include "poa-validate.h"
 #include "poa-validate-private.h"
 
@@ -35,19 +36,6 @@ _poa_validate_get_runs (guint *texts)
   *texts = (guint)g_atomic_int_get (&texts_read);
 }
 
-static gboolean
-all_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isdigit (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* "1,500" and "1,000,000" are how numbers are grouped in Mexico; "1,50" is not a grouping. */
 static gboolean
 is_grouped (const char *text)
@@ -55,11 +43,11 @@ is_grouped (const char *text)
   g_auto(GStrv) groups = g_strsplit (text, ",", -1);
   guint n = g_strv_length (groups);
 
-  if (n < 2 || !all_digits (groups[0]) || strlen (groups[0]) > 3)
+  if (n < 2 || !_poa_text_is_digits (groups[0]) || strlen (groups[0]) > 3)
     return FALSE;
 
   for (guint i = 1; i < n; i++)
-    if (!all_digits (groups[i]) || strlen (groups[i]) != 3)
+    if (!_poa_text_is_digits (groups[i]) || strlen (groups[i]) != 3)
       return FALSE;
 
   return TRUE;
@@ -105,7 +93,7 @@ poa_validate_goal (const char  *text,
   else
     digits = g_strdup (stripped);
 
-  if (!all_digits (digits))
+  if (!_poa_text_is_digits (digits))
     {
       gboolean decimal = strspn (stripped, "0123456789.,") == strlen (stripped);
 
@@ -158,7 +146,7 @@ poa_validate_year (const char  *text,
       return FALSE;
     }
 
-  if (!all_digits (stripped))
+  if (!_poa_text_is_digits (stripped))
     {
       g_set_error (error, POA_VALIDATE_ERROR, POA_VALIDATE_ERROR_NOT_A_NUMBER,
                    _("“%s” is not a year"), stripped);
@@ -206,8 +194,8 @@ poa_validate_date (const char  *text,
 
   /* Say what is wrong with the shape the office uses, rather than only "bad date". */
   parts = g_strsplit (stripped, "/", -1);
-  if (g_strv_length (parts) == 3 && all_digits (parts[0]) && all_digits (parts[1]) &&
-      all_digits (parts[2]) && strlen (parts[0]) <= 2 && strlen (parts[1]) <= 2)
+  if (g_strv_length (parts) == 3 && _poa_text_is_digits (parts[0]) && _poa_text_is_digits (parts[1]) &&
+      _poa_text_is_digits (parts[2]) && strlen (parts[0]) <= 2 && strlen (parts[1]) <= 2)
     {
       if (strlen (parts[2]) != 4)
         g_set_error_literal (error, POA_VALIDATE_ERROR, POA_VALIDATE_ERROR_SHORT_YEAR,

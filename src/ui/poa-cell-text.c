@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "poa-cell-text.h"
+#include "poa-util.h"
 
 /* The text of one cell of a table: what a GtkLabel with ellipsize END (and, for a paragraph,
  * wrap WORD_CHAR and a number of lines) would show, for less.
@@ -1118,20 +1119,6 @@ known_or_estimated_height (PoaCellText *self,
   return TRUE;
 }
 
-/* Whether @text is a number, all ASCII digits: the Nº of a row. */
-static gboolean
-is_number (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isdigit (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The answer to a measure of @self that needs no layout of its text, in a table: a paragraph
  * asks for no width, and is a line high at no width (GTK's row asks before it gives widths:
  * laying it out unwrapped, only to be measured again, cost a tenth of a scrollbar drag's
@@ -1164,7 +1151,7 @@ answer_without_layout (PoaCellText    *self,
       return TRUE;
     }
 
-  if (self->lines == 0 && !is_number (self->text))
+  if (self->lines == 0 && !_poa_text_is_digits (self->text))
     return FALSE;
 
   /* A number is never cut: as its minimum too, so that a table wider than the window does not

@@ -411,30 +411,6 @@ save_png (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
 }
 
-/* Sets the table's adjustment to @value and waits for the frame that shows it. */
-static void
-scroll_frame (GtkWidget     *page,
-              GtkAdjustment *adjustment,
-              double         value,
-              double        *wall_ms,
-              double        *cpu_ms)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (page);
-  gboolean painted = FALSE;
-  gint64 start = g_get_monotonic_time ();
-  double cpu_start = bench_thread_cpu_ms ();
-  gulong id;
-
-  gtk_adjustment_set_value (adjustment, value);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-
-  *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
-  *cpu_ms = bench_thread_cpu_ms () - cpu_start;
-}
-
 #define SCROLL_FRAMES 60
 
 /* A drag of the scrollbar from top to bottom in SCROLL_FRAMES frames (each frame lands on rows
@@ -462,7 +438,7 @@ bench_scroll (GtkWidget *page,
     {
       double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-      scroll_frame (page, adjustment, top * (i + 1) / SCROLL_FRAMES, &drag_wall[i], &drag_cpu[i]);
+      bench_page_scroll_frame (page, adjustment, top * (i + 1) / SCROLL_FRAMES, &drag_wall[i], &drag_cpu[i]);
     }
 
   layouts = _poa_cell_text_get_layouts_made () - layouts;
@@ -470,9 +446,9 @@ bench_scroll (GtkWidget *page,
   gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment)) / 3);
   test_ui_wait_for_frames (page, 3);
   for (guint i = 0; i < SCROLL_FRAMES; i++)
-    scroll_frame (page, adjustment,
-                  gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
-                  &wheel_wall[i], &wheel_cpu[i]);
+    bench_page_scroll_frame (page, adjustment,
+                             gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
+                             &wheel_wall[i], &wheel_cpu[i]);
 
   save_png (page, "wheel");
   poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);

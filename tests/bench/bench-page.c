@@ -13,6 +13,7 @@
 #include "poa-activity.h"
 #include "poa-plan.h"
 #include "bench-page.h"
+#include "bench-util.h"
 #include "test-plans.h"
 #include "test-ui-util.h"
 
@@ -89,4 +90,37 @@ bench_plan_with_long_texts (guint n_activities)
     }
 
   return g_steal_pointer (&plan);
+}
+
+static void
+scroll_painted_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Sets @adjustment (of a table in @widget's window) to @value and waits for the frame that shows
+ * it: the wall time (@wall_ms may be %NULL) and this thread's processor time it took. */
+void
+bench_page_scroll_frame (GtkWidget     *widget,
+                         GtkAdjustment *adjustment,
+                         double         value,
+                         double        *wall_ms,
+                         double        *cpu_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = bench_thread_cpu_ms ();
+  gulong id;
+
+  gtk_adjustment_set_value (adjustment, value);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (scroll_painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+
+  if (wall_ms != NULL)
+    *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+  *cpu_ms = bench_thread_cpu_ms () - cpu_start;
 }

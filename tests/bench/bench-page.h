@@ -30,4 +30,10 @@ void bench_page_close (BenchPage *self);
 
 PoaPlan *bench_plan_with_long_texts (guint n_activities);
 
+void bench_page_scroll_frame (GtkWidget     *widget,
+                              GtkAdjustment *adjustment,
+                              double         value,
+                              double        *wall_ms,
+                              double        *cpu_ms);
+
 G_END_DECLS

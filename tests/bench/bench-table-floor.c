@@ -262,33 +262,6 @@ table_new (Variant     variant,
 
 /* ─── The drag ───────────────────────────────────────────────────────────────────────────── */
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-scroll_frame (GtkWidget     *widget,
-              GtkAdjustment *adjustment,
-              double         value,
-              double        *cpu_ms)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  double cpu_start = bench_thread_cpu_ms ();
-  gulong id;
-
-  gtk_adjustment_set_value (adjustment, value);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-
-  *cpu_ms = bench_thread_cpu_ms () - cpu_start;
-}
-
 static Counts
 counts_now (void)
 {
@@ -319,7 +292,7 @@ drag (const char *name,
     {
       double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-      scroll_frame (table, adjustment, top * (i + 1) / SCROLL_FRAMES, &drag_cpu[i]);
+      bench_page_scroll_frame (table, adjustment, top * (i + 1) / SCROLL_FRAMES, NULL, &drag_cpu[i]);
     }
   after = counts_now ();
   layouts = _poa_cell_text_get_layouts_made () - layouts;
@@ -327,9 +300,9 @@ drag (const char *name,
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 3);
   test_ui_wait_for_frames (table, 3);
   for (guint i = 0; i < SCROLL_FRAMES; i++)
-    scroll_frame (table, adjustment,
-                  gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
-                  &wheel_cpu[i]);
+    bench_page_scroll_frame (table, adjustment,
+                             gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
+                             NULL, &wheel_cpu[i]);
 
 #define PER_FRAME(field) ((after.field - before.field) / (double)SCROLL_FRAMES)
   {
