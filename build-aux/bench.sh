@@ -69,6 +69,9 @@ run $display $bench/bench-observation-marker
 # drag6 (issue 21 item 4): the scrollbar drag of bench-activities-table on column views of the
 # same columns with the cheapest cells (GTK 4.8's own cost), beside the page, with counts.
 run $display $bench/bench-table-floor
+# The same drag with the accessibility bus a desktop runs (each accessible label changed is a
+# message on it): the scroll part of bench-activities-table without GTK_A11Y=none.
+run env -u NO_AT_BRIDGE -u GTK_A11Y $display $bench/bench-activities-table scroll
 
 echo
 echo "POA benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"

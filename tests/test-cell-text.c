@@ -494,9 +494,9 @@ test_a_far_scroll_lays_out_only_what_shows (void)
 
       rows = rows_in_view (table);
       cells_in_view = rows->len * G_N_ELEMENTS (table_columns);
-      g_test_message ("jump %u: %u rows in view; %u binds, %u resizes, %u layouts, %u measures", jump, rows->len,
-                      after.binds - before.binds, after.resizes - before.resizes, after.layouts - before.layouts,
-                      after.measures - before.measures);
+      g_test_message ("jump %u: %u rows in view; %u binds, %u resizes, %u layouts, %u measures, %u labels", jump,
+                      rows->len, after.binds - before.binds, after.resizes - before.resizes,
+                      after.layouts - before.layouts, after.measures - before.measures, after.labels - before.labels);
       g_assert_cmpuint (rows->len, >=, 5);
       /* Rows never shown: GTK bound many more than show. */
       g_assert_cmpuint (after.binds - before.binds, >=, 10 * cells_in_view);
@@ -507,6 +507,18 @@ test_a_far_scroll_lays_out_only_what_shows (void)
        * or two that come into view as the rows above take their true heights: not the rows GTK
        * keeps out of view. */
       g_assert_cmpuint (after.layouts - before.layouts, <=, cells_in_view + 2 * G_N_ELEMENTS (table_columns));
+      /* Assistive technologies are told the texts that show, not those of the rows bound out of
+       * view (each a message on their bus), and told right. */
+      g_assert_cmpuint (after.labels - before.labels, <=, cells_in_view + 2 * G_N_ELEMENTS (table_columns));
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GPtrArray *cells = g_ptr_array_index (rows, r);
+
+          for (guint c = 0; c < cells->len; c++)
+            gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (cells, c)),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                 poa_cell_text_get_text (g_ptr_array_index (cells, c)));
+        }
 
       /* The rows that show are as high as their highest text, laid out by Pango. */
       for (guint r = 0; r < rows->len; r++)

@@ -415,6 +415,12 @@ struct _PoaCellText
   GObject           *item;
   GParamSpec        *pspec;
   PoaCellTextFormat  format;
+
+  /* In a table, the accessible label follows the text when the cell is drawn in view: a
+   * scrollbar's drag rebinds some 200 rows of six cells a frame, a dozen of which show, and with
+   * a screen reader's bus running each update of a label is a message on it (9 ms a frame of
+   * 100,000 long-text activities). */
+  gboolean           label_stale;
 };
 
 G_DEFINE_FINAL_TYPE (PoaCellText, poa_cell_text, GTK_TYPE_WIDGET)
@@ -476,6 +482,18 @@ tracker_leave (PoaCellText *self)
   if (self->tracker != NULL)
     g_hash_table_remove (self->tracker->waiting, self);
   self->tracker = NULL;
+}
+
+/* Tells assistive technologies the text shown, if they have not been told yet. */
+static void
+flush_label (PoaCellText *self)
+{
+  if (!self->label_stale)
+    return;
+
+  self->label_stale = FALSE;
+  counts.labels++;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
 }
 
 /* Whether any of @self shows in its table's area (a table scrolls its rows inside it). */
@@ -1299,21 +1317,27 @@ poa_cell_text_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   PoaCellText *self = POA_CELL_TEXT (widget);
+  GtkWidget *table = NULL;
+  gboolean visible;
   PangoLayout *layout;
   PangoRectangle logical;
   float xalign = self->xalign;
   double x;
 
   counts.snapshots++;
+  if (self->label_stale || (self->lines > 0 && self->text[0] != '\0'))
+    table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  visible = table == NULL || in_view (self, table, gtk_widget_get_height (table));
+  if (visible)
+    flush_label (self);
+
   if (self->text[0] == '\0')
     return;
 
   /* Out of its table's view, a paragraph is not laid out: the tracker draws it when it shows. */
   if (self->lines > 0)
     {
-      GtkWidget *table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
-
-      if (table != NULL && !in_view (self, table, gtk_widget_get_height (table)))
+      if (!visible)
         {
           self->culled = TRUE;
           tracker_wait (self, table, TRUE);
@@ -1482,7 +1506,9 @@ show_text (PoaCellText *self,
   g_free (self->text);
   self->text = g_strdup (text);
   self->text_hash = text_hash (self->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  self->label_stale = TRUE;
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW) == NULL)
+    flush_label (self);
   if (emptied || same_answers (self))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else

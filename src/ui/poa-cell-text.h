@@ -49,6 +49,7 @@ typedef struct
   guint snapshots;     /* the snapshot vfunc, drawn or not */
   guint resizes;       /* gtk_widget_queue_resize() asked by a cell of itself */
   guint css_changes;   /* the css_changed vfunc */
+  guint labels;        /* accessible labels updated */
 } PoaCellTextCounts;
 
 void         _poa_cell_text_get_counts       (PoaCellTextCounts *counts);
