@@ -454,8 +454,9 @@ p = wb.create_sheet('_poa')
 p.sheet_state = 'hidden'
 # Layout 1, as version 0.2.0 wrote it (every value a text, a row per note and per
 # justification): workbooks written by 0.2.0 exist, and the reader still takes them.
+layout = sys.argv[3] if len(sys.argv) > 3 else '1'
 for row in [
-        ['format', 'poa-workbook', '1'],
+        ['format', 'poa-workbook', layout],
         ['municipality', 'Sombrerete, Zac.'],
         ['tolerance_low', '85'], ['tolerance_high', '115'],
         ['review.status', 'enviado'],
@@ -510,6 +511,21 @@ def mode_hidden_sheet():
           a1['unit'] == 'Personas', a1['unit'])
     check('hidden sheet: a visible cell wins over _poa',
           a2['responsible'] == before['activities'][1]['responsible'] != '', a2['responsible'])
+
+    # The same sheet in a layout a newer program would write: said, and ignored whole.
+    newer = os.path.join(TMP, 'con-hojas-3.xlsx')
+    db3 = os.path.join(TMP, 'hs-3.sqlite3')
+    subprocess.run(['/usr/bin/python3', '-c', ADD_SHEETS, exported, newer, '3'], check=True)
+    result = import_workbook(db3, newer, '--keep-both')
+    check('hidden sheet, layout 3: imports', result.returncode == 0, result.stderr)
+    if result.returncode != 0:
+        return
+    check('hidden sheet, layout 3: a warning naming _poa!C1 and the layout',
+          '_poa!C1' in result.stderr and '3' in result.stderr, result.stderr)
+    plan = export_json(db3, result.stdout.strip())
+    check('hidden sheet, layout 3: none of its values taken',
+          plan['municipality'] != 'Sombrerete, Zac.' and plan.get('tolerance_low') != 85,
+          (plan['municipality'], plan.get('tolerance_low')))
 
 
 HANDMADE = r'''

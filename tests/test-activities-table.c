@@ -161,18 +161,6 @@ assert_rows_follow (Fixture    *fixture,
         first = i;
     }
   g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
-  if (g_getenv ("S6_DEBUG"))
-    {
-      for (guint i = 0; i < numbers->len; i++)
-        g_printerr ("row %u: %u; ", i, g_array_index (numbers, guint, i));
-      g_printerr ("\nfirst %u; shown:", first);
-      for (guint i = 0; i < MIN (g_list_model_get_n_items (shown), 40); i++)
-        {
-          g_autoptr(PoaActivity) activity = g_list_model_get_item (shown, i);
-          g_printerr (" %u", poa_activity_get_number (activity));
-        }
-      g_printerr ("\n");
-    }
 
   for (guint i = 1; i < numbers->len && first + i < g_list_model_get_n_items (shown); i++)
     {

@@ -577,6 +577,62 @@ test_a_far_scroll_lays_out_only_what_shows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A table scrolled across to its last column, then far down, then back: the Nº cells of the rows
+ * bound meanwhile were drawn out of view; once they show, assistive technologies are told their
+ * numbers, not those of the rows they showed before. */
+static void
+test_labels_follow_a_table_scrolled_across (void)
+{
+  g_autoptr(GListStore) activities = activities_with_texts_of_every_length ();
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (activities)));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  GtkAdjustment *across, *down;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
+               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
+
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_wait_for_frames (table, 3);
+  across = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table));
+  down = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  gtk_adjustment_set_value (down, 100);
+  test_ui_wait_for_frames (table, 3);
+
+  gtk_adjustment_set_value (across, gtk_adjustment_get_upper (across) - gtk_adjustment_get_page_size (across));
+  test_ui_wait_for_frames (table, 3);
+  gtk_adjustment_set_value (down, (gtk_adjustment_get_upper (down) - gtk_adjustment_get_page_size (down)) / 2);
+  test_ui_wait_for_frames (table, 3);
+  gtk_adjustment_set_value (across, 0);
+  test_ui_wait_for_frames (table, 3);
+
+  rows = rows_in_view (table);
+  g_assert_cmpuint (rows->len, >=, 2);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+      PoaCellText *number = g_ptr_array_index (cells, 0);
+
+      /* Far from the first rows: the numbers are those of the middle of the list. */
+      g_assert_cmpuint (g_ascii_strtoull (poa_cell_text_get_text (number), NULL, 10), >, FIRST_NUMBER + 5000);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (number), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           poa_cell_text_get_text (number));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A table wider than its window squeezes its columns to their minimum widths: the Nº's cells
  * keep the width of their digits, never "999…". */
 static void
@@ -649,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/cell-text/is-a-label-to-screen-readers", test_is_a_label_to_screen_readers);
   g_test_add_func ("/cell-text/a-far-scroll-lays-out-only-what-shows", test_a_far_scroll_lays_out_only_what_shows);
   g_test_add_func ("/cell-text/a-number-is-never-cut", test_a_number_is_never_cut);
+  g_test_add_func ("/cell-text/labels-follow-a-table-scrolled-across", test_labels_follow_a_table_scrolled_across);
 
   return g_test_run ();
 }

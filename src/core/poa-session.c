@@ -558,6 +558,16 @@ observation_key (const PoaObservation *observation)
                     observation->text != NULL ? observation->text : "", NULL);
 }
 
+static int
+compare_observation_dates (gconstpointer a,
+                           gconstpointer b)
+{
+  const PoaObservation *x = *(const PoaObservation *const *)a;
+  const PoaObservation *y = *(const PoaObservation *const *)b;
+
+  return g_strcmp0 (x->date, y->date);
+}
+
 /* See poa_session_keep_history(). */
 static void
 keep_observations (PoaPlan *old,
@@ -567,6 +577,8 @@ keep_observations (PoaPlan *old,
   GPtrArray *observations = poa_plan_get_observations (plan);
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) from_file = NULL;
+  g_autofree gpointer *taken = NULL;
+  gsize n_taken = 0;
 
   if (old_observations->len == 0)
     return;
@@ -575,10 +587,13 @@ keep_observations (PoaPlan *old,
   for (guint i = 0; i < old_observations->len; i++)
     g_hash_table_add (seen, observation_key (g_ptr_array_index (old_observations, i)));
 
-  /* The file's observations, taken out; the old plan's put first; the file's others after. */
+  /* The file's observations, taken out; the old plan's put first; the file's others after;
+   * then all by date, oldest first as a plan keeps them (a stable sort: those of one date stay
+   * in that order). */
   from_file = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_observation_free);
-  while (observations->len > 0)
-    g_ptr_array_add (from_file, g_ptr_array_steal_index (observations, 0));
+  taken = g_ptr_array_steal (observations, &n_taken);
+  for (gsize i = 0; i < n_taken; i++)
+    g_ptr_array_add (from_file, taken[i]);
   for (guint i = 0; i < old_observations->len; i++)
     g_ptr_array_add (observations, poa_observation_copy (g_ptr_array_index (old_observations, i)));
   for (guint i = 0; i < from_file->len; i++)
@@ -588,6 +603,7 @@ keep_observations (PoaPlan *old,
       if (!g_hash_table_contains (seen, key))
         g_ptr_array_add (observations, poa_observation_copy (g_ptr_array_index (from_file, i)));
     }
+  g_ptr_array_sort (observations, compare_observation_dates);
 }
 
 /**

@@ -465,11 +465,11 @@ merge (Sheet      *sheet,
                                                   text, style (sheet, id)));
 }
 
-/* Merges column @col from @first_row down to the current row, whose cells are all written
- * already: the top one with @text, the others blank in the same style. In constant-memory
+/* Merges column @col from @first_row down to the current row: the top cell, written already,
+ * with @text, the others blank in the same style. libxlsxwriter's merge writes those blanks
+ * itself, so the callers leave the merged cells of the current row to it. In constant-memory
  * mode the rows above are on disk, so the merge's own writes there are refused and only the
- * range is recorded; without it, they would write the same cells again. Either way the result
- * is the same. */
+ * range is recorded. */
 static void
 merge_down (Sheet      *sheet,
             lxw_row_t   first_row,
@@ -3458,10 +3458,11 @@ write_workbook (PoaPlan     *plan,
     }
   check_row_files (&book);
 
-  /* Closing writes the file, and frees the workbook whatever happens. */
-  errno = 0;
+  /* Closing writes the file, and frees the workbook whatever happens. errno is cleared just
+   * before it: starting the follower may leave it set. */
   following = memory_fd >= 0 && book.error == NULL && book.xlsx_error == LXW_NO_ERROR &&
               follower_start (&follower, memory_fd);
+  errno = 0;
   closed = workbook_close (book.workbook);
   close_errno = errno;
   keep_error (&book, closed);

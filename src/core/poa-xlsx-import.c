@@ -1679,10 +1679,19 @@ read_poa_sheet_hidden (Import       *imp,
   {
     g_autofree char *format = cell_text (imp, sheet, 0, 0);
     g_autofree char *name = cell_text (imp, sheet, 0, 1);
+    g_autofree char *layout = cell_text (imp, sheet, 0, 2);
 
     if (g_strcmp0 (format, "format") != 0 || g_strcmp0 (name, "poa-workbook") != 0)
       {
         warn (imp, sheet, 0, 0, _("the sheet is not the program's own; it is ignored"));
+        return TRUE;
+      }
+    /* Layout 1 (version 0.2.0) and 2 are read; a later one, written by a newer program, may
+     * say things in ways this one would misread. */
+    if (layout != NULL && layout[0] != '\0' && g_strcmp0 (layout, "1") != 0 && g_strcmp0 (layout, "2") != 0)
+      {
+        warn (imp, sheet, 0, 2, _("the sheet is in layout “%s”, which a newer version of the program "
+                                  "writes; it is ignored"), layout);
         return TRUE;
       }
   }
@@ -1777,7 +1786,10 @@ read_poa_sheet_hidden (Import       *imp,
 
           if (which < 1 || which > (note ? 12u : 4u))
             {
-              problem (imp, sheet, row, 1, _("“%s” names no activity or month of the plan"), a);
+              if (note)
+                problem (imp, sheet, row, 2, _("“%s” is not a month from 1 to 12"), b != NULL ? b : "");
+              else
+                problem (imp, sheet, row, 2, _("“%s” is not a quarter from 1 to 4"), b != NULL ? b : "");
               continue;
             }
           /* An activity taken out of the visible sheets: what _poa held for it goes too. */

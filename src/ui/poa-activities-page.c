@@ -837,8 +837,12 @@ follow_plan (PoaActivitiesPage *self,
   if (self->filtered != NULL && plan != NULL)
     gtk_sort_list_model_set_model (self->sorted_list, G_LIST_MODEL (poa_plan_get_activities (plan)));
 
-  /* Once the plan is on screen: holding its texts for the thread takes some 20 ms at 100,000. */
+  /* Once the plan is on screen: holding its texts for the thread takes some 20 ms at 100,000.
+   * The old plan's folding, if still running, is no longer wanted: it held every old activity
+   * and a core while the new plan is first drawn. */
   g_clear_handle_id (&self->folding_id, g_source_remove);
+  if (self->filtered != NULL)
+    poa_search_model_stop_folding (self->filtered);
   if (plan != NULL)
     self->folding_id = g_idle_add_full (G_PRIORITY_LOW, start_folding_cb, self, NULL);
 

@@ -667,6 +667,7 @@ row_decide (RowState *state)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   int kept_highest = -1, true_highest = -1;
+  gboolean unknown = FALSE;
 
   state->decided = TRUE;
   if (state->wrong == NULL)
@@ -679,7 +680,10 @@ row_decide (RowState *state)
       int kept = kept_height (cell);
 
       if (kept < 0 && g_ptr_array_find (state->wrong, cell, NULL))
-        kept_highest = G_MAXINT;   /* GTK keeps what the cell cannot tell: resize */
+        {
+          kept_highest = G_MAXINT;   /* GTK keeps what the cell cannot tell: resize */
+          unknown = TRUE;
+        }
       kept_highest = MAX (kept_highest, kept);
       true_highest = MAX (true_highest, cell->true_height >= 0 ? cell->true_height : kept);
     }
@@ -696,7 +700,9 @@ row_decide (RowState *state)
         cell_queue_resize (cell);
     }
 
-  return MAX (0, kept_highest - true_highest);
+  /* How much it shrinks is known only from the heights GTK keeps; else the next frame lays out
+   * the rows it brings into view. */
+  return unknown ? 0 : MAX (0, kept_highest - true_highest);
 }
 
 /* The place of @self's row (its cell's parent, or its box's, the list's child): the cells of a
@@ -1330,6 +1336,15 @@ poa_cell_text_snapshot (GtkWidget   *widget,
   visible = table == NULL || in_view (self, table, gtk_widget_get_height (table));
   if (visible)
     flush_label (self);
+
+  /* Drawn out of view (a row kept below the window, a table scrolled across) with its label not
+   * told: the tracker draws it again when it shows, as a paragraph's text. GTK would otherwise
+   * keep this drawing, and the label, when the cell only moves into view. */
+  if (!visible && self->label_stale)
+    {
+      self->culled = TRUE;
+      tracker_wait (self, table, FALSE);
+    }
 
   if (self->text[0] == '\0')
     return;
