@@ -416,6 +416,40 @@ cell_of (GtkWidget *column_cell)
   return POA_CELL_TEXT (POA_IS_CELL_TEXT (child) ? child : gtk_widget_get_last_child (child));
 }
 
+/* The Actividades table's columns over @activities (a model of PoaActivity, taken), the last one
+ * expanding when @expand_last, in a window of @width × @height presented and drawn. Returns the
+ * table; *@window is to be destroyed. */
+static GtkWidget *
+table_in_window (GListModel *activities,
+                 gboolean    expand_last,
+                 int         width,
+                 int         height,
+                 GtkWidget **window)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (activities);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
+               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
+
+      gtk_column_view_column_set_expand (column, expand_last && c == G_N_ELEMENTS (table_columns) - 1);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (*window), width, height);
+  gtk_window_present (GTK_WINDOW (*window));
+  test_ui_wait_for_frames (table, 3);
+
+  return table;
+}
+
 /* The rows of @table's list that show (GTK hides those it keeps out of view), top to bottom:
  * an array of arrays of their PoaCellText. */
 static GPtrArray *
@@ -453,28 +487,11 @@ test_a_far_scroll_lays_out_only_what_shows (void)
 {
   g_autoptr(GListStore) activities = activities_with_texts_of_every_length ();
   GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (activities)), NULL);
-  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  GtkWidget *window;
+  /* Narrower than the columns: none is given more than it was measured at. */
+  GtkWidget *table = table_in_window (G_LIST_MODEL (sorted), TRUE, 1400, 600, &window);
   GtkAdjustment *adjustment;
 
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
-               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
-
-      gtk_column_view_column_set_expand (column, c == G_N_ELEMENTS (table_columns) - 1);
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  /* Narrower than the columns: none is given more than it was measured at. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for_frames (table, 3);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
   /* GTK 4.8's list, scrolled far at once from its first rows, binds none (a drag starts with
    * a little). */
@@ -584,27 +601,11 @@ static void
 test_labels_follow_a_table_scrolled_across (void)
 {
   g_autoptr(GListStore) activities = activities_with_texts_of_every_length ();
-  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (activities)));
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  GtkWidget *window;
+  GtkWidget *table = table_in_window (g_object_ref (G_LIST_MODEL (activities)), FALSE, 500, 400, &window);
   GtkAdjustment *across, *down;
   g_autoptr(GPtrArray) rows = NULL;
 
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
-               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
-
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), 500, 400);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for_frames (table, 3);
   across = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table));
   down = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
   gtk_adjustment_set_value (down, 100);
@@ -639,10 +640,7 @@ static void
 test_a_number_is_never_cut (void)
 {
   g_autoptr(GListStore) activities = g_list_store_new (POA_TYPE_ACTIVITY);
-  GtkSingleSelection *selection;
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *table;
+  GtkWidget *window, *table;
   g_autoptr(GPtrArray) rows = NULL;
 
   for (guint i = 0; i < 8; i++)
@@ -653,21 +651,7 @@ test_a_number_is_never_cut (void)
       g_object_set (activity, "name", PARAGRAPH, "action-line", PARAGRAPH, NULL);
       g_list_store_append (activities, activity);
     }
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (activities)));
-  table = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
-  for (guint c = 0; c < G_N_ELEMENTS (table_columns); c++)
-    {
-      g_autoptr(GtkColumnViewColumn) column =
-        c == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
-               : _poa_text_column_new (table_columns[c].property, table_columns[c].property, table_columns[c].width, TRUE);
-
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (table), column);
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), table);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), 500, 400);
-  gtk_window_present (GTK_WINDOW (window));
-  test_ui_wait_for_frames (table, 3);
+  table = table_in_window (g_object_ref (G_LIST_MODEL (activities)), FALSE, 500, 400, &window);
 
   rows = rows_in_view (table);
   g_assert_cmpuint (rows->len, >=, 1);
