@@ -404,15 +404,8 @@ write_avance (Book        *book,
     }
 }
 
-typedef struct
-{
-  char   *code;
-  char   *name;
-  gint64 *centavos;  /* one per area */
-} Partida;
-
-static void
-partida_free (Partida *partida)
+void
+poa_consolidate_partida_free (PoaConsolidatePartida *partida)
 {
   g_free (partida->code);
   g_free (partida->name);
@@ -424,10 +417,58 @@ static gint
 compare_partidas (gconstpointer a,
                   gconstpointer b)
 {
-  const Partida *x = *(Partida *const *)a;
-  const Partida *y = *(Partida *const *)b;
+  const PoaConsolidatePartida *x = *(PoaConsolidatePartida *const *)a;
+  const PoaConsolidatePartida *y = *(PoaConsolidatePartida *const *)b;
 
   return g_strcmp0 (x->code, y->code);
+}
+
+/**
+ * poa_consolidate_partidas:
+ * @areas: (element-type PoaConsolidateArea): as poa_consolidate_read() gives them
+ *
+ * The areas' budgets added up by partida (its code), as the planning unit reads them: the
+ * *Todas las áreas* window and the consolidated workbook.
+ *
+ * Returns: (transfer full) (element-type PoaConsolidatePartida): the partidas by code
+ */
+GPtrArray *
+poa_consolidate_partidas (GPtrArray *areas)
+{
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *partidas = g_ptr_array_new_with_free_func ((GDestroyNotify)poa_consolidate_partida_free);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const PoaConsolidateArea *area = g_ptr_array_index (areas, i);
+      GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (area->plan));
+      /* An area that holds a partida on two lines counts once. */
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (budget); j++)
+        {
+          g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, j);
+          const char *code = poa_budget_line_get_code (line);
+          PoaConsolidatePartida *partida = g_hash_table_lookup (by_code, code);
+
+          if (partida == NULL)
+            {
+              partida = g_new0 (PoaConsolidatePartida, 1);
+              partida->code = g_strdup (code);
+              partida->name = g_strdup (poa_budget_line_get_name (line));
+              partida->centavos = g_new0 (gint64, MAX (areas->len, 1));
+              g_ptr_array_add (partidas, partida);
+              g_hash_table_insert (by_code, partida->code, partida);
+            }
+          if (g_hash_table_add (seen, partida))
+            partida->n_areas++;
+          partida->centavos[i] += poa_budget_line_get_centavos (line);
+          partida->total += poa_budget_line_get_centavos (line);
+        }
+    }
+  g_ptr_array_sort (partidas, compare_partidas);
+
+  return partidas;
 }
 
 /* The budget by partida across areas: one row per partida (by code), one column per area, and
@@ -437,37 +478,11 @@ write_budget (Book      *book,
               GPtrArray *areas)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (book->workbook, "Presupuesto");
-  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) partidas = g_ptr_array_new_with_free_func ((GDestroyNotify)partida_free);
+  g_autoptr(GPtrArray) partidas = poa_consolidate_partidas (areas);
   const lxw_row_t first = 2;
   lxw_col_t total_col = (lxw_col_t)(2 + areas->len);
   lxw_row_t row = first;
   lxw_row_t foot;
-
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const PoaConsolidateArea *area = g_ptr_array_index (areas, i);
-      GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (area->plan));
-
-      for (guint j = 0; j < g_list_model_get_n_items (budget); j++)
-        {
-          g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, j);
-          const char *code = poa_budget_line_get_code (line);
-          Partida *partida = g_hash_table_lookup (by_code, code);
-
-          if (partida == NULL)
-            {
-              partida = g_new0 (Partida, 1);
-              partida->code = g_strdup (code);
-              partida->name = g_strdup (poa_budget_line_get_name (line));
-              partida->centavos = g_new0 (gint64, areas->len);
-              g_ptr_array_add (partidas, partida);
-              g_hash_table_insert (by_code, partida->code, partida);
-            }
-          partida->centavos[i] += poa_budget_line_get_centavos (line);
-        }
-    }
-  g_ptr_array_sort (partidas, compare_partidas);
 
   keep (book, worksheet_write_string (sheet, 0, 0, "Presupuesto por partida", book->title));
   keep (book, worksheet_write_string (sheet, first, 0, "Partida", book->header));
@@ -485,25 +500,22 @@ write_budget (Book      *book,
 
   for (guint p = 0; p < partidas->len; p++)
     {
-      const Partida *partida = g_ptr_array_index (partidas, p);
+      const PoaConsolidatePartida *partida = g_ptr_array_index (partidas, p);
       g_autofree char *left = NULL;
       g_autofree char *right = NULL;
       g_autofree char *formula = NULL;
-      gint64 total = 0;
 
       row++;
       keep (book, worksheet_write_string (sheet, row, 0, partida->code, book->text));
       keep (book, worksheet_write_string (sheet, row, 1, partida->name, book->text));
       for (guint i = 0; i < areas->len; i++)
-        {
-          keep (book, worksheet_write_number (sheet, row, (lxw_col_t)(2 + i),
-                                              partida->centavos[i] / 100.0, book->money));
-          total += partida->centavos[i];
-        }
+        keep (book, worksheet_write_number (sheet, row, (lxw_col_t)(2 + i),
+                                            partida->centavos[i] / 100.0, book->money));
       left = cell (2, row);
       right = cell (MAX (total_col - 1, 2), row);
       formula = g_strdup_printf ("=SUM(%s:%s)", left, right);
-      keep (book, worksheet_write_formula_num (sheet, row, total_col, formula, book->money, total / 100.0));
+      keep (book, worksheet_write_formula_num (sheet, row, total_col, formula, book->money,
+                                               partida->total / 100.0));
     }
 
   foot = row + 1;
@@ -524,11 +536,9 @@ write_budget (Book      *book,
 
       for (guint p = 0; p < partidas->len; p++)
         {
-          const Partida *partida = g_ptr_array_index (partidas, p);
+          const PoaConsolidatePartida *partida = g_ptr_array_index (partidas, p);
 
-          for (guint i = 0; i < areas->len; i++)
-            if (col == total_col || col == 2 + i)
-              total += partida->centavos[i];
+          total += col == total_col ? partida->total : partida->centavos[col - 2];
         }
       keep (book, worksheet_write_formula_num (sheet, foot, col, formula, book->total_money, total / 100.0));
     }

@@ -28,7 +28,19 @@ typedef struct
   guint           n_above;
 } PoaConsolidateArea;
 
+/* One spending partida added up across the areas (by its code): what each area gives it. */
+typedef struct
+{
+  char   *code;
+  char   *name;       /* as the first area to hold the code names it */
+  gint64 *centavos;   /* one per area, in the areas' order */
+  guint   n_areas;    /* the areas that hold it */
+  gint64  total;      /* the sum of @centavos */
+} PoaConsolidatePartida;
+
 void       poa_consolidate_area_free   (PoaConsolidateArea *area);
+void       poa_consolidate_partida_free (PoaConsolidatePartida *partida);
+GPtrArray *poa_consolidate_partidas    (GPtrArray          *areas);
 gint       poa_consolidate_area_rank   (gconstpointer       a,
                                         gconstpointer       b);
 GPtrArray *poa_consolidate_read        (PoaStore           *store,
@@ -42,5 +54,6 @@ gboolean   poa_consolidate_write_xlsx  (GPtrArray          *areas,
                                         GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaConsolidateArea, poa_consolidate_area_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaConsolidatePartida, poa_consolidate_partida_free)
 
 G_END_DECLS

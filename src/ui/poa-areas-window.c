@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "poa-areas-window.h"
-#include "poa-budget-line.h"
 #include "poa-cell-text.h"
 #include "poa-consolidate.h"
 #include "poa-date.h"
@@ -314,35 +313,11 @@ struct _PoaAreasWindow
 G_DEFINE_FINAL_TYPE (PoaAreasWindow, poa_areas_window, ADW_TYPE_WINDOW)
 
 /* The budget added up by partida across the areas, by code. */
-typedef struct
-{
-  char   *code;
-  char   *name;
-  guint   n_areas;
-  gint64  centavos;
-} Partida;
-
-static void
-partida_free (Partida *partida)
-{
-  g_free (partida->code);
-  g_free (partida->name);
-  g_free (partida);
-}
-
-static gint
-compare_partidas (gconstpointer a,
-                  gconstpointer b)
-{
-  return g_strcmp0 ((*(Partida *const *)a)->code, (*(Partida *const *)b)->code);
-}
-
 static void
 update_budget (PoaAreasWindow *self,
                GPtrArray      *areas)
 {
-  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) partidas = g_ptr_array_new_with_free_func ((GDestroyNotify)partida_free);
+  g_autoptr(GPtrArray) partidas = poa_consolidate_partidas (areas);
   g_autofree char *total_text = NULL;
   g_autofree char *totals = NULL;
   GtkWidget *child;
@@ -351,45 +326,18 @@ update_budget (PoaAreasWindow *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->budget_list))) != NULL)
     gtk_list_box_remove (self->budget_list, child);
 
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const PoaConsolidateArea *area = g_ptr_array_index (areas, i);
-      GListModel *budget = G_LIST_MODEL (poa_plan_get_budget (area->plan));
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
-      for (guint j = 0; j < g_list_model_get_n_items (budget); j++)
-        {
-          g_autoptr(PoaBudgetLine) line = g_list_model_get_item (budget, j);
-          const char *code = poa_budget_line_get_code (line);
-          Partida *partida = g_hash_table_lookup (by_code, code);
-
-          if (partida == NULL)
-            {
-              partida = g_new0 (Partida, 1);
-              partida->code = g_strdup (code);
-              partida->name = g_strdup (poa_budget_line_get_name (line));
-              g_ptr_array_add (partidas, partida);
-              g_hash_table_insert (by_code, partida->code, partida);
-            }
-          if (g_hash_table_add (seen, partida))
-            partida->n_areas++;
-          partida->centavos += poa_budget_line_get_centavos (line);
-          total += poa_budget_line_get_centavos (line);
-        }
-    }
-  g_ptr_array_sort (partidas, compare_partidas);
-
   for (guint p = 0; p < partidas->len; p++)
     {
-      const Partida *partida = g_ptr_array_index (partidas, p);
+      const PoaConsolidatePartida *partida = g_ptr_array_index (partidas, p);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_strdup_printf ("%s %s", partida->code, partida->name);
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u area", "%u areas",
                                                                 partida->n_areas),
                                                    partida->n_areas);
-      g_autofree char *amount = poa_money_format (partida->centavos);
+      g_autofree char *amount = poa_money_format (partida->total);
       GtkWidget *label = gtk_label_new (amount);
 
+      total += partida->total;
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
