@@ -703,30 +703,6 @@ enum {
   AV_STATUS, AV_JUSTIFICATION, AV_N_COLUMNS
 };
 
-static const char *const quarter_names[] = {
-  NULL,
-  "Primer trimestre (enero – marzo)",
-  "Segundo trimestre (abril – junio)",
-  "Tercer trimestre (julio – septiembre)",
-  "Cuarto trimestre (octubre – diciembre)",
-};
-
-static const char *
-status_word (PoaReportStatus status)
-{
-  switch (status)
-    {
-    case POA_REPORT_WITHIN:
-      return "Dentro del rango";
-    case POA_REPORT_BELOW:
-      return "Por debajo del rango";
-    case POA_REPORT_ABOVE:
-      return "Por encima del rango";
-    case POA_REPORT_UNCALENDARIZED:
-    default:
-      return "Sin calendarizar";
-    }
-}
 
 static char *
 format_variance (gint64 variance)
@@ -815,7 +791,7 @@ poa_report_pages_new (PoaPlan     *plan,
   band = g_strdup_printf ("Rango de tolerancia: de %u %% a %u %% de lo programado al trimestre. "
                           "Las cifras son las de los meses; lo alcanzado sin mes no cuenta en ningún trimestre.",
                           poa_plan_get_tolerance_low (plan), poa_plan_get_tolerance_high (plan));
-  poa_pages_add_heading (pages, quarter_names[quarter]);
+  poa_pages_add_heading (pages, poa_report_quarter_official (quarter));
   poa_pages_add_text (pages, NULL, band);
 
   table = poa_pages_add_table (pages, AV_N_COLUMNS, widths, 8);
@@ -858,7 +834,7 @@ poa_report_pages_new (PoaPlan     *plan,
         poa_pages_table_add_cell (table, "sin calendarizar", 8, POA_CELL_CENTER | POA_CELL_BOLD, 0);
       else
         add_report_figures (table, line, 0, 0);
-      poa_pages_table_add_cell (table, status_word (line->status), 1, 0, 0);
+      poa_pages_table_add_cell (table, poa_report_status_official (line->status), 1, 0, 0);
       poa_pages_table_add_cell (table,
                                 justification != NULL && justification[0] != '\0' ? justification
                                 : line->justification_required ? "Falta la justificación" : NULL,
@@ -872,7 +848,7 @@ poa_report_pages_new (PoaPlan     *plan,
   poa_pages_table_add_cell (table, "Total", 3, POA_CELL_BOLD | POA_CELL_RIGHT | POA_CELL_FILL, HEADING_FILL_RGB);
   poa_pages_table_add_cell (table, annual_text, 1, POA_CELL_BOLD | POA_CELL_RIGHT | POA_CELL_FILL, HEADING_FILL_RGB);
   add_report_figures (table, totals, POA_CELL_BOLD | POA_CELL_FILL, HEADING_FILL_RGB);
-  poa_pages_table_add_cell (table, totals->accumulated_programmed > 0 ? status_word (totals->status) : NULL, 1,
+  poa_pages_table_add_cell (table, totals->accumulated_programmed > 0 ? poa_report_status_official (totals->status) : NULL, 1,
                             POA_CELL_BOLD | POA_CELL_FILL, HEADING_FILL_RGB);
   poa_pages_table_add_cell (table, NULL, 1, POA_CELL_FILL, HEADING_FILL_RGB);
 

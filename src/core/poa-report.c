@@ -29,15 +29,54 @@ struct _PoaReport
   PoaReportLine  totals;
 };
 
+/* The key the command line prints, the label in the interface language, and the words of the
+ * signed documents (the PDF and the workbook), in the official Spanish whatever the language. */
 static const struct {
   const char *key;
   const char *label;
+  const char *official;
 } statuses[] = {
-  [POA_REPORT_WITHIN]         = { "within",         N_("Within the band") },
-  [POA_REPORT_BELOW]          = { "below",          N_("Below the band") },
-  [POA_REPORT_ABOVE]          = { "above",          N_("Above the band") },
-  [POA_REPORT_UNCALENDARIZED] = { "uncalendarized", N_("Not calendarized") },
+  [POA_REPORT_WITHIN]         = { "within",         N_("Within the band"),  "Dentro del rango" },
+  [POA_REPORT_BELOW]          = { "below",          N_("Below the band"),   "Por debajo del rango" },
+  [POA_REPORT_ABOVE]          = { "above",          N_("Above the band"),   "Por encima del rango" },
+  [POA_REPORT_UNCALENDARIZED] = { "uncalendarized", N_("Not calendarized"), "Sin calendarizar" },
 };
+
+static const char *const official_quarters[] = {
+  NULL,
+  "Primer trimestre (enero – marzo)",
+  "Segundo trimestre (abril – junio)",
+  "Tercer trimestre (julio – septiembre)",
+  "Cuarto trimestre (octubre – diciembre)",
+};
+
+/**
+ * poa_report_status_official:
+ *
+ * Returns: the status as the signed documents write it, in the official Spanish ("Dentro del
+ *   rango"…) whatever the interface language: a word, so that it never rests on colour.
+ */
+const char *
+poa_report_status_official (PoaReportStatus status)
+{
+  g_return_val_if_fail (status <= POA_REPORT_UNCALENDARIZED, NULL);
+
+  return statuses[status].official;
+}
+
+/**
+ * poa_report_quarter_official:
+ * @quarter: 1 to 4
+ *
+ * Returns: the quarter's heading in the signed documents: "Primer trimestre (enero – marzo)"…
+ */
+const char *
+poa_report_quarter_official (guint quarter)
+{
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+
+  return official_quarters[quarter];
+}
 
 /**
  * poa_report_status_key:

@@ -70,6 +70,8 @@ guint                poa_report_current_quarter (guint               year,
                                                  const GDate        *today);
 const char          *poa_report_status_key      (PoaReportStatus     status);
 const char          *poa_report_status_label    (PoaReportStatus     status);
+const char          *poa_report_status_official (PoaReportStatus     status);
+const char          *poa_report_quarter_official (guint              quarter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PoaReport, poa_report_free)
 

@@ -1383,32 +1383,6 @@ static const struct {
   [AV_JUSTIFICATION] = { "Justificación",             20, 40 },
 };
 
-static const char *const quarter_names[] = {
-  NULL,
-  "Primer trimestre (enero – marzo)",
-  "Segundo trimestre (abril – junio)",
-  "Tercer trimestre (julio – septiembre)",
-  "Cuarto trimestre (octubre – diciembre)",
-};
-
-/* The status as a word, so that it never rests on colour; the same words as the window's. */
-static const char *
-av_status_word (PoaReportStatus status)
-{
-  switch (status)
-    {
-    case POA_REPORT_WITHIN:
-      return "Dentro del rango";
-    case POA_REPORT_BELOW:
-      return "Por debajo del rango";
-    case POA_REPORT_ABOVE:
-      return "Por encima del rango";
-    case POA_REPORT_UNCALENDARIZED:
-    default:
-      return "Sin calendarizar";
-    }
-}
-
 /* The current row's variance (achieved − programmed) and its percent (variance ÷ programmed,
  * empty where nothing was programmed). */
 static void
@@ -1477,7 +1451,7 @@ av_write_line (Sheet               *sheet,
                        STYLE_NUMBER, STYLE_PERCENT);
     }
 
-  put_text (sheet, AV_STATUS, av_status_word (line->status), STYLE_TEXT);
+  put_text (sheet, AV_STATUS, poa_report_status_official (line->status), STYLE_TEXT);
   put_text (sheet, AV_JUSTIFICATION, justification, STYLE_TEXT);
 }
 
@@ -1514,7 +1488,7 @@ av_write_totals (Sheet               *sheet,
                    STYLE_TOTAL_NUMBER, STYLE_TOTAL_PERCENT);
   av_put_variance (sheet, AV_A_PROGRAMMED, totals->accumulated_programmed, totals->accumulated_achieved,
                    STYLE_TOTAL_NUMBER, STYLE_TOTAL_PERCENT);
-  put_text (sheet, AV_STATUS, totals->accumulated_programmed > 0 ? av_status_word (totals->status) : NULL,
+  put_text (sheet, AV_STATUS, totals->accumulated_programmed > 0 ? poa_report_status_official (totals->status) : NULL,
             STYLE_TOTAL_LABEL);
   put_text (sheet, AV_JUSTIFICATION, NULL, STYLE_TOTAL_LABEL);
 }
@@ -1648,7 +1622,7 @@ write_avance (Book  *book,
           breaks[n_breaks++] = sheet.row;
         }
       begin_row (&sheet, sheet.row, 0);
-      merge (&sheet, AV_NUMBER, AV_N_COLUMNS - 1, quarter_names[q], STYLE_HEADING);
+      merge (&sheet, AV_NUMBER, AV_N_COLUMNS - 1, poa_report_quarter_official (q), STYLE_HEADING);
 
       first = sheet.row + 1;
       for (guint i = 0; i < n; i++)
