@@ -47,7 +47,7 @@ struct _PoaActivitiesPage
   GtkColumnViewColumn *number_column;
 
   guint               folding_id;   /* the idle that folds the plan's texts for the search, after
-                                     * the plan's first frame */
+                                     * the plan's first frame (a timeout while the table scrolls) */
 
   GtkSortListModel   *sorted_list;  /* the plan's activities in the columns' order */
   PoaSearchModel     *filtered;     /* of those, the ones that match the search */
@@ -706,6 +706,8 @@ poa_activities_page_class_init (PoaActivitiesPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "activities.move-down", NULL);
 }
 
+static void table_scrolled_cb (PoaActivitiesPage *self);
+
 static void
 poa_activities_page_init (PoaActivitiesPage *self)
 {
@@ -730,6 +732,8 @@ poa_activities_page_init (PoaActivitiesPage *self)
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_empty),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), "value-changed",
+                           G_CALLBACK (table_scrolled_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -796,6 +800,23 @@ start_folding_cb (gpointer user_data)
     poa_search_model_fold_texts (self->filtered);
 
   return G_SOURCE_REMOVE;
+}
+
+/* How long after the table last moved the search's folding goes on. */
+#define SCROLL_QUIET_MS 250
+
+/* While the table scrolls, each frame wants the processor: the folding of the texts for the
+ * search waits (taking the texts for its thread holds the main thread 40 ms at 100,000
+ * activities, and the thread slows the frames on a machine of two cores). */
+static void
+table_scrolled_cb (PoaActivitiesPage *self)
+{
+  poa_search_model_hold_folding (self->filtered, SCROLL_QUIET_MS);
+  if (self->folding_id != 0)
+    {
+      g_source_remove (self->folding_id);
+      self->folding_id = g_timeout_add_full (G_PRIORITY_LOW, SCROLL_QUIET_MS, start_folding_cb, self, NULL);
+    }
 }
 
 static void

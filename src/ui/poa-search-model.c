@@ -180,16 +180,30 @@ search_cache_is_current (SearchCache *cache,
   return TRUE;
 }
 
+/* Activities whose texts were folded on the main thread, for the tests. */
+static guint folded_here;
+
+static SearchCache *folded_in_thread (PoaSearchModel *self,
+                                      PoaActivity    *activity);
+
+/* The folded texts of @activity: its own (object data), or those the model's thread folded,
+ * if they are still of its texts; else folded now, and kept as its own. */
 static const char *
-searchable_text (PoaActivity *activity)
+searchable_text (PoaSearchModel *self,
+                 PoaActivity    *activity)
 {
   SearchCache *cache = g_object_get_qdata (G_OBJECT (activity), search_cache_quark);
 
   if (cache != NULL && search_cache_is_current (cache, activity))
     return cache->folded;
 
+  cache = folded_in_thread (self, activity);
+  if (cache != NULL && search_cache_is_current (cache, activity))
+    return cache->folded;
+
   cache = search_cache_new (activity);
   search_cache_fold (cache);
+  folded_here++;
   g_object_set_qdata_full (G_OBJECT (activity), search_cache_quark, cache,
                            (GDestroyNotify)search_cache_free);
   return cache->folded;
@@ -197,21 +211,76 @@ searchable_text (PoaActivity *activity)
 
 /* The folded texts of a plan are made in a thread as soon as the plan is shown, so that the
  * first letter typed finds them ready (folding 100,000 long-text activities takes some
- * 200 ms). The thread reads only the texts it was given, held; the activities are given their
- * folds back on the main thread, those whose texts have not changed meanwhile. A search typed
- * before it ends folds what it needs itself. */
+ * 200 ms). The thread reads only the texts it was given, held, and indexes the folds by
+ * activity; the model keeps them, and takes one only while it is of its activity's texts: the
+ * cache holds the texts it was folded from, and a text edited is another text. (Giving each
+ * activity its fold back as object data, on the main thread, stopped the window for 30 to
+ * 45 ms at 100,000 activities, in the middle of whatever the user was doing.) A search typed
+ * before the thread ends folds what it needs itself. */
 typedef struct
 {
-  GPtrArray *activities;   /* PoaActivity, held */
-  GPtrArray *caches;       /* SearchCache, the same order */
+  GPtrArray  *activities;  /* PoaActivity, not held and never looked into off the main thread:
+                            * the index's keys (an activity gone leaves a fold no other
+                            * activity's texts can be current for, but the same texts) */
+  GPtrArray  *caches;      /* SearchCache, the same order */
+  GHashTable *index;       /* PoaActivity → its SearchCache, made by the thread */
+  guint       texts_serial; /* poa_activity_get_texts_serial() when the texts were taken */
+  gint64      started;     /* g_get_monotonic_time() then */
+  int         hold_until;  /* atomic: ms after `started` before which the thread waits */
 } FoldJob;
 
 static void
 fold_job_free (FoldJob *job)
 {
-  g_ptr_array_unref (job->activities);
-  g_ptr_array_unref (job->caches);
+  g_clear_pointer (&job->activities, g_ptr_array_unref);
+  g_clear_pointer (&job->caches, g_ptr_array_unref);
+  g_clear_pointer (&job->index, g_hash_table_unref);
   g_free (job);
+}
+
+/* Folds given up are freed in a thread: 100,000 activities' are 600,000 texts let go, which
+ * GRefString counts atomically. */
+static void
+free_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  fold_job_free (task_data);
+}
+
+static void
+fold_job_free_in_thread (FoldJob *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (job == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, fold_job_free_in_thread);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, free_job_thread);
+}
+
+/* The thread steps aside while the table scrolls (poa_search_model_hold_folding()): on a machine
+ * of two cores, or of one with two threads, it slowed each frame of a scrollbar's drag by a
+ * third. Returns FALSE once cancelled. */
+static gboolean
+wait_while_held (FoldJob      *job,
+                 GCancellable *cancellable)
+{
+  for (;;)
+    {
+      gint64 now = (g_get_monotonic_time () - job->started) / 1000;
+      int until = g_atomic_int_get (&job->hold_until);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      if (now >= until)
+        return TRUE;
+      g_usleep ((gulong)MIN (until - now, 50) * 1000);
+    }
 }
 
 static void
@@ -224,17 +293,21 @@ fold_thread (GTask        *task,
 
   for (guint i = 0; i < job->caches->len; i++)
     {
-      if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+      if (i % 256 == 0 && !wait_while_held (job, cancellable))
         break;
       search_cache_fold (g_ptr_array_index (job->caches, i));
     }
 
+  job->index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < job->caches->len; i++)
+    {
+      if (i % 4096 == 0 && !wait_while_held (job, cancellable))
+        break;
+      g_hash_table_insert (job->index, job->activities->pdata[i], job->caches->pdata[i]);
+    }
+
   g_task_return_boolean (task, TRUE);
 }
-
-/* Bumped whenever folded texts are given to activities in place of others, which frees the
- * others: every model then looks its activities' texts up again. */
-static guint caches_serial;
 
 struct _PoaSearchModel
 {
@@ -246,10 +319,9 @@ struct _PoaSearchModel
                                  * first search or the folding of the texts on, not for the
                                  * plan's first frame (taking 100,000 activities from the plan's
                                  * list costs 10 to 30 ms) */
-  GPtrArray    *folded;         /* const char *: each one's folded texts (its SearchCache's); NULL:
-                                 * to be looked up (searchable_text()) */
+  GPtrArray    *folded;         /* const char *: each one's folded texts (its SearchCache's, or
+                                 * `fold`'s); NULL: to be looked up (searchable_text()) */
   guint         texts_serial;   /* poa_activity_get_texts_serial() when `folded` was last checked */
-  guint         caches_serial;  /* caches_serial then */
 
   char         *needle;         /* folded; NULL: no search, every activity shown */
   guint         needle_number;  /* the needle read as a Nº; 0: it is not one */
@@ -261,7 +333,27 @@ struct _PoaSearchModel
   guint         matches_serial; /* poa_activity_get_texts_serial() when `matches` were found */
 
   GCancellable *folding;        /* the texts being folded in a thread */
+  FoldJob      *running;        /* its job, the task's, while `folding` */
+  FoldJob      *fold;           /* what the thread folded, once it is done; or NULL */
 };
+
+static SearchCache *
+folded_in_thread (PoaSearchModel *self,
+                  PoaActivity    *activity)
+{
+  return self->fold != NULL ? g_hash_table_lookup (self->fold->index, activity) : NULL;
+}
+
+/* Lets go of what the thread folded: `folded` may point into it. */
+static void
+forget_fold (PoaSearchModel *self)
+{
+  if (self->fold == NULL)
+    return;
+
+  memset (self->folded->pdata, 0, self->folded->len * sizeof (gpointer));
+  fold_job_free_in_thread (g_steal_pointer (&self->fold));
+}
 
 static GType
 poa_search_model_get_item_type (GListModel *list)
@@ -333,19 +425,19 @@ ensure_mirror (PoaSearchModel *self)
   self->mirrored = TRUE;
 }
 
-/* Forgets every folded text looked up if any activity's text changed, or any activity was given
- * other folded texts, since they were: they are looked up again as they are compared. */
+/* Forgets every folded text looked up if any activity's text changed since they were: they are
+ * looked up again as they are compared. (An activity's own folds are replaced, and freed, only
+ * once its texts changed.) */
 static void
 check_folded (PoaSearchModel *self)
 {
   guint serial = poa_activity_get_texts_serial ();
 
-  if (serial == self->texts_serial && caches_serial == self->caches_serial)
+  if (serial == self->texts_serial)
     return;
 
   memset (self->folded->pdata, 0, self->folded->len * sizeof (gpointer));
   self->texts_serial = serial;
-  self->caches_serial = caches_serial;
 }
 
 static gboolean
@@ -362,7 +454,7 @@ matches_at (PoaSearchModel *self,
     return TRUE;
 
   if (folded == NULL)
-    folded = self->folded->pdata[position] = (gpointer)searchable_text (activity);
+    folded = self->folded->pdata[position] = (gpointer)searchable_text (self, activity);
 
   return strstr (folded, self->needle) != NULL;
 }
@@ -632,6 +724,7 @@ poa_search_model_set_model (PoaSearchModel *self,
 
   removed = poa_search_model_get_n_items (G_LIST_MODEL (self));
   poa_search_model_stop_folding (self);
+  forget_fold (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_set_object (&self->model, activities);
@@ -670,40 +763,26 @@ fold_done_cb (GObject      *object,
     return;
 
   g_clear_object (&self->folding);
+  self->running = NULL;
+  forget_fold (self);
+  self->fold = g_new0 (FoldJob, 1);
+  *self->fold = *job;
+  *job = (FoldJob) { 0 };
 
-  /* The model's activities are still those given to the thread, in the same order, unless
-   * the plan changed meanwhile: then their folded texts are looked up as they are compared. */
-  aligned = job->activities->len == self->activities->len;
-  for (guint i = 0; i < job->activities->len; i++)
-    {
-      PoaActivity *activity = g_ptr_array_index (job->activities, i);
-      SearchCache *cache = g_ptr_array_index (job->caches, i);
-      SearchCache *current = g_object_get_qdata (G_OBJECT (activity), search_cache_quark);
+  /* The model's activities are still those given to the thread, in the same order, unless the
+   * plan changed meanwhile: then their folded texts are looked up as they are compared. So the
+   * first letter typed needs not look 100,000 activities' folded texts up; and if a text was
+   * edited since the thread took them, check_folded() forgets them all. */
+  aligned = self->mirrored && self->fold->activities->len == self->activities->len &&
+            memcmp (self->fold->activities->pdata, self->activities->pdata,
+                    self->activities->len * sizeof (gpointer)) == 0;
+  if (!aligned)
+    return;
 
-      if (current != NULL && search_cache_is_current (current, activity))
-        cache = current;
-      else if (search_cache_is_current (cache, activity))
-        {
-          g_ptr_array_index (job->caches, i) = NULL;
-          g_object_set_qdata_full (G_OBJECT (activity), search_cache_quark, cache,
-                                   (GDestroyNotify)search_cache_free);
-          if (current != NULL)
-            caches_serial++;
-        }
-      else
-        cache = NULL;
-
-      aligned = aligned && g_ptr_array_index (self->activities, i) == activity;
-      if (aligned)
-        self->folded->pdata[i] = cache != NULL ? cache->folded : NULL;
-    }
-
-  /* So the first letter typed needs not look 100,000 activities' folded texts up. */
-  if (aligned)
-    {
-      self->texts_serial = poa_activity_get_texts_serial ();
-      self->caches_serial = caches_serial;
-    }
+  check_folded (self);
+  for (guint i = 0; i < self->activities->len; i++)
+    self->folded->pdata[i] = ((SearchCache *)self->fold->caches->pdata[i])->folded;
+  self->texts_serial = self->fold->texts_serial;
 }
 
 /**
@@ -725,20 +804,24 @@ poa_search_model_fold_texts (PoaSearchModel *self)
   g_return_if_fail (POA_IS_SEARCH_MODEL (self));
 
   poa_search_model_stop_folding (self);
+  forget_fold (self);
   ensure_mirror (self);
   n = self->activities->len;
   job = g_new0 (FoldJob, 1);
-  job->activities = g_ptr_array_new_full (n, g_object_unref);
+  job->activities = g_ptr_array_sized_new (n);
   job->caches = g_ptr_array_new_full (n, (GDestroyNotify)search_cache_free);
+  job->texts_serial = poa_activity_get_texts_serial ();
+  job->started = g_get_monotonic_time ();
   for (guint i = 0; i < n; i++)
     {
       PoaActivity *activity = g_ptr_array_index (self->activities, i);
 
-      g_ptr_array_add (job->activities, g_object_ref (activity));
+      g_ptr_array_add (job->activities, activity);
       g_ptr_array_add (job->caches, search_cache_new (activity));
     }
 
   self->folding = g_cancellable_new ();
+  self->running = job;
   task = g_task_new (NULL, self->folding, fold_done_cb, self);
   g_task_set_source_tag (task, poa_search_model_fold_texts);
   g_task_set_task_data (task, job, (GDestroyNotify)fold_job_free);
@@ -753,6 +836,27 @@ poa_search_model_stop_folding (PoaSearchModel *self)
   if (self->folding != NULL)
     g_cancellable_cancel (self->folding);
   g_clear_object (&self->folding);
+  self->running = NULL;
+}
+
+/**
+ * poa_search_model_hold_folding:
+ * @ms: for how long
+ *
+ * Has the thread folding the texts, if one is, wait @ms milliseconds from now before it goes
+ * on: the table is scrolled, and each of its frames wants the processor.
+ */
+void
+poa_search_model_hold_folding (PoaSearchModel *self,
+                               guint           ms)
+{
+  g_return_if_fail (POA_IS_SEARCH_MODEL (self));
+
+  if (self->running == NULL)
+    return;
+
+  g_atomic_int_set (&self->running->hold_until,
+                    (int)((g_get_monotonic_time () - self->running->started) / 1000 + MIN (ms, 60000)));
 }
 
 /**
@@ -787,6 +891,7 @@ poa_search_model_dispose (GObject *object)
   PoaSearchModel *self = POA_SEARCH_MODEL (object);
 
   poa_search_model_stop_folding (self);
+  forget_fold (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_clear_object (&self->model);
@@ -834,4 +939,16 @@ PoaSearchModel *
 poa_search_model_new (void)
 {
   return g_object_new (POA_TYPE_SEARCH_MODEL, NULL);
+}
+
+/**
+ * _poa_search_model_get_folded_here:
+ *
+ * For the tests: how many activities' texts were folded on the main thread, as a search
+ * compared them, since the program started (those the thread folded are not counted).
+ */
+guint
+_poa_search_model_get_folded_here (void)
+{
+  return folded_here;
 }

@@ -25,8 +25,11 @@ guint           poa_search_model_find          (PoaSearchModel *self,
                                                 gpointer        activity);
 void            poa_search_model_fold_texts    (PoaSearchModel *self);
 void            poa_search_model_stop_folding  (PoaSearchModel *self);
+void            poa_search_model_hold_folding  (PoaSearchModel *self,
+                                                guint           ms);
 gboolean        poa_search_model_is_folding    (PoaSearchModel *self);
 
 guint           _poa_search_model_get_looked_at (PoaSearchModel *self);
+guint           _poa_search_model_get_folded_here (void);
 
 G_END_DECLS
