@@ -671,6 +671,84 @@ test_a_number_is_never_cut (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A table told how many digits its numbers have gives every Nº that width: a row given a number
+ * of more digits than its last (Nº 9 to Nº 1000) is not measured again, where it was, with every
+ * row of its column. A number wider than told still shows whole. */
+static void
+test_numbers_are_as_wide_as_the_table_says (void)
+{
+  g_autoptr(GListStore) activities = g_list_store_new (POA_TYPE_ACTIVITY);
+  PoaCellTextCounts before, after;
+  GtkWidget *window, *table;
+  GtkAdjustment *adjustment;
+  g_autoptr(PangoLayout) four = NULL;
+  int four_width;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(PoaActivity) activity = poa_activity_new ();
+
+      poa_activity_set_number (activity, i < 2999 ? i + 1 : 123456);
+      g_object_set (activity, "name", "Asesoría", NULL);
+      g_list_store_append (activities, activity);
+    }
+  table = table_in_window (g_object_ref (G_LIST_MODEL (activities)), FALSE, 700, 400, &window);
+  poa_cell_text_set_number_digits (GTK_COLUMN_VIEW (table), 4);
+  test_ui_wait_for_frames (table, 3);
+
+  four = gtk_widget_create_pango_layout (table, "8888");
+  pango_layout_get_pixel_size (four, &four_width, NULL);
+  {
+    g_autoptr(GPtrArray) rows = rows_in_view (table);
+    PoaCellText *first;
+
+    g_assert_cmpuint (rows->len, >=, 1);
+    first = g_ptr_array_index ((GPtrArray *)g_ptr_array_index (rows, 0), 0);
+
+    g_assert_cmpstr (poa_cell_text_get_text (first), ==, "1");
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (first)), >=, four_width);
+  }
+
+  /* From Nºs of one to three digits to Nºs of four (GTK 4.8's list, scrolled far at once from
+   * its first rows, binds none: a drag starts with a little). */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  gtk_adjustment_set_value (adjustment, 100);
+  test_ui_wait_for_frames (window, 3);
+  _poa_cell_text_get_counts (&before);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2);
+  test_ui_wait_for_frames (table, 3);
+  _poa_cell_text_get_counts (&after);
+  g_assert_cmpuint (after.binds - before.binds, >=, 100);
+  g_assert_cmpuint (after.resizes, ==, before.resizes);
+  {
+    g_autoptr(GPtrArray) rows = rows_in_view (table);
+    PoaCellText *number;
+
+    g_assert_cmpuint (rows->len, >=, 1);
+    number = g_ptr_array_index ((GPtrArray *)g_ptr_array_index (rows, 0), 0);
+    g_assert_cmpuint (strlen (poa_cell_text_get_text (number)), ==, 4);
+  }
+
+  /* The last, of six digits, is wider than told: whole. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  test_ui_wait_for_frames (table, 3);
+  {
+    g_autoptr(GPtrArray) rows = rows_in_view (table);
+    PoaCellText *last;
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (table, "123456");
+    int width;
+
+    g_assert_cmpuint (rows->len, >=, 1);
+    last = g_ptr_array_index ((GPtrArray *)g_ptr_array_index (rows, rows->len - 1), 0);
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpstr (poa_cell_text_get_text (last), ==, "123456");
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (last)), >=, width);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/cell-text/is-a-label-to-screen-readers", test_is_a_label_to_screen_readers);
   g_test_add_func ("/cell-text/a-far-scroll-lays-out-only-what-shows", test_a_far_scroll_lays_out_only_what_shows);
   g_test_add_func ("/cell-text/a-number-is-never-cut", test_a_number_is_never_cut);
+  g_test_add_func ("/cell-text/numbers-are-as-wide-as-the-table-says", test_numbers_are_as_wide_as_the_table_says);
   g_test_add_func ("/cell-text/labels-follow-a-table-scrolled-across", test_labels_follow_a_table_scrolled_across);
 
   return g_test_run ();

@@ -344,9 +344,23 @@ update_search_delay (PoaActivitiesPage *self)
   gtk_search_entry_set_search_delay (self->search_entry, n > SEARCH_DELAY_FROM ? SEARCH_DELAY_MS : 0);
 }
 
+/* The Nº column is as wide as the plan's count of activities has digits (activities are
+ * numbered from 1), so that a scroll from Nº 999 to 1000 resizes no row. */
+static void
+update_number_digits (PoaActivitiesPage *self)
+{
+  guint n = self->plan != NULL ? g_list_model_get_n_items (G_LIST_MODEL (poa_plan_get_activities (self->plan))) : 0;
+  guint digits = 1;
+
+  for (; n >= 10; n /= 10)
+    digits++;
+  poa_cell_text_set_number_digits (self->column_view, digits);
+}
+
 static void
 activities_changed_cb (PoaActivitiesPage *self)
 {
+  update_number_digits (self);
   /* Observations are on a Nº: an insertion, a deletion or a move renumbers the rows kept. */
   if (self->number_column != NULL)
     _poa_marked_column_refresh (self->number_column);
@@ -843,6 +857,7 @@ follow_plan (PoaActivitiesPage *self,
   if (plan != NULL)
     g_signal_connect_object (poa_plan_get_activities (plan), "items-changed",
                              G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+  update_number_digits (self);
 
   /* Another plan starts with no search and in the document's order: the old plan's rows go
    * first, so that neither the search nor the sort is made again over them or the new ones. */

@@ -87,6 +87,7 @@ typedef struct
 
 static GQuark context_cache_quark;
 static GQuark show_whole_quark;
+static GQuark number_digits_quark;
 static GQuark tracker_quark;
 static PoaCellTextCounts counts;
 
@@ -153,17 +154,41 @@ height_key_equal (gconstpointer a,
          key_a->lines == key_b->lines && key_a->whole == key_b->whole;
 }
 
-/* 64-bit FNV-1a: two texts of a table with the same hash, length aside, are not to be met. */
+/* A 64-bit hash of @length bytes of @text, eight at a time (the texts of a drag's 1,200 binds a
+ * frame are some 400 KB): each word mixed in by a multiplication and a rotation, then the
+ * length. Two texts of a table with the same hash, length aside, are not to be met. */
 static guint64
-text_hash (const char *text)
+text_hash (const char *text,
+           gsize       length)
 {
-  guint64 hash = 14695981039346656037ull;
+  const guint64 k = 0x9e3779b97f4a7c15ull;
+  guint64 hash = 0xcbf29ce484222325ull;
+  gsize i = 0;
 
-  for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
-    hash = (hash ^ *p) * 1099511628211ull;
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
 
-  return hash ^ strlen (text);
+      memcpy (&word, text + i, 8);
+      hash = ((hash ^ word) * k);
+      hash ^= hash >> 29;
+    }
+  if (i < length)
+    {
+      guint64 word = 0;
+
+      memcpy (&word, text + i, length - i);
+      hash = ((hash ^ word) * k);
+      hash ^= hash >> 29;
+    }
+
+  hash ^= length;
+  hash *= k;
+  return hash ^ (hash >> 32);
 }
+
+/* What a cell shows with no text: not freed. */
+static char empty_text[] = "";
 
 static void
 context_cache_free (ContextCache *cache)
@@ -415,6 +440,12 @@ struct _PoaCellText
   GObject           *item;
   GParamSpec        *pspec;
   PoaCellTextFormat  format;
+
+  /* While rooted: the table the cell is in (NULL: none), and its Pango context, which its cells
+   * share. A cell of a table is rooted as its row is made, and unrooted as it goes: a bind, some
+   * 1,200 a frame of a scrollbar's drag, looked both up several times. */
+  GtkWidget         *table;
+  PangoContext      *context;
 
   /* In a table, the accessible label follows the text when the cell is drawn in view: a
    * scrollbar's drag rebinds some 200 rows of six cells a frame, a dozen of which show, and with
@@ -865,7 +896,9 @@ tracker_wait (PoaCellText *self,
               gboolean     ask_layout)
 {
   Tracker *tracker = tracker_get (table);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (table);
+  /* The tracker follows the table's clock from the first wait until the table is unrealized;
+   * finding the clock walks up to the window. */
+  GdkFrameClock *clock = tracker->clock != NULL ? tracker->clock : gtk_widget_get_frame_clock (table);
 
   if (self->tracker != tracker)
     {
@@ -944,13 +977,13 @@ layout_at_width (PoaCellText *self,
   };
   SharedLayout *previous = self->shown;
 
-  table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  table = self->table;
   /* Whole or not is about wrapping: a line's layout is the same in a search, and stays. */
   key.whole = self->lines > 0 && table != NULL && g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL;
   if (previous != NULL && layout_key_equal (&previous->key, &key))
     return previous->layout;
 
-  self->shown = shared_layout_acquire (gtk_widget_get_pango_context (table != NULL ? table : widget), &key);
+  self->shown = shared_layout_acquire (self->context != NULL ? self->context : gtk_widget_get_pango_context (widget), &key);
   if (previous != NULL)
     shared_layout_release (previous);
 
@@ -981,23 +1014,16 @@ get_natural_width (PoaCellText *self)
   return self->natural_width;
 }
 
-static void show_text (PoaCellText *self, const char *text, gboolean emptied);
+static void show_text (PoaCellText *self, char *text, gboolean emptied);
 
 static void
 show_value (PoaCellText *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *text = NULL;
 
   g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (self->pspec));
   g_object_get_property (self->item, self->pspec->name, &value);
-  if (self->format != NULL)
-    {
-      text = self->format (&value);
-      poa_cell_text_set_text (self, text);
-    }
-  else
-    poa_cell_text_set_text (self, g_value_get_string (&value));
+  show_text (self, self->format != NULL ? self->format (&value) : g_value_dup_string (&value), FALSE);
 }
 
 /* The cells bound to an item, which one handler of its "notify" tells of a change: a handler
@@ -1092,7 +1118,7 @@ known_or_estimated_height (PoaCellText *self,
                            int         *height,
                            int         *baseline)
 {
-  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *table = self->table;
   gboolean whole;
   ContextCache *cache;
   HeightKey key;
@@ -1108,7 +1134,7 @@ known_or_estimated_height (PoaCellText *self,
   if (self->shown != NULL && self->shown->key.width == width * PANGO_SCALE && self->shown->key.whole == whole)
     return FALSE;   /* laid out already: the layout says */
 
-  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  cache = context_cache_get (self->context);
   key = (HeightKey) { self->text_hash, width, self->lines, whole };
   entry = g_hash_table_lookup (cache->heights, &key);
   if (entry != NULL)
@@ -1162,7 +1188,7 @@ answer_without_layout (PoaCellText    *self,
   if (orientation == GTK_ORIENTATION_HORIZONTAL && self->lines > 0)
     return TRUE;
 
-  table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  table = self->table;
   if (table == NULL)
     return FALSE;
 
@@ -1179,10 +1205,15 @@ answer_without_layout (PoaCellText    *self,
     return FALSE;
 
   /* A number is never cut: as its minimum too, so that a table wider than the window does not
-   * squeeze its Nº to "999…" to make room for the paragraphs. */
-  cache = context_cache_get (gtk_widget_get_pango_context (table));
+   * squeeze its Nº to "999…" to make room for the paragraphs. It is as wide as the table's
+   * numbers are said to be (poa_cell_text_set_number_digits()), if it is no wider. */
+  cache = context_cache_get (self->context);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    answer->minimum = answer->natural = PANGO_PIXELS_CEIL ((int)strlen (self->text) * cache->digit_width);
+    {
+      guint digits = MAX (strlen (self->text), GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (table), number_digits_quark)));
+
+      answer->minimum = answer->natural = PANGO_PIXELS_CEIL ((int)digits * cache->digit_width);
+    }
   else
     {
       answer->minimum = answer->natural = cache->line_height;
@@ -1219,7 +1250,7 @@ static gboolean
 keep_height (PoaCellText  *self,
              const Answer *kept)
 {
-  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *table = self->table;
   ContextCache *cache;
   HeightKey key;
   HeightEntry *entry;
@@ -1227,7 +1258,7 @@ keep_height (PoaCellText  *self,
   if (table == NULL || g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL)
     return FALSE;
 
-  cache = context_cache_get (gtk_widget_get_pango_context (table));
+  cache = context_cache_get (self->context);
   if (kept->natural_baseline != cache->baseline)
     return FALSE;
 
@@ -1332,7 +1363,7 @@ poa_cell_text_snapshot (GtkWidget   *widget,
 
   counts.snapshots++;
   if (self->label_stale || (self->lines > 0 && self->text[0] != '\0'))
-    table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+    table = self->table;
   visible = table == NULL || in_view (self, table, gtk_widget_get_height (table));
   if (visible)
     flush_label (self);
@@ -1412,14 +1443,22 @@ poa_cell_text_direction_changed (GtkWidget        *widget,
 static void
 poa_cell_text_root (GtkWidget *widget)
 {
+  PoaCellText *self = POA_CELL_TEXT (widget);
+
   GTK_WIDGET_CLASS (poa_cell_text_parent_class)->root (widget);
-  forget_layout (POA_CELL_TEXT (widget));
+  forget_layout (self);
+  self->table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  self->context = self->table != NULL ? gtk_widget_get_pango_context (self->table) : NULL;
 }
 
 static void
 poa_cell_text_unroot (GtkWidget *widget)
 {
-  forget_layout (POA_CELL_TEXT (widget));
+  PoaCellText *self = POA_CELL_TEXT (widget);
+
+  forget_layout (self);
+  self->table = NULL;
+  self->context = NULL;
   GTK_WIDGET_CLASS (poa_cell_text_parent_class)->unroot (widget);
 }
 
@@ -1441,7 +1480,8 @@ poa_cell_text_finalize (GObject *object)
 {
   PoaCellText *self = (PoaCellText *)object;
 
-  g_free (self->text);
+  if (self->text != empty_text)
+    g_free (self->text);
 
   G_OBJECT_CLASS (poa_cell_text_parent_class)->finalize (object);
 }
@@ -1470,13 +1510,14 @@ poa_cell_text_class_init (PoaCellTextClass *klass)
   context_cache_quark = g_quark_from_static_string ("poa-cell-text-context-cache");
   tracker_quark = g_quark_from_static_string ("poa-cell-text-tracker");
   show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
+  number_digits_quark = g_quark_from_static_string ("poa-cell-text-number-digits");
 }
 
 static void
 poa_cell_text_init (PoaCellText *self)
 {
-  self->text = g_strdup ("");
-  self->text_hash = text_hash (self->text);
+  self->text = empty_text;
+  self->text_hash = text_hash (self->text, 0);
   self->true_height = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
@@ -1507,22 +1548,36 @@ poa_cell_text_get_text (PoaCellText *self)
   return self->text;
 }
 
-/* Shows @text; the cell is measured again if GTK's sizes for it may change, and with @emptied,
- * never (a row unbound, which GTK binds again, or hides, before it measures). */
+/* Shows @text, which it takes (NULL: none); the cell is measured again if GTK's sizes for it may
+ * change, and with @emptied, never (a row unbound, which GTK binds again, or hides, before it
+ * measures). */
 static void
 show_text (PoaCellText *self,
-           const char  *text,
+           char        *text,
            gboolean     emptied)
 {
+  gsize length;
+
+  if (text == NULL || text[0] == '\0')
+    {
+      g_free (text);
+      text = empty_text;
+    }
   if (g_str_equal (text, self->text))
-    return;
+    {
+      if (text != empty_text)
+        g_free (text);
+      return;
+    }
 
   forget_layout (self);
-  g_free (self->text);
-  self->text = g_strdup (text);
-  self->text_hash = text_hash (self->text);
+  if (self->text != empty_text)
+    g_free (self->text);
+  self->text = text;
+  length = strlen (text);
+  self->text_hash = text_hash (text, length);
   self->label_stale = TRUE;
-  if (gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW) == NULL)
+  if (self->table == NULL)
     flush_label (self);
   if (emptied || same_answers (self))
     gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1536,7 +1591,7 @@ poa_cell_text_set_text (PoaCellText *self,
 {
   g_return_if_fail (POA_IS_CELL_TEXT (self));
 
-  show_text (self, text != NULL ? text : "", FALSE);
+  show_text (self, g_strdup (text), FALSE);
 }
 
 /**
@@ -1602,20 +1657,50 @@ poa_cell_text_unbind (PoaCellText *self)
   g_clear_object (&self->item);
   self->pspec = NULL;
   self->format = NULL;
-  show_text (self, "", TRUE);
+  show_text (self, NULL, TRUE);
 }
 
+/* Resizes the cells under @widget: all of them, or with @numbers, those that show a number. */
 static void
-queue_resize_cells (GtkWidget *widget)
+queue_resize_cells (GtkWidget *widget,
+                    gboolean   numbers)
 {
   if (POA_IS_CELL_TEXT (widget))
     {
-      cell_queue_resize (POA_CELL_TEXT (widget));
+      if (!numbers || _poa_text_is_digits (POA_CELL_TEXT (widget)->text))
+        cell_queue_resize (POA_CELL_TEXT (widget));
       return;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    queue_resize_cells (child);
+    queue_resize_cells (child, numbers);
+}
+
+/**
+ * poa_cell_text_set_number_digits:
+ * @table: a column view of cells
+ * @digits: how many digits the widest number of @table has, or is likely to have
+ *
+ * Has the cells of @table that show a number as wide as @digits digits, or as their own if
+ * they are more: a row given a number of more digits than its last is measured again, and with
+ * it every row of its column (GTK 4.8 measures a column's cells together). Without this, a
+ * scrollbar's drag from Nº 999 to Nº 1000 resized some 200 rows in one frame, and again at
+ * 10,000.
+ */
+void
+poa_cell_text_set_number_digits (GtkColumnView *table,
+                                 guint          digits)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (table));
+
+  /* Before any cell is made (the class's init makes the same quark). */
+  if (number_digits_quark == 0)
+    number_digits_quark = g_quark_from_static_string ("poa-cell-text-number-digits");
+  if (GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (table), number_digits_quark)) == digits)
+    return;
+
+  g_object_set_qdata (G_OBJECT (table), number_digits_quark, GUINT_TO_POINTER (digits));
+  queue_resize_cells (GTK_WIDGET (table), TRUE);
 }
 
 /**
@@ -1638,5 +1723,5 @@ poa_cell_text_show_whole (GtkColumnView *table,
     return;
 
   g_object_set_qdata (G_OBJECT (table), show_whole_quark, whole ? GINT_TO_POINTER (1) : NULL);
-  queue_resize_cells (GTK_WIDGET (table));
+  queue_resize_cells (GTK_WIDGET (table), FALSE);
 }

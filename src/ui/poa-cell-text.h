@@ -37,6 +37,8 @@ void        poa_cell_text_unbind    (PoaCellText       *self);
 
 void         poa_cell_text_show_whole  (GtkColumnView     *table,
                                         gboolean           whole);
+void         poa_cell_text_set_number_digits (GtkColumnView *table,
+                                              guint          digits);
 
 guint        _poa_cell_text_get_layouts_made (void);
 
