@@ -425,6 +425,7 @@ bench_scroll (GtkWidget *page,
   GtkWidget *table = test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
   double drag_wall[SCROLL_FRAMES], drag_cpu[SCROLL_FRAMES], wheel_wall[SCROLL_FRAMES], wheel_cpu[SCROLL_FRAMES];
+  double bind[SCROLL_FRAMES], layout[SCROLL_FRAMES], paint[SCROLL_FRAMES], rest[SCROLL_FRAMES];
   g_autofree char *size = NULL;
   /* build-aux/bench.sh runs it twice: without accessibility, as every window benchmark, and with
    * the bus a desktop runs for screen readers, where each accessible change is a message. */
@@ -440,8 +441,17 @@ bench_scroll (GtkWidget *page,
   for (guint i = 0; i < SCROLL_FRAMES; i++)
     {
       double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      BenchFramePhases phases;
 
-      bench_page_scroll_frame (page, adjustment, top * (i + 1) / SCROLL_FRAMES, &drag_wall[i], &drag_cpu[i]);
+      bench_page_scroll_frame (page, adjustment, top * (i + 1) / SCROLL_FRAMES, &drag_wall[i], &drag_cpu[i], &phases);
+      bind[i] = phases.bind;
+      layout[i] = phases.layout;
+      paint[i] = phases.paint;
+      rest[i] = phases.rest;
+      /* BENCH_FRAMES=1: each frame, for a person looking for the slow ones. */
+      if (g_getenv ("BENCH_FRAMES") != NULL)
+        g_print ("  drag frame %2u: %5.1f ms (bind %4.1f, layout %4.1f, paint %4.1f, rest %4.1f)\n",
+                 i + 1, drag_cpu[i], phases.bind, phases.layout, phases.paint, phases.rest);
     }
 
   layouts = _poa_cell_text_get_layouts_made () - layouts;
@@ -451,7 +461,7 @@ bench_scroll (GtkWidget *page,
   for (guint i = 0; i < SCROLL_FRAMES; i++)
     bench_page_scroll_frame (page, adjustment,
                              gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
-                             &wheel_wall[i], &wheel_cpu[i]);
+                             &wheel_wall[i], &wheel_cpu[i], NULL);
 
   save_png (page, "wheel");
   poa_activities_page_set_document (POA_ACTIVITIES_PAGE (page), NULL);
@@ -464,6 +474,9 @@ bench_scroll (GtkWidget *page,
            layouts / (double)SCROLL_FRAMES,
            bench_median (wheel_cpu, SCROLL_FRAMES), bench_percentile (wheel_cpu, SCROLL_FRAMES, 95),
            bench_median (wheel_wall, SCROLL_FRAMES));
+  g_print ("         a drag frame's medians: binding the rows %.1f ms, layout %.1f, paint %.1f, the rest %.1f\n",
+           bench_median (bind, SCROLL_FRAMES), bench_median (layout, SCROLL_FRAMES),
+           bench_median (paint, SCROLL_FRAMES), bench_median (rest, SCROLL_FRAMES));
   size = g_strdup_printf ("%u, long texts%s (p95 %.1f ms; wheel %.1f ms, p95 %.1f)", n_activities, a11y_bus,
                           bench_percentile (drag_cpu, SCROLL_FRAMES, 95), bench_median (wheel_cpu, SCROLL_FRAMES),
                           bench_percentile (wheel_cpu, SCROLL_FRAMES, 95));

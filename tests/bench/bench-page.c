@@ -25,6 +25,7 @@ bench_page_open (BenchPage *self,
                  GType      page_type)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   self->dir = g_dir_make_tmp ("poa-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -34,6 +35,13 @@ bench_page_open (BenchPage *self,
 
   gtk_init ();
   adw_init ();
+
+  /* The program's stylesheet, which AdwApplication loads for the window: the page is measured
+   * as the program draws it. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/mx/gob/sombrerete/Poa/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->window = gtk_window_new ();
   self->page = g_object_new (page_type, NULL);
@@ -99,15 +107,53 @@ scroll_painted_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-/* Sets @adjustment (of a table in @widget's window) to @value and waits for the frame that shows
- * it: the wall time (@wall_ms may be %NULL) and this thread's processor time it took. */
-void
-bench_page_scroll_frame (GtkWidget     *widget,
-                         GtkAdjustment *adjustment,
-                         double         value,
-                         double        *wall_ms,
-                         double        *cpu_ms)
+/* Where in a frame the main thread's processor time went: the clock's phases, as it reached
+ * them. A frame may lay out more than once (a cell resized): the layout ends at the last. */
+typedef struct
 {
+  double update;               /* the frame's update phase began */
+  double layout_end;
+  double paint_end;
+} PhaseMarks;
+
+static void
+mark_update_cb (GdkFrameClock *clock,
+                PhaseMarks    *marks)
+{
+  if (marks->update < 0)
+    marks->update = bench_thread_cpu_ms ();
+}
+
+static void
+mark_layout_cb (GdkFrameClock *clock,
+                PhaseMarks    *marks)
+{
+  marks->layout_end = bench_thread_cpu_ms ();
+}
+
+static void
+mark_paint_cb (GdkFrameClock *clock,
+               PhaseMarks    *marks)
+{
+  marks->paint_end = bench_thread_cpu_ms ();
+}
+
+/* Sets @adjustment (of a table in @widget's window) to @value and waits for the frame that shows
+ * it: the wall time (@wall_ms may be %NULL) and this thread's processor time it took, and
+ * (@phases may be %NULL) where: binding the rows brought in (the adjustment's change), laying
+ * out (the clock's update and layout phases), painting, and the rest (events, idles, the wait
+ * for the clock). */
+void
+bench_page_scroll_frame (GtkWidget          *widget,
+                         GtkAdjustment      *adjustment,
+                         double              value,
+                         double             *wall_ms,
+                         double             *cpu_ms,
+                         BenchFramePhases   *phases)
+{
+  PhaseMarks marks = { -1, -1, -1 };
+  gulong update_id, layout_id, paint_id;
+  double bound;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   gboolean painted = FALSE;
   gint64 start = g_get_monotonic_time ();
@@ -115,12 +161,30 @@ bench_page_scroll_frame (GtkWidget     *widget,
   gulong id;
 
   gtk_adjustment_set_value (adjustment, value);
+  bound = bench_thread_cpu_ms ();
+  /* Connected last: the update mark comes before the tick callbacks, the others after GTK's
+   * own handlers (and the cells' tracker, connected after). */
+  update_id = g_signal_connect (clock, "update", G_CALLBACK (mark_update_cb), &marks);
+  layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (mark_layout_cb), &marks);
+  paint_id = g_signal_connect_after (clock, "paint", G_CALLBACK (mark_paint_cb), &marks);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (scroll_painted_cb), &painted);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
+  g_signal_handler_disconnect (clock, update_id);
+  g_signal_handler_disconnect (clock, layout_id);
+  g_signal_handler_disconnect (clock, paint_id);
 
   if (wall_ms != NULL)
     *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
   *cpu_ms = bench_thread_cpu_ms () - cpu_start;
+  if (phases != NULL)
+    {
+      gboolean marked = marks.update >= 0 && marks.layout_end >= marks.update && marks.paint_end >= marks.layout_end;
+
+      phases->bind = bound - cpu_start;
+      phases->layout = marked ? marks.layout_end - marks.update : 0;
+      phases->paint = marked ? marks.paint_end - marks.layout_end : 0;
+      phases->rest = *cpu_ms - phases->bind - phases->layout - phases->paint;
+    }
 }

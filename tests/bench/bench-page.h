@@ -30,10 +30,20 @@ void bench_page_close (BenchPage *self);
 
 PoaPlan *bench_plan_with_long_texts (guint n_activities);
 
-void bench_page_scroll_frame (GtkWidget     *widget,
-                              GtkAdjustment *adjustment,
-                              double         value,
-                              double        *wall_ms,
-                              double        *cpu_ms);
+/* Where a frame's processor time went, in ms (bench_page_scroll_frame()). */
+typedef struct
+{
+  double bind;      /* the adjustment's change: GTK binds the rows brought into view */
+  double layout;    /* the clock's update and layout phases */
+  double paint;
+  double rest;      /* events and idles before the frame, after-paint */
+} BenchFramePhases;
+
+void bench_page_scroll_frame (GtkWidget        *widget,
+                              GtkAdjustment    *adjustment,
+                              double            value,
+                              double           *wall_ms,
+                              double           *cpu_ms,
+                              BenchFramePhases *phases);
 
 G_END_DECLS

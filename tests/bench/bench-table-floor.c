@@ -292,7 +292,7 @@ drag (const char *name,
     {
       double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-      bench_page_scroll_frame (table, adjustment, top * (i + 1) / SCROLL_FRAMES, NULL, &drag_cpu[i]);
+      bench_page_scroll_frame (table, adjustment, top * (i + 1) / SCROLL_FRAMES, NULL, &drag_cpu[i], NULL);
     }
   after = counts_now ();
   layouts = _poa_cell_text_get_layouts_made () - layouts;
@@ -302,7 +302,7 @@ drag (const char *name,
   for (guint i = 0; i < SCROLL_FRAMES; i++)
     bench_page_scroll_frame (table, adjustment,
                              gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4,
-                             NULL, &wheel_cpu[i]);
+                             NULL, &wheel_cpu[i], NULL);
 
 #define PER_FRAME(field) ((after.field - before.field) / (double)SCROLL_FRAMES)
   {
