@@ -128,6 +128,15 @@ test_looks_like_a_label (void)
     g_string_append (narrow, PARAGRAPH);
     assert_looks_like_a_label (narrow->str, 4, 0.0f, 320);
   }
+  /* A start that fits twice over (zero-width spaces): the whole text. */
+  {
+    g_autoptr(GString) invisible = g_string_new (NULL);
+
+    for (guint i = 0; i < 600; i++)
+      g_string_append (invisible, "\u200b");
+    g_string_append (invisible, PARAGRAPH " " PARAGRAPH);
+    assert_looks_like_a_label (invisible->str, 4, 0.0f, 320);
+  }
   assert_looks_like_a_label ("Supercalifragilisticoespialidosamente-larguísima", 4, 0.0f, 120);
   assert_looks_like_a_label ("", 4, 0.0f, 200);
   assert_looks_like_a_label ("16", 0, 1.0f, 60);

@@ -280,30 +280,37 @@ limit_lines_across_paragraphs (PangoLayout *layout,
 
 /* A paragraph cut at @key's lines shows its start only, and Pango shapes (and breaks into
  * lines) the whole text before it cuts it: a specific activity of 550 characters is cut at
- * some 180 in its column. So @layout is given a start of its text half as long again as the
- * lines hold at the font's width in a sentence, ending at a space; a start cut short as the
- * whole is (ending in an ellipsis) shows the same glyphs, as high, as the whole text would.
- * A start that fits (narrow letters) is given the whole text after all. */
+ * some 180 in its column. So @layout is given a start of its text a sixth longer than the
+ * lines hold at the font's width in a sentence, and 16 characters more, ending at a space
+ * (shaping was a seventh of a scrollbar's drag frame, with a start half as long again). A start
+ * cut short as the whole is (ending in an ellipsis) shows the same glyphs, as high, as the whole
+ * text would. A start that fits (narrow letters) is given twice as long, then the whole text. */
 static void
 shape_what_shows (PangoLayout     *layout,
                   ContextCache    *cache,
                   const LayoutKey *key)
 {
   glong per_line = (glong)(key->width / PANGO_SCALE / MAX (cache->char_width, 1.0)) + 1;
-  glong shown = (glong)key->lines * per_line * 3 / 2 + 16;
-  const char *end = key->text;
+  glong shown = (glong)key->lines * per_line * 7 / 6 + 16;
 
-  for (glong i = 0; i < shown && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
-  if (*end == '\0')
-    return;
+  for (guint attempt = 0; attempt < 2; attempt++, shown *= 2)
+    {
+      const char *end = key->text;
 
-  for (glong more = 0; more < per_line && *end != '\0' && *end != ' '; more++)
-    end = g_utf8_next_char (end);
+      for (glong i = 0; i < shown && *end != '\0'; i++)
+        end = g_utf8_next_char (end);
+      if (*end == '\0')
+        break;
 
-  pango_layout_set_text (layout, key->text, (int)(end - key->text));
-  if (!pango_layout_is_ellipsized (layout))
-    pango_layout_set_text (layout, key->text, -1);
+      for (glong more = 0; more < per_line && *end != '\0' && *end != ' '; more++)
+        end = g_utf8_next_char (end);
+
+      pango_layout_set_text (layout, key->text, (int)(end - key->text));
+      if (pango_layout_is_ellipsized (layout))
+        return;
+    }
+
+  pango_layout_set_text (layout, key->text, -1);
 }
 
 /* The layout of @key's text in @context, made if no cell shows it already (or released it
