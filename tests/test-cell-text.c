@@ -520,12 +520,15 @@ test_a_far_scroll_lays_out_only_what_shows (void)
 
       rows = rows_in_view (table);
       cells_in_view = rows->len * G_N_ELEMENTS (table_columns);
-      g_test_message ("jump %u: %u rows in view; %u binds, %u resizes, %u layouts, %u measures, %u labels", jump,
-                      rows->len, after.binds - before.binds, after.resizes - before.resizes,
+      g_test_message ("jump %u: %u rows in view; %u binds, %u values read, %u resizes, %u layouts, %u measures, %u labels", jump,
+                      rows->len, after.binds - before.binds, after.values - before.values, after.resizes - before.resizes,
                       after.layouts - before.layouts, after.measures - before.measures, after.labels - before.labels);
       g_assert_cmpuint (rows->len, >=, 5);
       /* Rows never shown: GTK bound many more than show. */
       g_assert_cmpuint (after.binds - before.binds, >=, 10 * cells_in_view);
+      /* The cells bound out of view read nothing of their items: only those that show do (and
+       * those of a row or two that come into view as the rows above take their heights). */
+      g_assert_cmpuint (after.values - before.values, <=, cells_in_view + 2 * G_N_ELEMENTS (table_columns));
       /* A cell that shows is resized at most once, if the height its row kept was not its own;
        * no other is. */
       g_assert_cmpuint (after.resizes - before.resizes, <=, cells_in_view);
@@ -680,6 +683,81 @@ test_a_number_is_never_cut (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first row in view, or the row in view that shows @number (0: the last): its cells. */
+static GPtrArray *
+row_in_view (GtkWidget *table,
+             guint      number)
+{
+  g_autoptr(GPtrArray) rows = rows_in_view (table);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+      const char *shown = poa_cell_text_get_text (g_ptr_array_index (cells, 0));
+
+      if ((number == 0 && r == rows->len - 1) || (guint)g_ascii_strtoull (shown, NULL, 10) == number)
+        return g_ptr_array_ref (cells);
+    }
+
+  return NULL;
+}
+
+/* GTK 4.8 binds some 200 rows around those in view. A row bound out of view reads nothing of its
+ * item, nor follows it, until it shows; then it shows the item as it is, edits made meanwhile
+ * included. */
+static void
+test_a_row_bound_out_of_view_shows_its_item_as_it_is (void)
+{
+  g_autoptr(GListStore) activities = activities_with_texts_of_every_length ();
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  GtkWidget *window, *table;
+  GtkAdjustment *adjustment;
+  PoaCellTextCounts before, after;
+  guint target;
+
+  table = table_in_window (g_object_ref (G_LIST_MODEL (activities)), FALSE, 1400, 600, &window);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  gtk_adjustment_set_value (adjustment, 100);
+  test_ui_wait_for_frames (window, 3);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2);
+  test_ui_wait_for_frames (window, 3);
+
+  /* Twenty rows below the last in view: bound, not shown. */
+  last = row_in_view (table, 0);
+  g_assert_nonnull (last);
+  target = (guint)g_ascii_strtoull (poa_cell_text_get_text (g_ptr_array_index (last, 0)), NULL, 10) + 20;
+  _poa_cell_text_get_counts (&before);
+  {
+    g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (activities), target - FIRST_NUMBER);
+
+    g_assert_cmpuint (poa_activity_get_number (activity), ==, target);
+    poa_activity_set_text (activity, POA_ACTIVITY_NAME, "Editada mientras no se veía");
+  }
+  _poa_cell_text_get_counts (&after);
+  g_assert_cmpuint (after.values, ==, before.values);
+
+  /* Scrolled down until it shows. */
+  for (guint step = 0; step < 40 && shown == NULL; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 4);
+      test_ui_wait_for_frames (window, 2);
+      shown = row_in_view (table, target);
+    }
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (poa_cell_text_get_text (g_ptr_array_index (shown, 1)), ==, "Editada mientras no se veía");
+
+  /* Shown, it follows its item again. */
+  {
+    g_autoptr(PoaActivity) activity = g_list_model_get_item (G_LIST_MODEL (activities), target - FIRST_NUMBER);
+
+    poa_activity_set_text (activity, POA_ACTIVITY_NAME, "Editada a la vista");
+  }
+  g_assert_cmpstr (poa_cell_text_get_text (g_ptr_array_index (shown, 1)), ==, "Editada a la vista");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A table told how many digits its numbers have gives every Nº that width: a row given a number
  * of more digits than its last (Nº 9 to Nº 1000) is not measured again, where it was, with every
  * row of its column. A number wider than told still shows whole. */
@@ -777,6 +855,8 @@ main (int   argc,
   g_test_add_func ("/cell-text/a-far-scroll-lays-out-only-what-shows", test_a_far_scroll_lays_out_only_what_shows);
   g_test_add_func ("/cell-text/a-number-is-never-cut", test_a_number_is_never_cut);
   g_test_add_func ("/cell-text/numbers-are-as-wide-as-the-table-says", test_numbers_are_as_wide_as_the_table_says);
+  g_test_add_func ("/cell-text/a-row-bound-out-of-view-shows-its-item-as-it-is",
+                   test_a_row_bound_out_of_view_shows_its_item_as_it_is);
   g_test_add_func ("/cell-text/labels-follow-a-table-scrolled-across", test_labels_follow_a_table_scrolled_across);
 
   return g_test_run ();

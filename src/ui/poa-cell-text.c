@@ -447,6 +447,14 @@ struct _PoaCellText
   GObject           *item;
   GParamSpec        *pspec;
   PoaCellTextFormat  format;
+  /* In a table, bound but its item's value not read yet: GTK 4.8 binds some 200 rows a frame
+   * of a scrollbar's drag, a dozen of which show; a cell reads its value (and follows it) once
+   * it shows, or is measured, or asked its text. Until then it shows nothing, and keeps the
+   * height GTK has for it, which the tracker checks when it shows. */
+  gboolean           pending;
+  gboolean           defer_resize;     /* reading a pending value where a resize cannot be (in
+                                        * the measure or snapshot vfunc, or late in a frame): one
+                                        * waits for an idle */
 
   /* While rooted: the table the cell is in (NULL: none), and its Pango context, which its cells
    * share. A cell of a table is rooted as its row is made, and unrooted as it goes: a bind, some
@@ -558,6 +566,7 @@ in_view (PoaCellText *self,
 }
 
 static PangoLayout *layout_at_width (PoaCellText *self, int width);
+static void ensure_value (PoaCellText *self);
 
 static void
 remember_height (PoaCellText *self,
@@ -807,15 +816,16 @@ tracker_layout_cb (GdkFrameClock *clock,
 
   do
     {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
       GHashTableIter iter;
       PoaCellText *cell;
       RowState *state;
 
+      /* The cells waiting that show leave the tracker first: reading a pending cell's value may
+       * have it wait again. */
       g_hash_table_iter_init (&iter, tracker->waiting);
       while (g_hash_table_iter_next (&iter, (gpointer *)&cell, NULL))
         {
-          gboolean wrong = FALSE;
-
           if (!gtk_widget_get_visible (GTK_WIDGET (cell)))
             continue;
           state = row_state (cell, tracker->table, rows);
@@ -826,6 +836,23 @@ tracker_layout_cb (GdkFrameClock *clock,
 
           g_hash_table_iter_remove (&iter);
           cell->tracker = NULL;
+          g_ptr_array_add (shown, cell);
+        }
+
+      for (guint i = 0; i < shown->len; i++)
+        {
+          gboolean wrong = FALSE;
+
+          cell = g_ptr_array_index (shown, i);
+          state = row_state (cell, tracker->table, rows);
+          /* Late in the frame, a resize its value asks waits for an idle, as resolve_estimate()'s. */
+          if (cell->pending)
+            {
+              cell->defer_resize = late;
+              ensure_value (cell);
+              cell->defer_resize = FALSE;
+              tracker_leave (cell);
+            }
           if (state == NULL || late)
             resolve_estimate (cell, late, NULL);
           else
@@ -925,7 +952,7 @@ tracker_wait (PoaCellText *self,
 
   /* An estimate is measured in this frame if it shows: the frame clock lays out again, before
    * it paints, while a layout is asked for (a cell waits while GTK measures, in the layout). */
-  if (clock != NULL && self->estimated && (ask_layout || !tracker->laying_out))
+  if (clock != NULL && (self->estimated || self->pending) && (ask_layout || !tracker->laying_out))
     gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
@@ -1022,15 +1049,29 @@ get_natural_width (PoaCellText *self)
 }
 
 static void show_text (PoaCellText *self, char *text, gboolean emptied);
+static void watch_item (PoaCellText *self);
 
 static void
 show_value (PoaCellText *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
+  counts.values++;
   g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (self->pspec));
   g_object_get_property (self->item, self->pspec->name, &value);
   show_text (self, self->format != NULL ? self->format (&value) : g_value_dup_string (&value), FALSE);
+}
+
+/* Reads the value of a pending cell's item, and follows it from now on. */
+static void
+ensure_value (PoaCellText *self)
+{
+  if (!self->pending)
+    return;
+
+  self->pending = FALSE;
+  watch_item (self);
+  show_value (self);
 }
 
 /* The cells bound to an item, which one handler of its "notify" tells of a change: a handler
@@ -1322,6 +1363,9 @@ poa_cell_text_measure (GtkWidget      *widget,
   Answer answer;
 
   counts.measures++;
+  self->defer_resize = TRUE;
+  ensure_value (self);
+  self->defer_resize = FALSE;
   if (!answer_without_layout (self, orientation, for_size, &answer))
     {
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -1369,6 +1413,18 @@ poa_cell_text_snapshot (GtkWidget   *widget,
   double x;
 
   counts.snapshots++;
+  /* A pending cell out of view waits in the tracker. */
+  if (self->pending)
+    {
+      if (!in_view (self, self->table, gtk_widget_get_height (self->table)))
+        {
+          self->culled = TRUE;
+          return;
+        }
+      self->defer_resize = TRUE;
+      ensure_value (self);
+      self->defer_resize = FALSE;
+    }
   if (self->label_stale || (self->lines > 0 && self->text[0] != '\0'))
     table = self->table;
   visible = table == NULL || in_view (self, table, gtk_widget_get_height (table));
@@ -1474,8 +1530,9 @@ poa_cell_text_dispose (GObject *object)
 {
   PoaCellText *self = (PoaCellText *)object;
 
-  if (self->item != NULL)
+  if (self->item != NULL && !self->pending)
     unwatch_item (self);
+  self->pending = FALSE;
   g_clear_object (&self->item);
   forget_layout (self);
 
@@ -1552,6 +1609,7 @@ poa_cell_text_get_text (PoaCellText *self)
 {
   g_return_val_if_fail (POA_IS_CELL_TEXT (self), NULL);
 
+  ensure_value (self);
   return self->text;
 }
 
@@ -1588,6 +1646,8 @@ show_text (PoaCellText *self,
     flush_label (self);
   if (emptied || same_answers (self))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+  else if (self->defer_resize)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
   else
     cell_queue_resize (self);
 }
@@ -1612,6 +1672,7 @@ poa_cell_text_is_cut (PoaCellText *self)
 {
   g_return_val_if_fail (POA_IS_CELL_TEXT (self), FALSE);
 
+  ensure_value (self);
   PangoLayout *layout = get_layout (self);
 
   return pango_layout_is_ellipsized (layout) || (self->shown != NULL && self->shown->joined);
@@ -1642,8 +1703,12 @@ poa_cell_text_bind (PoaCellText       *self,
   self->item = g_object_ref (item);
   self->pspec = pspec;
   self->format = format;
-  watch_item (self);
-  show_value (self);
+  self->pending = TRUE;
+  /* A search shows whole texts, which GTK measures as soon as it binds their rows. */
+  if (self->table != NULL && g_object_get_qdata (G_OBJECT (self->table), show_whole_quark) == NULL)
+    tracker_wait (self, self->table, FALSE);
+  else
+    ensure_value (self);
 }
 
 /**
@@ -1660,7 +1725,13 @@ poa_cell_text_unbind (PoaCellText *self)
   if (self->item == NULL)
     return;
 
-  unwatch_item (self);
+  if (self->pending)
+    {
+      self->pending = FALSE;
+      tracker_leave (self);
+    }
+  else
+    unwatch_item (self);
   g_clear_object (&self->item);
   self->pspec = NULL;
   self->format = NULL;

@@ -47,6 +47,7 @@ typedef struct
 {
   guint layouts;       /* Pango layouts made */
   guint binds;         /* poa_cell_text_bind() */
+  guint values;        /* an item's value read (a bound cell reads it once it shows) */
   guint measures;      /* the measure vfunc, either orientation */
   guint snapshots;     /* the snapshot vfunc, drawn or not */
   guint resizes;       /* gtk_widget_queue_resize() asked by a cell of itself */
