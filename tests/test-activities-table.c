@@ -500,21 +500,6 @@ type_search (Fixture    *fixture,
   wait (fixture);
 }
 
-/* Folded as the search is meant to: decomposed, marks dropped, case folded (the page folds
- * its own way, character by character). */
-static char *
-fold (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
-      g_string_append_unichar (plain, g_utf8_get_char (p));
-
-  return g_utf8_casefold (plain->str, -1);
-}
-
 /* The Nºs of the plan's activities any of whose texts mention @typed, or whose Nº it is, in the
  * plan's order. */
 static GArray *
@@ -523,7 +508,7 @@ expected_matches (Fixture    *fixture,
 {
   GListModel *activities = G_LIST_MODEL (poa_plan_get_activities (fixture->plan));
   GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *needle = fold (typed);
+  g_autofree char *needle = test_fold_for_search (typed);
 
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
@@ -533,7 +518,7 @@ expected_matches (Fixture    *fixture,
 
       for (PoaActivityText t = 0; t < POA_ACTIVITY_N_TEXTS && !found; t++)
         {
-          g_autofree char *text = fold (poa_activity_get_text (activity, t));
+          g_autofree char *text = test_fold_for_search (poa_activity_get_text (activity, t));
 
           found = strstr (text, needle) != NULL;
         }

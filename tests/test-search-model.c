@@ -17,23 +17,9 @@
 #include "poa-plan.h"
 #include "poa-search-model.h"
 #include "test-plans.h"
+#include "test-util.h"
 
 #define N_ACTIVITIES 2000
-
-/* Folded as the search is meant to: decomposed, marks dropped, case folded (the model folds its
- * own way, character by character). */
-static char *
-fold (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
-      g_string_append_unichar (plain, g_utf8_get_char (p));
-
-  return g_utf8_casefold (plain->str, -1);
-}
 
 /* What the model shows is, in order, the activities of @activities any of whose texts mention
  * @typed (not a number). */
@@ -42,7 +28,7 @@ assert_shown_are (PoaSearchModel *model,
                   GListModel     *activities,
                   const char     *typed)
 {
-  g_autofree char *needle = fold (typed);
+  g_autofree char *needle = test_fold_for_search (typed);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
@@ -52,7 +38,7 @@ assert_shown_are (PoaSearchModel *model,
 
       for (PoaActivityText t = 0; t < POA_ACTIVITY_N_TEXTS && !found; t++)
         {
-          g_autofree char *text = fold (poa_activity_get_text (activity, t));
+          g_autofree char *text = test_fold_for_search (poa_activity_get_text (activity, t));
 
           found = strstr (text, needle) != NULL;
         }

@@ -118,6 +118,19 @@ test_run_tool (const char * const *argv)
   return g_steal_pointer (&out);
 }
 
+char *
+test_fold_for_search (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
+      g_string_append_unichar (plain, g_utf8_get_char (p));
+
+  return g_utf8_casefold (plain->str, -1);
+}
+
 /* By hand: GRegex over megabytes of text takes minutes. */
 char *
 test_flatten (const char *text)

@@ -39,6 +39,9 @@ void   test_write_file       (const char *path,
 char  *test_run_tool         (const char * const *argv);
 /* @text with every run of white space made one space. */
 char  *test_flatten          (const char *text);
+/* @text folded as the Actividades search is meant to fold it: decomposed, marks dropped, case
+ * folded (the program folds its own way, character by character). */
+char  *test_fold_for_search  (const char *text);
 /* A PDF read back through poppler-utils: `pdfinfo`'s report; its number of pages, checking
  * that pdfinfo's "Page size" line shows @size; one page's text as laid out; the whole text in
  * drawing order, flattened. */
