@@ -816,6 +816,31 @@ test_numbers_are_as_wide_as_the_table_says (void)
     g_assert_cmpuint (strlen (poa_cell_text_get_text (number)), ==, 4);
   }
 
+  /* Told six digits: the rows bound out of view, which have not read their Nºs yet, are as wide
+   * too when they show, without a resize of their own. */
+  poa_cell_text_set_number_digits (GTK_COLUMN_VIEW (table), 6);
+  test_ui_wait_for_frames (table, 3);
+  _poa_cell_text_get_counts (&before);
+  for (guint step = 0; step < 6; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 2);
+      test_ui_wait_for_frames (table, 2);
+    }
+  _poa_cell_text_get_counts (&after);
+  g_assert_cmpuint (after.values - before.values, >, 0);
+  g_assert_cmpuint (after.resizes, ==, before.resizes);
+  {
+    g_autoptr(GPtrArray) rows = rows_in_view (table);
+    g_autoptr(PangoLayout) six = gtk_widget_create_pango_layout (table, "888888");
+    PoaCellText *number;
+    int six_width;
+
+    pango_layout_get_pixel_size (six, &six_width, NULL);
+    g_assert_cmpuint (rows->len, >=, 1);
+    number = g_ptr_array_index ((GPtrArray *)g_ptr_array_index (rows, rows->len - 1), 0);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (number)), >=, six_width);
+  }
+
   /* The last, of six digits, is wider than told: whole. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   test_ui_wait_for_frames (table, 3);

@@ -852,6 +852,8 @@ tracker_layout_cb (GdkFrameClock *clock,
               ensure_value (cell);
               cell->defer_resize = FALSE;
               tracker_leave (cell);
+              /* Drawn empty while pending, and a resize put off draws nothing this frame. */
+              gtk_widget_queue_draw (GTK_WIDGET (cell));
             }
           if (state == NULL || late)
             resolve_estimate (cell, late, NULL);
@@ -1072,6 +1074,20 @@ ensure_value (PoaCellText *self)
   self->pending = FALSE;
   watch_item (self);
   show_value (self);
+}
+
+/* A pending cell that left its tracker without showing (forget_layout()) waits again, or, out of
+ * any table, reads its value now. */
+static void
+rewait_pending (PoaCellText *self)
+{
+  if (!self->pending)
+    return;
+
+  if (self->table != NULL)
+    tracker_wait (self, self->table, FALSE);
+  else
+    ensure_value (self);
 }
 
 /* The cells bound to an item, which one handler of its "notify" tells of a change: a handler
@@ -1416,9 +1432,10 @@ poa_cell_text_snapshot (GtkWidget   *widget,
   /* A pending cell out of view waits in the tracker. */
   if (self->pending)
     {
-      if (!in_view (self, self->table, gtk_widget_get_height (self->table)))
+      if (self->table != NULL && !in_view (self, self->table, gtk_widget_get_height (self->table)))
         {
           self->culled = TRUE;
+          tracker_wait (self, self->table, FALSE);
           return;
         }
       self->defer_resize = TRUE;
@@ -1500,6 +1517,7 @@ poa_cell_text_direction_changed (GtkWidget        *widget,
 {
   GTK_WIDGET_CLASS (poa_cell_text_parent_class)->direction_changed (widget, previous_direction);
   forget_layout (POA_CELL_TEXT (widget));
+  rewait_pending (POA_CELL_TEXT (widget));
 }
 
 /* In another table, or in none, the cell lays its text out in another context. */
@@ -1512,6 +1530,7 @@ poa_cell_text_root (GtkWidget *widget)
   forget_layout (self);
   self->table = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
   self->context = self->table != NULL ? gtk_widget_get_pango_context (self->table) : NULL;
+  rewait_pending (self);
 }
 
 static void
@@ -1745,8 +1764,11 @@ queue_resize_cells (GtkWidget *widget,
 {
   if (POA_IS_CELL_TEXT (widget))
     {
-      if (!numbers || _poa_text_is_digits (POA_CELL_TEXT (widget)->text))
-        cell_queue_resize (POA_CELL_TEXT (widget));
+      PoaCellText *cell = POA_CELL_TEXT (widget);
+
+      /* A pending cell of one line may be a number: its width GTK keeps is the old one. */
+      if (!numbers || _poa_text_is_digits (cell->text) || (cell->pending && cell->lines == 0))
+        cell_queue_resize (cell);
       return;
     }
 

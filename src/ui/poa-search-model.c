@@ -225,6 +225,7 @@ typedef struct
   GPtrArray  *caches;      /* SearchCache, the same order */
   GHashTable *index;       /* PoaActivity → its SearchCache, made by the thread */
   guint       texts_serial; /* poa_activity_get_texts_serial() when the texts were taken */
+  guint       changes;     /* the model's `changes` then */
   gint64      started;     /* g_get_monotonic_time() then */
   int         hold_until;  /* atomic: ms after `started` before which the thread waits */
 } FoldJob;
@@ -332,6 +333,8 @@ struct _PoaSearchModel
   guint         looked_at;      /* activities compared by the last search */
   guint         matches_serial; /* poa_activity_get_texts_serial() when `matches` were found */
 
+  guint         changes;        /* bumped at every change of the activities, or of the model: an
+                                 * activity made at a freed one's address is another activity */
   GCancellable *folding;        /* the texts being folded in a thread */
   FoldJob      *running;        /* its job, the task's, while `folding` */
   FoldJob      *fold;           /* what the thread folded, once it is done; or NULL */
@@ -666,6 +669,7 @@ items_changed_cb (GListModel     *model,
 {
   guint shown_removed = removed, shown_added = added, shown_position = position;
 
+  self->changes++;
   /* Every activity gone (another plan, or none): the arrays follow the next ones only when a
    * search or the folding needs them. */
   if (self->mirrored && self->matches == NULL && removed == self->activities->len)
@@ -723,6 +727,7 @@ poa_search_model_set_model (PoaSearchModel *self,
     return;
 
   removed = poa_search_model_get_n_items (G_LIST_MODEL (self));
+  self->changes++;
   poa_search_model_stop_folding (self);
   forget_fold (self);
   if (self->model != NULL)
@@ -758,9 +763,17 @@ fold_done_cb (GObject      *object,
   PoaSearchModel *self = user_data;
   gboolean aligned;
 
-  /* Cancelled when the model goes or is given other activities: @self may be gone. */
+  /* Cancelled when the model goes or is given other activities: @self may be gone. Its
+   * folds are freed in a thread, as those given up. */
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
-    return;
+    {
+      FoldJob *given_up = g_new0 (FoldJob, 1);
+
+      *given_up = *job;
+      *job = (FoldJob) { 0 };
+      fold_job_free_in_thread (given_up);
+      return;
+    }
 
   g_clear_object (&self->folding);
   self->running = NULL;
@@ -773,7 +786,8 @@ fold_done_cb (GObject      *object,
    * plan changed meanwhile: then their folded texts are looked up as they are compared. So the
    * first letter typed needs not look 100,000 activities' folded texts up; and if a text was
    * edited since the thread took them, check_folded() forgets them all. */
-  aligned = self->mirrored && self->fold->activities->len == self->activities->len &&
+  aligned = self->mirrored && self->fold->changes == self->changes &&
+            self->fold->activities->len == self->activities->len &&
             memcmp (self->fold->activities->pdata, self->activities->pdata,
                     self->activities->len * sizeof (gpointer)) == 0;
   if (!aligned)
@@ -811,6 +825,7 @@ poa_search_model_fold_texts (PoaSearchModel *self)
   job->activities = g_ptr_array_sized_new (n);
   job->caches = g_ptr_array_new_full (n, (GDestroyNotify)search_cache_free);
   job->texts_serial = poa_activity_get_texts_serial ();
+  job->changes = self->changes;
   job->started = g_get_monotonic_time ();
   for (guint i = 0; i < n; i++)
     {
