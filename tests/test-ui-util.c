@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "poa-cell-text.h"
+#include "poa-list-columns.h"
 #include "poa-window.h"
 #include "test-ui-util.h"
 
@@ -340,4 +341,24 @@ test_ui_pango_height (GtkWidget  *table,
   pango_layout_set_height (layout, -4);
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height;
+}
+
+static int
+no_marker_cb (GObject     *item,
+              const char **latest,
+              gpointer     user_data)
+{
+  return -1;
+}
+
+static void
+no_activate_cb (GObject  *item,
+                gpointer  user_data)
+{
+}
+
+GtkColumnViewColumn *
+test_ui_number_column_new (void)
+{
+  return _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL);
 }

@@ -27,6 +27,8 @@ void            test_ui_render_to_png     (GtkWidget       *window,
                                            const char      *name);
 void            test_ui_collect_labels    (GtkWidget       *widget,
                                            GString         *texts);
+/* The Actividades table's Nº column, its marker never shown (returns a reference). */
+GtkColumnViewColumn *test_ui_number_column_new (void);
 GtkWidget      *test_ui_find_widget       (GtkWidget       *widget,
                                            GType            type);
 void            test_ui_assert_translated (const char      *text);

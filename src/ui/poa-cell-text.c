@@ -452,9 +452,7 @@ struct _PoaCellText
    * it shows, or is measured, or asked its text. Until then it shows nothing, and keeps the
    * height GTK has for it, which the tracker checks when it shows. */
   gboolean           pending;
-  gboolean           defer_resize;     /* reading a pending value where a resize cannot be (in
-                                        * the measure or snapshot vfunc, or late in a frame): one
-                                        * waits for an idle */
+  gboolean           defer_resize;     /* a resize its text asks waits for an idle (ensure_value()) */
 
   /* While rooted: the table the cell is in (NULL: none), and its Pango context, which its cells
    * share. A cell of a table is rooted as its row is made, and unrooted as it goes: a bind, some
@@ -566,7 +564,7 @@ in_view (PoaCellText *self,
 }
 
 static PangoLayout *layout_at_width (PoaCellText *self, int width);
-static void ensure_value (PoaCellText *self);
+static void ensure_value (PoaCellText *self, gboolean defer_resize);
 
 static void
 remember_height (PoaCellText *self,
@@ -593,6 +591,13 @@ queue_resize_cb (gpointer data)
 {
   cell_queue_resize (data);
   return G_SOURCE_REMOVE;
+}
+
+/* A resize asked where one cannot be (while the window is drawn, or measured), right after. */
+static void
+queue_resize_later (PoaCellText *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Lays out the text of @self, whose height was estimated, at each width GTK keeps a height of
@@ -643,7 +648,7 @@ resolve_estimate (PoaCellText *self,
   if (wrong != NULL)
     *wrong = resize;
   else if (resize && drawing)
-    g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
+    queue_resize_later (self);
   else if (resize)
     cell_queue_resize (self);
 
@@ -848,9 +853,7 @@ tracker_layout_cb (GdkFrameClock *clock,
           /* Late in the frame, a resize its value asks waits for an idle, as resolve_estimate()'s. */
           if (cell->pending)
             {
-              cell->defer_resize = late;
-              ensure_value (cell);
-              cell->defer_resize = FALSE;
+              ensure_value (cell, late);
               tracker_leave (cell);
               /* Drawn empty while pending, and a resize put off draws nothing this frame. */
               gtk_widget_queue_draw (GTK_WIDGET (cell));
@@ -1064,16 +1067,20 @@ show_value (PoaCellText *self)
   show_text (self, self->format != NULL ? self->format (&value) : g_value_dup_string (&value), FALSE);
 }
 
-/* Reads the value of a pending cell's item, and follows it from now on. */
+/* Reads the value of a pending cell's item, and follows it from now on. With @defer_resize (in
+ * the measure or snapshot vfunc, or late in a frame), a resize the text asks waits for an idle. */
 static void
-ensure_value (PoaCellText *self)
+ensure_value (PoaCellText *self,
+              gboolean     defer_resize)
 {
   if (!self->pending)
     return;
 
   self->pending = FALSE;
+  self->defer_resize = defer_resize;
   watch_item (self);
   show_value (self);
+  self->defer_resize = FALSE;
 }
 
 /* A pending cell that left its tracker without showing (forget_layout()) waits again, or, out of
@@ -1087,7 +1094,7 @@ rewait_pending (PoaCellText *self)
   if (self->table != NULL)
     tracker_wait (self, self->table, FALSE);
   else
-    ensure_value (self);
+    ensure_value (self, FALSE);
 }
 
 /* The cells bound to an item, which one handler of its "notify" tells of a change: a handler
@@ -1379,9 +1386,7 @@ poa_cell_text_measure (GtkWidget      *widget,
   Answer answer;
 
   counts.measures++;
-  self->defer_resize = TRUE;
-  ensure_value (self);
-  self->defer_resize = FALSE;
+  ensure_value (self, TRUE);
   if (!answer_without_layout (self, orientation, for_size, &answer))
     {
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -1438,9 +1443,7 @@ poa_cell_text_snapshot (GtkWidget   *widget,
           tracker_wait (self, self->table, FALSE);
           return;
         }
-      self->defer_resize = TRUE;
-      ensure_value (self);
-      self->defer_resize = FALSE;
+      ensure_value (self, TRUE);
     }
   if (self->label_stale || (self->lines > 0 && self->text[0] != '\0'))
     table = self->table;
@@ -1628,7 +1631,7 @@ poa_cell_text_get_text (PoaCellText *self)
 {
   g_return_val_if_fail (POA_IS_CELL_TEXT (self), NULL);
 
-  ensure_value (self);
+  ensure_value (self, FALSE);
   return self->text;
 }
 
@@ -1666,7 +1669,7 @@ show_text (PoaCellText *self,
   if (emptied || same_answers (self))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else if (self->defer_resize)
-    g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
+    queue_resize_later (self);
   else
     cell_queue_resize (self);
 }
@@ -1691,7 +1694,7 @@ poa_cell_text_is_cut (PoaCellText *self)
 {
   g_return_val_if_fail (POA_IS_CELL_TEXT (self), FALSE);
 
-  ensure_value (self);
+  ensure_value (self, FALSE);
   PangoLayout *layout = get_layout (self);
 
   return pango_layout_is_ellipsized (layout) || (self->shown != NULL && self->shown->joined);
@@ -1727,7 +1730,7 @@ poa_cell_text_bind (PoaCellText       *self,
   if (self->table != NULL && g_object_get_qdata (G_OBJECT (self->table), show_whole_quark) == NULL)
     tracker_wait (self, self->table, FALSE);
   else
-    ensure_value (self);
+    ensure_value (self, FALSE);
 }
 
 /**
@@ -1817,8 +1820,9 @@ poa_cell_text_show_whole (GtkColumnView *table,
 {
   g_return_if_fail (GTK_IS_COLUMN_VIEW (table));
 
+  /* Before any cell is made (the class's init makes the same quark). */
   if (show_whole_quark == 0)
-    g_type_ensure (POA_TYPE_CELL_TEXT);
+    show_whole_quark = g_quark_from_static_string ("poa-cell-text-show-whole");
   if ((g_object_get_qdata (G_OBJECT (table), show_whole_quark) != NULL) == !!whole)
     return;
 

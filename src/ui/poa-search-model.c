@@ -239,6 +239,17 @@ fold_job_free (FoldJob *job)
   g_free (job);
 }
 
+/* What @job holds, moved into a job of its own (the task frees @job, emptied). */
+static FoldJob *
+fold_job_steal (FoldJob *job)
+{
+  FoldJob *stolen = g_new (FoldJob, 1);
+
+  *stolen = *job;
+  *job = (FoldJob) { 0 };
+  return stolen;
+}
+
 /* Folds given up are freed in a thread: 100,000 activities' are 600,000 texts let go, which
  * GRefString counts atomically. */
 static void
@@ -767,20 +778,14 @@ fold_done_cb (GObject      *object,
    * folds are freed in a thread, as those given up. */
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     {
-      FoldJob *given_up = g_new0 (FoldJob, 1);
-
-      *given_up = *job;
-      *job = (FoldJob) { 0 };
-      fold_job_free_in_thread (given_up);
+      fold_job_free_in_thread (fold_job_steal (job));
       return;
     }
 
   g_clear_object (&self->folding);
   self->running = NULL;
   forget_fold (self);
-  self->fold = g_new0 (FoldJob, 1);
-  *self->fold = *job;
-  *job = (FoldJob) { 0 };
+  self->fold = fold_job_steal (job);
 
   /* The model's activities are still those given to the thread, in the same order, unless the
    * plan changed meanwhile: then their folded texts are looked up as they are compared. So the

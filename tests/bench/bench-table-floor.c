@@ -178,20 +178,6 @@ label_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
 
-static int
-no_marker_cb (GObject     *item,
-              const char **latest,
-              gpointer     user_data)
-{
-  return -1;
-}
-
-static void
-no_activate_cb (GObject  *item,
-                gpointer  user_data)
-{
-}
-
 /* Counts the binds and unbinds of every column of @table. */
 static void
 count_binds (GtkColumnView *table)
@@ -231,7 +217,7 @@ table_new (Variant     variant,
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       if (variant == VARIANT_CELLS)
-        column = i == 0 ? _poa_marked_number_column_new ("Nº", "number", no_marker_cb, no_activate_cb, NULL)
+        column = i == 0 ? test_ui_number_column_new ()
                         : _poa_text_column_new (columns[i].property, columns[i].property, columns[i].width, TRUE);
       else
         {
